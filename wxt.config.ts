@@ -1,0 +1,36 @@
+import { defineConfig } from 'wxt';
+
+export const PARTNER_CENTER_MATCHES = ['https://partner.microsoft.com/*'];
+export const WEBMAIL_MATCHES = [
+  'https://mail.google.com/*',
+  'https://outlook.office.com/*',
+  'https://outlook.office365.com/*',
+  'https://outlook.live.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage'],
+    host_permissions: [...PARTNER_CENTER_MATCHES, ...WEBMAIL_MATCHES],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'offer-courier@offer-courier.app',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    build: { target: 'es2022' },
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
