@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest';
+import { makeOffer } from '@/test/unit/offer-factory';
+import { handleMessage, type Handlers } from './messaging';
+
+const OWN_ID = 'own-extension';
+
+function handlersWith(overrides: Partial<Handlers>): Handlers {
+  return new Proxy(overrides as Handlers, {
+    get: (target, key) => target[key as keyof Handlers] ?? (() => Promise.reject(new Error(`unexpected ${String(key)}`))),
+  });
+}
+
+describe('handleMessage', () => {
+  it('dispatches a valid request to its handler', async () => {
+    const count = vi.fn(async () => ({ count: 3 }));
+    const answer = await handleMessage({ type: 'offers.count' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.count': count }));
+    expect(answer).toEqual({ ok: true, data: { count: 3 } });
+  });
+
+  it('ignores messages from other extensions or pages', async () => {
+    const count = vi.fn(async () => ({ count: 3 }));
+    expect(await handleMessage({ type: 'offers.count' }, { id: 'intruder' }, OWN_ID, handlersWith({ 'offers.count': count }))).toBeUndefined();
+    expect(await handleMessage({ type: 'offers.count' }, {}, OWN_ID, handlersWith({ 'offers.count': count }))).toBeUndefined();
+    expect(count).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    [{ type: 'offers.drop-all' }],
+    [{ type: 'offers.get' }],
+    [{ type: 'offers.upsert', draft: { url: 'x'.repeat(5000), source: 'auto' } }],
+    [{ type: 'offers.setStatus', id: 'a', status: 'paid' }],
+    ['offers.count'],
+    [null],
+  ])('answers %j with an invalid-message error', async (message) => {
+    const answer = await handleMessage(message, { id: OWN_ID }, OWN_ID, handlersWith({}));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+  });
+
+  it('maps store errors to codes the caller can act on', async () => {
+    const quota = new DOMException('disk full', 'QuotaExceededError');
+    const notFound = Object.assign(new Error('No offer'), { name: 'OfferNotFoundError' });
+    const answer = await handleMessage(
+      { type: 'offers.restore', offer: makeOffer(1) },
+      { id: OWN_ID },
+      OWN_ID,
+      handlersWith({ 'offers.restore': () => Promise.reject(quota) }),
+    );
+    expect(answer).toEqual({ ok: false, error: { code: 'quota', message: 'disk full' } });
+    const missing = await handleMessage({ type: 'offers.get', id: 'x' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.get': () => Promise.reject(notFound) }));
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+});

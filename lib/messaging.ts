@@ -1,0 +1,166 @@
+import { z } from 'zod/mini';
+import { browser } from 'wxt/browser';
+import { OfferDraft, Offer, OfferKind, OfferStatus, SendProvider, Customer, boundedText, LIMITS } from './offers/schema';
+import type { ImportReport, BackupFile } from './offers/backup';
+
+const id = boundedText(64).check(z.minLength(1));
+
+export const PageFilter = z.object({
+  status: z.optional(OfferStatus),
+  kind: z.optional(OfferKind),
+  usageLocation: z.optional(boundedText()),
+});
+export type PageFilter = z.infer<typeof PageFilter>;
+
+/** Every request the background answers. Each is checked with zod on arrival. */
+export const Request = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('offers.upsert'), draft: OfferDraft }),
+  z.object({ type: z.literal('offers.get'), id }),
+  z.object({
+    type: z.literal('offers.page'),
+    cursor: z.optional(z.string().check(z.maxLength(200))),
+    limit: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
+    filter: z.optional(PageFilter),
+  }),
+  z.object({
+    type: z.literal('offers.search'),
+    query: z.string().check(z.maxLength(500)),
+    limit: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
+  }),
+  z.object({ type: z.literal('offers.setStatus'), id, status: OfferStatus }),
+  z.object({
+    type: z.literal('offers.recordSend'),
+    id,
+    send: z.object({
+      provider: SendProvider,
+      to: z.optional(boundedText(1000)),
+      subject: z.optional(boundedText(500)),
+    }),
+  }),
+  z.object({
+    type: z.literal('offers.update'),
+    id,
+    patch: z.object({
+      customer: z.optional(Customer),
+      notes: z.optional(boundedText(LIMITS.notes)),
+      followUpOf: z.optional(z.nullable(id)),
+    }),
+  }),
+  z.object({ type: z.literal('offers.delete'), id }),
+  z.object({ type: z.literal('offers.restore'), offer: Offer }),
+  z.object({ type: z.literal('offers.count') }),
+  z.object({ type: z.literal('backup.export') }),
+  z.object({ type: z.literal('backup.exportCsv') }),
+  z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
+]);
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request['type'];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What each request answers with; the background is typed against this map. */
+export interface ResponseMap {
+  'offers.upsert': { offer: Offer; created: boolean };
+  'offers.get': { offer: Offer | null };
+  'offers.page': { offers: Offer[]; nextCursor: string | null };
+  'offers.search': { offers: Offer[] };
+  'offers.setStatus': { offer: Offer };
+  'offers.recordSend': { offer: Offer };
+  'offers.update': { offer: Offer };
+  'offers.delete': { offer: Offer | null };
+  'offers.restore': { offer: Offer };
+  'offers.count': { count: number };
+  'backup.export': { backup: BackupFile };
+  'backup.exportCsv': { csv: string };
+  'backup.import': ImportReport;
+}
+
+export const ERROR_CODES = [
+  'invalid-message',
+  'not-found',
+  'invalid-offer',
+  'backup-refused',
+  'quota',
+  'blocked',
+  'storage',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Raised on the caller's side when the background answers with an error. */
+export class MessagingError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessagingError';
+  }
+}
+
+const EnvelopeShape = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
+]);
+
+/** Sends a request to the background and returns its data, or throws a MessagingError. */
+export async function sendMessage<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(request);
+  } catch (error) {
+    throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
+  }
+  const envelope = EnvelopeShape.safeParse(raw);
+  if (!envelope.success) throw new MessagingError('internal', 'The extension gave an unreadable answer.');
+  if (!envelope.data.ok) throw new MessagingError(envelope.data.error.code, envelope.data.error.message);
+  return envelope.data.data as ResponseMap[T];
+}
+
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseMap[T]> };
+
+const CODE_BY_ERROR_NAME: Record<string, ErrorCode> = {
+  OfferNotFoundError: 'not-found',
+  InvalidOfferError: 'invalid-offer',
+  BackupRefusedError: 'backup-refused',
+  DatabaseBlockedError: 'blocked',
+  QuotaExceededError: 'quota',
+  AbortError: 'storage',
+  ConstraintError: 'storage',
+  InvalidStateError: 'storage',
+  TransactionInactiveError: 'storage',
+  UnknownError: 'storage',
+};
+
+/** Maps a thrown error to the code a caller can act on (retry, show "disk full", ...). */
+export function errorToEnvelope(error: unknown): Envelope<never> {
+  if (error instanceof MessagingError) return { ok: false, error: { code: error.code, message: error.message } };
+  const name = error instanceof Error || error instanceof DOMException ? error.name : '';
+  const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
+  return { ok: false, error: { code: CODE_BY_ERROR_NAME[name] ?? 'internal', message } };
+}
+
+/**
+ * Validates and dispatches one message. Messages from anywhere but this extension are ignored
+ * (undefined), so a page or another extension never gets an answer.
+ */
+export async function handleMessage(
+  message: unknown,
+  sender: { id?: string },
+  ownId: string,
+  handlers: Handlers,
+): Promise<Envelope<unknown> | undefined> {
+  if (sender.id !== ownId) return undefined;
+  const parsed = Request.safeParse(message);
+  if (!parsed.success) {
+    return { ok: false, error: { code: 'invalid-message', message: `Malformed or unknown message: ${z.prettifyError(parsed.error).slice(0, 500)}` } };
+  }
+  const request = parsed.data;
+  try {
+    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
+    return { ok: true, data: await handler(request) };
+  } catch (error) {
+    return errorToEnvelope(error);
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import { BackupRefusedError, createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
+
+describe('backup envelope', () => {
+  it('round-trips through JSON text, with or without a byte-order mark', () => {
+    const offers = [makeOffer(1), makeOffer(2, { followUpOf: 'offer-1' })];
+    const text = JSON.stringify(createBackup(offers, '2026-11-24T00:00:00.000Z'));
+    expect(validateBackupRecords(readBackupEnvelope(text)).valid).toEqual(offers);
+    expect(readBackupEnvelope(`\uFEFF${text}`)).toHaveLength(2);
+  });
+
+  it.each([
+    ['{not json', 'not-json'],
+    ['{"format":"other","version":1,"offers":[]}', 'not-a-backup'],
+    ['[1,2,3]', 'not-a-backup'],
+    ['{"format":"offer-courier-backup","version":2,"offers":[]}', 'newer-version'],
+    ['{"format":"offer-courier-backup","version":0,"offers":[]}', 'unsupported-version'],
+    ['{"format":"offer-courier-backup","version":1}', 'not-a-backup'],
+  ])('refuses %s whole as %s', (text, problem) => {
+    expect(() => readBackupEnvelope(text)).toThrow(BackupRefusedError);
+    try {
+      readBackupEnvelope(text);
+    } catch (error) {
+      expect((error as BackupRefusedError).problem).toBe(problem);
+    }
+  });
+});
+
+describe('validateBackupRecords', () => {
+  it('rejects each bad record with its index and reason, and keeps the good ones', () => {
+    const good = makeOffer(1);
+    const { valid, rejected } = validateBackupRecords([
+      good,
+      { ...makeOffer(2), status: 'lost' },
+      { ...makeOffer(3), url: 'https://evil.example/?type=Purchase&id=1&msppid=2' },
+      'text',
+      { ...makeOffer(4), summaryId: 'x'.repeat(5000) },
+    ]);
+    expect(valid).toEqual([good]);
+    expect(rejected.map((r) => [r.index, r.id])).toEqual([
+      [1, 'offer-2'],
+      [2, 'offer-3'],
+      [3, undefined],
+      [4, 'offer-4'],
+    ]);
+    expect(rejected[0]!.reason).toMatch(/^status:/);
+    expect(rejected[1]!.reason).toMatch(/offer URL/);
+  });
+
+  it('re-derives kind and ids from the URL', () => {
+    const forged = makeOffer(1, { url: offerUrl(1, 'Trial'), kind: 'purchase', partnerId: 'someone-else' });
+    expect(validateBackupRecords([forged]).valid[0]).toMatchObject({ kind: 'trial', partnerId: '4227824' });
+  });
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod/mini';
+import { parseOfferUrl } from '../capture/offer-url';
+import { stripUndefined } from './merge';
+import { Offer } from './schema';
+
+export const BACKUP_FORMAT = 'offer-courier-backup';
+export const BACKUP_VERSION = 1;
+/** Keeps a hostile or mistaken file from exhausting memory in the background worker. */
+export const MAX_BACKUP_OFFERS = 200_000;
+
+export interface BackupFile {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: string;
+  offers: Offer[];
+}
+
+export interface RejectedRecord {
+  index: number;
+  id?: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: RejectedRecord[];
+}
+
+export type BackupProblem = 'not-json' | 'not-a-backup' | 'newer-version' | 'unsupported-version' | 'too-large';
+
+/** A backup that cannot be imported at all; nothing of it is written. */
+export class BackupRefusedError extends Error {
+  override name = 'BackupRefusedError';
+  constructor(
+    readonly problem: BackupProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function createBackup(offers: readonly Offer[], exportedAt: string): BackupFile {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, offers: offers.map(stripUndefined) };
+}
+
+const Envelope = z.looseObject({
+  format: z.string(),
+  version: z.number(),
+  offers: z.array(z.unknown()),
+});
+
+/** Reads a backup's text or parsed value; refuses the whole file when it is not a backup we can read. */
+export function readBackupEnvelope(input: unknown): unknown[] {
+  let value = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input.replace(/^\uFEFF/, ''));
+    } catch {
+      throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
+    }
+  }
+  const envelope = Envelope.safeParse(value);
+  if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) {
+    throw new BackupRefusedError('not-a-backup', 'The file is not an Offer Courier backup.');
+  }
+  if (envelope.data.version > BACKUP_VERSION) {
+    throw new BackupRefusedError(
+      'newer-version',
+      `The backup was made by a newer version of Offer Courier (format ${envelope.data.version}); update the extension first.`,
+    );
+  }
+  if (envelope.data.version !== BACKUP_VERSION) {
+    throw new BackupRefusedError('unsupported-version', `Backup format version ${envelope.data.version} is not supported.`);
+  }
+  if (envelope.data.offers.length > MAX_BACKUP_OFFERS) {
+    throw new BackupRefusedError('too-large', `The backup holds more than ${MAX_BACKUP_OFFERS} offers.`);
+  }
+  return envelope.data.offers;
+}
+
+/**
+ * Checks every record: it must match the offer schema and its URL must be an offer URL. Kind,
+ * quote id and partner id are re-derived from the URL so a record cannot contradict it.
+ */
+export function validateBackupRecords(records: readonly unknown[]): { valid: Offer[]; rejected: RejectedRecord[] } {
+  const valid: Offer[] = [];
+  const rejected: RejectedRecord[] = [];
+  records.forEach((record, index) => {
+    const id = typeof (record as { id?: unknown })?.id === 'string' ? String((record as { id: string }).id).slice(0, 64) : undefined;
+    const parsed = Offer.safeParse(record);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const path = issue?.path.join('.') || 'record';
+      rejected.push({ index, id, reason: `${path}: ${issue?.message ?? 'invalid'}` });
+      return;
+    }
+    const url = parseOfferUrl(parsed.data.url);
+    if (!url) {
+      rejected.push({ index, id, reason: 'url: not a Partner Center offer URL' });
+      return;
+    }
+    valid.push({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId });
+  });
+  return { valid, rejected };
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { makeOffer } from '@/test/unit/offer-factory';
+import { csvField, offersToCsv } from './csv';
+
+describe('csvField', () => {
+  it('quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvField('plain')).toBe('plain');
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('two\r\nlines')).toBe('"two\r\nlines"');
+    expect(csvField(25)).toBe('25');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+  });
+});
+
+describe('offersToCsv', () => {
+  it('writes a BOM, a header and one CRLF row per offer with subscriptions joined', () => {
+    const offer = makeOffer(1, {
+      subscriptions: [
+        { name: 'Microsoft 365 E3', licenses: 25 },
+        { name: 'Exchange Online (Plan 1)', licenses: 10 },
+      ],
+      notes: 'Line one\nLine "two"',
+      customer: { company: 'Société Générale' },
+    });
+    const csv = offersToCsv([offer]);
+    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url')).toBe(true);
+    const [, row] = csv.slice(1).split('\r\n');
+    expect(row).toContain('Microsoft 365 E3 x 25; Exchange Online (Plan 1) x 10');
+    expect(row).toContain(',35,');
+    expect(row).toContain('Société Générale');
+    expect(csv).toContain('"Line one\nLine ""two"""');
+    expect(csv.endsWith('\r\n')).toBe(true);
+  });
+});

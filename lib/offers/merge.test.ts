@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { makeOffer } from '@/test/unit/offer-factory';
+import { mergeOffer } from './merge';
+
+const later = '2027-01-01T00:00:00.000Z';
+
+describe('mergeOffer', () => {
+  it('fills missing fields and never overwrites known ones', () => {
+    const existing = makeOffer(1, { summaryId: undefined, partnerOffice: undefined, delegatedAdmin: null, subscriptions: [] });
+    const incoming = makeOffer(2, { summaryId: 'S-2', partnerOffice: 'Lyon', usageLocation: 'Germany', delegatedAdmin: false });
+    const merged = mergeOffer(existing, incoming, later);
+    expect(merged.summaryId).toBe('S-2');
+    expect(merged.partnerOffice).toBe('Lyon');
+    expect(merged.usageLocation).toBe(existing.usageLocation);
+    expect(merged.delegatedAdmin).toBe(false);
+    expect(merged.subscriptions).toEqual(incoming.subscriptions);
+    expect(merged.customer).toEqual(existing.customer);
+    expect(merged.updatedAt).toBe(later);
+  });
+
+  it('fills single customer fields without erasing the others', () => {
+    const existing = makeOffer(1, { customer: { name: 'Ana' } });
+    const merged = mergeOffer(existing, { customer: { name: 'Other', email: 'ana@x.example' } }, later);
+    expect(merged.customer).toEqual({ name: 'Ana', email: 'ana@x.example' });
+  });
+
+  it('unites histories and takes the latest status', () => {
+    const existing = makeOffer(1);
+    const incoming = {
+      statusHistory: [...existing.statusHistory, { status: 'accepted' as const, at: later }],
+      sends: [{ at: later, provider: 'gmail' as const, to: 'a@b.example' }],
+    };
+    const merged = mergeOffer(existing, incoming, later);
+    expect(merged.status).toBe('accepted');
+    expect(merged.statusHistory).toHaveLength(2);
+    expect(merged.sends).toHaveLength(1);
+    expect(mergeOffer(merged, incoming, later)).toBe(merged);
+  });
+
+  it('returns the same object when nothing changes', () => {
+    const existing = makeOffer(1);
+    expect(mergeOffer(existing, { ...existing, partnerOffice: 'Elsewhere' }, later)).toBe(existing);
+  });
+});

@@ -1,0 +1,171 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import { DB_VERSION, openOfferDatabase } from './db';
+import { OfferStore } from './store';
+
+let tick = 0;
+const clock = () => new Date(Date.UTC(2026, 5, 1) + tick++ * 1000).toISOString();
+let ids = 0;
+const newId = () => `id-${++ids}`;
+
+async function freshStore() {
+  globalThis.indexedDB = new IDBFactory();
+  return new OfferStore(await openOfferDatabase(), clock, newId);
+}
+
+let store: OfferStore;
+beforeEach(async () => {
+  store = await freshStore();
+});
+
+describe('upsert', () => {
+  it('creates an offer from a draft, parsing kind, quote and partner from the URL', async () => {
+    const { offer, created } = await store.upsert({ url: offerUrl(7, 'Trial'), summaryId: 'T-7', source: 'auto' });
+    expect(created).toBe(true);
+    expect(offer).toMatchObject({ kind: 'trial', partnerId: '4227824', summaryId: 'T-7', status: 'created', delegatedAdmin: null });
+    expect(offer.quoteId).toMatch(/^823604c2-/);
+    expect(await store.get(offer.id)).toEqual(offer);
+  });
+
+  it('merges a later capture of the same URL into one record and keeps known values', async () => {
+    const first = await store.upsert({ url: offerUrl(1), partnerOffice: 'Paris', source: 'auto' });
+    const second = await store.upsert({
+      url: offerUrl(1).replace('portal.office.com', 'PORTAL.office.com'),
+      summaryId: 'S-1',
+      partnerOffice: 'Lyon',
+      source: 'clipboard',
+    });
+    expect(second.created).toBe(false);
+    expect(second.offer.id).toBe(first.offer.id);
+    expect(second.offer).toMatchObject({ summaryId: 'S-1', partnerOffice: 'Paris', source: 'auto' });
+    expect(await store.count()).toBe(1);
+  });
+
+  it('matches by summary ID too', async () => {
+    await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
+    await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
+    expect(await store.count()).toBe(1);
+  });
+
+  it('refuses a URL that is not an offer URL', async () => {
+    await expect(store.upsert({ url: 'https://example.com/?type=Purchase', source: 'manual' })).rejects.toThrow(/offer URL/);
+    expect(await store.count()).toBe(0);
+  });
+});
+
+describe('pages', () => {
+  beforeEach(async () => {
+    await store.mergeAll(Array.from({ length: 120 }, (_, i) => makeOffer(i)));
+  });
+
+  it('reads newest first, page by page, without repeats', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.page({ cursor, limit: 50 });
+      seen.push(...page.offers.map((o) => o.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(120);
+    expect(new Set(seen).size).toBe(120);
+    expect(seen[0]).toBe('offer-119');
+    expect(seen.at(-1)).toBe('offer-0');
+  });
+
+  it('filters by status, kind and usage location', async () => {
+    await store.setStatus('offer-5', 'accepted');
+    expect((await store.page({ filter: { status: 'accepted' } })).offers.map((o) => o.id)).toEqual(['offer-5']);
+    const france = await store.page({ filter: { usageLocation: 'France' }, limit: 500 });
+    expect(france.offers).toHaveLength(60);
+    expect((await store.page({ filter: { kind: 'trial' } })).offers).toHaveLength(0);
+    const both = await store.page({ filter: { status: 'created', usageLocation: 'Canada' }, limit: 500 });
+    expect(both.offers.every((o) => o.usageLocation === 'Canada' && o.status === 'created')).toBe(true);
+    expect(both.offers).toHaveLength(60);
+  });
+});
+
+describe('search', () => {
+  beforeEach(async () => {
+    await store.mergeAll([
+      makeOffer(1, { customer: { name: 'Émilie Durand', company: 'Boulangerie Fournil' }, notes: 'Call back Tuesday' }),
+      makeOffer(2, { subscriptions: [{ name: 'Exchange Online (Plan 1)', licenses: 5 }] }),
+      makeOffer(3, { summaryId: 'AB12-XY' }),
+    ]);
+  });
+
+  it('is case- and accent-insensitive and matches word starts', async () => {
+    expect((await store.search('emilie')).map((o) => o.id)).toEqual(['offer-1']);
+    expect((await store.search('FOURN')).map((o) => o.id)).toEqual(['offer-1']);
+    expect((await store.search('tuesday')).map((o) => o.id)).toEqual(['offer-1']);
+  });
+
+  it('finds by summary ID, subscription, email and URL', async () => {
+    expect((await store.search('ab12-xy')).map((o) => o.id)).toEqual(['offer-3']);
+    expect((await store.search('exchange plan')).map((o) => o.id)).toEqual(['offer-2']);
+    expect((await store.search('buyer2@contoso.example')).map((o) => o.id)).toEqual(['offer-2']);
+    expect((await store.search(offerUrl(3))).map((o) => o.id)).toEqual(['offer-3']);
+  });
+
+  it('requires every word and returns newest first', async () => {
+    expect((await store.search('microsoft')).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
+    expect(await store.search('emilie exchange')).toEqual([]);
+  });
+
+  it('scans newest first when every word is very common', async () => {
+    await store.mergeAll(Array.from({ length: 1100 }, (_, i) => makeOffer(100 + i)));
+    const found = await store.search('microsoft business', 5);
+    expect(found.map((o) => o.id)).toEqual(['offer-1199', 'offer-1198', 'offer-1197', 'offer-1196', 'offer-1195']);
+  });
+});
+
+describe('changes', () => {
+  it('appends status history, records sends, updates, deletes and restores', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
+    const sent = await store.recordSend(offer.id, { provider: 'outlook', to: 'a@b.example', subject: 'Your offer' });
+    expect(sent.status).toBe('sent');
+    expect(sent.statusHistory.map((s) => s.status)).toEqual(['created', 'sent']);
+    const accepted = await store.setStatus(offer.id, 'accepted');
+    expect(accepted.statusHistory.map((s) => s.status)).toEqual(['created', 'sent', 'accepted']);
+    expect((await store.recordSend(offer.id, { provider: 'gmail' })).status).toBe('accepted');
+    const edited = await store.update(offer.id, { customer: { name: 'Zoë' }, notes: 'Prefers email' });
+    expect(edited).toMatchObject({ customer: { name: 'Zoë' }, notes: 'Prefers email' });
+    expect((await store.search('zoe')).map((o) => o.id)).toEqual([offer.id]);
+    const deleted = await store.delete(offer.id);
+    expect(await store.count()).toBe(0);
+    await store.restore(deleted!);
+    expect(await store.get(offer.id)).toEqual(deleted);
+  });
+
+  it('reports a missing offer', async () => {
+    await expect(store.setStatus('nope', 'sent')).rejects.toThrow(/No offer/);
+  });
+});
+
+describe('mergeAll', () => {
+  it('writes all or nothing', async () => {
+    await store.mergeAll([makeOffer(1)]);
+    const clash = makeOffer(2, { summaryId: 'SUM-1', url: offerUrl(9) });
+    const broken = { ...makeOffer(3), id: undefined } as never;
+    await expect(store.mergeAll([makeOffer(4), clash, broken])).rejects.toThrow();
+    expect(await store.count()).toBe(1);
+  });
+
+  it('counts added, updated and unchanged', async () => {
+    expect(await store.mergeAll([makeOffer(1), makeOffer(2)])).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await store.mergeAll([makeOffer(1), makeOffer(2, { notes: 'new' }), makeOffer(3)])).toEqual({
+      added: 1,
+      updated: 1,
+      unchanged: 1,
+    });
+  });
+});
+
+it('creates the schema at the current version', async () => {
+  const db = await openOfferDatabase('probe');
+  expect(db.version).toBe(DB_VERSION);
+  expect([...db.transaction('offers').store.indexNames].sort()).toEqual(
+    ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
+  );
+});

@@ -1,0 +1,280 @@
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { parseOfferUrl } from '../capture/offer-url';
+import { type OfferCourierDB, type StoredOffer } from './db';
+import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
+import { searchWords } from './normalize';
+import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
+import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
+
+export class OfferNotFoundError extends Error {
+  override name = 'OfferNotFoundError';
+}
+export class InvalidOfferError extends Error {
+  override name = 'InvalidOfferError';
+}
+
+export interface PageRequest {
+  cursor?: string;
+  limit?: number;
+  filter?: { status?: OfferStatus; kind?: OfferKind; usageLocation?: string };
+}
+export interface Page {
+  offers: Offer[];
+  nextCursor: string | null;
+}
+export interface OfferPatch {
+  customer?: Customer;
+  notes?: string;
+  followUpOf?: string | null;
+}
+export interface MergeResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+type ReadWrite = IDBPTransaction<OfferCourierDB, ['offers'], 'readwrite'>;
+type AnyTx = IDBPTransaction<OfferCourierDB, ['offers'], 'readonly' | 'readwrite'>;
+
+const DEFAULT_PAGE = 50;
+/** Above this many hits for every query word, a newest-first scan beats fetching candidates. */
+const CANDIDATE_CAP = 1000;
+const SCAN_BATCH = 500;
+
+function toStored(offer: Offer): StoredOffer {
+  const clean = stripUndefined(offer);
+  const key = customerKey(clean);
+  return { ...clean, urlKey: urlKey(clean), words: offerWords(clean), ...(key ? { customerKey: key } : {}) };
+}
+
+export function fromStored(stored: StoredOffer): Offer {
+  const { urlKey: _u, words: _w, customerKey: _c, ...offer } = stored;
+  return offer;
+}
+
+function encodeCursor(offer: Offer): string {
+  return JSON.stringify([offer.createdAt, offer.id]);
+}
+
+function decodeCursor(cursor: string | undefined): [string, string] | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(cursor);
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+  } catch {
+    // An unreadable cursor restarts from the newest offer rather than failing the page.
+  }
+  return null;
+}
+
+/** The offer store. Every method runs in its own transaction; nothing is cached between calls. */
+export class OfferStore {
+  constructor(
+    private readonly db: IDBPDatabase<OfferCourierDB>,
+    private readonly clock: () => string = () => new Date().toISOString(),
+    private readonly newId: () => string = () => crypto.randomUUID(),
+  ) {}
+
+  /** Saves a draft: merges into the offer with the same summary ID or URL, or adds a new one. */
+  async upsert(draft: OfferDraft): Promise<{ offer: Offer; created: boolean }> {
+    const parsed = parseOfferUrl(draft.url);
+    if (!parsed) throw new InvalidOfferError('This is not a Partner Center offer URL.');
+    const now = this.clock();
+    const tx = this.db.transaction('offers', 'readwrite');
+    const incoming = offerFromDraft(draft, parsed, this.newId(), now);
+    const result = await this.mergeInto(tx, incoming, now);
+    await tx.done;
+    return { offer: result.offer, created: result.outcome === 'added' };
+  }
+
+  private async findMatch(tx: AnyTx, offer: Offer): Promise<StoredOffer | undefined> {
+    const store = tx.objectStore('offers');
+    return (
+      (await store.get(offer.id)) ??
+      (offer.summaryId ? await store.index('summaryId').get(offer.summaryId) : undefined) ??
+      (await store.index('url').get(urlKey(offer)))
+    );
+  }
+
+  private async mergeInto(
+    tx: ReadWrite,
+    incoming: Offer,
+    now: string,
+  ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged' }> {
+    const store = tx.objectStore('offers');
+    const match = await this.findMatch(tx, incoming);
+    if (!match) {
+      await store.put(toStored(incoming));
+      return { offer: incoming, outcome: 'added' };
+    }
+    const existing = fromStored(match);
+    const merged = mergeOffer(existing, incoming, now);
+    if (merged === existing) return { offer: existing, outcome: 'unchanged' };
+    await store.put(toStored(merged));
+    return { offer: merged, outcome: 'updated' };
+  }
+
+  /** Merges complete offers (a backup) in one transaction: all are written or none. */
+  async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
+    const now = this.clock();
+    const tx = this.db.transaction('offers', 'readwrite');
+    const result: MergeResult = { added: 0, updated: 0, unchanged: 0 };
+    try {
+      for (const offer of offers) result[(await this.mergeInto(tx, offer, now)).outcome]++;
+    } catch (error) {
+      tx.abort();
+      await tx.done.catch(() => undefined);
+      throw error;
+    }
+    await tx.done;
+    return result;
+  }
+
+  async get(id: string): Promise<Offer | null> {
+    const stored = await this.db.get('offers', id);
+    return stored ? fromStored(stored) : null;
+  }
+
+  async count(): Promise<number> {
+    return this.db.count('offers');
+  }
+
+  /** One page, newest first, read with a cursor so only `limit` records are loaded. */
+  async page({ cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
+    const after = decodeCursor(cursor);
+    const tx = this.db.transaction('offers', 'readonly');
+    const store = tx.objectStore('offers');
+    const [indexName, prefix] = filter.status
+      ? (['status', [filter.status]] as const)
+      : filter.kind
+        ? (['kind', [filter.kind]] as const)
+        : filter.usageLocation
+          ? (['usageLocation', [filter.usageLocation]] as const)
+          : (['newest', []] as const);
+    const lower = prefix.length ? [...prefix] : undefined;
+    const upper = after ? [...prefix, ...after] : prefix.length ? [...prefix, []] : undefined;
+    const range =
+      lower && upper
+        ? IDBKeyRange.bound(lower, upper, false, Boolean(after))
+        : upper
+          ? IDBKeyRange.upperBound(upper, true)
+          : undefined;
+    const offers: Offer[] = [];
+    let hasMore = false;
+    for (let c = await store.index(indexName).openCursor(range, 'prev'); c; c = await c.continue()) {
+      const offer = fromStored(c.value);
+      if (!matchesFilter(offer, filter)) continue;
+      if (offers.length === limit) {
+        hasMore = true;
+        break;
+      }
+      offers.push(offer);
+    }
+    const last = offers.at(-1);
+    return { offers, nextCursor: hasMore && last ? encodeCursor(last) : null };
+  }
+
+  /**
+   * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes.
+   * Every query word must start a word of the offer. The rarest query word is looked up in the
+   * word index; when even that word is very common, newest offers are scanned in batches instead.
+   */
+  async search(query: string, limit = DEFAULT_PAGE): Promise<Offer[]> {
+    const queryWords = [...new Set(searchWords(query))];
+    if (queryWords.length === 0) return (await this.page({ limit })).offers;
+    const tx = this.db.transaction('offers', 'readonly');
+    const store = tx.objectStore('offers');
+    let candidates: string[] | null = null;
+    for (const word of queryWords) {
+      const keys = await store.index('words').getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`), CANDIDATE_CAP);
+      if (keys.length < CANDIDATE_CAP && (!candidates || keys.length < candidates.length)) candidates = keys;
+    }
+    const matches: Offer[] = [];
+    if (candidates) {
+      const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
+      for (const stored of records) if (stored && matchesAllWords(stored.words, queryWords)) matches.push(fromStored(stored));
+      matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+      return matches.slice(0, limit);
+    }
+    let upper: IDBKeyRange | undefined;
+    while (matches.length < limit) {
+      const batch: StoredOffer[] = [];
+      let cursor = await store.index('newest').openCursor(upper, 'prev');
+      while (cursor && batch.length < SCAN_BATCH) {
+        batch.push(cursor.value);
+        cursor = await cursor.continue();
+      }
+      for (const stored of batch) {
+        if (matches.length < limit && matchesAllWords(stored.words, queryWords)) matches.push(fromStored(stored));
+      }
+      const last = batch.at(-1);
+      if (!cursor || !last) break;
+      upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
+    }
+    return matches;
+  }
+
+  private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
+    const now = this.clock();
+    const tx = this.db.transaction('offers', 'readwrite');
+    const stored = await tx.store.get(id);
+    if (!stored) throw new OfferNotFoundError(`No offer with id ${id}.`);
+    const changed = Offer.safeParse({ ...change(fromStored(stored), now), updatedAt: now });
+    if (!changed.success) throw new InvalidOfferError(changed.error.issues[0]?.message ?? 'Invalid offer.');
+    await tx.store.put(toStored(changed.data));
+    await tx.done;
+    return changed.data;
+  }
+
+  setStatus(id: string, status: OfferStatus): Promise<Offer> {
+    return this.modify(id, (offer, now) =>
+      offer.status === status ? offer : { ...offer, status, statusHistory: [...offer.statusHistory, { status, at: now }] },
+    );
+  }
+
+  /** Records a send; an offer still at "created" moves to "sent". */
+  recordSend(id: string, send: Omit<Send, 'at'>): Promise<Offer> {
+    return this.modify(id, (offer, now) => {
+      const sends = [...offer.sends, { ...send, at: now }];
+      if (offer.status !== 'created') return { ...offer, sends };
+      return { ...offer, sends, status: 'sent', statusHistory: [...offer.statusHistory, { status: 'sent', at: now }] };
+    });
+  }
+
+  update(id: string, patch: OfferPatch): Promise<Offer> {
+    return this.modify(id, (offer) => ({
+      ...offer,
+      ...(patch.customer ? { customer: patch.customer } : {}),
+      ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+      ...(patch.followUpOf !== undefined ? { followUpOf: patch.followUpOf ?? undefined } : {}),
+    }));
+  }
+
+  /** Deletes an offer and returns it, so the caller can offer Undo. */
+  async delete(id: string): Promise<Offer | null> {
+    const tx = this.db.transaction('offers', 'readwrite');
+    const stored = await tx.store.get(id);
+    if (stored) await tx.store.delete(id);
+    await tx.done;
+    return stored ? fromStored(stored) : null;
+  }
+
+  /** Puts back a deleted offer exactly as it was (Undo). */
+  async restore(offer: Offer): Promise<Offer> {
+    await this.mergeAll([offer]);
+    return (await this.get(offer.id)) ?? offer;
+  }
+
+  /** Every offer, oldest first (for backups). */
+  async all(): Promise<Offer[]> {
+    return (await this.db.getAllFromIndex('offers', 'newest')).map(fromStored);
+  }
+}
+
+function matchesFilter(offer: Offer, filter: NonNullable<PageRequest['filter']>): boolean {
+  return (
+    (!filter.status || offer.status === filter.status) &&
+    (!filter.kind || offer.kind === filter.kind) &&
+    (!filter.usageLocation || offer.usageLocation === filter.usageLocation)
+  );
+}

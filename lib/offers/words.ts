@@ -1,0 +1,44 @@
+import type { Offer } from './schema';
+import { foldText, searchWords } from './normalize';
+
+const MAX_WORDS = 400;
+
+/** The words an offer can be found by: every field the search box promises to look in. */
+export function offerWords(offer: Offer): string[] {
+  const fields = [
+    offer.summaryId,
+    offer.url,
+    offer.customer.name,
+    offer.customer.email,
+    offer.customer.company,
+    offer.partnerOffice,
+    offer.usageLocation,
+    ...offer.subscriptions.map((s) => s.name),
+    ...offer.sends.map((s) => s.to),
+    offer.notes,
+  ];
+  const words = new Set<string>();
+  for (const field of fields) {
+    if (!field) continue;
+    for (const word of searchWords(field)) {
+      if (words.size >= MAX_WORDS) return [...words];
+      words.add(word);
+    }
+  }
+  return [...words];
+}
+
+/** True when every query word starts one of the offer's words (so "cont" finds "Contoso"). */
+export function matchesAllWords(words: readonly string[], queryWords: readonly string[]): boolean {
+  return queryWords.every((q) => words.some((w) => w.startsWith(q)));
+}
+
+export function customerKey(offer: Offer): string | undefined {
+  const { company, name, email } = offer.customer;
+  const key = company || name || email;
+  return key ? foldText(key) : undefined;
+}
+
+export function urlKey(offer: Pick<Offer, 'kind' | 'quoteId' | 'partnerId'>): string {
+  return `${offer.kind}|${offer.quoteId.toLowerCase()}|${offer.partnerId.toLowerCase()}`;
+}

@@ -1,0 +1,32 @@
+import type { Offer } from '@/lib/offers/schema';
+
+/** Builds a valid offer URL for a numbered test offer, with a distinct GUID per number. */
+export function offerUrl(n: number, type: 'Purchase' | 'Trial' = 'Purchase'): string {
+  const hex = n.toString(16).padStart(12, '0');
+  return `https://portal.office.com/partner/partnersignup.aspx?type=${type}&id=823604c2-4847-4219-9afd-${hex}&msppid=4227824`;
+}
+
+export function makeOffer(n: number, overrides: Partial<Offer> = {}): Offer {
+  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  return {
+    id: `offer-${n}`,
+    kind: 'purchase',
+    url: offerUrl(n),
+    quoteId: `823604c2-4847-4219-9afd-${n.toString(16).padStart(12, '0')}`,
+    partnerId: '4227824',
+    summaryId: `SUM-${n}`,
+    partnerOffice: 'Paris',
+    usageLocation: n % 2 ? 'France' : 'Canada',
+    subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 10 + (n % 5) }],
+    delegatedAdmin: n % 3 === 0,
+    customer: { name: `Customer ${n}`, email: `buyer${n}@contoso.example`, company: n % 2 ? 'Société Générale' : 'Contoso' },
+    status: 'created',
+    statusHistory: [{ status: 'created', at }],
+    sends: [],
+    notes: '',
+    source: 'auto',
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+}
