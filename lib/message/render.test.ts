@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { renderTemplate, type RenderContext, type RenderedMessage } from './render';
+
+const OFFER_URL = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+
+function context(overrides: Partial<RenderContext> = {}): RenderContext {
+  return {
+    offer: {
+      kind: 'purchase',
+      url: OFFER_URL,
+      summaryId: 'S-123',
+      subscriptions: [
+        { name: 'Microsoft 365 Business Standard', licenses: 1250 },
+        { name: 'Exchange Online (Plan 1)', licenses: null },
+      ],
+      usageLocation: 'France',
+      partnerOffice: 'Paris',
+      delegatedAdmin: true,
+    },
+    customer: { name: 'Jane Doe', company: 'Fabrikam' },
+    advisor: {
+      name: 'Alex Martin',
+      company: 'Contoso',
+      email: 'alex@contoso.com',
+      phone: '+33 1 23 45 67 89',
+      website: 'https://contoso.com',
+      logo: PNG,
+      gdapLink: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/abc',
+    },
+    locale: 'en',
+    ...overrides,
+  };
+}
+
+function render(body: string, overrides: Partial<RenderContext> = {}, subject = 'Subject'): RenderedMessage {
+  const result = renderTemplate({ subject, body }, context(overrides));
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return result;
+}
+
+describe('renderTemplate formatting', () => {
+  it('renders paragraphs, line breaks, bullets, bold and links', () => {
+    const { html, text } = render(
+      'Hello **{{customer.name}}**,\nsecond line\n\n\n- one\n* [two](https://example.com/a?b=1&c=2)\nAfter https://example.com/x.',
+    );
+    expect(html).toBe(
+      '<p>Hello <strong>Jane Doe</strong>,<br>second line</p>' +
+        '<ul><li>one</li><li><a href="https://example.com/a?b=1&#38;c=2">two</a></li></ul>' +
+        '<p>After <a href="https://example.com/x">https://example.com/x</a>.</p>',
+    );
+    expect(text).toBe('Hello Jane Doe,\nsecond line\n\n- one\n- two (https://example.com/a?b=1&c=2)\n\nAfter https://example.com/x.');
+  });
+
+  it('links URL and email values and lets a link target be a value', () => {
+    const { html, text } = render('{{offer.url}}\n[Accept the offer]({{offer.url}})\n[Write to me](mailto:{{advisor.email}}) {{advisor.email}}');
+    const href = OFFER_URL.replaceAll('&', '&#38;');
+    expect(html).toBe(
+      `<p><a href="${href}">${href}</a><br><a href="${href}">Accept the offer</a><br>` +
+        '<a href="mailto:alex@contoso.com">Write to me</a> <a href="mailto:alex@contoso.com">alex@contoso.com</a></p>',
+    );
+    expect(text).toBe(`${OFFER_URL}\nAccept the offer (${OFFER_URL})\nWrite to me (alex@contoso.com) alex@contoso.com`);
+  });
+
+  it('renders subscriptions as a list on their own line and inline elsewhere, with localized numbers', () => {
+    const alone = render('Includes:\n{{offer.subscriptions}}', { locale: 'fr' });
+    expect(alone.html).toBe('<p>Includes:</p><ul><li>Microsoft 365 Business Standard × 1\u202f250</li><li>Exchange Online (Plan 1)</li></ul>');
+    expect(alone.text).toBe('Includes:\n\n- Microsoft 365 Business Standard × 1\u202f250\n- Exchange Online (Plan 1)');
+    expect(render('- {{offer.subscriptions}}').html).toBe(
+      '<ul><li>Microsoft 365 Business Standard × 1,250</li><li>Exchange Online (Plan 1)</li></ul>',
+    );
+    expect(render('You get {{offer.subscriptions}}.').text).toBe('You get Microsoft 365 Business Standard × 1,250, Exchange Online (Plan 1).');
+  });
+
+  it('renders the offer kind in the locale', () => {
+    expect(render('{{offer.kind}}').text).toBe('purchase offer');
+    expect(render('{{offer.kind}}', { locale: 'fr-CA', offer: { ...context().offer, kind: 'trial' } }).text).toBe("invitation d'essai");
+  });
+
+  it('resolves sections and drops lines left empty by tags', () => {
+    const body = [
+      'Dear {{#if customer.name}}{{customer.name}}{{else}}customer{{/if}},',
+      '',
+      '{{#if offer.delegatedAdmin}}',
+      'Delegated admin{{#if advisor.gdapLink}}: {{advisor.gdapLink}}{{/if}}.',
+      '',
+      '{{/if}}',
+      'Regards,',
+      '{{advisor.name}}',
+      '{{#if advisor.phone}}Phone: {{advisor.phone}}{{/if}}',
+      '{{advisor.company}}',
+    ].join('\n');
+    const full = render(body);
+    expect(full.text).toBe(
+      `Dear Jane Doe,\n\nDelegated admin: ${context().advisor.gdapLink}.\n\nRegards,\nAlex Martin\nPhone: +33 1 23 45 67 89\nContoso`,
+    );
+    const bare = render(body, {
+      customer: {},
+      advisor: {},
+      offer: { ...context().offer, delegatedAdmin: null },
+    });
+    expect(bare.text).toBe('Dear customer,\n\nRegards,');
+    expect(bare.html).toBe('<p>Dear customer,</p><p>Regards,</p>');
+  });
+
+  it('treats flags and lists as conditions', () => {
+    const body = '{{#if offer.isTrial}}T{{/if}}{{#if offer.isPurchase}}P{{/if}}{{#if offer.subscriptions}}S{{/if}}{{#if advisor.logo}}L{{/if}}';
+    expect(render(body).text).toBe('PSL');
+    expect(render(body, { offer: { ...context().offer, kind: 'trial', subscriptions: [] }, advisor: {} }).text).toBe('T');
+  });
+
+  it('renders the subject as one line of plain text', () => {
+    const result = render('x', {}, '  **Offer** for {{customer.company}}\n{{#if customer.name}}({{customer.name}}){{/if}} {{offer.url}}');
+    expect(result.subject).toBe(`**Offer** for Fabrikam (Jane Doe) ${OFFER_URL}`);
+  });
+
+  it('returns the errors of both fields instead of rendering', () => {
+    expect(renderTemplate({ subject: '{{nope.x}}', body: '{{#if customer.name}}' }, context())).toMatchObject({
+      ok: false,
+      errors: [
+        { field: 'subject', code: 'unknown-placeholder', line: 1, column: 1 },
+        { field: 'body', code: 'unclosed-section', line: 1, column: 1 },
+      ],
+    });
+  });
+});
+
+const HOSTILE = [
+  '<img src=x onerror=alert(1)>',
+  '</p><script>alert(1)</script>',
+  'javascript:alert(1)',
+  '"><a href="javascript:alert(1)">x</a>',
+  '**[x](javascript:alert(1))** [y](https://evil.example) {{offer.url}} \uE001',
+];
+
+const EVERY_VALUE = [
+  'offer.url', 'offer.summaryId', 'offer.subscriptions', 'offer.usageLocation', 'offer.partnerOffice',
+  'customer.name', 'customer.company', 'advisor.name', 'advisor.company', 'advisor.email', 'advisor.phone',
+  'advisor.website', 'advisor.gdapLink', 'advisor.logo',
+];
+const EVERY_FIELD_BODY = EVERY_VALUE.map((name) => `{{${name}}} - **{{${name}}}** [{{${name}}}]({{${name}}})`).join('\n\n');
+
+function hostileContext(value: string): RenderContext {
+  return {
+    offer: {
+      kind: 'purchase',
+      url: value,
+      summaryId: value,
+      subscriptions: [{ name: value, licenses: 3 }],
+      usageLocation: value,
+      partnerOffice: value,
+      delegatedAdmin: true,
+    },
+    customer: { name: value, company: value, email: value },
+    advisor: { name: value, company: value, email: value, phone: value, website: value, logo: value, gdapLink: value },
+    locale: 'en',
+  };
+}
+
+/** Every tag in the output, so that any markup a value smuggled in would show up here. */
+function tags(html: string): string[] {
+  return html.match(/<[^>]*>/g) ?? [];
+}
+
+describe('renderTemplate safety', () => {
+  it.each(HOSTILE)('shows %j as text in every field', (value) => {
+    const result = renderTemplate({ subject: EVERY_FIELD_BODY, body: EVERY_FIELD_BODY }, hostileContext(value));
+    if (!result.ok) throw new Error('expected a rendering');
+    // No value is a web URL, so the template's own tags are the only markup expected.
+    for (const tag of tags(result.html)) expect(tag).toMatch(/^<(\/?(p|strong|ul|li)|br)>$/);
+    expect(result.text).toContain(value.replace('\uE001', ''));
+    expect(result.subject).toContain(value.split(/\s+/)[0]);
+  });
+
+  it('escapes a value where the template put it', () => {
+    const { html } = render('Dear {{customer.name}},', { customer: { name: '</p><script>alert(1)</script>' } });
+    expect(html).toBe('<p>Dear &#60;/p&#62;&#60;script&#62;alert(1)&#60;/script&#62;,</p>');
+  });
+
+  it('links only http, https and mailto targets', () => {
+    const { html, text } = render(
+      '[a](javascript:alert(1)) [b](JaVaScRiPt:alert%281%29) [c](data:text/html,x) [d](vbscript:x) [e](/relative) [f](http://ok.example) [g](mailto:a@b.example)',
+    );
+    expect(tags(html).filter((tag) => tag.startsWith('<a'))).toEqual(['<a href="http://ok.example/">', '<a href="mailto:a@b.example">']);
+    // Parentheses end a link target, so this one stays literal text.
+    expect(text).toContain('[a](javascript:alert(1))');
+    expect(text).toContain('b (JaVaScRiPt:alert%281%29)');
+  });
+
+  it('does not link a value that is not a web URL or an email address', () => {
+    const { html } = render('{{offer.url}} {{advisor.email}} {{advisor.website}}', {
+      offer: { ...context().offer, url: 'javascript:alert(1)' },
+      advisor: { email: 'mailto:x@y.example?body=<b>', website: 'data:text/html,<script>' },
+    });
+    expect(html).toBe('<p>javascript:alert(1) mailto:x@y.example?body=&#60;b&#62; data:text/html,&#60;script&#62;</p>');
+  });
+
+  it('shows the GDAP link only on the Microsoft 365 admin center', () => {
+    const link = (gdapLink: string) => render('{{#if advisor.gdapLink}}[Approve]({{advisor.gdapLink}}){{else}}none{{/if}}', { advisor: { gdapLink } }).html;
+    expect(link('https://admin.microsoft.com/AdminPortal/x')).toBe('<p><a href="https://admin.microsoft.com/AdminPortal/x">Approve</a></p>');
+    for (const bad of ['https://admin.microsoft.com.evil.example/x', 'http://admin.microsoft.com/x', 'https://evil.example/?admin.microsoft.com'])
+      expect(link(bad)).toBe('<p>none</p>');
+  });
+});
+
+describe('renderTemplate logo', () => {
+  const logo = (value: string) => render('{{advisor.logo}}', { advisor: { company: 'Contoso "&" Co', logo: value } });
+
+  it('renders an https or data:image logo as an image with the company as alt text', () => {
+    expect(logo('https://contoso.com/logo.png?a=1&b="2"').html).toBe(
+      '<p><img src="https://contoso.com/logo.png?a=1&#38;b=&#34;2&#34;" alt="Contoso &#34;&#38;&#34; Co" style="max-height:64px;max-width:240px"></p>',
+    );
+    expect(logo(PNG).html).toContain(`<img src="${PNG}"`);
+    expect(logo(PNG).text).toBe('');
+  });
+
+  it.each([
+    ['plain http', 'http://contoso.com/logo.png'],
+    ['a script URL', 'javascript:alert(1)'],
+    ['SVG', 'data:image/svg+xml;base64,PHN2Zz48L3N2Zz4='],
+    ['HTML', 'data:text/html;base64,PHNjcmlwdD4='],
+    ['an attribute breakout', 'data:image/png;base64,AAAA" onerror="alert(1)'],
+    ['an image over 256 KB', `data:image/png;base64,${'A'.repeat(400_000)}`],
+  ])('leaves out %s', (_label, value) => {
+    expect(logo(value).html).toBe('');
+  });
+
+  it('links a logo to the website', () => {
+    expect(render('[{{advisor.logo}}]({{advisor.website}})').html).toBe(
+      `<p><a href="https://contoso.com/"><img src="${PNG}" alt="Contoso" style="max-height:64px;max-width:240px"></a></p>`,
+    );
+  });
+});
