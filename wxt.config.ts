@@ -29,6 +29,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // WXT turns an entrypoint named "history" into a replacement for the browser's own history
+    // page; ours is an ordinary extension page opened from the popup.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      delete manifest.chrome_url_overrides;
+    },
+  },
   vite: () => ({
     build: { target: 'es2022' },
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

@@ -1,0 +1,96 @@
+import { useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging';
+import type { ImportReport } from '@/lib/offers/backup';
+import { t } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
+import { datedFileName, downloadText } from '@/lib/ui/download';
+
+type Outcome = { kind: 'report'; report: ImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+
+/** Export (JSON, CSV) and import of every offer; `onImported` lets the page reload its list. */
+export function BackupControls({ onImported }: { onImported?: () => void }) {
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const run = async (task: () => Promise<Outcome>) => {
+    setBusy(true);
+    try {
+      setOutcome(await task());
+    } catch (error) {
+      setOutcome({ kind: 'error', text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const exportJson = () =>
+    run(async () => {
+      const { backup } = await sendMessage({ type: 'backup.export' });
+      downloadText(datedFileName('json'), JSON.stringify(backup, null, 2), 'application/json');
+      return { kind: 'message', text: t('backup_exported', String(backup.offers.length)) };
+    });
+
+  const exportCsv = () =>
+    run(async () => {
+      const { csv } = await sendMessage({ type: 'backup.exportCsv' });
+      downloadText(datedFileName('csv'), csv, 'text/csv;charset=utf-8');
+      return { kind: 'message', text: t('backup_exported', String(csv.split('\r\n').length - 2)) };
+    });
+
+  const importJson = (file: File) =>
+    run(async () => {
+      const report = await sendMessage({ type: 'backup.import', backup: await file.text() });
+      onImported?.();
+      return { kind: 'report', report };
+    });
+
+  return (
+    <section class="backup" aria-busy={busy}>
+      <div class="toolbar">
+        <button type="button" onClick={exportJson} disabled={busy}>
+          {t('backup_exportJson')}
+        </button>
+        <button type="button" onClick={exportCsv} disabled={busy}>
+          {t('backup_exportCsv')}
+        </button>
+        <label class="button">
+          {t('backup_importJson')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            class="visually-hidden"
+            disabled={busy}
+            onChange={(event) => {
+              const input = event.currentTarget;
+              const file = input.files?.[0];
+              input.value = '';
+              if (file) void importJson(file);
+            }}
+          />
+        </label>
+      </div>
+      <div role="status" aria-live="polite" class="backup-outcome">
+        {outcome?.kind === 'message' && <p>{outcome.text}</p>}
+        {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}
+        {outcome?.kind === 'report' && <ImportSummary report={outcome.report} />}
+      </div>
+    </section>
+  );
+}
+
+function ImportSummary({ report }: { report: ImportReport }) {
+  return (
+    <div class="import-report">
+      <p>
+        {t('backup_importDone', [report.added, report.updated, report.unchanged, report.rejected.length].map(String))}
+      </p>
+      {report.rejected.length > 0 && (
+        <ul>
+          {report.rejected.slice(0, 100).map((r) => (
+            <li key={r.index}>{t('backup_rejectedItem', [String(r.index + 1), r.id ?? '—', r.reason])}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import { MessagingError } from '../messaging';
+import { t } from '../i18n';
+
+/** A message for the advisor that says what failed and what to do about it. */
+export function describeError(error: unknown): string {
+  const detail = error instanceof Error ? error.message : String(error);
+  if (!(error instanceof MessagingError)) return t('error_internal', detail);
+  switch (error.code) {
+    case 'quota':
+      return t('error_quota');
+    case 'blocked':
+      return t('error_blocked');
+    case 'storage':
+      return t('error_storage');
+    case 'not-found':
+      return t('error_notFound');
+    case 'invalid-offer':
+      return t('error_invalidOffer', detail);
+    case 'backup-refused':
+      return t('error_backupRefused', detail);
+    default:
+      return t('error_internal', detail);
+  }
+}

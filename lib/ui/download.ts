@@ -1,0 +1,14 @@
+/** Saves text as a file through the browser's normal download flow. */
+export function downloadText(fileName: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** "offer-courier-2026-11-24.json" */
+export function datedFileName(extension: string, now = new Date()): string {
+  return `offer-courier-${now.toISOString().slice(0, 10)}.${extension}`;
+}

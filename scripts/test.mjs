@@ -1,0 +1,56 @@
+// `npm test`: every unit test and every browser test, then one line "N passed, N failed".
+// The browser tests need the production build and a Chromium; both are prepared here first, so
+// a missing browser stops the run with a message instead of skipping tests.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
+
+const root = join(import.meta.dirname, '..');
+const resultsFile = join(root, 'test-results', 'vitest.json');
+const extraArgs = process.argv.slice(2);
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+}
+
+let chromiumPath;
+try {
+  chromiumPath = ensureChromium();
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+console.log(`Browser tests use ${chromiumPath}`);
+
+if (run('npx', ['wxt', 'build']) !== 0) {
+  console.error('The production build failed; the browser tests need it.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+rmSync(resultsFile, { force: true });
+mkdirSync(join(root, 'test-results'), { recursive: true });
+const status = run(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs],
+  { ...process.env, CHROMIUM_PATH: chromiumPath },
+);
+
+let passed = 0;
+let failed = 0;
+try {
+  const report = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = report.numPassedTests;
+  failed = report.numFailedTests + (report.numRuntimeErrors ?? 0);
+  // A test file that cannot even load counts as a failure, not as zero tests.
+  failed += report.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+} catch {
+  failed = Math.max(failed, 1);
+}
+if (status !== 0 && failed === 0) failed = 1;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(status === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,153 @@
+import { mkdtempSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { ensureChromium } from '../../scripts/chromium.mjs';
+import type { Envelope, Request } from '../../lib/messaging';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+const FIXTURES_DIR = join(ROOT, 'test/fixtures');
+
+/** Host names the fixture server answers for; Chromium resolves them all to 127.0.0.1. */
+export const FIXTURE_HOSTS = [
+  'partner.microsoft.com',
+  'mail.google.com',
+  'outlook.office.com',
+  'outlook.office365.com',
+  'outlook.live.com',
+  'example.com',
+] as const;
+export type FixtureHost = (typeof FIXTURE_HOSTS)[number];
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+};
+
+export interface FixtureServer {
+  port: number;
+  /** `https://HOST:PORT/PATH` for a fixture, reached through the real host name. */
+  url(host: FixtureHost, path: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves test/fixtures over https with a self-signed certificate. `/node_modules/...` paths serve
+ * packages' built files, so fixtures can load real editors (RoosterJS, ProseMirror, Lexical).
+ */
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const tls = join(FIXTURES_DIR, 'tls');
+  const server: Server = createServer(
+    { key: readFileSync(join(tls, 'key.pem')), cert: readFileSync(join(tls, 'cert.pem')) },
+    (request, response) => {
+      const path = decodeURIComponent(new URL(request.url ?? '/', 'https://fixture').pathname);
+      const base = path.startsWith('/node_modules/') ? ROOT : FIXTURES_DIR;
+      const file = normalize(join(base, path));
+      if (!file.startsWith(base) || !existsSync(file) || !statSync(file).isFile()) {
+        response.writeHead(404).end('not found');
+        return;
+      }
+      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.end(readFileSync(file));
+    },
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    port,
+    url: (host, path) => `https://${host}:${port}/${path.replace(/^\//, '')}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  userDataDir: string;
+  /** The extension's service worker, started again if it was stopped. */
+  worker(): Promise<Worker>;
+  /** Opens one of the extension's pages (popup.html, history.html, options.html). */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Sends a message to the background as the extension's own pages do. */
+  send(request: Request): Promise<Envelope<unknown>>;
+  close(options?: { keepProfile?: boolean }): Promise<void>;
+}
+
+/** The slice of the `chrome` global that test code evaluates inside extension pages. */
+interface ChromeGlobal {
+  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+export interface LaunchOptions {
+  userDataDir?: string;
+  extensionDir?: string;
+  locale?: string;
+}
+
+/** Launches the system Chromium with the production build loaded, as a user's browser would. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build:chrome\` (npm test does it for you).`);
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'offer-courier-profile-'));
+  const resolverRules = FIXTURE_HOSTS.map((host) => `MAP ${host} 127.0.0.1`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: ensureChromium(),
+    headless: true,
+    locale: options.locale ?? 'en-US',
+    acceptDownloads: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${resolverRules}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...(options.locale ? [`--lang=${options.locale}`] : []),
+    ],
+  });
+  const worker = async () => {
+    const running = context.serviceWorkers().find((w) => w.url().endsWith('/background.js'));
+    return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  };
+  const extensionId = new URL((await worker()).url()).host;
+  let messenger: Page | undefined;
+  const openExtensionPage = async (path: string) => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/${path.replace(/^\//, '')}`);
+    return page;
+  };
+  return {
+    context,
+    extensionId,
+    userDataDir,
+    worker,
+    openExtensionPage,
+    async send(request) {
+      messenger ??= await openExtensionPage('popup.html');
+      return messenger.evaluate((r) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(r), request) as Promise<
+        Envelope<unknown>
+      >;
+    },
+    async close({ keepProfile = false } = {}) {
+      await context.close();
+      if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
