@@ -1,0 +1,74 @@
+import { deepAncestors, groupNameOf, deepQuerySelectorAll, deepText, nearbyLabel } from './deep-dom';
+import { isPlaceholder } from './labels';
+import { cleanText } from './text';
+
+/** Native and ARIA form controls, since Partner Center's custom elements expose roles. */
+export const CHOICE_SELECTOR =
+  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"], [role="menuitemcheckbox"]';
+export const SELECT_SELECTOR = 'select, [role="combobox"], [role="listbox"]';
+export const NUMBER_SELECTOR = 'input[type="number"], input[inputmode="numeric"], [role="spinbutton"]';
+/** Controls that hold a value to read (not buttons, not choices). */
+export const VALUE_CONTROL_SELECTOR =
+  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="reset"]):not([type="hidden"]), select, textarea, [role="combobox"], [role="listbox"], [role="spinbutton"]';
+
+export function isRadio(control: Element): boolean {
+  return control.matches('input[type="radio"], [role="radio"]');
+}
+
+/** Checked state of a native or ARIA choice control (custom elements may only reflect `checked`). */
+export function isChecked(control: Element): boolean {
+  if (control.tagName === 'INPUT') return (control as HTMLInputElement).checked;
+  const aria = control.getAttribute('aria-checked');
+  if (aria !== null) return aria === 'true';
+  const attribute = control.getAttribute('checked');
+  return attribute !== null && attribute !== 'false';
+}
+
+function stringProperty(element: Element, name: 'value'): string {
+  const value: unknown = (element as unknown as Record<string, unknown>)[name];
+  return typeof value === 'string' ? value : '';
+}
+
+/** The choice a select-like control shows, or '' when it shows a prompt ("Select a country"). */
+export function selectedText(control: Element): string {
+  let text: string;
+  if (control.tagName === 'SELECT') {
+    const option = Array.from((control as HTMLSelectElement).options).find((candidate) => candidate.selected);
+    text = option && option.value !== '' && !option.disabled ? (option.label || option.text) : '';
+  } else if (control.matches('[role="listbox"]')) {
+    const option = deepQuerySelectorAll(control, '[aria-selected="true"]', 500)[0];
+    text = option ? deepText(option) : '';
+  } else {
+    text = stringProperty(control, 'value') || control.getAttribute('aria-valuetext') || control.getAttribute('value') || deepText(control);
+  }
+  const cleaned = cleanText(text);
+  return isPlaceholder(cleaned) ? '' : cleaned;
+}
+
+/** What a number field holds, as text (parsed by the caller). */
+export function numberText(control: Element): string {
+  return stringProperty(control, 'value') || control.getAttribute('aria-valuenow') || control.getAttribute('value') || '';
+}
+
+/** The value a control shows, for label/value reading: '' for choices and empty controls. */
+export function controlValue(control: Element): string {
+  if (control.matches(CHOICE_SELECTOR)) return '';
+  if (control.matches(SELECT_SELECTOR)) return selectedText(control);
+  if (control.matches(NUMBER_SELECTOR)) return cleanText(numberText(control));
+  if (control.matches('input, textarea')) return cleanText((control as HTMLInputElement).value ?? '');
+  return deepText(control);
+}
+
+/**
+ * The label of the group a radio or checkbox belongs to (its fieldset legend, its
+ * radiogroup's name, or the label before the smallest ancestor holding the whole group).
+ */
+export function groupLabelOf(control: Element): string {
+  const ancestors = deepAncestors(control, 5);
+  for (const ancestor of ancestors) {
+    const name = groupNameOf(ancestor);
+    if (name) return name;
+  }
+  const group = ancestors.find((ancestor) => deepQuerySelectorAll(ancestor, CHOICE_SELECTOR, 300).length >= 2);
+  return group ? nearbyLabel(group, 1) : '';
+}

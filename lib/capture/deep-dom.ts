@@ -1,0 +1,221 @@
+import { cleanText } from './text';
+
+/**
+ * Partner Center is built from custom elements with open shadow roots, which
+ * `document.querySelectorAll` does not enter. These helpers walk them, with a cap on the
+ * number of elements visited so that a huge page never stalls the tab.
+ */
+export const MAX_VISITED = 20_000;
+
+export type DeepRoot = Document | ShadowRoot | Element;
+
+// Never rendered as text, or (template) inert until cloned: walking them finds only noise.
+const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+
+/**
+ * Elements under `root` in document order, entering open shadow roots (a host's shadow
+ * content comes before its light children, which it usually renders through slots).
+ * Stops after `budget` elements.
+ */
+export function* deepElements(root: DeepRoot, budget: number = MAX_VISITED): Generator<Element> {
+  const stack: Element[] = [];
+  pushChildren(stack, root);
+  let visited = 0;
+  while (stack.length > 0 && visited < budget) {
+    const element = stack.pop() as Element;
+    if (SKIPPED.has(element.tagName.toUpperCase())) continue;
+    visited += 1;
+    yield element;
+    pushChildren(stack, element);
+  }
+}
+
+function pushChildren(stack: Element[], parent: DeepRoot): void {
+  const children = parent.children;
+  for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Element);
+  const shadow = isElement(parent) ? parent.shadowRoot : null;
+  if (shadow) for (let i = shadow.children.length - 1; i >= 0; i -= 1) stack.push(shadow.children[i] as Element);
+}
+
+function isElement(node: unknown): node is Element {
+  return typeof node === 'object' && node !== null && (node as Node).nodeType === 1;
+}
+
+/** `querySelectorAll` that also searches open shadow roots, within the visit budget. */
+export function deepQuerySelectorAll(root: DeepRoot, selector: string, budget: number = MAX_VISITED): Element[] {
+  const found: Element[] = [];
+  for (const element of deepElements(root, budget)) if (element.matches(selector)) found.push(element);
+  return found;
+}
+
+/** The parent node, or the shadow host when `node` sits at the top of a shadow root. */
+export function deepParent(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (isElement(parent)) return parent;
+  const host = (parent as Partial<ShadowRoot>).host;
+  return host ?? null;
+}
+
+/** Ancestors of `node`, nearest first, crossing shadow boundaries, at most `max` of them. */
+export function deepAncestors(node: Node, max: number): Element[] {
+  const ancestors: Element[] = [];
+  for (let current = deepParent(node); current && ancestors.length < max; current = deepParent(current)) ancestors.push(current);
+  return ancestors;
+}
+
+/** `closest` that climbs out of shadow roots, looking at most `maxLevels` ancestors up. */
+export function deepClosest(element: Element, selector: string, maxLevels = 12): Element | null {
+  if (element.matches(selector)) return element;
+  return deepAncestors(element, maxLevels).find((ancestor) => ancestor.matches(selector)) ?? null;
+}
+
+// Inline elements do not separate words; everything else does ("Summary ID" then "8H3K").
+const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CODE', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
+// Option lists and control internals are not what the page "says" next to a label.
+const NOT_TEXT = new Set([...SKIPPED, 'SELECT', 'OPTION', 'DATALIST', 'TEXTAREA', 'INPUT', 'BUTTON']);
+
+/**
+ * The text a reader sees inside `node`: shadow content instead of light children for hosts,
+ * slotted nodes in place of slots. Cleaned (no markup, collapsed whitespace) and capped.
+ */
+export function deepText(node: Node, max = 2000): string {
+  const parts: string[] = [];
+  let length = 0;
+  let visited = 0;
+  const visit = (current: Node): void => {
+    if (length > max * 2 || visited >= MAX_VISITED) return;
+    visited += 1;
+    if (current.nodeType === 3) {
+      const data = (current as Text).data;
+      parts.push(data);
+      length += data.length;
+      return;
+    }
+    if (!isElement(current) && current.nodeType !== 11) return;
+    const tag = isElement(current) ? current.tagName.toUpperCase() : '';
+    if (current !== node && NOT_TEXT.has(tag)) return;
+    const separate = isElement(current) && !INLINE.has(tag);
+    if (separate) parts.push(' ');
+    if (tag === 'SLOT') {
+      const assigned = (current as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      for (const child of assigned.length > 0 ? assigned : Array.from(current.childNodes)) visit(child);
+    } else {
+      const shadow = isElement(current) ? current.shadowRoot : null;
+      for (const child of Array.from((shadow ?? current).childNodes)) visit(child);
+    }
+    if (separate) parts.push(' ');
+  };
+  try {
+    visit(node);
+  } catch {
+    // A hostile or half-built tree (a throwing getter) yields what was read so far.
+  }
+  return cleanText(parts.join(''), max);
+}
+
+/** The text of the node's own text children only, so that a label is found on its innermost element. */
+export function ownText(element: Element): string {
+  let text = '';
+  for (const child of Array.from(element.childNodes)) if (child.nodeType === 3) text += (child as Text).data;
+  return text;
+}
+
+/** A value quoted for a CSS attribute selector (ids come from the page: anything goes). */
+function cssString(value: string): string {
+  return `"${value.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
+}
+
+/** The first element matching `[attribute="value"]` in the tree (document or shadow root) holding `element`. */
+export function findInTreeOf(element: Element, attribute: 'id' | 'for', value: string): Element | null {
+  const root = element.getRootNode() as Document | ShadowRoot;
+  if (typeof root.querySelector !== 'function') return null;
+  return root.querySelector(`[${attribute}=${cssString(value)}]`);
+}
+
+export const CONTROL_SELECTOR =
+  'input, select, textarea, button, [role="checkbox"], [role="radio"], [role="switch"], [role="combobox"], [role="listbox"], [role="spinbutton"]';
+
+// Elements whose text names what follows them.
+const LABEL_LIKE = 'label, legend, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, caption, [role="columnheader"]';
+
+/** The accessible name given by aria-labelledby or aria-label, or ''. */
+export function ariaLabelOf(element: Element): string {
+  const labelledBy = element.getAttribute('aria-labelledby');
+  if (labelledBy) {
+    const text = labelledBy
+      .split(/\s+/)
+      .filter(Boolean)
+      .slice(0, 5)
+      .map((id) => findInTreeOf(element, 'id', id))
+      .map((labelElement) => (labelElement ? deepText(labelElement, 300) : ''))
+      .join(' ');
+    if (cleanText(text)) return cleanText(text);
+  }
+  return cleanText(element.getAttribute('aria-label') ?? '');
+}
+
+/**
+ * The label of a form control, as a screen reader would find it (aria-labelledby, aria-label,
+ * `<label for>`, a wrapping label, the control's own text for custom controls, a `label`
+ * attribute on the control or its shadow host), falling back to a label-like element just
+ * before it. Empty when nothing names it.
+ */
+export function labelOf(control: Element): string {
+  const aria = ariaLabelOf(control);
+  if (aria) return aria;
+  if (control.id) {
+    const forLabel = findInTreeOf(control, 'for', control.id);
+    const text = forLabel ? deepText(forLabel) : '';
+    if (text) return text;
+  }
+  const wrapping = control.parentElement?.closest('label');
+  if (wrapping) {
+    const text = deepText(wrapping);
+    if (text) return text;
+  }
+  if (!control.matches('input, select, textarea')) {
+    const text = deepText(control);
+    if (text) return text;
+  }
+  for (const element of [control, ...deepAncestors(control, 3)]) {
+    const attribute = cleanText(element.getAttribute('label') ?? '');
+    if (attribute) return attribute;
+  }
+  return nearbyLabel(control) || cleanText(control.getAttribute('title') ?? control.getAttribute('placeholder') ?? '');
+}
+
+/** The name a fieldset (its legend) or an ARIA group gives its controls, or ''. */
+export function groupNameOf(element: Element): string {
+  if (element.tagName === 'FIELDSET') {
+    const legend = Array.from(element.children).find((child) => child.tagName === 'LEGEND');
+    if (legend) return deepText(legend, 300);
+  }
+  return element.matches('[role="group"], [role="radiogroup"]') ? ariaLabelOf(element) : '';
+}
+
+/**
+ * The label-like element closest before `element` (or its fieldset's legend, or its group's
+ * aria-label), climbing at most `maxLevels` ancestors. A sibling holding another control ends
+ * the search: that label belongs to a different field.
+ */
+export function nearbyLabel(element: Element, maxLevels = 3): string {
+  let current: Element = element;
+  for (let level = 0; level <= maxLevels; level += 1) {
+    const groupName = current === element ? '' : groupNameOf(current);
+    if (groupName) return groupName;
+    let sibling = current.previousElementSibling;
+    for (let steps = 0; sibling && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
+      const holdsControl = sibling.matches(CONTROL_SELECTOR) || deepQuerySelectorAll(sibling, CONTROL_SELECTOR, 200).length > 0;
+      if (holdsControl) return '';
+      if (sibling.matches(LABEL_LIKE) || deepQuerySelectorAll(sibling, LABEL_LIKE, 50).length > 0) {
+        const text = deepText(sibling, 300);
+        if (text) return text;
+      }
+    }
+    const parent = deepParent(current);
+    if (!parent) return '';
+    current = parent;
+  }
+  return '';
+}

@@ -1,0 +1,379 @@
+import { z } from 'zod/mini';
+import { foldText } from '../offers/normalize';
+import { LIMITS, OfferDraft, type OfferKind, type OfferSource, type Subscription } from '../offers/schema';
+import {
+  CHOICE_SELECTOR,
+  NUMBER_SELECTOR,
+  SELECT_SELECTOR,
+  VALUE_CONTROL_SELECTOR,
+  controlValue,
+  groupLabelOf,
+  isChecked,
+  isRadio,
+  numberText,
+  selectedText,
+} from './controls';
+import {
+  CONTROL_SELECTOR,
+  deepAncestors,
+  deepElements,
+  deepParent,
+  deepQuerySelectorAll,
+  deepText,
+  findInTreeOf,
+  labelOf,
+  ownText,
+  type DeepRoot,
+} from './deep-dom';
+import { kindFromHeading, offerUrlsOf } from './detect';
+import { isLabel, isPlaceholder, matchLabel, yesNo, type LabelConcept } from './labels';
+import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
+import { cleanText, parseLicenseCount } from './text';
+
+/** What the options step of the wizard shows; remembered until the result page appears. */
+export interface OptionsSnapshot {
+  kind: OfferKind | null;
+  partnerOffice?: string;
+  usageLocation?: string;
+  /** Checked subscriptions only, in page order. */
+  subscriptions: Subscription[];
+  /** null when the page does not show the choice (or shows no answer yet). */
+  delegatedAdmin: boolean | null;
+}
+
+/** Details a result page may show next to the offer URL. */
+export interface ShownDetails {
+  summaryId?: string;
+  partnerOffice?: string;
+  usageLocation?: string;
+  delegatedAdmin?: boolean;
+}
+
+export interface ResultSnapshot extends ShownDetails, ParsedOfferUrl {}
+
+/** Why a capture produced no draft; the UI localizes these (capture_reason_* messages). */
+export type CaptureReason = 'no-offer-url' | 'invalid-draft' | 'extraction-failed';
+
+export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason };
+
+const VALUE_CONCEPTS: LabelConcept[] = ['summaryId', 'partnerOffice', 'usageLocation', 'subscriptions', 'licenseCount', 'delegatedAdmin'];
+// Buttons and links say what they do ("Copy summary ID"), they never label a value.
+const NOT_A_LABEL = `${CONTROL_SELECTOR}, a, [role="button"], [role="link"], [role="option"]`;
+const MAX_CONTROLS = 500;
+const SUBSCRIPTION_GROUPS: LabelConcept[] = ['subscriptions', 'trialSubscriptions'];
+
+/**
+ * A value read next to a label, or '' when it is not one: a prompt, another field's label, an
+ * offer URL, or text too long to be a field value (a paragraph).
+ */
+function asValue(text: string): string {
+  const full = cleanText(text, 10_000);
+  if (full.length === 0 || full.length > LIMITS.shortText) return '';
+  if (isPlaceholder(full) || /https?:\/\//i.test(full)) return '';
+  return VALUE_CONCEPTS.some((concept) => isLabel(full, concept)) ? '' : full;
+}
+
+/** Children as rendered: a host's shadow root children, else its light children. */
+function renderedChildren(element: Element): Element[] {
+  return Array.from((element.shadowRoot ?? element).children);
+}
+
+function firstValueControlIn(element: Element): Element | undefined {
+  return element.matches(VALUE_CONTROL_SELECTOR) ? element : deepQuerySelectorAll(element, VALUE_CONTROL_SELECTOR, 200)[0];
+}
+
+// A sibling that carries its own label is the next field, not this label's value.
+const FIELD_START = 'label, legend, dt, th, h1, h2, h3, h4, h5, h6, [role="heading"], [role="columnheader"]';
+
+function startsAnotherField(element: Element): boolean {
+  return element.matches(FIELD_START) || deepQuerySelectorAll(element, FIELD_START, 100).length > 0;
+}
+
+/**
+ * The value belonging to a label element: its `for` control or the control it wraps (even
+ * empty: that field has no value yet), the text it wraps after the label
+ * (`<p>Summary ID <b>8H3K</b></p>`), or the next sibling with content (dt/dd, th/td,
+ * div/div), climbing two levels when the label is alone in its wrapper.
+ */
+function valueAfterLabel(label: Element): string {
+  const forId = label.tagName === 'LABEL' ? label.getAttribute('for') : null;
+  const target = forId ? findInTreeOf(label, 'id', forId) : null;
+  const ownControl = target ?? deepQuerySelectorAll(label, VALUE_CONTROL_SELECTOR, 200)[0];
+  if (ownControl) return asValue(controlValue(ownControl));
+  const inner = renderedChildren(label)
+    .map((child) => deepText(child, 400))
+    .join(' ');
+  const innerValue = asValue(inner);
+  if (innerValue) return innerValue;
+  let current: Element | null = label;
+  for (let level = 0; current && level < 3; level += 1) {
+    let sibling = current.nextElementSibling;
+    for (let steps = 0; sibling && steps < 3; steps += 1, sibling = sibling.nextElementSibling) {
+      if (startsAnotherField(sibling)) return '';
+      const control = firstValueControlIn(sibling);
+      const text = control ? controlValue(control) : deepText(sibling, 400);
+      if (text) return asValue(text);
+    }
+    current = deepParent(current);
+  }
+  return '';
+}
+
+/** The value shown next to the first element labelled with `concept`, or ''. */
+export function findLabelledValue(root: DeepRoot, concept: LabelConcept): string {
+  for (const element of deepElements(root)) {
+    const own = ownText(element);
+    if (own.trim().length === 0 || own.length > 400 || element.matches(NOT_A_LABEL)) continue;
+    const match = matchLabel(own, concept);
+    if (!match) continue;
+    const value = match.inlineValue !== undefined ? asValue(match.inlineValue) : valueAfterLabel(element);
+    if (value) return value;
+  }
+  return '';
+}
+
+/**
+ * The row a subscription checkbox sits in (the largest ancestor holding no other choice) and
+ * the license field in that row, if exactly one.
+ */
+function rowOf(choice: Element): { row: Element; licenses: Element | null } {
+  let row = choice;
+  for (const ancestor of deepAncestors(choice, 6)) {
+    if (deepQuerySelectorAll(ancestor, CHOICE_SELECTOR, 500).length > 1) break;
+    row = ancestor;
+    const numbers = deepQuerySelectorAll(ancestor, NUMBER_SELECTOR, 500);
+    if (numbers.length === 1) return { row, licenses: numbers[0] ?? null };
+    if (numbers.length > 1) break;
+  }
+  return { row, licenses: null };
+}
+
+/** The name a row shows: its first cell with words in it (not a price, not a count). */
+function rowName(row: Element): string {
+  for (const cell of renderedChildren(row)) {
+    if (cell.matches(CONTROL_SELECTOR)) continue;
+    const text = cleanText(deepText(cell, 400));
+    if (/\p{L}/u.test(text) && !isPlaceholder(text)) return text;
+  }
+  return '';
+}
+
+function insideHeader(element: Element): boolean {
+  return deepAncestors(element, 8).some((ancestor) => ancestor.matches('thead, [role="columnheader"]'));
+}
+
+function subscriptionsFrom(choices: Element[]): Subscription[] {
+  const candidates = choices
+    .filter((choice) => !insideHeader(choice))
+    .map((choice) => ({ choice, label: labelOf(choice) }))
+    .filter(({ label }) => !matchLabel(label, 'delegatedAdmin') && yesNo(label) === null)
+    .map((candidate) => ({ ...candidate, ...rowOf(candidate.choice) }));
+  // On the purchase form every subscription has a license field; without one (trials), only a
+  // group labelled as subscriptions counts, so that a customer list's checkboxes never do.
+  const withLicenses = candidates.some((candidate) => candidate.licenses !== null);
+  const isSubscription = (choice: Element, licenses: Element | null): boolean =>
+    withLicenses ? licenses !== null : SUBSCRIPTION_GROUPS.some((concept) => matchLabel(groupLabelOf(choice), concept));
+  const subscriptions: Subscription[] = [];
+  const seen = new Set<string>();
+  for (const { choice, label, row, licenses } of candidates) {
+    if (!isChecked(choice) || !isSubscription(choice, licenses)) continue;
+    const name = cleanText(!label || isPlaceholder(label) ? rowName(row) : label);
+    if (!name || seen.has(foldText(name))) continue;
+    seen.add(foldText(name));
+    subscriptions.push({ name, licenses: licenses ? parseLicenseCount(numberText(licenses)) : null });
+    if (subscriptions.length >= LIMITS.subscriptions) break;
+  }
+  return subscriptions;
+}
+
+/** A checkbox or switch named for delegated administration, a Yes/No radio group, or a select. */
+function delegatedAdminFrom(controls: Element[], labels: Map<Element, string>): boolean | null {
+  for (const control of controls) {
+    const label = labels.get(control) ?? '';
+    if (control.matches(CHOICE_SELECTOR) && !isRadio(control) && matchLabel(label, 'delegatedAdmin')) return isChecked(control);
+    if (control.matches(SELECT_SELECTOR) && matchLabel(label, 'delegatedAdmin')) return yesNo(selectedText(control));
+  }
+  const radios = controls.filter((control) => isRadio(control) && yesNo(labels.get(control) ?? '') !== null);
+  const groupRadios = radios.filter((radio) => matchLabel(groupLabelOf(radio), 'delegatedAdmin'));
+  if (groupRadios.length === 0) return null;
+  const checked = groupRadios.find(isChecked);
+  return checked ? yesNo(labels.get(checked) ?? '') : null;
+}
+
+function headingKind(root: DeepRoot): OfferKind | null {
+  for (const heading of deepQuerySelectorAll(root, 'h1, h2, h3, [role="heading"]')) {
+    const found = kindFromHeading(heading);
+    if (found) return found.kind;
+  }
+  return null;
+}
+
+/** What the options step shows: office, location, checked subscriptions with licenses, delegated admin. */
+export function extractOptions(root: DeepRoot): OptionsSnapshot {
+  try {
+    const controls = deepQuerySelectorAll(root, CONTROL_SELECTOR).slice(0, MAX_CONTROLS);
+    const labels = new Map(controls.map((control) => [control, labelOf(control)]));
+    const fieldValue = (concept: LabelConcept): string => {
+      for (const control of controls) {
+        if (!control.matches(`${SELECT_SELECTOR}, input:not([type]), input[type="text"]`)) continue;
+        if (!matchLabel(labels.get(control) ?? '', concept)) continue;
+        const value = asValue(controlValue(control));
+        if (value) return value;
+      }
+      return findLabelledValue(root, concept);
+    };
+    const partnerOffice = fieldValue('partnerOffice');
+    const usageLocation = fieldValue('usageLocation');
+    return {
+      kind: headingKind(root),
+      ...(partnerOffice ? { partnerOffice } : {}),
+      ...(usageLocation ? { usageLocation } : {}),
+      subscriptions: subscriptionsFrom(controls.filter((control) => control.matches(CHOICE_SELECTOR))),
+      delegatedAdmin: delegatedAdminFrom(controls, labels),
+    };
+  } catch {
+    return { kind: null, subscriptions: [], delegatedAdmin: null };
+  }
+}
+
+/** Summary ID, office, location and delegated admin as the page shows them beside labels. */
+export function extractShownDetails(root: DeepRoot): ShownDetails {
+  const details: ShownDetails = {};
+  try {
+    const summaryId = findLabelledValue(root, 'summaryId');
+    if (summaryId) details.summaryId = summaryId;
+    const partnerOffice = findLabelledValue(root, 'partnerOffice');
+    if (partnerOffice) details.partnerOffice = partnerOffice;
+    const usageLocation = findLabelledValue(root, 'usageLocation');
+    if (usageLocation) details.usageLocation = usageLocation;
+    const delegatedAdmin = yesNo(findLabelledValue(root, 'delegatedAdmin'));
+    if (delegatedAdmin !== null) details.delegatedAdmin = delegatedAdmin;
+  } catch {
+    // Whatever was read before the failure is kept: the URL alone is still worth saving.
+  }
+  return details;
+}
+
+/** The first offer URL the page shows, exactly as shown. */
+export function findOfferUrlOnPage(root: DeepRoot): ParsedOfferUrl | null {
+  for (const element of deepElements(root)) {
+    const url = offerUrlsOf(element)[0];
+    if (url) return url;
+  }
+  return null;
+}
+
+/** The result page: offer URL (kind, quote and partner ids parsed from it) and shown details. */
+export function extractResult(root: DeepRoot): ResultSnapshot | null {
+  try {
+    const offer = findOfferUrlOnPage(root);
+    return offer ? { ...offer, ...extractShownDetails(root) } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Details written in copied text: "Summary ID: 8H3K" on one line, or a label line (or cell)
+ * followed by its value, as copying a table or a definition list gives.
+ */
+export function detailsFromText(text: string): ShownDetails {
+  const pieces = text
+    .slice(0, 20_000)
+    .split(/\r?\n|\t/)
+    .map((piece) => piece.trim())
+    .filter(Boolean)
+    .slice(0, 500);
+  const details: ShownDetails = {};
+  const concepts = ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin'] as const;
+  pieces.forEach((piece, index) => {
+    for (const concept of concepts) {
+      if (details[concept] !== undefined) continue;
+      const match = matchLabel(piece, concept);
+      if (!match) continue;
+      const value = asValue(match.inlineValue ?? pieces[index + 1] ?? '');
+      if (!value) continue;
+      if (concept === 'delegatedAdmin') {
+        const answer = yesNo(value);
+        if (answer !== null) details.delegatedAdmin = answer;
+      } else details[concept] = value;
+    }
+  });
+  return details;
+}
+
+const optionalFieldSchemas = {
+  summaryId: OfferDraft.shape.summaryId,
+  partnerOffice: OfferDraft.shape.partnerOffice,
+  usageLocation: OfferDraft.shape.usageLocation,
+  subscriptions: OfferDraft.shape.subscriptions,
+  delegatedAdmin: OfferDraft.shape.delegatedAdmin,
+};
+
+type DraftFields = Partial<Pick<OfferDraft, keyof typeof optionalFieldSchemas>>;
+
+/**
+ * Validates with the OfferDraft schema. A field that fails on its own is dropped rather than
+ * losing the whole offer: the URL alone is still worth saving.
+ */
+function toDraft(url: string, source: OfferSource, fields: DraftFields): CaptureResult {
+  const kept: DraftFields = {};
+  for (const key of Object.keys(optionalFieldSchemas) as (keyof typeof optionalFieldSchemas)[]) {
+    const value = fields[key];
+    if (value !== undefined && z.safeParse(optionalFieldSchemas[key], value).success) Object.assign(kept, { [key]: value });
+  }
+  const parsed = OfferDraft.safeParse({ url, source, ...kept });
+  return parsed.success ? { draft: parsed.data } : { draft: null, reason: 'invalid-draft' };
+}
+
+/**
+ * Merges, field by field: what the page shows now, then the options form if still on the
+ * page, then the options remembered from the wizard's first step (ignored when they were for
+ * the other kind of offer). Unknown fields are left out so that an update never erases them.
+ */
+function mergeFields(shown: ShownDetails, onPage: OptionsSnapshot, remembered: OptionsSnapshot | undefined, kind: OfferKind): DraftFields {
+  const earlier = remembered && (remembered.kind === null || remembered.kind === kind) ? remembered : undefined;
+  const subscriptions = onPage.subscriptions.length > 0 ? onPage.subscriptions : earlier?.subscriptions;
+  const delegatedAdmin = shown.delegatedAdmin ?? onPage.delegatedAdmin ?? earlier?.delegatedAdmin;
+  return {
+    summaryId: shown.summaryId,
+    partnerOffice: shown.partnerOffice ?? onPage.partnerOffice ?? earlier?.partnerOffice,
+    usageLocation: shown.usageLocation ?? onPage.usageLocation ?? earlier?.usageLocation,
+    subscriptions: subscriptions && subscriptions.length > 0 ? subscriptions : undefined,
+    delegatedAdmin: delegatedAdmin ?? undefined,
+  };
+}
+
+/**
+ * The offer the page shows, merged with the options remembered from the wizard's first step.
+ * Never throws: a failure is a null draft with a reason code.
+ */
+export function captureFromPage(root: DeepRoot, remembered?: OptionsSnapshot): CaptureResult {
+  try {
+    const result = extractResult(root);
+    if (!result) return { draft: null, reason: 'no-offer-url' };
+    return toDraft(result.url, 'auto', mergeFields(result, extractOptions(root), remembered, result.kind));
+  } catch {
+    return { draft: null, reason: 'extraction-failed' };
+  }
+}
+
+/**
+ * The copy fallback: the first offer URL in the copied text, with the details written in that
+ * text and those the page shows, unless the page shows a different offer.
+ */
+export function captureFromCopy(root: DeepRoot, copiedText: string, remembered?: OptionsSnapshot): CaptureResult {
+  try {
+    const offer = findOfferUrls(copiedText)[0];
+    if (!offer) return { draft: null, reason: 'no-offer-url' };
+    const fromText = detailsFromText(copiedText);
+    const onPage = findOfferUrlOnPage(root);
+    if (onPage && onPage.quoteId !== offer.quoteId) {
+      return toDraft(offer.url, 'clipboard', mergeFields(fromText, { kind: null, subscriptions: [], delegatedAdmin: null }, undefined, offer.kind));
+    }
+    const shown = { ...extractShownDetails(root), ...fromText };
+    return toDraft(offer.url, 'clipboard', mergeFields(shown, extractOptions(root), remembered, offer.kind));
+  } catch {
+    return { draft: null, reason: 'extraction-failed' };
+  }
+}
