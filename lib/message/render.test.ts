@@ -89,10 +89,11 @@ describe('renderTemplate formatting', () => {
       '{{advisor.name}}',
       '{{#if advisor.phone}}Phone: {{advisor.phone}}{{/if}}',
       '{{advisor.company}}',
+      '- {{advisor.website}}',
     ].join('\n');
     const full = render(body);
     expect(full.text).toBe(
-      `Dear Jane Doe,\n\nDelegated admin: ${context().advisor.gdapLink}.\n\nRegards,\nAlex Martin\nPhone: +33 1 23 45 67 89\nContoso`,
+      `Dear Jane Doe,\n\nDelegated admin: ${context().advisor.gdapLink}.\n\nRegards,\nAlex Martin\nPhone: +33 1 23 45 67 89\nContoso\n\n- https://contoso.com`,
     );
     const bare = render(body, {
       customer: {},

@@ -41,7 +41,7 @@ const FIRST_VALUE = 0xe001;
 const MARKERS = /[\uE000-\uF8FF]/g;
 const VALUE_CHAR = /^[\uE001-\uF8FF]$/;
 const INLINE = /\[([^\]\n]+)\]\(([^()\s]+)\)|\*\*(?=\S)(.+?)\*\*|https?:\/\/[^\s<>"]+|[\uE001-\uF8FF]/g;
-const BULLET = /^[-*]\s+/;
+const BULLET = /^[-*](?:\s+|$)/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+$/;
 const LOGO_STYLE = 'max-height:64px;max-width:240px';
@@ -81,7 +81,7 @@ function resolveValue(name: string, context: RenderContext): Value | null {
     case 'offer.partnerOffice':
       return text(offer.partnerOffice);
     case 'offer.kind':
-      return text((KIND_WORDS[context.locale.slice(0, 2).toLowerCase()] ?? KIND_WORDS.en!)[offer.kind]);
+      return text((KIND_WORDS[context.locale.split('-')[0]!.toLowerCase()] ?? KIND_WORDS.en!)[offer.kind]);
     case 'offer.subscriptions': {
       const format = numberFormat(context.locale);
       const items = offer.subscriptions
@@ -206,13 +206,13 @@ function toBlocks(body: string, values: Value[]): Block[] {
   let current: Block | null = null;
   for (const raw of body.split(/\r?\n/)) {
     const line = raw.replaceAll(MARK, '').trim();
-    if (!line) {
-      // A line emptied by tags vanishes; a line blank in the template ends the paragraph.
+    const bullet = BULLET.exec(line);
+    const content = bullet ? line.slice(bullet[0].length) : line;
+    if (!content) {
+      // A line (or bullet) emptied by tags vanishes; a line blank in the template ends the paragraph.
       if (!raw.includes(MARK)) current = null;
       continue;
     }
-    const bullet = BULLET.exec(line);
-    const content = bullet ? line.slice(bullet[0].length) : line;
     const lone = VALUE_CHAR.test(content) ? valueAt(content, values) : null;
     if (lone?.type === 'list' || bullet) {
       if (!current || !('list' in current)) blocks.push((current = { list: [] }));
