@@ -148,8 +148,8 @@ export function parseTemplate(source: string): ParseResult {
     }
 
     const ifMatch = IF_TAG.exec(inner);
-    const isSectionTag = ifMatch || ELSE_TAG.test(inner) || END_TAG.test(inner);
-    if (!isSectionTag) {
+    const isElse = ELSE_TAG.test(inner);
+    if (!ifMatch && !isElse && !END_TAG.test(inner)) {
       pushText(source.slice(cursor, start));
       cursor = end;
       fail('unknown-tag', start, tag);
@@ -171,7 +171,7 @@ export function parseTemplate(source: string): ParseResult {
       const node: OpenSection['node'] = { type: 'if', name, then: [], else: [] };
       current().push(node);
       stack.push({ node, inElse: false, offset: start, tag });
-    } else if (ELSE_TAG.test(inner)) {
+    } else if (isElse) {
       const top = stack.at(-1);
       if (!top) fail('unexpected-else', start, tag);
       else if (top.inElse) fail('duplicate-else', start, tag);
