@@ -31,7 +31,8 @@ function queryParam(params: URLSearchParams, name: string): string | undefined {
  * whose query names a type, a GUID id and a partner id, with parameter names in any case.
  */
 export function parseOfferUrl(text: string): ParsedOfferUrl | null {
-  const trimmed = text.trim().replace(/[.,;:!?]+$/, '');
+  // Text copied from HTML source keeps `&amp;` between parameters; the portal meant `&`.
+  const trimmed = text.trim().replace(/[.,;:!?]+$/, '').replace(/&amp;/gi, '&');
   if (trimmed.length > 2048) return null;
   let url: URL;
   try {
