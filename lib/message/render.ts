@@ -40,7 +40,8 @@ const MARK = '\uE000';
 const FIRST_VALUE = 0xe001;
 const MARKERS = /[\uE000-\uF8FF]/g;
 const VALUE_CHAR = /^[\uE001-\uF8FF]$/;
-const INLINE = /\[([^\]\n]+)\]\(([^()\s]+)\)|\*\*(?=\S)(.+?)\*\*|https?:\/\/[^\s<>"]+|[\uE001-\uF8FF]/g;
+/** A [text](target) link, **bold** text, a bare web URL or a value. */
+const INLINE = /\[([^\]\n]+)\]\(([^()\s]+)\)|\*\*(?=\S)(.+?)\*\*|https?:\/\/[^\s<>"]+|[\uE001-\uF8FF]/;
 const BULLET = /^[-*](?:\s+|$)/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+$/;
@@ -190,8 +191,8 @@ function parseInline(line: string, values: Value[], inLink = false): Inline[] {
     } else {
       token = whole.replace(URL_TRAILING_PUNCTUATION, '');
       pattern.lastIndex = match.index + token.length;
-      const href = inLink ? null : safeLinkHref(expand(token, values));
       const text = expand(token, values);
+      const href = inLink ? null : safeLinkHref(text);
       out.push(href ? { href, url: text, children: [text] } : text);
     }
     cursor = match.index + token.length;
