@@ -72,6 +72,12 @@ describe('renderTemplate formatting', () => {
     expect(render('You get {{offer.subscriptions}}.').text).toBe('You get Microsoft 365 Business Standard × 1,250, Exchange Online (Plan 1).');
   });
 
+  it("takes the customer from the offer unless the context gives one", () => {
+    const offer = { ...context().offer, customer: { name: 'From offer' } };
+    expect(render('{{customer.name}}', { offer, customer: undefined }).text).toBe('From offer');
+    expect(render('{{customer.name}}', { offer, customer: { name: 'Override' } }).text).toBe('Override');
+  });
+
   it('renders the offer kind in the locale', () => {
     expect(render('{{offer.kind}}').text).toBe('purchase offer');
     expect(render('{{offer.kind}}', { locale: 'fr-CA', offer: { ...context().offer, kind: 'trial' } }).text).toBe("invitation d'essai");

@@ -3,13 +3,15 @@ import { parseTemplateFields, type FieldError, type TemplateNode } from './parse
 import type { AdvisorProfile } from './profile';
 import { isGdapLink, isSafeLogoUrl, safeLinkHref } from './safe-url';
 
+/** What rendering reads from an offer; a stored Offer fits, and so does a sample for previews. */
 export type RenderOffer = Pick<
   Offer,
   'kind' | 'url' | 'summaryId' | 'subscriptions' | 'usageLocation' | 'partnerOffice' | 'delegatedAdmin'
->;
+> & { customer?: Customer };
 
 export interface RenderContext {
   offer: RenderOffer;
+  /** Overrides the offer's customer, e.g. with the recipient typed in the compose window. */
   customer?: Customer;
   advisor: AdvisorProfile;
   /** BCP 47 tag for numbers and the offer kind's wording; usually the template's language. */
@@ -67,7 +69,7 @@ function cleanText(text: string | undefined): string {
 
 function resolveValue(name: string, context: RenderContext): Value | null {
   const { offer, advisor } = context;
-  const customer = context.customer ?? {};
+  const customer = context.customer ?? offer.customer ?? {};
   const text = (raw: string | undefined, type: 'text' | 'url' | 'email' = 'text'): Value | null => {
     const clean = cleanText(raw);
     return clean ? { type, text: clean } : null;
