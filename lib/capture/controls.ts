@@ -4,7 +4,7 @@ import { cleanText } from './text';
 
 /** Native and ARIA form controls, since Partner Center's custom elements expose roles. */
 export const CHOICE_SELECTOR =
-  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"], [role="menuitemcheckbox"]';
+  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"]';
 export const SELECT_SELECTOR = 'select, [role="combobox"], [role="listbox"]';
 export const NUMBER_SELECTOR = 'input[type="number"], input[inputmode="numeric"], [role="spinbutton"]';
 /** Controls that hold a value to read (not buttons, not choices). */

@@ -121,16 +121,16 @@ export function ownText(element: Element): string {
   return text;
 }
 
-/** A value quoted for a CSS attribute selector (ids come from the page: anything goes). */
-function cssString(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, ' ')}"`;
-}
-
-/** The first element matching `[attribute="value"]` in the tree (document or shadow root) holding `element`. */
+/**
+ * The first element whose `attribute` equals `value` in the tree (document or shadow root)
+ * holding `element`. Compared as strings, never built into a selector: ids come from the page.
+ */
 export function findInTreeOf(element: Element, attribute: 'id' | 'for', value: string): Element | null {
-  const root = element.getRootNode() as Document | ShadowRoot;
-  if (typeof root.querySelector !== 'function') return null;
-  return root.querySelector(`[${attribute}=${cssString(value)}]`);
+  const root = element.getRootNode() as Partial<Document | ShadowRoot>;
+  if (attribute === 'id' && typeof root.getElementById === 'function') return root.getElementById(value);
+  if (typeof root.querySelectorAll !== 'function') return null;
+  for (const candidate of Array.from(root.querySelectorAll(`[${attribute}]`))) if (candidate.getAttribute(attribute) === value) return candidate;
+  return null;
 }
 
 export const CONTROL_SELECTOR =
