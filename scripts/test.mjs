@@ -36,7 +36,7 @@ rmSync(resultsFile, { force: true });
 mkdirSync(join(root, 'test-results'), { recursive: true });
 const status = run(
   'npx',
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs],
+  ['vitest', 'run', '--project', 'unit', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs],
   { ...process.env, CHROMIUM_PATH: chromiumPath },
 );
 

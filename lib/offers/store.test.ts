@@ -169,3 +169,17 @@ it('creates the schema at the current version', async () => {
     ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
   );
 });
+
+describe('mergeAll within one batch', () => {
+  it('merges offers of the same import that share a summary ID or URL', async () => {
+    const result = await store.mergeAll([
+      makeOffer(1, { summaryId: 'SAME' }),
+      makeOffer(2, { summaryId: 'SAME', partnerOffice: undefined, notes: 'from the second' }),
+      makeOffer(3),
+      { ...makeOffer(3), id: 'other-id', summaryId: undefined },
+    ]);
+    expect(result).toEqual({ added: 2, updated: 1, unchanged: 1 });
+    expect(await store.count()).toBe(2);
+    expect((await store.get('offer-1'))?.notes).toBe('from the second');
+  });
+});

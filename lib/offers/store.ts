@@ -40,6 +40,7 @@ const DEFAULT_PAGE = 50;
 /** Above this many hits for every query word, a newest-first scan beats fetching candidates. */
 const CANDIDATE_CAP = 1000;
 const SCAN_BATCH = 500;
+const MERGE_BATCH = 500;
 
 function toStored(offer: Offer): StoredOffer {
   const clean = stripUndefined(offer);
@@ -89,11 +90,12 @@ export class OfferStore {
 
   private async findMatch(tx: AnyTx, offer: Offer): Promise<StoredOffer | undefined> {
     const store = tx.objectStore('offers');
-    return (
-      (await store.get(offer.id)) ??
-      (offer.summaryId ? await store.index('summaryId').get(offer.summaryId) : undefined) ??
-      (await store.index('url').get(urlKey(offer)))
-    );
+    const [byId, bySummary, byUrl] = await Promise.all([
+      store.get(offer.id),
+      offer.summaryId ? store.index('summaryId').get(offer.summaryId) : undefined,
+      store.index('url').get(urlKey(offer)),
+    ]);
+    return byId ?? bySummary ?? byUrl;
   }
 
   private async mergeInto(
@@ -114,13 +116,39 @@ export class OfferStore {
     return { offer: merged, outcome: 'updated' };
   }
 
-  /** Merges complete offers (a backup) in one transaction: all are written or none. */
+  /**
+   * Merges complete offers (a backup) in one transaction: all are written or none. Requests are
+   * issued a batch at a time rather than one after another; offers of the same batch that match
+   * each other are merged in memory first, so the unique indexes never see two of them.
+   */
   async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0 };
     try {
-      for (const offer of offers) result[(await this.mergeInto(tx, offer, now)).outcome]++;
+      for (let start = 0; start < offers.length; start += MERGE_BATCH) {
+        const batch = offers.slice(start, start + MERGE_BATCH);
+        const matches = await Promise.all(batch.map((offer) => this.findMatch(tx, offer)));
+        const pending = new PendingWrites();
+        batch.forEach((incoming, i) => {
+          const stored = matches[i];
+          const target = pending.find(incoming) ?? (stored ? pending.find(fromStored(stored)) : undefined);
+          const existing = target ?? (stored ? fromStored(stored) : undefined);
+          if (!existing) {
+            pending.add(incoming);
+            result.added++;
+            return;
+          }
+          const merged = mergeOffer(existing, incoming, now);
+          if (merged === existing) {
+            result.unchanged++;
+            return;
+          }
+          pending.replace(existing, merged);
+          result.updated++;
+        });
+        await Promise.all(pending.offers().map((offer) => tx.store.put(toStored(offer))));
+      }
     } catch (error) {
       tx.abort();
       await tx.done.catch(() => undefined);
@@ -176,11 +204,13 @@ export class OfferStore {
 
   /**
    * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes.
-   * Every query word must start a word of the offer. The rarest query word is looked up in the
-   * word index; when even that word is very common, newest offers are scanned in batches instead.
+   * Every query word must start a word of the offer; a pasted offer URL finds its offer. The
+   * rarest query word is looked up in the word index; when even that word is very common, the
+   * newest offers are scanned in batches instead.
    */
   async search(query: string, limit = DEFAULT_PAGE): Promise<Offer[]> {
-    const queryWords = [...new Set(searchWords(query))];
+    const pastedUrl = parseOfferUrl(query);
+    const queryWords = [...new Set(searchWords(pastedUrl ? pastedUrl.quoteId : query))];
     if (queryWords.length === 0) return (await this.page({ limit })).offers;
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
@@ -268,6 +298,36 @@ export class OfferStore {
   /** Every offer, oldest first (for backups). */
   async all(): Promise<Offer[]> {
     return (await this.db.getAllFromIndex('offers', 'newest')).map(fromStored);
+  }
+}
+
+/** Offers about to be written in one batch, findable by each key a match can use. */
+class PendingWrites {
+  private readonly byKey = new Map<string, Offer>();
+
+  private static keys(offer: Offer): string[] {
+    return [`id:${offer.id}`, `url:${urlKey(offer)}`, ...(offer.summaryId ? [`summary:${offer.summaryId}`] : [])];
+  }
+
+  find(offer: Offer): Offer | undefined {
+    for (const key of PendingWrites.keys(offer)) {
+      const found = this.byKey.get(key);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  add(offer: Offer): void {
+    for (const key of PendingWrites.keys(offer)) this.byKey.set(key, offer);
+  }
+
+  replace(previous: Offer, next: Offer): void {
+    for (const [key, value] of this.byKey) if (value === previous) this.byKey.delete(key);
+    this.add(next);
+  }
+
+  offers(): Offer[] {
+    return [...new Set(this.byKey.values())];
   }
 }
 

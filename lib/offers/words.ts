@@ -3,11 +3,16 @@ import { foldText, searchWords } from './normalize';
 
 const MAX_WORDS = 400;
 
-/** The words an offer can be found by: every field the search box promises to look in. */
+/**
+ * The words an offer can be found by: every field the search box promises to look in. Of the URL
+ * only the quote and partner ids count: its other words are the same in every offer and would
+ * only add index entries.
+ */
 export function offerWords(offer: Offer): string[] {
   const fields = [
     offer.summaryId,
-    offer.url,
+    offer.quoteId,
+    offer.partnerId,
     offer.customer.name,
     offer.customer.email,
     offer.customer.company,

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBackup } from '../../lib/offers/backup';
+import type { Offer } from '../../lib/offers/schema';
+import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
+import { makeOffer } from '../unit/offer-factory';
+import { median, record } from './results';
+
+const FIRST_NAMES = ['Emma', 'Lucas', 'Chloé', 'Noah', 'Léa', 'Liam', 'Zoë', 'Hugo', 'Aisha', 'Mateo', 'Yuki', 'Olga'];
+const COMPANIES = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Wingtip', 'Adatum', 'Litware', 'Proseware', 'Société Générale'];
+const PLANS = ['Microsoft 365 Business Basic', 'Microsoft 365 Business Standard', 'Microsoft 365 E3', 'Exchange Online (Plan 1)', 'Teams Essentials'];
+
+/** A varied offer: customers, plans and locations repeat the way a real advisor's history would. */
+function benchOffer(n: number): Offer {
+  const person = `${FIRST_NAMES[n % FIRST_NAMES.length]} Person${n}`;
+  const company = `${COMPANIES[n % COMPANIES.length]} ${n % 997}`;
+  return makeOffer(n, {
+    summaryId: `SUM-${n.toString(36).toUpperCase()}-${(n * 7919) % 100_000}`,
+    customer: { name: person, email: `contact${n}@${COMPANIES[n % COMPANIES.length]!.toLowerCase().replace(/\W/g, '')}.example`, company },
+    subscriptions: [
+      { name: PLANS[n % PLANS.length]!, licenses: 1 + (n % 300) },
+      ...(n % 4 === 0 ? [{ name: PLANS[(n + 2) % PLANS.length]!, licenses: 5 }] : []),
+    ],
+    notes: n % 10 === 0 ? `Follow up after the budget meeting, ticket ${n}` : '',
+  });
+}
+
+async function timeMessage(page: Page, request: unknown, runs = 15): Promise<number> {
+  const times = await page.evaluate(
+    async ({ request, runs }) => {
+      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime
+        .sendMessage;
+      const samples: number[] = [];
+      for (let i = 0; i < runs + 2; i++) {
+        const start = performance.now();
+        const answer = await send(request);
+        if (!answer.ok) throw new Error(JSON.stringify(answer));
+        if (i >= 2) samples.push(performance.now() - start);
+      }
+      return samples;
+    },
+    { request, runs },
+  );
+  return median(times);
+}
+
+async function importBatch(browser: ExtensionBrowser, from: number, count: number): Promise<number> {
+  const backup = createBackup(
+    Array.from({ length: count }, (_, i) => benchOffer(from + i)),
+    new Date().toISOString(),
+  );
+  const start = performance.now();
+  const answer = await browser.send({ type: 'backup.import', backup });
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  return performance.now() - start;
+}
+
+let browser: ExtensionBrowser;
+beforeAll(async () => {
+  browser = await launchExtension();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function measureQueries(size: string, page: Page, budgeted: boolean) {
+  const pageBudget = budgeted ? 20 : undefined;
+  const searchBudget = budgeted ? 100 : undefined;
+  record({ group: `store @ ${size}`, name: 'newest-50 page', value: await timeMessage(page, { type: 'offers.page', limit: 50 }), unit: 'ms', budget: pageBudget });
+  const searches: Array<[string, string]> = [
+    ['search: summary ID', 'SUM-2N9C'],
+    ['search: customer name', 'zoe person1234'],
+    ['search: common word', 'microsoft'],
+    ['search: two common words', 'contoso business'],
+  ];
+  for (const [name, query] of searches) {
+    record({ group: `store @ ${size}`, name, value: await timeMessage(page, { type: 'offers.search', query, limit: 50 }), unit: 'ms', budget: searchBudget });
+  }
+}
+
+it('times the store at 10,000 and 100,000 offers in Chromium IndexedDB', async () => {
+  record({ group: 'store', name: 'bulk import of 10,000 offers', value: await importBatch(browser, 0, 10_000), unit: 'ms' });
+  const page = await browser.openExtensionPage('history.html');
+  await measureQueries('10k', page, false);
+  for (let from = 10_000; from < 100_000; from += 15_000) await importBatch(browser, from, Math.min(15_000, 100_000 - from));
+  await measureQueries('100k', page, true);
+});
