@@ -233,12 +233,18 @@ describe('captureFromPage', () => {
     });
   });
 
-  it('drops remembered values that fail the schema and keeps the rest', () => {
-    const hostile = { ...rememberedPurchase, partnerOffice: 'x'.repeat(5000), subscriptions: [{ name: '', licenses: -1 }] } as OptionsSnapshot;
+  it('cleans remembered values like page text and drops those that fail the schema', () => {
+    const hostile = {
+      ...rememberedPurchase,
+      partnerOffice: '<img src=x onerror=alert(1)>Contoso',
+      usageLocation: 'x'.repeat(5000),
+      subscriptions: [{ name: '', licenses: -1 }],
+      delegatedAdmin: 'yes',
+    } as unknown as OptionsSnapshot;
     const { draft } = captureFromPage(loadFixture(FIXTURES.resultNoSummaryEn), hostile);
-    expect(draft).toMatchObject({ usageLocation: 'France', delegatedAdmin: false });
-    expect(draft).not.toHaveProperty('partnerOffice');
+    expect(draft).toMatchObject({ partnerOffice: 'Contoso', usageLocation: 'x'.repeat(200) });
     expect(draft).not.toHaveProperty('subscriptions');
+    expect(draft).not.toHaveProperty('delegatedAdmin');
   });
 
   it('explains why there is nothing to save', () => {

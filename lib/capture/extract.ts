@@ -316,7 +316,17 @@ type DraftFields = Partial<Pick<OfferDraft, keyof typeof optionalFieldSchemas>>;
  * Validates with the OfferDraft schema. A field that fails on its own is dropped rather than
  * losing the whole offer: the URL alone is still worth saving.
  */
-function toDraft(url: string, source: OfferSource, fields: DraftFields): CaptureResult {
+function toDraft(url: string, source: OfferSource, rawFields: DraftFields): CaptureResult {
+  // Remembered options may come back from storage or a message: clean them like page text.
+  const fields: DraftFields = {
+    ...rawFields,
+    summaryId: rawFields.summaryId === undefined ? undefined : cleanText(String(rawFields.summaryId)),
+    partnerOffice: rawFields.partnerOffice === undefined ? undefined : cleanText(String(rawFields.partnerOffice)),
+    usageLocation: rawFields.usageLocation === undefined ? undefined : cleanText(String(rawFields.usageLocation)),
+    subscriptions: Array.isArray(rawFields.subscriptions)
+      ? rawFields.subscriptions.map((subscription) => ({ ...subscription, name: cleanText(String(subscription?.name ?? '')) }))
+      : rawFields.subscriptions,
+  };
   const kept: DraftFields = {};
   for (const key of Object.keys(optionalFieldSchemas) as (keyof typeof optionalFieldSchemas)[]) {
     const value = fields[key];
