@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { OfferDraft, Subscription } from '../offers/schema';
 import { detectWizardStep } from './detect';
-import { captureFromCopy, captureFromPage, extractOptions, extractResult, type CaptureResult, type OptionsSnapshot } from './extract';
+import { CAPTURE_REASONS, captureFromCopy, captureFromPage, extractOptions, extractResult, type CaptureResult, type OptionsSnapshot } from './extract';
 
 /** mulberry32: small, fast, and the same sequence on every run, so a failure reproduces. */
 function prng(seed: number): () => number {
@@ -145,7 +145,7 @@ function rememberedOptions(): OptionsSnapshot | undefined {
 
 function expectValid(result: CaptureResult): void {
   if (result.draft === null) {
-    expect(['no-offer-url', 'invalid-draft', 'extraction-failed']).toContain(result.reason);
+    expect(CAPTURE_REASONS).toContain(result.reason);
     return;
   }
   expect(OfferDraft.safeParse(result.draft).success).toBe(true);

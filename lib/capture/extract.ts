@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import type { MessageKey } from '../i18n';
 import { foldText } from '../offers/normalize';
 import { LIMITS, OfferDraft, type OfferKind, type OfferSource, type Subscription } from '../offers/schema';
 import {
@@ -51,8 +52,14 @@ export interface ShownDetails {
 
 export interface ResultSnapshot extends ShownDetails, ParsedOfferUrl {}
 
-/** Why a capture produced no draft; the UI localizes these (capture_reason_* messages). */
-export type CaptureReason = 'no-offer-url' | 'invalid-draft' | 'extraction-failed';
+export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-failed'] as const;
+/** Why a capture produced no draft. */
+export type CaptureReason = (typeof CAPTURE_REASONS)[number];
+
+/** The messages.json key that explains a reason to the advisor (en and fr exist for each). */
+export function captureReasonMessageKey(reason: CaptureReason): MessageKey {
+  return `capture_reason_${reason.replaceAll('-', '_')}` as MessageKey;
+}
 
 export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason };
 
