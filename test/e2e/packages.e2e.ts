@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXTENSION_DIR, ROOT } from './harness';
+
+const FIREFOX_DIR = join(ROOT, '.output/firefox-mv3');
+
+interface LintMessage {
+  code: string;
+  message: string;
+  file?: string;
+}
+
+describe('Firefox package', () => {
+  let lint: { summary: { errors: number }; errors: LintMessage[]; warnings: LintMessage[] };
+  beforeAll(() => {
+    const build = spawnSync('npx', ['wxt', 'build', '-b', 'firefox'], { cwd: ROOT, encoding: 'utf8' });
+    expect(build.status, build.stderr).toBe(0);
+    const run = spawnSync('npx', ['web-ext', 'lint', '--source-dir', FIREFOX_DIR, '--output', 'json'], { cwd: ROOT, encoding: 'utf8' });
+    lint = JSON.parse(run.stdout);
+  }, 120_000);
+
+  it('passes web-ext lint with no errors', () => {
+    expect(lint.errors).toEqual([]);
+  });
+
+  it('has no warnings but the innerHTML one inside Preact itself', () => {
+    expect(lint.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);
+  });
+
+  it('declares a gecko id and that no data is collected', () => {
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+    expect(manifest.browser_specific_settings.gecko.id).toBe('offer-courier@offer-courier.app');
+    expect(manifest.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
+
+describe('Chrome package', () => {
+  it('asks for no broad permissions', () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
+    expect(everything).not.toContain('<all_urls>');
+    expect(everything).not.toContain('tabs');
+    expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
+  });
+});
