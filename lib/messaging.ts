@@ -9,6 +9,9 @@ export const PageFilter = z.object({
   status: z.optional(OfferStatus),
   kind: z.optional(OfferKind),
   usageLocation: z.optional(boundedText()),
+  /** createdAt range: `from` inclusive, `to` exclusive. */
+  from: z.optional(z.iso.datetime({ offset: true })),
+  to: z.optional(z.iso.datetime({ offset: true })),
 });
 export type PageFilter = z.infer<typeof PageFilter>;
 
@@ -26,7 +29,10 @@ export const Request = z.discriminatedUnion('type', [
     type: z.literal('offers.search'),
     query: z.string().check(z.maxLength(500)),
     limit: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
+    filter: z.optional(PageFilter),
   }),
+  z.object({ type: z.literal('offers.usageLocations') }),
+  z.object({ type: z.literal('offers.deleteAll') }),
   z.object({ type: z.literal('offers.setStatus'), id, status: OfferStatus }),
   z.object({
     type: z.literal('offers.recordSend'),
@@ -63,6 +69,8 @@ export interface ResponseMap {
   'offers.get': { offer: Offer | null };
   'offers.page': { offers: Offer[]; nextCursor: string | null };
   'offers.search': { offers: Offer[] };
+  'offers.usageLocations': { locations: string[] };
+  'offers.deleteAll': { deleted: number };
   'offers.setStatus': { offer: Offer };
   'offers.recordSend': { offer: Offer };
   'offers.update': { offer: Offer };

@@ -84,6 +84,31 @@ describe('pages', () => {
     expect(both.offers.every((o) => o.usageLocation === 'Canada' && o.status === 'created')).toBe(true);
     expect(both.offers).toHaveLength(60);
   });
+
+  it('filters by a date range, alone or with another filter, across pages', async () => {
+    // makeOffer(n) is created n minutes after 2026-01-01T00:00Z.
+    const from = '2026-01-01T00:10:00.000Z';
+    const to = '2026-01-01T01:00:00.000Z';
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.page({ cursor, limit: 7, filter: { from, to } });
+      seen.push(...page.offers.map((o) => o.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(Array.from({ length: 50 }, (_, i) => `offer-${59 - i}`));
+    const france = await store.page({ limit: 500, filter: { usageLocation: 'France', from, to } });
+    expect(france.offers.map((o) => o.id)).toEqual(seen.filter((id) => Number(id.split('-')[1]) % 2 === 1));
+    expect((await store.page({ filter: { from: '2027-01-01T00:00:00.000Z' } })).offers).toEqual([]);
+  });
+
+  it('lists the distinct usage locations and deletes everything', async () => {
+    await store.mergeAll([makeOffer(500, { usageLocation: 'Belgique' })]);
+    expect(await store.usageLocations()).toEqual(['Belgique', 'Canada', 'France']);
+    expect(await store.deleteAll()).toBe(121);
+    expect(await store.count()).toBe(0);
+    expect(await store.usageLocations()).toEqual([]);
+  });
 });
 
 describe('search', () => {
@@ -111,6 +136,14 @@ describe('search', () => {
   it('requires every word and returns newest first', async () => {
     expect((await store.search('microsoft')).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
     expect(await store.search('emilie exchange')).toEqual([]);
+  });
+
+  it('combines search with filters', async () => {
+    await store.setStatus('offer-3', 'accepted');
+    expect((await store.search('microsoft', 50, { status: 'accepted' })).map((o) => o.id)).toEqual(['offer-3']);
+    expect((await store.search('microsoft', 50, { usageLocation: 'France' })).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
+    expect(await store.search('microsoft', 50, { kind: 'trial' })).toEqual([]);
+    expect((await store.search('', 50, { status: 'accepted' })).map((o) => o.id)).toEqual(['offer-3']);
   });
 
   it('scans newest first when every word is very common', async () => {

@@ -16,7 +16,15 @@ export class InvalidOfferError extends Error {
 export interface PageRequest {
   cursor?: string;
   limit?: number;
-  filter?: { status?: OfferStatus; kind?: OfferKind; usageLocation?: string };
+  filter?: OfferFilter;
+}
+/** `from` is inclusive and `to` exclusive: ISO timestamps compared with createdAt. */
+export interface OfferFilter {
+  status?: OfferStatus;
+  kind?: OfferKind;
+  usageLocation?: string;
+  from?: string;
+  to?: string;
 }
 export interface Page {
   offers: Offer[];
@@ -179,14 +187,18 @@ export class OfferStore {
         : filter.usageLocation
           ? (['usageLocation', [filter.usageLocation]] as const)
           : (['newest', []] as const);
-    const lower = prefix.length ? [...prefix] : undefined;
-    const upper = after ? [...prefix, ...after] : prefix.length ? [...prefix, []] : undefined;
+    // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
+    // below `to`, so it takes its place as the (exclusive) upper bound.
+    const lower = filter.from ? [...prefix, filter.from] : prefix.length ? [...prefix] : undefined;
+    const upper = after ? [...prefix, ...after] : filter.to ? [...prefix, filter.to] : prefix.length ? [...prefix, []] : undefined;
     const range =
       lower && upper
-        ? IDBKeyRange.bound(lower, upper, false, Boolean(after))
+        ? IDBKeyRange.bound(lower, upper, false, true)
         : upper
           ? IDBKeyRange.upperBound(upper, true)
-          : undefined;
+          : lower
+            ? IDBKeyRange.lowerBound(lower)
+            : undefined;
     const offers: Offer[] = [];
     let hasMore = false;
     for (let c = await store.index(indexName).openCursor(range, 'prev'); c; c = await c.continue()) {
@@ -208,10 +220,11 @@ export class OfferStore {
    * rarest query word is looked up in the word index; when even that word is very common, the
    * newest offers are scanned in batches instead.
    */
-  async search(query: string, limit = DEFAULT_PAGE): Promise<Offer[]> {
+  async search(query: string, limit = DEFAULT_PAGE, filter: OfferFilter = {}): Promise<Offer[]> {
     const pastedUrl = parseOfferUrl(query);
     const queryWords = [...new Set(searchWords(pastedUrl ? pastedUrl.quoteId : query))];
-    if (queryWords.length === 0) return (await this.page({ limit })).offers;
+    if (queryWords.length === 0) return (await this.page({ limit, filter })).offers;
+    const fits = (stored: StoredOffer) => matchesAllWords(stored.words, queryWords) && matchesFilter(stored, filter);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
     let candidates: string[] | null = null;
@@ -222,7 +235,7 @@ export class OfferStore {
     const matches: Offer[] = [];
     if (candidates) {
       const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
-      for (const stored of records) if (stored && matchesAllWords(stored.words, queryWords)) matches.push(fromStored(stored));
+      for (const stored of records) if (stored && fits(stored)) matches.push(fromStored(stored));
       matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
       return matches.slice(0, limit);
     }
@@ -235,7 +248,7 @@ export class OfferStore {
         cursor = await cursor.continue();
       }
       for (const stored of batch) {
-        if (matches.length < limit && matchesAllWords(stored.words, queryWords)) matches.push(fromStored(stored));
+        if (matches.length < limit && fits(stored)) matches.push(fromStored(stored));
       }
       const last = batch.at(-1);
       if (!cursor || !last) break;
@@ -295,6 +308,32 @@ export class OfferStore {
     return (await this.get(offer.id)) ?? offer;
   }
 
+  /**
+   * The distinct usage locations, sorted, for the history page's filter list. A key cursor jumps
+   * from one location to the next, so this reads one index entry per location, not per offer.
+   */
+  async usageLocations(): Promise<string[]> {
+    const index = this.db.transaction('offers', 'readonly').store.index('usageLocation');
+    const locations: string[] = [];
+    let cursor = await index.openKeyCursor();
+    while (cursor) {
+      const location = cursor.key[0];
+      locations.push(location);
+      // An empty array sorts after every string, so this skips the rest of this location.
+      cursor = await cursor.continue([location, []] as never);
+    }
+    return locations.sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Deletes every offer (the options page's typed-confirmation "Delete all"); returns how many. */
+  async deleteAll(): Promise<number> {
+    const tx = this.db.transaction('offers', 'readwrite');
+    const count = await tx.store.count();
+    await tx.store.clear();
+    await tx.done;
+    return count;
+  }
+
   /** Every offer, oldest first (for backups). */
   async all(): Promise<Offer[]> {
     return (await this.db.getAllFromIndex('offers', 'newest')).map(fromStored);
@@ -331,10 +370,12 @@ class PendingWrites {
   }
 }
 
-function matchesFilter(offer: Offer, filter: NonNullable<PageRequest['filter']>): boolean {
+function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (
     (!filter.status || offer.status === filter.status) &&
     (!filter.kind || offer.kind === filter.kind) &&
-    (!filter.usageLocation || offer.usageLocation === filter.usageLocation)
+    (!filter.usageLocation || offer.usageLocation === filter.usageLocation) &&
+    (!filter.from || offer.createdAt >= filter.from) &&
+    (!filter.to || offer.createdAt < filter.to)
   );
 }
