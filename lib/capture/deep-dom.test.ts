@@ -9,6 +9,7 @@ import {
   deepParent,
   deepQuerySelectorAll,
   deepText,
+  deepTreeRoots,
   findInTreeOf,
   groupNameOf,
   labelOf,
@@ -61,6 +62,21 @@ describe('deepElements', () => {
     for (let i = 0; i < MAX_VISITED + 5_000; i += 1) fragment.append(document.createElement('span'));
     body.append(fragment);
     expect([...deepElements(body)]).toHaveLength(MAX_VISITED);
+  });
+});
+
+describe('deepTreeRoots', () => {
+  it('lists the root and every open shadow root, nested ones included', () => {
+    const doc = loadFixture(FIXTURES.resultNestedShadowEn);
+    const roots = deepTreeRoots(doc);
+    expect(roots[0]).toBe(doc);
+    expect(roots.slice(1).map((root) => (root as ShadowRoot).host.tagName)).toEqual(['PC-APP', 'PC-PAGE', 'PC-RESULT-CARD', 'PC-COPY-FIELD']);
+  });
+
+  it('looks at no more elements than its budget', () => {
+    render('<div></div><x-host><template shadowrootmode="open"><p></p></template></x-host>');
+    expect(deepTreeRoots(document.body, 1)).toHaveLength(1);
+    expect(deepTreeRoots(document.body, 2)).toHaveLength(2);
   });
 });
 

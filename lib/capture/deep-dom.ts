@@ -9,32 +9,55 @@ export const MAX_VISITED = 20_000;
 
 export type DeepRoot = Document | ShadowRoot | Element;
 
-// Never rendered as text, or (template) inert until cloned: walking them finds only noise.
-const SKIPPED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+// Never rendered as text; (template) its content is not even in the tree.
+const NOT_WALKED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT, spelled out for environments without NodeFilter
+
+function ownerDocumentOf(root: DeepRoot): Document {
+  return root.nodeType === 9 ? (root as Document) : (root.ownerDocument as Document);
+}
 
 /**
  * Elements under `root` in document order, entering open shadow roots (a host's shadow
  * content comes before its light children, which it usually renders through slots).
- * Stops after `budget` elements.
+ * Stops after `budget` elements. Native TreeWalkers, one per tree, walk lazily: a small
+ * budget costs little even inside a huge subtree.
  */
 export function* deepElements(root: DeepRoot, budget: number = MAX_VISITED): Generator<Element> {
-  const stack: Element[] = [];
-  pushChildren(stack, root);
+  const doc = ownerDocumentOf(root);
+  const walkers: TreeWalker[] = [doc.createTreeWalker(root, SHOW_ELEMENT)];
   let visited = 0;
-  while (stack.length > 0 && visited < budget) {
-    const element = stack.pop() as Element;
-    if (SKIPPED.has(element.tagName.toUpperCase())) continue;
+  while (walkers.length > 0 && visited < budget) {
+    const element = (walkers[walkers.length - 1] as TreeWalker).nextNode() as Element | null;
+    if (!element) {
+      walkers.pop();
+      continue;
+    }
+    if (NOT_WALKED.has(element.tagName)) continue;
     visited += 1;
     yield element;
-    pushChildren(stack, element);
+    const shadow = element.shadowRoot;
+    if (shadow) walkers.push(doc.createTreeWalker(shadow, SHOW_ELEMENT));
   }
 }
 
-function pushChildren(stack: Element[], parent: DeepRoot): void {
-  const children = parent.children;
-  for (let i = children.length - 1; i >= 0; i -= 1) stack.push(children[i] as Element);
-  const shadow = isElement(parent) ? parent.shadowRoot : null;
-  if (shadow) for (let i = shadow.children.length - 1; i >= 0; i -= 1) stack.push(shadow.children[i] as Element);
+/**
+ * `root` and every open shadow root under it, looking at no more than `budget` elements.
+ * A plain loop over native lists: this runs on every mutation batch of every Partner Center page.
+ */
+export function deepTreeRoots(root: DeepRoot, budget: number = MAX_VISITED): DeepRoot[] {
+  const roots: DeepRoot[] = [root];
+  let left = budget;
+  for (let index = 0; index < roots.length && left > 0; index += 1) {
+    const all = (roots[index] as DeepRoot).querySelectorAll('*');
+    const count = Math.min(all.length, left);
+    left -= count;
+    for (let i = 0; i < count; i += 1) {
+      const shadow = (all[i] as Element).shadowRoot;
+      if (shadow) roots.push(shadow);
+    }
+  }
+  return roots;
 }
 
 function isElement(node: unknown): node is Element {
@@ -72,8 +95,8 @@ export function deepClosest(element: Element, selector: string, maxLevels = 12):
 
 // Inline elements do not separate words; everything else does ("Summary ID" then "8H3K").
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CODE', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
-// Option lists and control internals are not what the page "says" next to a label.
-const NOT_TEXT = new Set([...SKIPPED, 'SELECT', 'OPTION', 'DATALIST', 'TEXTAREA', 'INPUT', 'BUTTON']);
+// Never rendered text, or (option lists, fields, buttons) not what the page says next to a label.
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'OPTION', 'DATALIST', 'TEXTAREA', 'INPUT', 'BUTTON']);
 
 /**
  * The text a reader sees inside `node`: shadow content instead of light children for hosts,
@@ -117,7 +140,7 @@ export function deepText(node: Node, max = 2000): string {
 /** The text of the node's own text children only, so that a label is found on its innermost element. */
 export function ownText(element: Element): string {
   let text = '';
-  for (const child of Array.from(element.childNodes)) if (child.nodeType === 3) text += (child as Text).data;
+  for (let child = element.firstChild; child; child = child.nextSibling) if (child.nodeType === 3) text += (child as Text).data;
   return text;
 }
 

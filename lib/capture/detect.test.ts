@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/fixtures/partner-center/load';
-import { detectWizardStep, kindFromHeading, offerUrlsOf } from './detect';
+import { deepTreeRoots } from './deep-dom';
+import { detectWizardStep, findOfferUrlIn, kindFromHeading, offerUrlsOf, wizardHeading } from './detect';
 
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 
@@ -85,5 +86,27 @@ describe('kindFromHeading', () => {
       { kind: 'purchase', step: 'result' },
       null,
     ]);
+  });
+});
+
+describe('wizardHeading', () => {
+  it('finds the first wizard heading, in a shadow root too', () => {
+    render('<h1>Customers</h1><x-page><template shadowrootmode="open"><h2>Create trial invitation</h2></template></x-page>');
+    expect(wizardHeading(deepTreeRoots(document))).toEqual({ kind: 'trial', step: 'options' });
+    render('<h1>Customers</h1>');
+    expect(wizardHeading(deepTreeRoots(document))).toBeNull();
+  });
+});
+
+describe('findOfferUrlIn', () => {
+  it('skips URLs in scripts, which the page does not show', () => {
+    render(`<script>var offer = "${PURCHASE}";</script><p>nothing shown</p>`);
+    expect(findOfferUrlIn(document)).toBeNull();
+  });
+
+  it('prefers text, then field values, then attributes', () => {
+    const other = PURCHASE.replace('823604c2', '99999999');
+    render(`<a href="${other.replaceAll('&', '&amp;')}">link</a><input value="${other.replaceAll('&', '&amp;')}"><p>${PURCHASE.replaceAll('&', '&amp;')}</p>`);
+    expect(findOfferUrlIn(document)?.url).toBe(PURCHASE);
   });
 });

@@ -1,6 +1,6 @@
 import type { OfferKind } from '../offers/schema';
 import { CHOICE_SELECTOR, NUMBER_SELECTOR, SELECT_SELECTOR } from './controls';
-import { deepElements, deepText, ownText, type DeepRoot } from './deep-dom';
+import { deepText, deepTreeRoots, ownText, type DeepRoot } from './deep-dom';
 import { isLabel, type LabelConcept } from './labels';
 import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
 
@@ -12,6 +12,15 @@ export interface WizardStep {
 const HEADING_SELECTOR = 'h1, h2, h3, [role="heading"]';
 const FIELD_LABEL_SELECTOR = 'label, legend, th, dt, [role="columnheader"]';
 const FIELD_CONCEPTS: LabelConcept[] = ['partnerOffice', 'usageLocation', 'subscriptions', 'trialSubscriptions', 'licenseCount', 'delegatedAdmin'];
+// Headings and labels read per tree: a page with thousands of table headers is not a wizard.
+const MAX_LABELS_READ = 300;
+
+// Every offer URL carries the partner id parameter; a page without that word has no offer.
+const PARTNER_PARAMETER = /msppid/i;
+const URL_ATTRIBUTES = ['value', 'data-clipboard-text', 'href'];
+const URL_ATTRIBUTE_SELECTOR = URL_ATTRIBUTES.map((name) => `[${name}*="msppid" i]`).join(', ');
+const TEXT_FIELD_SELECTOR = 'input:not([type="checkbox"]):not([type="radio"]):not([type="number"]), textarea';
+const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
  * Offer URLs an element shows: its own text first (the exact text the portal displays), then
@@ -20,13 +29,50 @@ const FIELD_CONCEPTS: LabelConcept[] = ['partnerOffice', 'usageLocation', 'subsc
 export function offerUrlsOf(element: Element): ParsedOfferUrl[] {
   const sources = [ownText(element)];
   if (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA') sources.push((element as HTMLInputElement).value ?? '');
-  for (const name of ['value', 'data-clipboard-text', 'href']) sources.push(element.getAttribute(name) ?? '');
+  for (const name of URL_ATTRIBUTES) sources.push(element.getAttribute(name) ?? '');
   for (const source of sources) {
-    if (!/https:\/\//i.test(source)) continue;
+    if (!PARTNER_PARAMETER.test(source)) continue;
     const urls = findOfferUrls(source);
     if (urls.length > 0) return urls;
   }
   return [];
+}
+
+function treeText(tree: DeepRoot): string {
+  return (tree.nodeType === 9 ? (tree as Document).documentElement?.textContent : tree.textContent) ?? '';
+}
+
+/** The first offer URL shown in one tree (not entering shadow roots): text, then fields, then attributes. */
+function offerUrlInTree(tree: DeepRoot): ParsedOfferUrl | null {
+  if (PARTNER_PARAMETER.test(treeText(tree))) {
+    const doc = tree.nodeType === 9 ? (tree as Document) : tree.ownerDocument;
+    const walker = doc?.createTreeWalker(tree, 4 /* NodeFilter.SHOW_TEXT */);
+    for (let node = walker?.nextNode(); node; node = walker?.nextNode()) {
+      const parent = node.parentElement;
+      if (!parent || NOT_SHOWN.has(parent.tagName) || !PARTNER_PARAMETER.test((node as Text).data)) continue;
+      const url = offerUrlsOf(parent)[0];
+      if (url) return url;
+    }
+  }
+  for (const field of Array.from(tree.querySelectorAll(TEXT_FIELD_SELECTOR))) {
+    if (!PARTNER_PARAMETER.test((field as HTMLInputElement).value ?? '')) continue;
+    const url = offerUrlsOf(field)[0];
+    if (url) return url;
+  }
+  for (const element of Array.from(tree.querySelectorAll(URL_ATTRIBUTE_SELECTOR))) {
+    const url = offerUrlsOf(element)[0];
+    if (url) return url;
+  }
+  return null;
+}
+
+/** The first offer URL the page shows, exactly as shown, looking into open shadow roots. */
+export function findOfferUrlIn(root: DeepRoot, trees: DeepRoot[] = deepTreeRoots(root)): ParsedOfferUrl | null {
+  for (const tree of trees) {
+    const url = offerUrlInTree(tree);
+    if (url) return url;
+  }
+  return null;
 }
 
 /** What a wizard heading says about the kind of offer, or null for any other heading. */
@@ -39,42 +85,53 @@ export function kindFromHeading(heading: Element): { kind: OfferKind; step: Wiza
   return null;
 }
 
+function firstOf(list: NodeListOf<Element>, max: number): Element[] {
+  return Array.from({ length: Math.min(list.length, max) }, (_, index) => list[index] as Element);
+}
+
+/** The first wizard or result heading in these trees (document, shadow roots), if any. */
+export function wizardHeading(trees: DeepRoot[]): ReturnType<typeof kindFromHeading> {
+  for (const tree of trees) {
+    for (const element of firstOf(tree.querySelectorAll(HEADING_SELECTOR), MAX_LABELS_READ)) {
+      const found = kindFromHeading(element);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 /**
  * Which step of the Create purchase offer / Create trial invitation wizard the page shows, or
- * null. One bounded walk, so it is cheap enough for every mutation batch.
+ * null. Native queries per tree (document and each open shadow root), cheapest first, so that
+ * it can run on every mutation batch.
  * - result: an offer URL is shown (its type gives the kind), or a result heading ("Send",
  *   "Your trial invitation") while the URL is still loading;
- * - options: choice controls plus a select plus a number field (the documented form), or a
- *   wizard heading or two field labels next to form controls.
+ * - options: a select-like control (every wizard has the usage location one) with a wizard
+ *   heading, or with choice controls and number fields (the documented form), or with two
+ *   field labels ("Partner office", "Subscriptions"...).
  */
 export function detectWizardStep(root: Document | ShadowRoot): WizardStep | null {
-  let choices = 0;
-  let selects = 0;
-  let numbers = 0;
-  let fieldLabels = 0;
-  let heading: ReturnType<typeof kindFromHeading> = null;
-  let trialHint = false;
   try {
-    for (const element of deepElements(root as DeepRoot)) {
-      const url = offerUrlsOf(element)[0];
-      if (url) return { step: 'result', kind: url.kind };
-      if (element.matches(CHOICE_SELECTOR)) choices += 1;
-      else if (element.matches(SELECT_SELECTOR)) selects += 1;
-      else if (element.matches(NUMBER_SELECTOR)) numbers += 1;
-      else if (element.matches(HEADING_SELECTOR)) heading ??= kindFromHeading(element);
-      else if (element.matches(FIELD_LABEL_SELECTOR)) {
+    const trees = deepTreeRoots(root);
+    const url = findOfferUrlIn(root, trees);
+    if (url) return { step: 'result', kind: url.kind };
+    const heading = wizardHeading(trees);
+    if (heading?.step === 'result') return heading;
+    const present = (selector: string): boolean => trees.some((tree) => tree.querySelector(selector) !== null);
+    if (!present(SELECT_SELECTOR)) return null;
+    if (heading?.step === 'options') return heading;
+    let fieldLabels = 0;
+    let trialHint = false;
+    for (const tree of trees) {
+      for (const element of firstOf(tree.querySelectorAll(FIELD_LABEL_SELECTOR), MAX_LABELS_READ)) {
         const text = ownText(element);
         if (FIELD_CONCEPTS.some((concept) => isLabel(text, concept))) fieldLabels += 1;
         trialHint ||= isLabel(text, 'trialSubscriptions');
       }
     }
+    const documentedForm = present(CHOICE_SELECTOR) && present(NUMBER_SELECTOR);
+    return documentedForm || fieldLabels >= 2 ? { step: 'options', kind: trialHint ? 'trial' : null } : null;
   } catch {
     return null;
   }
-  if (heading?.step === 'result') return heading;
-  const hasControls = choices > 0 || selects > 0;
-  const documentedForm = choices > 0 && selects > 0 && numbers > 0;
-  if (heading?.step === 'options' && hasControls) return heading;
-  if (documentedForm || (fieldLabels >= 2 && hasControls)) return { step: 'options', kind: trialHint ? 'trial' : null };
-  return null;
 }

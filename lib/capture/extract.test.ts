@@ -4,6 +4,7 @@ import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { OfferDraft } from '../offers/schema';
 import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/fixtures/partner-center/load';
+import { findOfferUrlIn } from './detect';
 import {
   CAPTURE_REASONS,
   captureFromCopy,
@@ -13,8 +14,7 @@ import {
   extractOptions,
   extractResult,
   extractShownDetails,
-  findLabelledValue,
-  findOfferUrlOnPage,
+  findLabelledValues,
   type OptionsSnapshot,
 } from './extract';
 
@@ -121,7 +121,7 @@ describe('extractOptions edge cases', () => {
   });
 });
 
-describe('findLabelledValue', () => {
+describe('findLabelledValues', () => {
   it.each([
     ['<dl><dt>Summary ID</dt><dd>PO-1 <button>Copy summary ID</button></dd></dl>', 'PO-1'],
     ['<p>Summary ID: <strong>PO-2</strong></p>', 'PO-2'],
@@ -136,7 +136,16 @@ describe('findLabelledValue', () => {
     [`<dl><dt>Summary ID</dt><dd>${PURCHASE.replaceAll('&', '&amp;')}</dd></dl>`, ''],
   ])('%s -> %j', (markup, value) => {
     render(markup);
-    expect(findLabelledValue(document, 'summaryId')).toBe(value);
+    expect(findLabelledValues(document, ['summaryId']).summaryId ?? '').toBe(value);
+  });
+
+  it('reads several concepts in one walk, each from its own label', () => {
+    render('<dl><dt>Usage location</dt><dd>France</dd><dt>Summary ID</dt><dd>PO-8</dd></dl><p>Partner office: Lyon</p>');
+    expect(findLabelledValues(document, ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin'])).toEqual({
+      summaryId: 'PO-8',
+      partnerOffice: 'Lyon',
+      usageLocation: 'France',
+    });
   });
 });
 
@@ -155,7 +164,7 @@ describe('extractShownDetails', () => {
   });
 });
 
-describe('findOfferUrlOnPage and extractResult', () => {
+describe('findOfferUrlIn and extractResult', () => {
   it.each([
     [FIXTURES.resultPurchaseEn, 'purchase', '823604c2-4847-4219-9afd-177fb32dc8ab', 'PO-4K7Q-22XM'],
     [FIXTURES.resultPurchaseFr, 'purchase', '5d0c3b1e-91f4-4a57-b6de-0c2f8e7a9b41', '7d2f9c40-5b1a-4e8e-9a61-3c0b7f21d5e8'],
@@ -170,13 +179,13 @@ describe('findOfferUrlOnPage and extractResult', () => {
   });
 
   it('keeps the URL exactly as the portal shows it (parameter case included)', () => {
-    expect(findOfferUrlOnPage(loadFixture(FIXTURES.resultPurchaseFr))?.url).toBe(
+    expect(findOfferUrlIn(loadFixture(FIXTURES.resultPurchaseFr))?.url).toBe(
       'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=5d0c3b1e-91f4-4a57-b6de-0c2f8e7a9b41&msppId=5120331',
     );
   });
 
   it('finds nothing where there is no offer', () => {
-    expect(findOfferUrlOnPage(loadFixture(FIXTURES.noOfferEn))).toBeNull();
+    expect(findOfferUrlIn(loadFixture(FIXTURES.noOfferEn))).toBeNull();
     expect(extractResult(loadFixture(FIXTURES.resultPlaceholderEn))).toBeNull();
   });
 });

@@ -21,12 +21,13 @@ import {
   deepParent,
   deepQuerySelectorAll,
   deepText,
+  deepTreeRoots,
   findInTreeOf,
   labelOf,
   ownText,
   type DeepRoot,
 } from './deep-dom';
-import { kindFromHeading, offerUrlsOf } from './detect';
+import { findOfferUrlIn, wizardHeading } from './detect';
 import { isLabel, isPlaceholder, matchLabel, yesNo, type LabelConcept } from './labels';
 import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
 import { cleanText, parseLicenseCount } from './text';
@@ -66,7 +67,10 @@ export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft:
 const VALUE_CONCEPTS: LabelConcept[] = ['summaryId', 'partnerOffice', 'usageLocation', 'subscriptions', 'licenseCount', 'delegatedAdmin'];
 // Buttons and links say what they do ("Copy summary ID"), they never label a value.
 const NOT_A_LABEL = `${CONTROL_SELECTOR}, a, [role="button"], [role="link"], [role="option"]`;
-const MAX_CONTROLS = 500;
+// Bounds on a pathological page (thousands of checkboxes); the wizard has a few dozen controls.
+const MAX_CONTROLS = 300;
+const MAX_SUBSCRIPTION_CANDIDATES = LIMITS.subscriptions + 20;
+const FIELD_SELECTOR = `${SELECT_SELECTOR}, input:not([type]), input[type="text"]`;
 const SUBSCRIPTION_GROUPS: LabelConcept[] = ['subscriptions', 'trialSubscriptions'];
 
 /**
@@ -126,17 +130,28 @@ function valueAfterLabel(label: Element): string {
   return '';
 }
 
-/** The value shown next to the first element labelled with `concept`, or ''. */
-export function findLabelledValue(root: DeepRoot, concept: LabelConcept): string {
+/**
+ * The values shown next to the first element labelled with each concept, in one walk of the
+ * page; a concept with no (non-placeholder) value is absent.
+ */
+export function findLabelledValues<C extends LabelConcept>(root: DeepRoot, concepts: readonly C[]): Partial<Record<C, string>> {
+  const values: Partial<Record<C, string>> = {};
+  let missing = concepts.length;
   for (const element of deepElements(root)) {
+    if (missing === 0) break;
     const own = ownText(element);
-    if (own.trim().length === 0 || own.length > 400 || element.matches(NOT_A_LABEL)) continue;
-    const match = matchLabel(own, concept);
-    if (!match) continue;
-    const value = match.inlineValue !== undefined ? asValue(match.inlineValue) : valueAfterLabel(element);
-    if (value) return value;
+    if (own.length > 400 || own.trim().length === 0 || element.matches(NOT_A_LABEL)) continue;
+    for (const concept of concepts) {
+      if (values[concept] !== undefined) continue;
+      const match = matchLabel(own, concept);
+      if (!match) continue;
+      const value = match.inlineValue !== undefined ? asValue(match.inlineValue) : valueAfterLabel(element);
+      if (!value) continue;
+      values[concept] = value;
+      missing -= 1;
+    }
   }
-  return '';
+  return values;
 }
 
 /**
@@ -169,21 +184,26 @@ function insideHeader(element: Element): boolean {
   return deepAncestors(element, 8).some((ancestor) => ancestor.matches('thead, [role="columnheader"]'));
 }
 
-function subscriptionsFrom(choices: Element[]): Subscription[] {
-  const candidates = choices
+type LabelFor = (control: Element) => string;
+
+/** Checked subscriptions with their license counts; unchecked rows cost nothing to skip. */
+function subscriptionsFrom(checkedChoices: Element[], labelFor: LabelFor): Subscription[] {
+  const candidates = checkedChoices
+    .slice(0, MAX_SUBSCRIPTION_CANDIDATES)
     .filter((choice) => !insideHeader(choice))
-    .map((choice) => ({ choice, label: labelOf(choice) }))
+    .map((choice) => ({ choice, label: labelFor(choice) }))
     .filter(({ label }) => !matchLabel(label, 'delegatedAdmin') && yesNo(label) === null)
     .map((candidate) => ({ ...candidate, ...rowOf(candidate.choice) }));
-  // On the purchase form every subscription has a license field; without one (trials), only a
-  // group labelled as subscriptions counts, so that a customer list's checkboxes never do.
+  // On the purchase form every subscription has a license field; other checkboxes do not.
+  // Without one (trials), only a group labelled as subscriptions counts, so that a customer
+  // list's checkboxes never do.
   const withLicenses = candidates.some((candidate) => candidate.licenses !== null);
   const isSubscription = (choice: Element, licenses: Element | null): boolean =>
     withLicenses ? licenses !== null : SUBSCRIPTION_GROUPS.some((concept) => matchLabel(groupLabelOf(choice), concept));
   const subscriptions: Subscription[] = [];
   const seen = new Set<string>();
   for (const { choice, label, row, licenses } of candidates) {
-    if (!isChecked(choice) || !isSubscription(choice, licenses)) continue;
+    if (!isSubscription(choice, licenses)) continue;
     const name = cleanText(!label || isPlaceholder(label) ? rowName(row) : label);
     if (!name || seen.has(foldText(name))) continue;
     seen.add(foldText(name));
@@ -194,49 +214,52 @@ function subscriptionsFrom(choices: Element[]): Subscription[] {
 }
 
 /** A checkbox or switch named for delegated administration, a Yes/No radio group, or a select. */
-function delegatedAdminFrom(controls: Element[], labels: Map<Element, string>): boolean | null {
-  for (const control of controls) {
-    const label = labels.get(control) ?? '';
-    if (control.matches(CHOICE_SELECTOR) && !isRadio(control) && matchLabel(label, 'delegatedAdmin')) return isChecked(control);
-    if (control.matches(SELECT_SELECTOR) && matchLabel(label, 'delegatedAdmin')) return yesNo(selectedText(control));
-  }
-  const radios = controls.filter((control) => isRadio(control) && yesNo(labels.get(control) ?? '') !== null);
-  const groupRadios = radios.filter((radio) => matchLabel(groupLabelOf(radio), 'delegatedAdmin'));
-  if (groupRadios.length === 0) return null;
+function delegatedAdminFrom(controls: Element[], labelFor: LabelFor): boolean | null {
+  const named = controls.find(
+    (control) => (control.matches(SELECT_SELECTOR) || (control.matches(CHOICE_SELECTOR) && !isRadio(control))) && matchLabel(labelFor(control), 'delegatedAdmin'),
+  );
+  if (named) return named.matches(SELECT_SELECTOR) ? yesNo(selectedText(named)) : isChecked(named);
+  const groupRadios = controls.filter(
+    (control) => isRadio(control) && yesNo(labelFor(control)) !== null && matchLabel(groupLabelOf(control), 'delegatedAdmin'),
+  );
   const checked = groupRadios.find(isChecked);
-  return checked ? yesNo(labels.get(checked) ?? '') : null;
-}
-
-function headingKind(root: DeepRoot): OfferKind | null {
-  for (const heading of deepQuerySelectorAll(root, 'h1, h2, h3, [role="heading"]')) {
-    const found = kindFromHeading(heading);
-    if (found) return found.kind;
-  }
-  return null;
+  return checked ? yesNo(labelFor(checked)) : null;
 }
 
 /** What the options step shows: office, location, checked subscriptions with licenses, delegated admin. */
 export function extractOptions(root: DeepRoot): OptionsSnapshot {
   try {
     const controls = deepQuerySelectorAll(root, CONTROL_SELECTOR).slice(0, MAX_CONTROLS);
-    const labels = new Map(controls.map((control) => [control, labelOf(control)]));
-    const fieldValue = (concept: LabelConcept): string => {
+    // Labels are looked up lazily: finding one can mean searching around the control.
+    const labels = new Map<Element, string>();
+    const labelFor: LabelFor = (control) => {
+      let label = labels.get(control);
+      if (label === undefined) labels.set(control, (label = labelOf(control)));
+      return label;
+    };
+    const fromControl = (concept: LabelConcept): string => {
       for (const control of controls) {
-        if (!control.matches(`${SELECT_SELECTOR}, input:not([type]), input[type="text"]`)) continue;
-        if (!matchLabel(labels.get(control) ?? '', concept)) continue;
+        if (!control.matches(FIELD_SELECTOR) || !matchLabel(labelFor(control), concept)) continue;
         const value = asValue(controlValue(control));
         if (value) return value;
       }
-      return findLabelledValue(root, concept);
+      return '';
     };
-    const partnerOffice = fieldValue('partnerOffice');
-    const usageLocation = fieldValue('usageLocation');
+    let partnerOffice = fromControl('partnerOffice');
+    let usageLocation = fromControl('usageLocation');
+    if (!partnerOffice || !usageLocation) {
+      // A single office, or a location fixed earlier, may be shown as text beside its label.
+      const shown = findLabelledValues(root, ['partnerOffice', 'usageLocation']);
+      partnerOffice ||= shown.partnerOffice ?? '';
+      usageLocation ||= shown.usageLocation ?? '';
+    }
+    const checkedChoices = controls.filter((control) => control.matches(CHOICE_SELECTOR) && isChecked(control));
     return {
-      kind: headingKind(root),
+      kind: wizardHeading(deepTreeRoots(root))?.kind ?? null,
       ...(partnerOffice ? { partnerOffice } : {}),
       ...(usageLocation ? { usageLocation } : {}),
-      subscriptions: subscriptionsFrom(controls.filter((control) => control.matches(CHOICE_SELECTOR))),
-      delegatedAdmin: delegatedAdminFrom(controls, labels),
+      subscriptions: subscriptionsFrom(checkedChoices, labelFor),
+      delegatedAdmin: delegatedAdminFrom(controls, labelFor),
     };
   } catch {
     return { kind: null, subscriptions: [], delegatedAdmin: null };
@@ -245,35 +268,24 @@ export function extractOptions(root: DeepRoot): OptionsSnapshot {
 
 /** Summary ID, office, location and delegated admin as the page shows them beside labels. */
 export function extractShownDetails(root: DeepRoot): ShownDetails {
-  const details: ShownDetails = {};
   try {
-    const summaryId = findLabelledValue(root, 'summaryId');
-    if (summaryId) details.summaryId = summaryId;
-    const partnerOffice = findLabelledValue(root, 'partnerOffice');
-    if (partnerOffice) details.partnerOffice = partnerOffice;
-    const usageLocation = findLabelledValue(root, 'usageLocation');
-    if (usageLocation) details.usageLocation = usageLocation;
-    const delegatedAdmin = yesNo(findLabelledValue(root, 'delegatedAdmin'));
-    if (delegatedAdmin !== null) details.delegatedAdmin = delegatedAdmin;
+    const shown = findLabelledValues(root, ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin']);
+    const delegatedAdmin = yesNo(shown.delegatedAdmin ?? '');
+    return {
+      ...(shown.summaryId ? { summaryId: shown.summaryId } : {}),
+      ...(shown.partnerOffice ? { partnerOffice: shown.partnerOffice } : {}),
+      ...(shown.usageLocation ? { usageLocation: shown.usageLocation } : {}),
+      ...(delegatedAdmin !== null ? { delegatedAdmin } : {}),
+    };
   } catch {
-    // Whatever was read before the failure is kept: the URL alone is still worth saving.
+    return {};
   }
-  return details;
-}
-
-/** The first offer URL the page shows, exactly as shown. */
-export function findOfferUrlOnPage(root: DeepRoot): ParsedOfferUrl | null {
-  for (const element of deepElements(root)) {
-    const url = offerUrlsOf(element)[0];
-    if (url) return url;
-  }
-  return null;
 }
 
 /** The result page: offer URL (kind, quote and partner ids parsed from it) and shown details. */
 export function extractResult(root: DeepRoot): ResultSnapshot | null {
   try {
-    const offer = findOfferUrlOnPage(root);
+    const offer = findOfferUrlIn(root);
     return offer ? { ...offer, ...extractShownDetails(root) } : null;
   } catch {
     return null;
@@ -384,7 +396,7 @@ export function captureFromCopy(root: DeepRoot, copiedText: string, remembered?:
     const offer = findOfferUrls(copiedText)[0];
     if (!offer) return { draft: null, reason: 'no-offer-url' };
     const fromText = detailsFromText(copiedText);
-    const onPage = findOfferUrlOnPage(root);
+    const onPage = findOfferUrlIn(root);
     if (onPage && onPage.quoteId !== offer.quoteId) {
       return toDraft(offer.url, 'clipboard', mergeFields(fromText, { kind: null, subscriptions: [], delegatedAdmin: null }, undefined, offer.kind));
     }

@@ -120,6 +120,17 @@ export function foldLabel(text: string): string {
     .trim();
 }
 
+// Several concepts are usually tried on the same text in a row: fold it once.
+let lastText = '';
+let lastFolded = '';
+function foldOnce(text: string): string {
+  if (text !== lastText) {
+    lastFolded = foldLabel(text);
+    lastText = text;
+  }
+  return lastFolded;
+}
+
 // Longest first, so that "ID de résumé de l'offre d'achat" wins over "ID de résumé".
 const FOLDED = Object.fromEntries(
   Object.entries(DICTIONARY).map(([concept, phrases]) => [
@@ -135,8 +146,7 @@ const DECORATION = /^[\s:*()\-–—.]+|[\s:*()\-–—.]+$/g;
 /** True when the text is exactly one of the concept's labels, decorations aside. */
 export function isLabel(text: string, concept: LabelConcept): boolean {
   if (text.length > 120) return false;
-  const folded = foldLabel(text).replace(DECORATION, '');
-  return FOLDED[concept].includes(folded);
+  return FOLDED[concept].includes(foldOnce(text).replace(DECORATION, ''));
 }
 
 export interface LabelMatch {
@@ -151,7 +161,7 @@ export interface LabelMatch {
  */
 export function matchLabel(text: string, concept: LabelConcept, maxPrefixWords = 3): LabelMatch | null {
   if (text.length > 400) return null;
-  const folded = foldLabel(text);
+  const folded = foldOnce(text);
   for (const phrase of FOLDED[concept]) {
     let at = folded.indexOf(phrase);
     while (at >= 0) {
