@@ -15,7 +15,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...PARTNER_CENTER_MATCHES, ...WEBMAIL_MATCHES],
     ...(browser === 'firefox'
       ? {

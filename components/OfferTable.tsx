@@ -2,7 +2,16 @@ import type { Offer } from '@/lib/offers/schema';
 import { t, formatDateTime } from '@/lib/i18n';
 import { customerLabel, kindLabel, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
 
-export function OfferTable({ offers }: { offers: readonly Offer[] }) {
+/** Offers as table rows; with `onOpen`, each row's date links to the offer's details. */
+export function OfferTable({
+  offers,
+  selectedId,
+  onOpen,
+}: {
+  offers: readonly Offer[];
+  selectedId?: string | undefined;
+  onOpen?: (offer: Offer) => void;
+}) {
   return (
     <table class="offer-table">
       <thead>
@@ -17,13 +26,32 @@ export function OfferTable({ offers }: { offers: readonly Offer[] }) {
       </thead>
       <tbody>
         {offers.map((offer) => (
-          <tr key={offer.id} data-offer-id={offer.id}>
-            <td>{formatDateTime(offer.createdAt)}</td>
+          <tr key={offer.id} data-offer-id={offer.id} class={offer.id === selectedId ? 'selected' : undefined}>
+            <td>
+              {onOpen ? (
+                <a
+                  href={`?offer=${encodeURIComponent(offer.id)}`}
+                  aria-current={offer.id === selectedId ? 'true' : undefined}
+                  aria-label={t('history_openDetails', [formatDateTime(offer.createdAt), customerLabel(offer) || offer.summaryId || kindLabel(offer)])}
+                  onClick={(event) => {
+                    if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                    event.preventDefault();
+                    onOpen(offer);
+                  }}
+                >
+                  {formatDateTime(offer.createdAt)}
+                </a>
+              ) : (
+                formatDateTime(offer.createdAt)
+              )}
+            </td>
             <td>{kindLabel(offer)}</td>
             <td class="mono">{offer.summaryId ?? '—'}</td>
             <td>{customerLabel(offer)}</td>
             <td>{subscriptionsLabel(offer)}</td>
-            <td>{statusLabel(offer.status)}</td>
+            <td>
+              <span class={`badge status-${offer.status}`}>{statusLabel(offer.status)}</span>
+            </td>
           </tr>
         ))}
       </tbody>

@@ -1,52 +1,139 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { BackupControls } from '@/components/BackupControls';
 import { OfferTable } from '@/components/OfferTable';
+import { OfferDetails } from '@/components/OfferDetails';
+import { HistoryFilters } from '@/components/HistoryFilters';
 import { sendMessage } from '@/lib/messaging';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
+import { historyViewFilter, historyViewSearch, isFiltered, parseHistoryView, type HistoryView } from '@/lib/ui/history-view';
+
+const PAGE_SIZE = 50;
+/** Search answers are not paged by the store: the page shows this many and asks to refine. */
+const SEARCH_LIMIT = 200;
+
+interface Listing {
+  offers: Offer[];
+  /** Cursors of the pages before this one (for "Newer") and of the next one. */
+  previous: (string | undefined)[];
+  cursor: string | undefined;
+  next: string | null;
+}
 
 export function HistoryApp() {
-  const [offers, setOffers] = useState<Offer[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
+  const [listing, setListing] = useState<Listing>({ offers: [], previous: [], cursor: undefined, next: null });
+  const [locations, setLocations] = useState<string[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const request = useRef(0);
 
-  const load = useCallback(async (cursor?: string) => {
+  const load = useCallback(async (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) => {
+    const ticket = ++request.current;
     setLoading(true);
     try {
-      const page = await sendMessage({ type: 'offers.page', cursor, limit: 50 });
-      setOffers((shown) => (cursor ? [...shown, ...page.offers] : page.offers));
-      setNextCursor(page.nextCursor);
+      const filter = historyViewFilter(shown);
+      const answer = shown.q.trim()
+        ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
+        : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
+      // A slower answer to an older query must not replace the newer one.
+      if (ticket !== request.current) return;
+      setListing({ offers: answer.offers, previous, cursor, next: answer.nextCursor });
       setError(null);
     } catch (failure) {
-      setError(describeError(failure));
+      if (ticket === request.current) setError(describeError(failure));
     } finally {
-      setLoading(false);
+      if (ticket === request.current) setLoading(false);
     }
   }, []);
 
+  const refreshLocations = () =>
+    sendMessage({ type: 'offers.usageLocations' })
+      .then(({ locations }) => setLocations(locations))
+      .catch(() => setLocations([]));
+
+  const listKey = JSON.stringify({ ...view, offer: undefined });
+  useEffect(() => {
+    void load(view);
+    // Reloads when the list-defining parts change, not when another offer is opened.
+  }, [listKey, load]);
+
   useEffect(() => {
     document.title = t('history_title');
-    void load();
-  }, [load]);
+    void refreshLocations();
+    const onPop = () => setView(parseHistoryView(location.search));
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+
+  /** Changes the view and records it in the address bar so it can be bookmarked. */
+  const navigate = (next: HistoryView, replace = false) => {
+    const url = `${location.pathname}${historyViewSearch(next)}`;
+    if (replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
+    setView(next);
+  };
+
+  const onChanged = (offer: Offer) => setListing((l) => ({ ...l, offers: l.offers.map((o) => (o.id === offer.id ? offer : o)) }));
+  const reload = () => {
+    void load(view, listing.cursor, listing.previous);
+    void refreshLocations();
+  };
 
   return (
-    <main class="page">
-      <h1>{t('history_title')}</h1>
-      <BackupControls onImported={() => void load()} />
+    <main class="page history">
+      <header class="page-header">
+        <h1>{t('history_title')}</h1>
+        <BackupControls onImported={reload} />
+      </header>
+      <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      <OfferTable offers={offers} />
-      {loading && <p class="muted">{t('history_loading')}</p>}
-      {nextCursor && !loading && (
-        <button type="button" onClick={() => void load(nextCursor)}>
-          {t('history_loadMore')}
-        </button>
-      )}
+      <div class="history-layout">
+        <section class="history-list" aria-labelledby="list-heading" aria-busy={loading}>
+          <h2 id="list-heading" class="visually-hidden">
+            {t('history_listHeading')}
+          </h2>
+          <p class="muted" role="status">
+            {loading
+              ? t('history_loading')
+              : listing.offers.length === 0
+                ? t(isFiltered(view) ? 'history_noMatch' : 'history_empty')
+                : view.q.trim() && listing.offers.length >= SEARCH_LIMIT
+                  ? t('history_searchCapped', String(SEARCH_LIMIT))
+                  : t('history_shown', String(listing.offers.length))}
+          </p>
+          {listing.offers.length > 0 && (
+            <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={(offer) => navigate({ ...view, offer: offer.id })} />
+          )}
+          <nav class="toolbar pager" aria-label={t('history_pages')}>
+            {listing.previous.length > 0 && (
+              <button type="button" onClick={() => void load(view, listing.previous.at(-1), listing.previous.slice(0, -1))}>
+                {t('history_newer')}
+              </button>
+            )}
+            {listing.next && (
+              <button type="button" onClick={() => void load(view, listing.next!, [...listing.previous, listing.cursor])}>
+                {t('history_older')}
+              </button>
+            )}
+          </nav>
+        </section>
+        {view.offer && (
+          <OfferDetails
+            key={view.offer}
+            offerId={view.offer}
+            onChanged={onChanged}
+            onDeleted={reload}
+            onOpen={(id) => navigate({ ...view, offer: id })}
+            onClose={() => navigate({ ...view, offer: undefined })}
+          />
+        )}
+      </div>
     </main>
   );
 }

@@ -1,50 +1,161 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { OfferTable } from '@/components/OfferTable';
+import { ManualOfferForm } from '@/components/ManualOfferForm';
+import { OfferCard } from '@/components/OfferCard';
+import { OfferCopyButtons, type Report } from '@/components/OfferActions';
 import { sendMessage } from '@/lib/messaging';
 import type { Offer } from '@/lib/offers/schema';
-import { t } from '@/lib/i18n';
+import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
+import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { activeTabUrl, ActiveTabUnavailableError, captureFromActiveTab, isPartnerCenterUrl, openPickerInActiveTab } from '@/lib/ui/active-tab';
+import { offerDetailsPath } from '@/lib/reminders/reminders';
+
+const RECENT = 5;
+
+/** The capture's explanation for a reason code (capture_reason_*), or a general one. */
+function captureReasonText(reason: string | undefined): string {
+  const key = reason && `capture_reason_${reason.replaceAll('-', '_')}`;
+  return (key && browser.i18n.getMessage(key as 'extName')) || t('popup_nothingCaptured');
+}
+
+async function openPage(path: string) {
+  await browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
+  window.close();
+}
 
 export function PopupApp() {
   const [offers, setOffers] = useState<Offer[] | null>(null);
-  const [count, setCount] = useState(0);
+  const [onPartnerCenter, setOnPartnerCenter] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const report: Report = (o) => setOutcome(o);
+
+  const load = () =>
+    sendMessage({ type: 'offers.page', limit: RECENT + 1 })
+      .then((page) => setOffers(page.offers))
+      .catch((failure) => setError(describeError(failure)));
 
   useEffect(() => {
-    Promise.all([sendMessage({ type: 'offers.page', limit: 5 }), sendMessage({ type: 'offers.count' })])
-      .then(([page, total]) => {
-        setOffers(page.offers);
-        setCount(total.count);
-      })
-      .catch((failure) => setError(describeError(failure)));
+    void load();
+    activeTabUrl()
+      .then((url) => setOnPartnerCenter(isPartnerCenterUrl(url)))
+      .catch(() => setOnPartnerCenter(false));
   }, []);
 
-  const openHistory = async () => {
-    await browser.tabs.create({ url: browser.runtime.getURL('/history.html') });
-    window.close();
+  const unavailable = (caught: unknown) =>
+    caught instanceof ActiveTabUnavailableError ? t('popup_featureUnavailable') : describeError(caught);
+
+  const capture = async () => {
+    setBusy(true);
+    try {
+      const answer = await captureFromActiveTab();
+      if (answer.found && answer.offer) {
+        setOffers((shown) => [answer.offer!, ...(shown ?? []).filter((o) => o.id !== answer.offer!.id)]);
+        report({ ok: true, text: t('popup_captured') });
+      } else report({ ok: false, text: captureReasonText(answer.reason) });
+    } catch (caught) {
+      report({ ok: false, text: unavailable(caught) });
+    } finally {
+      setBusy(false);
+    }
   };
+
+  const insert = async () => {
+    setBusy(true);
+    try {
+      const answer = await openPickerInActiveTab();
+      if (answer.opened) window.close();
+      else report({ ok: false, text: t('popup_noComposeWindow') });
+    } catch (caught) {
+      report({ ok: false, text: unavailable(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const latest = offers?.[0];
+  const recent = offers?.slice(1, RECENT + 1) ?? [];
 
   return (
     <main class="popup">
-      <h1>{t('popup_title')}</h1>
+      <header class="popup-header">
+        <h1>{t('popup_title')}</h1>
+        <button type="button" onClick={() => void openPage('/history.html')}>
+          {t('popup_openHistory')}
+        </button>
+      </header>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      {offers && offers.length === 0 && <p class="muted">{t('popup_noOffers')}</p>}
-      {offers && offers.length > 0 && (
-        <>
-          <p class="muted">{t('popup_offerCount', String(count))}</p>
-          <OfferTable offers={offers} />
-        </>
-      )}
       <div class="toolbar">
-        <button type="button" class="primary" onClick={() => void openHistory()}>
-          {t('popup_openHistory')}
-        </button>
+        {onPartnerCenter ? (
+          <button type="button" class="primary" disabled={busy} onClick={() => void capture()}>
+            {t('popup_capture')}
+          </button>
+        ) : (
+          !adding && (
+            <button type="button" class="primary" onClick={() => setAdding(true)}>
+              {t('popup_addManually')}
+            </button>
+          )
+        )}
       </div>
+      <div role="status" aria-live="polite" class="outcome">
+        {outcome && <p class={outcome.ok ? 'ok' : 'error'}>{outcome.text}</p>}
+      </div>
+      {adding && (
+        <ManualOfferForm
+          onCancel={() => setAdding(false)}
+          onSaved={(offer, created) => {
+            setAdding(false);
+            setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
+            report({ ok: true, text: t(created ? 'popup_offerAdded' : 'popup_offerMerged') });
+          }}
+        />
+      )}
+      {offers && offers.length === 0 && !adding && <p class="muted">{t('popup_noOffers')}</p>}
+      {latest && !adding && (
+        <section aria-labelledby="latest-heading" class="latest">
+          <h2 id="latest-heading" class="visually-hidden">
+            {t('popup_latestOffer')}
+          </h2>
+          <OfferCard offer={latest} headingLevel={3} />
+          <div class="toolbar">
+            <OfferCopyButtons offer={latest} report={report} />
+            <button type="button" disabled={busy} onClick={() => void insert()}>
+              {t('popup_insertIntoEmail')}
+            </button>
+          </div>
+        </section>
+      )}
+      {recent.length > 0 && !adding && (
+        <section aria-labelledby="recent-heading">
+          <h2 id="recent-heading">{t('popup_recentOffers')}</h2>
+          <ul class="recent">
+            {recent.map((offer) => (
+              <li key={offer.id}>
+                <a
+                  href={offerDetailsPath(offer.id)}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    void openPage(offerDetailsPath(offer.id));
+                  }}
+                >
+                  <span class="recent-main">{customerLabel(offer) || offer.summaryId || kindLabel(offer)}</span>
+                  <span class="recent-meta muted">
+                    {kindLabel(offer)} · {statusLabel(offer.status)} · {formatDateTime(offer.createdAt)}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </main>
   );
 }

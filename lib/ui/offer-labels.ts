@@ -15,3 +15,13 @@ export function subscriptionsLabel(offer: Offer): string {
     .map((s) => (s.licenses === null ? s.name : t('subscription_line', [s.name, s.licenses.toLocaleString()])))
     .join(', ');
 }
+
+export function delegatedAdminLabel(offer: Pick<Offer, 'delegatedAdmin'>): string {
+  return t(offer.delegatedAdmin === null ? 'desk_delegatedUnknown' : offer.delegatedAdmin ? 'desk_delegatedYes' : 'desk_delegatedNo');
+}
+
+/** The statuses an advisor sets by hand ("created" is where every offer starts). */
+export const SETTABLE_STATUSES = ['sent', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+
+export const templateKindLabel = (kind: 'purchase' | 'trial' | 'any') =>
+  t(kind === 'purchase' ? 'kind_purchase' : kind === 'trial' ? 'kind_trial' : 'options_kindAny');

@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging';
+import { t } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
+import { formatBytes, formatNumber } from '@/lib/ui/format';
+import { BackupControls } from './BackupControls';
+
+/** Backups, storage used, and deleting every offer behind a typed confirmation. */
+export function DataSection() {
+  const [count, setCount] = useState<number | null>(null);
+  const [usage, setUsage] = useState<string | null>(null);
+  const [confirmation, setConfirmation] = useState('');
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const word = t('options_deleteAllWord');
+
+  const refresh = async () => {
+    try {
+      setCount((await sendMessage({ type: 'offers.count' })).count);
+    } catch (error) {
+      setStatus({ ok: false, text: describeError(error) });
+    }
+    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    setUsage(estimate?.usage !== undefined ? formatBytes(estimate.usage) : null);
+  };
+
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const deleteAll = async (event: Event) => {
+    event.preventDefault();
+    if (confirmation.trim().toLocaleUpperCase() !== word.toLocaleUpperCase()) {
+      setStatus({ ok: false, text: t('options_deleteAllMismatch', word) });
+      return;
+    }
+    try {
+      const { deleted } = await sendMessage({ type: 'offers.deleteAll' });
+      setConfirmation('');
+      setStatus({ ok: true, text: t('options_deletedAll', formatNumber(deleted)) });
+      await refresh();
+    } catch (error) {
+      setStatus({ ok: false, text: describeError(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="data-heading">
+      <h2 id="data-heading">{t('options_dataHeading')}</h2>
+      <p class="muted">
+        {count !== null && t('popup_offerCount', formatNumber(count))}
+        {usage && <> · {t('options_storageUsed', usage)}</>}
+      </p>
+      <BackupControls onImported={() => void refresh()} />
+      <form class="danger-box stack" onSubmit={(e) => void deleteAll(e)} noValidate>
+        <h3>{t('options_deleteAllHeading')}</h3>
+        <p>{t('options_deleteAllExplain')}</p>
+        <div class="field narrow">
+          <label for="delete-all-confirm">{t('options_deleteAllConfirm', word)}</label>
+          <input id="delete-all-confirm" type="text" autoComplete="off" value={confirmation} onInput={(e) => setConfirmation(e.currentTarget.value)} />
+        </div>
+        <div class="toolbar">
+          <button type="submit" class="danger">
+            {t('options_deleteAll')}
+          </button>
+          <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
+            {status?.text}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { OFFER_KINDS, OFFER_STATUSES } from '@/lib/offers/schema';
+import { t } from '@/lib/i18n';
+import type { HistoryView } from '@/lib/ui/history-view';
+import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+
+const SEARCH_DELAY_MS = 250;
+
+/** Search box and filters of the history page; every change becomes a new view (and URL). */
+export function HistoryFilters({
+  view,
+  locations,
+  onChange,
+}: {
+  view: HistoryView;
+  locations: readonly string[];
+  onChange: (view: HistoryView) => void;
+}) {
+  const [query, setQuery] = useState(view.q);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => setQuery(view.q), [view.q]);
+
+  const typed = (value: string) => {
+    setQuery(value);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange({ ...view, q: value }), SEARCH_DELAY_MS);
+  };
+  const pick = (key: 'status' | 'kind' | 'location' | 'from' | 'to') => (event: Event) => {
+    const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
+    const next: HistoryView = { ...view, q: query };
+    if (value) Object.assign(next, { [key]: value });
+    else delete next[key];
+    onChange(next);
+  };
+  const shownLocations = view.location && !locations.includes(view.location) ? [view.location, ...locations] : locations;
+
+  return (
+    <form role="search" class="filters" onSubmit={(e) => e.preventDefault()}>
+      <div class="field grow">
+        <label for="search">{t('history_search')}</label>
+        <input id="search" type="search" value={query} placeholder={t('history_searchPlaceholder')} onInput={(e) => typed(e.currentTarget.value)} />
+      </div>
+      <div class="field">
+        <label for="filter-status">{t('column_status')}</label>
+        <select id="filter-status" value={view.status ?? ''} onChange={pick('status')}>
+          <option value="">{t('history_any')}</option>
+          {OFFER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-kind">{t('column_kind')}</label>
+        <select id="filter-kind" value={view.kind ?? ''} onChange={pick('kind')}>
+          <option value="">{t('history_any')}</option>
+          {OFFER_KINDS.map((kind) => (
+            <option key={kind} value={kind}>
+              {kindLabel({ kind })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-location">{t('desk_usageLocation')}</label>
+        <select id="filter-location" value={view.location ?? ''} onChange={pick('location')}>
+          <option value="">{t('history_any')}</option>
+          {shownLocations.map((location) => (
+            <option key={location} value={location}>
+              {location}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-from">{t('history_from')}</label>
+        <input id="filter-from" type="date" value={view.from ?? ''} onChange={pick('from')} />
+      </div>
+      <div class="field">
+        <label for="filter-to">{t('history_to')}</label>
+        <input id="filter-to" type="date" value={view.to ?? ''} onChange={pick('to')} />
+      </div>
+      <button
+        type="button"
+        onClick={() => {
+          clearTimeout(timer.current);
+          setQuery('');
+          onChange({ q: '' });
+        }}
+      >
+        {t('history_clearFilters')}
+      </button>
+    </form>
+  );
+}

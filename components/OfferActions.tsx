@@ -1,0 +1,49 @@
+import type { Offer } from '@/lib/offers/schema';
+import { t, uiLocale } from '@/lib/i18n';
+import { loadSettings } from '@/lib/settings/settings';
+import { copyRich, copyText } from '@/lib/ui/clipboard';
+import { renderOfferMessage } from '@/lib/ui/offer-message';
+import { describeTemplateError } from '@/lib/message/parse';
+import { browser } from 'wxt/browser';
+
+export type Report = (outcome: { ok: boolean; text: string }) => void;
+
+/** Copies the offer URL. */
+export async function copyOfferUrl(offer: Offer, report: Report) {
+  try {
+    await copyText(offer.url);
+    report({ ok: true, text: t('desk_urlCopied') });
+  } catch {
+    report({ ok: false, text: t('desk_copyFailed') });
+  }
+}
+
+/** Renders the default template for the offer and copies it as HTML and plain text. */
+export async function copyOfferMessage(offer: Offer, report: Report) {
+  try {
+    const message = renderOfferMessage(offer, await loadSettings(), uiLocale());
+    if (!message.template) return report({ ok: false, text: t('desk_noTemplate') });
+    if (!message.result.ok) {
+      const first = message.result.errors[0]!;
+      return report({ ok: false, text: t('desk_templateBroken', [message.template.name, describeTemplateError(first, (k, s) => browser.i18n.getMessage(k as 'extName', s))]) });
+    }
+    await copyRich(message.result.html, message.result.text);
+    report({ ok: true, text: t('desk_messageCopied', message.template.name) });
+  } catch {
+    report({ ok: false, text: t('desk_copyFailed') });
+  }
+}
+
+/** Copy URL and Copy message, shared by the popup card and the history details. */
+export function OfferCopyButtons({ offer, report }: { offer: Offer; report: Report }) {
+  return (
+    <>
+      <button type="button" onClick={() => void copyOfferUrl(offer, report)}>
+        {t('desk_copyUrl')}
+      </button>
+      <button type="button" onClick={() => void copyOfferMessage(offer, report)}>
+        {t('desk_copyMessage')}
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import type { Offer } from '@/lib/offers/schema';
+import { formatDateTime, t } from '@/lib/i18n';
+import { delegatedAdminLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { formatNumber } from '@/lib/ui/format';
+
+/** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
+export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <article class="offer-card" aria-labelledby={`card-${offer.id}`}>
+      <Heading id={`card-${offer.id}`} class="card-title">
+        <span>{kindLabel(offer)}</span>
+        <span class={`badge status-${offer.status}`}>{statusLabel(offer.status)}</span>
+      </Heading>
+      <dl class="facts">
+        <dt>{t('column_summaryId')}</dt>
+        <dd class="mono">{offer.summaryId ?? '—'}</dd>
+        <dt>{t('column_subscriptions')}</dt>
+        <dd>
+          {offer.subscriptions.length === 0 ? (
+            '—'
+          ) : (
+            <ul class="plain">
+              {offer.subscriptions.map((s, i) => (
+                <li key={i}>
+                  {s.name}
+                  {s.licenses !== null && <span class="muted"> × {formatNumber(s.licenses)}</span>}
+                </li>
+              ))}
+            </ul>
+          )}
+        </dd>
+        <dt>{t('desk_usageLocation')}</dt>
+        <dd>{offer.usageLocation ?? '—'}</dd>
+        <dt>{t('desk_delegatedAdmin')}</dt>
+        <dd>{delegatedAdminLabel(offer)}</dd>
+        <dt>{t('column_created')}</dt>
+        <dd>{formatDateTime(offer.createdAt)}</dd>
+      </dl>
+    </article>
+  );
+}

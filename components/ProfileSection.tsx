@@ -1,0 +1,131 @@
+import { useState } from 'preact/hooks';
+import type { AdvisorProfile } from '@/lib/message/profile';
+import { LOGO_MAX_BYTES } from '@/lib/message/safe-url';
+import { saveProfile } from '@/lib/settings/settings';
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatBytes } from '@/lib/ui/format';
+import { checkProfile, LOGO_TYPES, logoFileProblem, type ProfileField } from '@/lib/ui/profile-form';
+import { Field } from './Field';
+
+const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; type: string; autocomplete: string }[] = [
+  { field: 'name', label: 'options_profileName', type: 'text', autocomplete: 'name' },
+  { field: 'company', label: 'options_profileCompany', type: 'text', autocomplete: 'organization' },
+  { field: 'email', label: 'options_profileEmail', type: 'email', autocomplete: 'email' },
+  { field: 'phone', label: 'options_profilePhone', type: 'tel', autocomplete: 'tel' },
+  { field: 'website', label: 'options_profileWebsite', type: 'url', autocomplete: 'url' },
+  { field: 'gdapLink', label: 'options_profileGdapLink', type: 'url', autocomplete: 'off' },
+];
+
+/** The advisor's name, company, contact details and logo, used by every message. */
+export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; onSaved: (profile: AdvisorProfile) => void }) {
+  const [values, setValues] = useState<Partial<Record<ProfileField, string>>>(profile);
+  const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const logo = values.logo ?? '';
+  const logoIsUpload = logo.startsWith('data:');
+
+  const set = (field: ProfileField, value: string) => setValues((v) => ({ ...v, [field]: value }));
+
+  const upload = (file: File) => {
+    const problem = logoFileProblem(file);
+    if (problem) {
+      setErrors((e) => ({ ...e, logo: problem }));
+      return;
+    }
+    const reader = new FileReader();
+    reader.onload = () => {
+      set('logo', String(reader.result));
+      setErrors(({ logo: _gone, ...rest }) => rest);
+    };
+    reader.readAsDataURL(file);
+  };
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const checked = checkProfile(values);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      setStatus({ ok: false, text: t('options_fixErrors') });
+      return;
+    }
+    setErrors({});
+    try {
+      onSaved(await saveProfile(checked.profile));
+      setValues(checked.profile);
+      setStatus({ ok: true, text: t('options_profileSaved') });
+    } catch {
+      setStatus({ ok: false, text: t('options_saveFailed') });
+    }
+  };
+
+  return (
+    <section aria-labelledby="profile-heading">
+      <h2 id="profile-heading">{t('options_profileHeading')}</h2>
+      <form onSubmit={(e) => void submit(e)} noValidate class="stack">
+        <div class="grid-2">
+          {TEXT_FIELDS.map(({ field, label, type, autocomplete }) => (
+            <Field key={field} id={`profile-${field}`} label={t(label)} error={errors[field] && t(errors[field] as MessageKey)}>
+              {(props) => (
+                <input {...props} type={type} autoComplete={autocomplete} value={values[field] ?? ''} onInput={(e) => set(field, e.currentTarget.value)} />
+              )}
+            </Field>
+          ))}
+        </div>
+        <fieldset>
+          <legend>{t('options_logo')}</legend>
+          <div class="logo-row">
+            {logo && !errors.logo ? (
+              <img class="logo-preview" src={logo} alt={t('options_logoPreview')} />
+            ) : (
+              <div class="logo-preview empty muted">{t('options_noLogo')}</div>
+            )}
+            <div class="stack">
+              <Field
+                id="profile-logo-file"
+                label={t('options_logoUpload')}
+                hint={t('options_logoHint', formatBytes(LOGO_MAX_BYTES))}
+                error={errors.logo && t(errors.logo as MessageKey)}
+              >
+                {(props) => (
+                  <input
+                    {...props}
+                    type="file"
+                    accept={LOGO_TYPES.join(',')}
+                    onChange={(e) => {
+                      const file = e.currentTarget.files?.[0];
+                      e.currentTarget.value = '';
+                      if (file) upload(file);
+                    }}
+                  />
+                )}
+              </Field>
+              <div class="field">
+                <label for="profile-logo-url">{t('options_logoUrl')}</label>
+                <input
+                  id="profile-logo-url"
+                  type="url"
+                  placeholder="https://"
+                  value={logoIsUpload ? '' : logo}
+                  onInput={(e) => set('logo', e.currentTarget.value)}
+                />
+              </div>
+              {logo && (
+                <button type="button" onClick={() => set('logo', '')}>
+                  {t('options_removeLogo')}
+                </button>
+              )}
+            </div>
+          </div>
+        </fieldset>
+        <div class="toolbar">
+          <button type="submit" class="primary">
+            {t('options_saveProfile')}
+          </button>
+          <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
+            {status?.text}
+          </span>
+        </div>
+      </form>
+    </section>
+  );
+}

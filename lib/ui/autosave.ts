@@ -1,0 +1,56 @@
+/**
+ * Saves typed text some time after the last keystroke, one save at a time, always ending with
+ * the latest value: a value typed while a save is running is saved right after it. `flush`
+ * saves at once (on blur or when the page is hidden), so no edit is lost.
+ */
+export class Autosaver<T> {
+  private pending: { value: T } | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly save: (value: T) => Promise<void>,
+    private readonly onState: (state: 'pending' | 'saving' | 'saved' | 'failed', error?: unknown) => void,
+    private readonly delayMs = 400,
+  ) {}
+
+  /** Records a new value and saves it once typing pauses. */
+  change(value: T): void {
+    this.pending = { value };
+    this.onState('pending');
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  get hasUnsaved(): boolean {
+    return this.pending !== null || this.running !== null;
+  }
+
+  /** Saves the latest value now; resolves when everything typed so far is stored (or failed). */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
+    const next = this.pending;
+    if (!next) return;
+    this.pending = null;
+    this.onState('saving');
+    let saved = false;
+    this.running = this.save(next.value).then(
+      () => {
+        saved = true;
+        this.running = null;
+        if (!this.pending) this.onState('saved');
+      },
+      (error: unknown) => {
+        this.running = null;
+        // Keep the value so the next change or flush retries it, unless newer text replaced it.
+        this.pending ??= next;
+        this.onState('failed', error);
+      },
+    );
+    await this.running;
+    // Text typed during the save goes right after it; a failure waits for the next change or flush.
+    if (saved && this.pending && !this.timer) await this.flush();
+  }
+}

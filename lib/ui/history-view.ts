@@ -1,0 +1,74 @@
+import { OFFER_KINDS, OFFER_STATUSES, type OfferKind, type OfferStatus } from '../offers/schema';
+import type { PageFilter } from '../messaging';
+
+/** What the history page shows: kept in its URL so that a view can be bookmarked and shared. */
+export interface HistoryView {
+  q: string;
+  status?: OfferStatus;
+  kind?: OfferKind;
+  location?: string;
+  /** Calendar dates (YYYY-MM-DD) in the advisor's time zone, both inclusive. */
+  from?: string;
+  to?: string;
+  /** The offer open in the details pane. */
+  offer?: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
+  values.includes(value as T) ? (value as T) : undefined;
+const text = (value: string | null, max = 200) => (value ? value.slice(0, max) : undefined);
+const date = (value: string | null) => (value && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined);
+
+/** Reads a view from a query string; unknown or malformed parameters are dropped, never trusted. */
+export function parseHistoryView(search: string): HistoryView {
+  const params = new URLSearchParams(search);
+  const view: HistoryView = { q: text(params.get('q'), 500) ?? '' };
+  const status = oneOf(OFFER_STATUSES, params.get('status'));
+  const kind = oneOf(OFFER_KINDS, params.get('kind'));
+  const location = text(params.get('location'));
+  const from = date(params.get('from'));
+  const to = date(params.get('to'));
+  const offer = text(params.get('offer'), 64);
+  if (status) view.status = status;
+  if (kind) view.kind = kind;
+  if (location) view.location = location;
+  if (from) view.from = from;
+  if (to) view.to = to;
+  if (offer) view.offer = offer;
+  return view;
+}
+
+/** The query string for a view ("" for the plain list), parameters in a stable order. */
+export function historyViewSearch(view: HistoryView): string {
+  const params = new URLSearchParams();
+  if (view.q.trim()) params.set('q', view.q);
+  for (const key of ['status', 'kind', 'location', 'from', 'to', 'offer'] as const) {
+    const value = view[key];
+    if (value) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** Local midnight of a YYYY-MM-DD date as an ISO timestamp, `days` later. */
+function localMidnight(day: string, days = 0): string {
+  const [year, month, dayOfMonth] = day.split('-').map(Number) as [number, number, number];
+  return new Date(year, month - 1, dayOfMonth + days).toISOString();
+}
+
+/** The store filter for a view: date inputs are local calendar days, the store compares UTC instants. */
+export function historyViewFilter(view: HistoryView): PageFilter {
+  const filter: PageFilter = {};
+  if (view.status) filter.status = view.status;
+  if (view.kind) filter.kind = view.kind;
+  if (view.location) filter.usageLocation = view.location;
+  if (view.from) filter.from = localMidnight(view.from);
+  if (view.to) filter.to = localMidnight(view.to, 1);
+  return filter;
+}
+
+/** True when the view narrows the list (the page then says "no offer matches" rather than "no offers yet"). */
+export function isFiltered(view: HistoryView): boolean {
+  return Boolean(view.q.trim() || view.status || view.kind || view.location || view.from || view.to);
+}

@@ -1,0 +1,20 @@
+import type { Offer } from '../offers/schema';
+
+export type SnippetStyle = 'link' | 'button';
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * HTML the advisor pastes on their website so visitors can open the offer (the documentation
+ * suggests posting the link there). Every value is escaped; the button is a styled link, so it
+ * works without script on any site.
+ */
+export function websiteSnippet(offer: Pick<Offer, 'url'>, label: string, style: SnippetStyle): string {
+  const href = escapeHtml(offer.url);
+  const text = escapeHtml(label);
+  if (style === 'link') return `<a href="${href}" target="_blank" rel="noopener">${text}</a>`;
+  const css =
+    'display:inline-block;padding:10px 18px;border-radius:6px;background:#0f6cbd;color:#ffffff;font:600 15px/1.2 system-ui,sans-serif;text-decoration:none';
+  return `<a href="${href}" target="_blank" rel="noopener" style="${css}">${text}</a>`;
+}
