@@ -4,7 +4,6 @@ import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/
 import {
   ariaLabelOf,
   deepAncestors,
-  deepClosest,
   deepElements,
   deepParent,
   deepQuerySelectorAll,
@@ -90,15 +89,13 @@ describe('deepQuerySelectorAll', () => {
   });
 });
 
-describe('deepParent, deepAncestors, deepClosest', () => {
+describe('deepParent, deepAncestors', () => {
   it('climb from inside a shadow root to its host and beyond', () => {
     render('<section id="outer"><x-host id="host"><template shadowrootmode="open"><p id="p"><b id="b"></b></p></template></x-host></section>');
     const bold = el(shadowOf('#host'), '#b');
     expect(deepParent(bold)?.id).toBe('p');
     expect(deepParent(el(shadowOf('#host'), '#p'))?.id).toBe('host');
     expect(deepAncestors(bold, 3).map((element) => element.id)).toEqual(['p', 'host', 'outer']);
-    expect(deepClosest(bold, 'section')?.id).toBe('outer');
-    expect(deepClosest(bold, 'section', 2)).toBeNull();
     expect(deepParent(document)).toBeNull();
   });
 });

@@ -87,12 +87,6 @@ export function deepAncestors(node: Node, max: number): Element[] {
   return ancestors;
 }
 
-/** `closest` that climbs out of shadow roots, looking at most `maxLevels` ancestors up. */
-export function deepClosest(element: Element, selector: string, maxLevels = 12): Element | null {
-  if (element.matches(selector)) return element;
-  return deepAncestors(element, maxLevels).find((ancestor) => ancestor.matches(selector)) ?? null;
-}
-
 // Inline elements do not separate words; everything else does ("Summary ID" then "8H3K").
 const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CODE', 'EM', 'I', 'KBD', 'MARK', 'Q', 'S', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR']);
 // Never rendered text, or (option lists, fields, buttons) not what the page says next to a label.
