@@ -63,6 +63,16 @@ describe('selectedText', () => {
   });
 });
 
+describe('selectedText on a custom select holding its options', () => {
+  it('shows the selected option, not the option list or the option code', () => {
+    render(`<x-select id="s" role="combobox" value="FR"><template shadowrootmode="open"><div part="selected-value">France</div><div role="listbox"><slot></slot></div></template>
+      <x-option role="option">Belgique</x-option><x-option role="option" aria-selected="true">France</x-option></x-select>
+      <x-select id="n" role="combobox" value="BE"><x-option role="option">Belgique</x-option></x-select>`);
+    expect(selectedText(el('#s'))).toBe('France');
+    expect(selectedText(el('#n'))).toBe('');
+  });
+});
+
 describe('numberText', () => {
   it('reads a field value or a spinbutton value', () => {
     render('<input id="n" type="number" value="25"><div id="s" role="spinbutton" aria-valuenow="8"></div>');

@@ -35,11 +35,17 @@ export function selectedText(control: Element): string {
   if (control.tagName === 'SELECT') {
     const option = Array.from((control as HTMLSelectElement).options).find((candidate) => candidate.selected);
     text = option && option.value !== '' && !option.disabled ? (option.label || option.text) : '';
-  } else if (control.matches('[role="listbox"]')) {
-    const option = deepQuerySelectorAll(control, '[aria-selected="true"]', 500)[0];
-    text = option ? deepText(option) : '';
+  } else if (control.tagName === 'INPUT') {
+    text = (control as HTMLInputElement).value;
   } else {
-    text = stringProperty(control, 'value') || control.getAttribute('aria-valuetext') || control.getAttribute('value') || deepText(control);
+    // A custom select (role combobox or listbox) often holds its whole option list: show the
+    // selected option, and nothing when options exist but none is selected. Its `value` is
+    // usually the option's code ("FR"), so it is the last resort, after the visible text.
+    const options = deepQuerySelectorAll(control, '[role="option"]', 500);
+    const selected = options.find((option) => option.getAttribute('aria-selected') === 'true' || option.hasAttribute('selected'));
+    text =
+      control.getAttribute('aria-valuetext') ??
+      (selected ? deepText(selected) : options.length > 0 ? '' : deepText(control) || stringProperty(control, 'value') || control.getAttribute('value') || '');
   }
   const cleaned = cleanText(text);
   return isPlaceholder(cleaned) ? '' : cleaned;
