@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { makeOffer } from '@/test/unit/offer-factory';
+import type { Offer } from '../offers/schema';
+import { alarmName, fireReminder, offerDetailsPath, openReminder, reminderTime, scheduleReminder, type ReminderPorts } from './reminders';
+
+const DAY = 86_400_000;
+const sentAt = '2026-03-02T09:00:00.000Z';
+const sent = (overrides: Partial<Offer> = {}) =>
+  makeOffer(1, { status: 'sent', sends: [{ at: sentAt, provider: 'gmail', to: 'a@b.example' }], customer: { company: 'Fabrikam' }, ...overrides });
+
+function fakePorts(offers: Offer[], reminderDays: number | null) {
+  const log: string[] = [];
+  const ports: ReminderPorts = {
+    createAlarm: (name, when) => void log.push(`alarm ${name} ${when}`),
+    clearAlarm: (name) => void log.push(`clear ${name}`),
+    getOffer: async (id) => offers.find((o) => o.id === id) ?? null,
+    reminderDays: async () => reminderDays,
+    notify: (id, title, message) => void log.push(`notify ${id} ${title} ${message}`),
+    openOffer: (id) => void log.push(`open ${offerDetailsPath(id)}`),
+    message: (key, subs) => `${key}(${subs.join(',')})`,
+  };
+  return { ports, log };
+}
+
+describe('reminders', () => {
+  it('are due N days after the latest send while the offer waits for the customer', () => {
+    expect(reminderTime(sent(), 3)).toBe(Date.parse(sentAt) + 3 * DAY);
+    expect(reminderTime(sent(), null)).toBeNull();
+    expect(reminderTime(sent({ status: 'accepted' }), 3)).toBeNull();
+    expect(reminderTime(sent({ sends: [] }), 3)).toBeNull();
+  });
+
+  it('set an alarm per offer after a send and clear it once the offer is settled', async () => {
+    const { ports, log } = fakePorts([], 5);
+    await scheduleReminder(ports, { ...sent(), sends: [{ at: new Date(Date.now()).toISOString(), provider: 'outlook' }] });
+    expect(log[0]).toMatch(/^alarm offer-reminder:offer-1 \d+$/);
+    await scheduleReminder(ports, sent({ status: 'accepted' }));
+    expect(log[1]).toBe(`clear ${alarmName('offer-1')}`);
+  });
+
+  it('notify when the alarm rings only if the offer still waits, and open it on click', async () => {
+    const waiting = sent();
+    const accepted = sent({ id: 'offer-2', status: 'accepted' });
+    const { ports, log } = fakePorts([waiting, accepted], 5);
+    expect(await fireReminder(ports, alarmName('offer-1'))).toBe(true);
+    expect(await fireReminder(ports, alarmName('offer-2'))).toBe(false);
+    expect(await fireReminder(ports, alarmName('gone'))).toBe(false);
+    expect(await fireReminder(ports, 'someone-else')).toBe(false);
+    expect(log).toEqual(['notify offer-reminder:offer-1 reminder_title() reminder_body(Fabrikam)']);
+    expect(await openReminder(ports, 'offer-reminder:offer-1')).toBe(true);
+    expect(log.at(-1)).toBe('open /history.html?offer=offer-1');
+  });
+});

@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { isPartnerCenterUrl } from './active-tab';
+
+describe('context-aware popup', () => {
+  it('recognises Partner Center pages only over https on the real host', () => {
+    expect(isPartnerCenterUrl('https://partner.microsoft.com/fr-fr/dashboard/v2/customers')).toBe(true);
+    expect(isPartnerCenterUrl('https://partner.microsoft.com:8443/dashboard')).toBe(true);
+    expect(isPartnerCenterUrl('http://partner.microsoft.com/dashboard')).toBe(false);
+    expect(isPartnerCenterUrl('https://partner.microsoft.com.evil.example/')).toBe(false);
+    expect(isPartnerCenterUrl('https://mail.google.com/')).toBe(false);
+    expect(isPartnerCenterUrl(undefined)).toBe(false);
+    expect(isPartnerCenterUrl('not a url')).toBe(false);
+  });
+});
