@@ -45,6 +45,11 @@ describe('detectWizardStep by structure', () => {
     expect(detectWizardStep(document)).toEqual({ step: 'options', kind: 'trial' });
   });
 
+  it('recognises a form without selects by its field labels', () => {
+    render('<fieldset><legend>Trial subscriptions</legend><input type="radio"></fieldset><dl><dt>Partner office</dt><dd>Contoso</dd></dl>');
+    expect(detectWizardStep(document)).toEqual({ step: 'options', kind: 'trial' });
+  });
+
   it('takes the kind from the URL, whatever the heading says', () => {
     render(`<h1>Create purchase offer</h1><p>${PURCHASE.replace('Purchase', 'Trial')}</p>`);
     expect(detectWizardStep(document)).toEqual({ step: 'result', kind: 'trial' });

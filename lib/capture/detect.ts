@@ -106,9 +106,9 @@ export function wizardHeading(trees: DeepRoot[]): ReturnType<typeof kindFromHead
  * it can run on every mutation batch.
  * - result: an offer URL is shown (its type gives the kind), or a result heading ("Send",
  *   "Your trial invitation") while the URL is still loading;
- * - options: a select-like control (every wizard has the usage location one) with a wizard
- *   heading, or with choice controls and number fields (the documented form), or with two
- *   field labels ("Partner office", "Subscriptions"...).
+ * - options: form controls under a wizard heading; or a select, choices and number fields
+ *   (the documented form); or controls next to two field labels ("Partner office",
+ *   "Subscriptions"...). A page without selects or choices is rejected first, cheaply.
  */
 export function detectWizardStep(root: Document | ShadowRoot): WizardStep | null {
   try {
@@ -118,7 +118,9 @@ export function detectWizardStep(root: Document | ShadowRoot): WizardStep | null
     const heading = wizardHeading(trees);
     if (heading?.step === 'result') return heading;
     const present = (selector: string): boolean => trees.some((tree) => tree.querySelector(selector) !== null);
-    if (!present(SELECT_SELECTOR)) return null;
+    const hasSelect = present(SELECT_SELECTOR);
+    const hasChoice = present(CHOICE_SELECTOR);
+    if (!hasSelect && !hasChoice) return null;
     if (heading?.step === 'options') return heading;
     let fieldLabels = 0;
     let trialHint = false;
@@ -129,7 +131,7 @@ export function detectWizardStep(root: Document | ShadowRoot): WizardStep | null
         trialHint ||= isLabel(text, 'trialSubscriptions');
       }
     }
-    const documentedForm = present(CHOICE_SELECTOR) && present(NUMBER_SELECTOR);
+    const documentedForm = hasSelect && hasChoice && present(NUMBER_SELECTOR);
     return documentedForm || fieldLabels >= 2 ? { step: 'options', kind: trialHint ? 'trial' : null } : null;
   } catch {
     return null;
