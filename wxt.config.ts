@@ -17,6 +17,14 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...PARTNER_CENTER_MATCHES, ...WEBMAIL_MATCHES],
+    // The offer picker is framed in webmail pages; no other site may load it.
+    web_accessible_resources: [{ resources: ['picker.html'], matches: WEBMAIL_MATCHES }],
+    commands: {
+      'open-offer-picker': {
+        suggested_key: { default: 'Alt+Shift+O' },
+        description: '__MSG_webmail_command_open_picker__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,6 +3,7 @@ import { openOfferDatabase } from '@/lib/offers/db';
 import { createOfferHandlers } from '@/lib/offers/handlers';
 import { OfferStore } from '@/lib/offers/store';
 import { handleMessage } from '@/lib/messaging';
+import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
 import { browserReminderPorts } from '@/lib/reminders/ports';
 import { fireReminder, openReminder, scheduleReminder } from '@/lib/reminders/reminders';
@@ -19,7 +20,7 @@ export default defineBackground(() => {
       throw error;
     }
   };
-  const handlers = createOfferHandlers(openStore);
+  const handlers = { ...createOfferHandlers(openStore), ...createWebmailHandlers(browser.tabs) };
   // A send or a status change moves the offer's follow-up reminder.
   const reminders = browserReminderPorts(openStore);
   for (const type of ['offers.recordSend', 'offers.setStatus'] as const) {
@@ -40,6 +41,10 @@ export default defineBackground(() => {
   };
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);
+  });
 
   browser.runtime.onMessage.addListener((message, sender) =>
     sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, handlers) : undefined,

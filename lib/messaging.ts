@@ -5,6 +5,17 @@ import type { ImportReport, BackupFile } from './offers/backup';
 
 const id = boundedText(64).check(z.minLength(1));
 
+/** A rendered customer message on its way from the offer picker to a compose window. */
+export const WebmailMessage = z.object({
+  // The HTML may carry the advisor's logo as a data: URL (up to 256 KB of image).
+  html: z.string().check(z.maxLength(1_000_000)),
+  text: z.string().check(z.minLength(1), z.maxLength(200_000)),
+  subject: z.string().check(z.maxLength(500)),
+  to: z.optional(z.string().check(z.maxLength(254))),
+});
+export type WebmailMessage = z.infer<typeof WebmailMessage>;
+const pickerToken = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+
 export const PageFilter = z.object({
   status: z.optional(OfferStatus),
   kind: z.optional(OfferKind),
@@ -58,6 +69,9 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
   z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
+  z.object({ type: z.literal('webmail.openPickerInActiveTab') }),
+  z.object({ type: z.literal('webmail.deliver'), token: pickerToken, offerId: id, message: WebmailMessage }),
+  z.object({ type: z.literal('webmail.closePicker'), token: pickerToken }),
 ]);
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
@@ -80,6 +94,10 @@ export interface ResponseMap {
   'backup.export': { backup: BackupFile };
   'backup.exportCsv': { csv: string };
   'backup.import': ImportReport;
+  'webmail.openPickerInActiveTab': { opened: boolean; reason?: 'no-webmail-tab' | 'no-compose' };
+  /** 'copied': no strategy kept the text, the advisor was told to paste it. */
+  'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' };
+  'webmail.closePicker': { closed: boolean };
 }
 
 export const ERROR_CODES = [
@@ -126,7 +144,14 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   return envelope.data.data as ResponseMap[T];
 }
 
-export type Handlers = { [T in RequestType]: (request: RequestOf<T>) => Promise<ResponseMap[T]> };
+/** Who sent a message, as the browser reports it; webmail requests are routed to the sender's tab. */
+export interface MessageSender {
+  id?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>, sender?: MessageSender) => Promise<ResponseMap[T]> };
 
 const CODE_BY_ERROR_NAME: Record<string, ErrorCode> = {
   OfferNotFoundError: 'not-found',
@@ -155,7 +180,7 @@ export function errorToEnvelope(error: unknown): Envelope<never> {
  */
 export async function handleMessage(
   message: unknown,
-  sender: { id?: string },
+  sender: MessageSender,
   ownId: string,
   handlers: Handlers,
 ): Promise<Envelope<unknown> | undefined> {
@@ -166,8 +191,8 @@ export async function handleMessage(
   }
   const request = parsed.data;
   try {
-    const handler = handlers[request.type] as (r: Request) => Promise<unknown>;
-    return { ok: true, data: await handler(request) };
+    const handler = handlers[request.type] as (r: Request, s: MessageSender) => Promise<unknown>;
+    return { ok: true, data: await handler(request, sender) };
   } catch (error) {
     return errorToEnvelope(error);
   }

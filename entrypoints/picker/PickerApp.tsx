@@ -1,0 +1,201 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { formatDateTime, t, uiLocale } from '@/lib/i18n';
+import { describeTemplateError } from '@/lib/message/parse';
+import { sendMessage } from '@/lib/messaging';
+import type { Offer } from '@/lib/offers/schema';
+import { loadSettings } from '@/lib/settings/settings';
+import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
+
+const LIST_SIZE = 50;
+const SEARCH_DELAY_MS = 150;
+
+type Problem = { text: string; details: string[]; settings: boolean };
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+function customerOf(offer: Offer): string {
+  const { company, name, email } = offer.customer;
+  return [company, name].filter(Boolean).join(' · ') || email || t('webmail_picker_no_customer');
+}
+
+/**
+ * The offer picker, framed by the webmail content script. It reads offers and settings itself
+ * (the page never sees them) and hands only the rendered message over, through the background.
+ */
+export function PickerApp() {
+  const token = pickerToken(location.hash);
+  const [query, setQuery] = useState('');
+  const [offers, setOffers] = useState<Offer[] | null>(null);
+  const [selected, setSelected] = useState(0);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+  const settingsButton = useRef<HTMLButtonElement>(null);
+
+  useEffect(() => search.current?.focus(), []);
+
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(
+      () => {
+        const request = query.trim()
+          ? sendMessage({ type: 'offers.search', query: query.trim(), limit: LIST_SIZE })
+          : sendMessage({ type: 'offers.page', limit: LIST_SIZE });
+        request.then(
+          (answer) => {
+            if (!current) return;
+            setOffers(answer.offers);
+            setSelected(0);
+            setLoadError(null);
+          },
+          (error: unknown) => current && setLoadError(errorText(error)),
+        );
+      },
+      query ? SEARCH_DELAY_MS : 0,
+    );
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  useEffect(() => {
+    if (problem?.settings) settingsButton.current?.focus();
+  }, [problem]);
+
+  const close = () => {
+    if (token) void sendMessage({ type: 'webmail.closePicker', token }).catch(() => undefined);
+  };
+
+  const insert = async (offer: Offer | undefined) => {
+    if (!offer || !token || busy) return;
+    setBusy(true);
+    try {
+      const built = pickerMessage(offer, await loadSettings(), uiLocale());
+      if (!built.ok) {
+        setProblem(
+          built.reason === 'no-template'
+            ? { text: t('webmail_picker_no_template'), details: [], settings: true }
+            : {
+                text: t('webmail_picker_template_errors', built.template.name),
+                details: built.errors.map((error) => describeTemplateError(error, (key, subs) => t(key as never, subs))),
+                settings: true,
+              },
+        );
+        return;
+      }
+      await sendMessage({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
+    } catch (error) {
+      setProblem({ text: t('webmail_picker_insert_failed', errorText(error)), details: [], settings: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const count = offers?.length ?? 0;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      void insert(offers?.[selected]);
+    } else if (['ArrowDown', 'ArrowUp'].includes(event.key) || (event.key === 'Home' && event.ctrlKey) || (event.key === 'End' && event.ctrlKey)) {
+      event.preventDefault();
+      setSelected(moveSelection(selected, event.key, count));
+    }
+  };
+
+  useEffect(() => {
+    document.getElementById(`offer-${selected}`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected, offers]);
+
+  const listId = 'picker-offers';
+  return (
+    <div
+      class="picker"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
+      }}
+    >
+      <header>
+        <h1 id="picker-title">{t('webmail_picker_title')}</h1>
+        <button type="button" onClick={close}>
+          {t('webmail_picker_close')}
+        </button>
+      </header>
+      <input
+        ref={search}
+        type="search"
+        role="combobox"
+        aria-label={t('webmail_picker_search')}
+        placeholder={t('webmail_picker_search')}
+        aria-expanded={(offers?.length ?? 0) > 0}
+        aria-controls={listId}
+        aria-activedescendant={offers && offers.length > 0 ? `offer-${selected}` : undefined}
+        aria-describedby="picker-hint"
+        autocomplete="off"
+        value={query}
+        onInput={(event) => setQuery(event.currentTarget.value)}
+        onKeyDown={onKeyDown}
+      />
+      {problem && (
+        <div class="problem" role="alert">
+          <p>{problem.text}</p>
+          {problem.details.length > 0 && (
+            <ul>
+              {problem.details.map((detail) => (
+                <li key={detail}>{detail}</li>
+              ))}
+            </ul>
+          )}
+          {problem.settings && (
+            <button ref={settingsButton} type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+              {t('webmail_picker_open_settings')}
+            </button>
+          )}
+        </div>
+      )}
+      {loadError ? (
+        <p class="empty" role="alert">
+          {t('webmail_picker_load_failed', loadError)}
+        </p>
+      ) : offers === null ? (
+        <p class="empty">{t('webmail_picker_loading')}</p>
+      ) : offers.length === 0 ? (
+        <p class="empty">{t(query.trim() ? 'webmail_picker_no_match' : 'webmail_picker_empty')}</p>
+      ) : (
+        <ul id={listId} role="listbox" aria-labelledby="picker-title">
+          {offers.map((offer, index) => (
+            <li
+              key={offer.id}
+              id={`offer-${index}`}
+              role="option"
+              aria-selected={index === selected}
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setSelected(index);
+                void insert(offer);
+              }}
+            >
+              <div class="customer">{customerOf(offer)}</div>
+              <div class="meta">
+                {[t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase'), offer.summaryId, t(`status_${offer.status}`), formatDateTime(offer.createdAt)]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="hint" id="picker-hint">
+        {t('webmail_picker_hint')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+import { t } from '@/lib/i18n';
+import { adapterForHost } from '@/lib/webmail/adapters';
+import { askBackground } from '@/lib/webmail/background-client';
+import { startWebmail } from '@/lib/webmail/controller';
+
+export default defineContentScript({
+  matches: ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  // Pop-out and embedded compose windows can live in frames.
+  allFrames: true,
+  runAt: 'document_idle',
+  main(ctx) {
+    const adapter = adapterForHost(location.hostname);
+    if (!adapter) return;
+    const controller = startWebmail({
+      adapter,
+      doc: document,
+      pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
+      recordSend: (id, send) => askBackground({ type: 'offers.recordSend', id, send }),
+      t,
+    });
+    const onMessage = (message: unknown, sender: { id?: string }) =>
+      sender.id === browser.runtime.id ? controller.handleTabMessage(message) : undefined;
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      controller.stop();
+    });
+  },
+});

@@ -1,0 +1,14 @@
+import type { WebmailAdapter } from './compose';
+import { gmailAdapter } from './gmail';
+import { outlookAdapter } from './outlook';
+
+const ADAPTER_BY_HOST: Record<string, WebmailAdapter> = {
+  'mail.google.com': gmailAdapter,
+  'outlook.office.com': outlookAdapter,
+  'outlook.office365.com': outlookAdapter,
+  'outlook.live.com': outlookAdapter,
+};
+
+export function adapterForHost(hostname: string): WebmailAdapter | undefined {
+  return ADAPTER_BY_HOST[hostname.toLowerCase()];
+}

@@ -1,0 +1,200 @@
+import type { WebmailMessage } from '../messaging';
+import { CaretMemory } from './caret';
+import { copyMessage } from './clipboard';
+import { describeCompose, findComposeBodies, readRecipients, type WebmailAdapter } from './compose';
+import { fillRecipientField, setFieldValue } from './fields';
+import { insertMessage } from './insert';
+import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
+import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
+
+export type WebmailText =
+  | 'webmail_insert_offer'
+  | 'webmail_picker_frame_title'
+  | 'webmail_notice_copied'
+  | 'webmail_notice_failed'
+  | 'webmail_notice_not_recorded';
+
+export interface WebmailDeps {
+  adapter: WebmailAdapter;
+  doc: Document;
+  /** The picker page's URL for one opening, carrying its random token. */
+  pickerUrl(token: string): string;
+  recordSend(offerId: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
+  t(key: WebmailText, substitution?: string): string;
+  /** Mutation batches are coalesced into one scan per this many milliseconds. */
+  scanDelayMs?: number;
+}
+
+interface ComposeEntry {
+  body: HTMLElement;
+  bar: ComposeBar;
+  lastFocusAt: number;
+}
+
+interface OpenPicker {
+  token: string;
+  entry: ComposeEntry;
+  frame: PickerFrame;
+  onOutsidePointer: (event: Event) => void;
+}
+
+export interface WebmailController {
+  /** Answers the background's tab messages; undefined means "not for this frame". */
+  handleTabMessage(message: unknown): Promise<OpenAnswer | InsertAnswer | { closed: true }> | undefined;
+  scan(): void;
+  stop(): void;
+}
+
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Orchestrates one frame: finds compose windows (one debounced scan per burst of mutations),
+ * gives each an "Insert offer" bar, opens the picker, and inserts what the picker hands over.
+ */
+export function startWebmail(deps: WebmailDeps): WebmailController {
+  const { adapter, doc, t } = deps;
+  const entries = new Map<HTMLElement, ComposeEntry>();
+  const caret = new CaretMemory();
+  let picker: OpenPicker | null = null;
+  let scanTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const onSelectionChange = () => {
+    if (entries.size === 0) return;
+    const body = caret.remember(doc.getSelection(), entries.keys());
+    if (body) entries.get(body)!.lastFocusAt = performance.now();
+  };
+
+  function scan(): void {
+    scanTimer = undefined;
+    const bodies = findComposeBodies(doc, adapter);
+    const present = new Set(bodies);
+    for (const [body, entry] of entries) {
+      if (present.has(body) && body.isConnected) continue;
+      if (picker?.entry === entry) closePicker(false);
+      entry.bar.remove();
+      caret.forget(body);
+      entries.delete(body);
+    }
+    for (const body of bodies) {
+      if (entries.has(body)) continue;
+      const entry: ComposeEntry = { body, lastFocusAt: 0, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
+      entries.set(body, entry);
+      if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
+    }
+  }
+
+  // One cheap check per mutation batch: a pending scan absorbs every batch until it runs.
+  const observer = new MutationObserver(() => {
+    scanTimer ??= setTimeout(scan, deps.scanDelayMs ?? 250);
+  });
+  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  doc.addEventListener('selectionchange', onSelectionChange);
+  scan();
+
+  function openPicker(entry: ComposeEntry): void {
+    closePicker(false);
+    const token = crypto.randomUUID();
+    const frame = createPickerFrame(doc, deps.pickerUrl(token), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect());
+    // Clicks inside the frame never reach this document, so any pointer press here is outside it.
+    const onOutsidePointer = () => closePicker(false);
+    doc.addEventListener('pointerdown', onOutsidePointer, { capture: true });
+    picker = { token, entry, frame, onOutsidePointer };
+  }
+
+  function closePicker(restoreCaret: boolean): void {
+    if (!picker) return;
+    const { entry, frame, onOutsidePointer } = picker;
+    picker = null;
+    doc.removeEventListener('pointerdown', onOutsidePointer, { capture: true });
+    frame.remove();
+    if (restoreCaret && entry.body.isConnected) caret.restore(entry.body);
+  }
+
+  /** The compose window a shortcut or the popup means: the focused one, else the last used, else the newest. */
+  function targetEntry(): ComposeEntry | undefined {
+    const all = [...entries.values()];
+    return (
+      all.find((entry) => entry.body.contains(doc.activeElement)) ??
+      all.reduce<ComposeEntry | undefined>((best, entry) => (entry.lastFocusAt > (best?.lastFocusAt ?? 0) ? entry : best), undefined) ??
+      all[all.length - 1]
+    );
+  }
+
+  /** Only one frame of the tab answers: the one holding focus, or the top frame when none has it. */
+  function isFrameInCharge(): boolean {
+    const view = doc.defaultView;
+    if (doc.hasFocus()) return !(doc.activeElement instanceof HTMLIFrameElement || doc.activeElement instanceof HTMLFrameElement);
+    return view !== null && view === view.top;
+  }
+
+  async function insert(entry: ComposeEntry, offerId: string, message: WebmailMessage): Promise<InsertAnswer> {
+    const { body, bar } = entry;
+    if (!body.isConnected) return fallBackToClipboard(bar, message);
+    caret.restore(body);
+    // Let editors that track the selection asynchronously (Lexical) see the restored caret.
+    await nextTask();
+    const result = await insertMessage(body, message);
+    if (!result.inserted) return fallBackToClipboard(bar, message);
+    const selection = doc.getSelection();
+    const afterInsertion = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    const compose = describeCompose(body, adapter);
+    if (compose.subject && !compose.subject.value.trim() && message.subject) setFieldValue(compose.subject, message.subject);
+    let recipients = readRecipients(compose, adapter);
+    if (compose.to && message.to && recipients.length === 0) {
+      fillRecipientField(compose.to, message.to);
+      recipients = [message.to];
+    }
+    if (doc.activeElement !== body && !body.contains(doc.activeElement)) {
+      body.focus({ preventScroll: true });
+      if (afterInsertion && selection) {
+        selection.removeAllRanges();
+        selection.addRange(afterInsertion);
+      }
+    }
+    const subject = compose.subject?.value.trim() || message.subject.trim();
+    const to = recipients.join(', ').slice(0, 1000);
+    try {
+      await deps.recordSend(offerId, { provider: adapter.provider, ...(subject ? { subject: subject.slice(0, 500) } : {}), ...(to ? { to } : {}) });
+    } catch (error) {
+      bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
+    }
+    return { outcome: 'inserted' };
+  }
+
+  async function fallBackToClipboard(bar: ComposeBar, message: WebmailMessage): Promise<InsertAnswer> {
+    const copied = await copyMessage(message, doc);
+    bar.showNotice(t(copied ? 'webmail_notice_copied' : 'webmail_notice_failed'), 'error');
+    return { outcome: copied ? 'copied' : 'failed' };
+  }
+
+  return {
+    scan,
+    handleTabMessage(raw) {
+      const message = readTabMessage(raw);
+      if (!message) return undefined;
+      if (message.type === 'webmail.open') {
+        if (entries.size === 0 || !isFrameInCharge()) return undefined;
+        const entry = targetEntry();
+        if (!entry) return undefined;
+        openPicker(entry);
+        return Promise.resolve({ opened: true });
+      }
+      if (!picker || picker.token !== message.token) return undefined;
+      if (message.type === 'webmail.close') {
+        closePicker(true);
+        return Promise.resolve({ closed: true });
+      }
+      const { entry } = picker;
+      closePicker(false);
+      return insert(entry, message.offerId, message.message);
+    },
+    stop() {
+      observer.disconnect();
+      clearTimeout(scanTimer);
+      doc.removeEventListener('selectionchange', onSelectionChange);
+      closePicker(false);
+      for (const entry of entries.values()) entry.bar.remove();
+      entries.clear();
+    },
+  };
+}

@@ -1,0 +1,40 @@
+/**
+ * Writes to the compose window's subject and To fields. Values are set as text (never markup)
+ * through the native setter, then announced with input/change events so that framework-managed
+ * inputs (React in Outlook) update their own state.
+ */
+
+export function setFieldValue(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  const prototype = Object.getPrototypeOf(input) as object;
+  const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
+  if (setter) setter.call(input, value);
+  else input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+export function isTextField(element: Element): element is HTMLInputElement | HTMLTextAreaElement {
+  return element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement;
+}
+
+/**
+ * Types an address into a recipient field: an input takes the value, a contenteditable "well"
+ * (Outlook) takes it as typed text so its own recipient logic resolves it. The caller puts
+ * focus back into the body afterwards.
+ */
+export function fillRecipientField(field: HTMLElement, address: string): void {
+  if (isTextField(field)) {
+    setFieldValue(field, address);
+    return;
+  }
+  field.focus({ preventScroll: true });
+  const selection = field.ownerDocument.getSelection();
+  if (selection) {
+    const range = field.ownerDocument.createRange();
+    range.selectNodeContents(field);
+    range.collapse(false);
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
+  if (!field.ownerDocument.execCommand('insertText', false, address)) field.append(address);
+}

@@ -1,0 +1,15 @@
+import type { WebmailAdapter } from './compose';
+
+/**
+ * Outlook on the web: the body is RoosterJS's multi-line textbox. The subject is the compose
+ * window's only 255-character text input, and recipients are single-line contenteditable
+ * "wells" (or a combobox input), the To well first. React generates the class names, and the
+ * labels are translated, so neither is used. (Field structure inferred from the live page.)
+ */
+export const outlookAdapter: WebmailAdapter = {
+  provider: 'outlook',
+  bodySelector: 'div[contenteditable="true"][role="textbox"][aria-multiline="true"]',
+  subjectSelector: 'input[maxlength="255"]:not([role="combobox"])',
+  recipientSelector: 'div[contenteditable="true"][role="textbox"]:not([aria-multiline="true"]), input[role="combobox"]',
+  chipSelector: '[title*="@"], [data-lpc-hover-target-id]',
+};

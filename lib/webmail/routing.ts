@@ -1,0 +1,84 @@
+import type { Handlers, MessageSender, ResponseMap } from '../messaging';
+import { MessagingError } from '../messaging';
+import type { TabMessage } from './tab-messages';
+
+/** The slice of browser.tabs the routing needs; works without the "tabs" permission. */
+export interface TabsApi {
+  query(filter: { active: true; lastFocusedWindow: true }): Promise<{ id?: number; url?: string }[]>;
+  sendMessage(tabId: number, message: TabMessage): Promise<unknown>;
+}
+
+export type WebmailRequestType = `webmail.${string}` & keyof Handlers;
+
+const WEBMAIL_HOSTS = new Set(['mail.google.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
+
+function isWebmailUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && WEBMAIL_HOSTS.has(parsed.hostname);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Asks the webmail content scripts of a tab to open the offer picker. Only the frame holding the
+ * focused (or only) compose window answers; no answer at all means there is no compose window.
+ */
+export async function openPickerInTab(tabs: TabsApi, tabId: number): Promise<ResponseMap['webmail.openPickerInActiveTab']> {
+  try {
+    const answer = (await tabs.sendMessage(tabId, { type: 'webmail.open' })) as { opened?: unknown } | undefined;
+    return answer?.opened === true ? { opened: true } : { opened: false, reason: 'no-compose' };
+  } catch {
+    return { opened: false, reason: 'no-compose' };
+  }
+}
+
+function senderTab(sender: MessageSender | undefined): number {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || tabId < 0) throw new MessagingError('invalid-message', 'Only the offer picker inside a webmail tab can send this.');
+  return tabId;
+}
+
+/**
+ * Background routing between the offer picker (an extension page framed in the webmail tab) and
+ * the content script that opened it. Messages go only to the picker's own tab, and only the
+ * content script holding the picker's random token acts on them.
+ */
+export function createWebmailHandlers(tabs: TabsApi): Pick<Handlers, WebmailRequestType> {
+  return {
+    'webmail.openPickerInActiveTab': async () => {
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined || !isWebmailUrl(tab.url)) return { opened: false, reason: 'no-webmail-tab' };
+      return openPickerInTab(tabs, tab.id);
+    },
+    'webmail.deliver': async ({ token, offerId, message }, sender) => {
+      const tabId = senderTab(sender);
+      try {
+        const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, offerId, message })) as { outcome?: unknown } | undefined;
+        const outcome = answer?.outcome;
+        return { outcome: outcome === 'inserted' || outcome === 'copied' ? outcome : 'failed' };
+      } catch {
+        return { outcome: 'failed' };
+      }
+    },
+    'webmail.closePicker': async ({ token }, sender) => {
+      const tabId = senderTab(sender);
+      try {
+        await tabs.sendMessage(tabId, { type: 'webmail.close', token });
+        return { closed: true };
+      } catch {
+        return { closed: false };
+      }
+    },
+  };
+}
+
+/** The manifest command (default Alt+Shift+O) that opens the picker in the focused compose window. */
+export const OPEN_PICKER_COMMAND = 'open-offer-picker';
+
+export async function openPickerForCommand(tabs: TabsApi, tabId: number | undefined): Promise<void> {
+  const target = tabId ?? (await tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id;
+  if (target !== undefined) await openPickerInTab(tabs, target);
+}

@@ -1,0 +1,13 @@
+import type { InsertionStrategy } from './strategy';
+
+/**
+ * `execCommand('insertHTML')`: the browser edits the DOM at the caret and keeps its own undo
+ * stack, which is what plain contenteditable editors (Gmail's) rely on. Deprecated but still the
+ * only way to give a plain contenteditable an undoable HTML insertion.
+ */
+export const execCommandStrategy: InsertionStrategy = {
+  name: 'execCommand',
+  run(body, message) {
+    return body.ownerDocument.execCommand('insertHTML', false, message.html);
+  },
+};

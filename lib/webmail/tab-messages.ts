@@ -1,0 +1,40 @@
+import type { WebmailMessage } from '../messaging';
+
+/**
+ * What the background sends to the webmail content scripts of a tab. Kept free of zod so the
+ * content script stays small; readTabMessage checks the shape by hand.
+ */
+export type TabMessage =
+  | { type: 'webmail.open' }
+  | { type: 'webmail.insert'; token: string; offerId: string; message: WebmailMessage }
+  | { type: 'webmail.close'; token: string };
+
+export type OpenAnswer = { opened: true };
+export type InsertAnswer = { outcome: 'inserted' | 'copied' | 'failed' };
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+const isString = (value: unknown): value is string => typeof value === 'string';
+
+function readMessage(value: unknown): WebmailMessage | null {
+  if (!isRecord(value) || !isString(value.html) || !isString(value.text) || !isString(value.subject)) return null;
+  if (value.to !== undefined && !isString(value.to)) return null;
+  return { html: value.html, text: value.text, subject: value.subject, ...(isString(value.to) ? { to: value.to } : {}) };
+}
+
+export function readTabMessage(value: unknown): TabMessage | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case 'webmail.open':
+      return { type: 'webmail.open' };
+    case 'webmail.close':
+      return isString(value.token) ? { type: 'webmail.close', token: value.token } : null;
+    case 'webmail.insert': {
+      const message = readMessage(value.message);
+      return message && isString(value.token) && isString(value.offerId)
+        ? { type: 'webmail.insert', token: value.token, offerId: value.offerId, message }
+        : null;
+    }
+    default:
+      return null;
+  }
+}

@@ -1,0 +1,221 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { Offer } from '../../lib/offers/schema';
+import { offerUrl } from '../unit/offer-factory';
+import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import { buildFixtureEditors } from './webmail-fixtures';
+
+declare global {
+  interface Window {
+    editorText(): string;
+    editorHtml(): string;
+  }
+}
+
+const PROFILE = {
+  name: 'Alex Advisor',
+  company: 'Northwind Cloud',
+  email: 'alex@northwind.example',
+  phone: '+33 1 23 45 67 89',
+  website: 'https://northwind.example',
+};
+
+let browser: ExtensionBrowser;
+let fixtures: FixtureServer;
+let offerNumber = 7000;
+
+beforeAll(async () => {
+  await buildFixtureEditors();
+  [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
+  await setStorage({ profile: PROFILE });
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), fixtures?.close()]);
+});
+
+async function setStorage(values: Record<string, unknown>): Promise<void> {
+  const page = await browser.openExtensionPage('popup.html');
+  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
+  await page.close();
+}
+
+async function seedOffer(extra: Record<string, unknown> = {}): Promise<Offer> {
+  const n = offerNumber++;
+  const answer = await browser.send({
+    type: 'offers.upsert',
+    draft: {
+      url: offerUrl(n),
+      summaryId: `SUM-E2E-${n}`,
+      usageLocation: 'France',
+      subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 12 }],
+      delegatedAdmin: false,
+      customer: { name: 'Camille Martin', company: 'Contoso', email: `camille${n}@contoso.example` },
+      source: 'manual',
+      ...extra,
+    },
+  });
+  expect(answer.ok).toBe(true);
+  return (answer as { data: { offer: Offer } }).data.offer;
+}
+
+async function getOffer(id: string): Promise<Offer> {
+  const answer = await browser.send({ type: 'offers.get', id });
+  return (answer as { data: { offer: Offer } }).data.offer;
+}
+
+interface ComposePage {
+  page: Page;
+  dialogs: string[];
+  errors: string[];
+}
+
+async function openCompose(host: FixtureHost, path: string): Promise<ComposePage> {
+  const page = await browser.context.newPage();
+  const dialogs: string[] = [];
+  const errors: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(fixtures.url(host, path));
+  await page.waitForFunction(() => typeof window.editorText === 'function' || document.querySelector('[g_editable]') !== null);
+  await page.getByRole('button', { name: 'Insert offer' }).waitFor();
+  return { page, dialogs, errors };
+}
+
+const editorText = (page: Page) =>
+  page.evaluate(() => (typeof window.editorText === 'function' ? window.editorText() : document.getElementById('editor')!.textContent ?? ''));
+
+async function pickerFrame(page: Page): Promise<Frame> {
+  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/picker.html'))).toBe(true);
+  const frame = page.frames().find((f) => f.url().includes('/picker.html'))!;
+  await frame.getByRole('option').first().waitFor();
+  return frame;
+}
+
+/** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
+async function insertNewest(page: Page, offer: Offer): Promise<void> {
+  await page.getByRole('button', { name: 'Insert offer' }).click();
+  const frame = await pickerFrame(page);
+  await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
+  expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
+  await page.keyboard.press('Enter');
+  await expect.poll(() => editorText(page)).toContain(offer.url);
+  await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
+}
+
+/** Presses Ctrl+Z until the check passes; returns how many presses it took (or max + 1). */
+async function undoUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
+  for (let presses = 1; presses <= max; presses++) {
+    await page.keyboard.press('Control+Z');
+    await page.waitForTimeout(50);
+    if (await done()) return presses;
+  }
+  return max + 1;
+}
+
+async function expectTypingContinuesAndUndo(page: Page, offer: Offer, typedMarker: string): Promise<void> {
+  await page.keyboard.type(typedMarker);
+  await expect.poll(() => editorText(page)).toContain(typedMarker);
+  const text = await editorText(page);
+  // The caret was after the message: the typed text follows its last line (the advisor's website).
+  expect(text.indexOf(typedMarker)).toBeGreaterThan(text.lastIndexOf('northwind.example'));
+  expect(text.indexOf(typedMarker)).toBeGreaterThan(text.indexOf(offer.summaryId!));
+  await page.waitForTimeout(600);
+  const typingUndos = await undoUntil(page, async () => !(await editorText(page)).includes(typedMarker), 3);
+  expect(typingUndos).toBeLessThanOrEqual(3);
+  const insertionUndos = await undoUntil(page, async () => !(await editorText(page)).includes(offer.url), 2);
+  expect(insertionUndos).toBeLessThanOrEqual(2);
+}
+
+async function expectSendRecorded(offer: Offer, expected: { provider: 'gmail' | 'outlook'; subject: string; to: string }) {
+  await expect.poll(async () => (await getOffer(offer.id)).sends.length).toBe(1);
+  const stored = await getOffer(offer.id);
+  expect(stored.status).toBe('sent');
+  expect(stored.sends[0]).toMatchObject(expected);
+}
+
+describe('Outlook on the web (RoosterJS)', () => {
+  it('inserts into a new compose: RoosterJS content, subject, To, send recorded, typing and undo', async () => {
+    const offer = await seedOffer();
+    const { page, dialogs, errors } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    const text = await editorText(page);
+    expect(text).toContain(offer.summaryId);
+    expect(text).toContain('Microsoft 365 Business Standard');
+    expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
+    expect(await page.locator('#to').textContent()).toBe(offer.customer.email);
+    await expectSendRecorded(offer, { provider: 'outlook', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
+    expect(dialogs).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('inserts a reply at the caret the advisor left, keeping the subject and recipients', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-reply.html');
+    await page.getByText('Bonjour Claire,').click();
+    await page.keyboard.press('End');
+    await insertNewest(page, offer);
+    const text = await editorText(page);
+    expect(text.indexOf('Bonjour Claire,')).toBeLessThan(text.indexOf(offer.url));
+    expect(text.indexOf(offer.url)).toBeLessThan(text.indexOf('Cordialement'));
+    expect(await page.inputValue('#subject')).toBe('RE: Offre Microsoft 365');
+    expect(await page.locator('#to').textContent()).toBe('Claire Dubois');
+    await expectSendRecorded(offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'claire@contoso.example' });
+    await page.close();
+  });
+});
+
+describe('Gmail', () => {
+  it('inserts into a compose window: body, subject, To, send recorded, typing and undo', async () => {
+    const offer = await seedOffer();
+    const { page, dialogs } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    expect(await page.locator('#editor ul li').count()).toBeGreaterThan(0);
+    expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
+    expect(await page.inputValue('#to')).toBe(offer.customer.email);
+    await expectSendRecorded(offer, { provider: 'gmail', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('inserts at the top of a pop-out compose when the advisor never placed the caret', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-popout.html');
+    await insertNewest(page, offer);
+    const text = await editorText(page);
+    expect(text.indexOf(offer.url)).toBeLessThan(text.indexOf('Texte déjà écrit.'));
+    expect(await page.inputValue('#subject')).not.toBe('');
+    await page.close();
+  });
+
+  it('inserts through ProseMirror behind Gmail markup: the document holds the text, typing and undo', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-prosemirror.html');
+    await page.click('#editor [contenteditable]');
+    await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
+    await page.close();
+  });
+});
+
+describe('Lexical behind Outlook markup', () => {
+  it('inserts into the editor state, typing continues and undo removes it', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-lexical.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    expect(await page.inputValue('#subject')).not.toBe('');
+    await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
+    await page.close();
+  });
+});
