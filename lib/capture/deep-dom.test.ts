@@ -56,10 +56,7 @@ describe('deepElements', () => {
   });
 
   it('caps a huge page at MAX_VISITED elements', () => {
-    const body = render('');
-    const fragment = document.createDocumentFragment();
-    for (let i = 0; i < MAX_VISITED + 5_000; i += 1) fragment.append(document.createElement('span'));
-    body.append(fragment);
+    const body = render('<i></i>'.repeat(MAX_VISITED + 5_000));
     expect([...deepElements(body)]).toHaveLength(MAX_VISITED);
   });
 });
