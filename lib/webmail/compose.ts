@@ -76,6 +76,7 @@ export function readRecipients(compose: ComposeWindow, adapter: WebmailAdapter):
     .flatMap((value) => value.match(ADDRESS) ?? []);
   const typed = field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : (field.textContent ?? '');
   const typedAddresses = typed.match(ADDRESS) ?? [];
-  const names = typedAddresses.length === 0 && typed.trim() ? [typed.trim()] : [];
+  // A well holding resolved names only still has recipients, even if no address is readable.
+  const names = chips.length === 0 && typedAddresses.length === 0 && typed.trim() ? [typed.trim()] : [];
   return [...new Set([...chips, ...typedAddresses, ...names])];
 }
