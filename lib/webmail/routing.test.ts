@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { createWebmailHandlers, openPickerForCommand, type TabsApi } from './routing';
+
+const TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
+const MESSAGE = { html: '<p>x</p>', text: 'x', subject: 'S' };
+
+function fakeTabs(active: { id?: number; url?: string } | undefined, answer: (tabId: number, message: unknown) => unknown): TabsApi & { sent: [number, unknown][] } {
+  const sent: [number, unknown][] = [];
+  return {
+    sent,
+    query: async () => (active ? [active] : []),
+    sendMessage: async (tabId, message) => {
+      sent.push([tabId, message]);
+      const result = answer(tabId, message);
+      if (result instanceof Error) throw result;
+      return result;
+    },
+  };
+}
+
+describe('webmail routing', () => {
+  it('opens the picker in the active webmail tab and reports a missing compose window', async () => {
+    const tabs = fakeTabs({ id: 4, url: 'https://mail.google.com/mail/u/0/' }, () => ({ opened: true }));
+    expect(await createWebmailHandlers(tabs)['webmail.openPickerInActiveTab']({ type: 'webmail.openPickerInActiveTab' })).toEqual({ opened: true });
+    expect(tabs.sent).toEqual([[4, { type: 'webmail.open' }]]);
+    const none = fakeTabs({ id: 4, url: 'https://outlook.office.com/mail/' }, () => new Error('Receiving end does not exist.'));
+    expect(await createWebmailHandlers(none)['webmail.openPickerInActiveTab']({ type: 'webmail.openPickerInActiveTab' })).toEqual({ opened: false, reason: 'no-compose' });
+  });
+
+  it('does not message tabs that are not webmail', async () => {
+    for (const active of [undefined, { id: 2 }, { id: 2, url: 'https://example.com/' }, { id: 2, url: 'http://mail.google.com/' }]) {
+      const tabs = fakeTabs(active, () => ({ opened: true }));
+      expect(await createWebmailHandlers(tabs)['webmail.openPickerInActiveTab']({ type: 'webmail.openPickerInActiveTab' })).toEqual({ opened: false, reason: 'no-webmail-tab' });
+      expect(tabs.sent).toEqual([]);
+    }
+  });
+
+  it("delivers the picker's message only to the picker's own tab", async () => {
+    const tabs = fakeTabs(undefined, () => ({ outcome: 'inserted' }));
+    const handlers = createWebmailHandlers(tabs);
+    const request = { type: 'webmail.deliver' as const, token: TOKEN, offerId: 'o1', message: MESSAGE };
+    expect(await handlers['webmail.deliver'](request, { id: 'ext', tab: { id: 9 } })).toEqual({ outcome: 'inserted' });
+    expect(tabs.sent).toEqual([[9, { type: 'webmail.insert', token: TOKEN, offerId: 'o1', message: MESSAGE }]]);
+    await expect(handlers['webmail.deliver'](request, { id: 'ext' })).rejects.toThrow(/Only the offer picker/);
+  });
+
+  it('turns odd or missing answers into a failure', async () => {
+    const request = { type: 'webmail.deliver' as const, token: TOKEN, offerId: 'o1', message: MESSAGE };
+    expect(await createWebmailHandlers(fakeTabs(undefined, () => ({ outcome: 'weird' })))['webmail.deliver'](request, { tab: { id: 1 } })).toEqual({ outcome: 'failed' });
+    expect(await createWebmailHandlers(fakeTabs(undefined, () => new Error('gone')))['webmail.deliver'](request, { tab: { id: 1 } })).toEqual({ outcome: 'failed' });
+    expect(await createWebmailHandlers(fakeTabs(undefined, () => ({ outcome: 'copied' })))['webmail.deliver'](request, { tab: { id: 1 } })).toEqual({ outcome: 'copied' });
+  });
+
+  it('closes the picker in its tab', async () => {
+    const tabs = fakeTabs(undefined, () => ({ closed: true }));
+    expect(await createWebmailHandlers(tabs)['webmail.closePicker']({ type: 'webmail.closePicker', token: TOKEN }, { tab: { id: 3 } })).toEqual({ closed: true });
+    expect(tabs.sent).toEqual([[3, { type: 'webmail.close', token: TOKEN }]]);
+  });
+
+  it('sends the command to the tab it came from, else the active tab', async () => {
+    const tabs = fakeTabs({ id: 5 }, () => ({ opened: true }));
+    await openPickerForCommand(tabs, 8);
+    await openPickerForCommand(tabs, undefined);
+    expect(tabs.sent.map(([tabId]) => tabId)).toEqual([8, 5]);
+  });
+});

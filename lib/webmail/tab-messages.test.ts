@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { readTabMessage } from './tab-messages';
+
+describe('readTabMessage', () => {
+  const message = { html: '<p>x</p>', text: 'x', subject: 'S' };
+
+  it('accepts the three tab messages', () => {
+    expect(readTabMessage({ type: 'webmail.open' })).toEqual({ type: 'webmail.open' });
+    expect(readTabMessage({ type: 'webmail.close', token: 't' })).toEqual({ type: 'webmail.close', token: 't' });
+    expect(readTabMessage({ type: 'webmail.insert', token: 't', offerId: 'o', message: { ...message, to: 'a@b.c', extra: 1 } })).toEqual({
+      type: 'webmail.insert',
+      token: 't',
+      offerId: 'o',
+      message: { ...message, to: 'a@b.c' },
+    });
+  });
+
+  it('rejects anything else', () => {
+    for (const value of [null, 'webmail.open', { type: 'offers.get' }, { type: 'webmail.close' }, { type: 'webmail.insert', token: 't', offerId: 'o', message: { html: 1 } }, { type: 'webmail.insert', token: 't', offerId: 'o', message: { ...message, to: 5 } }]) {
+      expect(readTabMessage(value)).toBeNull();
+    }
+  });
+});
