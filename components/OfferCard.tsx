@@ -1,6 +1,6 @@
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
-import { delegatedAdminLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { customerLabel, delegatedAdminLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { formatNumber } from '@/lib/ui/format';
 
 /** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
@@ -13,6 +13,12 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
         <span class={`badge status-${offer.status}`}>{statusLabel(offer.status)}</span>
       </Heading>
       <dl class="facts">
+        {customerLabel(offer) && (
+          <>
+            <dt>{t('column_customer')}</dt>
+            <dd>{customerLabel(offer)}</dd>
+          </>
+        )}
         <dt>{t('column_summaryId')}</dt>
         <dd class="mono">{offer.summaryId ?? '—'}</dd>
         <dt>{t('column_subscriptions')}</dt>

@@ -51,10 +51,9 @@ export function TemplateEditor({
     control.setSelectionRange(error.offset, error.offset + error.length);
   };
 
-  const insertPlaceholder = (name: string) => {
+  const insertPlaceholder = (text: string) => {
     const field = lastField.current;
     const control = field === 'subject' ? subject.current : body.current;
-    const text = `{{${name}}}`;
     const value = draft[field];
     const start = control?.selectionStart ?? value.length;
     const end = control?.selectionEnd ?? value.length;
@@ -165,14 +164,17 @@ export function TemplateEditor({
             <summary>{t('options_placeholders')}</summary>
             <p class="muted">{t('options_placeholdersHint')}</p>
             <ul class="plain">
-              {PLACEHOLDERS.map((p) => (
-                <li key={p.name}>
-                  <button type="button" class="link mono" onClick={() => insertPlaceholder(p.name)} aria-label={t('options_insertPlaceholder', p.name)}>
-                    {p.type === 'flag' ? `{{#if ${p.name}}}` : `{{${p.name}}}`}
-                  </button>{' '}
-                  <span class="muted">{browser.i18n.getMessage(p.description as MessageKey) || p.name}</span>
-                </li>
-              ))}
+              {PLACEHOLDERS.map((p) => {
+                const tag = p.type === 'flag' ? `{{#if ${p.name}}}{{/if}}` : `{{${p.name}}}`;
+                return (
+                  <li key={p.name}>
+                    <button type="button" class="link mono" onClick={() => insertPlaceholder(tag)} aria-label={t('options_insertPlaceholder', tag)}>
+                      {tag}
+                    </button>{' '}
+                    <span class="muted">{browser.i18n.getMessage(p.description as MessageKey) || p.name}</span>
+                  </li>
+                );
+              })}
             </ul>
           </details>
         </div>

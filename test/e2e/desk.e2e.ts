@@ -1,0 +1,468 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { createBackup } from '../../lib/offers/backup';
+import type { Offer } from '../../lib/offers/schema';
+import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+/** The extension APIs that test code calls inside extension pages (page.evaluate). */
+declare const chrome: {
+  alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; create(name: string, info: { when: number }): Promise<void> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
+};
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+
+let browser: ExtensionBrowser;
+let fixtures: FixtureServer;
+beforeAll(async () => {
+  [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), fixtures?.close()]);
+});
+
+async function data<T>(target: ExtensionBrowser, request: Parameters<ExtensionBrowser['send']>[0]): Promise<T> {
+  const answer = await target.send(request);
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  return answer.data as T;
+}
+
+/** Replaces every offer with these. */
+async function seed(target: ExtensionBrowser, offers: Offer[]) {
+  await data(target, { type: 'offers.deleteAll' });
+  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+}
+
+function deskOffers(): Offer[] {
+  return [
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
+    makeOffer(3, {
+      kind: 'trial',
+      url: offerUrl(3, 'Trial'),
+      summaryId: 'TR-2001',
+      usageLocation: 'Belgique',
+      customer: { company: 'Tailspin Toys' },
+      subscriptions: [{ name: 'Microsoft 365 Business Premium', licenses: 25 }],
+      createdAt: '2026-03-20T10:00:00.000Z',
+    }),
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+}
+
+async function openPage(path: string, size?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  if (size) await page.setViewportSize(size);
+  await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+  (page as Page & { errors: string[] }).errors = errors;
+  return page;
+}
+
+async function expectNoAxeViolations(page: Page) {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+  expect(violations).toEqual([]);
+}
+
+const rows = (page: Page) => page.locator('tbody tr');
+const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(3)')?.textContent));
+
+describe('popup', () => {
+  it('adds an offer by hand: errors next to the fields, then saved', async () => {
+    await seed(browser, []);
+    const popup = await openPage('popup.html', { width: 380, height: 700 });
+    await popup.getByRole('button', { name: 'Add offer manually' }).click();
+    await popup.getByLabel('Offer URL').fill('https://example.com/nothing');
+    await popup.getByLabel('Licenses for subscription 1').fill('twelve');
+    await popup.getByLabel('Customer email').fill('not-an-email');
+    await popup.getByRole('button', { name: 'Save offer' }).click();
+    await expect.poll(() => popup.locator('#manual-url-error').textContent()).toContain('This is not a purchase offer or trial invitation link');
+    expect(await popup.locator('#manual-sub-0-licenses-error').textContent()).toContain('whole number');
+    expect(await popup.locator('#manual-customerEmail-error').textContent()).toContain('name@example.com');
+    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');
+    expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
+
+    await popup.getByLabel('Offer URL').fill(offerUrl(42));
+    await popup.getByLabel('Subscription 1', { exact: true }).fill('Microsoft 365 E3');
+    await popup.getByLabel('Licenses for subscription 1').fill('12');
+    await popup.getByLabel('Customer email').fill('buyer@fabrikam.example');
+    await popup.getByLabel('Customer company').fill('Fabrikam');
+    await popup.getByLabel('Delegated administration').selectOption('yes');
+    await popup.getByRole('button', { name: 'Save offer' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer saved.');
+    const card = popup.locator('.offer-card');
+    expect(await card.textContent()).toContain('Microsoft 365 E3');
+    expect(await card.textContent()).toContain('Requested');
+    const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'fabrikam' });
+    expect(offers).toMatchObject([{ source: 'manual', subscriptions: [{ name: 'Microsoft 365 E3', licenses: 12 }], delegatedAdmin: true }]);
+    await popup.close();
+  });
+
+  it('shows the latest offer with its actions and the five before it, copying URL and message', async () => {
+    await seed(browser, Array.from({ length: 8 }, (_, i) => makeOffer(i + 1)));
+    const popup = await openPage('popup.html', { width: 380, height: 700 });
+    await expect.poll(() => popup.locator('.offer-card').textContent()).toContain('SUM-8');
+    expect(await popup.locator('.recent li').count()).toBe(5);
+    expect(await popup.locator('.recent a').first().getAttribute('href')).toBe('/history.html?offer=offer-7');
+
+    await popup.getByRole('button', { name: 'Copy offer URL' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer URL copied.');
+    expect(await popup.evaluate(() => navigator.clipboard.readText())).toBe(offerUrl(8));
+
+    await popup.getByRole('button', { name: 'Copy message' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Message copied');
+    const clip = await popup.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return { types: item!.types, html: await (await item!.getType('text/html')).text(), text: await (await item!.getType('text/plain')).text() };
+    });
+    expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
+    expect(clip.html).toContain(`href="${offerUrl(8).replaceAll('&', '&amp;')}"`);
+    expect(clip.text).toContain(offerUrl(8));
+
+    const [details] = await Promise.all([browser.context.waitForEvent('page'), popup.locator('.recent a').first().click()]);
+    await details.waitForLoadState();
+    expect(details.url()).toContain('/history.html?offer=offer-7');
+    await expect.poll(() => details.locator('#details-heading').textContent()).toContain('SUM-7');
+    await details.close();
+  });
+
+  it('offers "Capture from this page" on Partner Center and answers when the capture is not reachable', async () => {
+    const partner = await browser.context.newPage();
+    await partner.goto(fixtures.url('partner.microsoft.com', 'pages/plain.html'));
+    const popup = await openPage('popup.html', { width: 380, height: 700 });
+    await partner.bringToFront();
+    await popup.reload();
+    const capture = popup.getByRole('button', { name: 'Capture from this page' });
+    await expect.poll(() => capture.count()).toBe(1);
+    expect(await popup.getByRole('button', { name: 'Add offer manually' }).count()).toBe(0);
+    await capture.click();
+    await expect.poll(async () => (await popup.getByRole('status').first().textContent())?.length ?? 0).toBeGreaterThan(0);
+    await Promise.all([popup.close(), partner.close()]);
+  });
+});
+
+describe('history page', () => {
+  it('searches and filters, with the view in the URL', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(4);
+    expect(await rowIds(page)).toEqual(['PO-1004', 'TR-2001', 'PO-1002', 'PO-1001']);
+
+    await page.getByRole('searchbox', { name: 'Search' }).fill('emilie');
+    await expect.poll(() => rowIds(page)).toEqual(['PO-1001']);
+    await expect.poll(() => page.url()).toContain('?q=emilie');
+    await page.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect.poll(() => rows(page).count()).toBe(4);
+
+    await page.getByLabel('Kind').selectOption('trial');
+    await expect.poll(() => rowIds(page)).toEqual(['TR-2001']);
+    await page.getByLabel('Kind').selectOption('');
+    await page.getByLabel('Usage location').selectOption('France');
+    await expect.poll(() => rowIds(page)).toEqual(['PO-1004', 'PO-1001']);
+    await page.getByLabel('Status').selectOption('created');
+    await page.getByLabel('Created from').fill('2026-03-01');
+    await expect.poll(() => rowIds(page)).toEqual(['PO-1004']);
+    expect(page.url()).toContain('status=created&location=France&from=2026-03-01');
+
+    // The same view opens again from its address (a bookmark).
+    const bookmark = await openPage(`history.html?location=France&to=2026-03-01`);
+    await expect.poll(() => rowIds(bookmark)).toEqual(['PO-1001']);
+    expect(await bookmark.getByLabel('Usage location').inputValue()).toBe('France');
+    expect(await bookmark.getByLabel('Created until').inputValue()).toBe('2026-03-01');
+    await page.getByLabel('Created from').fill('2027-01-01');
+    await expect.poll(() => page.getByText('No offer matches this search and these filters.').count()).toBe(1);
+    await Promise.all([page.close(), bookmark.close()]);
+  });
+
+  it('pages through many offers without loading them all', async () => {
+    await seed(browser, Array.from({ length: 120 }, (_, i) => makeOffer(i)));
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(50);
+    expect((await rowIds(page))[0]).toBe('SUM-119');
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(async () => (await rowIds(page))[0]).toBe('SUM-69');
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rows(page).count()).toBe(20);
+    expect(await page.getByRole('button', { name: 'Older offers' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Newer offers' }).click();
+    await expect.poll(async () => (await rowIds(page))[0]).toBe('SUM-69');
+    await page.close();
+  });
+
+  it('changes the status and shows the timeline', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html?offer=offer-4');
+    await expect.poll(() => page.locator('#details-heading').textContent()).toContain('PO-1004');
+    await page.getByRole('group', { name: 'Set the status' }).getByRole('button', { name: 'Accepted' }).click();
+    await expect.poll(() => page.locator('.timeline li').count()).toBe(2);
+    expect(await page.locator('.timeline li').last().textContent()).toContain('Accepted');
+    expect(await page.getByRole('button', { name: 'Accepted' }).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => page.locator('tr[data-offer-id="offer-4"]').textContent()).toContain('Accepted');
+    expect(await data(browser, { type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { status: 'accepted' } });
+    await page.close();
+  });
+
+  it('saves customer and notes as they are typed, and keeps them after a reload', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html?offer=offer-1');
+    const notes = page.getByLabel('Notes');
+    await expect.poll(() => notes.count()).toBe(1);
+    await notes.pressSequentially('Call back after the budget meeting', { delay: 5 });
+    await page.getByLabel('Customer name').fill('Émilie Durand-Roux');
+    await expect.poll(() => page.locator('.save-state').textContent()).toBe('All changes saved.');
+    // Typed and left at once: the blur saves it without waiting for the pause.
+    await notes.press('End');
+    await notes.pressSequentially(' (Tuesday)');
+    await notes.press('Tab');
+    await page.reload();
+    await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe('Call back after the budget meeting (Tuesday)');
+    expect(await page.getByLabel('Customer name').inputValue()).toBe('Émilie Durand-Roux');
+    expect(await data(browser, { type: 'offers.search', query: 'tuesday' })).toMatchObject({ offers: [{ id: 'offer-1' }] });
+    await page.close();
+  });
+
+  it('deletes an offer and brings it back with Undo', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html?offer=offer-2');
+    await page.getByRole('button', { name: 'Delete offer' }).click();
+    await expect.poll(() => rows(page).count()).toBe(3);
+    expect(await data(browser, { type: 'offers.get', id: 'offer-2' })).toEqual({ offer: null });
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rows(page).count()).toBe(4);
+    expect(await data(browser, { type: 'offers.get', id: 'offer-2' })).toMatchObject({ offer: { summaryId: 'PO-1002', status: 'accepted' } });
+    await page.close();
+  });
+
+  it('makes an escaped website snippet and links the next purchase offer to a trial', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html?offer=offer-3');
+    await page.getByText('Website snippet').click();
+    await page.getByLabel('Text', { exact: true }).fill('Try <Microsoft 365> & more');
+    const html = await page.getByLabel('HTML to paste on your website').inputValue();
+    expect(html).toContain('>Try &lt;Microsoft 365&gt; &amp; more</a>');
+    expect(html).toContain(`href="${offerUrl(3, 'Trial').replaceAll('&', '&amp;')}"`);
+
+    await page.getByRole('button', { name: 'Follow up with a purchase offer' }).click();
+    await expect.poll(() => page.getByText('Waiting for the purchase offer').count()).toBe(1);
+    const { offer } = await data<{ offer: Offer }>(browser, { type: 'offers.upsert', draft: { url: offerUrl(77), source: 'auto' } });
+    expect(offer.followUpOf).toBe('offer-3');
+    await expect.poll(() => page.getByText('Waiting for the purchase offer').count()).toBe(0);
+    const next = await data<{ offer: Offer }>(browser, { type: 'offers.upsert', draft: { url: offerUrl(78), source: 'auto' } });
+    expect(next.offer.followUpOf).toBeUndefined();
+    await page.goto(`chrome-extension://${browser.extensionId}/history.html?offer=${offer.id}`);
+    await page.getByRole('link', { name: 'Open the trial invitation' }).click();
+    await expect.poll(() => page.locator('#details-heading').textContent()).toContain('TR-2001');
+    await page.close();
+  });
+
+  it('works with the keyboard alone', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(4);
+    const link = page.locator('tbody a').first();
+    for (let i = 0; i < 20 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
+    expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-heading');
+    expect(page.url()).toContain('?offer=offer-4');
+    await page.close();
+  });
+});
+
+describe('reminders', () => {
+  it('remind about a sent offer that is not accepted, through a real alarm', async () => {
+    await seed(browser, deskOffers());
+    const options = await openPage('options.html');
+    await options.getByLabel('Remind me to follow up on offers that are not accepted').check();
+    await options.getByLabel('Days after sending').fill('2');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => options.locator('#preferences-heading ~ form [role=status]').textContent()).toBe('Saved.');
+
+    const before = Date.now();
+    await data(browser, { type: 'offers.recordSend', id: 'offer-1', send: { provider: 'gmail', to: 'emilie@fournil.example' } });
+    const alarm = await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1'));
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 2 * 86_400_000 - 5_000);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000 + 5_000);
+
+    // Shortened delay: the same alarm, due in a second instead of two days.
+    await options.evaluate(() => chrome.alarms.create('offer-reminder:offer-1', { when: Date.now() + 1000 }));
+    await expect
+      .poll(() => options.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 15_000 })
+      .toContain('offer-reminder:offer-1');
+
+    // An accepted offer needs no reminder: its alarm is cleared.
+    await data(browser, { type: 'offers.setStatus', id: 'offer-1', status: 'accepted' });
+    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1'))).toBeFalsy();
+    await options.close();
+  });
+});
+
+describe('options page', () => {
+  it('edits a template: an error shown at its position, then fixed and saved', async () => {
+    const page = await openPage('options.html');
+    await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
+    const body = page.getByLabel('Message', { exact: true });
+    await body.fill('Hello {{customer.nme}},\n\nHere is your offer: {{offer.url}}');
+    await expect.poll(() => page.locator('.template-errors').textContent()).toContain('Message, line 1, column 7:');
+    expect(await page.locator('.template-errors').textContent()).toContain('{{customer.nme}}');
+    expect(await body.getAttribute('aria-invalid')).toBe('true');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    expect(await page.evaluate(() => [document.activeElement?.id, (document.activeElement as HTMLTextAreaElement).selectionStart])).toEqual(['template-body', 6]);
+    expect(await page.getByText('Fix the errors above to see the preview.').count()).toBe(1);
+
+    await body.fill('Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}');
+    await expect.poll(() => page.locator('.template-errors li').count()).toBe(0);
+    await expect.poll(() => page.locator('.preview-text').textContent()).toContain('Hello Camille Martin,');
+    const frame = page.frameLocator('iframe.preview-html');
+    expect(await frame.locator('a').first().getAttribute('href')).toContain('portal.office.com');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => page.getByText('Template “Purchase offer” saved.').count()).toBe(1);
+    const stored = await page.evaluate(() => chrome.storage.local.get('templates'));
+    expect((stored.templates as { id: string; body: string }[]).find((t) => t.id === 'default-purchase-en')?.body).toBe(
+      'Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}',
+    );
+    await page.close();
+  });
+
+  it('saves the profile with field errors first and a logo preview', async () => {
+    const page = await openPage('options.html');
+    await page.getByLabel('Email', { exact: true }).fill('not-an-email');
+    await page.getByLabel('Company', { exact: true }).fill('Contoso Cloud');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.locator('#profile-email-error').count()).toBe(1);
+    await page.getByLabel('Email', { exact: true }).fill('ana@contoso.example');
+    await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
+    await expect.poll(() => page.getByRole('img', { name: 'Logo preview' }).count()).toBe(1);
+    await page.getByLabel('Upload a logo').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(300 * 1024) });
+    await expect.poll(() => page.locator('#profile-logo-file-error').textContent()).toContain('too large');
+    await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByText('Profile saved.').count()).toBe(1);
+    const { profile } = await page.evaluate(() => chrome.storage.local.get('profile'));
+    expect(profile).toMatchObject({ company: 'Contoso Cloud', email: 'ana@contoso.example', logo: expect.stringMatching(/^data:image\/png;base64,/) });
+    await page.close();
+  });
+
+  it('exports, deletes everything after a typed confirmation, and imports back', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('options.html');
+    await expect.poll(() => page.getByText('4 offers saved').count()).toBe(1);
+    expect(await page.getByText(/of storage used/).count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export backup (JSON)' }).click()]);
+    const file = await download.path();
+
+    await page.getByLabel('Type DELETE to confirm').fill('delete it');
+    await page.getByRole('button', { name: 'Delete all offers' }).click();
+    await expect.poll(() => page.getByText('Type DELETE exactly to delete every offer.').count()).toBe(1);
+    expect(await data(browser, { type: 'offers.count' })).toEqual({ count: 4 });
+    await page.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await page.getByRole('button', { name: 'Delete all offers' }).click();
+    await expect.poll(() => page.getByText('4 offers deleted.').count()).toBe(1);
+    expect(await data(browser, { type: 'offers.count' })).toEqual({ count: 0 });
+
+    await page.locator('input[type=file][accept*=json]').setInputFiles(file);
+    await expect.poll(() => page.locator('.backup-outcome').textContent()).toContain('4 added, 0 updated, 0 unchanged, 0 rejected');
+    expect(await data(browser, { type: 'offers.count' })).toEqual({ count: 4 });
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  it('passes axe-core on popup, history with details, options and the template editor', async () => {
+    await seed(browser, deskOffers());
+    const popup = await openPage('popup.html', { width: 380, height: 700 });
+    await expect.poll(() => popup.locator('.offer-card').count()).toBe(1);
+    await expectNoAxeViolations(popup);
+    await popup.getByRole('button', { name: 'Add offer manually' }).click();
+    await popup.getByRole('button', { name: 'Save offer' }).click();
+    await expectNoAxeViolations(popup);
+
+    const history = await openPage('history.html?offer=offer-3');
+    await expect.poll(() => history.locator('#details-heading').count()).toBe(1);
+    await history.getByText('Website snippet').click();
+    await expectNoAxeViolations(history);
+
+    const options = await openPage('options.html');
+    await expect.poll(() => options.locator('#templates-heading').count()).toBe(1);
+    await expectNoAxeViolations(options);
+    await options.getByRole('button', { name: 'Edit “Trial invitation”' }).click();
+    await options.getByLabel('Subject').fill('Hi {{#if offer.isTrial}}');
+    await options.getByText('Placeholders').click();
+    await expectNoAxeViolations(options);
+    for (const page of [popup, history, options]) expect((page as Page & { errors: string[] }).errors).toEqual([]);
+    await Promise.all([popup.close(), history.close(), options.close()]);
+  });
+
+  it('speaks French when the browser does', async () => {
+    const french = await launchExtension({ locale: 'fr' });
+    try {
+      const popup = await french.openExtensionPage('popup.html');
+      await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre à la main' }).count()).toBe(1);
+      const history = await french.openExtensionPage('history.html');
+      await expect.poll(() => history.getByLabel("Lieu d'utilisation").count()).toBe(1);
+      const options = await french.openExtensionPage('options.html');
+      await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
+    } finally {
+      await french.close();
+    }
+  });
+
+  it('takes the README screenshots in light and dark', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const latest = makeOffer(5, {
+      summaryId: 'PO-1005',
+      customer: { company: 'Wingtip Toys', name: 'Camille Martin' },
+      usageLocation: 'France',
+      delegatedAdmin: true,
+      createdAt: '2026-04-12T09:30:00.000Z',
+      updatedAt: '2026-04-12T09:30:00.000Z',
+      statusHistory: [{ status: 'created', at: '2026-04-12T09:30:00.000Z' }],
+      subscriptions: [
+        { name: 'Microsoft 365 Business Standard', licenses: 25 },
+        { name: 'Exchange Online (Plan 1)', licenses: 5 },
+      ],
+      notes: 'Budget approved; wants Teams set up before March.',
+    });
+    await seed(browser, [...deskOffers(), latest]);
+    // The screenshots show the shipped templates and a filled-in profile, whatever earlier tests saved.
+    const setup = await openPage('options.html');
+    await setup.evaluate(async () => {
+      await chrome.storage.local.remove('templates');
+      await chrome.storage.local.set({ profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
+    });
+    await setup.close();
+    await data(browser, { type: 'offers.recordSend', id: 'offer-5', send: { provider: 'outlook', to: 'camille@wingtip.example', subject: 'Your Microsoft subscription offer' } });
+    for (const scheme of ['light', 'dark'] as const) {
+      const suffix = scheme === 'dark' ? '-dark' : '';
+      const popup = await openPage('popup.html', { width: 380, height: 620 });
+      await popup.emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => popup.locator('.offer-card').count()).toBe(1);
+      await popup.screenshot({ path: join(SCREENSHOTS, `popup${suffix}.png`) });
+      const history = await openPage('history.html?offer=offer-5', { width: 1280, height: 900 });
+      await history.emulateMedia({ colorScheme: scheme });
+      await expect.poll(() => history.locator('#details-heading').count()).toBe(1);
+      await history.locator('body').click({ position: { x: 5, y: 5 } });
+      await history.screenshot({ path: join(SCREENSHOTS, `history${suffix}.png`) });
+      const options = await openPage('options.html', { width: 1280, height: 900 });
+      await options.emulateMedia({ colorScheme: scheme });
+      await options.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
+      await options.locator('#templates-heading').evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 16));
+      await options.waitForTimeout(200);
+      await options.screenshot({ path: join(SCREENSHOTS, `options${suffix}.png`) });
+      await Promise.all([popup.close(), history.close(), options.close()]);
+    }
+  });
+});
