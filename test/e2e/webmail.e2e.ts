@@ -219,3 +219,168 @@ describe('Lexical behind Outlook markup', () => {
     await page.close();
   });
 });
+
+describe('hostile values', () => {
+  it('shows markup from offer, customer and profile fields as text; nothing runs', async () => {
+    const hostile = {
+      img: '<img src=x onerror=alert(1)>',
+      script: '</p><script>alert(2)</script>',
+      link: 'javascript:alert(3)',
+    };
+    await setStorage({
+      profile: { ...PROFILE, name: hostile.script, company: hostile.img, phone: hostile.link, website: 'https://northwind.example/?q=<script>alert(4)</script>' },
+    });
+    const offer = await seedOffer({
+      summaryId: `${hostile.img}-SUM`,
+      usageLocation: hostile.script,
+      partnerOffice: hostile.link,
+      subscriptions: [{ name: hostile.img, licenses: 3 }],
+      customer: { name: hostile.script, company: `[x](${hostile.link})`, email: `${hostile.img}@contoso.example` },
+    });
+    try {
+      for (const [host, path] of [
+        ['outlook.office.com', 'webmail/outlook-compose.html'],
+        ['mail.google.com', 'webmail/gmail-compose.html'],
+      ] as const) {
+        const { page, dialogs, errors } = await openCompose(host, path);
+        await page.click('#editor');
+        await insertNewest(page, offer);
+        const text = await editorText(page);
+        expect(text).toContain(hostile.img);
+        expect(text).toContain('<script>alert(2)</script>');
+        expect(text).toContain(hostile.link);
+        await page.waitForTimeout(300);
+        expect(dialogs).toEqual([]);
+        expect(errors).toEqual([]);
+        const unsafe = await page.evaluate(() => {
+          const editor = document.getElementById('editor')!;
+          const elements = [...editor.querySelectorAll('*')];
+          return {
+            scripts: editor.querySelectorAll('script').length,
+            handlers: elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on'))),
+            scriptLinks: elements.filter((element) => /^\s*javascript:/i.test(element.getAttribute('href') ?? '')).length,
+            images: editor.querySelectorAll('img').length,
+          };
+        });
+        expect(unsafe).toEqual({ scripts: 0, handlers: [], scriptLinks: 0, images: 0 });
+        // The To field never takes a value that is not a plain address.
+        expect(await page.evaluate(() => document.getElementById('to')!.textContent || (document.getElementById('to') as HTMLInputElement).value || '')).toBe('');
+        await page.close();
+      }
+    } finally {
+      await setStorage({ profile: PROFILE });
+    }
+  });
+});
+
+describe('the offer picker', () => {
+  it('is driven by the keyboard: search, arrows, Enter; Escape closes it and gives the caret back', async () => {
+    const older = await seedOffer({ customer: { company: 'Fabrikam Pickme', name: 'Dana' } });
+    const newest = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    await page.keyboard.type('Hello ');
+    await page.getByRole('button', { name: 'Insert offer' }).click();
+    let frame = await pickerFrame(page);
+    expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(newest.summaryId);
+    await page.keyboard.press('ArrowDown');
+    expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(older.summaryId);
+    await page.keyboard.press('ArrowUp');
+    expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(newest.summaryId);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
+    await page.keyboard.type('again');
+    expect(await editorText(page)).toBe('Hello again');
+
+    await page.getByRole('button', { name: 'Insert offer' }).click();
+    frame = await pickerFrame(page);
+    await page.keyboard.type('pickme');
+    await expect.poll(() => frame.getByRole('option').count()).toBe(1);
+    expect(await frame.getByRole('option', { selected: true }).textContent()).toContain('Fabrikam Pickme');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page)).toContain(older.url);
+    expect((await editorText(page)).startsWith('Hello again')).toBe(true);
+    expect(await editorText(page)).not.toContain(newest.url);
+    await page.close();
+  });
+
+  it('shows why a message cannot be inserted and points to the settings', async () => {
+    const trialOnly = [{ id: 'trial-only', name: 'Trial only', language: 'en', kind: 'trial', subject: 'Trial', body: 'Try {{offer.url}}', isDefault: true }];
+    await setStorage({ templates: trialOnly });
+    try {
+      await seedOffer();
+      const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+      await page.click('#editor');
+      await page.getByRole('button', { name: 'Insert offer' }).click();
+      const frame = await pickerFrame(page);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => frame.getByRole('alert').textContent()).toContain('No message template fits this offer');
+      expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Open settings');
+      expect(await editorText(page)).toBe('');
+      await page.close();
+    } finally {
+      await setStorage({ templates: [] });
+    }
+  });
+
+  it('opens on the focused compose window from the popup message; Alt+Shift+O is bound to the same command', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await page.click('#editor');
+    await page.bringToFront();
+    expect(await browser.send({ type: 'webmail.openPickerInActiveTab' })).toEqual({ ok: true, data: { opened: true } });
+    const frame = await pickerFrame(page);
+    expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
+
+    // Headless Chromium does not deliver keyboard shortcuts to extensions; the command calls the
+    // same routing (unit-tested in lib/webmail/routing.test.ts), so check the binding exists.
+    const extensionPage = await browser.openExtensionPage('popup.html');
+    const commands = await extensionPage.evaluate(() =>
+      (globalThis as unknown as { chrome: { commands: { getAll(): Promise<{ name: string; shortcut: string }[]> } } }).chrome.commands.getAll(),
+    );
+    expect(commands).toContainEqual(expect.objectContaining({ name: 'open-offer-picker', shortcut: 'Alt+Shift+O' }));
+    await extensionPage.close();
+    await page.close();
+  });
+
+  it('answers the popup when the active tab has no compose window', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-busy.html'));
+    await page.bringToFront();
+    expect(await browser.send({ type: 'webmail.openPickerInActiveTab' })).toEqual({ ok: true, data: { opened: false, reason: 'no-compose' } });
+    await page.close();
+  });
+});
+
+describe('when no strategy works', () => {
+  it('copies the message and tells the advisor to paste it', async () => {
+    const offer = await seedOffer();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fixtures.url('mail.google.com', '') });
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-locked.html');
+    await page.click('#editor');
+    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await pickerFrame(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('press Ctrl+V');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
+    expect(await editorText(page)).toBe('Locked.');
+    expect((await getOffer(offer.id)).sends).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('in French', () => {
+  it('names the button "Insérer l\'offre"', async () => {
+    const french = await launchExtension({ locale: 'fr' });
+    try {
+      const page = await french.context.newPage();
+      await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-popout.html'));
+      await page.getByRole('button', { name: "Insérer l'offre" }).waitFor();
+      await page.close();
+    } finally {
+      await french.close();
+    }
+  });
+});
