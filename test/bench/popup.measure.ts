@@ -35,7 +35,7 @@ it('times the popup first render with 10,000 offers stored', async () => {
   for (let run = 0; run < 12; run++) {
     await page.reload();
     // From the start of navigation until the latest offer's card and the recent list are in the DOM.
-    const elapsed = await (await page.waitForFunction(() => (globalThis as unknown as { renderedAt?: number }).renderedAt)).jsonValue();
+    const elapsed = (await (await page.waitForFunction(() => (globalThis as unknown as { renderedAt?: number }).renderedAt)).jsonValue())!;
     if (run >= 2) samples.push(elapsed);
   }
   expect(await page.locator('.offer-card').textContent()).toContain('SUM-9999');
