@@ -110,14 +110,14 @@ describe('backup', () => {
 
       const restore = await target.openExtensionPage('history.html');
       await restore.locator('input[type=file]').setInputFiles(file);
-      await expect.poll(() => restore.getByRole('status').textContent()).toContain('3 added, 0 updated, 0 unchanged, 0 rejected');
+      await expect.poll(() => restore.locator('.backup').getByRole('status').textContent()).toContain('3 added, 0 updated, 0 unchanged, 0 rejected');
       await expect.poll(() => restore.locator('tbody tr').count()).toBe(3);
 
       const again = (await target.send({ type: 'backup.export' })) as { data: { backup: BackupFile } };
       expect(again.data.backup.offers).toEqual(exported.offers);
 
       await restore.locator('input[type=file]').setInputFiles(file);
-      await expect.poll(() => restore.getByRole('status').textContent()).toContain('0 added, 0 updated, 3 unchanged, 0 rejected');
+      await expect.poll(() => restore.locator('.backup').getByRole('status').textContent()).toContain('0 added, 0 updated, 3 unchanged, 0 rejected');
     } finally {
       await Promise.all([source.close(), target.close()]);
     }
@@ -130,7 +130,7 @@ describe('backup', () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ format: 'someone-else', offers: [] })),
     });
-    await expect.poll(() => page.getByRole('status').textContent()).toContain('This file cannot be imported');
+    await expect.poll(() => page.locator('.backup').getByRole('status').textContent()).toContain('This file cannot be imported');
     await page.close();
   });
 });
