@@ -3,6 +3,8 @@ import { openOfferDatabase } from '@/lib/offers/db';
 import { createOfferHandlers } from '@/lib/offers/handlers';
 import { OfferStore } from '@/lib/offers/store';
 import { handleMessage } from '@/lib/messaging';
+import { createCaptureHandlers } from '@/lib/capture/routing';
+import { createOpenOfferHandler } from '@/lib/ui/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
 import { browserReminderPorts } from '@/lib/reminders/ports';
@@ -20,7 +22,12 @@ export default defineBackground(() => {
       throw error;
     }
   };
-  const handlers = { ...createOfferHandlers(openStore), ...createWebmailHandlers(browser.tabs) };
+  const handlers = {
+    ...createOfferHandlers(openStore),
+    ...createWebmailHandlers(browser.tabs),
+    ...createCaptureHandlers(browser.tabs),
+    ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
+  };
   // A send or a status change moves the offer's follow-up reminder.
   const reminders = browserReminderPorts(openStore);
   for (const type of ['offers.recordSend', 'offers.setStatus'] as const) {

@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
-import { browser } from 'wxt/browser';
 import { OfferDraft, Offer, OfferKind, OfferStatus, SendProvider, Customer, boundedText, LIMITS } from './offers/schema';
 import type { ImportReport, BackupFile } from './offers/backup';
+import { MessagingError, type Envelope, type ErrorCode } from './messaging-client';
 
 const id = boundedText(64).check(z.minLength(1));
 
@@ -69,6 +69,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
   z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
+  z.object({ type: z.literal('capture.runInActiveTab') }),
+  z.object({ type: z.literal('ui.openOffer'), id }),
   z.object({ type: z.literal('webmail.openPickerInActiveTab') }),
   z.object({ type: z.literal('webmail.deliver'), token: pickerToken, offerId: id, message: WebmailMessage }),
   z.object({ type: z.literal('webmail.closePicker'), token: pickerToken }),
@@ -76,6 +78,12 @@ export const Request = z.discriminatedUnion('type', [
 export type Request = z.infer<typeof Request>;
 export type RequestType = Request['type'];
 export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+
+/** What "Capture from this page" found: the saved offer, or why there is none. */
+export type CaptureAnswer =
+  | { found: true; offer: Offer; created: boolean }
+  | { found: false; reason: CaptureFailure; detail?: string };
+export type CaptureFailure = 'not-partner-center' | 'no-content-script' | 'no-offer-url' | 'invalid-draft' | 'extraction-failed' | 'save-failed';
 
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {
@@ -94,55 +102,15 @@ export interface ResponseMap {
   'backup.export': { backup: BackupFile };
   'backup.exportCsv': { csv: string };
   'backup.import': ImportReport;
+  'capture.runInActiveTab': CaptureAnswer;
+  'ui.openOffer': { opened: true };
   'webmail.openPickerInActiveTab': { opened: boolean; reason?: 'no-webmail-tab' | 'no-compose' };
   /** 'copied': no strategy kept the text, the advisor was told to paste it. */
   'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' };
   'webmail.closePicker': { closed: boolean };
 }
 
-export const ERROR_CODES = [
-  'invalid-message',
-  'not-found',
-  'invalid-offer',
-  'backup-refused',
-  'quota',
-  'blocked',
-  'storage',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** Raised on the caller's side when the background answers with an error. */
-export class MessagingError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessagingError';
-  }
-}
-
-const EnvelopeShape = z.union([
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: z.object({ code: z.enum(ERROR_CODES), message: z.string() }) }),
-]);
-
-/** Sends a request to the background and returns its data, or throws a MessagingError. */
-export async function sendMessage<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {
-  let raw: unknown;
-  try {
-    raw = await browser.runtime.sendMessage(request);
-  } catch (error) {
-    throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
-  }
-  const envelope = EnvelopeShape.safeParse(raw);
-  if (!envelope.success) throw new MessagingError('internal', 'The extension gave an unreadable answer.');
-  if (!envelope.data.ok) throw new MessagingError(envelope.data.error.code, envelope.data.error.message);
-  return envelope.data.data as ResponseMap[T];
-}
+export { ERROR_CODES, MessagingError, sendMessage, type Envelope, type ErrorCode } from './messaging-client';
 
 /** Who sent a message, as the browser reports it; webmail requests are routed to the sender's tab. */
 export interface MessageSender {

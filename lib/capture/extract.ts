@@ -1,7 +1,7 @@
-import { z } from 'zod/mini';
 import type { MessageKey } from '../i18n';
 import { foldText } from '../offers/normalize';
-import { LIMITS, OfferDraft, type OfferKind, type OfferSource, type Subscription } from '../offers/schema';
+import { LIMITS } from '../offers/limits';
+import type { OfferDraft, OfferKind, OfferSource, Subscription } from '../offers/schema';
 import {
   CHOICE_SELECTOR,
   NUMBER_SELECTOR,
@@ -321,38 +321,44 @@ export function detailsFromText(text: string): ShownDetails {
   return details;
 }
 
-const optionalFieldSchemas = {
-  summaryId: OfferDraft.shape.summaryId,
-  partnerOffice: OfferDraft.shape.partnerOffice,
-  usageLocation: OfferDraft.shape.usageLocation,
-  subscriptions: OfferDraft.shape.subscriptions,
-  delegatedAdmin: OfferDraft.shape.delegatedAdmin,
+type DraftFields = Partial<Pick<OfferDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin'>>;
+
+const shortText = (value: unknown): string | undefined => {
+  if (value === undefined || value === null) return undefined;
+  return cleanText(String(value)) || undefined;
 };
 
-type DraftFields = Partial<Pick<OfferDraft, keyof typeof optionalFieldSchemas>>;
+const licenseCount = (value: unknown): number | null | undefined =>
+  value === null ? null : Number.isSafeInteger(value) && (value as number) >= 0 && (value as number) <= LIMITS.licenses ? (value as number) : undefined;
+
+function subscriptionList(value: unknown): Subscription[] | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.subscriptions) return undefined;
+  const list = value.map((item: { name?: unknown; licenses?: unknown } | null) => ({
+    name: shortText(item?.name),
+    licenses: licenseCount(item?.licenses ?? null),
+  }));
+  return list.every((item): item is Subscription => item.name !== undefined && item.licenses !== undefined) ? list : undefined;
+}
 
 /**
- * Validates with the OfferDraft schema. A field that fails on its own is dropped rather than
- * losing the whole offer: the URL alone is still worth saving.
+ * Builds the draft from cleaned, bounded values; a field that is not valid on its own is dropped
+ * rather than losing the whole offer, since the URL alone is still worth saving. The rules are
+ * the OfferDraft schema's: the background checks every draft with it before storing, and the
+ * fuzz test holds the two in step. zod itself stays out of the content script for its size.
  */
-function toDraft(url: string, source: OfferSource, rawFields: DraftFields): CaptureResult {
-  // Remembered options may come back from storage or a message: clean them like page text.
-  const fields: DraftFields = {
-    ...rawFields,
-    summaryId: rawFields.summaryId === undefined ? undefined : cleanText(String(rawFields.summaryId)),
-    partnerOffice: rawFields.partnerOffice === undefined ? undefined : cleanText(String(rawFields.partnerOffice)),
-    usageLocation: rawFields.usageLocation === undefined ? undefined : cleanText(String(rawFields.usageLocation)),
-    subscriptions: Array.isArray(rawFields.subscriptions)
-      ? rawFields.subscriptions.map((subscription) => ({ ...subscription, name: cleanText(String(subscription?.name ?? '')) }))
-      : rawFields.subscriptions,
-  };
-  const kept: DraftFields = {};
-  for (const key of Object.keys(optionalFieldSchemas) as (keyof typeof optionalFieldSchemas)[]) {
-    const value = fields[key];
-    if (value !== undefined && z.safeParse(optionalFieldSchemas[key], value).success) Object.assign(kept, { [key]: value });
-  }
-  const parsed = OfferDraft.safeParse({ url, source, ...kept });
-  return parsed.success ? { draft: parsed.data } : { draft: null, reason: 'invalid-draft' };
+function toDraft(url: string, source: OfferSource, fields: DraftFields): CaptureResult {
+  if (!url || url.length > LIMITS.url || url !== url.trim()) return { draft: null, reason: 'invalid-draft' };
+  const draft: OfferDraft = { url, source };
+  const summaryId = shortText(fields.summaryId);
+  const partnerOffice = shortText(fields.partnerOffice);
+  const usageLocation = shortText(fields.usageLocation);
+  const subscriptions = subscriptionList(fields.subscriptions);
+  if (summaryId) draft.summaryId = summaryId;
+  if (partnerOffice) draft.partnerOffice = partnerOffice;
+  if (usageLocation) draft.usageLocation = usageLocation;
+  if (subscriptions) draft.subscriptions = subscriptions;
+  if (typeof fields.delegatedAdmin === 'boolean') draft.delegatedAdmin = fields.delegatedAdmin;
+  return { draft };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { LIMITS } from '../offers/schema';
+import { LIMITS } from '../offers/limits';
 
 // Control characters, soft hyphens, zero-width and bidi-override characters: invisible on the
 // page, but they can disguise a value (a reversed summary ID) or break later comparisons.

@@ -4,7 +4,10 @@ import { offersToCsv } from './csv';
 import type { OfferStore } from './store';
 
 /** The background's answers to every offer and backup message, over a store opened on demand. */
-export function createOfferHandlers(openStore: () => Promise<OfferStore>, clock = () => new Date().toISOString()): Omit<Handlers, `webmail.${string}`> {
+export function createOfferHandlers(
+  openStore: () => Promise<OfferStore>,
+  clock = () => new Date().toISOString(),
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}` | `backup.${string}`>> {
   const withStore =
     <A extends unknown[], R>(run: (store: OfferStore, ...args: A) => Promise<R>) =>
     async (...args: A) =>

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { saveDraft, type SaveResult } from '@/lib/capture/save';
+import { startCaptureWatcher } from '@/lib/capture/watcher';
+import { t } from '@/lib/i18n';
+import { MessagingError, sendMessage } from '@/lib/messaging-client';
+import { createToast } from './toast';
+
+export default defineContentScript({
+  matches: ['https://partner.microsoft.com/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    const toast = createToast();
+
+    const confirm = ({ offer, created }: SaveResult) => {
+      const text = offer.summaryId
+        ? t(created ? 'capture_toast_saved' : 'capture_toast_updated', offer.summaryId)
+        : t(created ? 'capture_toast_savedNoId' : 'capture_toast_updatedNoId');
+      const view = { label: t('capture_toast_view'), run: () => void sendMessage({ type: 'ui.openOffer', id: offer.id }) };
+      const undo = {
+        label: t('capture_toast_undo'),
+        run: () => {
+          watcher.suppress(offer.url);
+          sendMessage({ type: 'offers.delete', id: offer.id })
+            .then(() => toast.show(t('capture_toast_undone')))
+            .catch((error: unknown) => toast.show(failureText(error), { error: true }));
+        },
+      };
+      toast.show(text, { actions: created ? [view, undo] : [view] });
+    };
+
+    const watcher = startCaptureWatcher({
+      doc: document,
+      save: (draft) => saveDraft(draft),
+      onSaved: confirm,
+      onSaveFailed: (error, retry) => toast.show(failureText(error), { error: true, actions: [{ label: t('capture_toast_retry'), run: retry }] }),
+    });
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
+    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+      // Only the extension's background (which has no tab) may ask for a capture.
+      if (sender.id !== browser.runtime.id || sender.tab) return undefined;
+      if ((message as { type?: unknown } | null)?.type !== 'capture.run') return undefined;
+      return watcher.captureNow();
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      watcher.stop();
+      toast.dispose();
+    });
+  },
+});
+
+function failureText(error: unknown): string {
+  if (error instanceof MessagingError && error.code === 'quota') return t('capture_toast_failedQuota');
+  return t('capture_toast_failed', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,40 @@
+import type { CaptureAnswer, Handlers } from '../messaging';
+
+/** What the background sends to the Partner Center content script of a tab. */
+export type CaptureTabMessage = { type: 'capture.run' };
+
+/** The slice of browser.tabs the routing needs; it works without the "tabs" permission. */
+export interface CaptureTabsApi {
+  query(filter: { active: true; lastFocusedWindow: true }): Promise<{ id?: number; url?: string }[]>;
+  sendMessage(tabId: number, message: CaptureTabMessage): Promise<unknown>;
+}
+
+export function isPartnerCenterUrl(url: string | undefined): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.hostname === 'partner.microsoft.com';
+  } catch {
+    return false;
+  }
+}
+
+const isCaptureAnswer = (value: unknown): value is CaptureAnswer =>
+  typeof value === 'object' && value !== null && typeof (value as { found?: unknown }).found === 'boolean';
+
+/** "Capture from this page": asks the active Partner Center tab's content script to capture now. */
+export function createCaptureHandlers(tabs: CaptureTabsApi): Pick<Handlers, 'capture.runInActiveTab'> {
+  return {
+    'capture.runInActiveTab': async () => {
+      const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
+      if (tab?.id === undefined || !isPartnerCenterUrl(tab.url)) return { found: false, reason: 'not-partner-center' };
+      try {
+        const answer = await tabs.sendMessage(tab.id, { type: 'capture.run' });
+        return isCaptureAnswer(answer) ? answer : { found: false, reason: 'no-content-script' };
+      } catch {
+        // No listener: the tab was opened before the extension was installed or updated.
+        return { found: false, reason: 'no-content-script' };
+      }
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import type { RequestOf, RequestType, ResponseMap } from './messaging';
+
+/**
+ * The sending side of lib/messaging.ts, free of zod so content scripts stay small: the
+ * background validates every request with zod; its answer envelope is checked here by hand.
+ */
+
+export const ERROR_CODES = [
+  'invalid-message',
+  'not-found',
+  'invalid-offer',
+  'backup-refused',
+  'quota',
+  'blocked',
+  'storage',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** Raised on the caller's side when the background answers with an error or not at all. */
+export class MessagingError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MessagingError';
+  }
+}
+
+const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
+
+/** Reads an answer envelope: its data, or a MessagingError. */
+export function openEnvelope<T>(raw: unknown): T {
+  if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
+    if (raw.ok === true && 'data' in raw) return raw.data as T;
+    const error = 'error' in raw ? (raw.error as { code?: unknown; message?: unknown } | null) : null;
+    if (raw.ok === false && error && isErrorCode(error.code) && typeof error.message === 'string') {
+      throw new MessagingError(error.code, error.message);
+    }
+  }
+  throw new MessagingError('internal', 'The extension gave an unreadable answer.');
+}
+
+/** Sends a request to the background and returns its data, or throws a MessagingError. */
+export async function sendMessage<T extends RequestType>(request: RequestOf<T>): Promise<ResponseMap[T]> {
+  let raw: unknown;
+  try {
+    raw = await browser.runtime.sendMessage(request);
+  } catch (error) {
+    throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
+  }
+  return openEnvelope<ResponseMap[T]>(raw);
+}

@@ -1,0 +1,12 @@
+import type { Handlers } from '../messaging';
+import { offerDetailsPath } from '../reminders/reminders';
+
+/** "View" in a page's notice: opens the offer's details on the history page in a new tab. */
+export function createOpenOfferHandler(openTab: (path: string) => Promise<unknown>): Pick<Handlers, 'ui.openOffer'> {
+  return {
+    'ui.openOffer': async ({ id }) => {
+      await openTab(offerDetailsPath(id));
+      return { opened: true };
+    },
+  };
+}
