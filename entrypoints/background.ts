@@ -7,6 +7,7 @@ import { createCaptureHandlers } from '@/lib/capture/routing';
 import { createOpenOfferHandler } from '@/lib/ui/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
+import { withChangeHooks } from '@/lib/offers/change-hooks';
 import { browserReminderPorts } from '@/lib/reminders/ports';
 import { fireReminder, openReminder, scheduleReminder } from '@/lib/reminders/reminders';
 
@@ -28,24 +29,13 @@ export default defineBackground(() => {
     ...createCaptureHandlers(browser.tabs),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
   };
-  // A send or a status change moves the offer's follow-up reminder.
+  // Every path that saves an offer gets the desk's follow-ups: reminders move after a send or a
+  // status change, and a new purchase offer is linked to the trial the advisor marked.
   const reminders = browserReminderPorts(openStore);
-  for (const type of ['offers.recordSend', 'offers.setStatus'] as const) {
-    const handle = handlers[type] as (request: never) => Promise<{ offer: Parameters<typeof scheduleReminder>[1] }>;
-    handlers[type] = (async (request: never) => {
-      const answer = await handle(request);
-      await scheduleReminder(reminders, answer.offer).catch((error: unknown) => console.warn('Reminder not scheduled', error));
-      return answer;
-    }) as never;
-  }
-  // A new purchase offer follows up the trial the advisor marked, whichever path saved it.
-  const upsert = handlers['offers.upsert'];
-  handlers['offers.upsert'] = async (request) => {
-    const answer = await upsert(request);
-    const trialId = await takeFollowUpFor(browser.storage.local, answer);
-    if (!trialId) return answer;
-    return { ...answer, offer: (await handlers['offers.update']({ type: 'offers.update', id: answer.offer.id, patch: { followUpOf: trialId } })).offer };
-  };
+  const hookedHandlers = withChangeHooks(handlers, {
+    sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
+    followUpFor: (answer) => takeFollowUpFor(browser.storage.local, answer),
+  });
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
 
@@ -54,6 +44,6 @@ export default defineBackground(() => {
   });
 
   browser.runtime.onMessage.addListener((message, sender) =>
-    sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, handlers) : undefined,
+    sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, hookedHandlers) : undefined,
   );
 });
