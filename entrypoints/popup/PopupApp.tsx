@@ -8,16 +8,10 @@ import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
-import { activeTabUrl, ActiveTabUnavailableError, captureFromActiveTab, isPartnerCenterUrl, openPickerInActiveTab } from '@/lib/ui/active-tab';
+import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
 import { offerDetailsPath } from '@/lib/reminders/reminders';
 
 const RECENT = 5;
-
-/** The capture's explanation for a reason code (capture_reason_*), or a general one. */
-function captureReasonText(reason: string | undefined): string {
-  const key = reason && `capture_reason_${reason.replaceAll('-', '_')}`;
-  return (key && browser.i18n.getMessage(key as 'extName')) || t('popup_nothingCaptured');
-}
 
 async function openPage(path: string) {
   await browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
@@ -45,19 +39,17 @@ export function PopupApp() {
       .catch(() => setOnPartnerCenter(false));
   }, []);
 
-  const unavailable = (caught: unknown) =>
-    caught instanceof ActiveTabUnavailableError ? t('popup_featureUnavailable') : describeError(caught);
-
   const capture = async () => {
     setBusy(true);
     try {
-      const answer = await captureFromActiveTab();
-      if (answer.found && answer.offer) {
-        setOffers((shown) => [answer.offer!, ...(shown ?? []).filter((o) => o.id !== answer.offer!.id)]);
-        report({ ok: true, text: t('popup_captured') });
-      } else report({ ok: false, text: captureReasonText(answer.reason) });
+      const answer = await sendMessage({ type: 'capture.runInActiveTab' });
+      if (answer.found) {
+        const { offer } = answer;
+        setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
+        report({ ok: true, text: t(answer.created ? 'popup_captured' : 'popup_captureKnown') });
+      } else report({ ok: false, text: t(captureFailureText(answer.reason)) });
     } catch (caught) {
-      report({ ok: false, text: unavailable(caught) });
+      report({ ok: false, text: describeError(caught) });
     } finally {
       setBusy(false);
     }
@@ -66,11 +58,11 @@ export function PopupApp() {
   const insert = async () => {
     setBusy(true);
     try {
-      const answer = await openPickerInActiveTab();
+      const answer = await sendMessage({ type: 'webmail.openPickerInActiveTab' });
       if (answer.opened) window.close();
-      else report({ ok: false, text: t('popup_noComposeWindow') });
+      else report({ ok: false, text: t(pickerFailureText(answer.reason)) });
     } catch (caught) {
-      report({ ok: false, text: unavailable(caught) });
+      report({ ok: false, text: describeError(caught) });
     } finally {
       setBusy(false);
     }

@@ -138,18 +138,36 @@ describe('popup', () => {
     await details.close();
   });
 
-  it('offers "Capture from this page" on Partner Center and answers when the capture is not reachable', async () => {
+  it('captures from a Partner Center page, and offers it only there', async () => {
+    await seed(browser, []);
     const partner = await browser.context.newPage();
-    await partner.goto(fixtures.url('partner.microsoft.com', 'pages/plain.html'));
+    await partner.goto(fixtures.url('partner.microsoft.com', 'partner-center/result-purchase-en.html'));
     const popup = await openPage('popup.html', { width: 380, height: 700 });
+    expect(await popup.getByRole('button', { name: 'Capture from this page' }).count()).toBe(0);
+    // The popup reads the tab that is active when it opens.
     await partner.bringToFront();
     await popup.reload();
     const capture = popup.getByRole('button', { name: 'Capture from this page' });
     await expect.poll(() => capture.count()).toBe(1);
     expect(await popup.getByRole('button', { name: 'Add offer manually' }).count()).toBe(0);
     await capture.click();
-    await expect.poll(async () => (await popup.getByRole('status').first().textContent())?.length ?? 0).toBeGreaterThan(0);
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toMatch(/Offer captured from this page\.|already saved/);
+    expect(await popup.locator('.offer-card').textContent()).toContain('PO-4K7Q-22XM');
+
+    await partner.goto(fixtures.url('partner.microsoft.com', 'pages/plain.html'));
+    await partner.bringToFront();
+    await popup.reload();
+    await popup.getByRole('button', { name: 'Capture from this page' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('No offer link was found on this page.');
     await Promise.all([popup.close(), partner.close()]);
+  });
+
+  it('explains when there is no compose window for "Insert into email"', async () => {
+    await seed(browser, [makeOffer(1)]);
+    const popup = await openPage('popup.html', { width: 380, height: 700 });
+    await popup.getByRole('button', { name: 'Insert into email' }).click();
+    await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Open Gmail or Outlook on the web in this tab');
+    await popup.close();
   });
 });
 
