@@ -9,7 +9,7 @@ import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
 import { withChangeHooks } from '@/lib/offers/change-hooks';
 import { browserReminderPorts } from '@/lib/reminders/ports';
-import { fireReminder, openReminder, scheduleReminder } from '@/lib/reminders/reminders';
+import { fireReminder, openReminder, reminderDelayChanged, rescheduleAll, scheduleReminder } from '@/lib/reminders/reminders';
 
 export default defineBackground(() => {
   // The connection is a cache, not state: when the worker is stopped it is simply reopened.
@@ -38,6 +38,9 @@ export default defineBackground(() => {
   });
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && reminderDelayChanged(changes.preferences)) void rescheduleAll(reminders);
+  });
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);

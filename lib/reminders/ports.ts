@@ -14,5 +14,14 @@ export function browserReminderPorts(openStore: () => Promise<OfferStore>): Remi
       browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
     openOffer: (offerId) => browser.tabs.create({ url: browser.runtime.getURL(offerDetailsPath(offerId) as '/history.html') }),
     message: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
+    alarmNames: async () => (await browser.alarms.getAll()).map((alarm) => alarm.name),
+    async *sentOffers() {
+      let cursor: string | undefined;
+      do {
+        const page = await (await openStore()).page({ cursor, limit: 500, filter: { status: 'sent' } });
+        yield* page.offers;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+    },
   };
 }

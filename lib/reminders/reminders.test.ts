@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
 import type { Offer } from '../offers/schema';
-import { alarmName, fireReminder, offerDetailsPath, openReminder, reminderTime, scheduleReminder, type ReminderPorts } from './reminders';
+import { alarmName, fireReminder, offerDetailsPath, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
 
 const DAY = 86_400_000;
 const sentAt = '2026-03-02T09:00:00.000Z';
 const sent = (overrides: Partial<Offer> = {}) =>
   makeOffer(1, { status: 'sent', sends: [{ at: sentAt, provider: 'gmail', to: 'a@b.example' }], customer: { company: 'Fabrikam' }, ...overrides });
 
-function fakePorts(offers: Offer[], reminderDays: number | null) {
+function fakePorts(offers: Offer[], reminderDays: number | null, alarms: string[] = []) {
   const log: string[] = [];
   const ports: ReminderPorts = {
+    alarmNames: async () => alarms,
+    async *sentOffers() {
+      yield* offers.filter((o) => o.status === 'sent');
+    },
     createAlarm: (name, when) => void log.push(`alarm ${name} ${when}`),
     clearAlarm: (name) => void log.push(`clear ${name}`),
     getOffer: async (id) => offers.find((o) => o.id === id) ?? null,
@@ -49,5 +53,31 @@ describe('reminders', () => {
     expect(log).toEqual(['notify offer-reminder:offer-1 reminder_title() reminder_body(Fabrikam)']);
     expect(await openReminder(ports, 'offer-reminder:offer-1')).toBe(true);
     expect(log.at(-1)).toBe('open /history.html?offer=offer-1');
+  });
+});
+
+describe('changing the reminder delay', () => {
+  it('reschedules sent offers whose reminder is still ahead, and only those', async () => {
+    const recent = sent({ id: 'recent', sends: [{ at: '2026-03-09T09:00:00.000Z', provider: 'gmail' }] });
+    const old = sent({ id: 'old', sends: [{ at: '2026-01-09T09:00:00.000Z', provider: 'gmail' }] });
+    const { ports, log } = fakePorts([recent, old, sent({ id: 'done', status: 'accepted' })], 7, ['offer-reminder:old', 'something-else']);
+    const now = Date.parse('2026-03-10T09:00:00.000Z');
+    expect(await rescheduleAll(ports, now)).toBe(1);
+    expect(log).toEqual(['clear offer-reminder:old', `alarm offer-reminder:recent ${Date.parse('2026-03-16T09:00:00.000Z')}`]);
+  });
+
+  it('clears every reminder when reminders are turned off', async () => {
+    const { ports, log } = fakePorts([sent()], null, ['offer-reminder:a', 'offer-reminder:b']);
+    expect(await rescheduleAll(ports)).toBe(0);
+    expect(log).toEqual(['clear offer-reminder:a', 'clear offer-reminder:b']);
+  });
+});
+
+describe('preference changes', () => {
+  it('count only when the reminder delay moves', () => {
+    expect(reminderDelayChanged({ oldValue: { reminderDays: null }, newValue: { reminderDays: 3 } })).toBe(true);
+    expect(reminderDelayChanged({ newValue: { reminderDays: 3 } })).toBe(true);
+    expect(reminderDelayChanged({ oldValue: { reminderDays: 3 }, newValue: { reminderDays: 3, messageLanguage: 'fr' } })).toBe(false);
+    expect(reminderDelayChanged(undefined)).toBe(false);
   });
 });

@@ -34,6 +34,10 @@ export interface ReminderPorts {
   notify(id: string, title: string, message: string): Promise<unknown> | unknown;
   openOffer(offerId: string): Promise<unknown> | unknown;
   message(key: 'reminder_title' | 'reminder_body', substitutions: string[]): string;
+  /** Names of the alarms currently set. */
+  alarmNames(): Promise<string[]>;
+  /** Every offer still waiting for the customer after a send, read page by page. */
+  sentOffers(): AsyncIterable<Offer>;
 }
 
 /** Sets (or clears) an offer's alarm after it changed: a send, a status change. */
@@ -42,6 +46,25 @@ export async function scheduleReminder(ports: ReminderPorts, offer: Offer): Prom
   if (when === null) await ports.clearAlarm(alarmName(offer.id));
   else await ports.createAlarm(alarmName(offer.id), Math.max(when, Date.now() + 1000));
   return when;
+}
+
+/**
+ * After the advisor changes the reminder delay: every sent offer gets the new schedule. Offers
+ * whose new reminder time has already passed are left alone, so turning reminders on does not
+ * bring a burst of notifications for old offers; turning them off clears every reminder.
+ */
+export async function rescheduleAll(ports: ReminderPorts, now = Date.now()): Promise<number> {
+  const days = await ports.reminderDays();
+  for (const name of await ports.alarmNames()) if (offerIdFromAlarm(name)) await ports.clearAlarm(name);
+  if (days === null) return 0;
+  let scheduled = 0;
+  for await (const offer of ports.sentOffers()) {
+    const when = reminderTime(offer, days);
+    if (when === null || when <= now) continue;
+    await ports.createAlarm(alarmName(offer.id), when);
+    scheduled++;
+  }
+  return scheduled;
 }
 
 /** Runs when an alarm rings: shows the reminder if the offer still waits for the customer. */
@@ -69,3 +92,10 @@ export async function openReminder(ports: ReminderPorts, notificationId: string)
 
 /** The history page URL that opens one offer's details. */
 export const offerDetailsPath = (offerId: string) => `/history.html?offer=${encodeURIComponent(offerId)}`;
+
+/** True when a storage change of the preferences moved the reminder delay (not just the language). */
+export function reminderDelayChanged(change: { oldValue?: unknown; newValue?: unknown } | undefined): boolean {
+  if (!change) return false;
+  const days = (value: unknown) => (value && typeof value === 'object' && 'reminderDays' in value ? value.reminderDays : null);
+  return days(change.oldValue) !== days(change.newValue);
+}

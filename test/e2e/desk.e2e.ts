@@ -303,11 +303,15 @@ describe('history page', () => {
 describe('reminders', () => {
   it('remind about a sent offer that is not accepted, through a real alarm', async () => {
     await seed(browser, deskOffers());
+    // Sent before reminders were turned on: turning them on schedules it too.
+    await data(browser, { type: 'offers.recordSend', id: 'offer-4', send: { provider: 'outlook' } });
     const options = await openPage('options.html');
+    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-4'))).toBeFalsy();
     await options.getByLabel('Remind me to follow up on offers that are not accepted').check();
     await options.getByLabel('Days after sending').fill('2');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => options.locator('#preferences-heading ~ form [role=status]').textContent()).toBe('Saved.');
+    await expect.poll(() => options.evaluate(async () => (await chrome.alarms.get('offer-reminder:offer-4'))?.scheduledTime ?? 0)).toBeGreaterThan(Date.now() + 86_400_000);
 
     const before = Date.now();
     await data(browser, { type: 'offers.recordSend', id: 'offer-1', send: { provider: 'gmail', to: 'emilie@fournil.example' } });
