@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
@@ -16,6 +16,7 @@ export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer,
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const error = (field: string) => (errors[field] ? t(errors[field]) : undefined);
+  useEffect(() => form.current?.querySelector<HTMLInputElement>('#manual-url')?.focus(), []);
 
   const set = (field: TextField) => (event: Event) =>
     setValues((v) => ({ ...v, [field]: (event.currentTarget as HTMLInputElement).value }));
@@ -54,7 +55,14 @@ export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer,
   );
 
   return (
-    <form ref={form} class="manual-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="manual-heading">
+    <form
+      ref={form}
+      class="manual-form"
+      onSubmit={(e) => void submit(e)}
+      onKeyDown={(e) => e.key === 'Escape' && onCancel()}
+      noValidate
+      aria-labelledby="manual-heading"
+    >
       <h2 id="manual-heading">{t('popup_addManually')}</h2>
       {text('url', t('popup_fieldUrl'), 'url', { placeholder: 'https://portal.office.com/partner/partnersignup.aspx?…' })}
       {text('summaryId', t('column_summaryId'))}

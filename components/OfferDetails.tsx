@@ -73,12 +73,20 @@ export function OfferDetails({
     browser.storage.local.onChanged.addListener(onStorage);
     // Nothing typed is lost: leaving the page or the offer saves what is pending.
     const onHide = () => void saver.flush();
+    // A save still in flight when the tab closes could be cut off: the browser asks first.
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsaved) return;
+      void saver.flush();
+      event.preventDefault();
+    };
     addEventListener('pagehide', onHide);
+    addEventListener('beforeunload', onLeave);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       live = false;
       browser.storage.local.onChanged.removeListener(onStorage);
       removeEventListener('pagehide', onHide);
+      removeEventListener('beforeunload', onLeave);
       document.removeEventListener('visibilitychange', onHide);
       void saver.flush();
     };

@@ -84,6 +84,10 @@ describe('popup', () => {
     await seed(browser, []);
     const popup = await openPage('popup.html', { width: 380, height: 700 });
     await popup.getByRole('button', { name: 'Add offer manually' }).click();
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');
+    await popup.keyboard.press('Escape');
+    await expect.poll(() => popup.locator('form.manual-form').count()).toBe(0);
+    await popup.getByRole('button', { name: 'Add offer manually' }).click();
     await popup.getByLabel('Offer URL').fill('https://example.com/nothing');
     await popup.getByLabel('Licenses for subscription 1').fill('twelve');
     await popup.getByLabel('Customer email').fill('not-an-email');
