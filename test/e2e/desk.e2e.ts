@@ -428,6 +428,11 @@ describe('every page', () => {
     await options.getByLabel('Subject').fill('Hi {{#if offer.isTrial}}');
     await options.getByText('Placeholders').click();
     await expectNoAxeViolations(options);
+    // The dark theme has its own colours: check their contrast too.
+    for (const page of [popup, history, options]) {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await expectNoAxeViolations(page);
+    }
     for (const page of [popup, history, options]) expect((page as Page & { errors: string[] }).errors).toEqual([]);
     await Promise.all([popup.close(), history.close(), options.close()]);
   });
