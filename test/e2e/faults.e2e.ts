@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Offer } from '../../lib/offers/schema';
+import { createBackup } from '../../lib/offers/backup';
+import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
+import { makeOffer } from '../unit/offer-factory';
+import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+
+let fixtures: FixtureServer;
+beforeAll(async () => {
+  fixtures = await startFixtureServer();
+});
+afterAll(async () => {
+  await fixtures?.close();
+});
+
+async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionBrowser['send']>[0]): Promise<T> {
+  const answer = await browser.send(request);
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  return answer.data as T;
+}
+
+describe('faults that lose nothing', () => {
+  it('opens a database written by schema version 1 with every offer intact', async () => {
+    const browser = await launchExtension();
+    try {
+      // A page of the extension that sends no message, so the background has not opened the database yet.
+      const page = await browser.context.newPage();
+      await page.goto(`chrome-extension://${browser.extensionId}/icon/128.png`);
+      await page.evaluate(buildSchemaV1Database, SCHEMA_V1_OFFERS as unknown as object[]);
+      const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.page', limit: 50 });
+      expect(offers.map((o) => o.id)).toEqual(['v1-offer-2', 'v1-offer-1']);
+      const { urlKey: _u, words: _w, customerKey: _c, ...first } = SCHEMA_V1_OFFERS[0];
+      expect(offers[1]).toEqual(first);
+      expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'élodie' })).offers).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('reports a full disk in the page, keeps what was stored, and lets the import be retried', async () => {
+    const browser = await launchExtension();
+    try {
+      const history = await browser.openExtensionPage('history.html');
+      const cdp = await browser.context.newCDPSession(history);
+      const origin = `chrome-extension://${browser.extensionId}`;
+      // A small disk: room for a couple of offers, not for a big backup. Set before the database opens.
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
+      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()) });
+      const big = createBackup(
+        Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
+        new Date().toISOString(),
+      );
+      const file = { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) };
+      const status = history.locator('.backup-outcome');
+      await history.locator('input[type=file]').setInputFiles(file);
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toContain('no storage space left');
+      expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 2 });
+
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+      await history.locator('input[type=file]').setInputFiles(file);
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('2000 added');
+      expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 2002 });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('refuses a backup from a newer version whole, naming the problem', async () => {
+    const browser = await launchExtension();
+    try {
+      const history = await browser.openExtensionPage('history.html');
+      const newer = { ...createBackup([makeOffer(1)], new Date().toISOString()), version: 2 };
+      await history.locator('input[type=file]').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
+      await expect.poll(() => history.locator('.backup-outcome').textContent()).toContain('newer version of Offer Courier');
+      expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
+      await history.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"offer-courier-backup","version":1,"offers":[') });
+      await expect.poll(() => history.locator('.backup-outcome').textContent()).toContain('not valid JSON');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('saves an offer exactly once while the service worker keeps being stopped', async () => {
+    const browser = await launchExtension();
+    try {
+      const quote = '44444444-aaaa-4bbb-8ccc-000000000004';
+      const controller = await browser.openExtensionPage('options.html');
+      const cdp = await browser.context.newCDPSession(controller);
+      await cdp.send('ServiceWorker.enable');
+      const page = await browser.context.newPage();
+      await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));
+      await page.locator('#sub-0').check();
+      let stopping = true;
+      const stopper = (async () => {
+        while (stopping) {
+          await cdp.send('ServiceWorker.stopAllWorkers');
+          await new Promise((resolve) => setTimeout(resolve, 40));
+        }
+      })();
+      await page.locator('#wizard-next').click();
+      await page.locator('#summary-id').waitFor();
+      await page.waitForTimeout(1500);
+      stopping = false;
+      await stopper;
+      await expect
+        .poll(async () => (await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote })).offers.length, { timeout: 10_000 })
+        .toBe(1);
+      await page.waitForTimeout(1000);
+      const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote });
+      expect(offers).toHaveLength(1);
+      expect(offers[0]).toMatchObject({ summaryId: 'PO-44444444', subscriptions: [{ name: 'Microsoft 365 Business Basic' }] });
+    } finally {
+      await browser.close();
+    }
+  });
+});
