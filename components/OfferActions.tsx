@@ -1,9 +1,6 @@
 import type { Offer } from '@/lib/offers/schema';
 import { t, uiLocale } from '@/lib/i18n';
-import { loadSettings } from '@/lib/settings/settings';
 import { copyRich, copyText } from '@/lib/ui/clipboard';
-import { renderOfferMessage } from '@/lib/ui/offer-message';
-import { describeTemplateError } from '@/lib/message/parse';
 import { browser } from 'wxt/browser';
 
 export type Report = (outcome: { ok: boolean; text: string }) => void;
@@ -21,6 +18,12 @@ export async function copyOfferUrl(offer: Offer, report: Report) {
 /** Renders the default template for the offer and copies it as HTML and plain text. */
 export async function copyOfferMessage(offer: Offer, report: Report) {
   try {
+    // Loaded on first use: templates and their renderer are not needed to show the popup.
+    const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }] = await Promise.all([
+      import('@/lib/settings/settings'),
+      import('@/lib/ui/offer-message'),
+      import('@/lib/message/parse'),
+    ]);
     const message = renderOfferMessage(offer, await loadSettings(), uiLocale());
     if (!message.template) return report({ ok: false, text: t('desk_noTemplate') });
     if (!message.result.ok) {
