@@ -17,6 +17,22 @@ export default defineConfig({
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
     host_permissions: [...PARTNER_CENTER_MATCHES, ...WEBMAIL_MATCHES],
+    // Only the extension's own scripts run in its pages. Images may come from https or data: URLs
+    // (the advisor's logo); inline styles appear in the rendered message preview. Only the webmail
+    // hosts may frame an extension page (the offer picker).
+    content_security_policy: {
+      extension_pages: [
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+        "base-uri 'none'",
+        "form-action 'none'",
+        "img-src 'self' https: data:",
+        "style-src 'self' 'unsafe-inline'",
+        // Any port on those exact hosts, so the tests' local fixture servers count too.
+        `frame-ancestors 'self' ${WEBMAIL_MATCHES.map((match) => match.replace('/*', ':*')).join(' ')}`,
+      ].join('; '),
+    },
     // The offer picker is framed in webmail pages; no other site may load it.
     web_accessible_resources: [{ resources: ['picker.html'], matches: WEBMAIL_MATCHES }],
     commands: {
