@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXTENSION_DIR, ROOT } from './harness';
@@ -43,5 +43,35 @@ describe('Chrome package', () => {
     expect(everything).not.toContain('<all_urls>');
     expect(everything).not.toContain('tabs');
     expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
+  });
+});
+
+describe('extension pages and scripts', () => {
+  const manifest = () => JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+  const builtScripts = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? builtScripts(path) : path.endsWith('.js') ? [path] : [];
+    });
+
+  it('has a strict content security policy', () => {
+    const directives = Object.fromEntries(
+      (manifest().content_security_policy.extension_pages as string).split(';').map((directive) => {
+        const [name, ...values] = directive.trim().split(/\s+/);
+        return [name, values];
+      }),
+    );
+    expect(directives['script-src']).toEqual(["'self'"]);
+    expect(directives['object-src']).toEqual(["'none'"]);
+    expect(directives['default-src']).toEqual(["'self'"]);
+    expect(directives['frame-ancestors']).not.toContain('*');
+  });
+
+  it('ships no eval, no code built from strings and no remote script', () => {
+    const offenders = builtScripts(EXTENSION_DIR).filter((file) => /\beval\(|new Function\(|import\(\s*["']https?:/.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
+    for (const page of ['popup.html', 'history.html', 'options.html', 'picker.html']) {
+      expect(readFileSync(join(EXTENSION_DIR, page), 'utf8')).not.toMatch(/<script[^>]+src="https?:/);
+    }
   });
 });
