@@ -29,6 +29,17 @@ describe('Firefox package', () => {
     expect(lint.warnings.filter((w) => w.code !== 'UNSAFE_VAR_ASSIGNMENT')).toEqual([]);
   });
 
+  it('asks for the same permissions and runs the same content scripts as the Chrome build', () => {
+    const firefox = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
+    const chrome = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
+    expect(firefox.permissions).toEqual(chrome.permissions);
+    expect(firefox.host_permissions).toEqual(chrome.host_permissions);
+    const matches = (manifest: { content_scripts: { matches: string[] }[] }) => manifest.content_scripts.map((script) => [...script.matches].sort());
+    expect(matches(firefox)).toEqual(matches(chrome));
+    expect(firefox.background).toEqual({ scripts: ['background.js'] });
+    expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
+  });
+
   it('declares a gecko id and that no data is collected', () => {
     const manifest = JSON.parse(readFileSync(join(FIREFOX_DIR, 'manifest.json'), 'utf8'));
     expect(manifest.browser_specific_settings.gecko.id).toBe('offer-courier@offer-courier.app');
