@@ -83,11 +83,18 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     }
   }
 
-  // One cheap check per mutation batch: a pending scan absorbs every batch until it runs.
+  // A busy inbox mutates constantly. The first mutation schedules a scan and disconnects the
+  // observer, so the browser records nothing more until the scan has run and reconnected it:
+  // one scan per burst, whatever its size, and no mutation records in between.
   const observer = new MutationObserver(() => {
-    scanTimer ??= setTimeout(scan, deps.scanDelayMs ?? 250);
+    observer.disconnect();
+    scanTimer ??= setTimeout(() => {
+      scan();
+      observe();
+    }, deps.scanDelayMs ?? 250);
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true });
+  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
+  observe();
   doc.addEventListener('selectionchange', onSelectionChange);
   scan();
 
