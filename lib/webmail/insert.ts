@@ -1,12 +1,12 @@
 import { placeCaretAfter, textBeforeCaret } from './caret';
 import { caretFollows, countProbes, messageProbes, probesLanded, type Probes } from './probes';
-import { beforeInputStrategy } from './strategies/before-input';
+import { pasteInputStrategy, replacementTextStrategy } from './strategies/before-input';
 import { execCommandStrategy } from './strategies/exec-command';
 import { pasteStrategy } from './strategies/paste';
 import type { InsertableMessage, InsertionStrategy } from './strategies/strategy';
 
 /** Tried in order: model editors take the paste, beforeinput editors the input event, the rest execCommand. */
-export const INSERTION_STRATEGIES: readonly InsertionStrategy[] = [pasteStrategy, beforeInputStrategy, execCommandStrategy];
+export const INSERTION_STRATEGIES: readonly InsertionStrategy[] = [pasteStrategy, replacementTextStrategy, pasteInputStrategy, execCommandStrategy];
 
 export type InsertResult = { inserted: true; strategy: string; caretAfter: boolean } | { inserted: false; tried: string[] };
 

@@ -220,6 +220,19 @@ describe('Lexical behind Outlook markup', () => {
   });
 });
 
+describe('Lexical when the page keeps paste events from the editor', () => {
+  it('inserts through beforeinput into the editor state, with typing and undo', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-lexical-no-paste.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    expect(await page.evaluate(() => (window as unknown as { beforeInputs: string[] }).beforeInputs)).toEqual(['insertReplacementText']);
+    await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
+    await page.close();
+  });
+});
+
 describe('hostile values', () => {
   it('shows markup from offer, customer and profile fields as text; nothing runs', async () => {
     const hostile = {

@@ -1,13 +1,9 @@
 import { messageTransfer, type InsertionStrategy } from './strategy';
 
-/**
- * Editors driven by `beforeinput` (Lexical, Slate) insert what a paste or a replacement-text
- * input carries in its dataTransfer. Tried as a paste first, then as replacement text.
- */
-export const beforeInputStrategy: InsertionStrategy = {
-  name: 'beforeinput',
-  run(body, message) {
-    for (const inputType of ['insertFromPaste', 'insertReplacementText']) {
+function beforeInput(inputType: 'insertReplacementText' | 'insertFromPaste'): InsertionStrategy {
+  return {
+    name: `beforeinput:${inputType}`,
+    run(body, message) {
       const event = new InputEvent('beforeinput', {
         inputType,
         dataTransfer: messageTransfer(message),
@@ -15,8 +11,15 @@ export const beforeInputStrategy: InsertionStrategy = {
         cancelable: true,
         composed: true,
       });
-      if (!body.dispatchEvent(event)) return true;
-    }
-    return false;
-  },
-};
+      return !body.dispatchEvent(event);
+    },
+  };
+}
+
+/**
+ * Editors driven by `beforeinput` insert what the event's dataTransfer carries. Lexical inserts
+ * the HTML of an insertReplacementText (it cancels an untrusted insertFromPaste without reading
+ * it); Slate takes either. Each is its own strategy so that each is verified.
+ */
+export const replacementTextStrategy = beforeInput('insertReplacementText');
+export const pasteInputStrategy = beforeInput('insertFromPaste');

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { beforeInputStrategy } from './before-input';
+import { pasteInputStrategy, replacementTextStrategy } from './before-input';
 import { pasteStrategy } from './paste';
 
 const MESSAGE = { html: '<p>Hi</p>', text: 'Hi' };
@@ -19,15 +19,16 @@ describe('event strategies', () => {
     expect(seen).toEqual(['<p>Hi</p>', 'Hi']);
   });
 
-  it('beforeinput tries a paste, then replacement text, for editors that handle one of them', () => {
+  it('beforeinput strategies carry the message in dataTransfer with their input type', () => {
     const body = document.createElement('div');
-    const types: string[] = [];
+    const seen: string[] = [];
     body.addEventListener('beforeinput', (event) => {
       const input = event as InputEvent;
-      types.push(input.inputType);
+      seen.push(`${input.inputType}:${input.dataTransfer?.getData('text/html')}`);
       if (input.inputType === 'insertReplacementText') event.preventDefault();
     });
-    expect(beforeInputStrategy.run(body, MESSAGE)).toBe(true);
-    expect(types).toEqual(['insertFromPaste', 'insertReplacementText']);
+    expect(replacementTextStrategy.run(body, MESSAGE)).toBe(true);
+    expect(pasteInputStrategy.run(body, MESSAGE)).toBe(false);
+    expect(seen).toEqual(['insertReplacementText:<p>Hi</p>', 'insertFromPaste:<p>Hi</p>']);
   });
 });
