@@ -485,11 +485,12 @@ describe('every page', () => {
       const history = await openPage('history.html?offer=offer-5', { width: 1280, height: 900 });
       await history.emulateMedia({ colorScheme: scheme });
       await expect.poll(() => history.locator('#details-heading').count()).toBe(1);
-      await history.locator('body').click({ position: { x: 5, y: 5 } });
       await history.screenshot({ path: join(SCREENSHOTS, `history${suffix}.png`) });
       const options = await openPage('options.html', { width: 1280, height: 900 });
       await options.emulateMedia({ colorScheme: scheme });
-      await options.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
+      const edit = options.getByRole('button', { name: 'Edit “Purchase offer”' });
+      await expect.poll(() => edit.count()).toBe(1);
+      await edit.click();
       await options.locator('#templates-heading').evaluate((heading) => window.scrollTo(0, heading.getBoundingClientRect().top + window.scrollY - 16));
       await options.waitForTimeout(200);
       await options.screenshot({ path: join(SCREENSHOTS, `options${suffix}.png`) });
