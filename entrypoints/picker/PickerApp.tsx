@@ -86,7 +86,10 @@ export function PickerApp() {
         );
         return;
       }
-      await sendMessage({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
+      // The content script removes this frame as it starts inserting; an answer that still
+      // reaches the picker means no compose window took the message.
+      const answer = await sendMessage({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
+      if (answer.outcome === 'failed') setProblem({ text: t('webmail_picker_compose_gone'), details: [], settings: false });
     } catch (error) {
       setProblem({ text: t('webmail_picker_insert_failed', errorText(error)), details: [], settings: false });
     } finally {
