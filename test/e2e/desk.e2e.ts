@@ -15,7 +15,8 @@ declare const chrome: {
 };
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+// `npm run screenshots` refreshes the README's pictures; ordinary runs take them without touching the repository.
+const SCREENSHOTS = join(ROOT, process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : 'test-results/screenshots');
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
