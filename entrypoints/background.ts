@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import { openOfferDatabase } from '@/lib/offers/db';
 import { createOfferHandlers } from '@/lib/offers/handlers';
-import { OfferStore } from '@/lib/offers/store';
+import { createStoreOpener } from '@/lib/offers/store';
 import { handleMessage } from '@/lib/messaging';
 import { createCaptureHandlers } from '@/lib/capture/routing';
 import { createOpenOfferHandler } from '@/lib/ui/open-offer';
@@ -12,17 +11,7 @@ import { browserReminderPorts } from '@/lib/reminders/ports';
 import { fireReminder, openReminder, reminderDelayChanged, rescheduleAll, scheduleReminder } from '@/lib/reminders/reminders';
 
 export default defineBackground(() => {
-  // The connection is a cache, not state: when the worker is stopped it is simply reopened.
-  let database: ReturnType<typeof openOfferDatabase> | undefined;
-  const openStore = async () => {
-    database ??= openOfferDatabase(undefined, () => (database = undefined));
-    try {
-      return new OfferStore(await database);
-    } catch (error) {
-      database = undefined;
-      throw error;
-    }
-  };
+  const openStore = createStoreOpener();
   const handlers = {
     ...createOfferHandlers(openStore),
     ...createWebmailHandlers(browser.tabs),

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { DB_VERSION, openOfferDatabase } from './db';
-import { OfferStore } from './store';
+import { createStoreOpener, OfferStore } from './store';
 
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 5, 1) + tick++ * 1000).toISOString();
@@ -214,5 +214,32 @@ describe('mergeAll within one batch', () => {
     expect(result).toEqual({ added: 2, updated: 1, unchanged: 1 });
     expect(await store.count()).toBe(2);
     expect((await store.get('offer-1'))?.notes).toBe('from the second');
+  });
+});
+
+describe('createStoreOpener', () => {
+  it('reuses one connection, and opens again after it closed or failed', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    const closers: Array<() => void> = [];
+    let opened = 0;
+    let failNext = false;
+    const open: typeof openOfferDatabase = async (name, onClosed) => {
+      opened++;
+      if (failNext) {
+        failNext = false;
+        throw new Error('blocked');
+      }
+      closers.push(onClosed!);
+      return openOfferDatabase(name);
+    };
+    const openStore = createStoreOpener(open);
+    await openStore();
+    await openStore();
+    expect(opened).toBe(1);
+    closers[0]!();
+    failNext = true;
+    await expect(openStore()).rejects.toThrow('blocked');
+    await openStore();
+    expect(opened).toBe(3);
   });
 });

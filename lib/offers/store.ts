@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from '../capture/offer-url';
-import { type OfferCourierDB, type StoredOffer } from './db';
+import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
@@ -378,4 +378,22 @@ function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
     (!filter.from || offer.createdAt >= filter.from) &&
     (!filter.to || offer.createdAt < filter.to)
   );
+}
+
+/**
+ * The background's way to the store: the connection opens on the first request and is reused
+ * while the worker lives; a closed or failed one is opened again on the next request. It is a
+ * cache, not state, so a worker stopped when idle loses nothing.
+ */
+export function createStoreOpener(open: typeof openOfferDatabase = openOfferDatabase): () => Promise<OfferStore> {
+  let connection: ReturnType<typeof openOfferDatabase> | undefined;
+  return async () => {
+    connection ??= open(undefined, () => (connection = undefined));
+    try {
+      return new OfferStore(await connection);
+    } catch (error) {
+      connection = undefined;
+      throw error;
+    }
+  };
 }
