@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -22,27 +22,6 @@ async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promis
 }
 
 const offersWithQuote = async (quote: string) => (await data<{ offers: Offer[] }>({ type: 'offers.search', query: quote })).offers;
-
-/**
- * The notice lives in a closed shadow root, which page scripts (and Playwright's selectors)
- * cannot enter; what a screen reader gets of it is read from Chromium's accessibility tree.
- */
-async function noticeText(page: Page): Promise<string> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
-    return nodes.map((node) => String(node.name?.value ?? '')).join('\n');
-  } finally {
-    await cdp.detach();
-  }
-}
-
-/** Reaches the notice's buttons from the keyboard: Shift+Tab from the page start goes to its last controls. */
-async function pressNoticeButton(page: Page, stepsBack: number) {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  for (let i = 0; i < stepsBack; i++) await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Enter');
-}
 
 describe('capture on Partner Center', () => {
   it('saves a purchase offer with every option the wizard had, and shows a notice', async () => {
@@ -77,7 +56,7 @@ describe('capture on Partner Center', () => {
       ],
     });
     expect(offer!.url).toBe(await page.locator('#offer-url').inputValue());
-    await expect.poll(() => noticeText(page)).toContain('Offer saved · summary ID PO-11111111');
+    await expect.poll(() => accessibleText(page)).toContain('Offer saved · summary ID PO-11111111');
 
     const history = await browser.openExtensionPage(`history.html?offer=${encodeURIComponent(offer!.id)}`);
     const details = history.locator('main');
@@ -111,7 +90,7 @@ describe('capture on Partner Center', () => {
       subscriptions: [{ name: 'Microsoft 365 Business Premium trial' }],
     });
     // The notice speaks the browser's language (English here), whatever the page's.
-    await expect.poll(() => noticeText(page)).toContain('Offer saved · summary ID TI-22222222');
+    await expect.poll(() => accessibleText(page)).toContain('Offer saved · summary ID TI-22222222');
     await page.close();
   });
 
@@ -152,10 +131,10 @@ describe('capture on Partner Center', () => {
     const page = await browser.context.newPage();
     await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
     await expect.poll(() => offersWithQuote(quote), { timeout: 5000 }).toHaveLength(1);
-    await expect.poll(() => noticeText(page)).toContain('Undo');
+    await expect.poll(() => accessibleText(page)).toContain('Undo');
     await pressNoticeButton(page, 2);
     await expect.poll(() => offersWithQuote(quote)).toHaveLength(0);
-    await expect.poll(() => noticeText(page)).toContain('Offer removed from Offer Courier.');
+    await expect.poll(() => accessibleText(page)).toContain('Offer removed from Offer Courier.');
     await page.waitForTimeout(1000);
     expect(await offersWithQuote(quote)).toHaveLength(0);
     await page.close();

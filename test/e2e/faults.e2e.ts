@@ -3,7 +3,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { createBackup } from '../../lib/offers/backup';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { makeOffer } from '../unit/offer-factory';
-import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let fixtures: FixtureServer;
 beforeAll(async () => {
@@ -60,6 +60,27 @@ describe('faults that lose nothing', () => {
       await history.locator('input[type=file]').setInputFiles(file);
       await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('2000 added');
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 2002 });
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('tells the advisor on Partner Center when the disk is full, and saves on Retry', async () => {
+    const browser = await launchExtension();
+    try {
+      const controller = await browser.context.newPage();
+      await controller.goto(`chrome-extension://${browser.extensionId}/icon/128.png`);
+      const cdp = await browser.context.newCDPSession(controller);
+      const origin = `chrome-extension://${browser.extensionId}`;
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+      const quote = '55555555-aaaa-4bbb-8ccc-000000000005';
+      const page = await browser.context.newPage();
+      await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));
+      await expect.poll(() => accessibleText(page), { timeout: 20_000 }).toContain('could not save this offer');
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+      await pressNoticeButton(page, 2);
+      await expect.poll(() => accessibleText(page), { timeout: 10_000 }).toContain('Offer saved · summary ID PO-55555555');
+      expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote })).offers).toHaveLength(1);
     } finally {
       await browser.close();
     }

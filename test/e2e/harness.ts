@@ -151,3 +151,27 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     },
   };
 }
+
+/**
+ * What assistive technology reads of a page, closed shadow roots included (the capture notice
+ * lives in one, out of reach of page scripts and of Playwright's selectors).
+ */
+export async function accessibleText(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
+    return nodes.map((node) => String(node.name?.value ?? '')).join('\n');
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Presses one of the capture notice's buttons from the keyboard: Shift+Tab from the start of the
+ * page reaches the notice's controls from the last (Dismiss) backwards.
+ */
+export async function pressNoticeButton(page: Page, stepsBack: number): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  for (let i = 0; i < stepsBack; i++) await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+}
