@@ -4,13 +4,14 @@ import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { formatBytes, formatNumber } from '@/lib/ui/format';
 import { BackupControls } from './BackupControls';
+import { FormActions, type FormStatus } from './FormActions';
 
 /** Backups, storage used, and deleting every offer behind a typed confirmation. */
 export function DataSection() {
   const [count, setCount] = useState<number | null>(null);
   const [usage, setUsage] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus>(null);
   const word = t('options_deleteAllWord');
 
   const refresh = async () => {
@@ -58,14 +59,7 @@ export function DataSection() {
           <label for="delete-all-confirm">{t('options_deleteAllConfirm', word)}</label>
           <input id="delete-all-confirm" type="text" autoComplete="off" value={confirmation} onInput={(e) => setConfirmation(e.currentTarget.value)} />
         </div>
-        <div class="toolbar">
-          <button type="submit" class="danger">
-            {t('options_deleteAll')}
-          </button>
-          <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
-            {status?.text}
-          </span>
-        </div>
+        <FormActions label={t('options_deleteAll')} status={status} variant="danger" />
       </form>
     </section>
   );

@@ -1,7 +1,7 @@
 import type { Offer } from '@/lib/offers/schema';
+import { SubscriptionList } from './SubscriptionList';
 import { formatDateTime, t } from '@/lib/i18n';
 import { customerLabel, delegatedAdminLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
-import { formatNumber } from '@/lib/ui/format';
 
 /** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
 export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
@@ -23,18 +23,7 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
         <dd class="mono">{offer.summaryId ?? '—'}</dd>
         <dt>{t('column_subscriptions')}</dt>
         <dd>
-          {offer.subscriptions.length === 0 ? (
-            '—'
-          ) : (
-            <ul class="plain">
-              {offer.subscriptions.map((s, i) => (
-                <li key={i}>
-                  {s.name}
-                  {s.licenses !== null && <span class="muted"> × {formatNumber(s.licenses)}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
+          <SubscriptionList subscriptions={offer.subscriptions} />
         </dd>
         <dt>{t('desk_usageLocation')}</dt>
         <dd>{offer.usageLocation ?? '—'}</dd>

@@ -7,8 +7,8 @@ import { formatDateTime, t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
 import { delegatedAdminLabel, kindLabel, SETTABLE_STATUSES, statusLabel } from '@/lib/ui/offer-labels';
-import { formatNumber } from '@/lib/ui/format';
 import { OfferCopyButtons, type Report } from './OfferActions';
+import { SubscriptionList } from './SubscriptionList';
 import { WebsiteSnippet } from './WebsiteSnippet';
 
 interface Editable {
@@ -206,18 +206,7 @@ export function OfferDetails({
           <dd>{offer.usageLocation ?? '—'}</dd>
           <dt>{t('column_subscriptions')}</dt>
           <dd>
-            {offer.subscriptions.length === 0 ? (
-              '—'
-            ) : (
-              <ul class="plain">
-                {offer.subscriptions.map((s, i) => (
-                  <li key={i}>
-                    {s.name}
-                    {s.licenses !== null && <span class="muted"> × {formatNumber(s.licenses)}</span>}
-                  </li>
-                ))}
-              </ul>
-            )}
+            <SubscriptionList subscriptions={offer.subscriptions} />
           </dd>
           <dt>{t('desk_delegatedAdmin')}</dt>
           <dd>{delegatedAdminLabel(offer)}</dd>

@@ -2,13 +2,14 @@ import { useState } from 'preact/hooks';
 import { savePreferences, type Preferences } from '@/lib/settings/settings';
 import { t } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
+import { FormActions, type FormStatus } from './FormActions';
 
 /** Follow-up reminders and the language of customer messages. */
 export function PreferencesSection({ preferences, onSaved }: { preferences: Preferences; onSaved: (p: Preferences) => void }) {
   const [enabled, setEnabled] = useState(preferences.reminderDays !== null);
   const [days, setDays] = useState(String(preferences.reminderDays ?? 7));
   const [language, setLanguage] = useState(preferences.messageLanguage ?? '');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus>(null);
   const daysValid = /^\d+$/.test(days) && Number(days) >= 1 && Number(days) <= 365;
 
   const submit = async (event: Event) => {
@@ -59,14 +60,7 @@ export function PreferencesSection({ preferences, onSaved }: { preferences: Pref
             ))}
           </select>
         </div>
-        <div class="toolbar">
-          <button type="submit" class="primary">
-            {t('options_savePreferences')}
-          </button>
-          <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
-            {status?.text}
-          </span>
-        </div>
+        <FormActions label={t('options_savePreferences')} status={status} />
       </form>
     </section>
   );

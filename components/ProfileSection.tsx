@@ -6,6 +6,7 @@ import { t, type MessageKey } from '@/lib/i18n';
 import { formatBytes } from '@/lib/ui/format';
 import { checkProfile, LOGO_TYPES, logoFileProblem, type ProfileField } from '@/lib/ui/profile-form';
 import { Field } from './Field';
+import { FormActions, type FormStatus } from './FormActions';
 
 const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; type: string; autocomplete: string }[] = [
   { field: 'name', label: 'options_profileName', type: 'text', autocomplete: 'name' },
@@ -20,7 +21,7 @@ const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; ty
 export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; onSaved: (profile: AdvisorProfile) => void }) {
   const [values, setValues] = useState<Partial<Record<ProfileField, string>>>(profile);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<FormStatus>(null);
   const logo = values.logo ?? '';
   const logoIsUpload = logo.startsWith('data:');
 
@@ -117,14 +118,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
             </div>
           </div>
         </fieldset>
-        <div class="toolbar">
-          <button type="submit" class="primary">
-            {t('options_saveProfile')}
-          </button>
-          <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
-            {status?.text}
-          </span>
-        </div>
+        <FormActions label={t('options_saveProfile')} status={status} />
       </form>
     </section>
   );

@@ -1,0 +1,15 @@
+export type FormStatus = { ok: boolean; text: string } | null;
+
+/** A form's submit button with the line that reports how the submission went. */
+export function FormActions({ label, status, variant = 'primary' }: { label: string; status: FormStatus; variant?: 'primary' | 'danger' }) {
+  return (
+    <div class="toolbar">
+      <button type="submit" class={variant}>
+        {label}
+      </button>
+      <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
+        {status?.text}
+      </span>
+    </div>
+  );
+}
