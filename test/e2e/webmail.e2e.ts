@@ -207,6 +207,35 @@ describe('Gmail', () => {
   });
 });
 
+describe('compose windows that come and go', () => {
+  it('gives each compose window its own button and inserts into the one whose button was used', async () => {
+    const offer = await seedOffer();
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
+    const buttons = page.getByRole('button', { name: 'Insert offer' });
+    await page.waitForTimeout(500);
+    expect(await buttons.count()).toBe(0);
+    await page.evaluate(() => {
+      const open = (window as unknown as { openCompose(id: string): void }).openCompose;
+      open('first');
+      open('second');
+    });
+    await expect.poll(() => buttons.count()).toBe(2);
+    await page.click('#second .body');
+    await buttons.nth(1).click();
+    await pickerFrame(page);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('#second .body').textContent()).toContain(offer.url);
+    expect(await page.locator('#first .body').textContent()).toBe('');
+    expect(await page.inputValue('#second input[name=subjectbox]')).not.toBe('');
+    expect(await page.inputValue('#first input[name=subjectbox]')).toBe('');
+    expect(await page.inputValue('#second .to')).toBe(offer.customer.email);
+    await page.evaluate(() => (window as unknown as { closeCompose(id: string): void }).closeCompose('second'));
+    await expect.poll(() => buttons.count()).toBe(1);
+    await page.close();
+  });
+});
+
 describe('Lexical behind Outlook markup', () => {
   it('inserts into the editor state, typing continues and undo removes it', async () => {
     const offer = await seedOffer();
