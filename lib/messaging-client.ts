@@ -55,3 +55,32 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   }
   return openEnvelope<ResponseMap[T]>(raw);
 }
+
+/** Errors worth another try: the worker was restarting, or the database was briefly unavailable. */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['internal', 'storage', 'blocked']);
+
+export interface RetryOptions {
+  attempts?: number;
+  firstDelayMs?: number;
+  wait?: (ms: number) => Promise<void>;
+  send?: typeof sendMessage;
+}
+
+const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
+
+/**
+ * Sends a request until the background acknowledges it, pausing longer after each failure.
+ * Only for idempotent requests: an upsert merges, a send carries its own time.
+ */
+export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>, options: RetryOptions = {}): Promise<ResponseMap[T]> {
+  const { attempts = 6, firstDelayMs = 250, wait = sleep, send = sendMessage } = options;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send(request);
+    } catch (error) {
+      const retryable = !(error instanceof MessagingError) || RETRYABLE.has(error.code);
+      if (!retryable || attempt >= attempts) throw error;
+      await wait(firstDelayMs * 2 ** (attempt - 1));
+    }
+  }
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { OfferDraft, Offer, OfferKind, OfferStatus, SendProvider, Customer, boundedText, LIMITS } from './offers/schema';
+import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, Customer, boundedText, LIMITS } from './offers/schema';
 import type { ImportReport, BackupFile } from './offers/backup';
 import { MessagingError, type Envelope, type ErrorCode } from './messaging-client';
 
@@ -48,10 +48,13 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('offers.recordSend'),
     id,
+    // `at`, when the caller gives it, is the moment of the insertion: a retried request carrying
+    // the same moment records nothing new.
     send: z.object({
       provider: SendProvider,
       to: z.optional(boundedText(1000)),
       subject: z.optional(boundedText(500)),
+      at: z.optional(Send.shape.at),
     }),
   }),
   z.object({

@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
-import { saveDraft, type SaveResult } from '@/lib/capture/save';
-import { startCaptureWatcher } from '@/lib/capture/watcher';
+import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
 import { t } from '@/lib/i18n';
-import { MessagingError, sendMessage } from '@/lib/messaging-client';
+import { MessagingError, sendMessage, sendWithRetry } from '@/lib/messaging-client';
 import { createToast } from './toast';
 
 export default defineContentScript({
@@ -30,7 +29,8 @@ export default defineContentScript({
 
     const watcher = startCaptureWatcher({
       doc: document,
-      save: (draft) => saveDraft(draft),
+      // Upserts merge, so retrying until the background acknowledges never makes a second record.
+      save: (draft) => sendWithRetry({ type: 'offers.upsert', draft }),
       onSaved: confirm,
       onSaveFailed: (error, retry) => toast.show(failureText(error), { error: true, actions: [{ label: t('capture_toast_retry'), run: retry }] }),
     });

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { adapterForHost } from '@/lib/webmail/adapters';
-import { askBackground } from '@/lib/webmail/background-client';
+import { sendWithRetry } from '@/lib/messaging-client';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({
@@ -16,7 +16,8 @@ export default defineContentScript({
       adapter,
       doc: document,
       pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
-      recordSend: (id, send) => askBackground({ type: 'offers.recordSend', id, send }),
+      // Stamped once, so a retry after a lost answer is recognised as the same send.
+      recordSend: (id, send) => sendWithRetry({ type: 'offers.recordSend', id, send: { ...send, at: new Date().toISOString() } }),
       t,
     });
     const onMessage = (message: unknown, sender: { id?: string }) =>

@@ -1,10 +1,11 @@
-import type { CaptureAnswer } from '../messaging';
+import type { CaptureAnswer, ResponseMap } from '../messaging';
 import type { OfferDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
 import { captureFromCopy, captureFromPage, extractOptions, type OptionsSnapshot } from './extract';
 import { parseOfferUrl } from './offer-url';
-import type { SaveResult } from './save';
 import { copiedText } from './selection';
+
+export type SaveResult = ResponseMap['offers.upsert'];
 
 /** After a navigation or a click, look for the wizard at these delays, then stop looking. */
 export const PROBE_DELAYS_MS = [0, 300, 800, 1500, 3000, 6000, 10_000] as const;

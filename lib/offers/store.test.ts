@@ -243,3 +243,16 @@ describe('createStoreOpener', () => {
     expect(opened).toBe(3);
   });
 });
+
+describe('recordSend retried', () => {
+  it('records a send carrying the same time and provider once', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
+    const send = { provider: 'gmail' as const, subject: 'Offer', at: '2026-07-01T10:00:00.000Z' };
+    const first = await store.recordSend(offer.id, send);
+    const again = await store.recordSend(offer.id, send);
+    expect(again).toEqual(first);
+    expect(again.sends).toHaveLength(1);
+    expect(again.statusHistory.map((s) => s.status)).toEqual(['created', 'sent']);
+    expect((await store.recordSend(offer.id, { ...send, at: '2026-07-02T10:00:00.000Z' })).sends).toHaveLength(2);
+  });
+});

@@ -262,7 +262,10 @@ export class OfferStore {
     const tx = this.db.transaction('offers', 'readwrite');
     const stored = await tx.store.get(id);
     if (!stored) throw new OfferNotFoundError(`No offer with id ${id}.`);
-    const changed = Offer.safeParse({ ...change(fromStored(stored), now), updatedAt: now });
+    const before = fromStored(stored);
+    const after = change(before, now);
+    if (after === before) return before;
+    const changed = Offer.safeParse({ ...after, updatedAt: now });
     if (!changed.success) throw new InvalidOfferError(changed.error.issues[0]?.message ?? 'Invalid offer.');
     await tx.store.put(toStored(changed.data));
     await tx.done;
@@ -275,12 +278,17 @@ export class OfferStore {
     );
   }
 
-  /** Records a send; an offer still at "created" moves to "sent". */
-  recordSend(id: string, send: Omit<Send, 'at'>): Promise<Offer> {
+  /**
+   * Records a send; an offer still at "created" moves to "sent". A send carrying the same time and
+   * provider as one already recorded is the same send retried, and changes nothing.
+   */
+  recordSend(id: string, send: Omit<Send, 'at'> & { at?: string }): Promise<Offer> {
     return this.modify(id, (offer, now) => {
-      const sends = [...offer.sends, { ...send, at: now }];
+      const at = send.at ?? now;
+      if (offer.sends.some((recorded) => recorded.at === at && recorded.provider === send.provider)) return offer;
+      const sends = [...offer.sends, { ...send, at }].sort((a, b) => a.at.localeCompare(b.at));
       if (offer.status !== 'created') return { ...offer, sends };
-      return { ...offer, sends, status: 'sent', statusHistory: [...offer.statusHistory, { status: 'sent', at: now }] };
+      return { ...offer, sends, status: 'sent', statusHistory: [...offer.statusHistory, { status: 'sent', at }] };
     });
   }
 

@@ -357,7 +357,7 @@ describe('the offer picker', () => {
       const frame = await pickerFrame(page);
       await page.keyboard.press('Enter');
       await expect.poll(() => frame.getByRole('alert').textContent()).toContain('No message template fits this offer');
-      expect(await frame.evaluate(() => document.activeElement?.textContent)).toBe('Open settings');
+      await expect.poll(() => frame.evaluate(() => document.activeElement?.textContent)).toBe('Open settings');
       expect(await editorText(page)).toBe('');
       await page.close();
     } finally {
@@ -393,6 +393,58 @@ describe('the offer picker', () => {
     await page.bringToFront();
     expect(await browser.send({ type: 'webmail.openPickerInActiveTab' })).toEqual({ ok: true, data: { opened: false, reason: 'no-compose' } });
     await page.close();
+  });
+});
+
+describe('faults', () => {
+  const occurrences = (text: string, part: string) => text.split(part).length - 1;
+
+  it('inserts once and records one send after a double click on Insert and a double Enter', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    await page.getByRole('button', { name: 'Insert offer' }).dblclick();
+    // The second click replaces the picker the first one opened: one picker is left.
+    await page.waitForTimeout(300);
+    await expect.poll(() => page.frames().filter((f) => f.url().includes('/picker.html')).length).toBe(1);
+    const frame = await pickerFrame(page);
+    await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter').catch(() => undefined);
+    await expect.poll(() => editorText(page)).toContain(offer.url);
+    await expect.poll(async () => (await getOffer(offer.id)).sends.length).toBe(1);
+    await page.waitForTimeout(800);
+    expect(occurrences(await editorText(page), offer.url)).toBe(1);
+    expect((await getOffer(offer.id)).sends).toHaveLength(1);
+    await page.close();
+  });
+
+  it('records the send exactly once while the service worker keeps being stopped', async () => {
+    const offer = await seedOffer();
+    const controller = await browser.openExtensionPage('options.html');
+    const cdp = await browser.context.newCDPSession(controller);
+    await cdp.send('ServiceWorker.enable');
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await page.bringToFront();
+    await page.click('#editor');
+    await page.getByRole('button', { name: 'Insert offer' }).click();
+    const frame = await pickerFrame(page);
+    await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
+    let stopping = true;
+    const stopper = (async () => {
+      while (stopping) {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+    })();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(offer.url);
+    await page.waitForTimeout(1000);
+    stopping = false;
+    await stopper;
+    await expect.poll(async () => (await getOffer(offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
+    expect((await getOffer(offer.id)).status).toBe('sent');
+    await Promise.all([page.close(), controller.close()]);
   });
 });
 
