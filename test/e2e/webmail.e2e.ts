@@ -409,8 +409,11 @@ describe('faults', () => {
     await expect.poll(() => page.frames().filter((f) => f.url().includes('/picker.html')).length).toBe(1);
     const frame = await pickerFrame(page);
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Enter').catch(() => undefined);
+    // Two Enters in the same moment, sent inside the picker: a key pressed through the browser
+    // while its frame is being removed can stall the test driver itself.
+    await frame.evaluate(() => {
+      for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+    });
     await expect.poll(() => editorText(page)).toContain(offer.url);
     await expect.poll(async () => (await getOffer(offer.id)).sends.length).toBe(1);
     await page.waitForTimeout(800);
