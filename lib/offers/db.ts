@@ -28,7 +28,7 @@ export interface OfferCourierDB extends DBSchema {
   };
 }
 
-type Upgrade = (
+export type Upgrade = (
   db: IDBPDatabase<OfferCourierDB>,
   tx: IDBPTransaction<OfferCourierDB, StoreNames<OfferCourierDB>[], 'versionchange'>,
 ) => void;
@@ -58,13 +58,18 @@ export class DatabaseBlockedError extends Error {
  * Opens (and upgrades) the offer database. A tab still holding an older version is asked to close;
  * if it does not, the caller gets a DatabaseBlockedError instead of waiting forever. `onClosed` runs
  * when this connection closes (a newer version wants the database, or the browser closed it).
+ * `migrations` is the schema's history, the real one unless a test plays a later version.
  */
-export function openOfferDatabase(name = DB_NAME, onClosed?: () => void): Promise<IDBPDatabase<OfferCourierDB>> {
+export function openOfferDatabase(
+  name = DB_NAME,
+  onClosed?: () => void,
+  migrations: readonly Upgrade[] = MIGRATIONS,
+): Promise<IDBPDatabase<OfferCourierDB>> {
   return new Promise((resolve, reject) => {
     let blocked = false;
-    openDB<OfferCourierDB>(name, DB_VERSION, {
+    openDB<OfferCourierDB>(name, migrations.length, {
       upgrade(db, oldVersion, _newVersion, tx) {
-        for (let version = oldVersion; version < MIGRATIONS.length; version++) MIGRATIONS[version]!(db, tx);
+        for (let version = oldVersion; version < migrations.length; version++) migrations[version]!(db, tx);
       },
       blocked() {
         blocked = true;

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, it } from 'vitest';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../../test/fixtures/db/schema-v1';
-import { DB_VERSION, openOfferDatabase } from './db';
+import { openDB } from 'idb';
+import { errorToEnvelope } from '../messaging';
+import { DatabaseBlockedError, DB_VERSION, MIGRATIONS, openOfferDatabase } from './db';
 import { Offer } from './schema';
 import { OfferStore } from './store';
 
@@ -21,4 +23,14 @@ it('opens a database written by schema version 1 with every offer intact and fin
   expect((await store.search('fevrier')).map((o) => o.id)).toEqual(['v1-offer-1']);
   expect((await store.page({ filter: { status: 'sent' } })).offers.map((o) => o.id)).toEqual(['v1-offer-1']);
   expect((await store.upsert({ url: SCHEMA_V1_OFFERS[1].url, summaryId: 'V1-TI-2', source: 'auto' })).created).toBe(false);
+});
+
+it('reports a database blocked by a tab holding the old version, and upgrades once that tab is gone', async () => {
+  const nextVersion = [...MIGRATIONS, () => undefined];
+  const oldTab = await openDB('blocked-probe', 1, { upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db as never, tx as never) });
+  await expect(openOfferDatabase('blocked-probe', undefined, nextVersion)).rejects.toThrow(DatabaseBlockedError);
+  oldTab.close();
+  const upgraded = await openOfferDatabase('blocked-probe', undefined, nextVersion);
+  expect(upgraded.version).toBe(MIGRATIONS.length + 1);
+  expect(errorToEnvelope(new DatabaseBlockedError('held'))).toEqual({ ok: false, error: { code: 'blocked', message: 'held' } });
 });
