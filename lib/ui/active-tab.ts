@@ -2,18 +2,8 @@ import { browser } from 'wxt/browser';
 import type { CaptureFailure, ResponseMap } from '../messaging';
 import type { MessageKey } from '../i18n';
 
-const PARTNER_CENTER_HOST = 'partner.microsoft.com';
-
 /** True for a Partner Center page, where the popup offers "Capture from this page". */
-export function isPartnerCenterUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname === PARTNER_CENTER_HOST;
-  } catch {
-    return false;
-  }
-}
+export { isPartnerCenterUrl } from '../capture/routing';
 
 /** The active tab's URL: readable only on the hosts the extension has permission for (no "tabs" permission). */
 export async function activeTabUrl(): Promise<string | undefined> {
