@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging';
 
@@ -174,4 +174,15 @@ export async function pressNoticeButton(page: Page, stepsBack: number): Promise<
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   for (let i = 0; i < stepsBack; i++) await page.keyboard.press('Shift+Tab');
   await page.keyboard.press('Enter');
+}
+
+/**
+ * Presses a key that closes the offer picker (Enter inserts, Escape cancels) inside the picker
+ * frame. A key pressed through the browser while its frame is being removed can leave the test
+ * driver waiting forever for the key-up, so these keys are dispatched in the frame itself.
+ */
+export async function pressClosingKey(picker: Frame, key: 'Enter' | 'Escape'): Promise<void> {
+  await picker.evaluate((name) => {
+    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+  }, key);
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
-import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressClosingKey } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
 
 declare global {
@@ -100,7 +100,7 @@ async function insertNewest(page: Page, offer: Offer): Promise<void> {
   const frame = await pickerFrame(page);
   await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
   expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
-  await page.keyboard.press('Enter');
+  await pressClosingKey(frame, 'Enter');
   await expect.poll(() => editorText(page)).toContain(offer.url);
   await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
 }
@@ -223,8 +223,8 @@ describe('compose windows that come and go', () => {
     await expect.poll(() => buttons.count()).toBe(2);
     await page.click('#second .body');
     await buttons.nth(1).click();
-    await pickerFrame(page);
-    await page.keyboard.press('Enter');
+    const frame = await pickerFrame(page);
+    await pressClosingKey(frame, 'Enter');
     await expect.poll(() => page.locator('#second .body').textContent()).toContain(offer.url);
     expect(await page.locator('#first .body').textContent()).toBe('');
     expect(await page.inputValue('#second input[name=subjectbox]')).not.toBe('');
@@ -329,7 +329,7 @@ describe('the offer picker', () => {
     expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(older.summaryId);
     await page.keyboard.press('ArrowUp');
     expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(newest.summaryId);
-    await page.keyboard.press('Escape');
+    await pressClosingKey(frame, 'Escape');
     await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
     await page.keyboard.type('again');
     expect(await editorText(page)).toBe('Hello again');
@@ -339,7 +339,7 @@ describe('the offer picker', () => {
     await page.keyboard.type('pickme');
     await expect.poll(() => frame.getByRole('option').count()).toBe(1);
     expect(await frame.getByRole('option', { selected: true }).textContent()).toContain('Fabrikam Pickme');
-    await page.keyboard.press('Enter');
+    await pressClosingKey(frame, 'Enter');
     await expect.poll(() => editorText(page)).toContain(older.url);
     expect((await editorText(page)).startsWith('Hello again')).toBe(true);
     expect(await editorText(page)).not.toContain(newest.url);
@@ -373,7 +373,7 @@ describe('the offer picker', () => {
     expect(await browser.send({ type: 'webmail.openPickerInActiveTab' })).toEqual({ ok: true, data: { opened: true } });
     const frame = await pickerFrame(page);
     expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
-    await page.keyboard.press('Escape');
+    await pressClosingKey(frame, 'Escape');
     await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
 
     // Headless Chromium does not deliver keyboard shortcuts to extensions; the command calls the
@@ -440,7 +440,7 @@ describe('faults', () => {
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     })();
-    await page.keyboard.press('Enter');
+    await pressClosingKey(frame, 'Enter');
     await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(offer.url);
     await page.waitForTimeout(1000);
     stopping = false;
@@ -458,8 +458,8 @@ describe('when no strategy works', () => {
     const { page } = await openCompose('mail.google.com', 'webmail/gmail-locked.html');
     await page.click('#editor');
     await page.getByRole('button', { name: 'Insert offer' }).click();
-    await pickerFrame(page);
-    await page.keyboard.press('Enter');
+    const frame = await pickerFrame(page);
+    await pressClosingKey(frame, 'Enter');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('press Ctrl+V');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
     expect(await editorText(page)).toBe('Locked.');
