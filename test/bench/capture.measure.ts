@@ -72,8 +72,6 @@ it('measures main-thread time added on a busy non-wizard page', async () => {
     path: 'partner-center/busy.html',
     host: 'partner.microsoft.com',
     mutations,
-    // As in the webmail row: a few milliseconds against run-to-run noise of tens need many runs.
-    runs: 15,
   });
   record({ group: 'capture', name: `busy page, ${mutations} mutations: main-thread time without the content script`, value: overhead.withoutScriptMs, unit: 'ms' });
   record({ group: 'capture', name: `busy page, ${mutations} mutations: main-thread time with the content script`, value: overhead.withScriptMs, unit: 'ms' });

@@ -102,8 +102,6 @@ it('measures main-thread time added on a busy inbox with no compose window', asy
     path: 'webmail/gmail-busy.html',
     host: 'mail.google.com',
     mutations,
-    // The added time is a few milliseconds against run-to-run noise of tens: more runs, steadier medians.
-    runs: 15,
   });
   record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: main-thread time without the content script`, value: withoutScriptMs, unit: 'ms' });
   record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: main-thread time with the content script`, value: withScriptMs, unit: 'ms' });
