@@ -57,6 +57,16 @@ describe('startCaptureWatcher', () => {
     expect(draft.subscriptions!.every((s) => s.licenses !== null)).toBe(true);
   });
 
+  it('remembers the options when "Next" is clicked before any look has seen the form', async () => {
+    const doc = loadFixture(FIXTURES.optionsPurchaseEn);
+    const { save } = watch(doc);
+    doc.body.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    showFixture(doc, FIXTURES.resultNoSummaryEn);
+    watcher!.navigated();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(save.mock.calls[0]![0].subscriptions?.length).toBeGreaterThan(0);
+  });
+
   it('goes idle on a page without the wizard, and looks again after a click', async () => {
     const doc = loadFixture(FIXTURES.noOfferEn);
     const { save } = watch(doc);

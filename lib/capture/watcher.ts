@@ -108,13 +108,17 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
       });
   }
 
-  function check() {
-    timer = undefined;
+  function detectNow() {
     try {
       step = detectWizardStep(doc);
     } catch {
       step = null;
     }
+  }
+
+  function check() {
+    timer = undefined;
+    detectNow();
     if (!step) {
       resultSince = undefined;
       probeIndex++;
@@ -139,12 +143,18 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     if (step?.step === 'options') rememberOptions();
     restartProbe(INTERACTION_DEBOUNCE_MS);
   };
+  // A click can come before any look has seen the wizard (a quick advisor, a late-rendering form):
+  // it is rare enough to look at once, so the "Next" click never replaces unremembered options.
+  const onClick = () => {
+    if (step?.step !== 'options') detectNow();
+    onInteraction();
+  };
   const onCopy = () => {
     const { draft } = captureFromCopy(doc, copiedText(doc), remembered);
     if (draft) submit(draft);
   };
   const listeners: [string, EventListener][] = [
-    ['click', onInteraction],
+    ['click', onClick],
     ['input', onInteraction],
     ['keydown', onInteraction],
     ['copy', onCopy],

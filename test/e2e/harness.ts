@@ -182,7 +182,12 @@ export async function pressNoticeButton(page: Page, stepsBack: number): Promise<
  * driver waiting forever for the key-up, so these keys are dispatched in the frame itself.
  */
 export async function pressClosingKey(picker: Frame, key: 'Enter' | 'Escape'): Promise<void> {
-  await picker.evaluate((name) => {
-    document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
-  }, key);
+  await picker
+    .evaluate((name) => {
+      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
+    }, key)
+    // The key closes the picker; its frame may be gone before the call returns, which is the point.
+    .catch((error: unknown) => {
+      if (!/detached/i.test(String(error))) throw error;
+    });
 }
