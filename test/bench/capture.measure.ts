@@ -66,14 +66,15 @@ it('times extraction on the result pages', async () => {
 
 it('measures main-thread time added on a busy non-wizard page', async () => {
   const mutations = 10_000;
-  const overhead = await measureContentScriptOverhead({
+  const { pageMs, scriptMs, startupMs, addedPercent } = await measureContentScriptOverhead({
     browser,
     fixtures,
     path: 'partner-center/busy.html',
     host: 'partner.microsoft.com',
     mutations,
   });
-  record({ group: 'capture', name: `busy page, ${mutations} mutations: main-thread time without the content script`, value: overhead.withoutScriptMs, unit: 'ms' });
-  record({ group: 'capture', name: `busy page, ${mutations} mutations: main-thread time with the content script`, value: overhead.withScriptMs, unit: 'ms' });
-  record({ group: 'capture', name: 'busy page: main-thread time added by the content script', value: overhead.addedPercent, unit: '%', budget: 2 });
+  record({ group: 'capture', name: 'busy page: content script start-up on page load', value: startupMs, unit: 'ms' });
+  record({ group: 'capture', name: `busy page, ${mutations} mutations: page main-thread time`, value: pageMs, unit: 'ms' });
+  record({ group: 'capture', name: `busy page, ${mutations} mutations: of which the content script`, value: scriptMs, unit: 'ms' });
+  record({ group: 'capture', name: 'busy page: main-thread time added by the content script', value: addedPercent, unit: '%', budget: 2 });
 });

@@ -96,14 +96,15 @@ it('times the picker Enter to text in the editor', async () => {
 
 it('measures main-thread time added on a busy inbox with no compose window', async () => {
   const mutations = 10_000;
-  const { withScriptMs, withoutScriptMs, addedPercent } = await measureContentScriptOverhead({
+  const { pageMs, scriptMs, startupMs, addedPercent } = await measureContentScriptOverhead({
     browser,
     fixtures,
     path: 'webmail/gmail-busy.html',
     host: 'mail.google.com',
     mutations,
   });
-  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: main-thread time without the content script`, value: withoutScriptMs, unit: 'ms' });
-  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: main-thread time with the content script`, value: withScriptMs, unit: 'ms' });
+  record({ group: 'webmail', name: 'busy inbox: content script start-up on page load', value: startupMs, unit: 'ms' });
+  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: page main-thread time`, value: pageMs, unit: 'ms' });
+  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: of which the content script`, value: scriptMs, unit: 'ms' });
   record({ group: 'webmail', name: 'busy inbox: main-thread time added by the content script', value: addedPercent, unit: '%', budget: 2 });
 });
