@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ManualOfferForm } from '@/components/ManualOfferForm';
 import { OfferCard } from '@/components/OfferCard';
@@ -32,7 +32,9 @@ export function PopupApp() {
       .then((page) => setOffers(page.offers))
       .catch((failure) => setError(describeError(failure)));
 
-  useEffect(() => {
+  // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
+  // for the next frame before asking the background for the offers.
+  useLayoutEffect(() => {
     void load();
     activeTabUrl()
       .then((url) => setOnPartnerCenter(isPartnerCenterUrl(url)))
