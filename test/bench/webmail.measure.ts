@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Envelope } from '../../lib/messaging';
-import { launchExtension, pressClosingKey, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from '../e2e/harness';
+import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from '../e2e/harness';
 import { buildFixtureEditors } from '../e2e/webmail-fixtures';
 import { offerUrl } from '../unit/offer-factory';
 import { measureContentScriptOverhead } from './page-overhead';
@@ -68,7 +68,7 @@ async function timeOneInsertion(page: Page): Promise<number> {
       { capture: true, once: true },
     ),
   );
-  await pressClosingKey(frame, 'Enter');
+  await pressThroughBrowser(frame, 'Enter');
   await expect.poll(() => page.evaluate(() => (window as unknown as { benchTiming: Partial<Timing> }).benchTiming.landedAt)).toBeTypeOf('number');
   const { enterAt, landedAt } = await page.evaluate(() => (window as unknown as { benchTiming: Timing }).benchTiming);
   return landedAt - enterAt;

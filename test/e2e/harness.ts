@@ -176,18 +176,32 @@ export async function pressNoticeButton(page: Page, stepsBack: number): Promise<
   await page.keyboard.press('Enter');
 }
 
+const MODIFIER_BITS = { Alt: 1, Control: 2, Shift: 8 } as const;
+
 /**
- * Presses a key that closes the offer picker (Enter inserts, Escape cancels) inside the picker
- * frame. A key pressed through the browser while its frame is being removed can leave the test
- * driver waiting forever for the key-up, so these keys are dispatched in the frame itself.
+ * Presses a key or chord ("Alt+Shift+O", "Enter") the way the keyboard does, through the
+ * browser: the key-down is checked against the browser's shortcuts (an extension's commands)
+ * before it reaches the focused element, which Playwright's keyboard skips. A frame from another
+ * process (the offer picker) gets it through its own session; when the key closes that frame,
+ * the rest of the key press has nowhere to go, which is expected.
  */
-export async function pressClosingKey(picker: Frame, key: 'Enter' | 'Escape'): Promise<void> {
-  await picker
-    .evaluate((name) => {
-      document.activeElement?.dispatchEvent(new KeyboardEvent('keydown', { key: name, bubbles: true, cancelable: true }));
-    }, key)
-    // The key closes the picker; its frame may be gone before the call returns, which is the point.
-    .catch((error: unknown) => {
-      if (!/detached/i.test(String(error))) throw error;
-    });
+export async function pressThroughBrowser(target: Page | Frame, chord: string): Promise<void> {
+  const parts = chord.split('+');
+  const key = parts.pop()!;
+  const modifiers = parts.reduce((bits, modifier) => bits | MODIFIER_BITS[modifier as keyof typeof MODIFIER_BITS], 0);
+  const keyCode = key === 'Enter' ? 13 : key === 'Escape' ? 27 : key.toUpperCase().charCodeAt(0);
+  const event = { modifiers, key, code: key.length === 1 ? `Key${key.toUpperCase()}` : key, windowsVirtualKeyCode: keyCode, nativeVirtualKeyCode: keyCode };
+  const page = 'context' in target ? target : target.page();
+  const session = await page.context().newCDPSession(target);
+  const steps = [
+    { type: 'rawKeyDown' as const, ...event },
+    ...(key === 'Enter' && !modifiers ? [{ type: 'char' as const, ...event, text: '\r' }] : []),
+    { type: 'keyUp' as const, ...event },
+  ];
+  try {
+    for (const step of steps) await session.send('Input.dispatchKeyEvent', step);
+    await session.detach();
+  } catch (error) {
+    if (!/detached|closed|Target/i.test(String(error))) throw error;
+  }
 }
