@@ -1,5 +1,6 @@
 import { parseOfferUrl } from '../capture/offer-url';
-import { LIMITS, type OfferDraft, type Subscription } from '../offers/schema';
+import { LIMITS } from '../offers/limits';
+import type { OfferDraft, Subscription } from '../offers/schema';
 import type { MessageKey } from '../i18n';
 
 export interface SubscriptionRow {

@@ -1,5 +1,5 @@
 import type { Handlers, MessageSender, ResponseMap } from '../messaging';
-import { MessagingError } from '../messaging';
+import { MessagingError } from '../messaging-client';
 import type { TabMessage } from './tab-messages';
 
 /** The slice of browser.tabs the routing needs; works without the "tabs" permission. */
