@@ -70,7 +70,8 @@ const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /**
  * Sends a request until the background acknowledges it, pausing longer after each failure.
- * Only for idempotent requests: an upsert merges, a send carries its own time.
+ * Only for requests that are safe to repeat: an upsert merges, a send carries its own time, and
+ * a picker's token is taken once.
  */
 export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>, options: RetryOptions = {}): Promise<ResponseMap[T]> {
   const { attempts = 6, firstDelayMs = 250, wait = sleep, send = sendMessage } = options;

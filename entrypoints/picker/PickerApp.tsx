@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDateTime, t, uiLocale } from '@/lib/i18n';
 import { describeTemplateError } from '@/lib/message/parse';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage, sendWithRetry } from '@/lib/messaging-client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
@@ -66,7 +66,7 @@ export function PickerApp() {
   }, [problem]);
 
   const close = () => {
-    if (token) void sendMessage({ type: 'webmail.closePicker', token }).catch(() => undefined);
+    if (token) void sendWithRetry({ type: 'webmail.closePicker', token }).catch(() => undefined);
   };
 
   const insert = async (offer: Offer | undefined) => {
@@ -87,8 +87,9 @@ export function PickerApp() {
         return;
       }
       // The content script removes this frame as it starts inserting; an answer that still
-      // reaches the picker means no compose window took the message.
-      const answer = await sendMessage({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
+      // reaches the picker means no compose window took the message. A retry (the background
+      // was stopped on the way) cannot insert twice: the content script takes one message per token.
+      const answer = await sendWithRetry({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
       if (answer.outcome === 'failed') setProblem({ text: t('webmail_picker_compose_gone'), details: [], settings: false });
     } catch (error) {
       setProblem({ text: t('webmail_picker_insert_failed', errorText(error)), details: [], settings: false });

@@ -451,11 +451,15 @@ describe('faults', () => {
         await new Promise((resolve) => setTimeout(resolve, 30));
       }
     })();
-    await pressThroughBrowser(frame, 'Enter');
-    await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(offer.url);
-    await page.waitForTimeout(1000);
-    stopping = false;
-    await stopper;
+    try {
+      await pressThroughBrowser(frame, 'Enter');
+      await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(offer.url);
+      await page.waitForTimeout(1000);
+    } finally {
+      // A failure here must not leave the worker being stopped under the next tests.
+      stopping = false;
+      await stopper;
+    }
     await expect.poll(async () => (await getOffer(offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
     expect((await getOffer(offer.id)).status).toBe('sent');
     await Promise.all([page.close(), controller.close()]);
