@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/fixtures/partner-center/load';
+import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import {
   ariaLabelOf,
   deepAncestors,
@@ -16,13 +16,6 @@ import {
   nearbyLabel,
   ownText,
 } from './deep-dom';
-
-/** Renders test markup into the document, declarative shadow roots included. */
-function render(markup: string): HTMLElement {
-  document.body.innerHTML = markup;
-  attachDeclarativeShadowRoots(document.body);
-  return document.body;
-}
 
 function shadowOf(selector: string): ShadowRoot {
   const shadow = document.querySelector(selector)?.shadowRoot;
@@ -42,7 +35,7 @@ beforeEach(() => {
 
 describe('deepElements', () => {
   it('enters open shadow roots, shadow content before light children, and skips scripts and templates', () => {
-    render(`
+    renderInBody(`
       <div id="a"></div>
       <x-host id="host"><template shadowrootmode="open"><p id="in-shadow"></p><x-inner id="inner"><template shadowrootmode="open"><b id="deep"></b></template></x-inner></template><i id="light"></i></x-host>
       <script id="script"></script><style id="style"></style><template id="tpl"><u id="inert"></u></template>`);
@@ -51,12 +44,12 @@ describe('deepElements', () => {
   });
 
   it('stops after the visit budget', () => {
-    render('<div></div>'.repeat(50));
+    renderInBody('<div></div>'.repeat(50));
     expect([...deepElements(document.body, 10)]).toHaveLength(10);
   });
 
   it('caps a huge page at MAX_VISITED elements', () => {
-    const body = render('<i></i>'.repeat(MAX_VISITED + 5_000));
+    const { body } = renderInBody('<i></i>'.repeat(MAX_VISITED + 5_000));
     expect([...deepElements(body)]).toHaveLength(MAX_VISITED);
   });
 });
@@ -70,7 +63,7 @@ describe('deepTreeRoots', () => {
   });
 
   it('looks at no more elements than its budget', () => {
-    render('<div></div><x-host><template shadowrootmode="open"><p></p></template></x-host>');
+    renderInBody('<div></div><x-host><template shadowrootmode="open"><p></p></template></x-host>');
     expect(deepTreeRoots(document.body, 1)).toHaveLength(1);
     expect(deepTreeRoots(document.body, 2)).toHaveLength(2);
   });
@@ -88,7 +81,7 @@ describe('deepQuerySelectorAll', () => {
 
 describe('deepParent, deepAncestors', () => {
   it('climb from inside a shadow root to its host and beyond', () => {
-    render('<section id="outer"><x-host id="host"><template shadowrootmode="open"><p id="p"><b id="b"></b></p></template></x-host></section>');
+    renderInBody('<section id="outer"><x-host id="host"><template shadowrootmode="open"><p id="p"><b id="b"></b></p></template></x-host></section>');
     const bold = el(shadowOf('#host'), '#b');
     expect(deepParent(bold)?.id).toBe('p');
     expect(deepParent(el(shadowOf('#host'), '#p'))?.id).toBe('host');
@@ -99,22 +92,22 @@ describe('deepParent, deepAncestors', () => {
 
 describe('deepText', () => {
   it('reads shadow content and slotted light nodes, separating blocks', () => {
-    render('<x-card id="card"><template shadowrootmode="open"><h2><slot name="title"></slot></h2><div>Summary ID</div><div>PO-1</div></template><span slot="title">Send</span></x-card>');
+    renderInBody('<x-card id="card"><template shadowrootmode="open"><h2><slot name="title"></slot></h2><div>Summary ID</div><div>PO-1</div></template><span slot="title">Send</span></x-card>');
     expect(deepText(el(document, '#card'))).toBe('Send Summary ID PO-1');
   });
 
   it('keeps inline elements in one word and leaves out option lists, fields and buttons', () => {
-    render('<p id="p">Con<b>toso</b> <select><option>France</option></select><input value="x"><button>Copy</button> Ltd</p>');
+    renderInBody('<p id="p">Con<b>toso</b> <select><option>France</option></select><input value="x"><button>Copy</button> Ltd</p>');
     expect(deepText(el(document, '#p'))).toBe('Contoso Ltd');
   });
 
   it('reads a control itself when asked about it', () => {
-    render('<button id="b">Copy <b>link</b></button>');
+    renderInBody('<button id="b">Copy <b>link</b></button>');
     expect(deepText(el(document, '#b'))).toBe('Copy link');
   });
 
   it('strips markup written as text and caps the length', () => {
-    render('<p id="p"></p>');
+    renderInBody('<p id="p"></p>');
     el(document, '#p').textContent = `<img src=x onerror=alert(1)>Hi ${'y'.repeat(5000)}`;
     const text = deepText(el(document, '#p'), 100);
     expect(text.startsWith('Hi yyy')).toBe(true);
@@ -124,14 +117,14 @@ describe('deepText', () => {
 
 describe('ownText', () => {
   it('reads only the direct text children', () => {
-    render('<dt id="dt">Summary <span>not this</span>ID</dt>');
+    renderInBody('<dt id="dt">Summary <span>not this</span>ID</dt>');
     expect(ownText(el(document, '#dt'))).toBe('Summary ID');
   });
 });
 
 describe('findInTreeOf', () => {
   it('looks in the shadow root holding the element, with hostile ids quoted', () => {
-    render('<x-host id="host"><template shadowrootmode="open"><span id=\'a"b\\c\'>in</span><i id="probe"></i></template></x-host><span id="outside"></span>');
+    renderInBody('<x-host id="host"><template shadowrootmode="open"><span id=\'a"b\\c\'>in</span><i id="probe"></i></template></x-host><span id="outside"></span>');
     const probe = el(shadowOf('#host'), '#probe');
     expect(findInTreeOf(probe, 'id', 'a"b\\c')?.textContent).toBe('in');
     expect(findInTreeOf(probe, 'id', 'outside')).toBeNull();
@@ -140,7 +133,7 @@ describe('findInTreeOf', () => {
 
 describe('ariaLabelOf', () => {
   it('joins aria-labelledby targets, else reads aria-label', () => {
-    render('<span id="l1">License</span><span id="l2">count</span><input id="a" aria-labelledby="l1 l2 missing"><input id="b" aria-label=" Partner  office ">');
+    renderInBody('<span id="l1">License</span><span id="l2">count</span><input id="a" aria-labelledby="l1 l2 missing"><input id="b" aria-label=" Partner  office ">');
     expect(ariaLabelOf(el(document, '#a'))).toBe('License count');
     expect(ariaLabelOf(el(document, '#b'))).toBe('Partner office');
     expect(ariaLabelOf(document.body)).toBe('');
@@ -149,27 +142,27 @@ describe('ariaLabelOf', () => {
 
 describe('labelOf', () => {
   it('uses <label for> in the same shadow root', () => {
-    render('<x-field id="f"><template shadowrootmode="open"><label for="c">Usage <b>location</b></label><select id="c"></select></template></x-field>');
+    renderInBody('<x-field id="f"><template shadowrootmode="open"><label for="c">Usage <b>location</b></label><select id="c"></select></template></x-field>');
     expect(labelOf(el(shadowOf('#f'), 'select'))).toBe('Usage location');
   });
 
   it('uses a wrapping label without the option texts', () => {
-    render('<label>Partner office <select><option>Contoso</option></select></label>');
+    renderInBody('<label>Partner office <select><option>Contoso</option></select></label>');
     expect(labelOf(el(document, 'select'))).toBe('Partner office');
   });
 
   it('uses the own text of a custom control', () => {
-    render('<div role="checkbox" aria-checked="true"><span>Microsoft 365 Business Basic</span></div>');
+    renderInBody('<div role="checkbox" aria-checked="true"><span>Microsoft 365 Business Basic</span></div>');
     expect(labelOf(el(document, '[role="checkbox"]'))).toBe('Microsoft 365 Business Basic');
   });
 
   it('uses a label attribute on the control or its shadow host', () => {
-    render('<x-select id="s" label="Bureau partenaire"><template shadowrootmode="open"><select></select></template></x-select>');
+    renderInBody('<x-select id="s" label="Bureau partenaire"><template shadowrootmode="open"><select></select></template></x-select>');
     expect(labelOf(el(shadowOf('#s'), 'select'))).toBe('Bureau partenaire');
   });
 
   it('falls back to a label-like element just before the control, then to title or placeholder', () => {
-    render('<div><h3>License count</h3><div><input id="n" type="number"></div></div><input id="t" placeholder="Search">');
+    renderInBody('<div><h3>License count</h3><div><input id="n" type="number"></div></div><input id="t" placeholder="Search">');
     expect(labelOf(el(document, '#n'))).toBe('License count');
     expect(labelOf(el(document, '#t'))).toBe('Search');
   });
@@ -177,19 +170,19 @@ describe('labelOf', () => {
 
 describe('nearbyLabel', () => {
   it('stops at a sibling holding another control, whose label it would be', () => {
-    render('<div><label>Usage location</label><select></select><input id="x"></div>');
+    renderInBody('<div><label>Usage location</label><select></select><input id="x"></div>');
     expect(nearbyLabel(el(document, '#x'))).toBe('');
   });
 
   it('uses the legend of the fieldset it sits in', () => {
-    render('<fieldset><legend>Delegated administration</legend><p>Why it matters</p><label><input id="r" type="radio"> Yes</label></fieldset>');
+    renderInBody('<fieldset><legend>Delegated administration</legend><p>Why it matters</p><label><input id="r" type="radio"> Yes</label></fieldset>');
     expect(nearbyLabel(el(document, '#r'))).toBe('Delegated administration');
   });
 });
 
 describe('groupNameOf', () => {
   it('reads a fieldset legend or an ARIA group name', () => {
-    render('<fieldset id="f"><legend>Trial subscriptions</legend></fieldset><div id="g" role="radiogroup" aria-label="Delegated administration"></div><div id="n"></div>');
+    renderInBody('<fieldset id="f"><legend>Trial subscriptions</legend></fieldset><div id="g" role="radiogroup" aria-label="Delegated administration"></div><div id="n"></div>');
     expect(groupNameOf(el(document, '#f'))).toBe('Trial subscriptions');
     expect(groupNameOf(el(document, '#g'))).toBe('Delegated administration');
     expect(groupNameOf(el(document, '#n'))).toBe('');

@@ -1,16 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/fixtures/partner-center/load';
+import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { deepTreeRoots } from './deep-dom';
 import { detectWizardStep, findOfferUrlIn, kindFromHeading, offerUrlsOf, wizardHeading } from './detect';
 
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
-
-function render(markup: string): Document {
-  document.body.innerHTML = markup;
-  attachDeclarativeShadowRoots(document.body);
-  return document;
-}
 
 beforeEach(() => {
   document.body.innerHTML = '';
@@ -36,47 +30,47 @@ describe('detectWizardStep on the fixtures', () => {
 
 describe('detectWizardStep by structure', () => {
   it('recognises the documented form without any known label', () => {
-    render('<h1>Nouvelle offre</h1><select><option>X</option></select><input type="checkbox"><input type="number" value="2">');
+    renderInBody('<h1>Nouvelle offre</h1><select><option>X</option></select><input type="checkbox"><input type="number" value="2">');
     expect(detectWizardStep(document)).toEqual({ step: 'options', kind: null });
   });
 
   it('recognises a trial form by two field labels next to controls', () => {
-    render('<fieldset><legend>Abonnements d’essai</legend><input type="radio"></fieldset><label>Bureau partenaire <select></select></label>');
+    renderInBody('<fieldset><legend>Abonnements d’essai</legend><input type="radio"></fieldset><label>Bureau partenaire <select></select></label>');
     expect(detectWizardStep(document)).toEqual({ step: 'options', kind: 'trial' });
   });
 
   it('recognises a form without selects by its field labels', () => {
-    render('<fieldset><legend>Trial subscriptions</legend><input type="radio"></fieldset><dl><dt>Partner office</dt><dd>Contoso</dd></dl>');
+    renderInBody('<fieldset><legend>Trial subscriptions</legend><input type="radio"></fieldset><dl><dt>Partner office</dt><dd>Contoso</dd></dl>');
     expect(detectWizardStep(document)).toEqual({ step: 'options', kind: 'trial' });
   });
 
   it('takes the kind from the URL, whatever the heading says', () => {
-    render(`<h1>Create purchase offer</h1><p>${PURCHASE.replace('Purchase', 'Trial')}</p>`);
+    renderInBody(`<h1>Create purchase offer</h1><p>${PURCHASE.replace('Purchase', 'Trial')}</p>`);
     expect(detectWizardStep(document)).toEqual({ step: 'result', kind: 'trial' });
   });
 
   it('works on a shadow root', () => {
-    render(`<x-app><template shadowrootmode="open"><input value="${PURCHASE.replaceAll('&', '&amp;')}"></template></x-app>`);
+    renderInBody(`<x-app><template shadowrootmode="open"><input value="${PURCHASE.replaceAll('&', '&amp;')}"></template></x-app>`);
     const shadow = document.querySelector('x-app')?.shadowRoot as ShadowRoot;
     expect(detectWizardStep(shadow)).toEqual({ step: 'result', kind: 'purchase' });
   });
 
   it('ignores a wizard heading with no form under it, and a page with nothing', () => {
-    render('<h1>Create purchase offer</h1><p>Loading</p>');
+    renderInBody('<h1>Create purchase offer</h1><p>Loading</p>');
     expect(detectWizardStep(document)).toBeNull();
-    render('');
+    renderInBody('');
     expect(detectWizardStep(document)).toBeNull();
   });
 });
 
 describe('offerUrlsOf', () => {
   it('prefers the shown text over the href, which the browser normalises', () => {
-    render(`<a id="a" href="${PURCHASE.toLowerCase()}">${PURCHASE.replaceAll('&', '&amp;')}</a>`);
+    renderInBody(`<a id="a" href="${PURCHASE.toLowerCase()}">${PURCHASE.replaceAll('&', '&amp;')}</a>`);
     expect(offerUrlsOf(document.querySelector('#a') as Element)[0]?.url).toBe(PURCHASE);
   });
 
   it('reads field values, copy-button data and hrefs', () => {
-    render(`<input id="i"><button id="b" data-clipboard-text="${PURCHASE.replaceAll('&', '&amp;')}">Copy</button><a id="a" href="${PURCHASE.replaceAll('&', '&amp;')}">link</a><p id="p">none</p>`);
+    renderInBody(`<input id="i"><button id="b" data-clipboard-text="${PURCHASE.replaceAll('&', '&amp;')}">Copy</button><a id="a" href="${PURCHASE.replaceAll('&', '&amp;')}">link</a><p id="p">none</p>`);
     (document.querySelector('#i') as HTMLInputElement).value = PURCHASE;
     expect(['#i', '#b', '#a', '#p'].map((id) => offerUrlsOf(document.querySelector(id) as Element).length)).toEqual([1, 1, 1, 0]);
   });
@@ -84,7 +78,7 @@ describe('offerUrlsOf', () => {
 
 describe('kindFromHeading', () => {
   it('maps wizard and result headings to a kind and a step', () => {
-    render('<h1 id="a">Créer une invitation d’essai</h1><h1 id="b"><span>Your trial</span> invitation</h1><h1 id="c">Envoyer</h1><h1 id="d">Customers</h1>');
+    renderInBody('<h1 id="a">Créer une invitation d’essai</h1><h1 id="b"><span>Your trial</span> invitation</h1><h1 id="c">Envoyer</h1><h1 id="d">Customers</h1>');
     expect(['#a', '#b', '#c', '#d'].map((id) => kindFromHeading(document.querySelector(id) as Element))).toEqual([
       { kind: 'trial', step: 'options' },
       { kind: 'trial', step: 'result' },
@@ -96,22 +90,22 @@ describe('kindFromHeading', () => {
 
 describe('wizardHeading', () => {
   it('finds the first wizard heading, in a shadow root too', () => {
-    render('<h1>Customers</h1><x-page><template shadowrootmode="open"><h2>Create trial invitation</h2></template></x-page>');
+    renderInBody('<h1>Customers</h1><x-page><template shadowrootmode="open"><h2>Create trial invitation</h2></template></x-page>');
     expect(wizardHeading(deepTreeRoots(document))).toEqual({ kind: 'trial', step: 'options' });
-    render('<h1>Customers</h1>');
+    renderInBody('<h1>Customers</h1>');
     expect(wizardHeading(deepTreeRoots(document))).toBeNull();
   });
 });
 
 describe('findOfferUrlIn', () => {
   it('skips URLs in scripts, which the page does not show', () => {
-    render(`<script>var offer = "${PURCHASE}";</script><p>nothing shown</p>`);
+    renderInBody(`<script>var offer = "${PURCHASE}";</script><p>nothing shown</p>`);
     expect(findOfferUrlIn(document)).toBeNull();
   });
 
   it('prefers text, then field values, then attributes', () => {
     const other = PURCHASE.replace('823604c2', '99999999');
-    render(`<a href="${other.replaceAll('&', '&amp;')}">link</a><input value="${other.replaceAll('&', '&amp;')}"><p>${PURCHASE.replaceAll('&', '&amp;')}</p>`);
+    renderInBody(`<a href="${other.replaceAll('&', '&amp;')}">link</a><input value="${other.replaceAll('&', '&amp;')}"><p>${PURCHASE.replaceAll('&', '&amp;')}</p>`);
     expect(findOfferUrlIn(document)?.url).toBe(PURCHASE);
   });
 });

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
 import { OfferDraft } from '../offers/schema';
-import { attachDeclarativeShadowRoots, FIXTURES, loadFixture } from '../../test/fixtures/partner-center/load';
+import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { findOfferUrlIn } from './detect';
 import {
   CAPTURE_REASONS,
@@ -20,12 +20,6 @@ import {
 
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 const OTHER = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=11111111-2222-4333-8444-555555555555&msppid=4227824';
-
-function render(markup: string): Document {
-  document.body.innerHTML = markup;
-  attachDeclarativeShadowRoots(document.body);
-  return document;
-}
 
 const rememberedPurchase: OptionsSnapshot = {
   kind: 'purchase',
@@ -95,18 +89,18 @@ describe('extractOptions on the fixtures', () => {
 
 describe('extractOptions edge cases', () => {
   it('leaves unanswered fields out and reports delegated admin as unknown', () => {
-    render('<label for="o">Partner office</label><select id="o"><option value="">Select a partner office</option></select>');
+    renderInBody('<label for="o">Partner office</label><select id="o"><option value="">Select a partner office</option></select>');
     expect(extractOptions(document)).toEqual({ kind: null, subscriptions: [], delegatedAdmin: null });
   });
 
   it('reads delegated admin from a Yes/No select', () => {
-    render('<label for="d">Delegated administration</label><select id="d"><option value="n">No</option><option value="y" selected>Yes</option></select>');
+    renderInBody('<label for="d">Delegated administration</label><select id="d"><option value="n">No</option><option value="y" selected>Yes</option></select>');
     (document.querySelector('option[value="y"]') as HTMLOptionElement).selected = true;
     expect(extractOptions(document).delegatedAdmin).toBe(true);
   });
 
   it('reads a fixed office shown as text, and rejects a license count it cannot read', () => {
-    render(`<dl><dt>Partner office</dt><dd>Contoso &lt;b&gt;France&lt;/b&gt;</dd></dl><table>
+    renderInBody(`<dl><dt>Partner office</dt><dd>Contoso &lt;b&gt;France&lt;/b&gt;</dd></dl><table>
       <tr><td><input type="checkbox" id="a" checked><label for="a">Plan A</label></td><td><input type="number" value="10.5"></td></tr>
       <tr><td><input type="checkbox" id="b" checked><label for="b">Plan A</label></td><td><input type="number" value="3"></td></tr></table>`);
     const options = extractOptions(document);
@@ -116,7 +110,7 @@ describe('extractOptions edge cases', () => {
 
   it('caps the number of subscriptions', () => {
     const rows = Array.from({ length: 130 }, (_, i) => `<tr><td><input type="checkbox" id="s${i}" checked><label for="s${i}">Plan ${i}</label></td><td><input type="number" value="1"></td></tr>`);
-    render(`<table>${rows.join('')}</table>`);
+    renderInBody(`<table>${rows.join('')}</table>`);
     expect(extractOptions(document).subscriptions).toHaveLength(100);
   });
 });
@@ -135,12 +129,12 @@ describe('findLabelledValues', () => {
     [`<dl><dt>Summary ID</dt><dd>${'x'.repeat(300)}</dd></dl>`, ''],
     [`<dl><dt>Summary ID</dt><dd>${PURCHASE.replaceAll('&', '&amp;')}</dd></dl>`, ''],
   ])('%s -> %j', (markup, value) => {
-    render(markup);
+    renderInBody(markup);
     expect(findLabelledValues(document, ['summaryId']).summaryId ?? '').toBe(value);
   });
 
   it('reads several concepts in one walk, each from its own label', () => {
-    render('<dl><dt>Usage location</dt><dd>France</dd><dt>Summary ID</dt><dd>PO-8</dd></dl><p>Partner office: Lyon</p>');
+    renderInBody('<dl><dt>Usage location</dt><dd>France</dd><dt>Summary ID</dt><dd>PO-8</dd></dl><p>Partner office: Lyon</p>');
     expect(findLabelledValues(document, ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin'])).toEqual({
       summaryId: 'PO-8',
       partnerOffice: 'Lyon',
@@ -302,7 +296,7 @@ describe('captureFromCopy', () => {
   });
 
   it('uses the page and remembered options when the page shows no URL it understands', () => {
-    render('<h1>Send</h1><dl><dt>Summary ID</dt><dd>PO-77</dd></dl>');
+    renderInBody('<h1>Send</h1><dl><dt>Summary ID</dt><dd>PO-77</dd></dl>');
     const { draft } = captureFromCopy(document, PURCHASE, rememberedPurchase);
     expect(draft).toMatchObject({ url: PURCHASE, summaryId: 'PO-77', subscriptions: rememberedPurchase.subscriptions, source: 'clipboard' });
   });

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { attachDeclarativeShadowRoots, FIXTURES, fixtureHtml, loadFixture } from '../../test/fixtures/partner-center/load';
+import { FIXTURES, fixtureHtml, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { makeOffer } from '@/test/unit/offer-factory';
 import type { OfferDraft } from '../offers/schema';
 import { PROBE_DELAYS_MS, RESULT_SETTLE_MS, startCaptureWatcher, type CaptureWatcher } from './watcher';
@@ -23,8 +23,7 @@ function watch(doc: Document, save = vi.fn(async (_draft: OfferDraft) => ({ offe
 
 /** Shows another fixture in the watched document, as a single-page navigation would. */
 function showFixture(doc: Document, file: string) {
-  doc.body.innerHTML = new DOMParser().parseFromString(fixtureHtml(file), 'text/html').body.innerHTML;
-  attachDeclarativeShadowRoots(doc.body);
+  renderInBody(new DOMParser().parseFromString(fixtureHtml(file), 'text/html').body.innerHTML, doc);
 }
 
 describe('startCaptureWatcher', () => {
