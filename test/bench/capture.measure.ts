@@ -1,7 +1,7 @@
 import { build } from 'esbuild';
 import { afterAll, beforeAll, it } from 'vitest';
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from '../e2e/harness';
-import { measureContentScriptOverhead } from './page-overhead';
+import { recordContentScriptOverhead } from './page-overhead';
 import { record } from './results';
 
 let browser: ExtensionBrowser;
@@ -65,16 +65,5 @@ it('times extraction on the result pages', async () => {
 });
 
 it('measures main-thread time added on a busy non-wizard page', async () => {
-  const mutations = 10_000;
-  const { pageMs, scriptMs, startupMs, addedPercent } = await measureContentScriptOverhead({
-    browser,
-    fixtures,
-    path: 'partner-center/busy.html',
-    host: 'partner.microsoft.com',
-    mutations,
-  });
-  record({ group: 'capture', name: 'busy page: content script start-up on page load', value: startupMs, unit: 'ms' });
-  record({ group: 'capture', name: `busy page, ${mutations} mutations: page main-thread time`, value: pageMs, unit: 'ms' });
-  record({ group: 'capture', name: `busy page, ${mutations} mutations: of which the content script`, value: scriptMs, unit: 'ms' });
-  record({ group: 'capture', name: 'busy page: main-thread time added by the content script', value: addedPercent, unit: '%', budget: 2 });
+  await recordContentScriptOverhead('capture', 'busy page', { browser, fixtures, path: 'partner-center/busy.html', host: 'partner.microsoft.com', mutations: 10_000 });
 });

@@ -4,7 +4,7 @@ import type { Envelope } from '../../lib/messaging';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from '../e2e/harness';
 import { buildFixtureEditors } from '../e2e/webmail-fixtures';
 import { offerUrl } from '../unit/offer-factory';
-import { measureContentScriptOverhead } from './page-overhead';
+import { recordContentScriptOverhead } from './page-overhead';
 import { median, record } from './results';
 
 let browser: ExtensionBrowser;
@@ -95,16 +95,5 @@ it('times the picker Enter to text in the editor', async () => {
 });
 
 it('measures main-thread time added on a busy inbox with no compose window', async () => {
-  const mutations = 10_000;
-  const { pageMs, scriptMs, startupMs, addedPercent } = await measureContentScriptOverhead({
-    browser,
-    fixtures,
-    path: 'webmail/gmail-busy.html',
-    host: 'mail.google.com',
-    mutations,
-  });
-  record({ group: 'webmail', name: 'busy inbox: content script start-up on page load', value: startupMs, unit: 'ms' });
-  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: page main-thread time`, value: pageMs, unit: 'ms' });
-  record({ group: 'webmail', name: `busy inbox, ${mutations} mutations: of which the content script`, value: scriptMs, unit: 'ms' });
-  record({ group: 'webmail', name: 'busy inbox: main-thread time added by the content script', value: addedPercent, unit: '%', budget: 2 });
+  await recordContentScriptOverhead('webmail', 'busy inbox', { browser, fixtures, path: 'webmail/gmail-busy.html', host: 'mail.google.com', mutations: 10_000 });
 });
