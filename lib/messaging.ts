@@ -1,6 +1,7 @@
 import { z } from 'zod/mini';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, Customer, boundedText, LIMITS } from './offers/schema';
 import type { ImportReport, BackupFile } from './offers/backup';
+import type { CaptureReason } from './capture/extract';
 import { MessagingError, type Envelope, type ErrorCode } from './messaging-client';
 
 const id = boundedText(64).check(z.minLength(1));
@@ -86,7 +87,7 @@ export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
 export type CaptureAnswer =
   | { found: true; offer: Offer; created: boolean }
   | { found: false; reason: CaptureFailure; detail?: string };
-export type CaptureFailure = 'not-partner-center' | 'no-content-script' | 'no-offer-url' | 'invalid-draft' | 'extraction-failed' | 'save-failed';
+export type CaptureFailure = CaptureReason | 'not-partner-center' | 'no-content-script' | 'save-failed';
 
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {

@@ -10,7 +10,7 @@ export const MAX_VISITED = 20_000;
 export type DeepRoot = Document | ShadowRoot | Element;
 
 // Never rendered as text; (template) its content is not even in the tree.
-const NOT_WALKED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
+export const NOT_WALKED = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT']);
 const SHOW_ELEMENT = 1; // NodeFilter.SHOW_ELEMENT, spelled out for environments without NodeFilter
 
 function ownerDocumentOf(root: DeepRoot): Document {
@@ -43,7 +43,7 @@ export function* deepElements(root: DeepRoot, budget: number = MAX_VISITED): Gen
 
 /**
  * `root` and every open shadow root under it, looking at no more than `budget` elements.
- * A plain loop over native lists: this runs on every mutation batch of every Partner Center page.
+ * A plain loop over native lists: the capture watcher runs this on every look at a Partner Center page.
  */
 export function deepTreeRoots(root: DeepRoot, budget: number = MAX_VISITED): DeepRoot[] {
   const roots: DeepRoot[] = [root];
@@ -167,7 +167,8 @@ export function ariaLabelOf(element: Element): string {
       .map((id) => findInTreeOf(element, 'id', id))
       .map((labelElement) => (labelElement ? deepText(labelElement, 300) : ''))
       .join(' ');
-    if (cleanText(text)) return cleanText(text);
+    const cleaned = cleanText(text);
+    if (cleaned) return cleaned;
   }
   return cleanText(element.getAttribute('aria-label') ?? '');
 }

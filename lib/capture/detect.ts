@@ -1,6 +1,6 @@
 import type { OfferKind } from '../offers/schema';
 import { CHOICE_SELECTOR, NUMBER_SELECTOR, SELECT_SELECTOR } from './controls';
-import { deepText, deepTreeRoots, ownText, type DeepRoot } from './deep-dom';
+import { deepText, deepTreeRoots, NOT_WALKED, ownText, type DeepRoot } from './deep-dom';
 import { isLabel, type LabelConcept } from './labels';
 import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
 
@@ -20,7 +20,6 @@ const PARTNER_PARAMETER = /msppid/i;
 const URL_ATTRIBUTES = ['value', 'data-clipboard-text', 'href'];
 const URL_ATTRIBUTE_SELECTOR = URL_ATTRIBUTES.map((name) => `[${name}*="msppid" i]`).join(', ');
 const TEXT_FIELD_SELECTOR = 'input:not([type="checkbox"]):not([type="radio"]):not([type="number"]), textarea';
-const NOT_SHOWN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 
 /**
  * Offer URLs an element shows: its own text first (the exact text the portal displays), then
@@ -49,7 +48,7 @@ function offerUrlInTree(tree: DeepRoot): ParsedOfferUrl | null {
     const walker = doc?.createTreeWalker(tree, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker?.nextNode(); node; node = walker?.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || NOT_SHOWN.has(parent.tagName) || !PARTNER_PARAMETER.test((node as Text).data)) continue;
+      if (!parent || NOT_WALKED.has(parent.tagName) || !PARTNER_PARAMETER.test((node as Text).data)) continue;
       const url = offerUrlsOf(parent)[0];
       if (url) return url;
     }
@@ -103,7 +102,7 @@ export function wizardHeading(trees: DeepRoot[]): ReturnType<typeof kindFromHead
 /**
  * Which step of the Create purchase offer / Create trial invitation wizard the page shows, or
  * null. Native queries per tree (document and each open shadow root), cheapest first, so that
- * it can run on every mutation batch.
+ * the watcher can look often.
  * - result: an offer URL is shown (its type gives the kind), or a result heading ("Send",
  *   "Your trial invitation") while the URL is still loading;
  * - options: form controls under a wizard heading; or a select, choices and number fields

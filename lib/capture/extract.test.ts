@@ -1,14 +1,10 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import en from '../../public/_locales/en/messages.json';
-import fr from '../../public/_locales/fr/messages.json';
 import { OfferDraft } from '../offers/schema';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { findOfferUrlIn } from './detect';
 import {
-  CAPTURE_REASONS,
   captureFromCopy,
-  captureReasonMessageKey,
   captureFromPage,
   detailsFromText,
   extractOptions,
@@ -303,14 +299,5 @@ describe('captureFromCopy', () => {
 
   it('explains a copy without an offer URL', () => {
     expect(captureFromCopy(document, 'just some text')).toEqual({ draft: null, reason: 'no-offer-url' });
-  });
-});
-
-describe('captureReasonMessageKey', () => {
-  it.each(CAPTURE_REASONS)('names an English and a French message for %s', (reason) => {
-    const key = captureReasonMessageKey(reason);
-    expect(key).toMatch(/^capture_reason_[a-z_]+$/);
-    expect(en).toHaveProperty([key, 'message']);
-    expect(fr).toHaveProperty([key, 'message']);
   });
 });

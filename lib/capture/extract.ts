@@ -1,4 +1,3 @@
-import type { MessageKey } from '../i18n';
 import { foldText } from '../offers/normalize';
 import { LIMITS } from '../offers/limits';
 import type { OfferDraft, OfferKind, OfferSource, Subscription } from '../offers/schema';
@@ -56,11 +55,6 @@ export interface ResultSnapshot extends ShownDetails, ParsedOfferUrl {}
 export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-failed'] as const;
 /** Why a capture produced no draft. */
 export type CaptureReason = (typeof CAPTURE_REASONS)[number];
-
-/** The messages.json key that explains a reason to the advisor (en and fr exist for each). */
-export function captureReasonMessageKey(reason: CaptureReason): MessageKey {
-  return `capture_reason_${reason.replaceAll('-', '_')}` as MessageKey;
-}
 
 export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason };
 

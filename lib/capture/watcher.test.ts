@@ -66,6 +66,20 @@ describe('startCaptureWatcher', () => {
     expect(save.mock.calls[0]![0].subscriptions?.length).toBeGreaterThan(0);
   });
 
+  it('reads the options at once when Enter can submit them, not on other keys', async () => {
+    const doc = loadFixture(FIXTURES.optionsPurchaseEn);
+    const { save } = watch(doc);
+    await vi.advanceTimersByTimeAsync(100);
+    const licenses = doc.querySelector<HTMLInputElement>('input[type="number"]')!;
+    licenses.value = '42';
+    licenses.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+    licenses.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    showFixture(doc, FIXTURES.resultNoSummaryEn);
+    watcher!.navigated();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(save.mock.calls[0]![0].subscriptions).toContainEqual(expect.objectContaining({ licenses: 42 }));
+  });
+
   it('goes idle on a page without the wizard, and looks again after a click', async () => {
     const doc = loadFixture(FIXTURES.noOfferEn);
     const { save } = watch(doc);

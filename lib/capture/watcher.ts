@@ -17,6 +17,8 @@ export const RESULT_SETTLE_MS = 15_000;
 export const INTERACTION_DEBOUNCE_MS = 100;
 /** While the options step shows, re-read it this often (values render late); events read it at once. */
 export const OPTIONS_POLL_MS = 500;
+/** Keys that can submit the focused form (a button, or Enter in a field). */
+const SUBMIT_KEYS = new Set(['Enter', ' ']);
 
 export interface WatcherPorts {
   doc: Document;
@@ -137,26 +139,25 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     if (now() - resultSince < RESULT_SETTLE_MS) schedule(RESULT_POLL_MS);
   }
 
-  // Capture phase: the options are read before the page's own "Next" handler replaces the form.
-  // The next look is debounced so that typing does not walk the page on every key.
-  const onInteraction = () => {
-    if (step?.step === 'options') rememberOptions();
-    restartProbe(INTERACTION_DEBOUNCE_MS);
-  };
-  // A click can come before any look has seen the wizard (a quick advisor, a late-rendering form):
-  // it is rare enough to look at once, so the "Next" click never replaces unremembered options.
-  const onClick = () => {
+  // Typing only postpones the next look, so the page is not walked on every key.
+  const onInteraction = () => restartProbe(INTERACTION_DEBOUNCE_MS);
+  // Capture phase: a click, Enter or Space can submit the form, so the options are read before
+  // the page's own "Next" handler replaces it. It may come before any look has seen the wizard
+  // (a quick advisor, a late-rendering form): it is rare enough to look at once.
+  const onPossibleSubmit = () => {
     if (step?.step !== 'options') detectNow();
+    if (step?.step === 'options') rememberOptions();
     onInteraction();
   };
+  const onKeyDown = (event: Event) => (SUBMIT_KEYS.has((event as KeyboardEvent).key) ? onPossibleSubmit() : onInteraction());
   const onCopy = () => {
     const { draft } = captureFromCopy(doc, copiedText(doc), remembered);
     if (draft) submit(draft);
   };
   const listeners: [string, EventListener][] = [
-    ['click', onClick],
+    ['click', onPossibleSubmit],
     ['input', onInteraction],
-    ['keydown', onInteraction],
+    ['keydown', onKeyDown],
     ['copy', onCopy],
   ];
   for (const [type, listener] of listeners) doc.addEventListener(type, listener, { capture: true, passive: true });
