@@ -114,8 +114,6 @@ export interface ResponseMap {
   'webmail.closePicker': { closed: boolean };
 }
 
-export { ERROR_CODES, MessagingError, sendMessage, type Envelope, type ErrorCode } from './messaging-client';
-
 /** Who sent a message, as the browser reports it; webmail requests are routed to the sender's tab. */
 export interface MessageSender {
   id?: string;
