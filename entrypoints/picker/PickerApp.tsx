@@ -5,6 +5,7 @@ import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging-client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
+import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 
 const LIST_SIZE = 50;
@@ -13,11 +14,6 @@ const SEARCH_DELAY_MS = 150;
 type Problem = { text: string; details: string[]; settings: boolean };
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
-function customerOf(offer: Offer): string {
-  const { company, name, email } = offer.customer;
-  return [company, name].filter(Boolean).join(' · ') || email || t('webmail_picker_no_customer');
-}
 
 /**
  * The offer picker, framed by the webmail content script. It reads offers and settings itself
@@ -100,10 +96,7 @@ export function PickerApp() {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const count = offers?.length ?? 0;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'Enter') {
+    if (event.key === 'Enter') {
       event.preventDefault();
       void insert(offers?.[selected]);
     } else if (['ArrowDown', 'ArrowUp'].includes(event.key) || (event.key === 'Home' && event.ctrlKey) || (event.key === 'End' && event.ctrlKey)) {
@@ -187,9 +180,9 @@ export function PickerApp() {
                 void insert(offer);
               }}
             >
-              <div class="customer">{customerOf(offer)}</div>
+              <div class="customer">{customerLabel(offer) || t('webmail_picker_no_customer')}</div>
               <div class="meta">
-                {[t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase'), offer.summaryId, t(`status_${offer.status}`), formatDateTime(offer.createdAt)]
+                {[kindLabel(offer), offer.summaryId, statusLabel(offer.status), formatDateTime(offer.createdAt)]
                   .filter(Boolean)
                   .join(' · ')}
               </div>

@@ -1,3 +1,5 @@
+import { isTextField } from './fields';
+
 /**
  * Compose-window discovery shared by the provider adapters: pure reads over a Document or
  * ShadowRoot, no writes. Hooks are structural (roles, contenteditable, form field names), never
@@ -74,7 +76,7 @@ export function readRecipients(compose: ComposeWindow, adapter: WebmailAdapter):
   const chips = [...row.querySelectorAll(adapter.chipSelector)]
     .map((chip) => chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('title') ?? '')
     .flatMap((value) => value.match(ADDRESS) ?? []);
-  const typed = field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement ? field.value : (field.textContent ?? '');
+  const typed = isTextField(field) ? field.value : (field.textContent ?? '');
   const typedAddresses = typed.match(ADDRESS) ?? [];
   // A well holding resolved names only still has recipients, even if no address is readable.
   const names = chips.length === 0 && typedAddresses.length === 0 && typed.trim() ? [typed.trim()] : [];

@@ -3,7 +3,7 @@ import { CaretMemory } from './caret';
 import { copyMessage } from './clipboard';
 import { describeCompose, findComposeBodies, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
-import { insertMessage } from './insert';
+import { insertMessage, nextTask } from './insert';
 import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -44,8 +44,6 @@ export interface WebmailController {
   scan(): void;
   stop(): void;
 }
-
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**
  * Orchestrates one frame: finds compose windows (one debounced scan per burst of mutations),

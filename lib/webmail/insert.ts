@@ -19,7 +19,8 @@ export interface InsertOptions {
 
 const defaultParse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Resolves after the editor's own handlers for the current task have run. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 async function settled(check: () => boolean, tookAttempt: boolean, settleMs: number): Promise<boolean> {
   // Editors reconcile their model with the DOM after the event (Lexical in a microtask,

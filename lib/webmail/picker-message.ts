@@ -1,10 +1,9 @@
 import type { WebmailMessage } from '../messaging';
 import type { FieldError } from '../message/parse';
-import { pickTemplate } from '../message/pick';
-import { renderTemplate } from '../message/render';
 import type { MessageTemplate } from '../message/template';
 import type { Offer } from '../offers/schema';
 import type { Settings } from '../settings/settings';
+import { renderOfferMessage } from '../ui/offer-message';
 
 export type PickerMessage =
   | { ok: true; message: WebmailMessage }
@@ -20,10 +19,9 @@ const PLAIN_ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
  * rendered with the advisor's profile. A template with errors is reported, never inserted.
  */
 export function pickerMessage(offer: Offer, settings: Settings, uiLanguage: string): PickerMessage {
-  const language = settings.preferences.messageLanguage || uiLanguage;
-  const template = pickTemplate(settings.templates, language, offer.kind);
-  if (!template) return { ok: false, reason: 'no-template' };
-  const rendered = renderTemplate(template, { offer, advisor: settings.profile, locale: template.language });
+  const built = renderOfferMessage(offer, settings, uiLanguage);
+  if (!built.template) return { ok: false, reason: 'no-template' };
+  const { template, result: rendered } = built;
   if (!rendered.ok) return { ok: false, reason: 'template-errors', template, errors: rendered.errors };
   const email = offer.customer.email?.trim() ?? '';
   return {
