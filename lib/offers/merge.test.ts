@@ -24,6 +24,11 @@ describe('mergeOffer', () => {
     expect(merged.customer).toEqual({ name: 'Ana', email: 'ana@x.example' });
   });
 
+  it('sees the same customer given in another key order as unchanged', () => {
+    const existing = makeOffer(1, { customer: { name: 'Ana', company: 'Contoso' } });
+    expect(mergeOffer(existing, { customer: { company: 'Contoso', name: 'Ana' } }, later)).toBe(existing);
+  });
+
   it('unites histories and takes the latest status', () => {
     const existing = makeOffer(1);
     const incoming = {

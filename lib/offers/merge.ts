@@ -33,6 +33,15 @@ function withoutEmpty<T extends Record<string, string | undefined>>(record: T): 
   return Object.fromEntries(Object.entries(record).filter(([, value]) => value)) as T;
 }
 
+/**
+ * Known values first, in their own order (so an unchanged record serializes the same way), then
+ * the incoming values for the keys that had none.
+ */
+function fillGaps<T extends Record<string, string | undefined>>(known: T, incoming: T): T {
+  const kept = withoutEmpty(known);
+  return { ...kept, ...Object.fromEntries(Object.entries(withoutEmpty(incoming)).filter(([key]) => !(key in kept))) } as T;
+}
+
 function unionBy<T>(a: readonly T[], b: readonly T[], key: (item: T) => string, order: (x: T, y: T) => number): T[] {
   const seen = new Map<string, T>();
   for (const item of [...a, ...b]) if (!seen.has(key(item))) seen.set(key(item), item);
@@ -58,10 +67,7 @@ export function mergeOffer(existing: Offer, incoming: Partial<Offer>, now: strin
     usageLocation: existing.usageLocation || incoming.usageLocation || undefined,
     subscriptions: existing.subscriptions.length > 0 ? existing.subscriptions : (incoming.subscriptions ?? []),
     delegatedAdmin: existing.delegatedAdmin ?? incoming.delegatedAdmin ?? null,
-    customer: {
-      ...withoutEmpty(incoming.customer ?? {}),
-      ...withoutEmpty(existing.customer),
-    },
+    customer: fillGaps(existing.customer, incoming.customer ?? {}),
     notes: existing.notes || incoming.notes || '',
     followUpOf: existing.followUpOf || incoming.followUpOf || undefined,
     statusHistory,
@@ -73,8 +79,9 @@ export function mergeOffer(existing: Offer, incoming: Partial<Offer>, now: strin
   return { ...merged, updatedAt: now };
 }
 
+// JSON leaves out undefined values, as the database does.
 function sameOffer(a: Offer, b: Offer): boolean {
-  return JSON.stringify(stripUndefined(a)) === JSON.stringify(stripUndefined(b));
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** Drops keys whose value is undefined, so that records compare and serialize the same way. */

@@ -171,6 +171,16 @@ describe('changes', () => {
     expect(await store.get(offer.id)).toEqual(deleted);
   });
 
+  it('restores into the offer captured again after the delete, and returns what is stored', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(2), source: 'auto' });
+    const deleted = await store.update(offer.id, { notes: 'Call back Monday' }).then(() => store.delete(offer.id));
+    const { offer: again } = await store.upsert({ url: offerUrl(2), summaryId: 'S-2', source: 'auto' });
+    const restored = await store.restore(deleted!);
+    expect(restored).toMatchObject({ id: again.id, summaryId: 'S-2', notes: 'Call back Monday' });
+    expect(await store.get(again.id)).toEqual(restored);
+    expect(await store.count()).toBe(1);
+  });
+
   it('reports a missing offer', async () => {
     await expect(store.setStatus('nope', 'sent')).rejects.toThrow(/No offer/);
   });

@@ -312,8 +312,10 @@ export class OfferStore {
 
   /** Puts back a deleted offer exactly as it was (Undo). */
   async restore(offer: Offer): Promise<Offer> {
-    await this.mergeAll([offer]);
-    return (await this.get(offer.id)) ?? offer;
+    const tx = this.db.transaction('offers', 'readwrite');
+    const result = await this.mergeInto(tx, offer, this.clock());
+    await tx.done;
+    return result.offer;
   }
 
   /**
