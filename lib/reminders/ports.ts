@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { OfferStore } from '../offers/store';
-import { loadSettings } from '../settings/settings';
+import { loadPreferences } from '../settings/settings';
 import { offerDetailsPath, type ReminderPorts } from './reminders';
 
 /** The reminders' view of the browser: alarms, notifications, tabs, the store and the settings. */
@@ -9,7 +9,7 @@ export function browserReminderPorts(openStore: () => Promise<OfferStore>): Remi
     createAlarm: (name, when) => browser.alarms.create(name, { when }),
     clearAlarm: (name) => browser.alarms.clear(name),
     getOffer: async (id) => (await openStore()).get(id),
-    reminderDays: async () => (await loadSettings()).preferences.reminderDays,
+    reminderDays: async () => (await loadPreferences()).reminderDays,
     notify: (id, title, message) =>
       browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
     openOffer: (offerId) => browser.tabs.create({ url: browser.runtime.getURL(offerDetailsPath(offerId) as '/history.html') }),

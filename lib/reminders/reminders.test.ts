@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
 import type { Offer } from '../offers/schema';
-import { alarmName, fireReminder, offerDetailsPath, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
+import { reminderName, fireReminder, offerDetailsPath, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
 
 const DAY = 86_400_000;
 const sentAt = '2026-03-02T09:00:00.000Z';
@@ -39,16 +39,16 @@ describe('reminders', () => {
     await scheduleReminder(ports, { ...sent(), sends: [{ at: new Date(Date.now()).toISOString(), provider: 'outlook' }] });
     expect(log[0]).toMatch(/^alarm offer-reminder:offer-1 \d+$/);
     await scheduleReminder(ports, sent({ status: 'accepted' }));
-    expect(log[1]).toBe(`clear ${alarmName('offer-1')}`);
+    expect(log[1]).toBe(`clear ${reminderName('offer-1')}`);
   });
 
   it('notify when the alarm rings only if the offer still waits, and open it on click', async () => {
     const waiting = sent();
     const accepted = sent({ id: 'offer-2', status: 'accepted' });
     const { ports, log } = fakePorts([waiting, accepted], 5);
-    expect(await fireReminder(ports, alarmName('offer-1'))).toBe(true);
-    expect(await fireReminder(ports, alarmName('offer-2'))).toBe(false);
-    expect(await fireReminder(ports, alarmName('gone'))).toBe(false);
+    expect(await fireReminder(ports, reminderName('offer-1'))).toBe(true);
+    expect(await fireReminder(ports, reminderName('offer-2'))).toBe(false);
+    expect(await fireReminder(ports, reminderName('gone'))).toBe(false);
     expect(await fireReminder(ports, 'someone-else')).toBe(false);
     expect(log).toEqual(['notify offer-reminder:offer-1 reminder_title() reminder_body(Fabrikam)']);
     expect(await openReminder(ports, 'offer-reminder:offer-1')).toBe(true);

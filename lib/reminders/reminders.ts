@@ -7,23 +7,23 @@ import type { Offer } from '../offers/schema';
  * offer is still waiting for the customer.
  */
 
-export const ALARM_PREFIX = 'offer-reminder:';
-export const NOTIFICATION_PREFIX = 'offer-reminder:';
+// An offer's alarm and its notification share one name, so either leads back to the offer.
+const REMINDER_PREFIX = 'offer-reminder:';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Statuses that still wait on the customer; accepted, declined, expired or withdrawn offers need no reminder. */
 const WAITING: ReadonlySet<Offer['status']> = new Set(['created', 'sent']);
 
-export const alarmName = (offerId: string) => `${ALARM_PREFIX}${offerId}`;
-export const offerIdFromAlarm = (name: string) => (name.startsWith(ALARM_PREFIX) ? name.slice(ALARM_PREFIX.length) : null);
-export const offerIdFromNotification = (id: string) =>
-  id.startsWith(NOTIFICATION_PREFIX) ? id.slice(NOTIFICATION_PREFIX.length) : null;
+/** Sent to the customer and not answered yet: the only offers a reminder is for. */
+const awaitsCustomer = (offer: Pick<Offer, 'status' | 'sends'>) => offer.sends.length > 0 && WAITING.has(offer.status);
+
+export const reminderName = (offerId: string) => `${REMINDER_PREFIX}${offerId}`;
+const offerIdOfReminder = (name: string) => (name.startsWith(REMINDER_PREFIX) ? name.slice(REMINDER_PREFIX.length) : null);
 
 /** When to remind about an offer, counted from its latest send; null when no reminder is due. */
 export function reminderTime(offer: Pick<Offer, 'status' | 'sends'>, reminderDays: number | null): number | null {
-  const lastSend = offer.sends.at(-1);
-  if (reminderDays === null || !lastSend || !WAITING.has(offer.status)) return null;
-  return Date.parse(lastSend.at) + reminderDays * DAY_MS;
+  if (reminderDays === null || !awaitsCustomer(offer)) return null;
+  return Date.parse(offer.sends.at(-1)!.at) + reminderDays * DAY_MS;
 }
 
 export interface ReminderPorts {
@@ -43,8 +43,8 @@ export interface ReminderPorts {
 /** Sets (or clears) an offer's alarm after it changed: a send, a status change. */
 export async function scheduleReminder(ports: ReminderPorts, offer: Offer): Promise<number | null> {
   const when = reminderTime(offer, await ports.reminderDays());
-  if (when === null) await ports.clearAlarm(alarmName(offer.id));
-  else await ports.createAlarm(alarmName(offer.id), Math.max(when, Date.now() + 1000));
+  if (when === null) await ports.clearAlarm(reminderName(offer.id));
+  else await ports.createAlarm(reminderName(offer.id), Math.max(when, Date.now() + 1000));
   return when;
 }
 
@@ -55,13 +55,13 @@ export async function scheduleReminder(ports: ReminderPorts, offer: Offer): Prom
  */
 export async function rescheduleAll(ports: ReminderPorts, now = Date.now()): Promise<number> {
   const days = await ports.reminderDays();
-  for (const name of await ports.alarmNames()) if (offerIdFromAlarm(name)) await ports.clearAlarm(name);
+  for (const name of await ports.alarmNames()) if (offerIdOfReminder(name)) await ports.clearAlarm(name);
   if (days === null) return 0;
   let scheduled = 0;
   for await (const offer of ports.sentOffers()) {
     const when = reminderTime(offer, days);
     if (when === null || when <= now) continue;
-    await ports.createAlarm(alarmName(offer.id), when);
+    await ports.createAlarm(reminderName(offer.id), when);
     scheduled++;
   }
   return scheduled;
@@ -69,13 +69,13 @@ export async function rescheduleAll(ports: ReminderPorts, now = Date.now()): Pro
 
 /** Runs when an alarm rings: shows the reminder if the offer still waits for the customer. */
 export async function fireReminder(ports: ReminderPorts, alarm: string): Promise<boolean> {
-  const offerId = offerIdFromAlarm(alarm);
+  const offerId = offerIdOfReminder(alarm);
   if (!offerId) return false;
   const offer = await ports.getOffer(offerId);
-  if (!offer || !WAITING.has(offer.status) || offer.sends.length === 0) return false;
+  if (!offer || !awaitsCustomer(offer)) return false;
   const who = offer.customer.company || offer.customer.name || offer.customer.email || offer.summaryId || offer.quoteId;
   await ports.notify(
-    `${NOTIFICATION_PREFIX}${offer.id}`,
+    reminderName(offer.id),
     ports.message('reminder_title', []),
     ports.message('reminder_body', [who]),
   );
@@ -84,7 +84,7 @@ export async function fireReminder(ports: ReminderPorts, alarm: string): Promise
 
 /** A click on a reminder opens the offer in the history page. */
 export async function openReminder(ports: ReminderPorts, notificationId: string): Promise<boolean> {
-  const offerId = offerIdFromNotification(notificationId);
+  const offerId = offerIdOfReminder(notificationId);
   if (!offerId) return false;
   await ports.openOffer(offerId);
   return true;

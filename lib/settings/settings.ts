@@ -32,12 +32,21 @@ export async function loadSettings(): Promise<Settings> {
   const stored = await browser.storage.local.get([...KEYS]);
   const profile = AdvisorProfile.safeParse(stored.profile ?? {});
   const templates = Templates.safeParse(stored.templates);
-  const preferences = Preferences.safeParse(stored.preferences ?? DEFAULT_PREFERENCES);
   return {
     profile: profile.success ? profile.data : {},
     templates: templates.success && templates.data.length > 0 ? templates.data : [...DEFAULT_TEMPLATES],
-    preferences: preferences.success ? preferences.data : DEFAULT_PREFERENCES,
+    preferences: validPreferences(stored.preferences),
   };
+}
+
+/** The preferences alone, for the background's reminders (no profile or templates to check). */
+export async function loadPreferences(): Promise<Preferences> {
+  return validPreferences((await browser.storage.local.get('preferences')).preferences);
+}
+
+function validPreferences(stored: unknown): Preferences {
+  const preferences = Preferences.safeParse(stored ?? DEFAULT_PREFERENCES);
+  return preferences.success ? preferences.data : DEFAULT_PREFERENCES;
 }
 
 export async function saveProfile(profile: AdvisorProfile): Promise<AdvisorProfile> {
