@@ -32,9 +32,9 @@ export function BackupControls({ onImported }: { onImported?: () => void }) {
 
   const exportCsv = () =>
     run(async () => {
-      const { csv } = await sendMessage({ type: 'backup.exportCsv' });
+      const { csv, count } = await sendMessage({ type: 'backup.exportCsv' });
       downloadText(datedFileName('csv'), csv, 'text/csv;charset=utf-8');
-      return { kind: 'message', text: t('backup_exported', String(csv.split('\r\n').length - 2)) };
+      return { kind: 'message', text: t('backup_exported', String(count)) };
     });
 
   const importJson = (file: File) =>

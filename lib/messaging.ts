@@ -104,7 +104,7 @@ export interface ResponseMap {
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
   'backup.export': { backup: BackupFile };
-  'backup.exportCsv': { csv: string };
+  'backup.exportCsv': { csv: string; count: number };
   'backup.import': ImportReport;
   'capture.runInActiveTab': CaptureAnswer;
   'ui.openOffer': { opened: true };

@@ -26,7 +26,10 @@ export function createOfferHandlers(
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
     'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
-    'backup.exportCsv': withStore(async (store) => ({ csv: offersToCsv(await store.all()) })),
+    'backup.exportCsv': withStore(async (store) => {
+      const offers = await store.all();
+      return { csv: offersToCsv(offers), count: offers.length };
+    }),
     'backup.import': withStore(async (store, { backup }) => {
       const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup));
       const merged = await store.mergeAll(valid);

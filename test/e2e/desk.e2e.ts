@@ -383,6 +383,24 @@ describe('options page', () => {
     await page.close();
   });
 
+  it('exports a spreadsheet file: every offer once, notes with line breaks quoted, formulas defused', async () => {
+    const offers = deskOffers();
+    offers[0] = { ...offers[0]!, notes: 'Call back Monday\r\nthen send the "trial" link' };
+    offers[1] = { ...offers[1]!, customer: { company: '=HYPERLINK("https://evil.example")' } };
+    await seed(browser, offers);
+    const page = await openPage('options.html');
+    await expect.poll(() => page.getByText('4 offers saved').count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for spreadsheets (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url,')).toBe(true);
+    for (const offer of offers) expect(csv).toContain(offer.url);
+    expect(csv).toContain('"Call back Monday\r\nthen send the ""trial"" link"');
+    expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
+    await expect.poll(() => page.getByText('Exported 4 offers.').count()).toBe(1);
+    await page.close();
+  });
+
   it('exports, deletes everything after a typed confirmation, and imports back', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('options.html');
