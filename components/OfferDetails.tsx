@@ -33,7 +33,6 @@ export function OfferDetails({
   onClose: () => void;
 }) {
   const [offer, setOffer] = useState<Offer | null | undefined>(undefined);
-  const [edits, setEdits] = useState<Editable>({ customer: {}, notes: '' });
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string; undo?: Offer } | null>(null);
   const [pendingFollowUp, setPendingFollowUpState] = useState(false);
@@ -62,13 +61,14 @@ export function OfferDetails({
       .then(({ offer: found }) => {
         if (!live) return;
         setOffer(found);
-        if (found) setEdits({ customer: found.customer, notes: found.notes });
         requestAnimationFrame(() => heading.current?.focus());
       })
       .catch((error) => live && setOutcome({ ok: false, text: describeError(error) }));
-    void readPendingFollowUp(browser.storage.local).then((p) => live && setPendingFollowUpState(p?.trialId === offerId));
+    const showPendingFollowUp = () =>
+      void readPendingFollowUp(browser.storage.local).then((pending) => live && setPendingFollowUpState(pending?.trialId === offerId));
+    showPendingFollowUp();
     const onStorage = (changes: Record<string, unknown>) => {
-      if (PENDING_FOLLOW_UP_KEY in changes) void readPendingFollowUp(browser.storage.local).then((p) => live && setPendingFollowUpState(p?.trialId === offerId));
+      if (PENDING_FOLLOW_UP_KEY in changes) showPendingFollowUp();
     };
     browser.storage.local.onChanged.addListener(onStorage);
     // Nothing typed is lost: leaving the page or the offer saves what is pending.
@@ -104,8 +104,8 @@ export function OfferDetails({
     );
   }
 
+  const edits: Editable = { customer: offer.customer, notes: offer.notes };
   const edit = (next: Editable) => {
-    setEdits(next);
     setOffer({ ...offer, ...next });
     saver.change(next);
   };
@@ -120,7 +120,8 @@ export function OfferDetails({
   const setStatus = async (status: OfferStatus) => {
     try {
       const answer = await sendMessage({ type: 'offers.setStatus', id: offer.id, status });
-      setOffer({ ...answer.offer, customer: edits.customer, notes: edits.notes });
+      // What the advisor typed meanwhile stays; the autosaver sends it.
+      setOffer((current) => (current ? { ...answer.offer, customer: current.customer, notes: current.notes } : current));
       onChanged(answer.offer);
       setOutcome({ ok: true, text: t('history_statusChanged', statusLabel(status)) });
     } catch (error) {
@@ -134,7 +135,6 @@ export function OfferDetails({
       const { offer: deleted } = await sendMessage({ type: 'offers.delete', id: offer.id });
       onDeleted();
       setOutcome({ ok: true, text: t('history_deleted'), ...(deleted ? { undo: deleted } : {}) });
-      setOffer({ ...offer });
     } catch (error) {
       setOutcome({ ok: false, text: describeError(error) });
     }

@@ -23,7 +23,7 @@ export function TemplatesSection({
   recentOffers: readonly Offer[];
   onSaved: (templates: MessageTemplate[]) => void;
 }) {
-  const [editing, setEditing] = useState<{ template: MessageTemplate; isNew: boolean } | null>(null);
+  const [editing, setEditing] = useState<MessageTemplate | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const templates = settings.templates;
 
@@ -43,7 +43,7 @@ export function TemplatesSection({
       <section aria-labelledby="templates-heading">
         <h2 id="templates-heading">{t('options_templatesHeading')}</h2>
         <TemplateEditor
-          initial={editing.template}
+          initial={editing}
           settings={settings}
           recentOffers={recentOffers}
           onCancel={() => setEditing(null)}
@@ -90,13 +90,13 @@ export function TemplatesSection({
                 )}
               </td>
               <td class="row-actions">
-                <button type="button" aria-label={t('options_editNamed', template.name)} onClick={() => setEditing({ template, isNew: false })}>
+                <button type="button" aria-label={t('options_editNamed', template.name)} onClick={() => setEditing(template)}>
                   {t('options_edit')}
                 </button>
                 <button
                   type="button"
                   aria-label={t('options_duplicateNamed', template.name)}
-                  onClick={() => setEditing({ template: duplicateTemplate(template, newId(), t('options_copyOf', template.name)), isNew: true })}
+                  onClick={() => setEditing(duplicateTemplate(template, newId(), t('options_copyOf', template.name)))}
                 >
                   {t('options_duplicate')}
                 </button>
@@ -116,12 +116,7 @@ export function TemplatesSection({
         <button
           type="button"
           class="primary"
-          onClick={() =>
-            setEditing({
-              template: newTemplate(newId(), uiLocale().split('-')[0] === 'fr' ? 'fr' : 'en', 'purchase', t('options_newTemplateName')),
-              isNew: true,
-            })
-          }
+          onClick={() => setEditing(newTemplate(newId(), uiLocale().split('-')[0] === 'fr' ? 'fr' : 'en', 'purchase', t('options_newTemplateName')))}
         >
           {t('options_newTemplate')}
         </button>

@@ -19,8 +19,8 @@ export function renderOfferMessage(offer: RenderOffer, settings: Settings, uiLan
   return { template, result: renderTemplate(template, { offer, advisor: settings.profile, locale: template.language }) };
 }
 
-/** A believable offer for the template preview when the advisor has none yet. */
-export const SAMPLE_OFFER: RenderOffer = {
+/** A believable purchase offer for the template preview when the advisor has none yet. */
+const SAMPLE_PURCHASE: RenderOffer = {
   kind: 'purchase',
   url: 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=00000000-0000-4000-8000-000000000000&msppid=1234567',
   summaryId: 'SAMPLE-1234',
@@ -34,9 +34,12 @@ export const SAMPLE_OFFER: RenderOffer = {
   customer: { name: 'Camille Martin', company: 'Contoso' },
 };
 
-export const sampleFor = (kind: Offer['kind']): RenderOffer => ({
-  ...SAMPLE_OFFER,
-  kind,
-  url: SAMPLE_OFFER.url.replace('type=Purchase', kind === 'trial' ? 'type=Trial' : 'type=Purchase'),
-  subscriptions: kind === 'trial' ? [{ name: 'Microsoft 365 Business Premium', licenses: 25 }] : SAMPLE_OFFER.subscriptions,
-});
+const SAMPLE_TRIAL: RenderOffer = {
+  ...SAMPLE_PURCHASE,
+  kind: 'trial',
+  url: SAMPLE_PURCHASE.url.replace('type=Purchase', 'type=Trial'),
+  subscriptions: [{ name: 'Microsoft 365 Business Premium', licenses: 25 }],
+};
+
+/** The sample for a kind; the same object every time, so a memoized preview is reused. */
+export const sampleFor = (kind: Offer['kind']): RenderOffer => (kind === 'trial' ? SAMPLE_TRIAL : SAMPLE_PURCHASE);
