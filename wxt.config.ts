@@ -1,12 +1,8 @@
 import { defineConfig } from 'wxt';
+import { matchPatterns, PARTNER_CENTER_HOSTS, WEBMAIL_HOSTS } from './lib/hosts';
 
-export const PARTNER_CENTER_MATCHES = ['https://partner.microsoft.com/*'];
-export const WEBMAIL_MATCHES = [
-  'https://mail.google.com/*',
-  'https://outlook.office.com/*',
-  'https://outlook.office365.com/*',
-  'https://outlook.live.com/*',
-];
+const PARTNER_CENTER_MATCHES = matchPatterns(PARTNER_CENTER_HOSTS);
+const WEBMAIL_MATCHES = matchPatterns(WEBMAIL_HOSTS);
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],

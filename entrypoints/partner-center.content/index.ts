@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
+import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { MessagingError, sendMessage, sendWithRetry } from '@/lib/messaging-client';
 import { createToast } from './toast';
 
 export default defineContentScript({
-  matches: ['https://partner.microsoft.com/*'],
+  matches: matchPatterns(PARTNER_CENTER_HOSTS),
   runAt: 'document_idle',
   main(ctx) {
     const toast = createToast();

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
+import { matchPatterns, WEBMAIL_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { adapterForHost } from '@/lib/webmail/adapters';
 import { sendWithRetry } from '@/lib/messaging-client';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({
-  matches: ['https://mail.google.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  matches: matchPatterns(WEBMAIL_HOSTS),
   // Pop-out and embedded compose windows can live in frames.
   allFrames: true,
   runAt: 'document_idle',

@@ -1,3 +1,4 @@
+import { isHttpsUrlOn, PARTNER_CENTER_HOSTS } from '../hosts';
 import type { CaptureAnswer, Handlers } from '../messaging';
 
 /** What the background sends to the Partner Center content script of a tab. */
@@ -9,15 +10,7 @@ export interface CaptureTabsApi {
   sendMessage(tabId: number, message: CaptureTabMessage): Promise<unknown>;
 }
 
-export function isPartnerCenterUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.hostname === 'partner.microsoft.com';
-  } catch {
-    return false;
-  }
-}
+export const isPartnerCenterUrl = (url: string | undefined) => isHttpsUrlOn(url, PARTNER_CENTER_HOSTS);
 
 const isCaptureAnswer = (value: unknown): value is CaptureAnswer =>
   typeof value === 'object' && value !== null && typeof (value as { found?: unknown }).found === 'boolean';

@@ -1,3 +1,4 @@
+import { isHttpsUrlOn, WEBMAIL_HOSTS } from '../hosts';
 import type { Handlers, MessageSender, ResponseMap } from '../messaging';
 import { MessagingError } from '../messaging-client';
 import type { TabMessage } from './tab-messages';
@@ -10,17 +11,7 @@ export interface TabsApi {
 
 export type WebmailRequestType = `webmail.${string}` & keyof Handlers;
 
-const WEBMAIL_HOSTS = new Set(['mail.google.com', 'outlook.office.com', 'outlook.office365.com', 'outlook.live.com']);
-
-function isWebmailUrl(url: string | undefined): boolean {
-  if (!url) return false;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && WEBMAIL_HOSTS.has(parsed.hostname);
-  } catch {
-    return false;
-  }
-}
+const isWebmailUrl = (url: string | undefined) => isHttpsUrlOn(url, WEBMAIL_HOSTS);
 
 /**
  * Asks the webmail content scripts of a tab to open the offer picker. Only the frame holding the
