@@ -47,7 +47,11 @@ describe('AdvisorProfile', () => {
 
   it('accepts a GDAP link on the Microsoft 365 admin center only', () => {
     expect(issues({ gdapLink: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/x' })).toEqual([]);
+    expect(issues({ gdapLink: 'https://admin.cloud.microsoft/?#/partners/invitation/granularAdminRelationships/x' })).toEqual([]);
     for (const gdapLink of [
+      'https://admin.cloud.microsoft.evil.example/x',
+      'https://evil.cloud.microsoft/x',
+      'https://admin.cloud.microsoft:8443/x',
       'http://admin.microsoft.com/x',
       'https://admin.microsoft.com.evil.example/x',
       'https://evil.example/admin.microsoft.com',

@@ -205,7 +205,8 @@ describe('renderTemplate safety', () => {
   it('shows the GDAP link only on the Microsoft 365 admin center', () => {
     const link = (gdapLink: string) => render('{{#if advisor.gdapLink}}[Approve]({{advisor.gdapLink}}){{else}}none{{/if}}', { advisor: { gdapLink } }).html;
     expect(link('https://admin.microsoft.com/AdminPortal/x')).toBe('<p><a href="https://admin.microsoft.com/AdminPortal/x">Approve</a></p>');
-    for (const bad of ['https://admin.microsoft.com.evil.example/x', 'http://admin.microsoft.com/x', 'https://evil.example/?admin.microsoft.com'])
+    expect(link('https://admin.cloud.microsoft/#/partners')).toBe('<p><a href="https://admin.cloud.microsoft/#/partners">Approve</a></p>');
+    for (const bad of ['https://admin.microsoft.com.evil.example/x', 'https://admin.cloud.microsoft.evil.example/x', 'http://admin.microsoft.com/x', 'https://evil.example/?admin.microsoft.com'])
       expect(link(bad)).toBe('<p>none</p>');
   });
 });

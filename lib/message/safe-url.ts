@@ -28,8 +28,11 @@ export function isSafeLogoUrl(text: string): boolean {
   return text.length <= URL_MAX && parseUrl(text)?.protocol === 'https:';
 }
 
+/** The Microsoft 365 admin center's hosts: the historical one and the one Microsoft now serves it from. */
+export const ADMIN_CENTER_HOSTS: readonly string[] = ['admin.microsoft.com', 'admin.cloud.microsoft'];
+
 /** The customer opens the GDAP invitation in the Microsoft 365 admin center, never anywhere else. */
 export function isGdapLink(text: string): boolean {
   const url = parseUrl(text);
-  return url !== null && url.protocol === 'https:' && url.host === 'admin.microsoft.com' && !url.username && !url.password;
+  return url !== null && url.protocol === 'https:' && ADMIN_CENTER_HOSTS.includes(url.host) && !url.username && !url.password;
 }

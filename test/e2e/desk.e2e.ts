@@ -368,9 +368,12 @@ describe('options page', () => {
     const page = await openPage('options.html');
     await page.getByLabel('Email', { exact: true }).fill('not-an-email');
     await page.getByLabel('Company', { exact: true }).fill('Contoso Cloud');
+    await page.getByLabel(/GDAP approval link/).fill('https://admin.cloud.microsoft.evil.example/#/partners');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.locator('#profile-email-error').count()).toBe(1);
+    await expect.poll(() => page.locator('#profile-gdapLink-error').count()).toBe(1);
     await page.getByLabel('Email', { exact: true }).fill('ana@contoso.example');
+    await page.getByLabel(/GDAP approval link/).fill('https://admin.cloud.microsoft/#/partners/invitation/granularAdminRelationships/x');
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
     await expect.poll(() => page.getByRole('img', { name: 'Logo preview' }).count()).toBe(1);
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'big.png', mimeType: 'image/png', buffer: Buffer.alloc(300 * 1024) });
@@ -379,7 +382,12 @@ describe('options page', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByText('Profile saved.').count()).toBe(1);
     const { profile } = await page.evaluate(() => chrome.storage.local.get('profile'));
-    expect(profile).toMatchObject({ company: 'Contoso Cloud', email: 'ana@contoso.example', logo: expect.stringMatching(/^data:image\/png;base64,/) });
+    expect(profile).toMatchObject({
+      company: 'Contoso Cloud',
+      email: 'ana@contoso.example',
+      gdapLink: 'https://admin.cloud.microsoft/#/partners/invitation/granularAdminRelationships/x',
+      logo: expect.stringMatching(/^data:image\/png;base64,/),
+    });
     await page.close();
   });
 
