@@ -47,10 +47,10 @@ export function BackupControls({ onImported }: { onImported?: () => void }) {
   return (
     <section class="backup" aria-busy={busy}>
       <div class="toolbar">
-        <button type="button" onClick={exportJson} disabled={busy}>
+        <button type="button" onClick={() => void exportJson()} disabled={busy}>
           {t('backup_exportJson')}
         </button>
-        <button type="button" onClick={exportCsv} disabled={busy}>
+        <button type="button" onClick={() => void exportCsv()} disabled={busy}>
           {t('backup_exportCsv')}
         </button>
         <label class="button">

@@ -20,7 +20,7 @@ export function DataSection() {
     } catch (error) {
       setStatus({ ok: false, text: describeError(error) });
     }
-    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
+    const estimate = await navigator.storage.estimate().catch(() => undefined);
     setUsage(estimate?.usage !== undefined ? formatBytes(estimate.usage) : null);
   };
 

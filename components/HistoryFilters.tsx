@@ -17,19 +17,18 @@ export function HistoryFilters({
   onChange: (view: HistoryView) => void;
 }) {
   const [query, setQuery] = useState(view.q);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const timerRef = useRef<ReturnType<typeof setTimeout>>();
   useEffect(() => setQuery(view.q), [view.q]);
 
   const typed = (value: string) => {
     setQuery(value);
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => onChange({ ...view, q: value }), SEARCH_DELAY_MS);
+    clearTimeout(timerRef.current);
+    timerRef.current = setTimeout(() => onChange({ ...view, q: value }), SEARCH_DELAY_MS);
   };
   const pick = (key: 'status' | 'kind' | 'location' | 'from' | 'to') => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
-    const next: HistoryView = { ...view, q: query };
+    const { [key]: _previous, ...next }: HistoryView = { ...view, q: query };
     if (value) Object.assign(next, { [key]: value });
-    else delete next[key];
     onChange(next);
   };
   const shownLocations = view.location && !locations.includes(view.location) ? [view.location, ...locations] : locations;
@@ -84,7 +83,7 @@ export function HistoryFilters({
       <button
         type="button"
         onClick={() => {
-          clearTimeout(timer.current);
+          clearTimeout(timerRef.current);
           setQuery('');
           onChange({ q: '' });
         }}

@@ -25,10 +25,15 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
       import('@/lib/message/parse'),
     ]);
     const message = renderOfferMessage(offer, await loadSettings(), uiLocale());
-    if (!message.template) return report({ ok: false, text: t('desk_noTemplate') });
+    if (!message.template) {
+      report({ ok: false, text: t('desk_noTemplate') });
+      return;
+    }
     if (!message.result.ok) {
-      const first = message.result.errors[0]!;
-      return report({ ok: false, text: t('desk_templateBroken', [message.template.name, describeTemplateError(first, (k, s) => browser.i18n.getMessage(k as 'extName', s))]) });
+      const [first] = message.result.errors;
+      const reason = first ? describeTemplateError(first, (k, s) => browser.i18n.getMessage(k as 'extName', s)) : '';
+      report({ ok: false, text: t('desk_templateBroken', [message.template.name, reason]) });
+      return;
     }
     await copyRich(message.result.html, message.result.text);
     report({ ok: true, text: t('desk_messageCopied', message.template.name) });

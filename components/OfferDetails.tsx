@@ -39,13 +39,18 @@ export function OfferDetails({
   const heading = useRef<HTMLHeadingElement>(null);
   const report: Report = (o) => setOutcome(o);
 
+  // The saver lives as long as the offer shown; it tells whichever parent is current.
+  const onChangedRef = useRef(onChanged);
+  useEffect(() => {
+    onChangedRef.current = onChanged;
+  });
   const saver = useMemo(
     () =>
       new Autosaver<Editable>(
         async (value) => {
           const answer = await sendMessage({ type: 'offers.update', id: offerId, patch: { customer: value.customer, notes: value.notes } });
           setOffer((current) => (current ? { ...current, ...answer.offer, customer: current.customer, notes: current.notes } : current));
-          onChanged(answer.offer);
+          onChangedRef.current(answer.offer);
         },
         (state, error) => {
           setSaveState(state);
@@ -63,7 +68,7 @@ export function OfferDetails({
         setOffer(found);
         requestAnimationFrame(() => heading.current?.focus());
       })
-      .catch((error) => live && setOutcome({ ok: false, text: describeError(error) }));
+      .catch((error: unknown) => live && setOutcome({ ok: false, text: describeError(error) }));
     const showPendingFollowUp = () =>
       void readPendingFollowUp(browser.storage.local).then((pending) => live && setPendingFollowUpState(pending?.trialId === offerId));
     showPendingFollowUp();
@@ -111,10 +116,8 @@ export function OfferDetails({
   };
   const editCustomer = (field: keyof Customer) => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
-    const customer = { ...edits.customer };
-    if (value.trim()) customer[field] = value;
-    else delete customer[field];
-    edit({ ...edits, customer });
+    const { [field]: _previous, ...customer } = edits.customer;
+    edit({ ...edits, customer: value.trim() ? { ...customer, [field]: value } : customer });
   };
 
   const setStatus = async (status: OfferStatus) => {
@@ -180,7 +183,7 @@ export function OfferDetails({
           <p class={outcome.ok ? 'ok' : 'error'}>
             {outcome.text}{' '}
             {outcome.undo && (
-              <button type="button" onClick={() => void undo(outcome.undo!)}>
+              <button type="button" onClick={() => outcome.undo && void undo(outcome.undo)}>
                 {t('history_undo')}
               </button>
             )}
@@ -224,7 +227,7 @@ export function OfferDetails({
                   href={`?offer=${encodeURIComponent(offer.followUpOf)}`}
                   onClick={(e) => {
                     e.preventDefault();
-                    onOpen(offer.followUpOf!);
+                    if (offer.followUpOf) onOpen(offer.followUpOf);
                   }}
                 >
                   {t('desk_openTrial')}

@@ -35,7 +35,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
     }
     const reader = new FileReader();
     reader.onload = () => {
-      set('logo', String(reader.result));
+      if (typeof reader.result === 'string') set('logo', reader.result);
       setErrors(({ logo: _gone, ...rest }) => rest);
     };
     reader.readAsDataURL(file);

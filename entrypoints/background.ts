@@ -35,6 +35,8 @@ export default defineBackground(() => {
     if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);
   });
 
+  // The polyfill sends the promise's value back as the answer.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   browser.runtime.onMessage.addListener((message, sender) =>
     sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, hookedHandlers) : undefined,
   );

@@ -11,7 +11,7 @@ export function t(key: MessageKey, substitutions?: string | (string | number)[])
 
 /** The UI language Chrome picked for the extension, for Intl formatting. */
 export function uiLocale(): string {
-  return browser.i18n.getUILanguage?.() || navigator.language || 'en';
+  return browser.i18n.getUILanguage() || navigator.language || 'en';
 }
 
 export function formatDateTime(iso: string): string {

@@ -34,9 +34,9 @@ export class MessagingError extends Error {
 const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
 
 /** Reads an answer envelope: its data, or a MessagingError. */
-export function openEnvelope<T>(raw: unknown): T {
+export function openEnvelope(raw: unknown): unknown {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
-    if (raw.ok === true && 'data' in raw) return raw.data as T;
+    if (raw.ok === true && 'data' in raw) return raw.data;
     const error = 'error' in raw ? (raw.error as { code?: unknown; message?: unknown } | null) : null;
     if (raw.ok === false && error && isErrorCode(error.code) && typeof error.message === 'string') {
       throw new MessagingError(error.code, error.message);
@@ -53,7 +53,8 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   } catch (error) {
     throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
   }
-  return openEnvelope<ResponseMap[T]>(raw);
+  // The background, inside this extension, checked the request and built this answer for it.
+  return openEnvelope(raw) as ResponseMap[T];
 }
 
 /** Errors worth another try: the worker was restarting, or the database was briefly unavailable. */

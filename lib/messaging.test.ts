@@ -6,7 +6,7 @@ const OWN_ID = 'own-extension';
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   return new Proxy(overrides as Handlers, {
-    get: (target, key) => target[key as keyof Handlers] ?? (() => Promise.reject(new Error(`unexpected ${String(key)}`))),
+    get: (_target, key) => overrides[key as keyof Handlers] ?? (() => Promise.reject(new Error(`unexpected ${String(key)}`))),
   });
 }
 

@@ -27,10 +27,10 @@ export function HistoryApp() {
   const [locations, setLocations] = useState<string[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  const request = useRef(0);
+  const requestRef = useRef(0);
 
   const load = useCallback(async (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) => {
-    const ticket = ++request.current;
+    const ticket = ++requestRef.current;
     setLoading(true);
     try {
       const filter = historyViewFilter(shown);
@@ -38,13 +38,13 @@ export function HistoryApp() {
         ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
         : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
       // A slower answer to an older query must not replace the newer one.
-      if (ticket !== request.current) return;
+      if (ticket !== requestRef.current) return;
       setListing({ offers: answer.offers, previous, cursor, next: answer.nextCursor });
       setError(null);
     } catch (failure) {
-      if (ticket === request.current) setError(describeError(failure));
+      if (ticket === requestRef.current) setError(describeError(failure));
     } finally {
-      if (ticket === request.current) setLoading(false);
+      if (ticket === requestRef.current) setLoading(false);
     }
   }, []);
 
@@ -56,7 +56,8 @@ export function HistoryApp() {
   const listKey = JSON.stringify({ ...view, offer: undefined });
   useEffect(() => {
     void load(view);
-    // Reloads when the list-defining parts change, not when another offer is opened.
+    // Reloads when the list-defining parts change (listKey), not when another offer is opened.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [listKey, load]);
 
   useEffect(() => {
@@ -117,7 +118,7 @@ export function HistoryApp() {
               </button>
             )}
             {listing.next && (
-              <button type="button" onClick={() => void load(view, listing.next!, [...listing.previous, listing.cursor])}>
+              <button type="button" onClick={() => listing.next && void load(view, listing.next, [...listing.previous, listing.cursor])}>
                 {t('history_older')}
               </button>
             )}

@@ -1,8 +1,5 @@
-import { render } from 'preact';
 import { HistoryApp } from './HistoryApp';
 import '@/components/page.css';
-import { uiLocale } from '@/lib/i18n';
+import { mountPage } from '@/components/mount-page';
 
-// Screen readers and spell checkers need the language the page is written in.
-document.documentElement.lang = uiLocale();
-render(<HistoryApp />, document.getElementById('app')!);
+mountPage(<HistoryApp />);

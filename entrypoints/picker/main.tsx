@@ -1,7 +1,5 @@
-import { render } from 'preact';
 import { PickerApp } from './PickerApp';
-import { uiLocale } from '@/lib/i18n';
+import { mountPage } from '@/components/mount-page';
 import './picker.css';
 
-document.documentElement.lang = uiLocale();
-render(<PickerApp />, document.getElementById('app')!);
+mountPage(<PickerApp />);

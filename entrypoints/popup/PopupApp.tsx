@@ -30,7 +30,7 @@ export function PopupApp() {
   const load = () =>
     sendMessage({ type: 'offers.page', limit: RECENT + 1 })
       .then((page) => setOffers(page.offers))
-      .catch((failure) => setError(describeError(failure)));
+      .catch((failure: unknown) => setError(describeError(failure)));
 
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
   // for the next frame before asking the background for the offers.

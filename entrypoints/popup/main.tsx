@@ -1,9 +1,6 @@
-import { render } from 'preact';
 import { PopupApp } from './PopupApp';
 import '@/components/page.css';
-import { uiLocale } from '@/lib/i18n';
+import { mountPage } from '@/components/mount-page';
 import './popup.css';
 
-// Screen readers and spell checkers need the language the page is written in.
-document.documentElement.lang = uiLocale();
-render(<PopupApp />, document.getElementById('app')!);
+mountPage(<PopupApp />);

@@ -140,7 +140,7 @@ export function parseTemplate(source: string): ParseResult {
     if (valueMatch) {
       pushText(source.slice(cursor, start));
       cursor = end;
-      const info = PLACEHOLDER_BY_NAME.get(valueMatch[1]!);
+      const info = PLACEHOLDER_BY_NAME.get(valueMatch[1] ?? '');
       if (!info) fail('unknown-placeholder', start, tag);
       else if (info.type === 'flag') fail('condition-only', start, tag);
       else current().push({ type: 'value', name: info.name });
@@ -166,7 +166,7 @@ export function parseTemplate(source: string): ParseResult {
     cursor = standalone ? (newline < 0 ? source.length : newline + 1) : end;
 
     if (ifMatch) {
-      const name = ifMatch[1]!;
+      const name = ifMatch[1] ?? '';
       if (!PLACEHOLDER_BY_NAME.has(name)) fail('unknown-placeholder', start, tag);
       const node: OpenSection['node'] = { type: 'if', name, then: [], else: [] };
       current().push(node);

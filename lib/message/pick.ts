@@ -3,7 +3,7 @@ import type { MessageTemplate, TemplateKind } from './template';
 // Kept apart from the zod schema so that the webmail content script can pick a template
 // without bundling zod.
 
-const primaryLanguage = (tag: string) => tag.split('-')[0]!.toLowerCase();
+export const primaryLanguage = (tag: string) => tag.replace(/-.*/s, '').toLowerCase();
 
 /**
  * The template to use for an offer: same language (exact tag, then primary subtag, then any),

@@ -1,6 +1,7 @@
 import type { Customer, Offer } from '../offers/schema';
 import { parseTemplateFields, type FieldError, type TemplateNode } from './parse';
 import type { AdvisorProfile } from './profile';
+import { primaryLanguage } from './pick';
 import { isGdapLink, isSafeLogoUrl, safeLinkHref } from './safe-url';
 
 /** What rendering reads from an offer; a stored Offer fits, and so does a sample for previews. */
@@ -49,8 +50,9 @@ const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+$/;
 const LOGO_STYLE = 'max-height:64px;max-width:240px';
 
+const ENGLISH_KIND_WORDS: Record<Offer['kind'], string> = { purchase: 'purchase offer', trial: 'trial invitation' };
 const KIND_WORDS: Record<string, Record<Offer['kind'], string>> = {
-  en: { purchase: 'purchase offer', trial: 'trial invitation' },
+  en: ENGLISH_KIND_WORDS,
   fr: { purchase: "offre d'achat", trial: "invitation d'essai" },
 };
 
@@ -84,7 +86,7 @@ function resolveValue(name: string, context: RenderContext): Value | null {
     case 'offer.partnerOffice':
       return text(offer.partnerOffice);
     case 'offer.kind':
-      return text((KIND_WORDS[context.locale.split('-')[0]!.toLowerCase()] ?? KIND_WORDS.en!)[offer.kind]);
+      return text((KIND_WORDS[primaryLanguage(context.locale)] ?? ENGLISH_KIND_WORDS)[offer.kind]);
     case 'offer.subscriptions': {
       const format = numberFormat(context.locale);
       const items = offer.subscriptions
@@ -155,7 +157,9 @@ function valueText(value: Value): string {
 }
 
 function valueAt(char: string, values: Value[]): Value {
-  return values[char.charCodeAt(0) - FIRST_VALUE]!;
+  const value = values[char.charCodeAt(0) - FIRST_VALUE];
+  if (!value) throw new Error('A value marker points past the rendered values.');
+  return value;
 }
 
 /** Replaces value characters by their plain text, for link targets and the subject. */

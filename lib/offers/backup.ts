@@ -88,7 +88,8 @@ export function validateBackupRecords(records: readonly unknown[]): { valid: Off
   const valid: Offer[] = [];
   const rejected: RejectedRecord[] = [];
   records.forEach((record, index) => {
-    const id = typeof (record as { id?: unknown })?.id === 'string' ? String((record as { id: string }).id).slice(0, 64) : undefined;
+    const claimedId: unknown = typeof record === 'object' && record !== null && 'id' in record ? record.id : undefined;
+    const id = typeof claimedId === 'string' ? claimedId.slice(0, 64) : undefined;
     const parsed = Offer.safeParse(record);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];

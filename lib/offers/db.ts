@@ -69,7 +69,7 @@ export function openOfferDatabase(
     let blocked = false;
     openDB<OfferCourierDB>(name, migrations.length, {
       upgrade(db, oldVersion, _newVersion, tx) {
-        for (let version = oldVersion; version < migrations.length; version++) migrations[version]!(db, tx);
+        for (const migrate of migrations.slice(oldVersion)) migrate(db, tx);
       },
       blocked() {
         blocked = true;

@@ -7,8 +7,12 @@ function memoryArea(): KeyValueArea & { data: Record<string, unknown> } {
   return {
     data,
     get: async (key) => (key in data ? { [key]: data[key] } : {}),
-    set: async (items) => void Object.assign(data, items),
-    remove: async (key) => void delete data[key],
+    set: async (items) => {
+      Object.assign(data, items);
+    },
+    remove: async (key) => {
+      Reflect.deleteProperty(data, key);
+    },
   };
 }
 

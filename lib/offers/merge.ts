@@ -39,7 +39,7 @@ function withoutEmpty<T extends Record<string, string | undefined>>(record: T): 
  */
 function fillGaps<T extends Record<string, string | undefined>>(known: T, incoming: T): T {
   const kept = withoutEmpty(known);
-  return { ...kept, ...Object.fromEntries(Object.entries(withoutEmpty(incoming)).filter(([key]) => !(key in kept))) } as T;
+  return { ...kept, ...Object.fromEntries(Object.entries(withoutEmpty(incoming)).filter(([key]) => !(key in kept))) };
 }
 
 function unionBy<T>(a: readonly T[], b: readonly T[], key: (item: T) => string, order: (x: T, y: T) => number): T[] {

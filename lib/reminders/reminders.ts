@@ -22,17 +22,18 @@ const offerIdOfReminder = (name: string) => (name.startsWith(REMINDER_PREFIX) ? 
 
 /** When to remind about an offer, counted from its latest send; null when no reminder is due. */
 export function reminderTime(offer: Pick<Offer, 'status' | 'sends'>, reminderDays: number | null): number | null {
-  if (reminderDays === null || !awaitsCustomer(offer)) return null;
-  return Date.parse(offer.sends.at(-1)!.at) + reminderDays * DAY_MS;
+  const lastSend = offer.sends.at(-1);
+  if (reminderDays === null || !lastSend || !awaitsCustomer(offer)) return null;
+  return Date.parse(lastSend.at) + reminderDays * DAY_MS;
 }
 
 export interface ReminderPorts {
   createAlarm(name: string, when: number): Promise<void> | void;
-  clearAlarm(name: string): Promise<unknown> | unknown;
+  clearAlarm(name: string): unknown;
   getOffer(id: string): Promise<Offer | null>;
   reminderDays(): Promise<number | null>;
-  notify(id: string, title: string, message: string): Promise<unknown> | unknown;
-  openOffer(offerId: string): Promise<unknown> | unknown;
+  notify(id: string, title: string, message: string): unknown;
+  openOffer(offerId: string): unknown;
   message(key: 'reminder_title' | 'reminder_body', substitutions: string[]): string;
   /** Names of the alarms currently set. */
   alarmNames(): Promise<string[]>;

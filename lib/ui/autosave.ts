@@ -35,22 +35,28 @@ export class Autosaver<T> {
     if (!next) return;
     this.pending = null;
     this.onState('saving');
-    let saved = false;
-    this.running = this.save(next.value).then(
+    const saving = this.save(next.value).then(
       () => {
-        saved = true;
         this.running = null;
         if (!this.pending) this.onState('saved');
+        return true;
       },
       (error: unknown) => {
         this.running = null;
         // Keep the value so the next change or flush retries it, unless newer text replaced it.
         this.pending ??= next;
         this.onState('failed', error);
+        return false;
       },
     );
-    await this.running;
+    this.running = saving.then(() => undefined);
+    const saved = await saving;
     // Text typed during the save goes right after it; a failure waits for the next change or flush.
-    if (saved && this.pending && !this.timer) await this.flush();
+    if (saved && this.hasUnscheduledChange()) await this.flush();
+  }
+
+  // A method, not inline checks: the save's callbacks change these fields behind the compiler's back.
+  private hasUnscheduledChange(): boolean {
+    return this.pending !== null && this.timer === null;
   }
 }

@@ -9,7 +9,7 @@ beforeAll(async () => {
   browser = await launchExtension();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 it('times the popup first render with 10,000 offers stored', async () => {

@@ -28,8 +28,8 @@ function benchOffer(n: number): Offer {
 async function timeMessage(page: Page, request: unknown, runs = 15): Promise<number> {
   const times = await page.evaluate(
     async ({ request, runs }) => {
-      const send = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome.runtime
-        .sendMessage;
+      const { runtime } = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean }> } } }).chrome;
+      const send = (message: unknown) => runtime.sendMessage(message);
       const samples: number[] = [];
       for (let i = 0; i < runs + 2; i++) {
         const start = performance.now();
@@ -60,7 +60,7 @@ beforeAll(async () => {
   browser = await launchExtension();
 });
 afterAll(async () => {
-  await browser?.close();
+  await browser.close();
 });
 
 async function measureQueries(size: string, page: Page, budgeted: boolean) {
