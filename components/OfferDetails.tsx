@@ -6,7 +6,8 @@ import { clearPendingFollowUp, readPendingFollowUp, setPendingFollowUp, PENDING_
 import { formatDateTime, t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
-import { delegatedAdminLabel, kindLabel, SETTABLE_STATUSES, statusLabel } from '@/lib/ui/offer-labels';
+import { delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
+import { SETTABLE_STATUSES } from '@/lib/offers/statuses';
 import { OfferCopyButtons, type Report } from './OfferActions';
 import { SubscriptionList } from './SubscriptionList';
 import { WebsiteSnippet } from './WebsiteSnippet';
@@ -248,7 +249,7 @@ export function OfferDetails({
         <ol class="timeline" aria-label={t('history_timeline')}>
           {offer.statusHistory.map((change, i) => (
             <li key={i}>
-              <span class={`badge status-${change.status}`}>{statusLabel(change.status)}</span> <time dateTime={change.at}>{formatDateTime(change.at)}</time>
+              <span class={statusBadgeClass(change.status)}>{statusLabel(change.status)}</span> <time dateTime={change.at}>{formatDateTime(change.at)}</time>
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 import type { Offer } from '@/lib/offers/schema';
 import { t, formatDateTime } from '@/lib/i18n';
-import { customerLabel, kindLabel, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
+import { customerLabel, kindLabel, statusBadgeClass, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
 
 /** Offers as table rows; with `onOpen`, each row's date links to the offer's details. */
 export function OfferTable({
@@ -50,7 +50,7 @@ export function OfferTable({
             <td>{customerLabel(offer)}</td>
             <td>{subscriptionsLabel(offer)}</td>
             <td>
-              <span class={`badge status-${offer.status}`}>{statusLabel(offer.status)}</span>
+              <span class={statusBadgeClass(offer.status)}>{statusLabel(offer.status)}</span>
             </td>
           </tr>
         ))}

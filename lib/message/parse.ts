@@ -4,6 +4,8 @@
  * after the sections are resolved, so that values never go through the formatting rules.
  */
 
+import type { MessageKey } from '../i18n';
+
 export type PlaceholderType = 'text' | 'url' | 'email' | 'list' | 'image' | 'flag';
 
 export interface PlaceholderInfo {
@@ -51,16 +53,19 @@ export type TemplateNode =
   | { type: 'value'; name: string }
   | { type: 'if'; name: string; then: TemplateNode[]; else: TemplateNode[] };
 
-export type TemplateErrorCode =
-  | 'too-long'
-  | 'unclosed-tag'
-  | 'unknown-tag'
-  | 'unknown-placeholder'
-  | 'condition-only'
-  | 'unclosed-section'
-  | 'unexpected-else'
-  | 'duplicate-else'
-  | 'unexpected-end';
+/** Each way a template can be wrong, with the sentence that explains it to the advisor. */
+const TEMPLATE_ERROR_TEXT = {
+  'too-long': 'template_error_too_long',
+  'unclosed-tag': 'template_error_unclosed_tag',
+  'unknown-tag': 'template_error_unknown_tag',
+  'unknown-placeholder': 'template_error_unknown_placeholder',
+  'condition-only': 'template_error_condition_only',
+  'unclosed-section': 'template_error_unclosed_section',
+  'unexpected-else': 'template_error_unexpected_else',
+  'duplicate-else': 'template_error_duplicate_else',
+  'unexpected-end': 'template_error_unexpected_end',
+} as const satisfies Record<string, MessageKey>;
+export type TemplateErrorCode = keyof typeof TEMPLATE_ERROR_TEXT;
 
 export interface TemplateError {
   code: TemplateErrorCode;
@@ -192,7 +197,7 @@ export function describeTemplateError(
   error: TemplateError,
   getMessage: (key: string, substitutions: string[]) => string,
 ): string {
-  return getMessage(`template_error_${error.code.replaceAll('-', '_')}`, [
+  return getMessage(TEMPLATE_ERROR_TEXT[error.code], [
     error.tag,
     String(error.line),
     String(error.column),

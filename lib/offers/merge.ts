@@ -1,6 +1,7 @@
 import type { Offer, OfferDraft, Send, StatusChange } from './schema';
 import type { ParsedOfferUrl } from '../capture/offer-url';
 import type { z } from 'zod/mini';
+import { INITIAL_STATUS } from './statuses';
 
 type StatusEntry = z.infer<typeof StatusChange>;
 
@@ -18,8 +19,8 @@ export function offerFromDraft(draft: OfferDraft, parsed: ParsedOfferUrl, id: st
     subscriptions: draft.subscriptions ?? [],
     delegatedAdmin: draft.delegatedAdmin ?? null,
     customer: withoutEmpty(draft.customer ?? {}),
-    status: 'created',
-    statusHistory: [{ status: 'created', at: now }],
+    status: INITIAL_STATUS,
+    statusHistory: [{ status: INITIAL_STATUS, at: now }],
     sends: [],
     notes: draft.notes ?? '',
     followUpOf: draft.followUpOf || undefined,

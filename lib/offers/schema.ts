@@ -1,12 +1,12 @@
 import { z } from 'zod/mini';
 import { LIMITS } from './limits';
+import { OFFER_STATUSES } from './statuses';
 
 export const OFFER_KINDS = ['purchase', 'trial'] as const;
-export const OFFER_STATUSES = ['created', 'sent', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export const OFFER_SOURCES = ['auto', 'clipboard', 'manual', 'import'] as const;
 export const SEND_PROVIDERS = ['gmail', 'outlook', 'other'] as const;
 
-export { LIMITS };
+export { LIMITS, OFFER_STATUSES };
 
 /** Trimmed text with a length cap; page text is untrusted, so every string is bounded. */
 export const boundedText = (max: number = LIMITS.shortText) => z.string().check(z.trim(), z.maxLength(max));

@@ -3,6 +3,7 @@ import { parseOfferUrl } from '../capture/offer-url';
 import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
+import { INITIAL_STATUS } from './statuses';
 import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
 import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
 
@@ -287,7 +288,7 @@ export class OfferStore {
       const at = send.at ?? now;
       if (offer.sends.some((recorded) => recorded.at === at && recorded.provider === send.provider)) return offer;
       const sends = [...offer.sends, { ...send, at }].sort((a, b) => a.at.localeCompare(b.at));
-      if (offer.status !== 'created') return { ...offer, sends };
+      if (offer.status !== INITIAL_STATUS) return { ...offer, sends };
       return { ...offer, sends, status: 'sent', statusHistory: [...offer.statusHistory, { status: 'sent', at }] };
     });
   }

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { AWAITING_STATUSES } from '../offers/statuses';
 import type { OfferStore } from '../offers/store';
 import { loadPreferences } from '../settings/settings';
 import { offerDetailsPath, type ReminderPorts } from './reminders';
@@ -16,12 +17,14 @@ export function browserReminderPorts(openStore: () => Promise<OfferStore>): Remi
     message: (key, substitutions) => browser.i18n.getMessage(key, substitutions) || key,
     alarmNames: async () => (await browser.alarms.getAll()).map((alarm) => alarm.name),
     async *sentOffers() {
-      let cursor: string | undefined;
-      do {
-        const page = await (await openStore()).page({ cursor, limit: 500, filter: { status: 'sent' } });
-        yield* page.offers;
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
+      for (const status of AWAITING_STATUSES) {
+        let cursor: string | undefined;
+        do {
+          const page = await (await openStore()).page({ cursor, limit: 500, filter: { status } });
+          yield* page.offers.filter((offer) => offer.sends.length > 0);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+      }
     },
   };
 }

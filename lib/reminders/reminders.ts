@@ -1,4 +1,5 @@
 import type { Offer } from '../offers/schema';
+import { STATUS_RULES } from '../offers/statuses';
 
 /**
  * Follow-up reminders: "remind me N days after sending if not accepted". One browser alarm per
@@ -11,11 +12,8 @@ import type { Offer } from '../offers/schema';
 const REMINDER_PREFIX = 'offer-reminder:';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Statuses that still wait on the customer; accepted, declined, expired or withdrawn offers need no reminder. */
-const WAITING: ReadonlySet<Offer['status']> = new Set(['created', 'sent']);
-
 /** Sent to the customer and not answered yet: the only offers a reminder is for. */
-const awaitsCustomer = (offer: Pick<Offer, 'status' | 'sends'>) => offer.sends.length > 0 && WAITING.has(offer.status);
+const awaitsCustomer = (offer: Pick<Offer, 'status' | 'sends'>) => offer.sends.length > 0 && STATUS_RULES[offer.status].awaitsCustomer;
 
 export const reminderName = (offerId: string) => `${REMINDER_PREFIX}${offerId}`;
 const offerIdOfReminder = (name: string) => (name.startsWith(REMINDER_PREFIX) ? name.slice(REMINDER_PREFIX.length) : null);

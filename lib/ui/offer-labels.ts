@@ -1,9 +1,12 @@
 import type { Offer } from '../offers/schema';
+import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
 import { t } from '../i18n';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
 
-export const statusLabel = (status: Offer['status']) => t(`status_${status}`);
+export const statusLabel = (status: OfferStatus) => t(STATUS_RULES[status].label);
+/** The badge's classes: its colour follows the status's tone. */
+export const statusBadgeClass = (status: OfferStatus) => `badge tone-${STATUS_RULES[status].tone}`;
 
 export function customerLabel(offer: Offer): string {
   const { company, name, email } = offer.customer;
@@ -19,9 +22,6 @@ export function subscriptionsLabel(offer: Offer): string {
 export function delegatedAdminLabel(offer: Pick<Offer, 'delegatedAdmin'>): string {
   return t(offer.delegatedAdmin === null ? 'desk_delegatedUnknown' : offer.delegatedAdmin ? 'desk_delegatedYes' : 'desk_delegatedNo');
 }
-
-/** The statuses an advisor sets by hand ("created" is where every offer starts). */
-export const SETTABLE_STATUSES = ['sent', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 
 export const templateKindLabel = (kind: 'purchase' | 'trial' | 'any') =>
   t(kind === 'purchase' ? 'kind_purchase' : kind === 'trial' ? 'kind_trial' : 'options_kindAny');
