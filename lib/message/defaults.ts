@@ -1,7 +1,7 @@
 import type { MessageTemplate } from './template';
 
-// Default customer messages. They cover every point Microsoft's advisor documentation asks for
-// (DOMAIN.md section 1); optional values sit in sections so that a missing one never leaves a
+// Default customer messages. They cover every point Microsoft's advisor documentation ("Create
+// a purchase offer or trial invitation") asks for; optional values sit in sections so that a missing one never leaves a
 // broken sentence. Shared parts are assembled here so English and French stay parallel.
 
 const COMPANY_OR_US_EN = '{{#if advisor.company}}{{advisor.company}}{{else}}us{{/if}}';
