@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import type { ImportReport } from '@/lib/offers/backup';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';

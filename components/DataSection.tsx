@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { formatBytes, formatNumber } from '@/lib/ui/format';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import type { Customer, Offer, OfferStatus } from '@/lib/offers/schema';
 import { clearPendingFollowUp, readPendingFollowUp, setPendingFollowUp, PENDING_FOLLOW_UP_KEY } from '@/lib/offers/follow-up';
 import { formatDateTime, t } from '@/lib/i18n';

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createOfferHandlers } from '@/lib/offers/handlers';
 import { createStoreOpener } from '@/lib/offers/store';
-import { handleMessage } from '@/lib/messaging';
+import { handleMessage } from '@/lib/messaging/server';
 import { createCaptureHandlers } from '@/lib/capture/routing';
 import { createOpenOfferHandler } from '@/lib/ui/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';

@@ -3,7 +3,7 @@ import { BackupControls } from '@/components/BackupControls';
 import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';

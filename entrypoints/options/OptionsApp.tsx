@@ -3,7 +3,7 @@ import { DataSection } from '@/components/DataSection';
 import { PreferencesSection } from '@/components/PreferencesSection';
 import { ProfileSection } from '@/components/ProfileSection';
 import { TemplatesSection } from '@/components/TemplatesSection';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings, type Settings } from '@/lib/settings/settings';
 import { t } from '@/lib/i18n';

@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
 import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
-import { MessagingError, sendMessage, sendWithRetry } from '@/lib/messaging-client';
+import { MessagingError } from '@/lib/messaging/protocol';
+import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import { createToast } from './toast';
 
 export default defineContentScript({

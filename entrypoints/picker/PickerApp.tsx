@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDateTime, t, uiLocale } from '@/lib/i18n';
 import { describeTemplateError } from '@/lib/message/parse';
-import { sendMessage, sendWithRetry } from '@/lib/messaging-client';
+import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { ManualOfferForm } from '@/components/ManualOfferForm';
 import { OfferCard } from '@/components/OfferCard';
 import { OfferCopyButtons, type Report } from '@/components/OfferActions';
-import { sendMessage } from '@/lib/messaging-client';
+import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { matchPatterns, WEBMAIL_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { adapterForHost } from '@/lib/webmail/adapters';
-import { sendWithRetry } from '@/lib/messaging-client';
+import { sendWithRetry } from '@/lib/messaging/client';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({

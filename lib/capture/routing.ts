@@ -1,5 +1,5 @@
 import { isHttpsUrlOn, PARTNER_CENTER_HOSTS } from '../hosts';
-import type { CaptureAnswer, Handlers } from '../messaging';
+import type { CaptureAnswer, Handlers } from '../messaging/protocol';
 
 /** What the background sends to the Partner Center content script of a tab. */
 export type CaptureTabMessage = { type: 'capture.run' };

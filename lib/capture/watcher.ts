@@ -1,4 +1,4 @@
-import type { CaptureAnswer, ResponseMap } from '../messaging';
+import type { CaptureAnswer, ResponseMap } from '../messaging/protocol';
 import type { OfferDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
 import { captureFromCopy, captureFromPage, extractOptions, type OptionsSnapshot } from './extract';

@@ -33,6 +33,7 @@ export type BackupProblem = 'not-json' | 'not-a-backup' | 'newer-version' | 'uns
 /** A backup that cannot be imported at all; nothing of it is written. */
 export class BackupRefusedError extends Error {
   override name = 'BackupRefusedError';
+  readonly code = 'backup-refused';
   constructor(
     readonly problem: BackupProblem,
     message: string,

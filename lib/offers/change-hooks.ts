@@ -1,4 +1,4 @@
-import type { Handlers } from '../messaging';
+import type { Handlers } from '../messaging/protocol';
 import type { Offer } from './schema';
 
 type HookedHandlers = Pick<Handlers, 'offers.upsert' | 'offers.recordSend' | 'offers.setStatus' | 'offers.update'>;

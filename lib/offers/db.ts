@@ -52,6 +52,7 @@ export const DB_VERSION = MIGRATIONS.length;
 
 export class DatabaseBlockedError extends Error {
   override name = 'DatabaseBlockedError';
+  readonly code = 'blocked';
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Handlers } from '../messaging';
+import type { Handlers } from '../messaging/protocol';
 import { createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
 import { offersToCsv } from './csv';
 import type { OfferStore } from './store';

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, it } from 'vitest';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../../test/fixtures/db/schema-v1';
 import { openDB } from 'idb';
-import { errorToEnvelope } from '../messaging';
+import { errorToEnvelope } from '../messaging/server';
 import { DatabaseBlockedError, DB_VERSION, MIGRATIONS, openOfferDatabase } from './db';
 import { Offer } from './schema';
 import { OfferStore } from './store';

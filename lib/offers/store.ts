@@ -9,9 +9,11 @@ import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
 
 export class OfferNotFoundError extends Error {
   override name = 'OfferNotFoundError';
+  readonly code = 'not-found';
 }
 export class InvalidOfferError extends Error {
   override name = 'InvalidOfferError';
+  readonly code = 'invalid-offer';
 }
 
 export interface PageRequest {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { CaptureFailure, ResponseMap } from '../messaging';
+import type { CaptureFailure, ResponseMap } from '../messaging/protocol';
 import type { MessageKey } from '../i18n';
 
 /** True for a Partner Center page, where the popup offers "Capture from this page". */

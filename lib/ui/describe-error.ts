@@ -1,4 +1,4 @@
-import { MessagingError } from '../messaging-client';
+import { MessagingError } from '../messaging/protocol';
 import { t } from '../i18n';
 
 /** A message for the advisor that says what failed and what to do about it. */

@@ -1,5 +1,5 @@
 import { OFFER_KINDS, OFFER_STATUSES, type OfferKind, type OfferStatus } from '../offers/schema';
-import type { PageFilter } from '../messaging';
+import type { PageFilter } from '../messaging/protocol';
 
 /** What the history page shows: kept in its URL so that a view can be bookmarked and shared. */
 export interface HistoryView {

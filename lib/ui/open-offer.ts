@@ -1,4 +1,4 @@
-import type { Handlers } from '../messaging';
+import type { Handlers } from '../messaging/protocol';
 import { offerDetailsPath } from '../reminders/reminders';
 
 /** "View" in a page's notice: opens the offer's details on the history page in a new tab. */

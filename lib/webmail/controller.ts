@@ -1,4 +1,4 @@
-import type { WebmailMessage } from '../messaging';
+import type { WebmailMessage } from '../messaging/protocol';
 import { CaretMemory } from './caret';
 import { copyMessage } from './clipboard';
 import { describeCompose, findComposeBodies, readRecipients, type WebmailAdapter } from './compose';

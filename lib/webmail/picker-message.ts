@@ -1,4 +1,4 @@
-import type { WebmailMessage } from '../messaging';
+import type { WebmailMessage } from '../messaging/protocol';
 import type { FieldError } from '../message/parse';
 import type { MessageTemplate } from '../message/template';
 import type { Offer } from '../offers/schema';

@@ -1,6 +1,5 @@
 import { isHttpsUrlOn, WEBMAIL_HOSTS } from '../hosts';
-import type { Handlers, MessageSender, ResponseMap } from '../messaging';
-import { MessagingError } from '../messaging-client';
+import { MessagingError, type Handlers, type MessageSender, type ResponseMap } from '../messaging/protocol';
 import type { TabMessage } from './tab-messages';
 
 /** The slice of browser.tabs the routing needs; works without the "tabs" permission. */

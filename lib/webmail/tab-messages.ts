@@ -1,4 +1,4 @@
-import type { WebmailMessage } from '../messaging';
+import type { WebmailMessage } from '../messaging/protocol';
 
 /**
  * What the background sends to the webmail content scripts of a tab. Kept free of zod so the

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { Envelope } from '../../lib/messaging-client';
+import type { Envelope } from '../../lib/messaging/protocol';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from '../e2e/harness';
 import { buildFixtureEditors } from '../e2e/webmail-fixtures';
 import { offerUrl } from '../unit/offer-factory';

@@ -5,8 +5,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/chromium.mjs';
-import type { Request } from '../../lib/messaging';
-import type { Envelope } from '../../lib/messaging-client';
+import type { Envelope, Request } from '../../lib/messaging/protocol';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');

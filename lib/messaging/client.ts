@@ -1,37 +1,10 @@
 import { browser } from 'wxt/browser';
-import type { RequestOf, RequestType, ResponseMap } from './messaging';
+import { isErrorCode, MessagingError, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 /**
- * The sending side of lib/messaging.ts, free of zod so content scripts stay small: the
- * background validates every request with zod; its answer envelope is checked here by hand.
+ * The sending side, free of zod so content scripts stay small: the background validates every
+ * request with zod; its answer envelope is checked here by hand.
  */
-
-export const ERROR_CODES = [
-  'invalid-message',
-  'not-found',
-  'invalid-offer',
-  'backup-refused',
-  'quota',
-  'blocked',
-  'storage',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
-
-/** Raised on the caller's side when the background answers with an error or not at all. */
-export class MessagingError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'MessagingError';
-  }
-}
-
-const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
 
 /** Reads an answer envelope: its data, or a MessagingError. */
 export function openEnvelope(raw: unknown): unknown {

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
-import { MessagingError, openEnvelope, sendWithRetry } from './messaging-client';
+import { openEnvelope, sendWithRetry } from './client';
+import { MessagingError } from './protocol';
 
 const request = { type: 'offers.upsert' as const, draft: { url: offerUrl(1), source: 'auto' as const } };
 const saved = { offer: makeOffer(1), created: true };

@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
-import { handleMessage, type Handlers } from './messaging';
+import type { Handlers } from './protocol';
+import { handleMessage } from './server';
+import { OfferNotFoundError } from '../offers/store';
 
 const OWN_ID = 'own-extension';
 
@@ -38,7 +40,7 @@ describe('handleMessage', () => {
 
   it('maps store errors to codes the caller can act on', async () => {
     const quota = new DOMException('disk full', 'QuotaExceededError');
-    const notFound = Object.assign(new Error('No offer'), { name: 'OfferNotFoundError' });
+    const notFound = new OfferNotFoundError('No offer');
     const answer = await handleMessage(
       { type: 'offers.restore', offer: makeOffer(1) },
       { id: OWN_ID },
@@ -48,5 +50,14 @@ describe('handleMessage', () => {
     expect(answer).toEqual({ ok: false, error: { code: 'quota', message: 'disk full' } });
     const missing = await handleMessage({ type: 'offers.get', id: 'x' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.get': () => Promise.reject(notFound) }));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('passes on the code a domain error carries, whatever its name', async () => {
+    const refused = Object.assign(new Error('Newer format'), { name: 'Renamed', code: 'backup-refused' });
+    const oddCode = Object.assign(new Error('?'), { code: 'not-a-code' });
+    const answerFor = (error: Error) =>
+      handleMessage({ type: 'offers.count' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.count': () => Promise.reject(error) }));
+    expect(await answerFor(refused)).toEqual({ ok: false, error: { code: 'backup-refused', message: 'Newer format' } });
+    expect(await answerFor(oddCode)).toEqual({ ok: false, error: { code: 'internal', message: '?' } });
   });
 });
