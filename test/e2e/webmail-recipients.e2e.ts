@@ -74,6 +74,17 @@ async function openCompose(host: FixtureHost, path: string): Promise<{ page: Pag
   return { page, errors };
 }
 
+/** Whether the page refuses HTML strings in DOM sinks, as Gmail's Trusted Types policy does. */
+const enforcesTrustedTypes = (page: Page) =>
+  page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch {
+      return true;
+    }
+  });
+
 const editorText = (page: Page) =>
   page.evaluate(() => (typeof window.editorText === 'function' ? window.editorText() : (document.getElementById('editor')!.textContent ?? '')));
 
@@ -122,6 +133,7 @@ describe('Gmail recipients', () => {
   it('records every chip and every typed address of the To row, and changes none of them', async () => {
     const offer = await seedOffer();
     const { page, errors } = await openCompose('mail.google.com', 'webmail/gmail-chips.html');
+    expect(await enforcesTrustedTypes(page)).toBe(true);
     const typed = 'dan@northwind.example, Eve Adams <eve@tailspin.example>; fra';
     await typeInto(page, '#to', typed);
     await insertNewest(page, offer);
@@ -142,6 +154,7 @@ describe('Gmail recipients', () => {
   it('fills an empty chip row with the customer address, which the page turns into a chip', async () => {
     const offer = await seedOffer();
     const { page, errors } = await openCompose('mail.google.com', 'webmail/gmail-empty-chips.html');
+    expect(await enforcesTrustedTypes(page)).toBe(true);
     await insertNewest(page, offer);
     await expect.poll(() => chipAddresses(page, 'to')).toEqual([offer.customer.email]);
     expect(await inputValue(page, '#to')).toBe('');
