@@ -17,8 +17,9 @@ export const MAX_RECIPIENTS = 50;
 /** The send's `to` cap (`Send.to` in lib/offers/schema.ts). */
 export const SEND_TO_MAX = 1000;
 
-/** Longer typed text is not a recipient list. */
+/** Longer typed text is not a recipient list, nor a longer chip one recipient. */
 const MAX_TYPED_TEXT = 20_000;
+const MAX_CHIP_TEXT = 1000;
 const NAME_AND_ADDRESS = /^([^<>]*)<([^<>]*)>$/;
 const SURROUNDING_QUOTES = /^["']+|["']+$/g;
 
@@ -36,7 +37,7 @@ function recipient(email: string | undefined, rawName: string | undefined): Reci
   return { ...(validEmail ? { email: validEmail } : {}), ...(keptName ? { name: keptName } : {}) };
 }
 
-/** The address in one entry, written "address" or "Name <address>"; undefined when there is none. */
+/** One entry written "address" or "Name <address>" split in two; anything else is all name. */
 function splitEntry(entry: string): { email?: string; name?: string } {
   const text = entry.trim();
   const bracketed = NAME_AND_ADDRESS.exec(text);
@@ -52,7 +53,7 @@ function splitEntry(entry: string): { email?: string; name?: string } {
  * `attributeEmail`/`attributeName` are what the page put in attributes, which win over the text.
  */
 export function parseChip(text: string, attributeEmail?: string | null, attributeName?: string | null): Recipient | null {
-  const shown = splitEntry(text.replace(/\s+/g, ' '));
+  const shown = splitEntry(text.slice(0, MAX_CHIP_TEXT).replace(/\s+/g, ' '));
   const fromAttribute = attributeEmail ? splitEntry(attributeEmail).email : undefined;
   return recipient(fromAttribute ?? shown.email, attributeName?.trim() ? attributeName : shown.name);
 }
