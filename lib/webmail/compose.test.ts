@@ -113,6 +113,12 @@ describe('reading recipients', () => {
     expect(gmailRecipients('', '<div role="option" data-name="Zoe"></div>')).toMatchObject({ recipients: [{ name: 'Zoe' }], blank: false });
   });
 
+  it('takes no suggestion shown in the row for a chip', () => {
+    const suggestions = '<div role="listbox"><div role="option">Suggested Person &lt;suggested@contoso.example&gt;</div></div>';
+    expect(gmailRecipients('sugg', suggestions)).toMatchObject({ recipients: [], blank: false });
+    expect(gmailRecipients('', suggestions).blank).toBe(true);
+  });
+
   it('caps the number of chips read', () => {
     const many = Array.from({ length: 300 }, (_, i) => `<div role="option" data-hovercard-id="user${i}@contoso.example"></div>`).join('');
     expect(gmailRecipients('', many).recipients).toHaveLength(MAX_RECIPIENTS);

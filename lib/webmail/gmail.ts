@@ -13,7 +13,8 @@ export const gmailAdapter: WebmailAdapter = {
   subjectSelector: 'input[name="subjectbox"]',
   recipientSelector: '[name="to"] input:not([type="hidden"])',
   recipientRowSelector: '[name="to"]',
-  chipSelector: '[role="option"]',
+  // Only options carrying a chip's attributes: a suggestion list shown in the row is not a chip.
+  chipSelector: '[role="option"][data-hovercard-id], [role="option"][data-name]',
   chipAddressAttribute: 'data-hovercard-id',
   chipNameAttribute: 'data-name',
 };
