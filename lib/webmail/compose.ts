@@ -1,4 +1,5 @@
 import { isTextField } from './fields';
+import { MAX_RECIPIENTS, mergeRecipients, parseChip, parseTyped, type Recipient } from './recipients';
 
 /**
  * Compose-window discovery shared by the provider adapters: pure reads over a Document or
@@ -20,9 +21,15 @@ export interface WebmailAdapter {
   /** Matches compose bodies; cheap enough to run on every debounced scan. */
   bodySelector: string;
   subjectSelector: string;
+  /** The To field an address is typed into (Gmail's combobox input, Outlook's To well). */
   recipientSelector: string;
-  /** Recipients already resolved into chips, carrying their address in an attribute. */
+  /** The To row around that field, holding its chips too; without one, the field holds them. */
+  recipientRowSelector?: string;
+  /** Recipients already resolved into chips. */
   chipSelector: string;
+  /** Chip attributes that carry the address or the name, on pages that put them there. */
+  chipAddressAttribute?: string;
+  chipNameAttribute?: string;
 }
 
 /** How far up from the body the compose window's fields may sit. */
@@ -63,22 +70,58 @@ export function findComposeBodies(root: Document | ShadowRoot | Element, adapter
   return [...root.querySelectorAll<HTMLElement>(adapter.bodySelector)].filter((body) => body.isContentEditable !== false);
 }
 
-const ADDRESS = /[^\s<>(),;:"']+@[^\s<>(),;:"']+\.[^\s<>(),;:"']+/g;
+/** Where the To field's chips are: its row, or the field itself (a well), or an input's container. */
+function recipientRow(field: HTMLElement, adapter: WebmailAdapter): Element {
+  const row = adapter.recipientRowSelector ? field.closest(adapter.recipientRowSelector) : null;
+  return row ?? (isTextField(field) ? (field.parentElement ?? field) : field);
+}
+
+/** The outermost chips of the row (a chip's own parts may match the selector too), capped. */
+function chipsOf(row: Element, adapter: WebmailAdapter): Element[] {
+  const chips: Element[] = [];
+  for (const chip of row.querySelectorAll(adapter.chipSelector)) {
+    const outer = chip.parentElement?.closest(adapter.chipSelector);
+    if (outer && row.contains(outer)) continue;
+    chips.push(chip);
+    if (chips.length === MAX_RECIPIENTS) break;
+  }
+  return chips;
+}
+
+/** Text typed into the field: an input's value, or a well's text outside its chips. */
+function typedText(field: HTMLElement, adapter: WebmailAdapter): string {
+  if (isTextField(field)) return field.value;
+  const walker = field.ownerDocument.createTreeWalker(field, NodeFilter.SHOW_TEXT);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const chip = node.parentElement?.closest(adapter.chipSelector);
+    if (!chip || !field.contains(chip)) text += node.nodeValue ?? '';
+  }
+  return text;
+}
 
 /**
- * The addresses (or, failing those, the text) already in the To field: typed text, chips with
- * an address attribute, or a recipient "well" with resolved names.
+ * Everyone in the To field, as the page shows them: resolved chips (address and name from the
+ * chip's attributes where the page puts them there, else from its text: "Name <address>", an
+ * address, or a name alone), then addresses typed and not yet resolved. One entry per address.
  */
-export function readRecipients(compose: ComposeWindow, adapter: WebmailAdapter): string[] {
+export function readRecipients(compose: ComposeWindow, adapter: WebmailAdapter): Recipient[] {
   const field = compose.to;
   if (!field) return [];
-  const row = field.closest('[name="to"]') ?? field.parentElement ?? field;
-  const chips = [...row.querySelectorAll(adapter.chipSelector)]
-    .map((chip) => chip.getAttribute('email') ?? chip.getAttribute('data-hovercard-id') ?? chip.getAttribute('title') ?? '')
-    .flatMap((value) => value.match(ADDRESS) ?? []);
-  const typed = isTextField(field) ? field.value : (field.textContent ?? '');
-  const typedAddresses = typed.match(ADDRESS) ?? [];
-  // A well holding resolved names only still has recipients, even if no address is readable.
-  const names = chips.length === 0 && typedAddresses.length === 0 && typed.trim() ? [typed.trim()] : [];
-  return [...new Set([...chips, ...typedAddresses, ...names])];
+  const chips = chipsOf(recipientRow(field, adapter), adapter).map((chip) =>
+    parseChip(
+      chip.textContent ?? '',
+      adapter.chipAddressAttribute ? chip.getAttribute(adapter.chipAddressAttribute) : null,
+      adapter.chipNameAttribute ? chip.getAttribute(adapter.chipNameAttribute) : null,
+    ),
+  );
+  const resolved = chips.filter((one): one is Recipient => one !== null);
+  return mergeRecipients([...resolved, ...parseTyped(typedText(field, adapter))]);
+}
+
+/** True when the To field holds neither a chip nor typed text, so filling it overwrites nothing. */
+export function isToFieldBlank(compose: ComposeWindow, adapter: WebmailAdapter): boolean {
+  const field = compose.to;
+  if (!field) return false;
+  return chipsOf(recipientRow(field, adapter), adapter).length === 0 && !typedText(field, adapter).trim();
 }

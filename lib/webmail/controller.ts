@@ -1,9 +1,10 @@
 import type { WebmailMessage } from '../messaging/protocol';
 import { CaretMemory } from './caret';
 import { copyMessage } from './clipboard';
-import { describeCompose, findComposeBodies, readRecipients, type WebmailAdapter } from './compose';
+import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
+import { formatRecipients } from './recipients';
 import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -145,9 +146,9 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     const compose = describeCompose(body, adapter);
     if (compose.subject && !compose.subject.value.trim() && message.subject) setFieldValue(compose.subject, message.subject);
     let recipients = readRecipients(compose, adapter);
-    if (compose.to && message.to && recipients.length === 0) {
+    if (compose.to && message.to && isToFieldBlank(compose, adapter)) {
       fillRecipientField(compose.to, message.to);
-      recipients = [message.to];
+      recipients = [{ email: message.to }];
     }
     if (doc.activeElement !== body && !body.contains(doc.activeElement)) {
       body.focus({ preventScroll: true });
@@ -157,7 +158,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       }
     }
     const subject = compose.subject?.value.trim() || message.subject.trim();
-    const to = recipients.join(', ').slice(0, 1000);
+    const to = formatRecipients(recipients);
     try {
       await deps.recordSend(offerId, { provider: adapter.provider, ...(subject ? { subject: subject.slice(0, 500) } : {}), ...(to ? { to } : {}) });
     } catch (error) {

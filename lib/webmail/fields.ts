@@ -18,16 +18,17 @@ export function isTextField(element: Element): element is HTMLInputElement | HTM
 }
 
 /**
- * Types an address into a recipient field: an input takes the value, a contenteditable "well"
- * (Outlook) takes it as typed text so its own recipient logic resolves it. The caller puts
- * focus back into the body afterwards.
+ * Types an address into a recipient field: an input (Gmail's unnamed combobox) takes the value,
+ * a contenteditable "well" (Outlook) takes it as typed text so its own recipient logic resolves
+ * it. Either way the field has focus first, and the caller puts focus back into the body
+ * afterwards: the page turns typed text into a recipient chip when its field loses focus.
  */
 export function fillRecipientField(field: HTMLElement, address: string): void {
+  field.focus({ preventScroll: true });
   if (isTextField(field)) {
     setFieldValue(field, address);
     return;
   }
-  field.focus({ preventScroll: true });
   const selection = field.ownerDocument.getSelection();
   if (selection) {
     const range = field.ownerDocument.createRange();

@@ -1,14 +1,20 @@
 import type { WebmailAdapter } from './compose';
 
 /**
- * Gmail: the body carries Gmail's own `g_editable` attribute; the subject and recipient fields
- * keep stable form names (`subjectbox`, `to`) while classes are obfuscated and labels translated.
- * Resolved recipients are chips with an `email` attribute.
+ * Gmail: the body carries Gmail's own `g_editable` attribute; the subject and the recipient rows
+ * keep stable form names (`subjectbox`, `to`, `cc`, `bcc`) while classes are obfuscated and labels
+ * translated. In the To row, resolved recipients are `[role=option]` chips of a listbox, with the
+ * address in `data-hovercard-id` and the name in `data-name`; addresses are typed into an
+ * unnamed combobox input beside them.
  */
 export const gmailAdapter: WebmailAdapter = {
   provider: 'gmail',
   bodySelector: 'div[contenteditable="true"][role="textbox"][g_editable="true"]',
   subjectSelector: 'input[name="subjectbox"]',
-  recipientSelector: '[name="to"] input, input[name="to"], textarea[name="to"]',
-  chipSelector: '[email], [data-hovercard-id]',
+  recipientSelector: '[name="to"] input:not([type="hidden"])',
+  recipientRowSelector: '[name="to"]',
+  // Only options carrying a chip's attributes: a suggestion list shown in the row is not a chip.
+  chipSelector: '[role="option"][data-hovercard-id], [role="option"][data-name]',
+  chipAddressAttribute: 'data-hovercard-id',
+  chipNameAttribute: 'data-name',
 };

@@ -11,5 +11,8 @@ export const outlookAdapter: WebmailAdapter = {
   bodySelector: 'div[contenteditable="true"][role="textbox"][aria-multiline="true"]',
   subjectSelector: 'input[maxlength="255"]:not([role="combobox"])',
   recipientSelector: 'div[contenteditable="true"][role="textbox"]:not([aria-multiline="true"]), input[role="combobox"]',
-  chipSelector: '[title*="@"], [data-lpc-hover-target-id]',
+  // A resolved contact is an island the caret cannot enter; it shows a name (sometimes
+  // "Name <address>" or an address) and no address attribute, though a tooltip may carry one.
+  chipSelector: '[contenteditable="false"], [data-lpc-hover-target-id], [role="option"], [role="listitem"]',
+  chipAddressAttribute: 'title',
 };

@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../email-address';
 import type { WebmailMessage } from '../messaging/protocol';
 import type { FieldError } from '../message/parse';
 import type { MessageTemplate } from '../message/template';
@@ -10,9 +11,6 @@ export type PickerMessage =
   | { ok: false; reason: 'no-template' }
   | { ok: false; reason: 'template-errors'; template: MessageTemplate; errors: FieldError[] };
 
-/** Only a plain address goes into the To field; anything else would be typed in verbatim. */
-const PLAIN_ADDRESS = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
-
 /**
  * The message the picker hands to the compose window for one offer: the template for the
  * offer's kind in the message language (the advisor's preference, else the UI language),
@@ -23,10 +21,11 @@ export function pickerMessage(offer: Offer, settings: Settings, uiLanguage: stri
   if (!built.template) return { ok: false, reason: 'no-template' };
   const { template, result: rendered } = built;
   if (!rendered.ok) return { ok: false, reason: 'template-errors', template, errors: rendered.errors };
+  // Only a plain address goes into the To field; anything else would be typed in verbatim.
   const email = offer.customer.email?.trim() ?? '';
   return {
     ok: true,
-    message: { html: rendered.html, text: rendered.text, subject: rendered.subject, ...(PLAIN_ADDRESS.test(email) ? { to: email } : {}) },
+    message: { html: rendered.html, text: rendered.text, subject: rendered.subject, ...(isEmailAddress(email) ? { to: email } : {}) },
   };
 }
 

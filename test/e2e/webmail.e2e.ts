@@ -165,7 +165,7 @@ describe('Outlook on the web (RoosterJS)', () => {
     expect(text.indexOf(offer.url)).toBeLessThan(text.indexOf('Cordialement'));
     expect(await page.inputValue('#subject')).toBe('RE: Offre Microsoft 365');
     expect(await page.locator('#to').textContent()).toBe('Claire Dubois');
-    await expectSendRecorded(offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'claire@contoso.example' });
+    await expectSendRecorded(offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'Claire Dubois <claire@contoso.example>' });
     await page.close();
   });
 });
