@@ -77,7 +77,7 @@ describe('DEFAULT_TEMPLATES', () => {
         for (const point of points.delegated) expect(output.replaceAll('&#39;', "'").includes(point)).toBe(delegatedAdmin);
         expect(output.includes(GDAP)).toBe(delegatedAdmin && complete);
       }
-      expect(result.html).toContain(`<a href="${URL.replaceAll('&', '&#38;')}">`);
+      expect(result.html).toContain(`<a href="${URL.replaceAll('&', '&amp;')}">`);
       expect(result.text).toContain(URL);
       expect(result.html.startsWith('<p><img src="https://contoso.com/logo.png"')).toBe(complete);
       expect(result.text).toContain('Microsoft 365 Business Premium × 25');

@@ -46,7 +46,7 @@ describe('renderTemplate formatting', () => {
     );
     expect(html).toBe(
       '<p>Hello <strong>Jane Doe</strong>,<br>second line</p>' +
-        '<ul><li>one</li><li><a href="https://example.com/a?b=1&#38;c=2">two</a></li></ul>' +
+        '<ul><li>one</li><li><a href="https://example.com/a?b=1&amp;c=2">two</a></li></ul>' +
         '<p>After <a href="https://example.com/x">https://example.com/x</a>.</p>',
     );
     expect(text).toBe('Hello Jane Doe,\nsecond line\n\n- one\n- two (https://example.com/a?b=1&c=2)\n\nAfter https://example.com/x.');
@@ -54,7 +54,7 @@ describe('renderTemplate formatting', () => {
 
   it('links URL and email values and lets a link target be a value', () => {
     const { html, text } = render('{{offer.url}}\n[Accept the offer]({{offer.url}})\n[Write to me](mailto:{{advisor.email}}) {{advisor.email}}');
-    const href = OFFER_URL.replaceAll('&', '&#38;');
+    const href = OFFER_URL.replaceAll('&', '&amp;');
     expect(html).toBe(
       `<p><a href="${href}">${href}</a><br><a href="${href}">Accept the offer</a><br>` +
         '<a href="mailto:alex@contoso.com">Write to me</a> <a href="mailto:alex@contoso.com">alex@contoso.com</a></p>',
@@ -181,7 +181,7 @@ describe('renderTemplate safety', () => {
 
   it('escapes a value where the template put it', () => {
     const { html } = render('Dear {{customer.name}},', { customer: { name: '</p><script>alert(1)</script>' } });
-    expect(html).toBe('<p>Dear &#60;/p&#62;&#60;script&#62;alert(1)&#60;/script&#62;,</p>');
+    expect(html).toBe('<p>Dear &lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;,</p>');
   });
 
   it('links only http, https and mailto targets', () => {
@@ -199,7 +199,7 @@ describe('renderTemplate safety', () => {
       offer: { ...context().offer, url: 'javascript:alert(1)' },
       advisor: { email: 'mailto:x@y.example?body=<b>', website: 'data:text/html,<script>' },
     });
-    expect(html).toBe('<p>javascript:alert(1) mailto:x@y.example?body=&#60;b&#62; data:text/html,&#60;script&#62;</p>');
+    expect(html).toBe('<p>javascript:alert(1) mailto:x@y.example?body=&lt;b&gt; data:text/html,&lt;script&gt;</p>');
   });
 
   it('shows the GDAP link only on the Microsoft 365 admin center', () => {
@@ -216,7 +216,7 @@ describe('renderTemplate logo', () => {
 
   it('renders an https or data:image logo as an image with the company as alt text', () => {
     expect(logo('https://contoso.com/logo.png?a=1&b="2"').html).toBe(
-      '<p><img src="https://contoso.com/logo.png?a=1&#38;b=&#34;2&#34;" alt="Contoso &#34;&#38;&#34; Co" style="max-height:64px;max-width:240px"></p>',
+      '<p><img src="https://contoso.com/logo.png?a=1&amp;b=&quot;2&quot;" alt="Contoso &quot;&amp;&quot; Co" style="max-height:64px;max-width:240px"></p>',
     );
     expect(logo(PNG).html).toContain(`<img src="${PNG}"`);
     expect(logo(PNG).text).toBe('');

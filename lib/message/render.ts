@@ -1,3 +1,5 @@
+import { isEmailAddress } from '../email-address';
+import { escapeHtml } from '../html';
 import type { Customer, Offer } from '../offers/schema';
 import { parseTemplateFields, type FieldError, type TemplateNode } from './parse';
 import type { AdvisorProfile } from './profile';
@@ -47,7 +49,6 @@ const VALUE_CHAR = /^[\uE001-\uF8FF]$/;
 const INLINE = /\[([^\]\n]+)\]\(([^()\s]+)\)|\*\*(?=\S)(.+?)\*\*|https?:\/\/[^\s<>"]+|[\uE001-\uF8FF]/;
 const BULLET = /^[-*](?:\s+|$)/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
-const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+$/;
 const LOGO_STYLE = 'max-height:64px;max-width:240px';
 
 const ENGLISH_KIND_WORDS: Record<Offer['kind'], string> = { purchase: 'purchase offer', trial: 'trial invitation' };
@@ -171,7 +172,7 @@ function valueInline(value: Value, inLink: boolean): Inline {
   if (value.type === 'image') return { src: value.src, alt: value.alt };
   const text = valueText(value);
   if (inLink || (value.type !== 'url' && value.type !== 'email')) return text;
-  const href = value.type === 'email' ? EMAIL.test(text) && safeLinkHref(`mailto:${text}`) : safeLinkHref(text);
+  const href = value.type === 'email' ? isEmailAddress(text) && safeLinkHref(`mailto:${text}`) : safeLinkHref(text);
   return href ? { href, url: text, children: [text] } : text;
 }
 
@@ -231,10 +232,6 @@ function toBlocks(body: string, values: Value[]): Block[] {
     }
   }
   return blocks;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 function inlineHtml(nodes: Inline[]): string {

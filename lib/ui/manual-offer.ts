@@ -1,3 +1,4 @@
+import { isEmailAddress } from '../email-address';
 import { parseOfferUrl } from '../capture/offer-url';
 import { LIMITS } from '../offers/limits';
 import type { OfferDraft, Subscription } from '../offers/schema';
@@ -37,7 +38,6 @@ export type ManualFieldErrors = Record<string, MessageKey>;
 
 export type ManualOfferResult = { ok: true; draft: OfferDraft } | { ok: false; errors: ManualFieldErrors };
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function checkLength(errors: ManualFieldErrors, field: string, value: string, max: number = LIMITS.shortText) {
   if (value.length > max) errors[field] = 'popup_errorTooLong';
@@ -56,7 +56,7 @@ export function validateManualOffer(form: ManualOfferForm): ManualOfferResult {
   checkLength(errors, 'usageLocation', usageLocation);
   checkLength(errors, 'customerName', customer.name);
   checkLength(errors, 'customerCompany', customer.company);
-  if (customer.email && !EMAIL.test(customer.email)) errors.customerEmail = 'popup_errorEmailInvalid';
+  if (customer.email && !isEmailAddress(customer.email)) errors.customerEmail = 'popup_errorEmailInvalid';
   checkLength(errors, 'customerEmail', customer.email);
 
   const subscriptions: Subscription[] = [];

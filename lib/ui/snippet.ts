@@ -1,9 +1,8 @@
+import { escapeHtml } from '../html';
 import type { Offer } from '../offers/schema';
 
 export type SnippetStyle = 'link' | 'button';
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
 
 /**
  * HTML the advisor pastes on their website so visitors can open the offer (the documentation
