@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OFFER_KINDS, OFFER_STATUSES } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
-import type { HistoryView } from '@/lib/ui/history-view';
+import type { HistoryView } from '@/lib/history-link';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 
 const SEARCH_DELAY_MS = 250;

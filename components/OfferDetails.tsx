@@ -30,7 +30,7 @@ export function OfferDetails({
   offerId: string;
   onChanged: (offer: Offer) => void;
   onDeleted: () => void;
-  onOpen: (offerId: string) => void;
+  onOpen: { open: (offerId: string) => void; href: (offerId: string) => string };
   onClose: () => void;
 }) {
   const [offer, setOffer] = useState<Offer | null | undefined>(undefined);
@@ -225,10 +225,11 @@ export function OfferDetails({
               <dt>{t('desk_followUpOf')}</dt>
               <dd>
                 <a
-                  href={`?offer=${encodeURIComponent(offer.followUpOf)}`}
+                  href={onOpen.href(offer.followUpOf)}
                   onClick={(e) => {
+                    if (e.ctrlKey || e.metaKey || e.shiftKey) return;
                     e.preventDefault();
-                    if (offer.followUpOf) onOpen(offer.followUpOf);
+                    if (offer.followUpOf) onOpen.open(offer.followUpOf);
                   }}
                 >
                   {t('desk_openTrial')}

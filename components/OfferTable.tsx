@@ -10,7 +10,8 @@ export function OfferTable({
 }: {
   offers: readonly Offer[];
   selectedId?: string | undefined;
-  onOpen?: (offer: Offer) => void;
+  /** Opens an offer in place; `href` is the same view as a link (new tab, bookmark). */
+  onOpen?: { open: (offer: Offer) => void; href: (offerId: string) => string };
 }) {
   return (
     <table class="offer-table">
@@ -30,13 +31,13 @@ export function OfferTable({
             <td>
               {onOpen ? (
                 <a
-                  href={`?offer=${encodeURIComponent(offer.id)}`}
+                  href={onOpen.href(offer.id)}
                   aria-current={offer.id === selectedId ? 'true' : undefined}
                   aria-label={t('history_openDetails', [formatDateTime(offer.createdAt), customerLabel(offer) || offer.summaryId || kindLabel(offer)])}
                   onClick={(event) => {
                     if (event.ctrlKey || event.metaKey || event.shiftKey) return;
                     event.preventDefault();
-                    onOpen(offer);
+                    onOpen.open(offer);
                   }}
                 >
                   {formatDateTime(offer.createdAt)}

@@ -3,7 +3,7 @@ import { createOfferHandlers } from '@/lib/offers/handlers';
 import { createStoreOpener } from '@/lib/offers/store';
 import { handleMessage } from '@/lib/messaging/server';
 import { createCaptureHandlers } from '@/lib/capture/routing';
-import { createOpenOfferHandler } from '@/lib/ui/open-offer';
+import { createOpenOfferHandler } from '@/lib/offers/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
 import { withChangeHooks } from '@/lib/offers/change-hooks';

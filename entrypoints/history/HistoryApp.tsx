@@ -7,7 +7,8 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { historyViewFilter, historyViewSearch, isFiltered, parseHistoryView, type HistoryView } from '@/lib/ui/history-view';
+import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/history-link';
+import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
 
 const PAGE_SIZE = 50;
 /** Search answers are not paged by the store: the page shows this many and asks to refine. */
@@ -75,6 +76,7 @@ export function HistoryApp() {
     else history.pushState(null, '', url);
     setView(next);
   };
+  const linkTo = (offerId: string) => offerDetailsPath(offerId, view);
 
   const onChanged = (offer: Offer) => setListing((l) => ({ ...l, offers: l.offers.map((o) => (o.id === offer.id ? offer : o)) }));
   const reload = () => {
@@ -109,7 +111,7 @@ export function HistoryApp() {
                   : t('history_shown', String(listing.offers.length))}
           </p>
           {listing.offers.length > 0 && (
-            <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={(offer) => navigate({ ...view, offer: offer.id })} />
+            <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }} />
           )}
           <nav class="toolbar pager" aria-label={t('history_pages')}>
             {listing.previous.length > 0 && (
@@ -130,7 +132,7 @@ export function HistoryApp() {
             offerId={view.offer}
             onChanged={onChanged}
             onDeleted={reload}
-            onOpen={(id) => navigate({ ...view, offer: id })}
+            onOpen={{ open: (id) => navigate({ ...view, offer: id }), href: linkTo }}
             onClose={() => navigate({ ...view, offer: undefined })}
           />
         )}

@@ -9,7 +9,7 @@ import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
-import { offerDetailsPath } from '@/lib/reminders/reminders';
+import { offerDetailsPath } from '@/lib/history-link';
 
 const RECENT = 5;
 

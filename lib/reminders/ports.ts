@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { AWAITING_STATUSES } from '../offers/statuses';
 import type { OfferStore } from '../offers/store';
 import { loadPreferences } from '../settings/settings';
-import { offerDetailsPath, type ReminderPorts } from './reminders';
+import { offerDetailsPath } from '../history-link';
+import type { ReminderPorts } from './reminders';
 
 /** The reminders' view of the browser: alarms, notifications, tabs, the store and the settings. */
 export function browserReminderPorts(openStore: () => Promise<OfferStore>): ReminderPorts {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
 import type { Offer } from '../offers/schema';
-import { reminderName, fireReminder, offerDetailsPath, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
+import { offerDetailsPath } from '../history-link';
+import { reminderName, fireReminder, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
 
 const DAY = 86_400_000;
 const sentAt = '2026-03-02T09:00:00.000Z';

@@ -90,7 +90,6 @@ export async function openReminder(ports: ReminderPorts, notificationId: string)
 }
 
 /** The history page URL that opens one offer's details. */
-export const offerDetailsPath = (offerId: string) => `/history.html?offer=${encodeURIComponent(offerId)}`;
 
 /** True when a storage change of the preferences moved the reminder delay (not just the language). */
 export function reminderDelayChanged(change: { oldValue?: unknown; newValue?: unknown } | undefined): boolean {

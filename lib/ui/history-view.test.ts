@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { historyViewFilter, historyViewSearch, isFiltered, parseHistoryView } from './history-view';
+import { historyViewSearch } from '../history-link';
+import { historyViewFilter, isFiltered, parseHistoryView } from './history-view';
 
 describe('history view in the URL', () => {
   it('round-trips every part of a view', () => {

@@ -1,18 +1,6 @@
-import { OFFER_KINDS, OFFER_STATUSES, type OfferKind, type OfferStatus } from '../offers/schema';
+import { OFFER_KINDS, OFFER_STATUSES } from '../offers/schema';
 import type { PageFilter } from '../messaging/protocol';
-
-/** What the history page shows: kept in its URL so that a view can be bookmarked and shared. */
-export interface HistoryView {
-  q: string;
-  status?: OfferStatus;
-  kind?: OfferKind;
-  location?: string;
-  /** Calendar dates (YYYY-MM-DD) in the advisor's time zone, both inclusive. */
-  from?: string;
-  to?: string;
-  /** The offer open in the details pane. */
-  offer?: string;
-}
+import type { HistoryView } from '../history-link';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -37,18 +25,6 @@ export function parseHistoryView(search: string): HistoryView {
   if (to) view.to = to;
   if (offer) view.offer = offer;
   return view;
-}
-
-/** The query string for a view ("" for the plain list), parameters in a stable order. */
-export function historyViewSearch(view: HistoryView): string {
-  const params = new URLSearchParams();
-  if (view.q.trim()) params.set('q', view.q);
-  for (const key of ['status', 'kind', 'location', 'from', 'to', 'offer'] as const) {
-    const value = view[key];
-    if (value) params.set(key, value);
-  }
-  const search = params.toString();
-  return search ? `?${search}` : '';
 }
 
 /** Local midnight of a YYYY-MM-DD date as an ISO timestamp, `days` later. */

@@ -1,0 +1,36 @@
+import type { OfferKind, OfferStatus } from './offers/schema';
+
+/**
+ * Links into the history page, for every context that makes one (pages, reminders, the
+ * background's "View" handler): one builder, so a link keeps the whole view, filters included.
+ */
+
+export const HISTORY_PAGE = '/history.html';
+
+/** What the history page shows: kept in its URL so that a view can be bookmarked and shared. */
+export interface HistoryView {
+  q: string;
+  status?: OfferStatus;
+  kind?: OfferKind;
+  location?: string;
+  /** Calendar dates (YYYY-MM-DD) in the advisor's time zone, both inclusive. */
+  from?: string;
+  to?: string;
+  /** The offer open in the details pane. */
+  offer?: string;
+}
+
+/** The query string for a view ("" for the plain list), parameters in a stable order. */
+export function historyViewSearch(view: HistoryView): string {
+  const params = new URLSearchParams();
+  if (view.q.trim()) params.set('q', view.q);
+  for (const key of ['status', 'kind', 'location', 'from', 'to', 'offer'] as const) {
+    const value = view[key];
+    if (value) params.set(key, value);
+  }
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+/** The history page with one offer's details open. */
+export const offerDetailsPath = (offerId: string, view: HistoryView = { q: '' }) => `${HISTORY_PAGE}${historyViewSearch({ ...view, offer: offerId })}`;
