@@ -60,8 +60,17 @@ const DICTIONARY = {
     'Verwendungsort',
     'Ubicación de uso',
   ],
-  subscriptions: ['Subscriptions', 'Abonnements', 'Suscripciones'],
-  trialSubscriptions: ['Trial subscriptions', "Abonnements d'essai", 'Testabonnements', 'Suscripciones de prueba'],
+  subscriptions: ['Subscriptions', 'Subscription', 'Abonnements', 'Abonnement', 'Suscripciones', 'Suscripción'],
+  trialSubscriptions: [
+    'Trial subscriptions',
+    'Trial subscription',
+    "Abonnements d'essai",
+    "Abonnement d'essai",
+    'Testabonnements',
+    'Testabonnement',
+    'Suscripciones de prueba',
+    'Suscripción de prueba',
+  ],
   licenseCount: [
     'License count',
     'Number of licenses',
@@ -77,6 +86,8 @@ const DICTIONARY = {
     'Licencias',
     'Cantidad',
   ],
+  /** The word after a count in a summary ("25 licences"). */
+  licenseUnit: ['license', 'licenses', 'licence', 'licences', 'Lizenz', 'Lizenzen', 'licencia', 'licencias'],
   delegatedAdmin: [
     'Include delegated administration privileges',
     'Include delegated administration',
