@@ -60,17 +60,13 @@ const DICTIONARY = {
     'Verwendungsort',
     'Ubicación de uso',
   ],
-  subscriptions: ['Subscriptions', 'Subscription', 'Abonnements', 'Abonnement', 'Suscripciones', 'Suscripción'],
-  trialSubscriptions: [
-    'Trial subscriptions',
-    'Trial subscription',
-    "Abonnements d'essai",
-    "Abonnement d'essai",
-    'Testabonnements',
-    'Testabonnement',
-    'Suscripciones de prueba',
-    'Suscripción de prueba',
-  ],
+  subscriptions: ['Subscriptions', 'Abonnements', 'Suscripciones'],
+  trialSubscriptions: ['Trial subscriptions', "Abonnements d'essai", 'Testabonnements', 'Suscripciones de prueba'],
+  /**
+   * One subscription, as a summary's column or row names it. Kept apart from the plural: a
+   * "Subscription" column is common on other pages and must not make them look like the wizard.
+   */
+  subscription: ['Subscription', 'Abonnement', 'Suscripción', 'Trial subscription', "Abonnement d'essai", 'Testabonnement', 'Suscripción de prueba'],
   licenseCount: [
     'License count',
     'Number of licenses',

@@ -13,20 +13,19 @@ import { parseLicenseCount } from './text';
  * read until another field of the summary begins.
  */
 
-const SUBSCRIPTION_LABELS: LabelConcept[] = ['subscriptions', 'trialSubscriptions'];
+const SUBSCRIPTION_LABELS: LabelConcept[] = ['subscriptions', 'trialSubscriptions', 'subscription'];
 const OTHER_FIELDS: LabelConcept[] = ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin'];
 const NOT_A_NAME: LabelConcept[] = [...SUBSCRIPTION_LABELS, ...OTHER_FIELDS, 'licenseCount', 'yes', 'no'];
 const ROW = 'tr, [role="row"]';
 const CELL = 'th, td, [role="columnheader"], [role="rowheader"], [role="cell"], [role="gridcell"]';
 const HEADER_CELL = 'th, [role="columnheader"]';
-const TABLE = 'table, [role="table"], [role="grid"], [role="treegrid"]';
+const TABLE = 'table, [role="table"], [role="grid"]';
 // One subscription each: everything inside belongs to the same entry.
 const ENTRY = 'li, [role="listitem"], tr, [role="row"]';
 const STRUCTURE = `${ENTRY}, dt, dd, ${TABLE}`;
 const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend';
 // Navigation, menus and controls name pages and actions, never the offer's subscriptions.
-const NOT_SUMMARY =
-  'nav, [role="navigation"], [role="menu"], [role="menubar"], [role="tablist"], [role="tree"], [role="listbox"], a, button, option, [role="button"], [role="link"], [role="option"]';
+const NOT_SUMMARY = 'nav, [role="navigation"], [role="menu"], [role="tablist"], a, button, [role="button"], [role="link"]';
 const MAX_SIBLINGS = LIMITS.subscriptions * 2;
 const MAX_ENTRIES = LIMITS.subscriptions * 3;
 
