@@ -149,6 +149,12 @@ describe('extractSubscriptionSummary refuses what it cannot read', () => {
     expect(extractSubscriptionSummary(loadFixture(FIXTURES.resultPurchaseEn))).toEqual([]);
   });
 
+  it('gives up on a page repeating the label at length', () => {
+    const decoys = (count: number) => '<dt>Subscriptions</dt><dd>—</dd>'.repeat(count);
+    expect(summaryOf(`<dl>${decoys(19)}</dl><h3>Subscriptions</h3><p>Microsoft 365 E3 (1)</p>`)).toEqual([{ name: 'Microsoft 365 E3', licenses: 1 }]);
+    expect(summaryOf(`<dl>${decoys(25)}</dl><h3>Subscriptions</h3><p>Microsoft 365 E3 (1)</p>`)).toEqual([]);
+  });
+
   it('stops at the next field of the summary', () => {
     expect(summaryOf(`<section><h3>Subscriptions</h3><p>Microsoft 365 Business Basic (1)</p></section><section><p>Usage location: France</p><p>Canada</p></section>`)).toEqual([
       { name: 'Microsoft 365 Business Basic', licenses: 1 },

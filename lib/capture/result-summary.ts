@@ -28,6 +28,8 @@ const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend';
 const NOT_SUMMARY = 'nav, [role="navigation"], [role="menu"], [role="tablist"], a, button, [role="button"], [role="link"]';
 const MAX_SIBLINGS = LIMITS.subscriptions * 2;
 const MAX_ENTRIES = LIMITS.subscriptions * 3;
+// A summary has one subscriptions label; a page repeating it is not worth reading at length.
+const MAX_LABELS_TRIED = 20;
 
 const COUNT = /^(\d[\d\s.,']*?)\s*(\p{L}+)?$/u;
 // "Plan (25)", "Plan (25 licences)", "Plan (Nombre de licences : 25)"
@@ -228,12 +230,15 @@ function subscriptionsFrom(entries: string[][]): Subscription[] {
 /** The subscriptions, with license counts where shown, that the page's offer summary lists; [] when none. */
 export function extractSubscriptionSummary(root: DeepRoot): Subscription[] {
   try {
+    let tried = 0;
     for (const element of deepElements(root)) {
+      if (tried >= MAX_LABELS_TRIED) break;
       // A heading may count its entries: "Subscriptions (2)".
       const own = ownText(element).replace(/\(\d+\)\s*$/, '');
       if (own.length > 200 || !own.trim()) continue;
       const match = SUBSCRIPTION_LABELS.map((concept) => matchLabel(own, concept, 0)).find(Boolean);
       if (!match || [element, ...deepAncestors(element, 12)].some((ancestor) => ancestor.matches(NOT_SUMMARY))) continue;
+      tried += 1;
       const subscriptions = subscriptionsFrom(entriesAfter(element, match.inlineValue));
       if (subscriptions.length > 0) return subscriptions;
     }
