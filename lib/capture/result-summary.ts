@@ -62,18 +62,20 @@ function nameAndCount(line: string): Subscription | null {
   return asName(line) ? { name: line, licenses: null } : null;
 }
 
-/** One entry's lines: its first name is the subscription; a count on any line (or after a count label) is its count. */
+/**
+ * One entry's lines: its first name is the subscription; the first count, on a line of its own
+ * ("25", "Licenses: 25", after a "License count" line) or after the name, is its count.
+ */
 function readEntry(lines: string[]): { name?: string; licenses: number | null } {
   let name: string | undefined;
   let licenses: number | null = null;
-  let countFollows = false;
   for (const line of lines) {
     const count = countFrom(line);
     if (count !== null) licenses ??= count;
-    countFollows = isLabel(line, 'licenseCount');
-    if (count !== null || countFollows || name !== undefined) continue;
-    const named = nameAndCount(line);
-    if (named) [name, licenses] = [named.name, licenses ?? named.licenses];
+    else if (name === undefined) {
+      const named = nameAndCount(line);
+      if (named) [name, licenses] = [named.name, licenses ?? named.licenses];
+    }
   }
   return { name, licenses };
 }
@@ -138,8 +140,7 @@ function collectEntries(elements: Element[], entries: string[][]): void {
     else if (element.matches(TABLE)) tableEntries(element, entries);
     else if (element.matches(ENTRY)) {
       if (!isHeaderRow(cellsOf(element))) entries.push(deepLines(element, 400));
-    }
-    else if (element.tagName === 'DL' || deepQuerySelectorAll(element, STRUCTURE, 2000).length > 0) {
+    } else if (element.tagName === 'DL' || deepQuerySelectorAll(element, STRUCTURE, 2000).length > 0) {
       collectEntries(element.tagName === 'DL' ? deepQuerySelectorAll(element, 'dt, dd', 2000) : renderedChildren(element), entries);
     } else for (const line of deepLines(element, 400)) entries.push([line]);
     if (element.tagName !== 'DT' && element.tagName !== 'DD') term = null;
