@@ -67,6 +67,16 @@ describe('a result page loaded on its own, with no wizard before it', () => {
   });
 });
 
+describe('the single-page result step reloaded, its summary rendering after placeholders', () => {
+  it('stores the summary of a French trial invitation', async () => {
+    const quote = '55555555-aaaa-4bbb-8ccc-000000000005';
+    const query = new URLSearchParams({ lang: 'fr', kind: 'trial', step: 'result', summary: '1', quote });
+    const offer = await storedFrom(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${query}`), quote);
+    expect(offer).toMatchObject({ kind: 'trial', summaryId: 'TI-55555555', usageLocation: 'France', delegatedAdmin: false });
+    expect(offer.subscriptions).toEqual([{ name: 'Microsoft 365 Business Basic trial', licenses: null }]);
+  });
+});
+
 describe('the wizard, then a result page whose summary disagrees with the options chosen', () => {
   it('stores what the result page shows, and keeps the options for what it does not show', async () => {
     const quote = '44444444-aaaa-4bbb-8ccc-000000000004';
