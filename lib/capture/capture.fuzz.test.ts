@@ -29,6 +29,7 @@ const LABELS = [
   'Bureau partenaire', 'Usage location', "Lieu d'utilisation", 'Subscriptions', 'Trial subscriptions', 'License count',
   'Nombre de licences', 'Delegated administration', 'Administration déléguée', 'Yes', 'No', 'Oui', 'Non', 'Send', 'Envoyer',
   'Create purchase offer', 'Your trial invitation', 'Next', 'Select a country', 'Loading…', '—', 'Summary ID:',
+  'Subscription', 'Testabonnement', 'Quantity', 'Plan (25)', 'Plan (25 licences)', 'Plan - 3 Lizenzen', 'Nombre de licences : 25', '(1 200)',
 ];
 
 function offerUrl(): string {
@@ -74,7 +75,7 @@ function attributes(element: Element): void {
   }
 }
 
-const TAGS = ['div', 'span', 'p', 'label', 'select', 'option', 'input', 'textarea', 'table', 'tr', 'td', 'th', 'thead', 'dl', 'dt', 'dd', 'h1', 'h2', 'fieldset', 'legend', 'button', 'a', 'slot', 'template', 'script', 'b'];
+const TAGS = ['div', 'span', 'p', 'label', 'select', 'option', 'input', 'textarea', 'table', 'caption', 'tr', 'td', 'th', 'thead', 'dl', 'dt', 'dd', 'ul', 'li', 'br', 'h1', 'h2', 'fieldset', 'legend', 'button', 'a', 'slot', 'template', 'script', 'b'];
 const INPUT_TYPES = ['checkbox', 'radio', 'number', 'text', 'hidden', 'search', ''];
 
 function build(parent: Element | ShadowRoot, depth: number): void {
@@ -157,6 +158,7 @@ describe('capture on random and malformed pages', () => {
   it(`never throws and never yields an invalid draft (${TREES} seeded trees)`, () => {
     let drafts = 0;
     let summaryIds = 0;
+    let summaries = 0;
     for (let tree = 0; tree < TREES; tree += 1) {
       document.body.replaceChildren();
       build(document.body, 0);
@@ -171,6 +173,8 @@ describe('capture on random and malformed pages', () => {
 
       const result = extractResult(document);
       if (result?.summaryId !== undefined) expect(result.summaryId.length).toBeLessThanOrEqual(200);
+      for (const subscription of result?.subscriptions ?? []) expect(Subscription.safeParse(subscription).success).toBe(true);
+      if (result?.subscriptions) summaries += 1;
 
       const fromPage = captureFromPage(document, rememberedOptions());
       expectValid(fromPage);
@@ -181,5 +185,6 @@ describe('capture on random and malformed pages', () => {
     // The generator must exercise the success paths too, or the test proves little.
     expect(drafts).toBeGreaterThan(100);
     expect(summaryIds).toBeGreaterThan(20);
+    expect(summaries).toBeGreaterThan(20);
   }, 30_000);
 });

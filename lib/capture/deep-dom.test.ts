@@ -5,6 +5,7 @@ import {
   ariaLabelOf,
   deepAncestors,
   deepElements,
+  deepLines,
   deepParent,
   deepQuerySelectorAll,
   deepText,
@@ -41,6 +42,12 @@ describe('deepElements', () => {
       <script id="script"></script><style id="style"></style><template id="tpl"><u id="inert"></u></template>`);
     const ids = [...deepElements(document.body)].map((element) => element.id);
     expect(ids).toEqual(['a', 'host', 'in-shadow', 'inner', 'deep', 'light']);
+  });
+
+  it('starting at a shadow host, enters its own shadow root first', () => {
+    renderInBody('<x-row id="row"><template shadowrootmode="open"><span id="cell"></span></template><i id="light"></i></x-row>');
+    expect([...deepElements(el(document, '#row'))].map((element) => element.id)).toEqual(['cell', 'light']);
+    expect(deepQuerySelectorAll(el(document, '#row'), 'span').map((element) => element.id)).toEqual(['cell']);
   });
 
   it('stops after the visit budget', () => {
@@ -112,6 +119,21 @@ describe('deepText', () => {
     const text = deepText(el(document, '#p'), 100);
     expect(text.startsWith('Hi yyy')).toBe(true);
     expect(text).toHaveLength(100);
+  });
+});
+
+describe('deepLines', () => {
+  it('ends a line at each block and line break, through shadow roots and slots, and keeps inline elements and source newlines in the line', () => {
+    renderInBody(`<x-card id="card"><template shadowrootmode="open"><h2><slot name="title"></slot></h2><slot></slot></template>
+      <span slot="title">Subscriptions</span><div>Microsoft 365
+        Business <b>Premium</b> (25)<br>Microsoft 365 E3</div><div> </div><p>Licenses: <span>4</span></p></x-card>`);
+    expect(deepLines(el(document, '#card'))).toEqual(['Subscriptions', 'Microsoft 365 Business Premium (25)', 'Microsoft 365 E3', 'Licenses: 4']);
+  });
+
+  it('cleans each line like deepText', () => {
+    renderInBody('<p id="p"></p>');
+    el(document, '#p').textContent = '<img src=x onerror=alert(1)>Plan\u200B A';
+    expect(deepLines(el(document, '#p'))).toEqual(['Plan A']);
   });
 });
 

@@ -26,6 +26,9 @@ function ownerDocumentOf(root: DeepRoot): Document {
 export function* deepElements(root: DeepRoot, budget: number = MAX_VISITED): Generator<Element> {
   const doc = ownerDocumentOf(root);
   const walkers: TreeWalker[] = [doc.createTreeWalker(root, SHOW_ELEMENT)];
+  // A host's own shadow content is under it too, and comes first.
+  const ownShadow = (root as Partial<Element>).shadowRoot;
+  if (ownShadow) walkers.push(doc.createTreeWalker(ownShadow, SHOW_ELEMENT));
   let visited = 0;
   while (walkers.length > 0 && visited < budget) {
     const element = (walkers[walkers.length - 1] as TreeWalker).nextNode() as Element | null;
@@ -92,11 +95,8 @@ const INLINE = new Set(['A', 'ABBR', 'B', 'BDI', 'BDO', 'CODE', 'EM', 'I', 'KBD'
 // Never rendered text, or (option lists, fields, buttons) not what the page says next to a label.
 const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'SELECT', 'OPTION', 'DATALIST', 'TEXTAREA', 'INPUT', 'BUTTON']);
 
-/**
- * The text a reader sees inside `node`: shadow content instead of light children for hosts,
- * slotted nodes in place of slots. Cleaned (no markup, collapsed whitespace) and capped.
- */
-export function deepText(node: Node, max = 2000): string {
+/** Text as read inside `node`, with `blockBreak` wherever a block element or a line break separates words. */
+function renderedText(node: Node, max: number, blockBreak: string): string {
   const parts: string[] = [];
   let length = 0;
   let visited = 0;
@@ -113,7 +113,7 @@ export function deepText(node: Node, max = 2000): string {
     const tag = isElement(current) ? current.tagName.toUpperCase() : '';
     if (current !== node && NOT_TEXT.has(tag)) return;
     const separate = isElement(current) && !INLINE.has(tag);
-    if (separate) parts.push(' ');
+    if (separate) parts.push(blockBreak);
     if (tag === 'SLOT') {
       const assigned = (current as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
       for (const child of assigned.length > 0 ? assigned : Array.from(current.childNodes)) visit(child);
@@ -121,14 +121,31 @@ export function deepText(node: Node, max = 2000): string {
       const shadow = isElement(current) ? current.shadowRoot : null;
       for (const child of Array.from((shadow ?? current).childNodes)) visit(child);
     }
-    if (separate) parts.push(' ');
+    if (separate) parts.push(blockBreak);
   };
   try {
     visit(node);
   } catch {
     // A hostile or half-built tree (a throwing getter) yields what was read so far.
   }
-  return cleanText(parts.join(''), max);
+  return parts.join('');
+}
+
+/**
+ * The text a reader sees inside `node`: shadow content instead of light children for hosts,
+ * slotted nodes in place of slots. Cleaned (no markup, collapsed whitespace) and capped.
+ */
+export function deepText(node: Node, max = 2000): string {
+  return cleanText(renderedText(node, max, ' '), max);
+}
+
+/** The lines a reader sees inside `node` (blocks and line breaks end a line), each cleaned and capped; empty ones left out. */
+export function deepLines(node: Node, max = 2000): string[] {
+  // A character page text never shows (cleanText drops it), so the text's own newlines stay spaces.
+  return renderedText(node, max, '\u0000')
+    .split('\u0000')
+    .map((line) => cleanText(line, max))
+    .filter(Boolean);
 }
 
 /** The text of the node's own text children only, so that a label is found on its innermost element. */

@@ -55,6 +55,12 @@ describe('detectWizardStep by structure', () => {
     expect(detectWizardStep(shadow)).toEqual({ step: 'result', kind: 'purchase' });
   });
 
+  it('does not take a list of subscriptions with checkboxes and a quantity column for the wizard', () => {
+    renderInBody(`<table><tr><th>Subscription</th><th>Quantity</th></tr>
+      <tr><td><input type="checkbox" aria-label="Select"> Microsoft 365 E3</td><td>25</td></tr></table>`);
+    expect(detectWizardStep(document)).toBeNull();
+  });
+
   it('ignores a wizard heading with no form under it, and a page with nothing', () => {
     renderInBody('<h1>Create purchase offer</h1><p>Loading</p>');
     expect(detectWizardStep(document)).toBeNull();

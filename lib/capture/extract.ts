@@ -29,6 +29,7 @@ import {
 import { findOfferUrlIn, wizardHeading } from './detect';
 import { isLabel, isPlaceholder, matchLabel, yesNo, type LabelConcept } from './labels';
 import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
+import { cellBelow, extractSubscriptionSummary, mergeSubscriptions } from './result-summary';
 import { cleanText, parseLicenseCount } from './text';
 
 /** What the options step of the wizard shows; remembered until the result page appears. */
@@ -47,6 +48,7 @@ export interface ShownDetails {
   summaryId?: string;
   partnerOffice?: string;
   usageLocation?: string;
+  subscriptions?: Subscription[];
   delegatedAdmin?: boolean;
 }
 
@@ -94,11 +96,19 @@ function startsAnotherField(element: Element): boolean {
   return element.matches(FIELD_START) || deepQuerySelectorAll(element, FIELD_START, 100).length > 0;
 }
 
+/** Text written right after an element, before its next element sibling: `<li><b>Usage location</b> France</li>`. */
+function textAfter(element: Element): string {
+  let text = '';
+  for (let node = element.nextSibling; node && node.nodeType !== 1; node = node.nextSibling) if (node.nodeType === 3) text += (node as Text).data;
+  return text;
+}
+
 /**
  * The value belonging to a label element: its `for` control or the control it wraps (even
  * empty: that field has no value yet), the text it wraps after the label
- * (`<p>Summary ID <b>8H3K</b></p>`), or the next sibling with content (dt/dd, th/td,
- * div/div), climbing two levels when the label is alone in its wrapper.
+ * (`<p>Summary ID <b>8H3K</b></p>`), the cell below a column header, or the text or next
+ * sibling with content after it (dt/dd, th/td, div/div), climbing two levels when the label is
+ * alone in its wrapper.
  */
 function valueAfterLabel(label: Element): string {
   const forId = label.tagName === 'LABEL' ? label.getAttribute('for') : null;
@@ -110,8 +120,12 @@ function valueAfterLabel(label: Element): string {
     .join(' ');
   const innerValue = asValue(inner);
   if (innerValue) return innerValue;
+  const below = cellBelow(label);
+  if (below) return asValue(deepText(below, 400));
   let current: Element | null = label;
   for (let level = 0; current && level < 3; level += 1) {
+    const trailing = asValue(textAfter(current));
+    if (trailing) return trailing;
     let sibling = current.nextElementSibling;
     for (let steps = 0; sibling && steps < 3; steps += 1, sibling = sibling.nextElementSibling) {
       if (startsAnotherField(sibling)) return '';
@@ -260,15 +274,17 @@ export function extractOptions(root: DeepRoot): OptionsSnapshot {
   }
 }
 
-/** Summary ID, office, location and delegated admin as the page shows them beside labels. */
+/** Summary ID, office, location and delegated admin as the page shows them beside labels, and its summary's subscriptions. */
 export function extractShownDetails(root: DeepRoot): ShownDetails {
   try {
     const shown = findLabelledValues(root, ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin']);
     const delegatedAdmin = yesNo(shown.delegatedAdmin ?? '');
+    const subscriptions = extractSubscriptionSummary(root);
     return {
       ...(shown.summaryId ? { summaryId: shown.summaryId } : {}),
       ...(shown.partnerOffice ? { partnerOffice: shown.partnerOffice } : {}),
       ...(shown.usageLocation ? { usageLocation: shown.usageLocation } : {}),
+      ...(subscriptions.length > 0 ? { subscriptions } : {}),
       ...(delegatedAdmin !== null ? { delegatedAdmin } : {}),
     };
   } catch {
@@ -356,13 +372,14 @@ function toDraft(url: string, source: OfferSource, fields: DraftFields): Capture
 }
 
 /**
- * Merges, field by field: what the page shows now, then the options form if still on the
- * page, then the options remembered from the wizard's first step (ignored when they were for
- * the other kind of offer). Unknown fields are left out so that an update never erases them.
+ * Merges, field by field: what the page shows now (a result page shows what Microsoft created,
+ * so it wins), then the options form if still on the page, then the options remembered from the
+ * wizard's first step (ignored when they were for the other kind of offer). Unknown fields are
+ * left out so that an update never erases them.
  */
 function mergeFields(shown: ShownDetails, onPage: OptionsSnapshot, remembered: OptionsSnapshot | undefined, kind: OfferKind): DraftFields {
   const earlier = remembered && (remembered.kind === null || remembered.kind === kind) ? remembered : undefined;
-  const subscriptions = onPage.subscriptions.length > 0 ? onPage.subscriptions : earlier?.subscriptions;
+  const subscriptions = mergeSubscriptions(shown.subscriptions, onPage.subscriptions.length > 0 ? onPage.subscriptions : earlier?.subscriptions);
   const delegatedAdmin = shown.delegatedAdmin ?? onPage.delegatedAdmin ?? earlier?.delegatedAdmin;
   return {
     summaryId: shown.summaryId,

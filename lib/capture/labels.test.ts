@@ -23,6 +23,10 @@ describe('isLabel', () => {
     ['Administration déléguée', 'delegatedAdmin'],
     ['Trial subscriptions', 'trialSubscriptions'],
     ['Abonnements', 'subscriptions'],
+    ['Subscription', 'subscription'],
+    ["Abonnement d'essai", 'subscription'],
+    ['Lizenzen', 'licenseUnit'],
+    ['licences', 'licenseUnit'],
   ] as const)('recognises %j', (text, concept) => {
     expect(isLabel(text, concept)).toBe(true);
   });

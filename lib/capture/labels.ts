@@ -62,6 +62,11 @@ const DICTIONARY = {
   ],
   subscriptions: ['Subscriptions', 'Abonnements', 'Suscripciones'],
   trialSubscriptions: ['Trial subscriptions', "Abonnements d'essai", 'Testabonnements', 'Suscripciones de prueba'],
+  /**
+   * One subscription, as a summary's column or row names it. Kept apart from the plural: a
+   * "Subscription" column is common on other pages and must not make them look like the wizard.
+   */
+  subscription: ['Subscription', 'Abonnement', 'Suscripción', 'Trial subscription', "Abonnement d'essai", 'Testabonnement', 'Suscripción de prueba'],
   licenseCount: [
     'License count',
     'Number of licenses',
@@ -77,6 +82,8 @@ const DICTIONARY = {
     'Licencias',
     'Cantidad',
   ],
+  /** The word after a count in a summary ("25 licences"). */
+  licenseUnit: ['license', 'licenses', 'licence', 'licences', 'Lizenz', 'Lizenzen', 'licencia', 'licencias'],
   delegatedAdmin: [
     'Include delegated administration privileges',
     'Include delegated administration',

@@ -58,6 +58,8 @@ it('times extraction on the result pages', async () => {
   for (const [name, path] of [
     ['result page, plain', 'partner-center/result-purchase-en.html'],
     ['result page, nested shadow roots', 'partner-center/result-nested-shadow-en.html'],
+    ['result page with its summary, tables', 'partner-center/result-summary-table-fr.html'],
+    ['result page with its summary, nested shadow roots', 'partner-center/result-summary-shadow-en.html'],
   ] as const) {
     record({ group: 'capture', name: `extraction: ${name}`, value: await timeInPage(path, 'captureFromPage'), unit: 'ms' });
   }
