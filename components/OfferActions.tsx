@@ -1,6 +1,6 @@
 import type { Offer } from '@/lib/offers/schema';
 import { t, uiLocale } from '@/lib/i18n';
-import { copyRich, copyText } from '@/lib/ui/clipboard';
+import { copyRich, copyText } from '@/lib/clipboard';
 import { browser } from 'wxt/browser';
 
 export type Report = (outcome: { ok: boolean; text: string }) => void;
@@ -35,8 +35,8 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
       report({ ok: false, text: t('desk_templateBroken', [message.template.name, reason]) });
       return;
     }
-    await copyRich(message.result.html, message.result.text);
-    report({ ok: true, text: t('desk_messageCopied', message.template.name) });
+    const copied = await copyRich(message.result);
+    report(copied ? { ok: true, text: t('desk_messageCopied', message.template.name) } : { ok: false, text: t('desk_copyFailed') });
   } catch {
     report({ ok: false, text: t('desk_copyFailed') });
   }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
-import { copyText } from '@/lib/ui/clipboard';
+import { copyText } from '@/lib/clipboard';
 import { websiteSnippet, type SnippetStyle } from '@/lib/ui/snippet';
 import type { Report } from './OfferActions';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { PICKER_TOKEN } from './picker-token';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, Customer, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
@@ -14,7 +15,7 @@ export const WebmailMessage = z.object({
   to: z.optional(z.string().check(z.maxLength(254))),
 });
 export type WebmailMessage = z.infer<typeof WebmailMessage>;
-const pickerToken = z.string().check(z.regex(/^[0-9a-f-]{36}$/));
+const pickerToken = z.string().check(z.regex(PICKER_TOKEN));
 
 export const PageFilter = z.object({
   status: z.optional(OfferStatus),

@@ -1,6 +1,6 @@
 import type { WebmailMessage } from '../messaging/protocol';
 import { CaretMemory } from './caret';
-import { copyMessage } from './clipboard';
+import { copyRich } from '../clipboard';
 import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
@@ -168,7 +168,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   }
 
   async function fallBackToClipboard(bar: ComposeBar, message: WebmailMessage): Promise<InsertAnswer> {
-    const copied = await copyMessage(message, doc);
+    const copied = await copyRich(message, doc);
     bar.showNotice(t(copied ? 'webmail_notice_copied' : 'webmail_notice_failed'), 'error');
     return { outcome: copied ? 'copied' : 'failed' };
   }

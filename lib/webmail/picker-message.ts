@@ -1,4 +1,5 @@
 import { isEmailAddress } from '../email-address';
+import { PICKER_TOKEN } from '../messaging/picker-token';
 import type { WebmailMessage } from '../messaging/protocol';
 import type { FieldError } from '../message/parse';
 import type { MessageTemplate } from '../message/template';
@@ -49,5 +50,5 @@ export function moveSelection(index: number, key: string, count: number): number
 /** Reads the picker's token from its URL hash (set by the content script that opened it). */
 export function pickerToken(hash: string): string | null {
   const token = new URLSearchParams(hash.replace(/^#/, '')).get('token');
-  return token && /^[0-9a-f-]{36}$/.test(token) ? token : null;
+  return token && PICKER_TOKEN.test(token) ? token : null;
 }
