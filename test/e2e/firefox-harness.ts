@@ -115,8 +115,11 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => b
 export async function buttonNamed(page: Page, name: string): Promise<ElementHandle<Element>> {
   const named = async () => {
     for (const candidate of await page.$$('pierce/button, [role="button"]')) {
-      const label = await candidate.evaluate((element) => (element.getAttribute('aria-label') ?? element.textContent ?? '').trim());
+      const label = await candidate.evaluate((element) =>
+        (element.getAttribute('aria-label') || element.textContent?.trim() || element.getAttribute('title') || '').trim(),
+      );
       if (label === name) return candidate;
+      await candidate.dispose();
     }
     return undefined;
   };
