@@ -16,7 +16,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.e2e.ts'],
+          include: ['test/e2e/**/*.e2e.ts', 'test/e2e/**/*.firefox.ts'],
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,

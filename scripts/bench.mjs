@@ -1,5 +1,6 @@
-// `npm run bench`: builds the extension, measures it (test/bench/*.measure.ts) in Chromium,
-// prints one table and exits non-zero when any row misses its budget.
+// `npm run bench`: builds the extension (Chrome and Firefox), measures it (test/bench/*.measure.ts)
+// in Chromium, with the Firefox package's content-script sizes beside Chrome's, prints one table
+// and exits non-zero when any row misses its budget.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ function run(command, args, env = process.env) {
 }
 
 const chromiumPath = ensureChromium();
-if (run('npx', ['wxt', 'build']) !== 0) process.exit(1);
+if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) process.exit(1);
 rmSync(resultsFile, { force: true });
 const status = run('npx', ['vitest', 'run', '--project', 'bench', ...process.argv.slice(2)], { ...process.env, CHROMIUM_PATH: chromiumPath });
 

@@ -1,10 +1,12 @@
 // `npm test`: every unit test and every browser test, then one line "N passed, N failed".
-// The browser tests need the production build and a Chromium; both are prepared here first, so
-// a missing browser stops the run with a message instead of skipping tests.
+// The browser tests need the production builds (Chrome and Firefox), a Chromium and a Firefox;
+// all are prepared here first, so a missing browser stops the run with a message instead of
+// skipping tests.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const root = join(import.meta.dirname, '..');
 const resultsFile = join(root, 'test-results', 'vitest.json');
@@ -17,19 +19,23 @@ function run(command, args, env = process.env) {
 }
 
 let chromiumPath;
+let firefoxPath;
 try {
   chromiumPath = ensureChromium();
+  firefoxPath = ensureFirefox();
 } catch (error) {
   console.error(`\n${error.message}\n`);
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
-console.log(`Browser tests use ${chromiumPath}`);
+console.log(`Browser tests use ${chromiumPath} and ${firefoxPath}`);
 
-if (run('npx', ['wxt', 'build']) !== 0) {
-  console.error('The production build failed; the browser tests need it.');
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
+  if (run('npx', args) !== 0) {
+    console.error(`The production build failed (${args.join(' ')}); the browser tests need it.`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  }
 }
 
 rmSync(resultsFile, { force: true });
@@ -37,7 +43,7 @@ mkdirSync(join(root, 'test-results'), { recursive: true });
 const status = run(
   'npx',
   ['vitest', 'run', '--project', 'unit', '--project', 'e2e', '--reporter=default', '--reporter=json', `--outputFile.json=${resultsFile}`, ...extraArgs],
-  { ...process.env, CHROMIUM_PATH: chromiumPath },
+  { ...process.env, CHROMIUM_PATH: chromiumPath, FIREFOX_PATH: firefoxPath },
 );
 
 let passed = 0;

@@ -1,16 +1,15 @@
-import { messageTransfer, type InsertionStrategy } from './strategy';
+import { eventRealm, fillTransfer, type InsertionStrategy } from './strategy';
 
 function beforeInput(inputType: 'insertReplacementText' | 'insertFromPaste'): InsertionStrategy {
   return {
     name: `beforeinput:${inputType}`,
     run(body, message) {
-      const event = new InputEvent('beforeinput', {
-        inputType,
-        dataTransfer: messageTransfer(message),
-        bubbles: true,
-        cancelable: true,
-        composed: true,
-      });
+      const realm = eventRealm(body);
+      const event = new realm.InputEvent(
+        'beforeinput',
+        realm.init({ inputType, dataTransfer: new realm.DataTransfer(), bubbles: true, cancelable: true, composed: true }),
+      );
+      fillTransfer(event.dataTransfer, message);
       return !body.dispatchEvent(event);
     },
   };

@@ -1,4 +1,4 @@
-import { messageTransfer, type InsertionStrategy } from './strategy';
+import { eventRealm, fillTransfer, type InsertionStrategy } from './strategy';
 
 /**
  * A synthetic paste carrying text/html and text/plain. Editors with their own model (RoosterJS,
@@ -9,7 +9,12 @@ import { messageTransfer, type InsertionStrategy } from './strategy';
 export const pasteStrategy: InsertionStrategy = {
   name: 'paste',
   run(body, message) {
-    const event = new ClipboardEvent('paste', { clipboardData: messageTransfer(message), bubbles: true, cancelable: true, composed: true });
+    const realm = eventRealm(body);
+    const event = new realm.ClipboardEvent(
+      'paste',
+      realm.init({ clipboardData: new realm.DataTransfer(), bubbles: true, cancelable: true, composed: true }),
+    );
+    fillTransfer(event.clipboardData, message);
     return !body.dispatchEvent(event);
   },
 };

@@ -1,0 +1,142 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import { createBackup, type BackupFile } from '../../lib/offers/backup';
+import type { Offer } from '../../lib/offers/schema';
+import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+
+let firefox: FirefoxExtension;
+beforeAll(async () => {
+  firefox = await launchFirefoxExtension();
+});
+afterAll(async () => {
+  await firefox?.close();
+});
+
+async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promise<T> {
+  const answer = await firefox.send(request);
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  return answer.data as T;
+}
+
+/** Replaces every offer with these. */
+async function seed(offers: Offer[]): Promise<void> {
+  await data({ type: 'offers.deleteAll' });
+  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+}
+
+function deskOffers(): Offer[] {
+  return [
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
+    makeOffer(3, { kind: 'trial', url: offerUrl(3, 'Trial'), summaryId: 'TR-2001', usageLocation: 'Belgique', createdAt: '2026-03-20T10:00:00.000Z' }),
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
+const rowIds = (page: Page) => page.$$eval('tbody tr', (rows) => rows.map((row) => row.querySelector('td:nth-child(3)')?.textContent ?? ''));
+
+async function fill(page: Page, selector: string, value: string): Promise<void> {
+  const input = (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;
+  await input.click({ count: 3 });
+  await input.press('Backspace');
+  await input.type(value);
+}
+
+describe('popup, in Firefox', () => {
+  it('shows the latest offer with its actions and the five before it', async () => {
+    await seed(Array.from({ length: 8 }, (_, i) => makeOffer(i + 1)));
+    const popup = await firefox.openExtensionPage('popup.html');
+    await waitFor(() => text(popup, '.offer-card'), (card) => card.includes('SUM-8'));
+    expect(await popup.$$eval('.recent li', (items) => items.length)).toBe(5);
+    expect(await popup.$eval('.recent a', (link) => link.getAttribute('href'))).toBe('/history.html?offer=offer-7');
+    for (const action of ['Copy offer URL', 'Copy message', 'Insert into email']) await buttonNamed(popup, action);
+    await popup.close();
+  });
+
+  it('adds an offer by hand, after showing what is wrong', async () => {
+    await seed([]);
+    const popup = await firefox.openExtensionPage('popup.html');
+    await (await buttonNamed(popup, 'Add offer manually')).click();
+    await fill(popup, '#manual-url', 'https://example.com/nothing');
+    await (await buttonNamed(popup, 'Save offer')).click();
+    await waitFor(() => text(popup, '#manual-url-error'), (error) => error.includes('This is not a purchase offer or trial invitation link'));
+    expect(await data({ type: 'offers.count' })).toEqual({ count: 0 });
+
+    await fill(popup, '#manual-url', offerUrl(42));
+    await fill(popup, '#manual-sub-0-name', 'Microsoft 365 E3');
+    await fill(popup, '#manual-sub-0-licenses', '12');
+    await fill(popup, '#manual-customerCompany', 'Fabrikam');
+    await (await buttonNamed(popup, 'Save offer')).click();
+    await waitFor(() => text(popup, '[role="status"]'), (status) => status.includes('Offer saved.'));
+    expect(await text(popup, '.offer-card')).toContain('Microsoft 365 E3');
+    const { offers } = await data<{ offers: Offer[] }>({ type: 'offers.search', query: 'fabrikam' });
+    expect(offers).toMatchObject([{ source: 'manual', url: offerUrl(42), subscriptions: [{ name: 'Microsoft 365 E3', licenses: 12 }] }]);
+    await popup.close();
+  });
+});
+
+describe('history page, in Firefox', () => {
+  it('searches and filters, and changes an offer’s status from its details', async () => {
+    await seed(deskOffers());
+    const page = await firefox.openExtensionPage('history.html');
+    await waitFor(() => rowIds(page), (ids) => ids.length === 4);
+    expect(await rowIds(page)).toEqual(['PO-1004', 'TR-2001', 'PO-1002', 'PO-1001']);
+    await fill(page, '#search', 'emilie');
+    await waitFor(() => rowIds(page), (ids) => ids.join() === 'PO-1001');
+    await fill(page, '#search', '');
+    await waitFor(() => rowIds(page), (ids) => ids.length === 4);
+    await page.select('#filter-kind', 'trial');
+    await waitFor(() => rowIds(page), (ids) => ids.join() === 'TR-2001');
+    expect(await page.evaluate(() => location.search)).toContain('kind=trial');
+
+    const details = await firefox.openExtensionPage('history.html?offer=offer-4');
+    await waitFor(() => text(details, '#details-heading'), (heading) => heading.includes('PO-1004'));
+    await (await buttonNamed(details, 'Accepted')).click();
+    await waitFor(() => details.$$eval('.timeline li', (items) => items.length), (count) => count === 2);
+    expect(await data({ type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { status: 'accepted' } });
+    await Promise.all([page.close(), details.close()]);
+  });
+});
+
+describe('backup, in Firefox', () => {
+  it('exports a JSON file from the history page and imports it back after every offer is gone', async () => {
+    await seed(deskOffers());
+    for (const file of readdirSync(firefox.downloadDir)) rmSync(join(firefox.downloadDir, file));
+    const page = await firefox.openExtensionPage('history.html');
+    await waitFor(() => rowIds(page), (ids) => ids.length === 4);
+    await (await buttonNamed(page, 'Export backup (JSON)')).click();
+    const [name] = await waitFor(
+      async () => readdirSync(firefox.downloadDir).filter((file) => file.endsWith('.json')),
+      (files) => files.length === 1,
+    );
+    const file = join(firefox.downloadDir, name!);
+    const exported = await waitFor(
+      async () => {
+        try {
+          return JSON.parse(readFileSync(file, 'utf8')) as BackupFile;
+        } catch {
+          return null;
+        }
+      },
+      (backup) => backup !== null,
+    );
+    expect(exported).toMatchObject({ format: 'offer-courier-backup', version: 1 });
+    expect(exported!.offers.map((offer) => offer.summaryId).sort()).toEqual(['PO-1001', 'PO-1002', 'PO-1004', 'TR-2001']);
+
+    await page.close();
+
+    await data({ type: 'offers.deleteAll' });
+    const restore = await firefox.openExtensionPage('history.html');
+    const input = (await restore.waitForSelector('input[type=file]')) as ElementHandle<HTMLInputElement>;
+    await input.uploadFile(file);
+    await waitFor(() => text(restore, '.backup-outcome'), (outcome) => outcome.includes('4 added, 0 updated, 0 unchanged, 0 rejected'));
+    await waitFor(() => rowIds(restore), (ids) => ids.length === 4);
+    const again = await data<{ backup: BackupFile }>({ type: 'backup.export' });
+    expect(again.backup.offers).toEqual(exported!.offers);
+    await restore.close();
+  });
+});

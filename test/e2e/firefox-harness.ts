@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
+import { ensureFirefox } from '../../scripts/firefox.mjs';
+import type { Request } from '../../lib/messaging';
+import type { Envelope } from '../../lib/messaging-client';
+import { FIXTURE_HOSTS, ROOT } from './harness';
+
+export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
+
+export interface FirefoxExtension {
+  browser: Browser;
+  /** `moz-extension://UUID`, pinned at launch so tests can open the extension's pages. */
+  origin: string;
+  /** Where the extension pages' downloads (backups) land. */
+  downloadDir: string;
+  newPage(): Promise<Page>;
+  /** Opens one of the extension's pages (popup.html, history.html) and waits for it to render. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Sends a message to the background as the extension's own pages do. */
+  send(request: Request): Promise<Envelope<unknown>>;
+  close(): Promise<void>;
+}
+
+/** The slice of the `browser` global that test code evaluates inside extension pages. */
+interface ExtensionGlobal {
+  browser: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
+}
+
+/**
+ * Launches Debian's Firefox ESR over WebDriver BiDi with the production Firefox build installed
+ * as a temporary add-on. The fixture hosts resolve to loopback (`network.dns.localDomains`), so
+ * the content scripts meet the fixture pages on their real host names.
+ */
+export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
+  const manifestFile = join(FIREFOX_EXTENSION_DIR, 'manifest.json');
+  if (!existsSync(manifestFile)) {
+    throw new Error(`No built extension in ${FIREFOX_EXTENSION_DIR}: run \`npm run build:firefox\` (npm test does it for you).`);
+  }
+  const geckoId = (JSON.parse(readFileSync(manifestFile, 'utf8')) as { browser_specific_settings: { gecko: { id: string } } })
+    .browser_specific_settings.gecko.id;
+  const uuid = randomUUID();
+  const downloadDir = mkdtempSync(join(tmpdir(), 'offer-courier-firefox-downloads-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: ensureFirefox(),
+    headless: true,
+    acceptInsecureCerts: true,
+    defaultViewport: { width: 1280, height: 800 },
+    // Without it WebDriver BiDi cannot open moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'network.dns.localDomains': FIXTURE_HOSTS.join(','),
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      'intl.locale.requested': 'en-US',
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      'browser.download.alwaysOpenPanel': false,
+    },
+  });
+  try {
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+  const origin = `moz-extension://${uuid}`;
+  const openExtensionPage = async (path: string) => {
+    const page = await browser.newPage();
+    const url = `${origin}/${path.replace(/^\//, '')}`;
+    // Firefox loads extension pages but never reports their load event to WebDriver BiDi.
+    page.goto(url).catch(() => undefined);
+    await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete' && document.body?.childElementCount > 0, {}, url);
+    return page;
+  };
+  let messenger: Page | undefined;
+  return {
+    browser,
+    origin,
+    downloadDir,
+    newPage: () => browser.newPage(),
+    openExtensionPage,
+    async send(request) {
+      messenger ??= await openExtensionPage('popup.html');
+      return messenger.evaluate((r) => (globalThis as unknown as ExtensionGlobal).browser.runtime.sendMessage(r), request) as Promise<Envelope<unknown>>;
+    },
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Polls until `read` returns a value `accept` takes; returns it. Fails with the last value seen. */
+export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!accept(last)) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    last = await read();
+  }
+  return last;
+}
+
+/**
+ * A button found by its accessible name anywhere in the page, open shadow roots included
+ * (puppeteer's `pierce/`), so it does not matter where the extension placed it.
+ */
+export async function buttonNamed(page: Page, name: string): Promise<ElementHandle<Element>> {
+  const named = async () => {
+    for (const candidate of await page.$$('pierce/button, [role="button"]')) {
+      const label = await candidate.evaluate((element) =>
+        (element.getAttribute('aria-label') || element.textContent?.trim() || element.getAttribute('title') || '').trim(),
+      );
+      if (label === name) return candidate;
+      await candidate.dispose();
+    }
+    return undefined;
+  };
+  return (await waitFor(named, (found) => found !== undefined))!;
+}
+
+/**
+ * The frame showing one of the extension's pages inside a web page (the offer picker), or
+ * undefined. WebDriver BiDi never reports an extension frame's navigation, so the frame's own
+ * address is read instead of puppeteer's.
+ */
+export async function findExtensionFrame(page: Page, path: string): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    const href = await frame.evaluate(() => location.href).catch(() => '');
+    if (href.startsWith('moz-extension://') && new URL(href).pathname === path) return frame;
+  }
+  return undefined;
+}
+
+/** Waits for an extension page's frame to show up in a web page and returns it. */
+export async function extensionFrame(page: Page, path: string): Promise<Frame> {
+  return (await waitFor(() => findExtensionFrame(page, path), (found) => found !== undefined))!;
+}

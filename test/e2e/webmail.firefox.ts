@@ -1,0 +1,229 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import type { Offer } from '../../lib/offers/schema';
+import { offerUrl } from '../unit/offer-factory';
+import { buttonNamed, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
+import { buildFixtureEditors } from './webmail-fixtures';
+
+declare global {
+  interface Window {
+    editorText(): string;
+    insertionEvents: InsertionEvent[];
+  }
+}
+
+/** One event a page handler saw while the extension inserted, as the page world sees it. */
+interface InsertionEvent {
+  type: string;
+  trusted: boolean;
+  /** Length of the HTML the event carried (clipboardData or dataTransfer), -1 when it had none. */
+  htmlLength: number;
+}
+
+const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example' };
+const SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
+
+let firefox: FirefoxExtension;
+let fixtures: FixtureServer;
+let offerNumber = 9000;
+
+beforeAll(async () => {
+  await buildFixtureEditors();
+  [firefox, fixtures] = await Promise.all([launchFirefoxExtension(), startFixtureServer()]);
+  const settings = await firefox.openExtensionPage('popup.html');
+  await settings.evaluate(
+    (profile) => (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser.storage.local.set({ profile }),
+    PROFILE,
+  );
+  await settings.close();
+});
+afterAll(async () => {
+  await Promise.all([firefox?.close(), fixtures?.close()]);
+});
+
+async function seedOffer(): Promise<Offer> {
+  const n = offerNumber++;
+  const answer = await firefox.send({
+    type: 'offers.upsert',
+    draft: {
+      url: offerUrl(n),
+      summaryId: `SUM-FX-${n}`,
+      usageLocation: 'France',
+      subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 12 }],
+      delegatedAdmin: false,
+      customer: { name: 'Camille Martin', company: 'Contoso', email: `camille${n}@contoso.example` },
+      source: 'manual',
+    },
+  });
+  expect(answer.ok).toBe(true);
+  return (answer as { data: { offer: Offer } }).data.offer;
+}
+
+async function getOffer(id: string): Promise<Offer> {
+  return ((await firefox.send({ type: 'offers.get', id })) as { data: { offer: Offer } }).data.offer;
+}
+
+/**
+ * Opens a compose fixture with a recorder installed before the page's own scripts: it logs, in
+ * the page world, every paste and input event with the HTML it carried.
+ */
+async function openCompose(host: FixtureHost, path: string): Promise<Page> {
+  const page = await firefox.newPage();
+  await page.evaluateOnNewDocument(() => {
+    window.insertionEvents = [];
+    const record = (event: Event) => {
+      const data = event instanceof ClipboardEvent ? event.clipboardData : event instanceof InputEvent ? event.dataTransfer : null;
+      const type = event instanceof InputEvent ? `${event.type}:${event.inputType}` : event.type;
+      window.insertionEvents.push({ type, trusted: event.isTrusted, htmlLength: data ? data.getData('text/html').length : -1 });
+    };
+    for (const type of ['paste', 'beforeinput', 'input']) window.addEventListener(type, record, { capture: true });
+  });
+  await page.goto(fixtures.url(host, path));
+  await page.waitForFunction(() => typeof window.editorText === 'function' || document.querySelector('[g_editable]') !== null);
+  await buttonNamed(page, 'Insert offer');
+  return page;
+}
+
+const editorText = (page: Page) =>
+  page.evaluate(() => (typeof window.editorText === 'function' ? window.editorText() : (document.getElementById('editor')!.textContent ?? '')));
+
+/**
+ * The strategy that put the text in: the last attempt the page saw. Each strategy is one event
+ * dispatched by the extension (untrusted) except execCommand, which the browser reports as a
+ * trusted input (Firefox leaves its inputType empty when a content script runs the command).
+ */
+function landedStrategy(events: InsertionEvent[]): string | undefined {
+  const attempts = events.flatMap((event) => {
+    if (!event.trusted && event.type === 'paste') return ['paste'];
+    if (!event.trusted && /^beforeinput:insert(ReplacementText|FromPaste)$/.test(event.type)) return [event.type];
+    if (event.trusted && (event.type === 'input:insertHTML' || event.type === 'input:')) return ['execCommand'];
+    return [];
+  });
+  return attempts.at(-1);
+}
+
+/** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
+async function insertNewest(page: Page, offer: Offer): Promise<string | undefined> {
+  await page.evaluate(() => (window.insertionEvents = []));
+  await (await buttonNamed(page, 'Insert offer')).click();
+  const frame = await extensionFrame(page, '/picker.html');
+  await frame.waitForSelector('[role="option"][aria-selected="true"]');
+  await waitFor(
+    () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+    (role) => role === 'combobox',
+  );
+  expect(await frame.$eval('[role="option"][aria-selected="true"]', (option) => option.textContent)).toContain(offer.summaryId);
+  await page.keyboard.press('Enter');
+  await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+  await waitFor(() => findExtensionFrame(page, '/picker.html'), (frame) => frame === undefined);
+  return landedStrategy(await page.evaluate(() => window.insertionEvents));
+}
+
+async function pressUndo(page: Page): Promise<void> {
+  await page.keyboard.down('Control');
+  await page.keyboard.press('z');
+  await page.keyboard.up('Control');
+}
+
+/** Presses Ctrl+Z until the check passes; returns how many presses it took (or max + 1). */
+async function undoUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
+  for (let presses = 1; presses <= max; presses++) {
+    await pressUndo(page);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    if (await done()) return presses;
+  }
+  return max + 1;
+}
+
+/** Typing goes after the whole message (the caret was left after it), and undo takes the typing, then the message, out. */
+async function expectTypingContinuesAndUndo(page: Page, offer: Offer): Promise<void> {
+  await page.keyboard.type('ZZTYPED');
+  const text = await waitFor(() => editorText(page), (value) => value.includes('ZZTYPED'));
+  expect(text.indexOf('ZZTYPED')).toBeGreaterThan(text.lastIndexOf('northwind.example'));
+  expect(text.indexOf('ZZTYPED')).toBeGreaterThan(text.indexOf(offer.url));
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  expect(await undoUntil(page, async () => !(await editorText(page)).includes('ZZTYPED'), 3)).toBeLessThanOrEqual(3);
+  expect(await undoUntil(page, async () => !(await editorText(page)).includes(offer.url), 2)).toBeLessThanOrEqual(2);
+}
+
+async function expectSendRecorded(offer: Offer, expected: { provider: 'gmail' | 'outlook'; subject: string; to: string }): Promise<void> {
+  const stored = await waitFor(() => getOffer(offer.id), (value) => value.sends.length > 0);
+  expect(stored.sends).toHaveLength(1);
+  expect(stored.status).toBe('sent');
+  expect(stored.sends[0]).toMatchObject(expected);
+}
+
+const inputValue = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLInputElement).value);
+
+describe('inserting an offer in Firefox', () => {
+  it('RoosterJS (Outlook): the editor model holds the link, caret after it, subject, To and send recorded', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await page.click('#editor');
+    const strategy = await insertNewest(page, offer);
+    const html = await page.evaluate(() => (window as unknown as { editorHtml(): string }).editorHtml());
+    expect(html).toContain(`href="${offer.url.replaceAll('&', '&amp;')}"`);
+    expect(await inputValue(page, '#subject')).toBe(SUBJECT);
+    expect(await page.$eval('#to', (to) => to.textContent)).toBe(offer.customer.email);
+    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer);
+    expect(strategy).toBe('paste');
+    await page.close();
+  });
+
+  it('Gmail compose: the body holds the link as a link, caret after it, subject, To and send recorded', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    const strategy = await insertNewest(page, offer);
+    expect(await page.$$eval('#editor a', (links) => links.map((link) => link.getAttribute('href')))).toContain(offer.url);
+    expect(await page.$$eval('#editor ul li', (items) => items.length)).toBeGreaterThan(0);
+    expect(await inputValue(page, '#subject')).toBe(SUBJECT);
+    expect(await inputValue(page, '#to')).toBe(offer.customer.email);
+    await expectSendRecorded(offer, { provider: 'gmail', subject: SUBJECT, to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer);
+    expect(strategy).toBe('execCommand');
+    await page.close();
+  });
+
+  it('ProseMirror (behind Gmail markup): the document holds the link, caret after it, send recorded', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-prosemirror.html');
+    await page.click('#editor [contenteditable]');
+    const strategy = await insertNewest(page, offer);
+    expect(await page.$$eval('#editor a', (links) => links.map((link) => link.getAttribute('href')))).toContain(offer.url);
+    await expectSendRecorded(offer, { provider: 'gmail', subject: SUBJECT, to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer);
+    expect(strategy).toBe('paste');
+    await page.close();
+  });
+
+  it('Lexical (behind Outlook markup): the editor state holds the message, caret after it, send recorded', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('outlook.office.com', 'webmail/outlook-lexical.html');
+    await page.click('#editor');
+    const strategy = await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    expect(await inputValue(page, '#subject')).toBe(SUBJECT);
+    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer);
+    expect(strategy).toBe('paste');
+    await page.close();
+  });
+
+  it('Lexical where the page keeps paste events from the editor: beforeinput carries the message into the editor state', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('outlook.office.com', 'webmail/outlook-lexical-no-paste.html');
+    await page.click('#editor');
+    const strategy = await insertNewest(page, offer);
+    expect(await editorText(page)).toContain(offer.summaryId);
+    // Firefox also reports the To address typed into Outlook's recipient well (insertText).
+    const beforeInputs = await page.evaluate(() => (window as unknown as { beforeInputs: string[] }).beforeInputs);
+    expect(beforeInputs.filter((type) => type !== 'insertText')).toEqual(['insertReplacementText']);
+    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectTypingContinuesAndUndo(page, offer);
+    expect(strategy).toBe('beforeinput:insertReplacementText');
+    await page.close();
+  });
+});
