@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import { ensureFirefox } from '../../scripts/firefox.mjs';
-import type { Request } from '../../lib/messaging';
-import type { Envelope } from '../../lib/messaging-client';
+import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { FIXTURE_HOSTS, ROOT } from './harness';
 
 export const FIREFOX_EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
