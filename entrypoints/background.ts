@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { createOfferHandlers } from '@/lib/offers/handlers';
 import { createStoreOpener } from '@/lib/offers/store';
+import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { handleMessage } from '@/lib/messaging/server';
 import { createCaptureHandlers } from '@/lib/capture/routing';
 import { createOpenOfferHandler } from '@/lib/offers/open-offer';
@@ -35,9 +36,7 @@ export default defineBackground(() => {
     if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);
   });
 
-  // The polyfill sends the promise's value back as the answer.
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message, sender) =>
+  answerRuntimeMessages((message, sender) =>
     sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, hookedHandlers) : undefined,
   );
 });

@@ -4,6 +4,7 @@ import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
+import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { createToast } from './toast';
 
 export default defineContentScript({
@@ -38,15 +39,14 @@ export default defineContentScript({
     });
 
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());
-    const onMessage = (message: unknown, sender: { id?: string; tab?: unknown }) => {
+    const stopAnswering = answerRuntimeMessages((message, sender) => {
       // Only the extension's background (which has no tab) may ask for a capture.
       if (sender.id !== browser.runtime.id || sender.tab) return undefined;
       if ((message as { type?: unknown } | null)?.type !== 'capture.run') return undefined;
       return watcher.captureNow();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    });
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      stopAnswering();
       watcher.stop();
       toast.dispose();
     });

@@ -3,7 +3,7 @@ import toastCss from './toast.css?inline';
 
 export interface ToastAction {
   label: string;
-  run(): void;
+  run: () => void;
 }
 
 export interface Toast {

@@ -61,7 +61,7 @@ export function controlValue(control: Element): string {
   if (control.matches(CHOICE_SELECTOR)) return '';
   if (control.matches(SELECT_SELECTOR)) return selectedText(control);
   if (control.matches(NUMBER_SELECTOR)) return cleanText(numberText(control));
-  if (control.matches('input, textarea')) return cleanText((control as HTMLInputElement).value ?? '');
+  if (control.matches('input, textarea')) return cleanText((control as { value?: string }).value ?? '');
   return deepText(control);
 }
 

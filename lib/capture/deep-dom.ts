@@ -115,7 +115,7 @@ function renderedText(node: Node, max: number, blockBreak: string): string {
     const separate = isElement(current) && !INLINE.has(tag);
     if (separate) parts.push(blockBreak);
     if (tag === 'SLOT') {
-      const assigned = (current as HTMLSlotElement).assignedNodes?.({ flatten: true }) ?? [];
+      const assigned = (current as Partial<HTMLSlotElement>).assignedNodes?.({ flatten: true }) ?? [];
       for (const child of assigned.length > 0 ? assigned : Array.from(current.childNodes)) visit(child);
     } else {
       const shadow = isElement(current) ? current.shadowRoot : null;
@@ -160,9 +160,8 @@ export function ownText(element: Element): string {
  * holding `element`. Compared as strings, never built into a selector: ids come from the page.
  */
 export function findInTreeOf(element: Element, attribute: 'id' | 'for', value: string): Element | null {
-  const root = element.getRootNode() as Partial<Document | ShadowRoot>;
-  if (attribute === 'id' && typeof root.getElementById === 'function') return root.getElementById(value);
-  if (typeof root.querySelectorAll !== 'function') return null;
+  const root = element.getRootNode() as Document | ShadowRoot | Element;
+  if (attribute === 'id' && 'getElementById' in root) return root.getElementById(value);
   for (const candidate of Array.from(root.querySelectorAll(`[${attribute}]`))) if (candidate.getAttribute(attribute) === value) return candidate;
   return null;
 }

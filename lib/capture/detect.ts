@@ -27,7 +27,7 @@ const TEXT_FIELD_SELECTOR = 'input:not([type="checkbox"]):not([type="radio"]):no
  */
 export function offerUrlsOf(element: Element): ParsedOfferUrl[] {
   const sources = [ownText(element)];
-  if (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA') sources.push((element as HTMLInputElement).value ?? '');
+  if (element.tagName === 'INPUT' || element.tagName === 'TEXTAREA') sources.push((element as { value?: string }).value ?? '');
   for (const name of URL_ATTRIBUTES) sources.push(element.getAttribute(name) ?? '');
   for (const source of sources) {
     if (!PARTNER_PARAMETER.test(source)) continue;
@@ -38,7 +38,7 @@ export function offerUrlsOf(element: Element): ParsedOfferUrl[] {
 }
 
 function treeText(tree: DeepRoot): string {
-  return (tree.nodeType === 9 ? (tree as Document).documentElement?.textContent : tree.textContent) ?? '';
+  return (tree.nodeType === 9 ? (tree as Partial<Document>).documentElement?.textContent : tree.textContent) ?? '';
 }
 
 /** The first offer URL shown in one tree (not entering shadow roots): text, then fields, then attributes. */
@@ -54,7 +54,7 @@ function offerUrlInTree(tree: DeepRoot): ParsedOfferUrl | null {
     }
   }
   for (const field of Array.from(tree.querySelectorAll(TEXT_FIELD_SELECTOR))) {
-    if (!PARTNER_PARAMETER.test((field as HTMLInputElement).value ?? '')) continue;
+    if (!PARTNER_PARAMETER.test((field as { value?: string }).value ?? '')) continue;
     const url = offerUrlsOf(field)[0];
     if (url) return url;
   }

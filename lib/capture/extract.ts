@@ -334,7 +334,7 @@ export function detailsFromText(text: string): ShownDetails {
 type DraftFields = Partial<Pick<OfferDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin'>>;
 
 const shortText = (value: unknown): string | undefined => {
-  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'string' && typeof value !== 'number') return undefined;
   return cleanText(String(value)) || undefined;
 };
 

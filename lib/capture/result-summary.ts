@@ -150,7 +150,7 @@ function collectEntries(elements: Element[], entries: string[][]): void {
 /** Children as rendered: a host's shadow children, a slot's assigned elements, else the light children. */
 function renderedChildren(element: Element): Element[] {
   if (element.tagName === 'SLOT') {
-    const assigned = (element as HTMLSlotElement).assignedElements?.({ flatten: true }) ?? [];
+    const assigned = (element as Partial<HTMLSlotElement>).assignedElements?.({ flatten: true }) ?? [];
     if (assigned.length > 0) return assigned;
   }
   return Array.from((element.shadowRoot ?? element).children);

@@ -124,7 +124,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     if (!step) {
       resultSince = undefined;
       probeIndex++;
-      if (probeIndex < PROBE_DELAYS_MS.length) schedule(PROBE_DELAYS_MS[probeIndex]! - PROBE_DELAYS_MS[probeIndex - 1]!);
+      if (probeIndex < PROBE_DELAYS_MS.length) schedule((PROBE_DELAYS_MS[probeIndex] ?? 0) - (PROBE_DELAYS_MS[probeIndex - 1] ?? 0));
       return;
     }
     if (step.step === 'options') {

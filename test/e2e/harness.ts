@@ -159,7 +159,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 export async function accessibleText(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: unknown } }[] };
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { name?: { value?: string | number } }[] };
     return nodes.map((node) => String(node.name?.value ?? '')).join('\n');
   } finally {
     await cdp.detach();
