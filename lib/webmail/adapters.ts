@@ -4,6 +4,7 @@ import { outlookAdapter } from './outlook';
 
 const ADAPTER_BY_HOST: Record<string, WebmailAdapter> = {
   'mail.google.com': gmailAdapter,
+  'outlook.cloud.microsoft': outlookAdapter,
   'outlook.office.com': outlookAdapter,
   'outlook.office365.com': outlookAdapter,
   'outlook.live.com': outlookAdapter,

@@ -16,6 +16,7 @@ const FIXTURES_DIR = join(ROOT, 'test/fixtures');
 export const FIXTURE_HOSTS = [
   'partner.microsoft.com',
   'mail.google.com',
+  'outlook.cloud.microsoft',
   'outlook.office.com',
   'outlook.office365.com',
   'outlook.live.com',

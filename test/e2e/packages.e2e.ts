@@ -53,7 +53,7 @@ describe('Chrome package', () => {
     const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
     expect(everything).not.toContain('<all_urls>');
     expect(everything).not.toContain('tabs');
-    expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
+    expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.cloud\.microsoft|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
   });
 });
 
