@@ -1,17 +1,21 @@
 import { browser } from 'wxt/browser';
 import { matchPatterns, WEBMAIL_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
-import { adapterForHost } from '@/lib/webmail/adapters';
+import { adapterForOrigin } from '@/lib/webmail/adapters';
 import { sendWithRetry } from '@/lib/messaging-client';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({
   matches: matchPatterns(WEBMAIL_HOSTS),
-  // Pop-out and embedded compose windows can live in frames.
+  // Pop-out and embedded compose windows live in frames: same-origin ones, and about:blank ones
+  // that a webmail page fills with document.write (they inherit its origin). Chromium and
+  // Firefox both support match_about_blank in MV3.
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    const adapter = adapterForHost(location.hostname);
+    // An about:blank frame has no host name of its own: its origin is its parent's.
+    const adapter = adapterForOrigin(self.origin);
     if (!adapter) return;
     const controller = startWebmail({
       adapter,
