@@ -14,8 +14,8 @@ export default defineContentScript({
   matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    // An about:blank frame has no host name of its own: its origin is its parent's.
-    const adapter = adapterForOrigin(self.origin);
+    // An about:blank frame has no host of its own: it runs with its parent's origin.
+    const adapter = adapterForOrigin(location.protocol === 'about:' ? self.origin : location.origin);
     if (!adapter) return;
     const controller = startWebmail({
       adapter,
