@@ -107,9 +107,9 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
   let frame = 0;
   const move = () => {
     frame = 0;
-    const visible = visibleBox(body);
-    host.style.setProperty('display', visible ? 'block' : 'none', 'important');
-    const position = controlPosition(visible, { width: view.innerWidth, height: view.innerHeight }, { width: host.offsetWidth, height: host.offsetHeight });
+    // All reads, then all writes. Hidden by visibility, not display, so its size can always be read.
+    const position = controlPosition(visibleBox(body), { width: view.innerWidth, height: view.innerHeight }, { width: host.offsetWidth, height: host.offsetHeight });
+    host.style.setProperty('visibility', position ? 'visible' : 'hidden', 'important');
     if (!position) return;
     host.style.setProperty('top', `${position.top}px`, 'important');
     host.style.setProperty('left', `${position.left}px`, 'important');
@@ -117,7 +117,8 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
   const scheduleMove = () => {
     frame ||= view.requestAnimationFrame(move);
   };
-  host.style.cssText = 'all: initial !important; position: fixed !important; z-index: 2147483646 !important; display: none !important;';
+  host.style.cssText =
+    'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483646 !important; visibility: hidden !important;';
   const resizes = new ResizeObserver(scheduleMove);
   resizes.observe(body);
   // Scroll events of inner panes do not bubble, but they reach a capturing listener on the document.
