@@ -192,6 +192,29 @@ describe('a compose window whose surroundings the page re-renders', () => {
   });
 });
 
+describe('the floating control from the keyboard', () => {
+  it('is reached with Tab after the compose fields, announces its shortcut, and opens the picker with Enter', async () => {
+    const offer = await seedOffer();
+    const { page } = await openWatched('mail.google.com', 'webmail/gmail-compose.html');
+    const button = insertButton(page);
+    await button.waitFor();
+    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+O');
+    await page.focus('#subject');
+    const isButtonFocused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent === 'Insert offer');
+    let presses = 0;
+    while (!(await isButtonFocused()) && presses < 5) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await isButtonFocused()).toBe(true);
+    await page.keyboard.press('Enter');
+    const frame = await pickerFrame(page);
+    await pressThroughBrowser(frame, 'Enter');
+    await expect.poll(() => editorText(page)).toContain(offer.url);
+    await page.close();
+  });
+});
+
 describe('pages enforcing Trusted Types', () => {
   for (const [name, host, path, provider] of [
     ['Gmail', 'mail.google.com', 'webmail/gmail-strict.html', 'gmail'],
