@@ -9,6 +9,8 @@ describe('hosts', () => {
 
   it('accepts only https pages on the listed hosts', () => {
     expect(isHttpsUrlOn('https://outlook.live.com/mail/0/', WEBMAIL_HOSTS)).toBe(true);
+    expect(isHttpsUrlOn('https://outlook.cloud.microsoft/mail/', WEBMAIL_HOSTS)).toBe(true);
+    expect(isHttpsUrlOn('https://outlook.cloud.microsoft.evil.example/mail/', WEBMAIL_HOSTS)).toBe(false);
     expect(isHttpsUrlOn('http://outlook.live.com/mail/0/', WEBMAIL_HOSTS)).toBe(false);
     expect(isHttpsUrlOn('https://outlook.live.com.evil.example/', WEBMAIL_HOSTS)).toBe(false);
     expect(isHttpsUrlOn('not a url', WEBMAIL_HOSTS)).toBe(false);

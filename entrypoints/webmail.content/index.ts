@@ -1,17 +1,22 @@
 import { browser } from 'wxt/browser';
 import { matchPatterns, WEBMAIL_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
-import { adapterForHost } from '@/lib/webmail/adapters';
+import { adapterForOrigin } from '@/lib/webmail/adapters';
 import { sendWithRetry } from '@/lib/messaging/client';
+import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({
   matches: matchPatterns(WEBMAIL_HOSTS),
-  // Pop-out and embedded compose windows can live in frames.
+  // Pop-out and embedded compose windows live in frames: same-origin ones, and about:blank ones
+  // that a webmail page fills with document.write (they inherit its origin). Chromium and
+  // Firefox both support match_about_blank in MV3.
   allFrames: true,
+  matchAboutBlank: true,
   runAt: 'document_idle',
   main(ctx) {
-    const adapter = adapterForHost(location.hostname);
+    // An about:blank frame has no host of its own: it runs with its parent's origin.
+    const adapter = adapterForOrigin(location.protocol === 'about:' ? self.origin : location.origin);
     if (!adapter) return;
     const controller = startWebmail({
       adapter,
@@ -21,11 +26,11 @@ export default defineContentScript({
       recordSend: (id, send) => sendWithRetry({ type: 'offers.recordSend', id, send: { ...send, at: new Date().toISOString() } }),
       t,
     });
-    const onMessage = (message: unknown, sender: { id?: string }) =>
-      sender.id === browser.runtime.id ? controller.handleTabMessage(message) : undefined;
-    browser.runtime.onMessage.addListener(onMessage);
+    const stopAnswering = answerRuntimeMessages((message, sender) =>
+      sender.id === browser.runtime.id ? controller.handleTabMessage(message) : undefined,
+    );
     ctx.onInvalidated(() => {
-      browser.runtime.onMessage.removeListener(onMessage);
+      stopAnswering();
       controller.stop();
     });
   },

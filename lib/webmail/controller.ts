@@ -66,9 +66,16 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   function scan(): void {
     scanTimer = undefined;
     const bodies = findComposeBodies(doc, adapter);
+    if (bodies.length === 0 && entries.size === 0) return;
+    // A document.open() (a pop-out compose written into its frame) erases the document's
+    // listeners; adding the same listener again is a no-op otherwise.
+    doc.addEventListener('selectionchange', onSelectionChange);
     const present = new Set(bodies);
     for (const [body, entry] of entries) {
-      if (present.has(body) && body.isConnected) continue;
+      if (present.has(body) && body.isConnected) {
+        entry.bar.place();
+        continue;
+      }
       if (picker?.entry === entry) closePicker(false);
       entry.bar.remove();
       caret.forget(body);
@@ -92,9 +99,10 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       observe();
     }, deps.scanDelayMs ?? 250);
   });
-  const observe = () => observer.observe(doc.documentElement, { childList: true, subtree: true });
+  // The document itself, not its element: a document.open() replaces the element, and the
+  // observer must still see the compose form written after it.
+  const observe = () => observer.observe(doc, { childList: true, subtree: true });
   observe();
-  doc.addEventListener('selectionchange', onSelectionChange);
   scan();
 
   function openPicker(entry: ComposeEntry): void {

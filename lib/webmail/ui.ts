@@ -1,16 +1,16 @@
 /**
- * The extension's own elements in the webmail page. The button bar lives in an open shadow root
+ * The extension's own elements in the webmail page. The control lives in an open shadow root
  * (page styles neither leak in nor out); the picker frame in a closed one, and the frame itself
  * is an extension page, so the page's scripts cannot read the offers it lists.
  */
 
 const BAR_STYLE = `
-:host { all: initial; display: block; }
-.bar { display: flex; align-items: center; justify-content: flex-end; gap: 8px; padding: 2px 4px; font: 13px/1.3 system-ui, sans-serif; }
-button { font: inherit; padding: 3px 10px; border: 1px solid #8a8886; border-radius: 4px; background: #fff; color: #201f1e; cursor: pointer; }
+:host { all: initial; }
+.bar { display: flex; align-items: flex-start; justify-content: flex-end; gap: 8px; font: 13px/1.3 system-ui, sans-serif; }
+button { font: inherit; padding: 3px 10px; border: 1px solid #8a8886; border-radius: 4px; background: #fff; color: #201f1e; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.2); white-space: nowrap; }
 button:hover { background: #f3f2f1; }
 button:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
-.notice { margin: 0; color: #201f1e; }
+.notice { margin: 0; max-width: 320px; padding: 3px 8px; border-radius: 4px; background: #fff; color: #201f1e; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
 .notice:empty { display: none; }
 .notice[data-tone="error"] { color: #a4262c; }
 `;
@@ -19,14 +19,67 @@ export interface ComposeBar {
   host: HTMLElement;
   button: HTMLButtonElement;
   showNotice(text: string, tone: 'info' | 'error'): void;
+  /** Puts the control back if the page removed it, and moves it to the editor's corner. */
+  place(): void;
   remove(): void;
+}
+
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** Gap between the editor's visible corner and the control. */
+const INSET = 6;
+
+/** The overlap of two boxes; touching counts (an empty editor can be zero pixels wide), apart does not. */
+export function intersectBoxes(a: Box, b: Box): Box | null {
+  const box = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  return box.bottom >= box.top && box.right >= box.left ? box : null;
+}
+
+/**
+ * Where the control goes, as fixed-position offsets: inside the top right corner of the part of
+ * the editor that is on screen (from its left edge when the editor is narrower than the control),
+ * kept inside the viewport; null when none of the editor is on screen.
+ */
+export function controlPosition(visible: Box | null, viewport: { width: number; height: number }, control: { width: number; height: number }): { top: number; left: number } | null {
+  if (!visible) return null;
+  const left = Math.max(visible.left, visible.right - INSET - control.width);
+  const top = visible.top + INSET;
+  return {
+    top: Math.round(Math.max(0, Math.min(top, viewport.height - control.height))),
+    left: Math.round(Math.max(0, Math.min(left, viewport.width - control.width))),
+  };
+}
+
+/** The editor's box, clipped by the viewport and by every ancestor that clips its overflow (scroll panes); null when not shown. */
+export function visibleBox(element: HTMLElement): Box | null {
+  const view = element.ownerDocument.defaultView;
+  if (!view || !element.isConnected || element.getClientRects().length === 0) return null;
+  let box = intersectBoxes(element.getBoundingClientRect(), { top: 0, left: 0, bottom: view.innerHeight, right: view.innerWidth });
+  for (let node = element.parentElement; node && box; node = node.parentElement) {
+    const style = view.getComputedStyle(node);
+    if (style.visibility === 'hidden') return null;
+    if (style.overflowX !== 'visible' || style.overflowY !== 'visible') box = intersectBoxes(box, node.getBoundingClientRect());
+  }
+  return box;
 }
 
 const NOTICE_MS = 20_000;
 
-/** Puts the "Insert offer" bar just before the compose body (outside the editable area). */
+/**
+ * The "Insert offer" control of one compose window. Webmail pages re-render the area around the
+ * editor and remove nodes they did not create, so the control lives outside it: a fixed-position
+ * host appended to the document element (which no page framework renders into), floated over the
+ * editor's top right corner, moved on scroll and resize, hidden when the editor is not visible,
+ * and put back by `place()` when something removed it.
+ */
 export function createComposeBar(body: HTMLElement, label: string, onActivate: () => void): ComposeBar {
   const doc = body.ownerDocument;
+  const view = doc.defaultView!;
   const host = doc.createElement('div');
   host.dataset.offerCourier = 'compose-bar';
   const shadow = host.attachShadow({ mode: 'open' });
@@ -50,11 +103,38 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
   });
   bar.append(notice, button);
   shadow.append(style, bar);
-  body.before(host);
+
+  let frame = 0;
+  const move = () => {
+    frame = 0;
+    // All reads, then all writes. Hidden by visibility, not display, so its size can always be read.
+    const position = controlPosition(visibleBox(body), { width: view.innerWidth, height: view.innerHeight }, { width: host.offsetWidth, height: host.offsetHeight });
+    host.style.setProperty('visibility', position ? 'visible' : 'hidden', 'important');
+    if (!position) return;
+    host.style.setProperty('top', `${position.top}px`, 'important');
+    host.style.setProperty('left', `${position.left}px`, 'important');
+  };
+  const scheduleMove = () => {
+    frame ||= view.requestAnimationFrame(move);
+  };
+  host.style.cssText =
+    'all: initial !important; display: block !important; position: fixed !important; top: 0 !important; left: 0 !important; z-index: 2147483646 !important; visibility: hidden !important;';
+  const resizes = new ResizeObserver(scheduleMove);
+  resizes.observe(body);
+  // Scroll events of inner panes do not bubble, but they reach a capturing listener on the document.
+  doc.addEventListener('scroll', scheduleMove, { capture: true, passive: true });
+  view.addEventListener('resize', scheduleMove, { passive: true });
+
+  const place = () => {
+    if (!host.isConnected) doc.documentElement.append(host);
+    scheduleMove();
+  };
+  place();
   let timer: ReturnType<typeof setTimeout> | undefined;
   return {
     host,
     button,
+    place,
     showNotice(text, tone) {
       clearTimeout(timer);
       notice.dataset.tone = tone;
@@ -64,6 +144,10 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
     },
     remove() {
       clearTimeout(timer);
+      view.cancelAnimationFrame(frame);
+      resizes.disconnect();
+      doc.removeEventListener('scroll', scheduleMove, { capture: true });
+      view.removeEventListener('resize', scheduleMove);
       host.remove();
     },
   };

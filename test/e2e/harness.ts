@@ -15,6 +15,7 @@ const FIXTURES_DIR = join(ROOT, 'test/fixtures');
 export const FIXTURE_HOSTS = [
   'partner.microsoft.com',
   'mail.google.com',
+  'outlook.cloud.microsoft',
   'outlook.office.com',
   'outlook.office365.com',
   'outlook.live.com',
@@ -40,8 +41,18 @@ export interface FixtureServer {
 }
 
 /**
+ * Extra response headers for one fixture, from a sidecar JSON file next to it (`NAME.html.headers`),
+ * so a fixture can be served under the real page's policy (Content-Security-Policy, Trusted Types).
+ */
+function fixtureHeaders(file: string): Record<string, string> {
+  const sidecar = `${file}.headers`;
+  return existsSync(sidecar) ? (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, string>) : {};
+}
+
+/**
  * Serves test/fixtures over https with a self-signed certificate. `/node_modules/...` paths serve
  * packages' built files, so fixtures can load real editors (RoosterJS, ProseMirror, Lexical).
+ * A fixture's own response headers come from its sidecar file (see fixtureHeaders).
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
   const tls = join(FIXTURES_DIR, 'tls');
@@ -55,7 +66,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
         response.writeHead(404).end('not found');
         return;
       }
-      response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+        ...fixtureHeaders(file),
+      });
       response.end(readFileSync(file));
     },
   );

@@ -34,8 +34,19 @@ describe('Firefox package', () => {
     const chrome = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
     expect(firefox.permissions).toEqual(chrome.permissions);
     expect(firefox.host_permissions).toEqual(chrome.host_permissions);
-    const matches = (manifest: { content_scripts: { matches: string[] }[] }) => manifest.content_scripts.map((script) => [...script.matches].sort());
-    expect(matches(firefox)).toEqual(matches(chrome));
+    // Where each script runs: its pages, and its frames (the webmail's about:blank pop-out frames too).
+    type ContentScript = { matches: string[]; all_frames?: boolean; match_about_blank?: boolean; match_origin_as_fallback?: boolean; run_at?: string };
+    const reach = (manifest: { content_scripts: ContentScript[] }) =>
+      manifest.content_scripts.map((script) => ({
+        matches: [...script.matches].sort(),
+        allFrames: script.all_frames ?? false,
+        aboutBlank: script.match_about_blank ?? false,
+        originFallback: script.match_origin_as_fallback ?? false,
+        runAt: script.run_at,
+      }));
+    expect(reach(firefox)).toEqual(reach(chrome));
+    expect(reach(chrome).find((script) => script.matches.includes('https://outlook.cloud.microsoft/*'))).toMatchObject({ allFrames: true, aboutBlank: true });
+    expect(reach(chrome).find((script) => script.matches.includes('https://partner.microsoft.com/*'))).toMatchObject({ allFrames: false, aboutBlank: false });
     expect(firefox.background).toEqual({ scripts: ['background.js'] });
     expect(firefox.content_security_policy).toEqual(chrome.content_security_policy);
   });
@@ -53,7 +64,7 @@ describe('Chrome package', () => {
     const everything = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])];
     expect(everything).not.toContain('<all_urls>');
     expect(everything).not.toContain('tabs');
-    expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
+    expect(manifest.host_permissions.every((host: string) => /^https:\/\/(partner\.microsoft\.com|mail\.google\.com|outlook\.cloud\.microsoft|outlook\.(office|office365|live)\.com)\/\*$/.test(host))).toBe(true);
   });
 });
 

@@ -1,67 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Frame, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-
-declare global {
-  interface Window {
-    editorText(): string;
-    editorHtml(): string;
-  }
-}
-
-const PROFILE = {
-  name: 'Alex Advisor',
-  company: 'Northwind Cloud',
-  email: 'alex@northwind.example',
-  phone: '+33 1 23 45 67 89',
-  website: 'https://northwind.example',
-};
+import { editorText, getOffer, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
-let offerNumber = 7000;
+let seedOffer: ReturnType<typeof offerSeeder>;
 
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage({ profile: PROFILE });
+  await setStorage(browser, { profile: PROFILE });
+  seedOffer = offerSeeder(browser, 7000);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), fixtures?.close()]);
 });
-
-async function setStorage(values: Record<string, unknown>): Promise<void> {
-  const page = await browser.openExtensionPage('popup.html');
-  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
-  await page.close();
-}
-
-async function seedOffer(extra: Record<string, unknown> = {}): Promise<Offer> {
-  const n = offerNumber++;
-  const answer = await browser.send({
-    type: 'offers.upsert',
-    draft: {
-      url: offerUrl(n),
-      summaryId: `SUM-E2E-${n}`,
-      usageLocation: 'France',
-      subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 12 }],
-      delegatedAdmin: false,
-      customer: { name: 'Camille Martin', company: 'Contoso', email: `camille${n}@contoso.example` },
-      source: 'manual',
-      ...extra,
-    },
-  });
-  expect(answer.ok).toBe(true);
-  return (answer as { data: { offer: Offer } }).data.offer;
-}
-
-async function getOffer(id: string): Promise<Offer> {
-  const answer = await browser.send({ type: 'offers.get', id });
-  return (answer as { data: { offer: Offer } }).data.offer;
-}
 
 interface ComposePage {
   page: Page;
@@ -84,37 +40,6 @@ async function openCompose(host: FixtureHost, path: string): Promise<ComposePage
   return { page, dialogs, errors };
 }
 
-const editorText = (page: Page) =>
-  page.evaluate(() => (typeof window.editorText === 'function' ? window.editorText() : document.getElementById('editor')!.textContent ?? ''));
-
-async function pickerFrame(page: Page): Promise<Frame> {
-  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/picker.html'))).toBe(true);
-  const frame = page.frames().find((f) => f.url().includes('/picker.html'))!;
-  await frame.getByRole('option').first().waitFor();
-  return frame;
-}
-
-/** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
-async function insertNewest(page: Page, offer: Offer): Promise<void> {
-  await page.getByRole('button', { name: 'Insert offer' }).click();
-  const frame = await pickerFrame(page);
-  await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
-  expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
-  await pressThroughBrowser(frame, 'Enter');
-  await expect.poll(() => editorText(page)).toContain(offer.url);
-  await expect.poll(() => page.frames().some((f) => f.url().includes('/picker.html'))).toBe(false);
-}
-
-/** Presses Ctrl+Z until the check passes; returns how many presses it took (or max + 1). */
-async function undoUntil(page: Page, done: () => Promise<boolean>, max: number): Promise<number> {
-  for (let presses = 1; presses <= max; presses++) {
-    await page.keyboard.press('Control+Z');
-    await page.waitForTimeout(50);
-    if (await done()) return presses;
-  }
-  return max + 1;
-}
-
 async function expectTypingContinuesAndUndo(page: Page, offer: Offer, typedMarker: string): Promise<void> {
   await page.keyboard.type(typedMarker);
   await expect.poll(() => editorText(page)).toContain(typedMarker);
@@ -129,13 +54,6 @@ async function expectTypingContinuesAndUndo(page: Page, offer: Offer, typedMarke
   expect(insertionUndos).toBeLessThanOrEqual(2);
 }
 
-async function expectSendRecorded(offer: Offer, expected: { provider: 'gmail' | 'outlook'; subject: string; to: string }) {
-  await expect.poll(async () => (await getOffer(offer.id)).sends.length).toBe(1);
-  const stored = await getOffer(offer.id);
-  expect(stored.status).toBe('sent');
-  expect(stored.sends[0]).toMatchObject(expected);
-}
-
 describe('Outlook on the web (RoosterJS)', () => {
   it('inserts into a new compose: RoosterJS content, subject, To, send recorded, typing and undo', async () => {
     const offer = await seedOffer();
@@ -147,7 +65,7 @@ describe('Outlook on the web (RoosterJS)', () => {
     expect(text).toContain('Microsoft 365 Business Standard');
     expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
     expect(await page.locator('#to').textContent()).toBe(offer.customer.email);
-    await expectSendRecorded(offer, { provider: 'outlook', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    await expectSendRecorded(browser, offer, { provider: 'outlook', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
     await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
@@ -165,7 +83,7 @@ describe('Outlook on the web (RoosterJS)', () => {
     expect(text.indexOf(offer.url)).toBeLessThan(text.indexOf('Cordialement'));
     expect(await page.inputValue('#subject')).toBe('RE: Offre Microsoft 365');
     expect(await page.locator('#to').textContent()).toBe('Claire Dubois');
-    await expectSendRecorded(offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'Claire Dubois <claire@contoso.example>' });
+    await expectSendRecorded(browser, offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'Claire Dubois <claire@contoso.example>' });
     await page.close();
   });
 });
@@ -180,7 +98,7 @@ describe('Gmail', () => {
     expect(await page.locator('#editor ul li').count()).toBeGreaterThan(0);
     expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
     expect(await page.inputValue('#to')).toBe(offer.customer.email);
-    await expectSendRecorded(offer, { provider: 'gmail', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    await expectSendRecorded(browser, offer, { provider: 'gmail', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
     await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
     expect(dialogs).toEqual([]);
     await page.close();
@@ -269,7 +187,7 @@ describe('hostile values', () => {
       script: '</p><script>alert(2)</script>',
       link: 'javascript:alert(3)',
     };
-    await setStorage({
+    await setStorage(browser, {
       profile: { ...PROFILE, name: hostile.script, company: hostile.img, phone: hostile.link, website: 'https://northwind.example/?q=<script>alert(4)</script>' },
     });
     const offer = await seedOffer({
@@ -310,7 +228,7 @@ describe('hostile values', () => {
         await page.close();
       }
     } finally {
-      await setStorage({ profile: PROFILE });
+      await setStorage(browser, { profile: PROFILE });
     }
   });
 });
@@ -348,7 +266,7 @@ describe('the offer picker', () => {
 
   it('shows why a message cannot be inserted and points to the settings', async () => {
     const trialOnly = [{ id: 'trial-only', name: 'Trial only', language: 'en', kind: 'trial', subject: 'Trial', body: 'Try {{offer.url}}', isDefault: true }];
-    await setStorage({ templates: trialOnly });
+    await setStorage(browser, { templates: trialOnly });
     try {
       await seedOffer();
       const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
@@ -361,7 +279,7 @@ describe('the offer picker', () => {
       expect(await editorText(page)).toBe('');
       await page.close();
     } finally {
-      await setStorage({ templates: [] });
+      await setStorage(browser, { templates: [] });
     }
   });
 
@@ -393,7 +311,7 @@ describe('the offer picker', () => {
       expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
       await pressThroughBrowser(frame, 'Enter');
       await expect.poll(() => editorText(page)).toContain(offer.url);
-      await expect.poll(async () => (await getOffer(offer.id)).status).toBe('sent');
+      await expect.poll(async () => (await getOffer(browser, offer.id)).status).toBe('sent');
       await page.close();
     }
   });
@@ -426,10 +344,10 @@ describe('faults', () => {
       for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     });
     await expect.poll(() => editorText(page)).toContain(offer.url);
-    await expect.poll(async () => (await getOffer(offer.id)).sends.length).toBe(1);
+    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length).toBe(1);
     await page.waitForTimeout(800);
     expect(occurrences(await editorText(page), offer.url)).toBe(1);
-    expect((await getOffer(offer.id)).sends).toHaveLength(1);
+    expect((await getOffer(browser, offer.id)).sends).toHaveLength(1);
     await page.close();
   });
 
@@ -460,8 +378,8 @@ describe('faults', () => {
       stopping = false;
       await stopper;
     }
-    await expect.poll(async () => (await getOffer(offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
-    expect((await getOffer(offer.id)).status).toBe('sent');
+    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
+    expect((await getOffer(browser, offer.id)).status).toBe('sent');
     await Promise.all([page.close(), controller.close()]);
   });
 });
@@ -478,7 +396,7 @@ describe('when no strategy works', () => {
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('press Ctrl+V');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
     expect(await editorText(page)).toBe('Locked.');
-    expect((await getOffer(offer.id)).sends).toEqual([]);
+    expect((await getOffer(browser, offer.id)).sends).toEqual([]);
     await page.close();
   });
 });
