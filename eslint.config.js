@@ -42,6 +42,11 @@ export default tseslint.config(
     },
   },
   {
+    // Fixture pages load RoosterJS as a global script.
+    files: ['test/fixtures/**/*.js'],
+    languageOptions: { globals: { roosterjs: 'readonly' } },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -1,7 +1,8 @@
-// `npm test`: every unit test and every browser test, then one line "N passed, N failed".
-// The browser tests need the production builds (Chrome and Firefox), a Chromium and a Firefox;
-// all are prepared here first, so a missing browser stops the run with a message instead of
-// skipping tests.
+// `npm test`: the type check and the linter, then every unit test and every browser test, then
+// one line "N passed, N failed" (the two checks count as one each). A check that fails stops the
+// run before the tests. The browser tests need the production builds (Chrome and Firefox), a
+// Chromium and a Firefox; all are prepared here first, so a missing browser stops the run with a
+// message instead of skipping tests.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,20 @@ function run(command, args, env = process.env) {
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env });
   if (result.error) throw result.error;
   return result.status ?? 1;
+}
+
+const checks = [
+  ['type check', ['tsc', '--noEmit']],
+  ['lint', ['eslint', '.', '--max-warnings', '0']],
+];
+const failedChecks = checks.filter(([name, args]) => {
+  console.log(`Running the ${name}: ${args.join(' ')}`);
+  return run('npx', args) !== 0;
+});
+if (failedChecks.length > 0) {
+  console.error(`\nThe ${failedChecks.map(([name]) => name).join(' and ')} failed; fix it before the tests run.`);
+  console.log(`${checks.length - failedChecks.length} passed, ${failedChecks.length} failed`);
+  process.exit(1);
 }
 
 let chromiumPath;
@@ -58,5 +73,6 @@ try {
   failed = Math.max(failed, 1);
 }
 if (status !== 0 && failed === 0) failed = 1;
+passed += checks.length;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(status === 0 && failed === 0 ? 0 : 1);

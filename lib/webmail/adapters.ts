@@ -1,17 +1,14 @@
+import { webmailProviderOf, type WebmailProvider } from '../hosts';
 import type { WebmailAdapter } from './compose';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
 
-const ADAPTER_BY_HOST: Record<string, WebmailAdapter> = {
-  'mail.google.com': gmailAdapter,
-  'outlook.cloud.microsoft': outlookAdapter,
-  'outlook.office.com': outlookAdapter,
-  'outlook.office365.com': outlookAdapter,
-  'outlook.live.com': outlookAdapter,
-};
+/** How each webmail's compose windows are read; its hosts are listed in lib/hosts.ts. */
+const ADAPTERS: Record<WebmailProvider, WebmailAdapter> = { gmail: gmailAdapter, outlook: outlookAdapter };
 
 export function adapterForHost(hostname: string): WebmailAdapter | undefined {
-  return ADAPTER_BY_HOST[hostname.toLowerCase()];
+  const provider = webmailProviderOf(hostname);
+  return provider && ADAPTERS[provider];
 }
 
 /** The adapter for a frame's origin (about:blank frames inherit their parent's); none for opaque origins. */

@@ -55,10 +55,11 @@ function isVoid(element: Element): boolean {
 /** The body's text from its start up to the caret (empty when the caret is elsewhere). */
 export function textBeforeCaret(body: HTMLElement): string {
   const selection = body.ownerDocument.getSelection();
-  if (!selection || selection.rangeCount === 0 || !body.contains(selection.focusNode)) return '';
+  const focusNode = selection?.focusNode;
+  if (!selection || selection.rangeCount === 0 || !focusNode || !body.contains(focusNode)) return '';
   const range = body.ownerDocument.createRange();
   range.setStart(body, 0);
-  range.setEnd(selection.focusNode!, selection.focusOffset);
+  range.setEnd(focusNode, selection.focusOffset);
   return range.toString();
 }
 
@@ -74,14 +75,16 @@ export function placeCaretAfter(body: HTMLElement, probe: string): boolean {
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
     const data = node.data;
     for (let i = 0; i < data.length; i++) {
-      if (compact(data[i]!) === '') continue;
-      text += data[i];
+      const char = data.charAt(i);
+      if (compact(char) === '') continue;
+      text += char;
       positions.push({ node, offset: i + 1 });
     }
   }
   const at = text.lastIndexOf(probe);
   if (at === -1 || !probe) return false;
-  const end = positions[at + probe.length - 1]!;
+  const end = positions[at + probe.length - 1];
+  if (!end) return false;
   const range = doc.createRange();
   range.setStart(end.node, end.offset);
   range.collapse(true);

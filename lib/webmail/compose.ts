@@ -1,3 +1,4 @@
+import type { WebmailProvider } from '../hosts';
 import { isTextField } from './fields';
 import { MAX_RECIPIENTS, mergeRecipients, parseChip, parseTyped, type Recipient } from './recipients';
 
@@ -7,7 +8,7 @@ import { MAX_RECIPIENTS, mergeRecipients, parseChip, parseTyped, type Recipient 
  * translated labels or generated class names.
  */
 
-export type Provider = 'gmail' | 'outlook';
+export type Provider = WebmailProvider;
 
 export interface ComposeWindow {
   provider: Provider;
@@ -54,20 +55,20 @@ function ancestorWith(body: HTMLElement, adapter: WebmailAdapter, selector: stri
 
 export function describeCompose(body: HTMLElement, adapter: WebmailAdapter): ComposeWindow {
   const root = composeRoot(body, adapter);
-  const first = <T extends Element>(selector: string) =>
-    root ? ([...root.querySelectorAll<T>(selector)].find((field) => !body.contains(field)) ?? null) : null;
-  const subject = first<HTMLElement>(adapter.subjectSelector);
+  const first = (selector: string) => (root ? ([...root.querySelectorAll(selector)].find((field) => !body.contains(field)) ?? null) : null);
+  const subject = first(adapter.subjectSelector);
+  const to = first(adapter.recipientSelector);
   return {
     provider: adapter.provider,
     body,
     subject: subject instanceof HTMLInputElement ? subject : null,
-    to: first<HTMLElement>(adapter.recipientSelector),
+    to: to instanceof HTMLElement ? to : null,
   };
 }
 
 /** Every editable compose body in the tree, in document order. */
 export function findComposeBodies(root: Document | ShadowRoot | Element, adapter: WebmailAdapter): HTMLElement[] {
-  return [...root.querySelectorAll<HTMLElement>(adapter.bodySelector)].filter((body) => body.isContentEditable !== false);
+  return [...root.querySelectorAll<HTMLElement>(adapter.bodySelector)].filter((body) => (body as Partial<HTMLElement>).isContentEditable !== false);
 }
 
 /** Where the To field's chips are: its row, or the field itself (a well), or an input's container. */
@@ -110,7 +111,7 @@ export function readRecipients(compose: ComposeWindow, adapter: WebmailAdapter):
   if (!field) return [];
   const chips = chipsOf(recipientRow(field, adapter), adapter).map((chip) =>
     parseChip(
-      chip.textContent ?? '',
+      chip.textContent,
       adapter.chipAddressAttribute ? chip.getAttribute(adapter.chipAddressAttribute) : null,
       adapter.chipNameAttribute ? chip.getAttribute(adapter.chipNameAttribute) : null,
     ),

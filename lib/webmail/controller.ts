@@ -21,7 +21,7 @@ export interface WebmailDeps {
   /** The picker page's URL for one opening, carrying its random token. */
   pickerUrl(token: string): string;
   recordSend(offerId: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
-  t(key: WebmailText, substitution?: string): string;
+  t: (key: WebmailText, substitution?: string) => string;
   /** Mutation batches are coalesced into one scan per this many milliseconds. */
   scanDelayMs?: number;
 }
@@ -60,7 +60,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   const onSelectionChange = () => {
     if (entries.size === 0) return;
     const body = caret.remember(doc.getSelection(), entries.keys());
-    if (body) entries.get(body)!.lastFocusAt = performance.now();
+    const entry = body && entries.get(body);
+    if (entry) entry.lastFocusAt = performance.now();
   };
 
   function scan(): void {
@@ -137,6 +138,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   /** Only one frame of the tab answers: the one holding focus, or the top frame when none has it. */
   function isFrameInCharge(): boolean {
     const view = doc.defaultView;
+    // Old-style frames still exist in some mail layouts.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     if (doc.hasFocus()) return !(doc.activeElement instanceof HTMLIFrameElement || doc.activeElement instanceof HTMLFrameElement);
     return view !== null && view === view.top;
   }

@@ -6,6 +6,8 @@
 
 export function setFieldValue(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
   const prototype = Object.getPrototypeOf(input) as object;
+  // The prototype's own setter, so a page framework that wraps the field's setter sees the change.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const setter = Object.getOwnPropertyDescriptor(prototype, 'value')?.set;
   if (setter) setter.call(input, value);
   else input.value = value;
@@ -37,5 +39,7 @@ export function fillRecipientField(field: HTMLElement, address: string): void {
     selection.removeAllRanges();
     selection.addRange(range);
   }
+  // Typing through the editing command is what the page's own input handling sees.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
   if (!field.ownerDocument.execCommand('insertText', false, address)) field.append(address);
 }

@@ -48,7 +48,7 @@ export async function insertMessage(body: HTMLElement, message: InsertableMessag
   const tried: string[] = [];
   if (!probes) return { inserted: false, tried };
   for (const strategy of strategies) {
-    const before = countProbes(body.textContent ?? '', probes);
+    const before = countProbes(body.textContent, probes);
     tried.push(strategy.name);
     let tookAttempt: boolean;
     try {
@@ -56,7 +56,7 @@ export async function insertMessage(body: HTMLElement, message: InsertableMessag
     } catch {
       tookAttempt = false;
     }
-    const landed = await settled(() => probesLanded(before, countProbes(body.textContent ?? '', probes)), tookAttempt, settleMs);
+    const landed = await settled(() => probesLanded(before, countProbes(body.textContent, probes)), tookAttempt, settleMs);
     if (!landed) continue;
     const caretAfter = caretFollows(textBeforeCaret(body), probes) || (placeCaretAfter(body, probes.last) && caretFollows(textBeforeCaret(body), probes));
     return { inserted: true, strategy: strategy.name, caretAfter };

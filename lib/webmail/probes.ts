@@ -4,7 +4,7 @@
  * white space removed, block by block.
  */
 
-const INVISIBLE = /[\s\u200b\u200c\u200d\u2060\ufeff]+/g;
+const INVISIBLE = /(?:\s|\u200b|\u200c|\u200d|\u2060|\ufeff)+/g;
 
 export function compact(text: string): string {
   return text.replace(INVISIBLE, '');
@@ -28,11 +28,12 @@ export function messageProbes(html: string, text: string, parse: (html: string) 
   const doc = parse(html);
   const blocks = [...doc.body.querySelectorAll('p, li, div, h1, h2, h3, blockquote')]
     .filter((block) => !block.querySelector('p, li, div, h1, h2, h3, blockquote'))
-    .map((block) => compact(block.textContent ?? ''))
+    .map((block) => compact(block.textContent))
     .filter(Boolean);
   const parts = blocks.length > 0 ? blocks : text.split(/\n/).map(compact).filter(Boolean);
-  if (parts.length === 0) return null;
-  return { first: parts[0]!, last: parts[parts.length - 1]! };
+  const [first] = parts;
+  const last = parts.at(-1);
+  return first && last ? { first, last } : null;
 }
 
 export interface ProbeCounts {

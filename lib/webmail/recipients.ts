@@ -42,7 +42,7 @@ function splitEntry(entry: string): { email?: string; name?: string } {
   const text = entry.trim();
   const bracketed = NAME_AND_ADDRESS.exec(text);
   if (bracketed) {
-    const address = bracketed[2]!.trim();
+    const address = (bracketed[2] ?? '').trim();
     return isEmailAddress(address) ? { email: address, name: bracketed[1] } : { name: text };
   }
   return isEmailAddress(text) ? { email: text } : { name: text };
@@ -83,7 +83,8 @@ export function parseTyped(text: string): Recipient[] {
   const found: Recipient[] = [];
   for (const entry of splitEntries(text.slice(0, MAX_TYPED_TEXT))) {
     const parts = splitEntry(entry);
-    if (parts.email) found.push(recipient(parts.email, parts.name)!);
+    const named = parts.email ? recipient(parts.email, parts.name) : undefined;
+    if (named) found.push(named);
     else for (const word of entry.split(/\s+/)) if (isEmailAddress(word)) found.push({ email: word });
     if (found.length >= MAX_RECIPIENTS) break;
   }
@@ -97,7 +98,7 @@ export function parseTyped(text: string): Recipient[] {
 export function mergeRecipients(all: readonly Recipient[]): Recipient[] {
   const byKey = new Map<string, Recipient>();
   for (const one of all) {
-    const key = one.email ? `@${one.email.toLowerCase()}` : `#${one.name!.toLowerCase()}`;
+    const key = one.email ? `@${one.email.toLowerCase()}` : `#${(one.name ?? '').toLowerCase()}`;
     const seen = byKey.get(key);
     if (!seen) {
       if (byKey.size < MAX_RECIPIENTS) byKey.set(key, { ...one });
@@ -114,7 +115,7 @@ function formatName(name: string): string {
 export function formatRecipients(recipients: readonly Recipient[], max: number = SEND_TO_MAX): string {
   let text = '';
   for (const { email, name } of recipients) {
-    const entry = email && name ? `${formatName(name)} <${email}>` : email ?? formatName(name!);
+    const entry = email && name ? `${formatName(name)} <${email}>` : email ?? formatName(name ?? '');
     const next = text ? `${text}, ${entry}` : entry;
     if (next.length > max) break;
     text = next;

@@ -79,7 +79,7 @@ const NOTICE_MS = 20_000;
  */
 export function createComposeBar(body: HTMLElement, label: string, onActivate: () => void): ComposeBar {
   const doc = body.ownerDocument;
-  const view = doc.defaultView!;
+  const view = doc.defaultView ?? window;
   const host = doc.createElement('div');
   host.dataset.offerCourier = 'compose-bar';
   const shadow = host.attachShadow({ mode: 'open' });
@@ -164,7 +164,7 @@ const PICKER_HEIGHT = 440;
 
 /** Opens the picker page in a fixed frame next to the anchor (the button), kept on screen. */
 export function createPickerFrame(doc: Document, src: string, title: string, anchor: DOMRect): PickerFrame {
-  const view = doc.defaultView!;
+  const view = doc.defaultView ?? window;
   const host = doc.createElement('div');
   const shadow = host.attachShadow({ mode: 'closed' });
   const frame = doc.createElement('iframe');
@@ -178,6 +178,6 @@ export function createPickerFrame(doc: Document, src: string, title: string, anc
   frame.style.cssText = `position: fixed; top: ${top}px; left: ${left}px; width: ${width}px; height: ${height}px; border: 1px solid #8a8886; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); background: #fff; color-scheme: light;`;
   frame.addEventListener('load', () => frame.focus());
   shadow.append(frame);
-  (doc.body ?? doc.documentElement).append(host);
+  ((doc.body as HTMLElement | null) ?? doc.documentElement).append(host);
   return { host, frame, remove: () => host.remove() };
 }

@@ -44,8 +44,8 @@ async function timeOneInsertion(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Insert offer' }).click();
   const frame = await pickerFrame(page);
   await page.evaluate((url) => {
-    const editor = document.getElementById('editor')!;
-    const count = () => editor.textContent!.split(url).length;
+    const editor = document.getElementById('editor') ?? document.body;
+    const count = () => editor.textContent.split(url).length;
     const before = count();
     const timing: Partial<Timing> = {};
     (window as unknown as { benchTiming: Partial<Timing> }).benchTiming = timing;

@@ -134,7 +134,7 @@ describe('compose windows that come and go', () => {
     await page.waitForTimeout(500);
     expect(await buttons.count()).toBe(0);
     await page.evaluate(() => {
-      const open = (window as unknown as { openCompose(id: string): void }).openCompose;
+      const open = (window as unknown as { openCompose: (id: string) => void }).openCompose;
       open('first');
       open('second');
     });

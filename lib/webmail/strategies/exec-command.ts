@@ -8,6 +8,8 @@ import type { InsertionStrategy } from './strategy';
 export const execCommandStrategy: InsertionStrategy = {
   name: 'execCommand',
   run(body, message) {
+    // The one editing command editors without paste handling still honour (and undo).
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     return body.ownerDocument.execCommand('insertHTML', false, message.html);
   },
 };

@@ -11,7 +11,7 @@ describe('event strategies', () => {
     expect(pasteStrategy.run(body, MESSAGE)).toBe(false);
     let seen: string[] = [];
     body.addEventListener('paste', (event) => {
-      const data = (event as ClipboardEvent).clipboardData!;
+      const data = event.clipboardData!;
       seen = [data.getData('text/html'), data.getData('text/plain')];
       event.preventDefault();
     });
@@ -22,10 +22,9 @@ describe('event strategies', () => {
   it('beforeinput strategies carry the message in dataTransfer with their input type', () => {
     const body = document.createElement('div');
     const seen: string[] = [];
-    body.addEventListener('beforeinput', (event) => {
-      const input = event as InputEvent;
+    body.addEventListener('beforeinput', (input) => {
       seen.push(`${input.inputType}:${input.dataTransfer?.getData('text/html')}`);
-      if (input.inputType === 'insertReplacementText') event.preventDefault();
+      if (input.inputType === 'insertReplacementText') input.preventDefault();
     });
     expect(replacementTextStrategy.run(body, MESSAGE)).toBe(true);
     expect(pasteInputStrategy.run(body, MESSAGE)).toBe(false);
@@ -54,7 +53,7 @@ describe('in a Firefox content script', () => {
     const body = document.createElement('div');
     let seen: string[] = [];
     body.addEventListener('paste', (event) => {
-      const data = (event as ClipboardEvent).clipboardData!;
+      const data = event.clipboardData!;
       seen = [data.getData('text/html'), data.getData('text/plain')];
       event.preventDefault();
     });
