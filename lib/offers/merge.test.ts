@@ -18,6 +18,16 @@ describe('mergeOffer', () => {
     expect(merged.updatedAt).toBe(later);
   });
 
+  it('lets what the result page showed replace an earlier capture, field by field', () => {
+    const existing = makeOffer(1, { partnerOffice: 'Paris', usageLocation: 'Canada', delegatedAdmin: true, subscriptions: [{ name: 'E3', licenses: 5 }] });
+    const incoming = makeOffer(2, { partnerOffice: 'Lyon', usageLocation: 'France', delegatedAdmin: false, subscriptions: [{ name: 'E5', licenses: 30 }] });
+    const merged = mergeOffer(existing, incoming, later, ['usageLocation', 'subscriptions', 'delegatedAdmin']);
+    expect(merged).toMatchObject({ partnerOffice: 'Paris', usageLocation: 'France', delegatedAdmin: false, subscriptions: [{ name: 'E5', licenses: 30 }] });
+    // A field the result page named but left empty erases nothing.
+    const blank = mergeOffer(existing, { subscriptions: [], delegatedAdmin: null }, later, ['subscriptions', 'delegatedAdmin']);
+    expect(blank).toBe(existing);
+  });
+
   it('fills single customer fields without erasing the others', () => {
     const existing = makeOffer(1, { customer: { name: 'Ana' } });
     const merged = mergeOffer(existing, { customer: { name: 'Other', email: 'ana@x.example' } }, later);

@@ -1,4 +1,4 @@
-import type { Offer, OfferDraft, Send, StatusChange } from './schema';
+import type { Offer, OfferDraft, ResultPageField, Send, StatusChange } from './schema';
 import type { ParsedOfferUrl } from '../capture/offer-url';
 import type { z } from 'zod/mini';
 import { INITIAL_STATUS } from './statuses';
@@ -53,21 +53,28 @@ const byTime = (x: { at: string }, y: { at: string }) => x.at.localeCompare(y.at
 const statusKey = (s: StatusEntry) => `${s.status}|${s.at}`;
 const sendKey = (s: Send) => `${s.at}|${s.provider}|${s.to ?? ''}|${s.subject ?? ''}`;
 
+const shows = (offer: Partial<Offer>, field: ResultPageField): boolean => {
+  const value = offer[field];
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '';
+};
+
 /**
- * Merges what is known about one offer. A known value is never erased or overwritten by a later
- * capture; missing values are filled; histories are united. Returns the existing object itself
- * when nothing changed, so callers can skip the write.
+ * Merges what is known about one offer. A known value is never erased, and never overwritten by
+ * a later capture except by what the result page itself showed (`replacing`); missing values are
+ * filled; histories are united. Returns the existing object itself when nothing changed, so
+ * callers can skip the write.
  */
-export function mergeOffer(existing: Offer, incoming: Partial<Offer>, now: string): Offer {
+export function mergeOffer(existing: Offer, incoming: Partial<Offer>, now: string, replacing: readonly ResultPageField[] = []): Offer {
   const statusHistory = unionBy(existing.statusHistory, incoming.statusHistory ?? [], statusKey, byTime);
   const sends = unionBy(existing.sends, incoming.sends ?? [], sendKey, byTime);
+  const wins = (field: ResultPageField) => replacing.includes(field) && shows(incoming, field);
   const merged: Offer = {
     ...existing,
     summaryId: existing.summaryId || incoming.summaryId || undefined,
-    partnerOffice: existing.partnerOffice || incoming.partnerOffice || undefined,
-    usageLocation: existing.usageLocation || incoming.usageLocation || undefined,
-    subscriptions: existing.subscriptions.length > 0 ? existing.subscriptions : (incoming.subscriptions ?? []),
-    delegatedAdmin: existing.delegatedAdmin ?? incoming.delegatedAdmin ?? null,
+    partnerOffice: (wins('partnerOffice') ? incoming.partnerOffice : existing.partnerOffice) || incoming.partnerOffice || undefined,
+    usageLocation: (wins('usageLocation') ? incoming.usageLocation : existing.usageLocation) || incoming.usageLocation || undefined,
+    subscriptions: wins('subscriptions') || existing.subscriptions.length === 0 ? (incoming.subscriptions ?? []) : existing.subscriptions,
+    delegatedAdmin: (wins('delegatedAdmin') ? incoming.delegatedAdmin : existing.delegatedAdmin) ?? incoming.delegatedAdmin ?? null,
     customer: fillGaps(existing.customer, incoming.customer ?? {}),
     notes: existing.notes || incoming.notes || '',
     followUpOf: existing.followUpOf || incoming.followUpOf || undefined,

@@ -4,6 +4,9 @@ import { OFFER_STATUSES } from './statuses';
 
 export const OFFER_KINDS = ['purchase', 'trial'] as const;
 export const OFFER_SOURCES = ['auto', 'clipboard', 'manual', 'import'] as const;
+/** What Partner Center's result page may show of an offer besides its URL and summary ID. */
+export const RESULT_PAGE_FIELDS = ['partnerOffice', 'usageLocation', 'subscriptions', 'delegatedAdmin'] as const;
+export type ResultPageField = (typeof RESULT_PAGE_FIELDS)[number];
 export const SEND_PROVIDERS = ['gmail', 'outlook', 'other'] as const;
 
 export { LIMITS, OFFER_STATUSES };
@@ -82,5 +85,10 @@ export const OfferDraft = z.object({
   notes: optionalText(LIMITS.notes),
   followUpOf: optionalText(64),
   source: OfferSource,
+  /**
+   * The fields read from the result page itself: what Microsoft created, so they replace what an
+   * earlier capture (the options step) saved for the same offer.
+   */
+  shownOnResultPage: z.optional(z.array(z.enum(RESULT_PAGE_FIELDS)).check(z.maxLength(RESULT_PAGE_FIELDS.length))),
 });
 export type OfferDraft = z.infer<typeof OfferDraft>;

@@ -43,6 +43,20 @@ describe('upsert', () => {
     expect(await store.count()).toBe(1);
   });
 
+  it('takes the result page\'s values over the options step\'s for the same offer', async () => {
+    await store.upsert({ url: offerUrl(3), usageLocation: 'Canada', subscriptions: [{ name: 'E3', licenses: 5 }], source: 'auto' });
+    const { offer } = await store.upsert({
+      url: offerUrl(3),
+      usageLocation: 'France',
+      subscriptions: [{ name: 'E5', licenses: 30 }],
+      shownOnResultPage: ['usageLocation', 'subscriptions'],
+      source: 'auto',
+    });
+    expect(offer).toMatchObject({ usageLocation: 'France', subscriptions: [{ name: 'E5', licenses: 30 }] });
+    const again = await store.upsert({ url: offerUrl(3), usageLocation: 'Canada', source: 'auto' });
+    expect(again.offer.usageLocation).toBe('France');
+  });
+
   it('matches by summary ID too', async () => {
     await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
     await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });

@@ -4,7 +4,7 @@ import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { INITIAL_STATUS } from './statuses';
-import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
+import { Offer, type OfferDraft, type ResultPageField, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
 import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
 
 export class OfferNotFoundError extends Error {
@@ -94,7 +94,7 @@ export class OfferStore {
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
     const incoming = offerFromDraft(draft, parsed, this.newId(), now);
-    const result = await this.mergeInto(tx, incoming, now);
+    const result = await this.mergeInto(tx, incoming, now, draft.shownOnResultPage);
     await tx.done;
     return { offer: result.offer, created: result.outcome === 'added' };
   }
@@ -113,6 +113,7 @@ export class OfferStore {
     tx: ReadWrite,
     incoming: Offer,
     now: string,
+    replacing: readonly ResultPageField[] = [],
   ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged' }> {
     const store = tx.objectStore('offers');
     const match = await this.findMatch(tx, incoming);
@@ -121,7 +122,7 @@ export class OfferStore {
       return { offer: incoming, outcome: 'added' };
     }
     const existing = fromStored(match);
-    const merged = mergeOffer(existing, incoming, now);
+    const merged = mergeOffer(existing, incoming, now, replacing);
     if (merged === existing) return { offer: existing, outcome: 'unchanged' };
     await store.put(toStored(merged));
     return { offer: merged, outcome: 'updated' };
