@@ -25,7 +25,7 @@ export interface OfferDetailsOutcome {
  * trial's follow-up mark, which follows extension storage so another tab's change shows here.
  */
 export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onChanged: (offer: Offer) => void; onDeleted: () => void }) {
-  const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>({ loadingAtFirst: true });
+  const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>();
   const { data: pendingFollowUp = false, run: runFollowUpRequest } = useLatestRequest<boolean>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
