@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { BackupControls } from '@/components/BackupControls';
 import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
+import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
@@ -22,32 +23,24 @@ interface Listing {
   next: string | null;
 }
 
+const NO_OFFERS: Listing = { offers: [], previous: [], cursor: undefined, next: null };
+
 export function HistoryApp() {
   const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
-  const [listing, setListing] = useState<Listing>({ offers: [], previous: [], cursor: undefined, next: null });
   const [locations, setLocations] = useState<string[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string | null>(null);
-  const requestRef = useRef(0);
+  const { data: listing = NO_OFFERS, error, loading, run, update } = useLatestRequest<Listing>({ loadingAtFirst: true });
 
-  const load = useCallback(async (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) => {
-    const ticket = ++requestRef.current;
-    setLoading(true);
-    try {
-      const filter = historyViewFilter(shown);
-      const answer = shown.q.trim()
-        ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
-        : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
-      // A slower answer to an older query must not replace the newer one.
-      if (ticket !== requestRef.current) return;
-      setListing({ offers: answer.offers, previous, cursor, next: answer.nextCursor });
-      setError(null);
-    } catch (failure) {
-      if (ticket === requestRef.current) setError(describeError(failure));
-    } finally {
-      if (ticket === requestRef.current) setLoading(false);
-    }
-  }, []);
+  const load = useCallback(
+    (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) =>
+      run(async () => {
+        const filter = historyViewFilter(shown);
+        const answer = shown.q.trim()
+          ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
+          : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
+        return { offers: answer.offers, previous, cursor, next: answer.nextCursor };
+      }),
+    [run],
+  );
 
   const refreshLocations = () =>
     sendMessage({ type: 'offers.usageLocations' })
@@ -78,7 +71,7 @@ export function HistoryApp() {
   };
   const linkTo = (offerId: string) => offerDetailsPath(offerId, view);
 
-  const onChanged = (offer: Offer) => setListing((l) => ({ ...l, offers: l.offers.map((o) => (o.id === offer.id ? offer : o)) }));
+  const onChanged = (offer: Offer) => update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
   const reload = () => {
     void load(view, listing.cursor, listing.previous);
     void refreshLocations();
@@ -91,9 +84,9 @@ export function HistoryApp() {
         <BackupControls onImported={reload} />
       </header>
       <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
-      {error && (
+      {error !== undefined && (
         <p role="alert" class="error">
-          {error}
+          {describeError(error)}
         </p>
       )}
       <div class="history-layout">

@@ -7,6 +7,7 @@ import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
+import { useLatestRequest } from '@/components/useLatestRequest';
 
 const LIST_SIZE = 50;
 const SEARCH_DELAY_MS = 150;
@@ -22,9 +23,8 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
 export function PickerApp() {
   const token = pickerToken(location.hash);
   const [query, setQuery] = useState('');
-  const [offers, setOffers] = useState<Offer[] | null>(null);
+  const { data: offers, error: loadError, run: runOffersRequest } = useLatestRequest<Offer[]>();
   const [selected, setSelected] = useState(0);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -33,29 +33,15 @@ export function PickerApp() {
   useEffect(() => search.current?.focus(), []);
 
   useEffect(() => {
-    let current = true;
-    const timer = setTimeout(
-      () => {
-        const request = query.trim()
-          ? sendMessage({ type: 'offers.search', query: query.trim(), limit: LIST_SIZE })
-          : sendMessage({ type: 'offers.page', limit: LIST_SIZE });
-        request.then(
-          (answer) => {
-            if (!current) return;
-            setOffers(answer.offers);
-            setSelected(0);
-            setLoadError(null);
-          },
-          (error: unknown) => current && setLoadError(errorText(error)),
-        );
-      },
-      query ? SEARCH_DELAY_MS : 0,
-    );
-    return () => {
-      current = false;
-      clearTimeout(timer);
+    const searched = query.trim();
+    const listOffers = async () => {
+      const answer = searched
+        ? await sendMessage({ type: 'offers.search', query: searched, limit: LIST_SIZE })
+        : await sendMessage({ type: 'offers.page', limit: LIST_SIZE });
+      return answer.offers;
     };
-  }, [query]);
+    void runOffersRequest(listOffers, { delayMs: query ? SEARCH_DELAY_MS : 0, onAnswer: () => setSelected(0) });
+  }, [query, runOffersRequest]);
 
   useEffect(() => {
     if (problem?.settings) settingsButton.current?.focus();
@@ -158,11 +144,11 @@ export function PickerApp() {
           )}
         </div>
       )}
-      {loadError ? (
+      {loadError !== undefined ? (
         <p class="empty" role="alert">
-          {t('webmail_picker_load_failed', loadError)}
+          {t('webmail_picker_load_failed', errorText(loadError))}
         </p>
-      ) : offers === null ? (
+      ) : offers === undefined ? (
         <p class="empty">{t('webmail_picker_loading')}</p>
       ) : offers.length === 0 ? (
         <p class="empty">{t(query.trim() ? 'webmail_picker_no_match' : 'webmail_picker_empty')}</p>

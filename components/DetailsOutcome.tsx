@@ -1,0 +1,22 @@
+import type { Offer } from '@/lib/offers/schema';
+import { t } from '@/lib/i18n';
+import type { OfferDetailsOutcome } from './useOfferDetails';
+
+/** Says what the pane last did, with Undo after a deletion. */
+export function DetailsOutcome({ outcome, onUndo }: { outcome: OfferDetailsOutcome | null; onUndo: (deleted: Offer) => void }) {
+  const deleted = outcome?.undo;
+  return (
+    <div role="status" aria-live="polite" class="outcome">
+      {outcome && (
+        <p class={outcome.ok ? 'ok' : 'error'}>
+          {outcome.text}{' '}
+          {deleted && (
+            <button type="button" onClick={() => onUndo(deleted)}>
+              {t('history_undo')}
+            </button>
+          )}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging/client';
+import type { Offer, OfferStatus } from '@/lib/offers/schema';
+import { clearPendingFollowUp, readPendingFollowUp, setPendingFollowUp, PENDING_FOLLOW_UP_KEY } from '@/lib/offers/follow-up';
+import { t } from '@/lib/i18n';
+import { Autosaver } from '@/lib/ui/autosave';
+import { describeError } from '@/lib/ui/describe-error';
+import { keepingEdits, offerEdits, withCustomerField, type CustomerField, type OfferEdits } from '@/lib/ui/offer-edits';
+import { statusLabel } from '@/lib/ui/offer-labels';
+import { useLatestRequest } from './useLatestRequest';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+
+/** What the details pane last did; a deletion carries the deleted offer for Undo. */
+export interface OfferDetailsOutcome {
+  ok: boolean;
+  text: string;
+  undo?: Offer;
+}
+
+/**
+ * One offer for the details pane: loaded by id (`undefined` while loading, `null` when it is
+ * gone), the customer and notes saved as they are typed, its status, deletion with undo and the
+ * trial's follow-up mark, which follows extension storage so another tab's change shows here.
+ */
+export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onChanged: (offer: Offer) => void; onDeleted: () => void }) {
+  const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>();
+  const { data: pendingFollowUp = false, run: runFollowUpRequest } = useLatestRequest<boolean>();
+  const [saveState, setSaveState] = useState<SaveState>('idle');
+  const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
+
+  // The saver lives as long as the offer shown; it tells whichever parent is current.
+  const onChangedRef = useRef(onChanged);
+  useEffect(() => {
+    onChangedRef.current = onChanged;
+  });
+  const saver = useMemo(
+    () =>
+      new Autosaver<OfferEdits>(
+        async (edits) => {
+          const answer = await sendMessage({ type: 'offers.update', id: offerId, patch: edits });
+          updateOffer((shown) => shown && keepingEdits(answer.offer, shown));
+          onChangedRef.current(answer.offer);
+        },
+        (state, error) => {
+          setSaveState(state);
+          if (state === 'failed') setOutcome({ ok: false, text: describeError(error) });
+        },
+      ),
+    [offerId, updateOffer],
+  );
+
+  useEffect(() => {
+    void runOfferRequest(async () => (await sendMessage({ type: 'offers.get', id: offerId })).offer);
+  }, [offerId, runOfferRequest]);
+
+  useEffect(() => {
+    const showPendingFollowUp = () => void runFollowUpRequest(async () => (await readPendingFollowUp(browser.storage.local))?.trialId === offerId);
+    showPendingFollowUp();
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (PENDING_FOLLOW_UP_KEY in changes) showPendingFollowUp();
+    };
+    browser.storage.local.onChanged.addListener(onStorage);
+    return () => browser.storage.local.onChanged.removeListener(onStorage);
+  }, [offerId, runFollowUpRequest]);
+
+  useEffect(() => {
+    // Nothing typed is lost: leaving the page or the offer saves what is pending.
+    const onHide = () => void saver.flush();
+    // A save still in flight when the tab closes could be cut off: the browser asks first.
+    const onLeave = (event: BeforeUnloadEvent) => {
+      if (!saver.hasUnsaved) return;
+      void saver.flush();
+      event.preventDefault();
+    };
+    addEventListener('pagehide', onHide);
+    addEventListener('beforeunload', onLeave);
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      removeEventListener('pagehide', onHide);
+      removeEventListener('beforeunload', onLeave);
+      document.removeEventListener('visibilitychange', onHide);
+      void saver.flush();
+    };
+  }, [saver]);
+
+  const edit = (change: (edits: OfferEdits) => OfferEdits) => {
+    if (!offer) return;
+    const next = change(offerEdits(offer));
+    updateOffer((shown) => shown && { ...shown, ...next });
+    saver.change(next);
+  };
+
+  const fail = (error: unknown) => setOutcome({ ok: false, text: describeError(error) });
+
+  return {
+    offer,
+    loadError,
+    saveState,
+    outcome,
+    pendingFollowUp,
+    report: setOutcome,
+    editCustomer: (field: CustomerField, value: string) => edit((edits) => ({ ...edits, customer: withCustomerField(edits.customer, field, value) })),
+    editNotes: (notes: string) => edit((edits) => ({ ...edits, notes })),
+    saveNow: () => void saver.flush(),
+
+    async setStatus(status: OfferStatus) {
+      try {
+        const answer = await sendMessage({ type: 'offers.setStatus', id: offerId, status });
+        // What the advisor typed meanwhile stays; the autosaver sends it.
+        updateOffer((shown) => shown && keepingEdits(answer.offer, shown));
+        onChanged(answer.offer);
+        setOutcome({ ok: true, text: t('history_statusChanged', statusLabel(status)) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async remove() {
+      try {
+        await saver.flush();
+        const { offer: deleted } = await sendMessage({ type: 'offers.delete', id: offerId });
+        onDeleted();
+        setOutcome({ ok: true, text: t('history_deleted'), ...(deleted ? { undo: deleted } : {}) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async undo(deleted: Offer) {
+      try {
+        await sendMessage({ type: 'offers.restore', offer: deleted });
+        setOutcome({ ok: true, text: t('history_restored') });
+        onDeleted();
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async toggleFollowUp() {
+      if (pendingFollowUp) await clearPendingFollowUp(browser.storage.local);
+      else await setPendingFollowUp(browser.storage.local, offerId);
+      setOutcome({ ok: true, text: t(pendingFollowUp ? 'history_followUpCancelled' : 'history_followUpArmed') });
+    },
+  };
+}
