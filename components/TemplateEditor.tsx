@@ -1,6 +1,7 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { describeTemplateError, PLACEHOLDERS, TEMPLATE_MAX_LENGTH, type FieldError } from '@/lib/message/parse';
+import { describeTemplateError, TEMPLATE_MAX_LENGTH, type FieldError } from '@/lib/message/parse';
+import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '@/lib/message/placeholders';
 import { renderTemplate } from '@/lib/message/render';
 import { SUBJECT_MAX_LENGTH, TEMPLATE_KINDS, type MessageTemplate, type TemplateKind } from '@/lib/message/template';
 import type { Offer } from '@/lib/offers/schema';
@@ -164,14 +165,15 @@ export function TemplateEditor({
             <summary>{t('options_placeholders')}</summary>
             <p class="muted">{t('options_placeholdersHint')}</p>
             <ul class="plain">
-              {PLACEHOLDERS.map((p) => {
-                const tag = p.type === 'flag' ? `{{#if ${p.name}}}{{/if}}` : `{{${p.name}}}`;
+              {PLACEHOLDER_NAMES.map((name) => {
+                const { type, label } = PLACEHOLDERS[name];
+                const tag = type === 'flag' ? `{{#if ${name}}}{{/if}}` : `{{${name}}}`;
                 return (
-                  <li key={p.name}>
+                  <li key={name}>
                     <button type="button" class="link mono" onClick={() => insertPlaceholder(tag)} aria-label={t('options_insertPlaceholder', tag)}>
                       {tag}
                     </button>{' '}
-                    <span class="muted">{browser.i18n.getMessage(p.description as MessageKey) || p.name}</span>
+                    <span class="muted">{t(label)}</span>
                   </li>
                 );
               })}

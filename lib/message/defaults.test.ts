@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from './defaults';
-import { renderTemplate, type RenderContext } from './render';
+import type { RenderContext } from './placeholders';
+import { renderTemplate } from './render';
 import { MessageTemplate } from './template';
 
 const URL = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import fr from '../../public/_locales/fr/messages.json';
-import { describeTemplateError, parseTemplate, PLACEHOLDERS } from './parse';
+import { describeTemplateError, parseTemplate } from './parse';
+import { PLACEHOLDER_NAMES, PLACEHOLDERS } from './placeholders';
 import { AdvisorProfile } from './profile';
 import { MessageTemplate } from './template';
 
@@ -18,7 +19,7 @@ const BAD_TEMPLATES = [
 ];
 
 function usedKeys(): string[] {
-  const keys = PLACEHOLDERS.map((info) => info.description);
+  const keys: string[] = PLACEHOLDER_NAMES.map((name) => PLACEHOLDERS[name].label);
   for (const source of BAD_TEMPLATES) {
     const result = parseTemplate(source);
     if (result.ok) throw new Error(`expected an error for ${source}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeTemplateError, parseTemplate, parseTemplateFields, PLACEHOLDERS, TEMPLATE_MAX_LENGTH } from './parse';
+import { describeTemplateError, parseTemplate, parseTemplateFields, TEMPLATE_MAX_LENGTH } from './parse';
 
 function errorsOf(source: string) {
   const result = parseTemplate(source);
@@ -72,6 +72,15 @@ describe('parseTemplate', () => {
     expect(errorsOf('{{#if offer.nope}}x{{/if}}')).toMatchObject([{ code: 'unknown-placeholder', offset: 0, tag: '{{#if offer.nope}}' }]);
   });
 
+  it('still checks the tags inside a section with an unknown condition', () => {
+    expect(errorsOf('{{#if offer.nope}}{{offer.bad}}{{else}}{{else}}{{/if}}{{/if}}')).toMatchObject([
+      { code: 'unknown-placeholder', offset: 0 },
+      { code: 'unknown-placeholder', offset: 18 },
+      { code: 'duplicate-else', offset: 39 },
+      { code: 'unexpected-end', offset: 54 },
+    ]);
+  });
+
   it('reports unknown tags', () => {
     expect(errorsOf('a {{#each offer.subscriptions}} b {{}}')).toMatchObject([
       { code: 'unknown-tag', offset: 2, column: 3 },
@@ -129,12 +138,5 @@ describe('describeTemplateError', () => {
       return '';
     });
     expect(calls).toEqual([['template_error_unclosed_section', ['{{#if customer.name}}', '2', '3']]]);
-  });
-});
-
-describe('PLACEHOLDERS', () => {
-  it('describes each placeholder with an i18n key', () => {
-    for (const info of PLACEHOLDERS) expect(info.description).toMatch(/^template_placeholder_[a-z]+_[a-zA-Z]+$/);
-    expect(new Set(PLACEHOLDERS.map((info) => info.name)).size).toBe(PLACEHOLDERS.length);
   });
 });

@@ -5,53 +5,15 @@
  */
 
 import type { MessageKey } from '../i18n';
-
-export type PlaceholderType = 'text' | 'url' | 'email' | 'list' | 'image' | 'flag';
-
-export interface PlaceholderInfo {
-  name: string;
-  type: PlaceholderType;
-  /** i18n message key describing the placeholder, for the template editor. */
-  description: string;
-}
-
-const placeholder = (name: string, type: PlaceholderType): PlaceholderInfo => ({
-  name,
-  type,
-  description: `template_placeholder_${name.replace('.', '_')}`,
-});
-
-/** Every name a template may use; 'flag' names only work as {{#if}} conditions. */
-export const PLACEHOLDERS: readonly PlaceholderInfo[] = [
-  placeholder('offer.url', 'url'),
-  placeholder('offer.summaryId', 'text'),
-  placeholder('offer.subscriptions', 'list'),
-  placeholder('offer.usageLocation', 'text'),
-  placeholder('offer.partnerOffice', 'text'),
-  placeholder('offer.kind', 'text'),
-  placeholder('offer.delegatedAdmin', 'flag'),
-  placeholder('offer.isTrial', 'flag'),
-  placeholder('offer.isPurchase', 'flag'),
-  placeholder('customer.name', 'text'),
-  placeholder('customer.company', 'text'),
-  placeholder('advisor.name', 'text'),
-  placeholder('advisor.company', 'text'),
-  placeholder('advisor.email', 'email'),
-  placeholder('advisor.phone', 'text'),
-  placeholder('advisor.website', 'url'),
-  placeholder('advisor.gdapLink', 'url'),
-  placeholder('advisor.logo', 'image'),
-];
-
-const PLACEHOLDER_BY_NAME = new Map(PLACEHOLDERS.map((info) => [info.name, info]));
+import { isPlaceholderName, PLACEHOLDERS, type PlaceholderName } from './placeholders';
 
 /** Keeps rendering cheap and the renderer's value markers within their character range. */
 export const TEMPLATE_MAX_LENGTH = 10_000;
 
 export type TemplateNode =
   | { type: 'text'; text: string }
-  | { type: 'value'; name: string }
-  | { type: 'if'; name: string; then: TemplateNode[]; else: TemplateNode[] };
+  | { type: 'value'; name: PlaceholderName }
+  | { type: 'if'; name: PlaceholderName; then: TemplateNode[]; else: TemplateNode[] };
 
 /** Each way a template can be wrong, with the sentence that explains it to the advisor. */
 const TEMPLATE_ERROR_TEXT = {
@@ -81,8 +43,10 @@ export interface TemplateError {
 
 export type ParseResult = { ok: true; nodes: TemplateNode[] } | { ok: false; errors: TemplateError[] };
 
+/** A section being read; its branches are the arrays of its node (if its name is known). */
 interface OpenSection {
-  node: Extract<TemplateNode, { type: 'if' }>;
+  then: TemplateNode[];
+  else: TemplateNode[];
   inElse: boolean;
   offset: number;
   tag: string;
@@ -122,7 +86,7 @@ export function parseTemplate(source: string): ParseResult {
   const current = () => {
     const top = stack.at(-1);
     if (!top) return root;
-    return top.inElse ? top.node.else : top.node.then;
+    return top.inElse ? top.else : top.then;
   };
   const pushText = (text: string) => {
     if (text) current().push({ type: 'text', text });
@@ -145,10 +109,10 @@ export function parseTemplate(source: string): ParseResult {
     if (valueMatch) {
       pushText(source.slice(cursor, start));
       cursor = end;
-      const info = PLACEHOLDER_BY_NAME.get(valueMatch[1] ?? '');
-      if (!info) fail('unknown-placeholder', start, tag);
-      else if (info.type === 'flag') fail('condition-only', start, tag);
-      else current().push({ type: 'value', name: info.name });
+      const name = valueMatch[1] ?? '';
+      if (!isPlaceholderName(name)) fail('unknown-placeholder', start, tag);
+      else if (PLACEHOLDERS[name].type === 'flag') fail('condition-only', start, tag);
+      else current().push({ type: 'value', name });
       continue;
     }
 
@@ -172,10 +136,11 @@ export function parseTemplate(source: string): ParseResult {
 
     if (ifMatch) {
       const name = ifMatch[1] ?? '';
-      if (!PLACEHOLDER_BY_NAME.has(name)) fail('unknown-placeholder', start, tag);
-      const node: OpenSection['node'] = { type: 'if', name, then: [], else: [] };
-      current().push(node);
-      stack.push({ node, inElse: false, offset: start, tag });
+      const section: OpenSection = { then: [], else: [], inElse: false, offset: start, tag };
+      // An unknown name is reported; its section is still read, to check the tags inside it.
+      if (isPlaceholderName(name)) current().push({ type: 'if', name, then: section.then, else: section.else });
+      else fail('unknown-placeholder', start, tag);
+      stack.push(section);
     } else if (isElse) {
       const top = stack.at(-1);
       if (!top) fail('unexpected-else', start, tag);

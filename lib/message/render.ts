@@ -1,25 +1,8 @@
 import { isEmailAddress } from '../email-address';
 import { escapeHtml } from '../html';
-import type { Customer, Offer } from '../offers/schema';
 import { parseTemplateFields, type FieldError, type TemplateNode } from './parse';
-import type { AdvisorProfile } from './profile';
-import { primaryLanguage } from './pick';
-import { isGdapLink, isSafeLogoUrl, safeLinkHref } from './safe-url';
-
-/** What rendering reads from an offer; a stored Offer fits, and so does a sample for previews. */
-export type RenderOffer = Pick<
-  Offer,
-  'kind' | 'url' | 'summaryId' | 'subscriptions' | 'usageLocation' | 'partnerOffice' | 'delegatedAdmin'
-> & { customer?: Customer };
-
-export interface RenderContext {
-  offer: RenderOffer;
-  /** Overrides the offer's customer, e.g. with the recipient typed in the compose window. */
-  customer?: Customer;
-  advisor: AdvisorProfile;
-  /** BCP 47 tag for numbers and the offer kind's wording; usually the template's language. */
-  locale: string;
-}
+import { cleanText, PLACEHOLDERS, type Placeholder, type PlaceholderName, type RenderContext } from './placeholders';
+import { isSafeLogoUrl, safeLinkHref } from './safe-url';
 
 export interface RenderedMessage {
   subject: string;
@@ -51,89 +34,32 @@ const BULLET = /^[-*](?:\s+|$)/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 const LOGO_STYLE = 'max-height:64px;max-width:240px';
 
-const ENGLISH_KIND_WORDS: Record<Offer['kind'], string> = { purchase: 'purchase offer', trial: 'trial invitation' };
-const KIND_WORDS: Record<string, Record<Offer['kind'], string>> = {
-  en: ENGLISH_KIND_WORDS,
-  fr: { purchase: "offre d'achat", trial: "invitation d'essai" },
-};
-
-function numberFormat(locale: string): Intl.NumberFormat {
-  try {
-    return new Intl.NumberFormat(locale);
-  } catch {
-    return new Intl.NumberFormat('en');
-  }
-}
-
-/** Values are one line of text: page text may hold newlines or runs of spaces. */
-function cleanText(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
-}
-
-function resolveValue(name: string, context: RenderContext): Value | null {
-  const { offer, advisor } = context;
-  const customer = context.customer ?? offer.customer ?? {};
-  const text = (raw: string | undefined, type: 'text' | 'url' | 'email' = 'text'): Value | null => {
-    const clean = cleanText(raw);
-    return clean ? { type, text: clean } : null;
-  };
-  switch (name) {
-    case 'offer.url':
-      return text(offer.url, 'url');
-    case 'offer.summaryId':
-      return text(offer.summaryId);
-    case 'offer.usageLocation':
-      return text(offer.usageLocation);
-    case 'offer.partnerOffice':
-      return text(offer.partnerOffice);
-    case 'offer.kind':
-      return text((KIND_WORDS[primaryLanguage(context.locale)] ?? ENGLISH_KIND_WORDS)[offer.kind]);
-    case 'offer.subscriptions': {
-      const format = numberFormat(context.locale);
-      const items = offer.subscriptions
-        .map(({ name, licenses }) => {
-          const clean = cleanText(name);
-          return clean && licenses !== null ? `${clean} × ${format.format(licenses)}` : clean;
-        })
-        .filter(Boolean);
+/** A placeholder's value, cleaned and checked; null when it has none (or is a condition). */
+function resolveValue(name: PlaceholderName, context: RenderContext): Value | null {
+  const placeholder: Placeholder = PLACEHOLDERS[name];
+  switch (placeholder.type) {
+    case 'text':
+    case 'url':
+    case 'email': {
+      const text = cleanText(placeholder.resolve(context));
+      return text ? { type: placeholder.type, text } : null;
+    }
+    case 'list': {
+      const items = (placeholder.resolve(context) ?? []).filter(Boolean);
       return items.length > 0 ? { type: 'list', items } : null;
     }
-    case 'customer.name':
-      return text(customer.name);
-    case 'customer.company':
-      return text(customer.company);
-    case 'advisor.name':
-      return text(advisor.name);
-    case 'advisor.company':
-      return text(advisor.company);
-    case 'advisor.email':
-      return text(advisor.email, 'email');
-    case 'advisor.phone':
-      return text(advisor.phone);
-    case 'advisor.website':
-      return text(advisor.website, 'url');
-    case 'advisor.gdapLink':
-      return isGdapLink(cleanText(advisor.gdapLink)) ? text(advisor.gdapLink, 'url') : null;
-    case 'advisor.logo': {
-      const src = advisor.logo?.trim() ?? '';
-      return isSafeLogoUrl(src) ? { type: 'image', src, alt: cleanText(advisor.company || advisor.name) } : null;
+    case 'image': {
+      const image = placeholder.resolve(context);
+      return image && isSafeLogoUrl(image.src) ? { type: 'image', src: image.src, alt: cleanText(image.alt) } : null;
     }
-    default:
+    case 'flag':
       return null;
   }
 }
 
-function isTrue(name: string, context: RenderContext): boolean {
-  switch (name) {
-    case 'offer.delegatedAdmin':
-      return context.offer.delegatedAdmin === true;
-    case 'offer.isTrial':
-      return context.offer.kind === 'trial';
-    case 'offer.isPurchase':
-      return context.offer.kind === 'purchase';
-    default:
-      return resolveValue(name, context) !== null;
-  }
+function isTrue(name: PlaceholderName, context: RenderContext): boolean {
+  const placeholder: Placeholder = PLACEHOLDERS[name];
+  return placeholder.type === 'flag' ? placeholder.resolve(context) === true : resolveValue(name, context) !== null;
 }
 
 function evaluate(nodes: TemplateNode[], context: RenderContext, values: Value[]): string {

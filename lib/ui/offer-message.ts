@@ -1,6 +1,7 @@
 import type { Offer } from '../offers/schema';
 import { pickTemplate } from '../message/pick';
-import { renderTemplate, type RenderOffer, type RenderResult } from '../message/render';
+import type { RenderOffer } from '../message/placeholders';
+import { renderTemplate, type RenderResult } from '../message/render';
 import type { MessageTemplate } from '../message/template';
 import type { Settings } from '../settings/settings';
 

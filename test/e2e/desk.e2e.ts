@@ -2,6 +2,8 @@ import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import en from '../../public/_locales/en/messages.json';
+import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '../../lib/message/placeholders';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
@@ -361,6 +363,29 @@ describe('options page', () => {
     expect((stored.templates as { id: string; body: string }[]).find((t) => t.id === 'default-purchase-en')?.body).toBe(
       'Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}',
     );
+    await page.close();
+  });
+
+  it('lists every placeholder of the table with its description and inserts it at the caret', async () => {
+    const page = await openPage('options.html');
+    await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
+    const body = page.getByLabel('Message', { exact: true });
+    await body.fill('Dear ,');
+    await body.evaluate((textarea: HTMLTextAreaElement) => textarea.setSelectionRange(5, 5));
+    await page.getByText('Placeholders', { exact: true }).click();
+    const items = page.locator('details.placeholders li');
+    expect(await items.allTextContents()).toEqual(
+      PLACEHOLDER_NAMES.map((name) => {
+        const { type, label } = PLACEHOLDERS[name];
+        return `${type === 'flag' ? `{{#if ${name}}}{{/if}}` : `{{${name}}}`} ${en[label].message}`;
+      }),
+    );
+    await page.getByRole('button', { name: 'Insert {{customer.name}}' }).click();
+    await expect.poll(() => body.inputValue()).toBe('Dear {{customer.name}},');
+    await page.getByRole('button', { name: 'Insert {{#if offer.isTrial}}{{/if}}' }).click();
+    await expect.poll(() => body.inputValue()).toBe('Dear {{customer.name}}{{#if offer.isTrial}}{{/if}},');
+    await expect.poll(() => page.locator('.preview-text').textContent()).toBe('Dear Camille Martin,');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.close();
   });
 

@@ -52,12 +52,12 @@ describe('locale keys named after values', () => {
   it('exist in every language for every status, source, provider and placeholder', async () => {
     const { OFFER_SOURCES, SEND_PROVIDERS } = await import('../../lib/offers/schema');
     const { OFFER_STATUSES, STATUS_RULES } = await import('../../lib/offers/statuses');
-    const { PLACEHOLDERS } = await import('../../lib/message/parse');
+    const { PLACEHOLDER_NAMES, PLACEHOLDERS } = await import('../../lib/message/placeholders');
     const keys = [
       ...OFFER_STATUSES.map((status) => STATUS_RULES[status].label),
       ...OFFER_SOURCES.map((source) => `desk_source_${source}`),
       ...SEND_PROVIDERS.map((provider) => `history_provider_${provider}`),
-      ...PLACEHOLDERS.map((placeholder) => placeholder.description),
+      ...PLACEHOLDER_NAMES.map((name) => PLACEHOLDERS[name].label),
     ];
     expect(keys.length).toBeGreaterThan(20);
     expect(keys.filter((key) => !(key in en) || !(key in fr))).toEqual([]);
