@@ -1,3 +1,5 @@
+import { t } from '@/lib/i18n';
+
 export type FormStatus = { ok: boolean; text: string } | null;
 
 /** A form's submit button with the line that reports how the submission went. */
@@ -10,6 +12,20 @@ export function FormActions({ label, status, variant = 'primary' }: { label: str
       <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
         {status?.text}
       </span>
+    </div>
+  );
+}
+
+/** A dialog-like form's submit button beside its Cancel. */
+export function SubmitOrCancel({ label, busy = false, onCancel }: { label: string; busy?: boolean; onCancel: () => void }) {
+  return (
+    <div class="toolbar">
+      <button type="submit" class="primary" disabled={busy}>
+        {label}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('desk_cancel')}
+      </button>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { SubmitOrCancel } from './FormActions';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
@@ -100,14 +101,7 @@ export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer,
           {failure}
         </p>
       )}
-      <div class="toolbar">
-        <button type="submit" class="primary" disabled={busy}>
-          {t('popup_saveOffer')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('desk_cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('popup_saveOffer')} busy={busy} onCancel={onCancel} />
     </form>
   );
 }

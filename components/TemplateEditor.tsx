@@ -1,3 +1,4 @@
+import { SubmitOrCancel } from './FormActions';
 import { useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeTemplateError, TEMPLATE_MAX_LENGTH, type FieldError } from '@/lib/message/parse';
@@ -211,14 +212,7 @@ export function TemplateEditor({
           )}
         </div>
       </div>
-      <div class="toolbar">
-        <button type="submit" class="primary">
-          {t('options_saveTemplate')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('desk_cancel')}
-        </button>
-      </div>
+      <SubmitOrCancel label={t('options_saveTemplate')} onCancel={onCancel} />
     </form>
   );
 }
