@@ -4,7 +4,7 @@ import { copyRich } from '../clipboard';
 import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
-import { formatRecipients } from './recipients';
+import { planAfterInsertion } from './insertion-plan';
 import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -155,12 +155,16 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     const selection = doc.getSelection();
     const afterInsertion = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
     const compose = describeCompose(body, adapter);
-    if (compose.subject && !compose.subject.value.trim() && message.subject) setFieldValue(compose.subject, message.subject);
-    let recipients = readRecipients(compose, adapter);
-    if (compose.to && message.to && isToFieldBlank(compose, adapter)) {
-      fillRecipientField(compose.to, message.to);
-      recipients = [{ email: message.to }];
-    }
+    const plan = planAfterInsertion(
+      {
+        subject: compose.subject ? compose.subject.value : null,
+        to: !compose.to ? 'absent' : isToFieldBlank(compose, adapter) ? 'blank' : 'filled',
+        recipients: readRecipients(compose, adapter),
+      },
+      message,
+    );
+    if (compose.subject && plan.fillSubject) setFieldValue(compose.subject, plan.fillSubject);
+    if (compose.to && plan.fillTo) fillRecipientField(compose.to, plan.fillTo);
     if (doc.activeElement !== body && !body.contains(doc.activeElement)) {
       body.focus({ preventScroll: true });
       if (afterInsertion && selection) {
@@ -168,10 +172,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         selection.addRange(afterInsertion);
       }
     }
-    const subject = compose.subject?.value.trim() || message.subject.trim();
-    const to = formatRecipients(recipients);
     try {
-      await deps.recordSend(offerId, { provider: adapter.provider, ...(subject ? { subject: subject.slice(0, 500) } : {}), ...(to ? { to } : {}) });
+      await deps.recordSend(offerId, { provider: adapter.provider, ...plan.record });
     } catch (error) {
       bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
     }
