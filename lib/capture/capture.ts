@@ -1,9 +1,10 @@
+import { errorMessage } from '../error-message';
+import type { OfferDraft } from '../offers/schema';
+import type { DeepRoot } from './deep-dom';
 import { mergeFields, toDraft } from './draft';
 import { findOfferUrls } from './offer-url';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { detailsFromText, extractResult, extractShownDetails, findOfferUrlIn } from './result-page';
-import type { DeepRoot } from './deep-dom';
-import type { OfferDraft } from '../offers/schema';
 
 /**
  * Why a capture produced no draft: no offer link where one was looked for, the page could not
@@ -17,7 +18,7 @@ export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft:
 
 /** The one place a capture's exceptions end: the page is untrusted and half-built at times. */
 function readFailure(error: unknown): CaptureResult {
-  return { draft: null, reason: 'extraction-failed', detail: error instanceof Error ? error.message : String(error) };
+  return { draft: null, reason: 'extraction-failed', detail: errorMessage(error) };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { errorMessage } from '../error-message';
 import type { CaptureAnswer, ResponseMap } from '../messaging/protocol';
 import type { OfferDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
@@ -178,7 +179,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
         ports.onSaved(saved);
         return { found: true, offer: saved.offer, created: saved.created };
       } catch (error) {
-        return { found: false, reason: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
+        return { found: false, reason: 'save-failed', detail: errorMessage(error) };
       }
     },
     suppress(url) {

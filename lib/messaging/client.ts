@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { errorMessage } from '../error-message';
 import { isErrorCode, MessagingError, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 /**
@@ -24,7 +25,7 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   try {
     raw = await browser.runtime.sendMessage(request);
   } catch (error) {
-    throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
+    throw new MessagingError('internal', errorMessage(error));
   }
   // The background, inside this extension, checked the request and built this answer for it.
   return openEnvelope(raw) as ResponseMap[T];
