@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { errorMessage } from '../error-message';
 import { isErrorCode, MessagingError, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 /**
@@ -25,7 +24,7 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   try {
     raw = await browser.runtime.sendMessage(request);
   } catch (error) {
-    throw new MessagingError('internal', errorMessage(error));
+    throw new MessagingError('internal', error instanceof Error ? error.message : String(error));
   }
   // The background, inside this extension, checked the request and built this answer for it.
   return openEnvelope(raw) as ResponseMap[T];
