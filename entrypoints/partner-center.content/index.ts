@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { errorMessage } from '@/lib/error-message';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
 import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
@@ -55,5 +56,5 @@ export default defineContentScript({
 
 function failureText(error: unknown): string {
   if (error instanceof MessagingError && error.code === 'quota') return t('capture_toast_failedQuota');
-  return t('capture_toast_failed', error instanceof Error ? error.message : String(error));
+  return t('capture_toast_failed', errorMessage(error));
 }

@@ -49,7 +49,7 @@ export function PopupApp() {
         const { offer } = answer;
         setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
         report({ ok: true, text: t(answer.created ? 'popup_captured' : 'popup_captureKnown') });
-      } else report({ ok: false, text: t(captureFailureText(answer.reason)) });
+      } else report({ ok: false, text: t(captureFailureText(answer.reason), answer.detail ?? '') });
     } catch (caught) {
       report({ ok: false, text: describeError(caught) });
     } finally {

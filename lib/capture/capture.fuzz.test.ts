@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { OfferDraft, Subscription } from '../offers/schema';
 import { detectWizardStep } from './detect';
-import { CAPTURE_REASONS, captureFromCopy, captureFromPage, extractOptions, extractResult, type CaptureResult, type OptionsSnapshot } from './extract';
+import { CAPTURE_REASONS, captureFromCopy, captureFromPage, type CaptureResult } from './capture';
+import { extractOptions, type OptionsSnapshot } from './options-step';
+import { extractResult } from './result-page';
 
 /** mulberry32: small, fast, and the same sequence on every run, so a failure reproduces. */
 function prng(seed: number): () => number {

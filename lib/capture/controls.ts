@@ -1,18 +1,10 @@
 import { deepAncestors, groupNameOf, deepQuerySelectorAll, deepText, nearbyLabel } from './deep-dom';
 import { isPlaceholder } from './labels';
+import { CHOICE_SELECTOR, NUMBER_SELECTOR, OPTION_SELECTOR, RADIO_SELECTOR, SELECT_SELECTOR, TEXT_ENTRY_SELECTOR } from './selectors';
 import { cleanText } from './text';
 
-/** Native and ARIA form controls, since Partner Center's custom elements expose roles. */
-export const CHOICE_SELECTOR =
-  'input[type="checkbox"], input[type="radio"], [role="checkbox"], [role="radio"], [role="switch"]';
-export const SELECT_SELECTOR = 'select, [role="combobox"], [role="listbox"]';
-export const NUMBER_SELECTOR = 'input[type="number"], input[inputmode="numeric"], [role="spinbutton"]';
-/** Controls that hold a value to read (not buttons, not choices). */
-export const VALUE_CONTROL_SELECTOR =
-  'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]):not([type="submit"]):not([type="reset"]):not([type="hidden"]), select, textarea, [role="combobox"], [role="listbox"], [role="spinbutton"]';
-
 export function isRadio(control: Element): boolean {
-  return control.matches('input[type="radio"], [role="radio"]');
+  return control.matches(RADIO_SELECTOR);
 }
 
 /** Checked state of a native or ARIA choice control (custom elements may only reflect `checked`). */
@@ -41,7 +33,7 @@ export function selectedText(control: Element): string {
     // A custom select (role combobox or listbox) often holds its whole option list: show the
     // selected option, and nothing when options exist but none is selected. Its `value` is
     // usually the option's code ("FR"), so it is the last resort, after the visible text.
-    const options = deepQuerySelectorAll(control, '[role="option"]', 500);
+    const options = deepQuerySelectorAll(control, OPTION_SELECTOR, 500);
     const selected = options.find((option) => option.getAttribute('aria-selected') === 'true' || option.hasAttribute('selected'));
     text =
       control.getAttribute('aria-valuetext') ??
@@ -61,7 +53,7 @@ export function controlValue(control: Element): string {
   if (control.matches(CHOICE_SELECTOR)) return '';
   if (control.matches(SELECT_SELECTOR)) return selectedText(control);
   if (control.matches(NUMBER_SELECTOR)) return cleanText(numberText(control));
-  if (control.matches('input, textarea')) return cleanText((control as { value?: string }).value ?? '');
+  if (control.matches(TEXT_ENTRY_SELECTOR)) return cleanText((control as { value?: string }).value ?? '');
   return deepText(control);
 }
 

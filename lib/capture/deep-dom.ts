@@ -1,3 +1,4 @@
+import { CONTROL_SELECTOR, GROUP_SELECTOR, LABEL_LIKE_SELECTOR, NATIVE_FIELD_SELECTOR } from './selectors';
 import { cleanText } from './text';
 
 /**
@@ -123,11 +124,7 @@ function renderedText(node: Node, max: number, blockBreak: string): string {
     }
     if (separate) parts.push(blockBreak);
   };
-  try {
-    visit(node);
-  } catch {
-    // A hostile or half-built tree (a throwing getter) yields what was read so far.
-  }
+  visit(node);
   return parts.join('');
 }
 
@@ -155,6 +152,15 @@ export function ownText(element: Element): string {
   return text;
 }
 
+/** Children as rendered: a host's shadow children, a slot's assigned elements, else the light children. */
+export function renderedChildren(element: Element): Element[] {
+  if (element.tagName === 'SLOT') {
+    const assigned = (element as Partial<HTMLSlotElement>).assignedElements?.({ flatten: true }) ?? [];
+    if (assigned.length > 0) return assigned;
+  }
+  return Array.from((element.shadowRoot ?? element).children);
+}
+
 /**
  * The first element whose `attribute` equals `value` in the tree (document or shadow root)
  * holding `element`. Compared as strings, never built into a selector: ids come from the page.
@@ -165,12 +171,6 @@ export function findInTreeOf(element: Element, attribute: 'id' | 'for', value: s
   for (const candidate of Array.from(root.querySelectorAll(`[${attribute}]`))) if (candidate.getAttribute(attribute) === value) return candidate;
   return null;
 }
-
-export const CONTROL_SELECTOR =
-  'input, select, textarea, button, [role="checkbox"], [role="radio"], [role="switch"], [role="combobox"], [role="listbox"], [role="spinbutton"]';
-
-// Elements whose text names what follows them.
-const LABEL_LIKE = 'label, legend, h1, h2, h3, h4, h5, h6, [role="heading"], dt, th, caption, [role="columnheader"]';
 
 /** The accessible name given by aria-labelledby or aria-label, or ''. */
 export function ariaLabelOf(element: Element): string {
@@ -208,7 +208,7 @@ export function labelOf(control: Element): string {
     const text = deepText(wrapping);
     if (text) return text;
   }
-  if (!control.matches('input, select, textarea')) {
+  if (!control.matches(NATIVE_FIELD_SELECTOR)) {
     const text = deepText(control);
     if (text) return text;
   }
@@ -225,7 +225,7 @@ export function groupNameOf(element: Element): string {
     const legend = Array.from(element.children).find((child) => child.tagName === 'LEGEND');
     if (legend) return deepText(legend, 300);
   }
-  return element.matches('[role="group"], [role="radiogroup"]') ? ariaLabelOf(element) : '';
+  return element.matches(GROUP_SELECTOR) ? ariaLabelOf(element) : '';
 }
 
 /**
@@ -242,7 +242,7 @@ export function nearbyLabel(element: Element, maxLevels = 3): string {
     for (let steps = 0; sibling && steps < 3; steps += 1, sibling = sibling.previousElementSibling) {
       const holdsControl = sibling.matches(CONTROL_SELECTOR) || deepQuerySelectorAll(sibling, CONTROL_SELECTOR, 200).length > 0;
       if (holdsControl) return '';
-      if (sibling.matches(LABEL_LIKE) || deepQuerySelectorAll(sibling, LABEL_LIKE, 50).length > 0) {
+      if (sibling.matches(LABEL_LIKE_SELECTOR) || deepQuerySelectorAll(sibling, LABEL_LIKE_SELECTOR, 50).length > 0) {
         const text = deepText(sibling, 300);
         if (text) return text;
       }

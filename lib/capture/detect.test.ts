@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { deepTreeRoots } from './deep-dom';
-import { detectWizardStep, findOfferUrlIn, kindFromHeading, offerUrlsOf, wizardHeading } from './detect';
+import { detectWizardStep, kindFromHeading, wizardHeading } from './detect';
 
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 
@@ -69,19 +69,6 @@ describe('detectWizardStep by structure', () => {
   });
 });
 
-describe('offerUrlsOf', () => {
-  it('prefers the shown text over the href, which the browser normalises', () => {
-    renderInBody(`<a id="a" href="${PURCHASE.toLowerCase()}">${PURCHASE.replaceAll('&', '&amp;')}</a>`);
-    expect(offerUrlsOf(document.querySelector('#a') as Element)[0]?.url).toBe(PURCHASE);
-  });
-
-  it('reads field values, copy-button data and hrefs', () => {
-    renderInBody(`<input id="i"><button id="b" data-clipboard-text="${PURCHASE.replaceAll('&', '&amp;')}">Copy</button><a id="a" href="${PURCHASE.replaceAll('&', '&amp;')}">link</a><p id="p">none</p>`);
-    (document.querySelector('#i') as HTMLInputElement).value = PURCHASE;
-    expect(['#i', '#b', '#a', '#p'].map((id) => offerUrlsOf(document.querySelector(id) as Element).length)).toEqual([1, 1, 1, 0]);
-  });
-});
-
 describe('kindFromHeading', () => {
   it('maps wizard and result headings to a kind and a step', () => {
     renderInBody('<h1 id="a">Créer une invitation d’essai</h1><h1 id="b"><span>Your trial</span> invitation</h1><h1 id="c">Envoyer</h1><h1 id="d">Customers</h1>');
@@ -100,18 +87,5 @@ describe('wizardHeading', () => {
     expect(wizardHeading(deepTreeRoots(document))).toEqual({ kind: 'trial', step: 'options' });
     renderInBody('<h1>Customers</h1>');
     expect(wizardHeading(deepTreeRoots(document))).toBeNull();
-  });
-});
-
-describe('findOfferUrlIn', () => {
-  it('skips URLs in scripts, which the page does not show', () => {
-    renderInBody(`<script>var offer = "${PURCHASE}";</script><p>nothing shown</p>`);
-    expect(findOfferUrlIn(document)).toBeNull();
-  });
-
-  it('prefers text, then field values, then attributes', () => {
-    const other = PURCHASE.replace('823604c2', '99999999');
-    renderInBody(`<a href="${other.replaceAll('&', '&amp;')}">link</a><input value="${other.replaceAll('&', '&amp;')}"><p>${PURCHASE.replaceAll('&', '&amp;')}</p>`);
-    expect(findOfferUrlIn(document)?.url).toBe(PURCHASE);
   });
 });

@@ -34,12 +34,8 @@ export function parseOfferUrl(text: string): ParsedOfferUrl | null {
   // Text copied from HTML source keeps `&amp;` between parameters; the portal meant `&`.
   const trimmed = text.trim().replace(/[.,;:!?]+$/, '').replace(/&amp;/gi, '&');
   if (trimmed.length > 2048) return null;
-  let url: URL;
-  try {
-    url = new URL(trimmed);
-  } catch {
-    return null;
-  }
+  if (!URL.canParse(trimmed)) return null;
+  const url = new URL(trimmed);
   if (url.protocol !== 'https:' || !isMicrosoftHost(url.hostname)) return null;
   const type = queryParam(url.searchParams, 'type')?.toLowerCase();
   const kind: OfferKind | undefined = type === 'purchase' ? 'purchase' : type === 'trial' ? 'trial' : undefined;

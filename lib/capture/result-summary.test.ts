@@ -2,7 +2,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { OfferDraft } from '../offers/schema';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
-import { captureFromPage, extractShownDetails, type OptionsSnapshot } from './extract';
+import { captureFromPage } from './capture';
+import type { OptionsSnapshot } from './options-step';
+import { extractShownDetails } from './result-page';
 import { countFrom, extractSubscriptionSummary, mergeSubscriptions } from './result-summary';
 
 const offerUrl = (quote: string, type = 'Purchase') =>

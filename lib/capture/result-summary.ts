@@ -1,8 +1,20 @@
 import { LIMITS } from '../offers/limits';
 import { foldText } from '../offers/normalize';
 import type { Subscription } from '../offers/schema';
-import { deepAncestors, deepElements, deepLines, deepParent, deepQuerySelectorAll, ownText, type DeepRoot } from './deep-dom';
+import { deepAncestors, deepElements, deepLines, deepParent, deepQuerySelectorAll, ownText, renderedChildren, type DeepRoot } from './deep-dom';
 import { isLabel, isPlaceholder, matchLabel, type LabelConcept } from './labels';
+import {
+  CELL_SELECTOR,
+  DEFINITION_SELECTOR,
+  ENTRY_SELECTOR,
+  HEADER_CELL_SELECTOR,
+  NOT_SUMMARY_SELECTOR,
+  PEER_LABEL_SELECTOR,
+  ROW_SELECTOR,
+  STRUCTURE_SELECTOR,
+  SUMMARY_HEADING_SELECTOR,
+  TABLE_SELECTOR,
+} from './selectors';
 import { parseLicenseCount } from './text';
 
 /*
@@ -16,16 +28,6 @@ import { parseLicenseCount } from './text';
 const SUBSCRIPTION_LABELS: LabelConcept[] = ['subscriptions', 'trialSubscriptions', 'subscription'];
 const OTHER_FIELDS: LabelConcept[] = ['summaryId', 'partnerOffice', 'usageLocation', 'delegatedAdmin'];
 const NOT_A_NAME: LabelConcept[] = [...SUBSCRIPTION_LABELS, ...OTHER_FIELDS, 'licenseCount', 'yes', 'no'];
-const ROW = 'tr, [role="row"]';
-const CELL = 'th, td, [role="columnheader"], [role="rowheader"], [role="cell"], [role="gridcell"]';
-const HEADER_CELL = 'th, [role="columnheader"]';
-const TABLE = 'table, [role="table"], [role="grid"]';
-// One subscription each: everything inside belongs to the same entry.
-const ENTRY = 'li, [role="listitem"], tr, [role="row"]';
-const STRUCTURE = `${ENTRY}, dt, dd, ${TABLE}`;
-const HEADING = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend';
-// Navigation, menus and controls name pages and actions, never the offer's subscriptions.
-const NOT_SUMMARY = 'nav, [role="navigation"], [role="menu"], [role="tablist"], a, button, [role="button"], [role="link"]';
 const MAX_SIBLINGS = LIMITS.subscriptions * 2;
 const MAX_ENTRIES = LIMITS.subscriptions * 3;
 // A summary has one subscriptions label; a page repeating it is not worth reading at length.
@@ -81,11 +83,11 @@ function readEntry(lines: string[]): { name?: string; licenses: number | null } 
 }
 
 function cellsOf(row: Element): Element[] {
-  return deepQuerySelectorAll(row, CELL, 500);
+  return deepQuerySelectorAll(row, CELL_SELECTOR, 500);
 }
 
 function isHeaderRow(cells: Element[]): boolean {
-  return cells.length >= 2 && cells.every((cell) => cell.matches(HEADER_CELL));
+  return cells.length >= 2 && cells.every((cell) => cell.matches(HEADER_CELL_SELECTOR));
 }
 
 /**
@@ -93,12 +95,12 @@ function isHeaderRow(cells: Element[]): boolean {
  * row; null for any other element.
  */
 export function cellBelow(header: Element): Element | null {
-  if (!header.matches(HEADER_CELL)) return null;
-  const row = deepAncestors(header, 4).find((ancestor) => ancestor.matches(ROW));
+  if (!header.matches(HEADER_CELL_SELECTOR)) return null;
+  const row = deepAncestors(header, 4).find((ancestor) => ancestor.matches(ROW_SELECTOR));
   const cells = row ? cellsOf(row) : [];
   if (!row || !isHeaderRow(cells)) return null;
-  for (let next = row.nextElementSibling ?? deepParent(row)?.nextElementSibling?.querySelector(ROW); next; next = next.nextElementSibling) {
-    if (!next.matches(ROW)) continue;
+  for (let next = row.nextElementSibling ?? deepParent(row)?.nextElementSibling?.querySelector(ROW_SELECTOR); next; next = next.nextElementSibling) {
+    if (!next.matches(ROW_SELECTOR)) continue;
     const nextCells = cellsOf(next);
     if (!isHeaderRow(nextCells)) return nextCells[cells.indexOf(header)] ?? null;
   }
@@ -112,7 +114,7 @@ export function cellBelow(header: Element): Element | null {
 function tableEntries(table: Element, entries: string[][]): void {
   let nameColumn = -1;
   let countColumn = -1;
-  for (const row of deepQuerySelectorAll(table, ROW, 5000).slice(0, MAX_ENTRIES)) {
+  for (const row of deepQuerySelectorAll(table, ROW_SELECTOR, 5000).slice(0, MAX_ENTRIES)) {
     const cells = cellsOf(row);
     if (isHeaderRow(cells)) {
       const texts = cells.map((cell) => deepLines(cell, 200).join(' '));
@@ -134,29 +136,19 @@ function tableEntries(table: Element, entries: string[][]): void {
 function collectEntries(elements: Element[], entries: string[][]): void {
   let term: string[] | null = null;
   for (const element of elements) {
-    if (entries.length >= MAX_ENTRIES || element.matches(NOT_SUMMARY)) continue;
+    if (entries.length >= MAX_ENTRIES || element.matches(NOT_SUMMARY_SELECTOR)) continue;
     if (element.tagName === 'DD' && term) term.push(...deepLines(element, 400));
     else if (element.tagName === 'DT') entries.push((term = deepLines(element, 400)));
-    else if (element.matches(TABLE)) tableEntries(element, entries);
-    else if (element.matches(ENTRY)) {
+    else if (element.matches(TABLE_SELECTOR)) tableEntries(element, entries);
+    else if (element.matches(ENTRY_SELECTOR)) {
       if (!isHeaderRow(cellsOf(element))) entries.push(deepLines(element, 400));
-    } else if (element.tagName === 'DL' || deepQuerySelectorAll(element, STRUCTURE, 2000).length > 0) {
-      collectEntries(element.tagName === 'DL' ? deepQuerySelectorAll(element, 'dt, dd', 2000) : renderedChildren(element), entries);
+    } else if (element.tagName === 'DL' || deepQuerySelectorAll(element, STRUCTURE_SELECTOR, 2000).length > 0) {
+      collectEntries(element.tagName === 'DL' ? deepQuerySelectorAll(element, DEFINITION_SELECTOR, 2000) : renderedChildren(element), entries);
     } else for (const line of deepLines(element, 400)) entries.push([line]);
     if (element.tagName !== 'DT' && element.tagName !== 'DD') term = null;
   }
 }
 
-/** Children as rendered: a host's shadow children, a slot's assigned elements, else the light children. */
-function renderedChildren(element: Element): Element[] {
-  if (element.tagName === 'SLOT') {
-    const assigned = (element as Partial<HTMLSlotElement>).assignedElements?.({ flatten: true }) ?? [];
-    if (assigned.length > 0) return assigned;
-  }
-  return Array.from((element.shadowRoot ?? element).children);
-}
-
-const PEER_LABEL = 'dt, th, [role="rowheader"]';
 
 /**
  * Where the summary moves on to another field: a heading, another field's label, or (after a
@@ -164,9 +156,9 @@ const PEER_LABEL = 'dt, th, [role="rowheader"]';
  * its count.
  */
 function startsAnotherField(element: Element, peers: boolean): boolean {
-  if (element.matches(HEADING)) return true;
-  const head = element.tagName === 'DT' ? element : element.matches(ROW) ? cellsOf(element)[0] : undefined;
-  if (peers && head?.matches(PEER_LABEL)) {
+  if (element.matches(SUMMARY_HEADING_SELECTOR)) return true;
+  const head = element.tagName === 'DT' ? element : element.matches(ROW_SELECTOR) ? cellsOf(element)[0] : undefined;
+  if (peers && head?.matches(PEER_LABEL_SELECTOR)) {
     const text = deepLines(head, 200).join(' ');
     if (![...SUBSCRIPTION_LABELS, 'licenseCount' as const].some((concept) => isLabel(text, concept))) return true;
   }
@@ -197,16 +189,16 @@ function untilAnotherField(elements: Iterable<Element>, peers: boolean): Element
 function entriesAfter(label: Element, inlineValue: string | undefined): string[][] {
   const entries: string[][] = inlineValue ? [[inlineValue]] : [];
   if (cellBelow(label) || label.tagName === 'CAPTION') {
-    const table = deepAncestors(label, 6).find((ancestor) => ancestor.matches(TABLE)) ?? deepParent(deepParent(label) ?? label);
+    const table = deepAncestors(label, 6).find((ancestor) => ancestor.matches(TABLE_SELECTOR)) ?? deepParent(deepParent(label) ?? label);
     if (table) tableEntries(table, entries);
     return entries;
   }
   collectEntries(untilAnotherField(renderedChildren(label), false), entries);
-  const peers = label.matches(PEER_LABEL);
+  const peers = label.matches(PEER_LABEL_SELECTOR);
   let current: Element | null = label;
   for (let level = 0; current && level < 3; level += 1) {
     collectEntries(untilAnotherField(nextSiblings(current), peers), entries);
-    if (entries.length > 0 && !current.matches(CELL)) break;
+    if (entries.length > 0 && !current.matches(CELL_SELECTOR)) break;
     current = deepParent(current);
   }
   return entries;
@@ -230,21 +222,17 @@ function subscriptionsFrom(entries: string[][]): Subscription[] {
 
 /** The subscriptions, with license counts where shown, that the page's offer summary lists; [] when none. */
 export function extractSubscriptionSummary(root: DeepRoot): Subscription[] {
-  try {
-    let tried = 0;
-    for (const element of deepElements(root)) {
-      if (tried >= MAX_LABELS_TRIED) break;
-      // A heading may count its entries: "Subscriptions (2)".
-      const own = ownText(element).replace(/\(\d+\)\s*$/, '');
-      if (own.length > 200 || !own.trim()) continue;
-      const match = SUBSCRIPTION_LABELS.map((concept) => matchLabel(own, concept, 0)).find(Boolean);
-      if (!match || [element, ...deepAncestors(element, 12)].some((ancestor) => ancestor.matches(NOT_SUMMARY))) continue;
-      tried += 1;
-      const subscriptions = subscriptionsFrom(entriesAfter(element, match.inlineValue));
-      if (subscriptions.length > 0) return subscriptions;
-    }
-  } catch {
-    // A hostile or half-built tree yields no summary; the options step's values stay.
+  let tried = 0;
+  for (const element of deepElements(root)) {
+    if (tried >= MAX_LABELS_TRIED) break;
+    // A heading may count its entries: "Subscriptions (2)".
+    const own = ownText(element).replace(/\(\d+\)\s*$/, '');
+    if (own.length > 200 || !own.trim()) continue;
+    const match = SUBSCRIPTION_LABELS.map((concept) => matchLabel(own, concept, 0)).find(Boolean);
+    if (!match || [element, ...deepAncestors(element, 12)].some((ancestor) => ancestor.matches(NOT_SUMMARY_SELECTOR))) continue;
+    tried += 1;
+    const subscriptions = subscriptionsFrom(entriesAfter(element, match.inlineValue));
+    if (subscriptions.length > 0) return subscriptions;
   }
   return [];
 }

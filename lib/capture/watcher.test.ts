@@ -123,4 +123,17 @@ describe('startCaptureWatcher', () => {
     expect(await watcher!.captureNow()).toMatchObject({ found: true, created: true });
     expect(save).toHaveBeenCalled();
   });
+
+  it('says what threw when the page cannot be read', async () => {
+    const doc = loadFixture(FIXTURES.resultPurchaseEn);
+    Object.defineProperty(doc.body, 'shadowRoot', {
+      get(): never {
+        throw new Error('shadow root gone');
+      },
+    });
+    const { save } = watch(doc);
+    expect(await watcher!.captureNow()).toEqual({ found: false, reason: 'extraction-failed', detail: 'shadow root gone' });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(save).not.toHaveBeenCalled();
+  });
 });

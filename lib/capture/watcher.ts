@@ -1,8 +1,10 @@
+import { errorMessage } from '../error-message';
 import type { CaptureAnswer, ResponseMap } from '../messaging/protocol';
 import type { OfferDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
-import { captureFromCopy, captureFromPage, extractOptions, type OptionsSnapshot } from './extract';
+import { captureFromCopy, captureFromPage } from './capture';
 import { parseOfferUrl } from './offer-url';
+import { extractOptions, type OptionsSnapshot } from './options-step';
 import { copiedText } from './selection';
 
 export type SaveResult = ResponseMap['offers.upsert'];
@@ -76,6 +78,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     try {
       snapshot = extractOptions(doc);
     } catch {
+      // Keep the earlier snapshot; the result page's capture reports a page that cannot be read.
       return;
     }
     if (snapshot.subscriptions.length > 0 || snapshot.partnerOffice || snapshot.usageLocation) remembered = snapshot;
@@ -114,6 +117,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     try {
       step = detectWizardStep(doc);
     } catch {
+      // A page that throws while being read shows no wizard to capture from.
       step = null;
     }
   }
@@ -167,7 +171,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     navigated: () => restartProbe(),
     async captureNow() {
       const result = captureFromPage(doc, remembered);
-      if (!result.draft) return { found: false, reason: result.reason };
+      if (!result.draft) return { found: false, reason: result.reason, detail: result.detail };
       suppressed.delete(quoteIdOf(result.draft));
       try {
         const saved = await ports.save(result.draft);
@@ -175,7 +179,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
         ports.onSaved(saved);
         return { found: true, offer: saved.offer, created: saved.created };
       } catch (error) {
-        return { found: false, reason: 'save-failed', detail: error instanceof Error ? error.message : String(error) };
+        return { found: false, reason: 'save-failed', detail: errorMessage(error) };
       }
     },
     suppress(url) {

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { detectWizardStep } from './detect';
-import { captureFromPage, extractOptions } from './extract';
+import { captureFromPage } from './capture';
+import { extractOptions } from './options-step';
 
 // The single-page fixture is a classic browser script (served as is to Chromium in end-to-end
 // tests); importing it here runs it against happy-dom's window.

@@ -1,6 +1,6 @@
 import type { BackupFile, ImportReport } from '../offers/backup';
 import type { Offer } from '../offers/schema';
-import type { CaptureReason } from '../capture/extract';
+import type { CaptureReason } from '../capture/capture';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**

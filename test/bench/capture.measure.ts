@@ -13,7 +13,7 @@ beforeAll(async () => {
   // The extraction code as the content script runs it, exposed to the page so it can be timed there.
   const bundle = await build({
     stdin: {
-      contents: `import { captureFromPage } from './lib/capture/extract'; import { detectWizardStep } from './lib/capture/detect';
+      contents: `import { captureFromPage } from './lib/capture/capture'; import { detectWizardStep } from './lib/capture/detect';
         globalThis.benchCapture = { captureFromPage, detectWizardStep };`,
       resolveDir: ROOT,
       loader: 'ts',

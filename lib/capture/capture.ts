@@ -1,0 +1,54 @@
+import { errorMessage } from '../error-message';
+import type { OfferDraft } from '../offers/schema';
+import type { DeepRoot } from './deep-dom';
+import { mergeFields, toDraft } from './draft';
+import { findOfferUrls } from './offer-url';
+import { extractOptions, type OptionsSnapshot } from './options-step';
+import { detailsFromText, extractResult, extractShownDetails, findOfferUrlIn } from './result-page';
+
+/**
+ * Why a capture produced no draft: no offer link where one was looked for, the page could not
+ * be read (an exception while walking it; the detail is its message), or the draft failed
+ * validation (the detail names the field).
+ */
+export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-failed'] as const;
+export type CaptureReason = (typeof CAPTURE_REASONS)[number];
+
+export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason; detail?: string };
+
+/** The one place a capture's exceptions end: the page is untrusted and half-built at times. */
+function readFailure(error: unknown): CaptureResult {
+  return { draft: null, reason: 'extraction-failed', detail: errorMessage(error) };
+}
+
+/**
+ * The offer the page shows, merged with the options remembered from the wizard's first step.
+ * Never throws: a failure is a null draft with a reason.
+ */
+export function captureFromPage(root: DeepRoot, remembered?: OptionsSnapshot): CaptureResult {
+  try {
+    const result = extractResult(root);
+    if (!result) return { draft: null, reason: 'no-offer-url' };
+    return toDraft(result.url, 'auto', mergeFields(result, extractOptions(root), remembered, result.kind));
+  } catch (error) {
+    return readFailure(error);
+  }
+}
+
+/**
+ * The copy fallback: the first offer URL in the copied text, with the details written in that
+ * text and those the page shows, unless the page shows a different offer. Never throws.
+ */
+export function captureFromCopy(root: DeepRoot, copiedText: string, remembered?: OptionsSnapshot): CaptureResult {
+  try {
+    const offer = findOfferUrls(copiedText)[0];
+    if (!offer) return { draft: null, reason: 'no-offer-url' };
+    const fromText = detailsFromText(copiedText);
+    const onPage = findOfferUrlIn(root);
+    if (onPage && onPage.quoteId !== offer.quoteId) return toDraft(offer.url, 'clipboard', mergeFields(fromText, undefined, undefined, offer.kind));
+    const shown = { ...extractShownDetails(root), ...fromText };
+    return toDraft(offer.url, 'clipboard', mergeFields(shown, extractOptions(root), remembered, offer.kind));
+  } catch (error) {
+    return readFailure(error);
+  }
+}
