@@ -38,6 +38,7 @@ describe('captureFromPage', () => {
         partnerOffice: 'Contoso France - Paris',
         usageLocation: 'France',
         delegatedAdmin: true,
+        shownOnResultPage: ['partnerOffice', 'usageLocation', 'delegatedAdmin'],
         source: 'auto',
       },
     });
@@ -106,10 +107,10 @@ describe('captureFromPage', () => {
     expect(captureFromPage(doc)).toEqual({ draft: null, reason: 'extraction-failed', detail: 'shadow root gone' });
   });
 
-  it('reports a summary that throws while it is read, rather than saving the part read before', () => {
+  it('saves the offer link alone when the summary throws while it is read, never the part read before', () => {
     renderInBody(`<p>${PURCHASE.replaceAll('&', '&amp;')}</p><h2>Subscriptions</h2><ul><li>Microsoft 365 Business Basic</li><li id="broken">Teams</li></ul>`);
     throwOnRead(document.querySelector('#broken')!, 'childNodes', 'node detached');
-    expect(captureFromPage(document)).toEqual({ draft: null, reason: 'extraction-failed', detail: 'node detached' });
+    expect(captureFromPage(document)).toEqual({ draft: { url: PURCHASE, source: 'auto' } });
   });
 
   it('always yields a draft the schema accepts', () => {

@@ -22,6 +22,19 @@ function readFailure(error: unknown): CaptureResult {
 }
 
 /**
+ * When reading the details failed, the offer link alone is still worth saving (with the options
+ * remembered from the wizard): the advisor loses nothing the page could give.
+ */
+function linkOnly(root: DeepRoot, remembered: OptionsSnapshot | undefined, error: unknown): CaptureResult {
+  try {
+    const found = findOfferUrlIn(root);
+    return found ? toDraft(found.url, 'auto', mergeFields({}, undefined, remembered, found.kind)) : readFailure(error);
+  } catch {
+    return readFailure(error);
+  }
+}
+
+/**
  * The offer the page shows, merged with the options remembered from the wizard's first step.
  * Never throws: a failure is a null draft with a reason.
  */
@@ -31,7 +44,7 @@ export function captureFromPage(root: DeepRoot, remembered?: OptionsSnapshot): C
     if (!result) return { draft: null, reason: 'no-offer-url' };
     return toDraft(result.url, 'auto', mergeFields(result, extractOptions(root), remembered, result.kind));
   } catch (error) {
-    return readFailure(error);
+    return linkOnly(root, remembered, error);
   }
 }
 

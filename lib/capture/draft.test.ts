@@ -21,6 +21,7 @@ describe('mergeFields', () => {
   it('takes what the page shows first, then the form on the page, then the remembered options', () => {
     const onPage = { kind: null, usageLocation: 'Belgium', subscriptions: [], delegatedAdmin: null };
     expect(mergeFields({ summaryId: 'PO-1', partnerOffice: 'Paris' }, onPage, { ...remembered, subscriptions: [...remembered.subscriptions] }, 'purchase')).toEqual({
+      shownOnResultPage: ['partnerOffice'],
       summaryId: 'PO-1',
       partnerOffice: 'Paris',
       usageLocation: 'Belgium',
@@ -31,6 +32,7 @@ describe('mergeFields', () => {
 
   it('ignores options remembered for the other kind of offer, and works without a form on the page', () => {
     expect(mergeFields({}, undefined, { ...remembered, subscriptions: [...remembered.subscriptions] }, 'trial')).toEqual({
+      shownOnResultPage: [],
       summaryId: undefined,
       partnerOffice: undefined,
       usageLocation: undefined,

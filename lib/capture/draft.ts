@@ -1,4 +1,5 @@
 import { LIMITS } from '../offers/limits';
+import { RESULT_PAGE_FIELDS } from '../offers/result-page-fields';
 import type { OfferDraft, OfferKind, OfferSource, Subscription } from '../offers/schema';
 import type { CaptureResult } from './capture';
 import type { OptionsSnapshot } from './options-step';
@@ -6,7 +7,7 @@ import type { ShownDetails } from './result-page';
 import { mergeSubscriptions } from './result-summary';
 import { cleanText } from './text';
 
-export type DraftFields = Partial<Pick<OfferDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin'>>;
+export type DraftFields = Partial<Pick<OfferDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin' | 'shownOnResultPage'>>;
 
 const shortText = (value: unknown): string | undefined => {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -44,6 +45,8 @@ export function toDraft(url: string, source: OfferSource, fields: DraftFields): 
   if (usageLocation) draft.usageLocation = usageLocation;
   if (subscriptions) draft.subscriptions = subscriptions;
   if (typeof fields.delegatedAdmin === 'boolean') draft.delegatedAdmin = fields.delegatedAdmin;
+  const shownOnResultPage = fields.shownOnResultPage?.filter((field) => draft[field] !== undefined);
+  if (shownOnResultPage?.length) draft.shownOnResultPage = shownOnResultPage;
   return { draft };
 }
 
@@ -58,6 +61,7 @@ export function mergeFields(shown: ShownDetails, onPage: OptionsSnapshot | undef
   const subscriptions = mergeSubscriptions(shown.subscriptions, onPage?.subscriptions.length ? onPage.subscriptions : earlier?.subscriptions);
   const delegatedAdmin = shown.delegatedAdmin ?? onPage?.delegatedAdmin ?? earlier?.delegatedAdmin;
   return {
+    shownOnResultPage: RESULT_PAGE_FIELDS.filter((field) => (field === 'subscriptions' ? Boolean(shown.subscriptions?.length) : shown[field] !== undefined)),
     summaryId: shown.summaryId,
     partnerOffice: shown.partnerOffice ?? onPage?.partnerOffice ?? earlier?.partnerOffice,
     usageLocation: shown.usageLocation ?? onPage?.usageLocation ?? earlier?.usageLocation,

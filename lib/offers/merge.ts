@@ -1,4 +1,5 @@
-import type { Offer, OfferDraft, ResultPageField, Send, StatusChange } from './schema';
+import type { ResultPageField } from './result-page-fields';
+import type { Offer, OfferDraft, Send, StatusChange } from './schema';
 import type { ParsedOfferUrl } from '../capture/offer-url';
 import type { z } from 'zod/mini';
 import { INITIAL_STATUS } from './statuses';

@@ -1,12 +1,11 @@
 import { z } from 'zod/mini';
 import { LIMITS } from './limits';
+import { RESULT_PAGE_FIELDS } from './result-page-fields';
 import { OFFER_STATUSES } from './statuses';
 
 export const OFFER_KINDS = ['purchase', 'trial'] as const;
 export const OFFER_SOURCES = ['auto', 'clipboard', 'manual', 'import'] as const;
-/** What Partner Center's result page may show of an offer besides its URL and summary ID. */
-export const RESULT_PAGE_FIELDS = ['partnerOffice', 'usageLocation', 'subscriptions', 'delegatedAdmin'] as const;
-export type ResultPageField = (typeof RESULT_PAGE_FIELDS)[number];
+
 export const SEND_PROVIDERS = ['gmail', 'outlook', 'other'] as const;
 
 export { LIMITS, OFFER_STATUSES };

@@ -78,10 +78,12 @@ describe('the single-page result step reloaded, its summary rendering after plac
 });
 
 describe('the wizard, then a result page whose summary disagrees with the options chosen', () => {
-  it('stores what the result page shows, and keeps the options for what it does not show', async () => {
-    const quote = '44444444-aaaa-4bbb-8ccc-000000000004';
+  it.each([
+    ['with the link', '1', '44444444-aaaa-4bbb-8ccc-000000000004'],
+    ['after the offer was saved from the options', 'late', '45454545-aaaa-4bbb-8ccc-000000000014'],
+  ])('stores what the result page shows (summary rendered %s), and keeps the options for what it does not show', async (_when, summary, quote) => {
     const page = await browser.context.newPage();
-    await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ lang: 'en', kind: 'purchase', quote, summary: '1' })}`));
+    await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ lang: 'en', kind: 'purchase', quote, summary })}`));
     await page.locator('#partner-office').selectOption('1');
     await page.locator('#usage-location').selectOption('Canada');
     await page.locator('#sub-0').check();
@@ -91,11 +93,13 @@ describe('the wizard, then a result page whose summary disagrees with the option
     await page.locator('#dap-yes').check();
     await page.locator('#wizard-next').click();
     await page.locator('#offer-summary').waitFor();
-    await expect.poll(() => offersWithQuote(quote), { timeout: 5000, interval: 50 }).toHaveLength(1);
-    const [offer] = await offersWithQuote(quote);
+    await expect.poll(async () => (await offersWithQuote(quote))[0]?.usageLocation, { timeout: 5000, interval: 50 }).toBe('France');
+    const offers = await offersWithQuote(quote);
+    expect(offers).toHaveLength(1);
+    const [offer] = offers;
     expect(offer).toMatchObject({
       kind: 'purchase',
-      summaryId: 'PO-44444444',
+      summaryId: `PO-${quote.slice(0, 8).toUpperCase()}`,
       partnerOffice: 'Contoso UK - London',
       usageLocation: 'France',
       delegatedAdmin: false,
