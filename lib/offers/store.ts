@@ -4,7 +4,8 @@ import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { INITIAL_STATUS } from './statuses';
-import { Offer, type OfferDraft, type ResultPageField, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
+import type { ResultPageField } from './result-page-fields';
+import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
 import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
 
 export class OfferNotFoundError extends Error {
