@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { OfferDraft, Subscription } from '../offers/schema';
 import { detectWizardStep } from './detect';
-import { CAPTURE_REASONS, captureFromCopy, captureFromPage, type CaptureResult } from './capture';
+import { CAPTURE_REASONS } from '../messaging/protocol';
+import { captureFromCopy, captureFromPage, type CaptureResult } from './capture';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { extractResult } from './result-page';
 

@@ -1,18 +1,12 @@
+import type { CaptureReason } from '../messaging/protocol';
 import { errorMessage } from '../error-message';
 import type { OfferDraft } from '../offers/schema';
 import type { DeepRoot } from './deep-dom';
 import { mergeFields, toDraft } from './draft';
-import { findOfferUrls } from './offer-url';
+import { findOfferUrls } from '../offers/offer-url';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { detailsFromText, extractResult, extractShownDetails, findOfferUrlIn } from './result-page';
 
-/**
- * Why a capture produced no draft: no offer link where one was looked for, the page could not
- * be read (an exception while walking it; the detail is its message), or the draft failed
- * validation (the detail names the field).
- */
-export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-failed'] as const;
-export type CaptureReason = (typeof CAPTURE_REASONS)[number];
 
 export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason; detail?: string };
 

@@ -2,7 +2,7 @@ import type { Subscription } from '../offers/schema';
 import { deepTreeRoots, NOT_WALKED, ownText, type DeepRoot } from './deep-dom';
 import { asValue, findLabelledValues } from './labelled-values';
 import { matchLabel, yesNo } from './labels';
-import { findOfferUrls, type ParsedOfferUrl } from './offer-url';
+import { findOfferUrls, type ParsedOfferUrl } from '../offers/offer-url';
 import { extractSubscriptionSummary } from './result-summary';
 import { URL_ATTRIBUTE_SELECTOR, URL_ATTRIBUTES, URL_FIELD_SELECTOR } from './selectors';
 

@@ -3,7 +3,7 @@ import type { CaptureAnswer, ResponseMap } from '../messaging/protocol';
 import type { OfferDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
 import { captureFromCopy, captureFromPage } from './capture';
-import { parseOfferUrl } from './offer-url';
+import { parseOfferUrl } from '../offers/offer-url';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { copiedText } from './selection';
 

@@ -1,6 +1,5 @@
 import type { BackupFile, ImportReport } from '../offers/backup';
 import type { Offer } from '../offers/schema';
-import type { CaptureReason } from '../capture/capture';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**
@@ -47,6 +46,13 @@ export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES 
 export type CaptureAnswer =
   | { found: true; offer: Offer; created: boolean }
   | { found: false; reason: CaptureFailure; detail?: string };
+/**
+ * Why a capture produced no draft: no offer link where one was looked for, the page could not
+ * be read (an exception while walking it; the detail is its message), or the draft failed
+ * validation (the detail names the field).
+ */
+export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-failed'] as const;
+export type CaptureReason = (typeof CAPTURE_REASONS)[number];
 export type CaptureFailure = CaptureReason | 'not-partner-center' | 'no-content-script' | 'save-failed';
 
 /** What each request answers with; the background is typed against this map. */

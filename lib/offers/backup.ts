@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { parseOfferUrl } from '../capture/offer-url';
+import { parseOfferUrl } from './offer-url';
 import { stripUndefined } from './merge';
 import { Offer } from './schema';
 

@@ -1,6 +1,6 @@
 import type { ResultPageField } from './result-page-fields';
 import type { Offer, OfferDraft, Send, StatusChange } from './schema';
-import type { ParsedOfferUrl } from '../capture/offer-url';
+import type { ParsedOfferUrl } from './offer-url';
 import type { z } from 'zod/mini';
 import { INITIAL_STATUS } from './statuses';
 

@@ -1,5 +1,5 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { parseOfferUrl } from '../capture/offer-url';
+import { parseOfferUrl } from './offer-url';
 import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';

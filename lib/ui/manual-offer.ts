@@ -1,5 +1,5 @@
 import { isEmailAddress } from '../email-address';
-import { parseOfferUrl } from '../capture/offer-url';
+import { parseOfferUrl } from '../offers/offer-url';
 import { LIMITS } from '../offers/limits';
 import type { OfferDraft, Subscription } from '../offers/schema';
 import type { MessageKey } from '../i18n';

@@ -1,4 +1,4 @@
-import type { OfferKind } from '../offers/schema';
+import type { OfferKind } from './schema';
 
 export interface ParsedOfferUrl {
   kind: OfferKind;
