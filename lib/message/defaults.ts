@@ -66,17 +66,20 @@ Bien cordialement,
 {{advisor.email}}
 {{advisor.website}}`;
 
-const PURCHASE_EN = `${opening('Dear', 'Hello')}
-Please find below the Microsoft subscription offer I have prepared{{#if customer.company}} for {{customer.company}}{{/if}}. {{#if advisor.company}}{{advisor.company}} is{{else}}We are{{/if}} an authorized Microsoft cloud partner: you buy directly from Microsoft, with our support.
-
-{{#if offer.subscriptions}}
-The offer includes:
+/** What the offer holds, its link and its reference: the same block in every default message. */
+const offerBlock = (includes: string, openLink: string, reference: string) => `{{#if offer.subscriptions}}
+${includes}
 {{offer.subscriptions}}
 
 {{/if}}
-To review and accept the offer, open this link and sign in with your organization's Microsoft work account (or create one):
+${openLink}
 {{offer.url}}
-{{#if offer.summaryId}}Offer reference: {{offer.summaryId}} (please mention it in any question about this offer).{{/if}}
+{{#if offer.summaryId}}${reference}{{/if}}`;
+
+const PURCHASE_EN = `${opening('Dear', 'Hello')}
+Please find below the Microsoft subscription offer I have prepared{{#if customer.company}} for {{customer.company}}{{/if}}. {{#if advisor.company}}{{advisor.company}} is{{else}}We are{{/if}} an authorized Microsoft cloud partner: you buy directly from Microsoft, with our support.
+
+${offerBlock(`The offer includes:`, `To review and accept the offer, open this link and sign in with your organization's Microsoft work account (or create one):`, `Offer reference: {{offer.summaryId}} (please mention it in any question about this offer).`)}
 
 You will be billed directly by Microsoft. You stay in control of the number of user licenses, which you can change when you accept the offer.
 
@@ -86,14 +89,7 @@ ${closingEn('offer')}`;
 const TRIAL_EN = `${opening('Dear', 'Hello')}
 I am pleased to invite you to a free trial of Microsoft cloud services{{#if customer.company}} for {{customer.company}}{{/if}}, so that you can see how they fit your needs before making any commitment. {{#if advisor.company}}{{advisor.company}} is{{else}}We are{{/if}} an authorized Microsoft cloud partner: we can help you set up the trial, answer your questions and, if you wish, prepare a purchase offer afterwards.
 
-{{#if offer.subscriptions}}
-The trial includes:
-{{offer.subscriptions}}
-
-{{/if}}
-To start the trial, open this link and sign in with your organization's Microsoft work account (or create one):
-{{offer.url}}
-{{#if offer.summaryId}}Trial reference: {{offer.summaryId}} (please mention it in any question about this trial).{{/if}}
+${offerBlock(`The trial includes:`, `To start the trial, open this link and sign in with your organization's Microsoft work account (or create one):`, `Trial reference: {{offer.summaryId}} (please mention it in any question about this trial).`)}
 
 You are not charged for the trial. If you decide to continue, you will be billed directly by Microsoft, and you will stay in control of the number of user licenses, which you can change when you accept the purchase offer.
 
@@ -103,14 +99,7 @@ ${closingEn('trial')}`;
 const PURCHASE_FR = `${opening('Bonjour', 'Bonjour')}
 Veuillez trouver ci-dessous l'offre d'abonnement Microsoft que j'ai préparée{{#if customer.company}} pour {{customer.company}}{{/if}}. {{#if advisor.company}}{{advisor.company}} est{{else}}Nous sommes{{/if}} partenaire cloud Microsoft autorisé\u00a0: vous achetez directement auprès de Microsoft, avec notre accompagnement.
 
-{{#if offer.subscriptions}}
-L'offre comprend\u00a0:
-{{offer.subscriptions}}
-
-{{/if}}
-Pour consulter et accepter l'offre, ouvrez ce lien et connectez-vous avec le compte Microsoft professionnel de votre organisation (ou créez-en un)\u00a0:
-{{offer.url}}
-{{#if offer.summaryId}}Référence de l'offre\u00a0: {{offer.summaryId}} (merci de la rappeler pour toute question à son sujet).{{/if}}
+${offerBlock(`L'offre comprend\u00a0:`, `Pour consulter et accepter l'offre, ouvrez ce lien et connectez-vous avec le compte Microsoft professionnel de votre organisation (ou créez-en un)\u00a0:`, `Référence de l'offre\u00a0: {{offer.summaryId}} (merci de la rappeler pour toute question à son sujet).`)}
 
 Votre organisation sera facturée directement par Microsoft. Vous gardez la main sur le nombre de licences utilisateur et pouvez le modifier au moment d'accepter l'offre.
 
@@ -120,14 +109,7 @@ ${closingFr('cette offre')}`;
 const TRIAL_FR = `${opening('Bonjour', 'Bonjour')}
 J'ai le plaisir de vous inviter à essayer gratuitement les services cloud Microsoft{{#if customer.company}} pour {{customer.company}}{{/if}}, afin de vérifier qu'ils répondent à vos besoins avant tout engagement. {{#if advisor.company}}{{advisor.company}} est{{else}}Nous sommes{{/if}} partenaire cloud Microsoft autorisé\u00a0: nous pouvons vous aider à mettre en place l'essai, répondre à vos questions et, si vous le souhaitez, vous préparer ensuite une offre d'achat.
 
-{{#if offer.subscriptions}}
-L'essai comprend\u00a0:
-{{offer.subscriptions}}
-
-{{/if}}
-Pour démarrer l'essai, ouvrez ce lien et connectez-vous avec le compte Microsoft professionnel de votre organisation (ou créez-en un)\u00a0:
-{{offer.url}}
-{{#if offer.summaryId}}Référence de l'invitation\u00a0: {{offer.summaryId}} (merci de la rappeler pour toute question à son sujet).{{/if}}
+${offerBlock(`L'essai comprend\u00a0:`, `Pour démarrer l'essai, ouvrez ce lien et connectez-vous avec le compte Microsoft professionnel de votre organisation (ou créez-en un)\u00a0:`, `Référence de l'invitation\u00a0: {{offer.summaryId}} (merci de la rappeler pour toute question à son sujet).`)}
 
 L'essai ne vous est pas facturé. Si vous décidez de poursuivre, votre organisation sera facturée directement par Microsoft, et vous garderez la main sur le nombre de licences utilisateur, que vous pourrez modifier au moment d'accepter l'offre d'achat.
 
