@@ -1,27 +1,12 @@
+import { OFFER_FIELD_NAMES, OFFER_FIELDS } from './fields';
 import type { Offer } from './schema';
 import { foldText, searchWords } from './normalize';
 
 const MAX_WORDS = 400;
 
-/**
- * The words an offer can be found by: every field the search box promises to look in. Of the URL
- * only the quote and partner ids count: its other words are the same in every offer and would
- * only add index entries.
- */
+/** The words an offer can be found by: what each field's search rule in OFFER_FIELDS gives. */
 export function offerWords(offer: Offer): string[] {
-  const fields = [
-    offer.summaryId,
-    offer.quoteId,
-    offer.partnerId,
-    offer.customer.name,
-    offer.customer.email,
-    offer.customer.company,
-    offer.partnerOffice,
-    offer.usageLocation,
-    ...offer.subscriptions.map((s) => s.name),
-    ...offer.sends.map((s) => s.to),
-    offer.notes,
-  ];
+  const fields = OFFER_FIELD_NAMES.flatMap((name) => OFFER_FIELDS[name].search?.(offer) ?? []);
   const words = new Set<string>();
   for (const field of fields) {
     if (!field) continue;

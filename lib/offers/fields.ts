@@ -1,0 +1,128 @@
+import type { ResultPageField } from './result-page-fields';
+import type { Customer, Offer, Send } from './schema';
+
+/**
+ * Every field of a stored offer, with how it merges, what the spreadsheet export shows of it and
+ * what the search box finds it by. The table is keyed by every field of `Offer`: adding one to
+ * the schema makes the compiler ask for its rules here.
+ */
+
+export interface MergeContext {
+  /** Fields the result page itself showed: they replace what an earlier capture saved. */
+  replacing: readonly ResultPageField[];
+  /** The merged status history, which the status follows. */
+  statusHistory: Offer['statusHistory'];
+}
+
+type CsvColumn = readonly [header: string, cell: (offer: Offer) => string | number];
+
+export interface FieldRules<K extends keyof Offer> {
+  /** How what is stored combines with a later capture or an import of the same offer. */
+  merge: (existing: Offer[K], incoming: Offer[K] | undefined, context: MergeContext) => Offer[K];
+  /** Spreadsheet columns, in the export's order. */
+  csv: readonly CsvColumn[];
+  /** Text the offer can be found by. */
+  search?: (offer: Offer) => readonly (string | undefined)[];
+}
+
+export type OfferField = keyof Offer;
+type FieldTable = { [K in OfferField]: FieldRules<K> };
+
+const keep = <T>(existing: T): T => existing;
+const fillText = (existing: string | undefined, incoming: string | undefined) => existing || incoming || undefined;
+
+const hasValue = (value: unknown) => (Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null && value !== '');
+
+/** A field the result page may show: a known value stays, unless the result page showed another. */
+const fromResultPage =
+  <K extends ResultPageField>(field: K, isEmpty: (value: Offer[K]) => boolean) =>
+  (existing: Offer[K], incoming: Offer[K] | undefined, { replacing }: MergeContext): Offer[K] => {
+    if (incoming !== undefined && hasValue(incoming) && (replacing.includes(field) || isEmpty(existing))) return incoming;
+    return existing;
+  };
+
+function withoutEmpty<T extends Record<string, string | undefined>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value)) as T;
+}
+
+/**
+ * Known values first, in their own order (so an unchanged record serializes the same way), then
+ * the incoming values for the keys that had none.
+ */
+function fillGaps(known: Customer, incoming: Customer | undefined): Customer {
+  const kept = withoutEmpty(known);
+  return { ...kept, ...Object.fromEntries(Object.entries(withoutEmpty(incoming ?? {})).filter(([key]) => !(key in kept))) };
+}
+
+function unionBy<T extends { at: string }>(a: readonly T[], b: readonly T[] | undefined, key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const item of [...a, ...(b ?? [])]) if (!seen.has(key(item))) seen.set(key(item), item);
+  return [...seen.values()].sort((x, y) => x.at.localeCompare(y.at));
+}
+
+const sendKey = (s: Send) => `${s.at}|${s.provider}|${s.to ?? ''}|${s.subject ?? ''}`;
+
+export const OFFER_FIELDS: FieldTable = {
+  id: { merge: keep, csv: [['id', (o) => o.id]] },
+  kind: { merge: keep, csv: [['kind', (o) => o.kind]] },
+  status: { merge: (existing, _incoming, { statusHistory }) => statusHistory.at(-1)?.status ?? existing, csv: [['status', (o) => o.status]] },
+  summaryId: { merge: fillText, csv: [['summary_id', (o) => o.summaryId ?? '']], search: (o) => [o.summaryId] },
+  url: { merge: keep, csv: [['url', (o) => o.url]] },
+  // Of the URL only the ids are searchable: its other words are the same in every offer.
+  partnerId: { merge: keep, csv: [['partner_id', (o) => o.partnerId]], search: (o) => [o.partnerId] },
+  quoteId: { merge: keep, csv: [['quote_id', (o) => o.quoteId]], search: (o) => [o.quoteId] },
+  partnerOffice: {
+    merge: fromResultPage('partnerOffice', (value) => !value),
+    csv: [['partner_office', (o) => o.partnerOffice ?? '']],
+    search: (o) => [o.partnerOffice],
+  },
+  usageLocation: {
+    merge: fromResultPage('usageLocation', (value) => !value),
+    csv: [['usage_location', (o) => o.usageLocation ?? '']],
+    search: (o) => [o.usageLocation],
+  },
+  subscriptions: {
+    merge: fromResultPage('subscriptions', (value) => value.length === 0),
+    csv: [
+      ['subscriptions', (o) => o.subscriptions.map((s) => (s.licenses === null ? s.name : `${s.name} x ${s.licenses}`)).join('; ')],
+      ['total_licenses', (o) => o.subscriptions.reduce((sum, s) => sum + (s.licenses ?? 0), 0)],
+    ],
+    search: (o) => o.subscriptions.map((s) => s.name),
+  },
+  delegatedAdmin: {
+    merge: fromResultPage('delegatedAdmin', (value) => value === null),
+    csv: [['delegated_admin', (o) => (o.delegatedAdmin === null ? '' : o.delegatedAdmin ? 'yes' : 'no')]],
+  },
+  customer: {
+    merge: fillGaps,
+    csv: [
+      ['customer_name', (o) => o.customer.name ?? ''],
+      ['customer_email', (o) => o.customer.email ?? ''],
+      ['customer_company', (o) => o.customer.company ?? ''],
+    ],
+    search: (o) => [o.customer.name, o.customer.email, o.customer.company],
+  },
+  sends: {
+    merge: (existing, incoming) => unionBy(existing, incoming, sendKey),
+    csv: [
+      ['sends', (o) => o.sends.length],
+      ['last_sent_at', (o) => o.sends.at(-1)?.at ?? ''],
+    ],
+    search: (o) => o.sends.map((s) => s.to),
+  },
+  followUpOf: { merge: fillText, csv: [['follow_up_of', (o) => o.followUpOf ?? '']] },
+  notes: { merge: (existing, incoming) => existing || incoming || '', csv: [['notes', (o) => o.notes]], search: (o) => [o.notes] },
+  source: { merge: keep, csv: [['source', (o) => o.source]] },
+  statusHistory: { merge: (existing, incoming) => unionBy(existing, incoming, (s) => `${s.status}|${s.at}`), csv: [] },
+  createdAt: {
+    merge: (existing, incoming) => (incoming && incoming < existing ? incoming : existing),
+    csv: [['created_at', (o) => o.createdAt]],
+  },
+  // Set by the store when a merge changes something.
+  updatedAt: { merge: keep, csv: [['updated_at', (o) => o.updatedAt]] },
+};
+
+export const OFFER_FIELD_NAMES = Object.keys(OFFER_FIELDS) as OfferField[];
+
+/** A customer without empty values, as a new record stores it. */
+export const cleanCustomer = (customer: Customer | undefined): Customer => withoutEmpty(customer ?? {});
