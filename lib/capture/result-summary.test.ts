@@ -4,7 +4,7 @@ import { OfferDraft } from '../offers/schema';
 import { RESULT_PAGE_FIELDS } from '../offers/result-page-fields';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { captureFromPage } from './capture';
-import type { OptionsSnapshot } from './options-step';
+import { extractOptions, type OptionsSnapshot } from './options-step';
 import { extractShownDetails } from './result-page';
 import { countFrom, extractSubscriptionSummary, mergeSubscriptions } from './result-summary';
 
@@ -213,16 +213,8 @@ describe('result pages read on their own', () => {
 });
 
 describe('merging the result page with the options step', () => {
-  const options: OptionsSnapshot = {
-    kind: 'purchase',
-    partnerOffice: 'Contoso France - Paris',
-    usageLocation: 'France',
-    subscriptions: [
-      { name: 'Microsoft 365 Business Basic', licenses: 25 },
-      { name: 'Microsoft Defender for Business', licenses: 10 },
-    ],
-    delegatedAdmin: true,
-  };
+  // What the English options step reads (Paris, France, Basic x 25, Defender x 10, delegated admin).
+  const options: OptionsSnapshot = extractOptions(loadFixture(FIXTURES.optionsPurchaseEn));
 
   it('lets the result page win field by field, and keeps what it does not show', () => {
     renderInBody(`<h1>Send</h1><p>${offerUrl(QUOTE)}</p><dl><dt>Usage location</dt><dd>Canada</dd>

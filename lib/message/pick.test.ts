@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeTemplate } from '@/test/unit/message-factory';
 import { pickTemplate, setDefaultTemplate } from './pick';
-import type { MessageTemplate } from './template';
 
-const template = (overrides: Partial<MessageTemplate>): MessageTemplate => ({
-  id: 't',
-  name: 'Template',
-  language: 'en',
-  kind: 'purchase',
-  subject: 'Offer',
-  body: '{{offer.url}}',
-  isDefault: false,
-  ...overrides,
-});
+const template = makeTemplate;
 
 describe('pickTemplate', () => {
   const templates = [

@@ -2,34 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseTemplate } from './parse';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS, type RenderContext } from './placeholders';
 import { renderTemplate } from './render';
-
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+import { renderContext } from '@/test/unit/message-factory';
 
 /** A context where every value is set, so that every placeholder has something to show. */
-function fullContext(kind: 'purchase' | 'trial'): RenderContext {
-  return {
-    offer: {
-      kind,
-      url: 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824',
-      summaryId: 'S-123',
-      subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 10 }],
-      usageLocation: 'France',
-      partnerOffice: 'Paris',
-      delegatedAdmin: true,
-    },
-    customer: { name: 'Jane Doe', company: 'Fabrikam' },
-    advisor: {
-      name: 'Alex Martin',
-      company: 'Contoso',
-      email: 'alex@contoso.com',
-      phone: '+33 1 23 45 67 89',
-      website: 'https://contoso.com',
-      logo: PNG,
-      gdapLink: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/abc',
-    },
-    locale: 'en',
-  };
-}
+const fullContext = (kind: 'purchase' | 'trial'): RenderContext => {
+  const base = renderContext();
+  return { ...base, offer: { ...base.offer, kind } };
+};
 
 const shows = (name: string, context: RenderContext) => {
   const result = renderTemplate({ subject: 's', body: `{{#if ${name}}}yes{{else}}no{{/if}}` }, context);

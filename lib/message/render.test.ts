@@ -1,35 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { RenderContext } from './placeholders';
 import { renderTemplate, type RenderedMessage } from './render';
-
-const OFFER_URL = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
-const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+import { OFFER_URL, PNG, renderContext } from '@/test/unit/message-factory';
 
 function context(overrides: Partial<RenderContext> = {}): RenderContext {
+  const base = renderContext();
   return {
+    ...base,
     offer: {
-      kind: 'purchase',
-      url: OFFER_URL,
-      summaryId: 'S-123',
+      ...base.offer,
       subscriptions: [
         { name: 'Microsoft 365 Business Standard', licenses: 1250 },
         { name: 'Exchange Online (Plan 1)', licenses: null },
       ],
-      usageLocation: 'France',
-      partnerOffice: 'Paris',
-      delegatedAdmin: true,
     },
-    customer: { name: 'Jane Doe', company: 'Fabrikam' },
-    advisor: {
-      name: 'Alex Martin',
-      company: 'Contoso',
-      email: 'alex@contoso.com',
-      phone: '+33 1 23 45 67 89',
-      website: 'https://contoso.com',
-      logo: PNG,
-      gdapLink: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/abc',
-    },
-    locale: 'en',
     ...overrides,
   };
 }

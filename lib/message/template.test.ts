@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { makeTemplate } from '@/test/unit/message-factory';
 import { MessageTemplate } from './template';
 
-const template = (overrides: Partial<MessageTemplate>): MessageTemplate => ({
-  id: 't',
-  name: 'Template',
-  language: 'en',
-  kind: 'purchase',
-  subject: 'Offer',
-  body: '{{offer.url}}',
-  isDefault: false,
-  ...overrides,
-});
+const template = makeTemplate;
 
 describe('MessageTemplate', () => {
   it('accepts a valid template', () => {
