@@ -10,7 +10,7 @@ describe('classifySender', () => {
   it.each<[string, Parameters<typeof classifySender>[0], SenderRole | 'unknown']>([
     ['the popup (no tab)', { id: ID, url: `${BASE}popup.html`, origin: `chrome-extension://${ID}` }, 'extension-page'],
     ['the history page in a tab', { id: ID, url: `${BASE}history.html?offer=o1`, tab: { id: 3 }, frameId: 0 }, 'extension-page'],
-    ['a Firefox extension page', { id: ID, url: 'moz-extension://9c1e0f1a-0000-4000-8000-000000000001/options.html' }, 'unknown'],
+    ['a page on another extension origin, claiming our id', { id: ID, url: 'moz-extension://9c1e0f1a-0000-4000-8000-000000000001/options.html' }, 'unknown'],
     ['the picker framed in a webmail tab', { id: ID, url: `${BASE}picker.html#token=x`, tab: { id: 7 }, frameId: 3 }, 'picker'],
     ['the picker opened on its own', { id: ID, url: `${BASE}picker.html`, tab: { id: 7 }, frameId: 0 }, 'unknown'],
     ['the picker outside a tab', { id: ID, url: `${BASE}picker.html` }, 'unknown'],

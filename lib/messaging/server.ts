@@ -39,7 +39,8 @@ export async function handleMessage(message: unknown, sender: MessageSender, own
   const role = classifySender(sender, own.id, own.baseUrl);
   const type: unknown = typeof message === 'object' && message !== null && 'type' in message ? message.type : undefined;
   if (role === 'unknown' || (isRequestType(type) && !mayAsk(role, type))) {
-    return { ok: false, error: { code: 'forbidden', message: `This part of the extension may not ask for ${String(type).slice(0, 100)}.` } };
+    const what = isRequestType(type) ? type : 'anything';
+    return { ok: false, error: { code: 'forbidden', message: `This part of the extension may not ask for ${what}.` } };
   }
   const parsed = Request.safeParse(message);
   if (!parsed.success) {
