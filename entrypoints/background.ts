@@ -3,7 +3,9 @@ import { createOfferHandlers } from '@/lib/offers/handlers';
 import { createStoreOpener } from '@/lib/offers/store';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { handleMessage } from '@/lib/messaging/server';
-import { createCaptureHandlers } from '@/lib/capture/routing';
+import { createCaptureHandlers, createCaptureSaveHandlers } from '@/lib/capture/routing';
+import { createGrantBook } from '@/lib/messaging/grants';
+import type { Handlers } from '@/lib/messaging/protocol';
 import { createOpenOfferHandler } from '@/lib/offers/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
 import { takeFollowUpFor } from '@/lib/offers/follow-up';
@@ -13,19 +15,21 @@ import { fireReminder, openReminder, reminderDelayChanged, rescheduleAll, schedu
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
-  const handlers = {
-    ...createOfferHandlers(openStore),
-    ...createWebmailHandlers(browser.tabs),
-    ...createCaptureHandlers(browser.tabs),
-    ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
-  };
   // Every path that saves an offer gets the desk's follow-ups: reminders move after a send or a
   // status change, and a new purchase offer is linked to the trial the advisor marked.
   const reminders = browserReminderPorts(openStore);
-  const hookedHandlers = withChangeHooks(handlers, {
+  const offerHandlers = withChangeHooks(createOfferHandlers(openStore), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
     followUpFor: (answer) => takeFollowUpFor(browser.storage.local, answer),
   });
+  const grants = createGrantBook(browser.storage.session);
+  const handlers: Handlers = {
+    ...offerHandlers,
+    ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordSend']),
+    ...createCaptureHandlers(browser.tabs),
+    ...createCaptureSaveHandlers(offerHandlers, grants),
+    ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
+  };
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
   browser.storage.onChanged.addListener((changes, area) => {
@@ -36,7 +40,6 @@ export default defineBackground(() => {
     if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);
   });
 
-  answerRuntimeMessages((message, sender) =>
-    sender.id === browser.runtime.id ? handleMessage(message, sender, browser.runtime.id, hookedHandlers) : undefined,
-  );
+  const own = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+  answerRuntimeMessages((message, sender) => (sender.id === own.id ? handleMessage(message, sender, own, handlers) : undefined));
 });

@@ -14,27 +14,28 @@ export default defineContentScript({
   main(ctx) {
     const toast = createToast();
 
-    const confirm = ({ offer, created }: SaveResult) => {
+    const confirm = ({ offer, created, undoToken }: SaveResult) => {
       const text = offer.summaryId
         ? t(created ? 'capture_toast_saved' : 'capture_toast_updated', offer.summaryId)
         : t(created ? 'capture_toast_savedNoId' : 'capture_toast_updatedNoId');
       const view = { label: t('capture_toast_view'), run: () => void sendMessage({ type: 'ui.openOffer', id: offer.id }) };
-      const undo = {
+      // Only a capture that created the offer may undo it, with the token the background gave it.
+      const undo = (token: string) => ({
         label: t('capture_toast_undo'),
         run: () => {
           watcher.suppress(offer.url);
-          sendMessage({ type: 'offers.delete', id: offer.id })
+          sendMessage({ type: 'capture.undo', token })
             .then(() => toast.show(t('capture_toast_undone')))
             .catch((error: unknown) => toast.show(failureText(error), { error: true }));
         },
-      };
-      toast.show(text, { actions: created ? [view, undo] : [view] });
+      });
+      toast.show(text, { actions: undoToken ? [view, undo(undoToken)] : [view] });
     };
 
     const watcher = startCaptureWatcher({
       doc: document,
       // Upserts merge, so retrying until the background acknowledges never makes a second record.
-      save: (draft) => sendWithRetry({ type: 'offers.upsert', draft }),
+      save: (draft) => sendWithRetry({ type: 'capture.save', draft }),
       onSaved: confirm,
       onSaveFailed: (error, retry) => toast.show(failureText(error), { error: true, actions: [{ label: t('capture_toast_retry'), run: retry }] }),
     });

@@ -23,7 +23,7 @@ export default defineContentScript({
       doc: document,
       pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
       // Stamped once, so a retry after a lost answer is recognised as the same send.
-      recordSend: (id, send) => sendWithRetry({ type: 'offers.recordSend', id, send: { ...send, at: new Date().toISOString() } }),
+      recordSend: (token, send) => sendWithRetry({ type: 'webmail.recordSend', token, send: { ...send, at: new Date().toISOString() } }),
       t,
     });
     const stopAnswering = answerRuntimeMessages((message, sender) =>

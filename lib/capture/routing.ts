@@ -1,4 +1,5 @@
 import { isHttpsUrlOn, PARTNER_CENTER_HOSTS } from '../hosts';
+import { grantTabOf, type GrantBook } from '../messaging/grants';
 import type { CaptureAnswer, Handlers } from '../messaging/protocol';
 
 /** What the background sends to the Partner Center content script of a tab. */
@@ -28,6 +29,33 @@ export function createCaptureHandlers(tabs: CaptureTabsApi): Pick<Handlers, 'cap
         // No listener: the tab was opened before the extension was installed or updated.
         return { found: false, reason: 'no-content-script' };
       }
+    },
+  };
+}
+
+/**
+ * Saving a Partner Center capture, and undoing it from the notice. A capture that created an
+ * offer grants its own tab the undo of that offer alone; no content script may delete anything
+ * else (a compromised page renderer speaks with its content script's voice).
+ */
+export function createCaptureSaveHandlers(
+  offers: Pick<Handlers, 'offers.upsert' | 'offers.delete'>,
+  grants: GrantBook,
+  newToken: () => string = () => crypto.randomUUID(),
+): Pick<Handlers, 'capture.save' | 'capture.undo'> {
+  return {
+    'capture.save': async ({ draft }, sender) => {
+      const tabId = grantTabOf(sender);
+      const answer = await offers['offers.upsert']({ type: 'offers.upsert', draft });
+      if (!answer.created) return answer;
+      const undoToken = newToken();
+      await grants.give(undoToken, { purpose: 'undo-capture', offerId: answer.offer.id, tabId });
+      return { ...answer, undoToken };
+    },
+    'capture.undo': async ({ token }, sender) => {
+      const offerId = await grants.redeem(token, 'undo-capture', grantTabOf(sender), 'undo');
+      const { offer } = await offers['offers.delete']({ type: 'offers.delete', id: offerId });
+      return { deleted: offer !== null };
     },
   };
 }

@@ -7,7 +7,7 @@ import { parseOfferUrl } from '../offers/offer-url';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { copiedText } from './selection';
 
-export type SaveResult = ResponseMap['offers.upsert'];
+export type SaveResult = ResponseMap['capture.save'];
 
 /** After a navigation or a click, look for the wizard at these delays, then stop looking. */
 export const PROBE_DELAYS_MS = [0, 300, 800, 1500, 3000, 6000, 10_000] as const;

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'blocked',
   'storage',
   'internal',
+  'forbidden',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -73,16 +74,26 @@ export interface ResponseMap {
   'backup.exportCsv': { csv: string; count: number };
   'backup.import': ImportReport;
   'capture.runInActiveTab': CaptureAnswer;
+  /** A Partner Center capture; a new offer comes with the token that lets this tab undo it. */
+  'capture.save': { offer: Offer; created: boolean; undoToken?: string };
+  'capture.undo': { deleted: boolean };
   'ui.openOffer': { opened: true };
   'webmail.openPickerInActiveTab': { opened: boolean; reason?: 'no-webmail-tab' | 'no-compose' };
   /** 'copied': no strategy kept the text, the advisor was told to paste it. */
   'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' };
   'webmail.closePicker': { closed: boolean };
+  'webmail.recordSend': { recorded: true };
 }
 
-/** Who sent a message, as the browser reports it; webmail requests are routed to the sender's tab. */
+/**
+ * Who sent a message, as the browser reports it (not the sender): the background decides from it
+ * what the sender may ask (./senders), and routes webmail requests to the sender's tab.
+ */
 export interface MessageSender {
   id?: string;
+  url?: string;
+  /** The sending document's origin; for an about:blank frame, the origin it inherited. */
+  origin?: string;
   tab?: { id?: number };
   frameId?: number;
 }

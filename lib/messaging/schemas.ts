@@ -15,7 +15,9 @@ export const WebmailMessage = z.object({
   to: z.optional(z.string().check(z.maxLength(254))),
 });
 export type WebmailMessage = z.infer<typeof WebmailMessage>;
-const pickerToken = z.string().check(z.regex(PICKER_TOKEN));
+/** A random UUID: a picker's token, or the one the background gives with an undoable capture. */
+const randomToken = z.string().check(z.regex(PICKER_TOKEN));
+const sendFields = { provider: SendProvider, to: z.optional(boundedText(1000)), subject: z.optional(boundedText(500)) };
 
 export const PageFilter = z.object({
   status: z.optional(OfferStatus),
@@ -51,12 +53,7 @@ export const Request = z.discriminatedUnion('type', [
     id,
     // `at`, when the caller gives it, is the moment of the insertion: a retried request carrying
     // the same moment records nothing new.
-    send: z.object({
-      provider: SendProvider,
-      to: z.optional(boundedText(1000)),
-      subject: z.optional(boundedText(500)),
-      at: z.optional(Send.shape.at),
-    }),
+    send: z.object({ ...sendFields, at: z.optional(Send.shape.at) }),
   }),
   z.object({
     type: z.literal('offers.update'),
@@ -74,9 +71,12 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('backup.exportCsv') }),
   z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
   z.object({ type: z.literal('capture.runInActiveTab') }),
+  z.object({ type: z.literal('capture.save'), draft: OfferDraft }),
+  z.object({ type: z.literal('capture.undo'), token: randomToken }),
   z.object({ type: z.literal('ui.openOffer'), id }),
   z.object({ type: z.literal('webmail.openPickerInActiveTab') }),
-  z.object({ type: z.literal('webmail.deliver'), token: pickerToken, offerId: id, message: WebmailMessage }),
-  z.object({ type: z.literal('webmail.closePicker'), token: pickerToken }),
+  z.object({ type: z.literal('webmail.deliver'), token: randomToken, offerId: id, message: WebmailMessage }),
+  z.object({ type: z.literal('webmail.closePicker'), token: randomToken }),
+  z.object({ type: z.literal('webmail.recordSend'), token: randomToken, send: z.object({ ...sendFields, at: Send.shape.at }) }),
 ]);
 export type Request = z.infer<typeof Request>;

@@ -5,6 +5,8 @@ import { handleMessage } from './server';
 import { OfferNotFoundError } from '../offers/store';
 
 const OWN_ID = 'own-extension';
+const OWN = { id: OWN_ID, baseUrl: `chrome-extension://${OWN_ID}/` };
+const POPUP = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` };
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   return new Proxy(overrides as Handlers, {
@@ -15,14 +17,14 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
 describe('handleMessage', () => {
   it('dispatches a valid request to its handler', async () => {
     const count = vi.fn(async () => ({ count: 3 }));
-    const answer = await handleMessage({ type: 'offers.count' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.count': count }));
+    const answer = await handleMessage({ type: 'offers.count' }, POPUP, OWN, handlersWith({ 'offers.count': count }));
     expect(answer).toEqual({ ok: true, data: { count: 3 } });
   });
 
   it('ignores messages from other extensions or pages', async () => {
     const count = vi.fn(async () => ({ count: 3 }));
-    expect(await handleMessage({ type: 'offers.count' }, { id: 'intruder' }, OWN_ID, handlersWith({ 'offers.count': count }))).toBeUndefined();
-    expect(await handleMessage({ type: 'offers.count' }, {}, OWN_ID, handlersWith({ 'offers.count': count }))).toBeUndefined();
+    expect(await handleMessage({ type: 'offers.count' }, { id: 'intruder' }, OWN, handlersWith({ 'offers.count': count }))).toBeUndefined();
+    expect(await handleMessage({ type: 'offers.count' }, {}, OWN, handlersWith({ 'offers.count': count }))).toBeUndefined();
     expect(count).not.toHaveBeenCalled();
   });
 
@@ -34,7 +36,7 @@ describe('handleMessage', () => {
     ['offers.count'],
     [null],
   ])('answers %j with an invalid-message error', async (message) => {
-    const answer = await handleMessage(message, { id: OWN_ID }, OWN_ID, handlersWith({}));
+    const answer = await handleMessage(message, POPUP, OWN, handlersWith({}));
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
   });
 
@@ -43,12 +45,12 @@ describe('handleMessage', () => {
     const notFound = new OfferNotFoundError('No offer');
     const answer = await handleMessage(
       { type: 'offers.restore', offer: makeOffer(1) },
-      { id: OWN_ID },
-      OWN_ID,
+      POPUP,
+      OWN,
       handlersWith({ 'offers.restore': () => Promise.reject(quota) }),
     );
     expect(answer).toEqual({ ok: false, error: { code: 'quota', message: 'disk full' } });
-    const missing = await handleMessage({ type: 'offers.get', id: 'x' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.get': () => Promise.reject(notFound) }));
+    const missing = await handleMessage({ type: 'offers.get', id: 'x' }, POPUP, OWN, handlersWith({ 'offers.get': () => Promise.reject(notFound) }));
     expect(missing).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -56,8 +58,33 @@ describe('handleMessage', () => {
     const refused = Object.assign(new Error('Newer format'), { name: 'Renamed', code: 'backup-refused' });
     const oddCode = Object.assign(new Error('?'), { code: 'not-a-code' });
     const answerFor = (error: Error) =>
-      handleMessage({ type: 'offers.count' }, { id: OWN_ID }, OWN_ID, handlersWith({ 'offers.count': () => Promise.reject(error) }));
+      handleMessage({ type: 'offers.count' }, POPUP, OWN, handlersWith({ 'offers.count': () => Promise.reject(error) }));
     expect(await answerFor(refused)).toEqual({ ok: false, error: { code: 'backup-refused', message: 'Newer format' } });
     expect(await answerFor(oddCode)).toEqual({ ok: false, error: { code: 'internal', message: '?' } });
+  });
+
+  const PARTNER_CENTER = { id: OWN_ID, url: 'https://partner.microsoft.com/dashboard/', origin: 'https://partner.microsoft.com', tab: { id: 4 }, frameId: 0 };
+  const WEBMAIL = { id: OWN_ID, url: 'https://mail.google.com/mail/u/0/', origin: 'https://mail.google.com', tab: { id: 5 }, frameId: 0 };
+
+  it.each([
+    [PARTNER_CENTER, { type: 'offers.page', limit: 5 }],
+    [PARTNER_CENTER, { type: 'offers.delete', id: 'o1' }],
+    [PARTNER_CENTER, { type: 'offers.restore', offer: { not: 'read' } }],
+    [WEBMAIL, { type: 'backup.export' }],
+    [WEBMAIL, { type: 'offers.deleteAll' }],
+    [WEBMAIL, { type: 'offers.recordSend', id: 'o1', send: { provider: 'gmail' } }],
+    [{ ...WEBMAIL, url: 'https://example.com/' , origin: 'https://example.com' }, { type: 'ui.openOffer', id: 'o1' }],
+  ])('refuses a content script what its role may not ask, before reading it: %j %j', async (sender, message) => {
+    const anything = vi.fn(async () => ({}));
+    const answer = await handleMessage(message, sender, OWN, new Proxy({} as Handlers, { get: () => anything }));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(anything).not.toHaveBeenCalled();
+  });
+
+  it('dispatches what the role may ask, with the sender', async () => {
+    const open = vi.fn(async () => ({ opened: true as const }));
+    const answer = await handleMessage({ type: 'ui.openOffer', id: 'o1' }, PARTNER_CENTER, OWN, handlersWith({ 'ui.openOffer': open }));
+    expect(answer).toEqual({ ok: true, data: { opened: true } });
+    expect(open).toHaveBeenCalledWith({ type: 'ui.openOffer', id: 'o1' }, PARTNER_CENTER);
   });
 });

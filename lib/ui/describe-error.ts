@@ -18,6 +18,8 @@ export function describeError(error: unknown): string {
       return t('error_invalidOffer', detail);
     case 'backup-refused':
       return t('error_backupRefused', detail);
+    case 'forbidden':
+      return t('error_forbidden');
     default:
       return t('error_internal', detail);
   }

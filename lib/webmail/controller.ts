@@ -20,7 +20,8 @@ export interface WebmailDeps {
   doc: Document;
   /** The picker page's URL for one opening, carrying its random token. */
   pickerUrl(token: string): string;
-  recordSend(offerId: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
+  /** Records the send of the offer delivered to the picker named by the token. */
+  recordSend(token: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
   t: (key: WebmailText, substitution?: string) => string;
   /** Mutation batches are coalesced into one scan per this many milliseconds. */
   scanDelayMs?: number;
@@ -144,7 +145,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     return view !== null && view === view.top;
   }
 
-  async function insert(entry: ComposeEntry, offerId: string, message: WebmailMessage): Promise<InsertAnswer> {
+  async function insert(entry: ComposeEntry, token: string, message: WebmailMessage): Promise<InsertAnswer> {
     const { body, bar } = entry;
     if (!body.isConnected) return fallBackToClipboard(bar, message);
     caret.restore(body);
@@ -173,7 +174,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       }
     }
     try {
-      await deps.recordSend(offerId, { provider: adapter.provider, ...plan.record });
+      await deps.recordSend(token, { provider: adapter.provider, ...plan.record });
     } catch (error) {
       bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
     }
@@ -203,9 +204,9 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         closePicker(true);
         return Promise.resolve({ closed: true });
       }
-      const { entry } = picker;
+      const { entry, token } = picker;
       closePicker(false);
-      return insert(entry, message.offerId, message.message);
+      return insert(entry, token, message.message);
     },
     stop() {
       observer.disconnect();

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { createWebmailHandlers, openPickerForCommand, type TabsApi } from './routing';
+import { describe, expect, it, vi } from 'vitest';
+import { createGrantBook } from '../messaging/grants';
+import { memoryArea } from '@/test/unit/memory-area';
+import type { Handlers } from '../messaging/protocol';
+import { makeOffer } from '@/test/unit/offer-factory';
+import { createWebmailHandlers as createHandlers, openPickerForCommand, type TabsApi } from './routing';
 
 const TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
 const MESSAGE = { html: '<p>x</p>', text: 'x', subject: 'S' };
@@ -17,6 +21,9 @@ function fakeTabs(active: { id?: number; url?: string } | undefined, answer: (ta
     },
   };
 }
+
+const ignoreSends: Handlers['offers.recordSend'] = () => Promise.reject(new Error('no send expected'));
+const createWebmailHandlers = (tabs: TabsApi, recordSend = ignoreSends) => createHandlers(tabs, createGrantBook(memoryArea()), recordSend);
 
 describe('webmail routing', () => {
   it('opens the picker in the active webmail tab and reports a missing compose window', async () => {
@@ -40,7 +47,7 @@ describe('webmail routing', () => {
     const handlers = createWebmailHandlers(tabs);
     const request = { type: 'webmail.deliver' as const, token: TOKEN, offerId: 'o1', message: MESSAGE };
     expect(await handlers['webmail.deliver'](request, { id: 'ext', tab: { id: 9 } })).toEqual({ outcome: 'inserted' });
-    expect(tabs.sent).toEqual([[9, { type: 'webmail.insert', token: TOKEN, offerId: 'o1', message: MESSAGE }]]);
+    expect(tabs.sent).toEqual([[9, { type: 'webmail.insert', token: TOKEN, message: MESSAGE }]]);
     await expect(handlers['webmail.deliver'](request, { id: 'ext' })).rejects.toThrow(/Only the offer picker/);
   });
 
@@ -62,5 +69,26 @@ describe('webmail routing', () => {
     await openPickerForCommand(tabs, 8);
     await openPickerForCommand(tabs, undefined);
     expect(tabs.sent.map(([tabId]) => tabId)).toEqual([8, 5]);
+  });
+
+  it("records one send of the delivered offer, from the picker's tab, named by the picker's token", async () => {
+    const recordSend = vi.fn<Handlers['offers.recordSend']>(async ({ id }) => ({ offer: makeOffer(1, { id }) }));
+    const at = '2026-11-29T10:00:00.000Z';
+    const send = { provider: 'gmail' as const, to: 'zoe@example.com', at };
+    const record = (token: string, tabId: number, sendAt = at) =>
+      handlers['webmail.recordSend']({ type: 'webmail.recordSend', token, send: { ...send, at: sendAt } }, { tab: { id: tabId } });
+    // The content script records while the background still waits for its answer to the delivery.
+    const tabs = fakeTabs(undefined, () => record(TOKEN, 9).then(() => ({ outcome: 'inserted' })));
+    const handlers = createWebmailHandlers(tabs, recordSend);
+    await handlers['webmail.deliver']({ type: 'webmail.deliver', token: TOKEN, offerId: 'o7', message: MESSAGE }, { tab: { id: 9 } });
+    expect(recordSend).toHaveBeenCalledExactlyOnceWith({ type: 'offers.recordSend', id: 'o7', send });
+    // A retry of the same send is accepted (the store records it once)...
+    await record(TOKEN, 9);
+    expect(recordSend).toHaveBeenCalledTimes(2);
+    // ...another send, another tab or a token no picker delivered to is not.
+    await expect(record(TOKEN, 9, '2026-11-29T10:05:00.000Z')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(record(TOKEN, 8)).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(record('11111111-2222-4333-8444-555555555555', 9)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(recordSend).toHaveBeenCalledTimes(2);
   });
 });

@@ -1,4 +1,5 @@
 import { isHttpsUrlOn, WEBMAIL_HOSTS } from '../hosts';
+import { grantTabOf, type GrantBook } from '../messaging/grants';
 import { MessagingError, type Handlers, type MessageSender, type ResponseMap } from '../messaging/protocol';
 import type { TabMessage } from './tab-messages';
 
@@ -34,9 +35,11 @@ function senderTab(sender: MessageSender | undefined): number {
 /**
  * Background routing between the offer picker (an extension page framed in the webmail tab) and
  * the content script that opened it. Messages go only to the picker's own tab, and only the
- * content script holding the picker's random token acts on them.
+ * content script holding the picker's random token acts on them. A delivery grants that tab the
+ * record of one send of the delivered offer, named by the same token: the content script never
+ * names an offer itself.
  */
-export function createWebmailHandlers(tabs: TabsApi): Pick<Handlers, WebmailRequestType> {
+export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSend: Handlers['offers.recordSend']): Pick<Handlers, WebmailRequestType> {
   return {
     'webmail.openPickerInActiveTab': async () => {
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
@@ -45,8 +48,10 @@ export function createWebmailHandlers(tabs: TabsApi): Pick<Handlers, WebmailRequ
     },
     'webmail.deliver': async ({ token, offerId, message }, sender) => {
       const tabId = senderTab(sender);
+      // Granted before the insertion: the content script records the send before it answers.
+      await grants.give(token, { purpose: 'record-send', offerId, tabId });
       try {
-        const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, offerId, message })) as { outcome?: unknown } | undefined;
+        const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, message })) as { outcome?: unknown } | undefined;
         const outcome = answer?.outcome;
         return { outcome: outcome === 'inserted' || outcome === 'copied' ? outcome : 'failed' };
       } catch {
@@ -61,6 +66,12 @@ export function createWebmailHandlers(tabs: TabsApi): Pick<Handlers, WebmailRequ
       } catch {
         return { closed: false };
       }
+    },
+    'webmail.recordSend': async ({ token, send }, sender) => {
+      // A retry carries the same moment; a grant records one send, so any other is refused.
+      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), send.at);
+      await recordSend({ type: 'offers.recordSend', id: offerId, send });
+      return { recorded: true };
     },
   };
 }

@@ -7,16 +7,15 @@ describe('readTabMessage', () => {
   it('accepts the three tab messages', () => {
     expect(readTabMessage({ type: 'webmail.open' })).toEqual({ type: 'webmail.open' });
     expect(readTabMessage({ type: 'webmail.close', token: 't' })).toEqual({ type: 'webmail.close', token: 't' });
-    expect(readTabMessage({ type: 'webmail.insert', token: 't', offerId: 'o', message: { ...message, to: 'a@b.c', extra: 1 } })).toEqual({
+    expect(readTabMessage({ type: 'webmail.insert', token: 't', message: { ...message, to: 'a@b.c', extra: 1 } })).toEqual({
       type: 'webmail.insert',
       token: 't',
-      offerId: 'o',
       message: { ...message, to: 'a@b.c' },
     });
   });
 
   it('rejects anything else', () => {
-    for (const value of [null, 'webmail.open', { type: 'offers.get' }, { type: 'webmail.close' }, { type: 'webmail.insert', token: 't', offerId: 'o', message: { html: 1 } }, { type: 'webmail.insert', token: 't', offerId: 'o', message: { ...message, to: 5 } }]) {
+    for (const value of [null, 'webmail.open', { type: 'offers.get' }, { type: 'webmail.close' }, { type: 'webmail.insert', token: 't', message: { html: 1 } }, { type: 'webmail.insert', token: 't', message: { ...message, to: 5 } }, { type: 'webmail.insert', message }]) {
       expect(readTabMessage(value)).toBeNull();
     }
   });

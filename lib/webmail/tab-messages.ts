@@ -6,7 +6,7 @@ import type { WebmailMessage } from '../messaging/protocol';
  */
 export type TabMessage =
   | { type: 'webmail.open' }
-  | { type: 'webmail.insert'; token: string; offerId: string; message: WebmailMessage }
+  | { type: 'webmail.insert'; token: string; message: WebmailMessage }
   | { type: 'webmail.close'; token: string };
 
 export type OpenAnswer = { opened: true };
@@ -30,9 +30,7 @@ export function readTabMessage(value: unknown): TabMessage | null {
       return isString(value.token) ? { type: 'webmail.close', token: value.token } : null;
     case 'webmail.insert': {
       const message = readMessage(value.message);
-      return message && isString(value.token) && isString(value.offerId)
-        ? { type: 'webmail.insert', token: value.token, offerId: value.offerId, message }
-        : null;
+      return message && isString(value.token) ? { type: 'webmail.insert', token: value.token, message } : null;
     }
     default:
       return null;

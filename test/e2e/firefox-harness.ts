@@ -108,12 +108,12 @@ export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => b
 }
 
 /**
- * A button found by its accessible name anywhere in the page, open shadow roots included
+ * A button found by its accessible name anywhere in the page or frame, open shadow roots included
  * (puppeteer's `pierce/`), so it does not matter where the extension placed it.
  */
-export async function buttonNamed(page: Page, name: string): Promise<ElementHandle> {
+export async function buttonNamed(scope: Page | Frame, name: string): Promise<ElementHandle> {
   const named = async () => {
-    for (const candidate of await page.$$('pierce/button, [role="button"]')) {
+    for (const candidate of await scope.$$('pierce/button, [role="button"]')) {
       const label = await candidate.evaluate((element) =>
         (element.getAttribute('aria-label') || element.textContent?.trim() || element.getAttribute('title') || '').trim(),
       );

@@ -220,3 +220,38 @@ export async function pressThroughBrowser(target: Page | Frame, chord: string): 
     if (!/detached|closed|Target/i.test(String(error))) throw error;
   }
 }
+
+interface ExecutionContext {
+  id: number;
+  name: string;
+  auxData?: { isDefault?: boolean; type?: string };
+}
+
+/**
+ * Sends a message to the background from the extension's content-script world in one of a
+ * page's frames, as a compromised page renderer could: the DevTools protocol evaluates the call
+ * in that isolated world (chosen by `where`, an expression true only in the wanted frame). Waits
+ * for the content script to start there; sends once.
+ */
+export async function sendFromContentScript(page: Page, extensionName: string, where: string, message: unknown, timeoutMs = 10_000): Promise<Envelope<unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const contexts: ExecutionContext[] = [];
+      cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => contexts.push(context));
+      await cdp.send('Runtime.enable');
+      for (const context of contexts.filter((c) => c.auxData?.type === 'isolated' && c.name === extensionName)) {
+        const evaluate = (expression: string) =>
+          cdp.send('Runtime.evaluate', { expression, contextId: context.id, awaitPromise: true, returnByValue: true }) as Promise<{ result: { value?: unknown } }>;
+        if ((await evaluate(where).catch(() => undefined))?.result.value !== true) continue;
+        const { result } = await evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+        return result.value as Envelope<unknown>;
+      }
+    } finally {
+      await cdp.detach();
+    }
+    if (Date.now() > deadline) throw new Error(`No content-script world of ${extensionName} where ${where}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

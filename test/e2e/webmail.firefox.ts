@@ -226,4 +226,30 @@ describe('inserting an offer in Firefox', () => {
     expect(strategy).toBe('beforeinput:insertReplacementText');
     await page.close();
   });
+
+  it('the pop-out compose written into an about:blank frame: inserted there, send recorded from that frame', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
+    const composeReady = async () => {
+      for (const frame of page.frames()) {
+        if (await frame.evaluate(() => window.name === 'compose' && typeof window.editorText === 'function').catch(() => false)) return frame;
+      }
+      return undefined;
+    };
+    const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
+    await compose.click('#editor');
+    await (await buttonNamed(compose, 'Insert offer')).click();
+    const picker = await extensionFrame(page, '/picker.html');
+    await picker.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    await page.keyboard.press('Enter');
+    await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
+    // The record comes from the about:blank frame's content script, which Firefox names by its inherited origin.
+    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await page.close();
+  });
 });

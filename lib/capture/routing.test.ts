@@ -1,0 +1,36 @@
+import { describe, expect, it, vi } from 'vitest';
+import { memoryArea } from '@/test/unit/memory-area';
+import { makeOffer } from '@/test/unit/offer-factory';
+import { createGrantBook } from '../messaging/grants';
+import type { Handlers } from '../messaging/protocol';
+import { createCaptureSaveHandlers } from './routing';
+
+const UNDO_TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
+const draft = { url: makeOffer(1).url, source: 'auto' as const };
+
+function setUp(created: boolean) {
+  const offer = makeOffer(1);
+  const upsert = vi.fn<Handlers['offers.upsert']>(async () => ({ offer, created }));
+  const remove = vi.fn<Handlers['offers.delete']>(async () => ({ offer }));
+  const handlers = createCaptureSaveHandlers({ 'offers.upsert': upsert, 'offers.delete': remove }, createGrantBook(memoryArea()), () => UNDO_TOKEN);
+  return { offer, upsert, remove, handlers };
+}
+
+describe('capture save and undo', () => {
+  it('gives a new offer an undo that only its own tab can use, once', async () => {
+    const { offer, remove, handlers } = setUp(true);
+    expect(await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 4 } })).toEqual({ offer, created: true, undoToken: UNDO_TOKEN });
+    const undo = (tabId: number) => handlers['capture.undo']({ type: 'capture.undo', token: UNDO_TOKEN }, { tab: { id: tabId } });
+    await expect(undo(5)).rejects.toMatchObject({ code: 'forbidden' });
+    expect(remove).not.toHaveBeenCalled();
+    expect(await undo(4)).toEqual({ deleted: true });
+    expect(remove).toHaveBeenCalledExactlyOnceWith({ type: 'offers.delete', id: offer.id });
+  });
+
+  it('gives no undo for a merge into an offer that existed, nor any without a tab', async () => {
+    const { offer, handlers } = setUp(false);
+    expect(await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 4 } })).toEqual({ offer, created: false });
+    await expect(handlers['capture.undo']({ type: 'capture.undo', token: UNDO_TOKEN }, { tab: { id: 4 } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(handlers['capture.save']({ type: 'capture.save', draft }, {})).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

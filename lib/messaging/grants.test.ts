@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { memoryArea } from '@/test/unit/memory-area';
+import { createGrantBook, GRANT_LIFETIME_MS } from './grants';
+
+const TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
+
+describe('grant book', () => {
+  it('names its offer for its purpose and tab, for one use and its retries', async () => {
+    const book = createGrantBook(memoryArea());
+    await book.give(TOKEN, { purpose: 'undo-capture', offerId: 'o1', tabId: 3 });
+    await expect(book.redeem(TOKEN, 'record-send', 3, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(book.redeem(TOKEN, 'undo-capture', 4, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toBe('o1');
+    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toBe('o1');
+    await expect(book.redeem(TOKEN, 'undo-capture', 3, 'other')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(book.redeem('constructor', 'undo-capture', 3, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it('lets only one of two different uses arriving together through', async () => {
+    const book = createGrantBook(memoryArea());
+    await book.give(TOKEN, { purpose: 'record-send', offerId: 'o1', tabId: 3 });
+    const results = await Promise.allSettled([book.redeem(TOKEN, 'record-send', 3, 'a'), book.redeem(TOKEN, 'record-send', 3, 'b')]);
+    expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
+  });
+
+  it('outlives the worker (a new book over the same area) but not its lifetime, and forgets expired grants', async () => {
+    const area = memoryArea();
+    let time = 1_000;
+    await createGrantBook(area, () => time).give(TOKEN, { purpose: 'record-send', offerId: 'o1', tabId: 3 });
+    expect(await createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'a')).toBe('o1');
+    time += GRANT_LIFETIME_MS;
+    await expect(createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'a')).rejects.toMatchObject({ code: 'forbidden' });
+    await createGrantBook(area, () => time).give('11111111-2222-4333-8444-555555555555', { purpose: 'undo-capture', offerId: 'o2', tabId: 1 });
+    expect(Object.keys(area.items.grants as object)).toEqual(['11111111-2222-4333-8444-555555555555']);
+  });
+});

@@ -1,0 +1,81 @@
+import { z } from 'zod/mini';
+import { MessagingError, type MessageSender } from './protocol';
+
+/**
+ * Grants: the background's word that one tab may do one thing to one offer, named by a random
+ * token. A capture grants its tab the undo of the offer it created; a picker's delivery grants
+ * its tab the record of that offer's send. They live in the session storage area (the worker
+ * keeps nothing in globals; content scripts cannot read that area) and expire.
+ */
+const GRANT_PURPOSES = ['undo-capture', 'record-send'] as const;
+export type GrantPurpose = (typeof GRANT_PURPOSES)[number];
+
+const GRANTS_KEY = 'grants';
+/** Long enough for an insertion and its record, or for the capture notice's Undo. */
+export const GRANT_LIFETIME_MS = 10 * 60_000;
+
+const Grant = z.object({
+  purpose: z.enum(GRANT_PURPOSES),
+  offerId: z.string(),
+  tabId: z.number(),
+  expiresAt: z.number(),
+  /** What the grant was used for: a retry of that same use is accepted, nothing else. */
+  usedFor: z.optional(z.string()),
+});
+type Grant = z.infer<typeof Grant>;
+const Grants = z.record(z.string(), Grant);
+
+export interface SessionArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export interface GrantBook {
+  give(token: string, grant: { purpose: GrantPurpose; offerId: string; tabId: number }): Promise<void>;
+  /**
+   * The offer a live grant names, for its purpose and tab, and marks it used for `use`. Throws a
+   * `forbidden` error for an unknown, expired or foreign token, or one already used otherwise.
+   */
+  redeem(token: string, purpose: GrantPurpose, tabId: number, use: string): Promise<string>;
+}
+
+/** The sender's tab, which a grant is bound to; pages outside tabs hold no grants. */
+export function grantTabOf(sender: MessageSender | undefined): number {
+  const tabId = sender?.tab?.id;
+  if (tabId === undefined || tabId < 0) throw new MessagingError('forbidden', 'Only a content script in a tab can use this.');
+  return tabId;
+}
+
+export function createGrantBook(area: SessionArea, now: () => number = Date.now): GrantBook {
+  // One read-modify-write at a time, so two messages arriving together cannot both use a grant.
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const readLive = async (): Promise<Record<string, Grant>> => {
+    const parsed = Grants.safeParse((await area.get(GRANTS_KEY))[GRANTS_KEY]);
+    const time = now();
+    return Object.fromEntries(Object.entries(parsed.success ? parsed.data : {}).filter(([, grant]) => grant.expiresAt > time));
+  };
+  const write = (grants: Record<string, Grant>) => area.set({ [GRANTS_KEY]: grants });
+
+  return {
+    give: (token, grant) =>
+      exclusive(async () => {
+        const grants = await readLive();
+        await write({ ...grants, [token]: { ...grant, expiresAt: now() + GRANT_LIFETIME_MS } });
+      }),
+    redeem: (token, purpose, tabId, use) =>
+      exclusive(async () => {
+        const grants = await readLive();
+        const grant = Object.hasOwn(grants, token) ? grants[token] : undefined;
+        if (!grant || grant.purpose !== purpose || grant.tabId !== tabId || (grant.usedFor !== undefined && grant.usedFor !== use)) {
+          throw new MessagingError('forbidden', 'This tab holds no such grant.');
+        }
+        await write({ ...grants, [token]: { ...grant, usedFor: use } });
+        return grant.offerId;
+      }),
+  };
+}

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Offer } from '../../lib/offers/schema';
+import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { launchExtension, sendFromContentScript, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import { buildFixtureEditors } from './webmail-fixtures';
+import { getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, setStorage, editorText, isPickerOpen } from './webmail-helpers';
+
+/**
+ * What a compromised page renderer could ask the background, speaking with the content script's
+ * voice: each test sends from the extension's isolated world in a fixture page, through CDP.
+ */
+const EXTENSION_NAME = 'Offer Courier';
+const TOP_FRAME = 'window === window.top';
+
+let browser: ExtensionBrowser;
+let fixtures: FixtureServer;
+let seedOffer: ReturnType<typeof offerSeeder>;
+let seeded: Offer;
+
+beforeAll(async () => {
+  await buildFixtureEditors();
+  [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
+  await setStorage(browser, { profile: PROFILE });
+  seedOffer = offerSeeder(browser, 8800);
+  seeded = await seedOffer();
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), fixtures?.close()]);
+});
+
+async function openPage(host: FixtureHost, path: string): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtures.url(host, path));
+  return page;
+}
+
+const sendWhenReady = (page: Page, where: string, message: unknown) => sendFromContentScript(page, EXTENSION_NAME, where, message);
+
+/** Requests no content script needs: reading, exporting, rewriting or deleting the desk's data. */
+const storeRequests = () => [
+  { type: 'offers.page', limit: 50 },
+  { type: 'offers.search', query: 'SUM' },
+  { type: 'offers.get', id: seeded.id },
+  { type: 'backup.export' },
+  { type: 'backup.exportCsv' },
+  { type: 'offers.deleteAll' },
+  { type: 'offers.delete', id: seeded.id },
+  { type: 'offers.update', id: seeded.id, patch: { notes: 'rewritten' } },
+  { type: 'offers.restore', offer: makeOffer(8899, { url: offerUrl(8899) }) },
+  { type: 'offers.upsert', draft: { url: offerUrl(8898), source: 'manual' } },
+  { type: 'offers.recordSend', id: seeded.id, send: { provider: 'gmail' } },
+];
+
+async function expectAllForbidden(page: Page, where: string, requests: unknown[]) {
+  for (const request of requests) {
+    const answer = await sendWhenReady(page, where, request);
+    expect({ request, answer }).toMatchObject({ answer: { ok: false, error: { code: 'forbidden' } } });
+  }
+}
+
+async function expectDeskUntouched() {
+  const answer = await browser.send({ type: 'offers.page', limit: 50 });
+  const offers = (answer as { data: { offers: Offer[] } }).data.offers;
+  expect(offers.map((offer) => offer.url).sort()).toEqual((await allSeededUrls()).sort());
+  expect(offers.find((offer) => offer.id === seeded.id)).toMatchObject({ notes: seeded.notes, sends: [] });
+}
+let extraUrls: string[] = [];
+const allSeededUrls = async () => [seeded.url, ...extraUrls];
+
+describe('the Partner Center content script, as a compromised renderer would use it', () => {
+  it('may not read, export, rewrite or delete offers, nor record sends', async () => {
+    const page = await openPage('partner.microsoft.com', 'partner-center/no-offer-en.html');
+    await expectAllForbidden(page, TOP_FRAME, [...storeRequests(), { type: 'webmail.recordSend', token: crypto.randomUUID(), send: { provider: 'gmail', at: new Date().toISOString() } }]);
+    await expectDeskUntouched();
+    await page.close();
+  });
+
+  it('undoes only the capture its own tab saved', async () => {
+    const [first, second] = [
+      await openPage('partner.microsoft.com', 'partner-center/no-offer-en.html'),
+      await openPage('partner.microsoft.com', 'partner-center/no-offer-en.html'),
+    ];
+    const saved = await sendWhenReady(first, TOP_FRAME, { type: 'capture.save', draft: { url: offerUrl(8897), source: 'auto' } });
+    expect(saved).toMatchObject({ ok: true, data: { created: true } });
+    extraUrls = [offerUrl(8897)];
+    const { undoToken } = (saved as { data: { undoToken: string } }).data;
+    // Another tab holding the token, or a made-up token, cannot undo it...
+    expect(await sendWhenReady(second, TOP_FRAME, { type: 'capture.undo', token: undoToken })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await sendWhenReady(first, TOP_FRAME, { type: 'capture.undo', token: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    // ...nor can a merge into an offer that existed be undone: it comes with no token.
+    const merged = await sendWhenReady(second, TOP_FRAME, { type: 'capture.save', draft: { url: seeded.url, source: 'auto' } });
+    expect(merged).toMatchObject({ ok: true, data: { created: false } });
+    expect((merged as { data: object }).data).not.toHaveProperty('undoToken');
+    await expectDeskUntouched();
+    // The tab that captured it can.
+    expect(await sendWhenReady(first, TOP_FRAME, { type: 'capture.undo', token: undoToken })).toEqual({ ok: true, data: { deleted: true } });
+    extraUrls = [];
+    await expectDeskUntouched();
+    await Promise.all([first.close(), second.close()]);
+  });
+});
+
+describe('the webmail content script, as a compromised renderer would use it', () => {
+  it('may not read, export, rewrite or delete offers, nor capture, in the top frame', async () => {
+    const page = await openPage('mail.google.com', 'webmail/gmail-compose.html');
+    await expectAllForbidden(page, TOP_FRAME, [
+      ...storeRequests(),
+      { type: 'capture.save', draft: { url: offerUrl(8896), source: 'auto' } },
+      { type: 'ui.openOffer', id: seeded.id },
+      { type: 'webmail.deliver', token: crypto.randomUUID(), offerId: seeded.id, message: { html: '<p>x</p>', text: 'x', subject: 'x' } },
+    ]);
+    await expectDeskUntouched();
+    await page.close();
+  });
+
+  it('may not either in a pop-out compose written into an about:blank frame, where it may still record its own sends', async () => {
+    const page = await openPage('outlook.cloud.microsoft', 'webmail/outlook-popout.html');
+    // The shell's only frame, written with document.write; the offer picker runs in another process.
+    const blankFrame = 'window !== window.top';
+    await expectAllForbidden(page, blankFrame, storeRequests());
+    // The frame counts as webmail: a record is refused for want of a grant, not for its role.
+    const record = await sendWhenReady(page, blankFrame, { type: 'webmail.recordSend', token: crypto.randomUUID(), send: { provider: 'outlook', at: new Date().toISOString() } });
+    expect(record).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/no such grant/) } });
+    await expectDeskUntouched();
+    await page.close();
+  });
+
+  it("records one send of the offer the picker delivered, only from the picker's tab", async () => {
+    const offer = await seedOffer();
+    extraUrls = [offer.url];
+    const page = await openPage('mail.google.com', 'webmail/gmail-compose.html');
+    const other = await openPage('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('[g_editable]');
+    await insertButton(page).click();
+    const picker = await pickerFrame(page);
+    const token = new URLSearchParams(new URL(picker.url()).hash.slice(1)).get('token')!;
+    await picker.getByRole('option', { name: new RegExp(offer.summaryId!) }).click();
+    await expect.poll(() => editorText(page)).toContain(offer.url);
+    await expect.poll(() => isPickerOpen(page)).toBe(false);
+    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length).toBe(1);
+    const again = { type: 'webmail.recordSend', token, send: { provider: 'gmail', at: new Date(Date.now() + 60_000).toISOString() } };
+    // A second send with the same token, the token from another tab, or the offer named directly: refused.
+    expect(await sendWhenReady(page, TOP_FRAME, again)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await sendWhenReady(other, TOP_FRAME, again)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await sendWhenReady(page, TOP_FRAME, { type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect((await getOffer(browser, offer.id)).sends).toHaveLength(1);
+    await Promise.all([page.close(), other.close()]);
+  });
+});
