@@ -19,6 +19,12 @@ function run(command, args, env = process.env) {
   return result.status ?? 1;
 }
 
+// The type check reads WXT's generated types (locale keys among them): bring them up to date first.
+if (run('npx', ['wxt', 'prepare']) !== 0) {
+  console.error('`wxt prepare` failed; the type check needs its generated types.');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 const checks = [
   ['type check', ['tsc', '--noEmit']],
   ['lint', ['eslint', '.', '--max-warnings', '0']],
