@@ -37,6 +37,16 @@ describe('trial follow-up mark', () => {
     expect(await readPendingFollowUp(area)).toEqual({ trialId: 'trial-2', at: '2026-03-01T10:05:00.000Z' });
   });
 
+  it('reads a mark written with an offset in UTC, as the store\'s dates are', async () => {
+    const area = memoryArea();
+    const marks = storedFollowUpMarks(area);
+    await setPendingFollowUp(area, 'trial-1', '2026-03-01T12:00:00.000+02:00');
+    const mark = await marks.read();
+    expect(mark?.since).toBe('2026-03-01T10:00:00.000Z');
+    await marks.applied(mark!);
+    expect(await readPendingFollowUp(area)).toBeNull();
+  });
+
   it('ignores a malformed mark', async () => {
     const area = memoryArea();
     area.data.pendingFollowUp = { trialId: '', at: 'soon' };

@@ -39,11 +39,12 @@ export function storedFollowUpMarks(area: KeyValueArea): FollowUpMarks {
   return {
     async read() {
       const pending = await readPendingFollowUp(area);
-      return pending ? { trialId: pending.trialId, since: pending.at } : null;
+      // In UTC like createdAt, which the store compares it with.
+      return pending ? { trialId: pending.trialId, since: new Date(pending.at).toISOString() } : null;
     },
     async applied(mark) {
       const pending = await readPendingFollowUp(area);
-      if (pending?.trialId === mark.trialId && pending.at === mark.since) await clearPendingFollowUp(area);
+      if (pending?.trialId === mark.trialId && new Date(pending.at).toISOString() === mark.since) await clearPendingFollowUp(area);
     },
   };
 }

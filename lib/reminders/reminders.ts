@@ -106,8 +106,9 @@ export async function fireReminder(ports: ReminderPorts, alarm: string, now = Da
   if (!offerId) return false;
   return ports.exclusive(async () => {
     const offer = await ports.getOffer(offerId);
-    const when = offer && reminderTime(offer, await ports.reminderDays());
-    if (!offer || when == null) return false;
+    if (!offer) return false;
+    const when = reminderTime(offer, await ports.reminderDays());
+    if (when === null) return false;
     const log = (await ports.readLog()) ?? { checkedAt: now, shown: {} };
     if (log.shown[offer.id] === when) return false;
     await notifyAbout(ports, offer);
