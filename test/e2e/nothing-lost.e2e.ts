@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer } from '../unit/offer-factory';
+import { makeOffer, offerUrl } from '../unit/offer-factory';
 import { accessibleText, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
@@ -67,6 +67,27 @@ describe('a capture whose summary ID another offer holds', () => {
       .poll(() => accessibleText(page))
       .toContain('Offer saved, but summary ID PO-55555555 is already on another saved offer, so it was not recorded on this one.');
     await page.close();
+  });
+});
+
+describe('a manual entry whose summary ID another offer holds', () => {
+  it('is saved as its own offer, and the popup says the ID was not recorded on it', async () => {
+    await data({ type: 'offers.deleteAll' });
+    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()) });
+    const popup = await browser.openExtensionPage('popup.html');
+    await popup.getByRole('button', { name: 'Add offer manually' }).click();
+    await popup.getByLabel('Offer URL').fill(offerUrl(2));
+    await popup.getByLabel('Summary ID').fill('PO-HELD');
+    await popup.getByRole('button', { name: 'Save offer' }).click();
+    await expect
+      .poll(() => popup.getByRole('status').first().textContent())
+      .toContain('Offer saved, but summary ID PO-HELD is already on another saved offer, so it was not recorded on this one.');
+    const { offers } = await data<{ offers: Offer[] }>({ type: 'offers.page' });
+    expect(offers.map((offer) => [offer.url, offer.summaryId])).toEqual([
+      [offerUrl(2), undefined],
+      [offerUrl(1), 'PO-HELD'],
+    ]);
+    await popup.close();
   });
 });
 
