@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
-import type { ImportReport } from '@/lib/offers/backup';
+import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadText } from '@/lib/ui/download';
@@ -87,10 +87,13 @@ function ImportSummary({ report }: { report: ImportReport }) {
       {report.rejected.length > 0 && (
         <ul>
           {report.rejected.slice(0, 100).map((r) => (
-            <li key={r.index}>{t('backup_rejectedItem', [String(r.index + 1), r.id ?? '—', r.reason])}</li>
+            <li key={r.index}>{t('backup_rejectedItem', [String(r.index + 1), r.id ?? '—', rejectionReason(r.reason)])}</li>
           ))}
         </ul>
       )}
     </div>
   );
 }
+
+/** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
+const rejectionReason = (reason: string) => (reason === SUMMARY_ID_CONFLICT ? t('backup_rejected_summaryIdConflict') : reason);

@@ -1,16 +1,18 @@
 import { SubmitOrCancel } from './FormActions';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
-import type { Offer } from '@/lib/offers/schema';
+import type { ResponseMap } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { EMPTY_MANUAL_FORM, validateManualOffer, type ManualFieldErrors, type ManualOfferForm as FormValues } from '@/lib/ui/manual-offer';
 import { Field } from './Field';
 
+/** The saved offer, whether it is new, and a summary ID it could not take (another offer holds it). */
+type SaveAnswer = ResponseMap['offers.upsert'];
 type TextField = 'url' | 'summaryId' | 'usageLocation' | 'customerName' | 'customerEmail' | 'customerCompany';
 
 /** "Add offer manually": URL, summary ID, subscriptions and license counts, location, delegated admin, customer. */
-export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer, created: boolean) => void; onCancel: () => void }) {
+export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (answer: SaveAnswer) => void; onCancel: () => void }) {
   const [values, setValues] = useState<FormValues>(EMPTY_MANUAL_FORM);
   const [errors, setErrors] = useState<ManualFieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
@@ -39,9 +41,9 @@ export function ManualOfferForm({ onSaved, onCancel }: { onSaved: (offer: Offer,
     setErrors({});
     setBusy(true);
     try {
-      const { offer, created } = await sendMessage({ type: 'offers.upsert', draft: result.draft });
+      const answer = await sendMessage({ type: 'offers.upsert', draft: result.draft });
       setFailure(null);
-      onSaved(offer, created);
+      onSaved(answer);
     } catch (caught) {
       setFailure(describeError(caught));
     } finally {

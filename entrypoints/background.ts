@@ -8,19 +8,19 @@ import { createGrantBook } from '@/lib/messaging/grants';
 import type { Handlers } from '@/lib/messaging/protocol';
 import { createOpenOfferHandler } from '@/lib/offers/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
-import { takeFollowUpFor } from '@/lib/offers/follow-up';
+import { storedFollowUpMarks } from '@/lib/offers/follow-up';
 import { withChangeHooks } from '@/lib/offers/change-hooks';
 import { browserReminderPorts } from '@/lib/reminders/ports';
-import { fireReminder, openReminder, reminderDelayChanged, rescheduleAll, scheduleReminder } from '@/lib/reminders/reminders';
+import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDelayChanged, scheduleReminder } from '@/lib/reminders/reminders';
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
-  // Every path that saves an offer gets the desk's follow-ups: reminders move after a send or a
-  // status change, and a new purchase offer is linked to the trial the advisor marked.
   const reminders = browserReminderPorts(openStore);
-  const offerHandlers = withChangeHooks(createOfferHandlers(openStore), {
+  // Every path that changes an offer moves its reminder: a send, a status change, a deletion and its Undo.
+  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, undefined, storedFollowUpMarks(browser.storage.local)), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
-    followUpFor: (answer) => takeFollowUpFor(browser.storage.local, answer),
+    deleted: (offerId) => clearReminder(reminders, offerId),
+    manyChanged: () => rebuildReminders(reminders, { showMissed: false }),
   });
   const grants = createGrantBook(browser.storage.session);
   const handlers: Handlers = {
@@ -33,8 +33,14 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && reminderDelayChanged(changes.preferences)) void rescheduleAll(reminders);
+    if (area === 'local' && reminderDelayChanged(changes.preferences)) void rebuildReminders(reminders, { showMissed: false });
   });
+  // Alarms do not survive a Firefox restart or a Chrome update: rebuild them whenever the worker
+  // starts. The startup and install listeners are what wake the worker at those moments.
+  const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));
+  browser.runtime.onStartup.addListener(rebuild);
+  browser.runtime.onInstalled.addListener(rebuild);
+  rebuild();
 
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === OPEN_PICKER_COMMAND) void openPickerForCommand(browser.tabs, tab?.id);

@@ -14,10 +14,13 @@ export default defineContentScript({
   main(ctx) {
     const toast = createToast();
 
-    const confirm = ({ offer, created, undoToken }: SaveResult) => {
-      const text = offer.summaryId
-        ? t(created ? 'capture_toast_saved' : 'capture_toast_updated', offer.summaryId)
-        : t(created ? 'capture_toast_savedNoId' : 'capture_toast_updatedNoId');
+    const confirm = ({ offer, created, undoToken, summaryIdConflict }: SaveResult) => {
+      // A summary ID another offer holds: the offer was saved without it, and the advisor is told.
+      const text = summaryIdConflict
+        ? t('capture_toast_summaryIdConflict', summaryIdConflict)
+        : offer.summaryId
+          ? t(created ? 'capture_toast_saved' : 'capture_toast_updated', offer.summaryId)
+          : t(created ? 'capture_toast_savedNoId' : 'capture_toast_updatedNoId');
       const view = { label: t('capture_toast_view'), run: () => void sendMessage({ type: 'ui.openOffer', id: offer.id }) };
       // Only a capture that created the offer may undo it, with the token the background gave it.
       const undo = (token: string) => ({

@@ -105,10 +105,11 @@ export function PopupApp() {
       {adding && (
         <ManualOfferForm
           onCancel={() => setAdding(false)}
-          onSaved={(offer, created) => {
+          onSaved={({ offer, created, summaryIdConflict }) => {
             setAdding(false);
             setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
-            report({ ok: true, text: t(created ? 'popup_offerAdded' : 'popup_offerMerged') });
+            if (summaryIdConflict) report({ ok: false, text: t('popup_offerSummaryIdConflict', summaryIdConflict) });
+            else report({ ok: true, text: t(created ? 'popup_offerAdded' : 'popup_offerMerged') });
           }}
         />
       )}

@@ -1,4 +1,5 @@
-import type { BackupFile, ImportReport } from '../offers/backup';
+import type { BackupFile } from '../offers/backup';
+import type { ImportReport } from '../offers/import-report';
 import type { Offer } from '../offers/schema';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
@@ -58,7 +59,8 @@ export type CaptureFailure = CaptureReason | 'not-partner-center' | 'no-content-
 
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {
-  'offers.upsert': { offer: Offer; created: boolean };
+  /** summaryIdConflict: the draft's summary ID, held by another offer; the offer was saved without it. */
+  'offers.upsert': { offer: Offer; created: boolean; summaryIdConflict?: string };
   'offers.get': { offer: Offer | null };
   'offers.page': { offers: Offer[]; nextCursor: string | null };
   'offers.search': { offers: Offer[] };
@@ -75,7 +77,7 @@ export interface ResponseMap {
   'backup.import': ImportReport;
   'capture.runInActiveTab': CaptureAnswer;
   /** A Partner Center capture; a new offer comes with the token that lets this tab undo it. */
-  'capture.save': { offer: Offer; created: boolean; undoToken?: string };
+  'capture.save': ResponseMap['offers.upsert'] & { undoToken?: string };
   'capture.undo': { deleted: boolean };
   'ui.openOffer': { opened: true };
   'webmail.openPickerInActiveTab': { opened: boolean; reason?: 'no-webmail-tab' | 'no-compose' };

@@ -6,7 +6,7 @@ describe('backup envelope', () => {
   it('round-trips through JSON text, with or without a byte-order mark', () => {
     const offers = [makeOffer(1), makeOffer(2, { followUpOf: 'offer-1' })];
     const text = JSON.stringify(createBackup(offers, '2026-11-24T00:00:00.000Z'));
-    expect(validateBackupRecords(readBackupEnvelope(text)).valid).toEqual(offers);
+    expect(validateBackupRecords(readBackupEnvelope(text)).valid.map((record) => record.offer)).toEqual(offers);
     expect(readBackupEnvelope(`\uFEFF${text}`)).toHaveLength(2);
   });
 
@@ -37,7 +37,7 @@ describe('validateBackupRecords', () => {
       'text',
       { ...makeOffer(4), summaryId: 'x'.repeat(5000) },
     ]);
-    expect(valid).toEqual([good]);
+    expect(valid).toEqual([{ index: 0, offer: good }]);
     expect(rejected.map((r) => [r.index, r.id])).toEqual([
       [1, 'offer-2'],
       [2, 'offer-3'],
@@ -50,6 +50,22 @@ describe('validateBackupRecords', () => {
 
   it('re-derives kind and ids from the URL', () => {
     const forged = makeOffer(1, { url: offerUrl(1, 'Trial'), kind: 'purchase', partnerId: 'someone-else' });
-    expect(validateBackupRecords([forged]).valid[0]).toMatchObject({ kind: 'trial', partnerId: '4227824' });
+    expect(validateBackupRecords([forged]).valid[0]?.offer).toMatchObject({ kind: 'trial', partnerId: '4227824' });
+  });
+
+  it('brings times after the import back to the import time', () => {
+    const now = '2026-06-01T12:00:00.000Z';
+    const future = '2030-01-01T00:00:00.000+02:00';
+    const record = makeOffer(1, {
+      createdAt: future,
+      updatedAt: future,
+      status: 'sent',
+      statusHistory: [{ status: 'created', at: '2026-05-01T00:00:00.000Z' }, { status: 'sent', at: future }],
+      sends: [{ at: future, provider: 'gmail' }],
+    });
+    const offer = validateBackupRecords([record], now).valid[0]?.offer;
+    expect(offer).toMatchObject({ createdAt: now, updatedAt: now, sends: [{ at: now, provider: 'gmail' }] });
+    expect(offer?.statusHistory.map((change) => change.at)).toEqual(['2026-05-01T00:00:00.000Z', now]);
+    expect(validateBackupRecords([makeOffer(2)], now).valid[0]?.offer).toEqual(makeOffer(2));
   });
 });

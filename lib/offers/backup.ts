@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { parseOfferUrl } from './offer-url';
 import { stripUndefined } from './merge';
 import { Offer } from './schema';
+import type { RejectedRecord } from './import-report';
 
 export const BACKUP_FORMAT = 'offer-courier-backup';
 export const BACKUP_VERSION = 1;
@@ -13,19 +14,6 @@ export interface BackupFile {
   version: typeof BACKUP_VERSION;
   exportedAt: string;
   offers: Offer[];
-}
-
-export interface RejectedRecord {
-  index: number;
-  id?: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  added: number;
-  updated: number;
-  unchanged: number;
-  rejected: RejectedRecord[];
 }
 
 export type BackupProblem = 'not-json' | 'not-a-backup' | 'newer-version' | 'unsupported-version' | 'too-large';
@@ -83,10 +71,15 @@ export function readBackupEnvelope(input: unknown): unknown[] {
 
 /**
  * Checks every record: it must match the offer schema and its URL must be an offer URL. Kind,
- * quote id and partner id are re-derived from the URL so a record cannot contradict it.
+ * quote id and partner id are re-derived from the URL so a record cannot contradict it. Times
+ * after `now` (the import time) are brought back to it: a future creation date would pin the
+ * offer at the top of every newest-first list.
  */
-export function validateBackupRecords(records: readonly unknown[]): { valid: Offer[]; rejected: RejectedRecord[] } {
-  const valid: Offer[] = [];
+export function validateBackupRecords(
+  records: readonly unknown[],
+  now = new Date().toISOString(),
+): { valid: { index: number; offer: Offer }[]; rejected: RejectedRecord[] } {
+  const valid: { index: number; offer: Offer }[] = [];
   const rejected: RejectedRecord[] = [];
   records.forEach((record, index) => {
     const claimedId: unknown = typeof record === 'object' && record !== null && 'id' in record ? record.id : undefined;
@@ -103,7 +96,20 @@ export function validateBackupRecords(records: readonly unknown[]): { valid: Off
       rejected.push({ index, id, reason: 'url: not a Partner Center offer URL' });
       return;
     }
-    valid.push({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId });
+    const offer = clampTimes({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId }, now);
+    valid.push({ index, offer });
   });
   return { valid, rejected };
+}
+
+function clampTimes(offer: Offer, now: string): Offer {
+  const limit = Date.parse(now);
+  const clamp = (at: string) => (Date.parse(at) > limit ? now : at);
+  return {
+    ...offer,
+    createdAt: clamp(offer.createdAt),
+    updatedAt: clamp(offer.updatedAt),
+    statusHistory: offer.statusHistory.map((change) => ({ ...change, at: clamp(change.at) })),
+    sends: offer.sends.map((send) => ({ ...send, at: clamp(send.at) })),
+  };
 }

@@ -6,7 +6,6 @@ import { openOfferDatabase } from './db';
 import { createOfferHandlers } from './handlers';
 import { withChangeHooks } from './change-hooks';
 import { OfferStore } from './store';
-import type { Offer } from './schema';
 
 let store: OfferStore;
 beforeEach(async () => {
@@ -14,49 +13,47 @@ beforeEach(async () => {
   store = new OfferStore(await openOfferDatabase());
 });
 
-function hooked(trialWaiting: string | null, failReminders = false) {
-  const changed: Offer[] = [];
+function hooked(failReminders = false) {
+  const log: string[] = [];
   const warnings: unknown[] = [];
-  let waiting = trialWaiting;
   const handlers = withChangeHooks(
     createOfferHandlers(async () => store),
     {
       sentOrStatusChanged: async (offer) => {
         if (failReminders) throw new Error('alarms unavailable');
-        changed.push(offer);
+        log.push(`changed ${offer.status}`);
       },
-      followUpFor: async ({ offer, created }) => {
-        if (!created || offer.kind !== 'purchase' || !waiting) return null;
-        const trial = waiting;
-        waiting = null;
-        return trial;
-      },
+      deleted: async (offerId) => void log.push(`deleted ${offerId}`),
+      manyChanged: async () => void log.push('many'),
     },
     (...args) => warnings.push(args),
   );
-  return { handlers, changed, warnings };
+  return { handlers, log, warnings };
 }
 
 describe('change hooks', () => {
-  it('link a new purchase offer to the waiting trial, once, and store the link', async () => {
-    const { handlers } = hooked('trial-9');
-    const first = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(1), source: 'auto' } });
-    expect(first.offer.followUpOf).toBe('trial-9');
-    expect((await store.get(first.offer.id))?.followUpOf).toBe('trial-9');
-    const second = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(2), source: 'auto' } });
-    expect(second.offer.followUpOf).toBeUndefined();
-  });
-
   it('run after sends and status changes, and a failing reminder never fails the change', async () => {
-    const { handlers, changed } = hooked(null);
+    const { handlers, log } = hooked();
     const { offer } = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(3), source: 'manual' } });
     await handlers['offers.recordSend']({ type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } });
     await handlers['offers.setStatus']({ type: 'offers.setStatus', id: offer.id, status: 'accepted' });
-    expect(changed.map((o) => o.status)).toEqual(['sent', 'accepted']);
+    expect(log).toEqual(['changed sent', 'changed accepted']);
 
-    const failing = hooked(null, true);
+    const failing = hooked(true);
     const answer = await failing.handlers['offers.setStatus']({ type: 'offers.setStatus', id: offer.id, status: 'declined' });
     expect(answer.offer.status).toBe('declined');
     expect(failing.warnings).toHaveLength(1);
+  });
+
+  it('clear a deleted offer\'s reminder, set it again on Undo, and rebuild after Delete all', async () => {
+    const { handlers, log } = hooked();
+    const { offer } = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(4), source: 'manual' } });
+    const sent = (await handlers['offers.recordSend']({ type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } })).offer;
+    const deleted = await handlers['offers.delete']({ type: 'offers.delete', id: offer.id });
+    await handlers['offers.delete']({ type: 'offers.delete', id: offer.id });
+    await handlers['offers.restore']({ type: 'offers.restore', offer: deleted.offer! });
+    expect(await store.get(offer.id)).toEqual(sent);
+    await handlers['offers.deleteAll']({ type: 'offers.deleteAll' });
+    expect(log).toEqual(['changed sent', `deleted ${offer.id}`, 'changed sent', 'many']);
   });
 });

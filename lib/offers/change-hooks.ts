@@ -1,36 +1,41 @@
 import type { Handlers } from '../messaging/protocol';
 import type { Offer } from './schema';
 
-type HookedHandlers = Pick<Handlers, 'offers.upsert' | 'offers.recordSend' | 'offers.setStatus' | 'offers.update'>;
+type HookedHandlers = Pick<
+  Handlers,
+  'offers.recordSend' | 'offers.setStatus' | 'offers.delete' | 'offers.restore' | 'offers.deleteAll' | 'backup.import'
+>;
 
+/** What follows a change. A failure here is logged, never returned: the change itself is saved. */
 export interface ChangeHooks {
-  /** After a send or a status change (the follow-up reminder moves). A failure here is logged, never returned. */
+  /** After a send, a status change or an Undo of a deletion: the offer's reminder is set again. */
   sentOrStatusChanged(offer: Offer): Promise<unknown>;
-  /** After an upsert: the trial a new purchase offer should follow up, if one is waiting. */
-  followUpFor(answer: { offer: Offer; created: boolean }): Promise<string | null>;
+  /** After a deletion: the offer's reminder goes. */
+  deleted(offerId: string): Promise<unknown>;
+  /** After "Delete all" or an import: every reminder is rebuilt from the store. */
+  manyChanged(): Promise<unknown>;
 }
 
 /**
  * Wraps the offer handlers with what the desk adds after a change, so that every path (a capture,
- * a webmail send, the popup, the history page) gets it: reminders are rescheduled and a new
- * purchase offer is linked to the trial the advisor marked.
+ * a webmail send, the popup, the history page) gets it: reminders follow the offers.
  */
 export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: ChangeHooks, warn: (...args: unknown[]) => void = console.warn): H {
-  const { 'offers.upsert': upsert, 'offers.recordSend': recordSend, 'offers.setStatus': setStatus, 'offers.update': update } = handlers;
-  const settled = async <A extends { offer: Offer }>(answer: A): Promise<A> => {
-    await hooks.sentOrStatusChanged(answer.offer).catch((error: unknown) => warn('Reminder not scheduled', error));
+  const after = async <A>(answer: A, hook: () => Promise<unknown>): Promise<A> => {
+    await hook().catch((error: unknown) => warn('Reminder not updated', error));
     return answer;
   };
+  const onOffer = async <A extends { offer: Offer }>(answer: A) => after(answer, () => hooks.sentOrStatusChanged(answer.offer));
   return {
     ...handlers,
-    'offers.recordSend': async (request) => settled(await recordSend(request)),
-    'offers.setStatus': async (request) => settled(await setStatus(request)),
-    'offers.upsert': async (request) => {
-      const answer = await upsert(request);
-      const trialId = await hooks.followUpFor(answer);
-      if (!trialId) return answer;
-      const { offer } = await update({ type: 'offers.update', id: answer.offer.id, patch: { followUpOf: trialId } });
-      return { ...answer, offer };
+    'offers.recordSend': async (request) => onOffer(await handlers['offers.recordSend'](request)),
+    'offers.setStatus': async (request) => onOffer(await handlers['offers.setStatus'](request)),
+    'offers.restore': async (request) => onOffer(await handlers['offers.restore'](request)),
+    'offers.delete': async (request) => {
+      const answer = await handlers['offers.delete'](request);
+      return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
     },
+    'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
+    'backup.import': async (request) => after(await handlers['backup.import'](request), () => hooks.manyChanged()),
   };
 }

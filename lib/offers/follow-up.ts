@@ -1,11 +1,11 @@
 import { z } from 'zod/mini';
-import type { Offer } from './schema';
+import type { FollowUpMarks } from './handlers';
 
 /**
  * "Follow up with a purchase offer": the advisor marks a trial, then creates the purchase offer
  * in Partner Center. The mark is kept in extension storage (not in the trial record) because
  * the purchase offer does not exist yet; whichever path saves the next new purchase offer
- * (capture, clipboard, manual add) links it through the background's upsert, then clears it.
+ * (capture, clipboard, manual add) is linked in the store's upsert, then the mark is cleared.
  */
 export const PENDING_FOLLOW_UP_KEY = 'pendingFollowUp';
 
@@ -32,13 +32,19 @@ export async function clearPendingFollowUp(area: KeyValueArea): Promise<void> {
 }
 
 /**
- * After an upsert: the trial id a newly created purchase offer should follow up, if any, and
- * clears the mark. Merges into existing offers, trials and offers already linked are left alone.
+ * The mark as the store's upsert takes it. It is cleared once a save applied it, and only if it is
+ * still the same mark (the advisor may have marked another trial meanwhile).
  */
-export async function takeFollowUpFor(area: KeyValueArea, result: { offer: Offer; created: boolean }): Promise<string | null> {
-  if (!result.created || result.offer.kind !== 'purchase' || result.offer.followUpOf) return null;
-  const pending = await readPendingFollowUp(area);
-  if (!pending || pending.trialId === result.offer.id) return null;
-  await clearPendingFollowUp(area);
-  return pending.trialId;
+export function storedFollowUpMarks(area: KeyValueArea): FollowUpMarks {
+  return {
+    async read() {
+      const pending = await readPendingFollowUp(area);
+      // In UTC like createdAt, which the store compares it with.
+      return pending ? { trialId: pending.trialId, since: new Date(pending.at).toISOString() } : null;
+    },
+    async applied(mark) {
+      const pending = await readPendingFollowUp(area);
+      if (pending?.trialId === mark.trialId && new Date(pending.at).toISOString() === mark.since) await clearPendingFollowUp(area);
+    },
+  };
 }

@@ -57,10 +57,37 @@ describe('upsert', () => {
     expect(again.offer.usageLocation).toBe('France');
   });
 
-  it('matches by summary ID too', async () => {
+  it('matches by quote, never by summary ID', async () => {
     await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
-    await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
+    expect((await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' })).summaryIdConflict).toBeUndefined();
     expect(await store.count()).toBe(1);
+  });
+
+  it('saves a new quote whose summary ID another offer holds as its own record, without that ID, and says so', async () => {
+    const first = await store.upsert({ url: offerUrl(1), summaryId: 'S-1', partnerOffice: 'Paris', source: 'auto' });
+    const second = await store.upsert({ url: offerUrl(2), summaryId: 'S-1', partnerOffice: 'Lyon', usageLocation: 'France', source: 'auto' });
+    expect(second).toMatchObject({ created: true, summaryIdConflict: 'S-1' });
+    expect(second.offer.id).not.toBe(first.offer.id);
+    expect(second.offer).toMatchObject({ partnerOffice: 'Lyon', usageLocation: 'France' });
+    expect(second.offer.summaryId).toBeUndefined();
+    expect(await store.get(first.offer.id)).toEqual(first.offer);
+    expect(await store.count()).toBe(2);
+    // A later capture of that quote with its own summary ID fills the gap.
+    const fixed = await store.upsert({ url: offerUrl(2), summaryId: 'S-2', source: 'auto' });
+    expect(fixed).toMatchObject({ created: false, offer: { id: second.offer.id, summaryId: 'S-2' } });
+    expect(fixed.summaryIdConflict).toBeUndefined();
+  });
+
+  it('merges a later capture of a saved quote but not a summary ID another offer holds', async () => {
+    await store.upsert({ url: offerUrl(1), summaryId: 'S-1', source: 'auto' });
+    const own = await store.upsert({ url: offerUrl(2), source: 'auto' });
+    const again = await store.upsert({ url: offerUrl(2), summaryId: 'S-1', usageLocation: 'France', source: 'auto' });
+    expect(again).toMatchObject({ created: false, summaryIdConflict: 'S-1', offer: { id: own.offer.id, usageLocation: 'France' } });
+    expect(again.offer.summaryId).toBeUndefined();
+    const same = await store.upsert({ url: offerUrl(2), summaryId: 'S-1', source: 'auto' });
+    expect(same).toMatchObject({ created: false, summaryIdConflict: 'S-1', offer: { id: own.offer.id } });
+    expect(same.offer.summaryId).toBeUndefined();
+    expect(await store.count()).toBe(2);
   });
 
   it('refuses a URL that is not an offer URL', async () => {
@@ -203,19 +230,66 @@ describe('changes', () => {
 describe('mergeAll', () => {
   it('writes all or nothing', async () => {
     await store.mergeAll([makeOffer(1)]);
-    const clash = makeOffer(2, { summaryId: 'SUM-1', url: offerUrl(9) });
     const broken = { ...makeOffer(3), id: undefined } as never;
-    await expect(store.mergeAll([makeOffer(4), clash, broken])).rejects.toThrow();
+    await expect(store.mergeAll([makeOffer(4), broken])).rejects.toThrow();
     expect(await store.count()).toBe(1);
   });
 
   it('counts added, updated and unchanged', async () => {
-    expect(await store.mergeAll([makeOffer(1), makeOffer(2)])).toEqual({ added: 2, updated: 0, unchanged: 0 });
+    expect(await store.mergeAll([makeOffer(1), makeOffer(2)])).toEqual({ added: 2, updated: 0, unchanged: 0, summaryIdConflicts: [] });
     expect(await store.mergeAll([makeOffer(1), makeOffer(2, { notes: 'new' }), makeOffer(3)])).toEqual({
       added: 1,
       updated: 1,
       unchanged: 1,
+      summaryIdConflicts: [],
     });
+  });
+
+  it('refuses only the records whose summary ID another offer holds, stored or in the same file', async () => {
+    await store.mergeAll([makeOffer(1)]);
+    const result = await store.mergeAll([
+      makeOffer(4),
+      makeOffer(2, { summaryId: 'SUM-1' }),
+      makeOffer(5, { summaryId: 'NEW' }),
+      makeOffer(6, { summaryId: 'NEW' }),
+      makeOffer(1, { notes: 'kept' }),
+    ]);
+    expect(result).toEqual({ added: 2, updated: 1, unchanged: 0, summaryIdConflicts: [1, 3] });
+    expect((await store.all()).map((o) => [o.id, o.summaryId])).toEqual([
+      ['offer-1', 'SUM-1'],
+      ['offer-4', 'SUM-4'],
+      ['offer-5', 'NEW'],
+    ]);
+    expect((await store.get('offer-1'))?.notes).toBe('kept');
+  });
+
+  it('sees a clash with a record of an earlier batch of the same file', async () => {
+    const offers = Array.from({ length: 501 }, (_, i) => makeOffer(i));
+    offers[500] = makeOffer(500, { summaryId: 'SUM-3' });
+    expect((await store.mergeAll(offers)).summaryIdConflicts).toEqual([500]);
+    expect(await store.count()).toBe(500);
+  });
+});
+
+describe('follow-up mark in upsert', () => {
+  const mark = { trialId: 'trial-9', since: '2026-01-01T00:00:00.000Z' };
+
+  it('links a new purchase offer in the same write, and leaves merges and trials alone', async () => {
+    const linked = await store.upsert({ url: offerUrl(1), source: 'auto' }, mark);
+    expect(linked).toMatchObject({ created: true, followUpApplied: true, offer: { followUpOf: 'trial-9' } });
+    expect((await store.get(linked.offer.id))?.followUpOf).toBe('trial-9');
+    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, mark);
+    expect(trial).toMatchObject({ followUpApplied: false });
+    expect(trial.offer.followUpOf).toBeUndefined();
+    const merged = await store.upsert({ url: offerUrl(1), notes: 'x', source: 'auto' }, { ...mark, trialId: 'trial-8' });
+    expect(merged).toMatchObject({ created: false, followUpApplied: false, offer: { followUpOf: 'trial-9' } });
+  });
+
+  it('never links twice: a mark left behind after its offer was saved is recognised as applied', async () => {
+    await store.upsert({ url: offerUrl(1), source: 'auto' }, mark);
+    const next = await store.upsert({ url: offerUrl(2), source: 'auto' }, mark);
+    expect(next.followUpApplied).toBe(true);
+    expect(next.offer.followUpOf).toBeUndefined();
   });
 });
 
@@ -228,16 +302,17 @@ it('creates the schema at the current version', async () => {
 });
 
 describe('mergeAll within one batch', () => {
-  it('merges offers of the same import that share a summary ID or URL', async () => {
+  it('merges offers of the same import that share a URL, and refuses one that only shares a summary ID', async () => {
     const result = await store.mergeAll([
       makeOffer(1, { summaryId: 'SAME' }),
-      makeOffer(2, { summaryId: 'SAME', partnerOffice: undefined, notes: 'from the second' }),
+      makeOffer(2, { summaryId: 'SAME' }),
       makeOffer(3),
-      { ...makeOffer(3), id: 'other-id', summaryId: undefined },
+      { ...makeOffer(3), id: 'other-id', summaryId: undefined, notes: 'from the second' },
+      { ...makeOffer(3), id: 'third-id' },
     ]);
-    expect(result).toEqual({ added: 2, updated: 1, unchanged: 1 });
+    expect(result).toEqual({ added: 2, updated: 1, unchanged: 1, summaryIdConflicts: [1] });
     expect(await store.count()).toBe(2);
-    expect((await store.get('offer-1'))?.notes).toBe('from the second');
+    expect((await store.get('offer-3'))?.notes).toBe('from the second');
   });
 });
 

@@ -43,6 +43,24 @@ export interface MergeResult {
   added: number;
   updated: number;
   unchanged: number;
+  /** Positions (in the offers given) of records refused because another offer holds their summary ID. */
+  summaryIdConflicts: number[];
+}
+/**
+ * A saved draft. `summaryIdConflict` is the draft's summary ID when another offer already holds
+ * it: the offer is its quote, so the draft is saved as its own record without that summary ID.
+ */
+export interface UpsertAnswer {
+  offer: Offer;
+  created: boolean;
+  summaryIdConflict?: string;
+  /** Whether the pending follow-up given to upsert is now applied (by this save or an earlier one). */
+  followUpApplied?: boolean;
+}
+/** The trial the next new purchase offer follows up, marked at `since`. */
+export interface FollowUpMark {
+  trialId: string;
+  since: string;
 }
 
 type ReadWrite = IDBPTransaction<OfferCourierDB, ['offers'], 'readwrite'>;
@@ -88,26 +106,48 @@ export class OfferStore {
     private readonly newId: () => string = () => crypto.randomUUID(),
   ) {}
 
-  /** Saves a draft: merges into the offer with the same summary ID or URL, or adds a new one. */
-  async upsert(draft: OfferDraft): Promise<{ offer: Offer; created: boolean }> {
+  /**
+   * Saves a draft: merges into the offer with the same URL (its quote), or adds a new one. A
+   * summary ID another offer holds is reported, never merged on. A new purchase offer takes the
+   * pending follow-up in the same transaction, so the link is never lost between two steps.
+   */
+  async upsert(draft: OfferDraft, followUp?: FollowUpMark): Promise<UpsertAnswer> {
     const parsed = parseOfferUrl(draft.url);
     if (!parsed) throw new InvalidOfferError('This is not a Partner Center offer URL.');
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
-    const incoming = offerFromDraft(draft, parsed, this.newId(), now);
+    let incoming = offerFromDraft(draft, parsed, this.newId(), now);
+    let followUpApplied = false;
+    if (followUp && incoming.kind === 'purchase' && !incoming.followUpOf && !(await this.findMatch(tx, incoming))) {
+      followUpApplied = true;
+      if (!(await this.followedUpSince(tx, followUp))) incoming = { ...incoming, followUpOf: followUp.trialId };
+    }
     const result = await this.mergeInto(tx, incoming, now, draft.shownOnResultPage);
     await tx.done;
-    return { offer: result.offer, created: result.outcome === 'added' };
+    return {
+      offer: result.offer,
+      created: result.outcome === 'added',
+      ...(result.summaryIdConflict ? { summaryIdConflict: result.summaryIdConflict } : {}),
+      ...(followUp ? { followUpApplied } : {}),
+    };
   }
 
+  /** True when a purchase offer created since the mark already follows its trial (a save whose mark was not cleared). */
+  private async followedUpSince(tx: ReadWrite, { trialId, since }: FollowUpMark): Promise<boolean> {
+    const newer = await tx.store.index('kind').getAll(IDBKeyRange.bound(['purchase', since], ['purchase', []]));
+    return newer.some((offer) => offer.followUpOf === trialId);
+  }
+
+  /** The offer with the same id or, failing that, the same quote (URL). Never by summary ID. */
   private async findMatch(tx: AnyTx, offer: Offer): Promise<StoredOffer | undefined> {
     const store = tx.objectStore('offers');
-    const [byId, bySummary, byUrl] = await Promise.all([
-      store.get(offer.id),
-      offer.summaryId ? store.index('summaryId').get(offer.summaryId) : undefined,
-      store.index('url').get(urlKey(offer)),
-    ]);
-    return byId ?? bySummary ?? byUrl;
+    const [byId, byUrl] = await Promise.all([store.get(offer.id), store.index('url').get(urlKey(offer))]);
+    return byId ?? byUrl;
+  }
+
+  /** The id of another offer holding this summary ID, if any. */
+  private async summaryIdHolder(tx: AnyTx, summaryId: string | undefined): Promise<string | undefined> {
+    return summaryId ? tx.objectStore('offers').index('summaryId').getKey(summaryId) : undefined;
   }
 
   private async mergeInto(
@@ -115,44 +155,58 @@ export class OfferStore {
     incoming: Offer,
     now: string,
     replacing: readonly ResultPageField[] = [],
-  ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged' }> {
+  ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged'; summaryIdConflict?: string }> {
     const store = tx.objectStore('offers');
     const match = await this.findMatch(tx, incoming);
-    if (!match) {
-      await store.put(toStored(incoming));
-      return { offer: incoming, outcome: 'added' };
-    }
-    const existing = fromStored(match);
-    const merged = mergeOffer(existing, incoming, now, replacing);
-    if (merged === existing) return { offer: existing, outcome: 'unchanged' };
-    await store.put(toStored(merged));
-    return { offer: merged, outcome: 'updated' };
+    const existing = match ? fromStored(match) : undefined;
+    const merge = (from: Offer) => (existing ? mergeOffer(existing, from, now, replacing) : from);
+    let next = merge(incoming);
+    const holder = next.summaryId !== existing?.summaryId ? await this.summaryIdHolder(tx, next.summaryId) : undefined;
+    const summaryIdConflict = holder !== undefined && holder !== next.id ? next.summaryId : undefined;
+    // Saved without the clashing summary ID (a known one stays): everything else the capture read is kept.
+    if (summaryIdConflict) next = merge({ ...incoming, summaryId: undefined });
+    const conflict = summaryIdConflict ? { summaryIdConflict } : {};
+    if (next === existing) return { offer: existing, outcome: 'unchanged', ...conflict };
+    await store.put(toStored(next));
+    return { offer: next, outcome: existing ? 'updated' : 'added', ...conflict };
   }
 
   /**
    * Merges complete offers (a backup) in one transaction: all are written or none. Requests are
    * issued a batch at a time rather than one after another; offers of the same batch that match
-   * each other are merged in memory first, so the unique indexes never see two of them.
+   * each other are merged in memory first, so the unique indexes never see two of them. A record
+   * whose summary ID another offer holds is refused alone (reported by position); the rest is written.
    */
   async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
-    const result: MergeResult = { added: 0, updated: 0, unchanged: 0 };
+    const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
     try {
       for (let start = 0; start < offers.length; start += MERGE_BATCH) {
         const batch = offers.slice(start, start + MERGE_BATCH);
-        const matches = await Promise.all(batch.map((offer) => this.findMatch(tx, offer)));
+        const [matches, holders] = await Promise.all([
+          Promise.all(batch.map((offer) => this.findMatch(tx, offer))),
+          Promise.all(batch.map((offer) => this.summaryIdHolder(tx, offer.summaryId))),
+        ]);
         const pending = new PendingWrites();
         batch.forEach((incoming, i) => {
           const stored = matches[i];
           const target = pending.find(incoming) ?? (stored ? pending.find(fromStored(stored)) : undefined);
           const existing = target ?? (stored ? fromStored(stored) : undefined);
+          const merged = existing ? mergeOffer(existing, incoming, now) : incoming;
+          // Only a summary ID this record brings can clash: one the offer already held is its own.
+          if (merged.summaryId && merged.summaryId !== existing?.summaryId) {
+            const holder = pending.summaryIdHolder(merged.summaryId) ?? holders[i];
+            if (holder !== undefined && holder !== merged.id) {
+              result.summaryIdConflicts.push(start + i);
+              return;
+            }
+          }
           if (!existing) {
             pending.add(incoming);
             result.added++;
             return;
           }
-          const merged = mergeOffer(existing, incoming, now);
           if (merged === existing) {
             result.unchanged++;
             return;
@@ -355,12 +409,13 @@ export class OfferStore {
   }
 }
 
-/** Offers about to be written in one batch, findable by each key a match can use. */
+/** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */
 class PendingWrites {
   private readonly byKey = new Map<string, Offer>();
+  private readonly bySummaryId = new Map<string, Offer>();
 
   private static keys(offer: Offer): string[] {
-    return [`id:${offer.id}`, `url:${urlKey(offer)}`, ...(offer.summaryId ? [`summary:${offer.summaryId}`] : [])];
+    return [`id:${offer.id}`, `url:${urlKey(offer)}`];
   }
 
   find(offer: Offer): Offer | undefined {
@@ -371,12 +426,18 @@ class PendingWrites {
     return undefined;
   }
 
+  summaryIdHolder(summaryId: string): string | undefined {
+    return this.bySummaryId.get(summaryId)?.id;
+  }
+
   add(offer: Offer): void {
     for (const key of PendingWrites.keys(offer)) this.byKey.set(key, offer);
+    if (offer.summaryId) this.bySummaryId.set(offer.summaryId, offer);
   }
 
   replace(previous: Offer, next: Offer): void {
     for (const [key, value] of this.byKey) if (value === previous) this.byKey.delete(key);
+    if (previous.summaryId) this.bySummaryId.delete(previous.summaryId);
     this.add(next);
   }
 

@@ -2,16 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
 import type { Offer } from '../offers/schema';
 import { offerDetailsPath } from '../history-link';
-import { reminderName, fireReminder, openReminder, reminderDelayChanged, reminderTime, rescheduleAll, scheduleReminder, type ReminderPorts } from './reminders';
+import { reminderName, fireReminder, openReminder, rebuildReminders, reminderDelayChanged, reminderTime, scheduleReminder, type ReminderLog, type ReminderPorts } from './reminders';
 
 const DAY = 86_400_000;
 const sentAt = '2026-03-02T09:00:00.000Z';
 const sent = (overrides: Partial<Offer> = {}) =>
   makeOffer(1, { status: 'sent', sends: [{ at: sentAt, provider: 'gmail', to: 'a@b.example' }], customer: { company: 'Fabrikam' }, ...overrides });
 
-function fakePorts(offers: Offer[], reminderDays: number | null, alarms: string[] = []) {
+function fakePorts(offers: Offer[], reminderDays: number | null, alarms: string[] = [], stored: ReminderLog | null = null) {
   const log: string[] = [];
-  const ports: ReminderPorts = {
+  let reminderLog = stored;
+  let queue: Promise<unknown> = Promise.resolve();
+  const ports: ReminderPorts & { reminderLog(): ReminderLog | null } = {
+    reminderLog: () => reminderLog,
+    readLog: async () => reminderLog,
+    writeLog: async (next) => void (reminderLog = next),
+    exclusive: (task) => {
+      const run = queue.then(task);
+      queue = run.catch(() => undefined);
+      return run;
+    },
     alarmNames: async () => alarms,
     async *sentOffers() {
       yield* offers.filter((o) => o.status === 'sent');
@@ -61,16 +71,65 @@ describe('changing the reminder delay', () => {
   it('reschedules sent offers whose reminder is still ahead, and only those', async () => {
     const recent = sent({ id: 'recent', sends: [{ at: '2026-03-09T09:00:00.000Z', provider: 'gmail' }] });
     const old = sent({ id: 'old', sends: [{ at: '2026-01-09T09:00:00.000Z', provider: 'gmail' }] });
-    const { ports, log } = fakePorts([recent, old, sent({ id: 'done', status: 'accepted' })], 7, ['offer-reminder:old', 'something-else']);
+    const { ports, log } = fakePorts([recent, old, sent({ id: 'done', status: 'accepted' })], 7, ['offer-reminder:old', 'something-else'], {
+      checkedAt: Date.parse('2026-01-01T00:00:00.000Z'),
+      shown: {},
+    });
     const now = Date.parse('2026-03-10T09:00:00.000Z');
-    expect(await rescheduleAll(ports, now)).toBe(1);
-    expect(log).toEqual(['clear offer-reminder:old', `alarm offer-reminder:recent ${Date.parse('2026-03-16T09:00:00.000Z')}`]);
+    expect(await rebuildReminders(ports, { showMissed: false }, now)).toBe(1);
+    expect(log).toEqual([`alarm offer-reminder:recent ${Date.parse('2026-03-16T09:00:00.000Z')}`, 'clear offer-reminder:old']);
   });
 
   it('clears every reminder when reminders are turned off', async () => {
     const { ports, log } = fakePorts([sent()], null, ['offer-reminder:a', 'offer-reminder:b']);
-    expect(await rescheduleAll(ports)).toBe(0);
+    expect(await rebuildReminders(ports, { showMissed: false })).toBe(0);
     expect(log).toEqual(['clear offer-reminder:a', 'clear offer-reminder:b']);
+  });
+});
+
+describe('rebuilding reminders when the background starts', () => {
+  const now = Date.parse('2026-03-10T09:00:00.000Z');
+  const offerSentAt = (id: string, at: string) => sent({ id, sends: [{ at, provider: 'gmail' }] });
+  // With a 3-day delay: one is due later, one fell due on the 8th, one long before the last rebuild.
+  const ahead = offerSentAt('ahead', '2026-03-09T09:00:00.000Z');
+  const missed = offerSentAt('missed', '2026-03-05T09:00:00.000Z');
+  const ancient = offerSentAt('ancient', '2026-01-05T09:00:00.000Z');
+  const lastRebuild = { checkedAt: Date.parse('2026-03-06T09:00:00.000Z'), shown: {} };
+
+  it('sets lost alarms again and shows a reminder that fell due meanwhile, once', async () => {
+    const { ports, log } = fakePorts([ahead, missed, ancient], 3, ['offer-reminder:gone'], lastRebuild);
+    expect(await rebuildReminders(ports, { showMissed: true }, now)).toBe(1);
+    expect(log).toEqual([
+      `alarm offer-reminder:ahead ${Date.parse('2026-03-12T09:00:00.000Z')}`,
+      'notify offer-reminder:missed reminder_title() reminder_body(Fabrikam)',
+      'clear offer-reminder:gone',
+    ]);
+    expect(ports.reminderLog()).toEqual({ checkedAt: now, shown: { missed: Date.parse('2026-03-08T09:00:00.000Z') } });
+    log.length = 0;
+    await rebuildReminders(ports, { showMissed: true }, now + 60_000);
+    expect(log.filter((line) => line.startsWith('notify'))).toEqual([]);
+  });
+
+  it('never shows a reminder its alarm already showed', async () => {
+    const { ports, log } = fakePorts([missed], 3, [], lastRebuild);
+    await Promise.all([fireReminder(ports, reminderName('missed'), now), rebuildReminders(ports, { showMissed: true }, now)]);
+    expect(log.filter((line) => line.startsWith('notify'))).toHaveLength(1);
+  });
+
+  it('shows nothing already due the first time it runs (no burst after the update that brings it)', async () => {
+    const { ports, log } = fakePorts([ahead, missed, ancient], 3);
+    await rebuildReminders(ports, { showMissed: true }, now);
+    expect(log).toEqual([`alarm offer-reminder:ahead ${Date.parse('2026-03-12T09:00:00.000Z')}`]);
+  });
+
+  it('shows a reminder again after a new send moved it', async () => {
+    const { ports, log } = fakePorts([missed], 3, [], lastRebuild);
+    expect(await fireReminder(ports, reminderName('missed'), now)).toBe(true);
+    expect(await fireReminder(ports, reminderName('missed'), now)).toBe(false);
+    const resent = { ...missed, sends: [...missed.sends, { at: '2026-03-06T10:00:00.000Z', provider: 'gmail' as const }] };
+    const again = fakePorts([resent], 3, [], ports.reminderLog());
+    expect(await fireReminder(again.ports, reminderName('missed'), now)).toBe(true);
+    expect(log.filter((line) => line.startsWith('notify'))).toHaveLength(1);
   });
 });
 
