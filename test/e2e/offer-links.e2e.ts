@@ -22,6 +22,7 @@ let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
 beforeAll(async () => {
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), fixtures?.close()]);
@@ -153,6 +154,44 @@ describe('offer links typed or imported', () => {
     expect(await outcome.textContent()).toContain('Record 2 (offer-2): url: not a Partner Center offer URL (host)');
     const { offers } = await data<{ offers: Offer[] }>({ type: 'offers.page', limit: 10 });
     expect(offers.map((offer) => offer.id).sort()).toEqual(['offer-1', 'offer-3']);
+    await history.close();
+  });
+});
+
+describe('an offer saved before links were checked strictly', () => {
+  it('gives no website snippet and leaves its link out of the customer message', async () => {
+    const legacy = makeOffer(9, { id: 'legacy-offer', url: LOOKALIKES.signIn, summaryId: 'LEGACY-9' });
+    // Written straight into the database, as an earlier version's looser rule let it be saved.
+    const writer = await browser.openExtensionPage('icon/128.png');
+    await writer.evaluate(async (record) => {
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const request = indexedDB.open('offer-courier');
+        request.onsuccess = () => done(request.result);
+        request.onerror = () => fail(new Error(String(request.error)));
+      });
+      const tx = db.transaction('offers', 'readwrite');
+      tx.objectStore('offers').put({ ...record, urlKey: `purchase|${record.quoteId}|${record.partnerId}`, words: ['legacy'] });
+      await new Promise((done) => (tx.oncomplete = done));
+      db.close();
+    }, legacy);
+    await writer.close();
+    expect(await offerCount()).toBe(1);
+
+    const history = await browser.openExtensionPage('history.html?offer=legacy-offer');
+    await expect.poll(() => history.locator('#details-heading').textContent()).toContain('LEGACY-9');
+    await history.locator('.snippet summary').click();
+    expect(await history.locator('.snippet').textContent()).toContain(en.history_snippetRefused.message);
+    expect(await history.locator('.snippet textarea').count()).toBe(0);
+
+    await history.bringToFront();
+    await history.getByRole('button', { name: 'Copy message' }).click();
+    await expect.poll(() => history.locator('aside.details').textContent()).toContain('Message copied');
+    const clip = await history.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      return (await (await item!.getType('text/html')).text()) + (await (await item!.getType('text/plain')).text());
+    });
+    expect(clip).toContain('Microsoft 365 Business Standard');
+    expect(clip).not.toContain('login.microsoftonline.com');
     await history.close();
   });
 });
