@@ -10,6 +10,14 @@ export function WebsiteSnippet({ offer, report }: { offer: Offer; report: Report
   const [style, setStyle] = useState<SnippetStyle>('button');
   const [label, setLabel] = useState(() => t(offer.kind === 'trial' ? 'history_snippetLabelTrial' : 'history_snippetLabelPurchase'));
   const html = websiteSnippet(offer, label, style);
+  if (html === null) {
+    return (
+      <details class="snippet">
+        <summary>{t('history_snippet')}</summary>
+        <p class="error">{t('history_snippetRefused')}</p>
+      </details>
+    );
+  }
   return (
     <details class="snippet">
       <summary>{t('history_snippet')}</summary>

@@ -89,6 +89,20 @@ describe('captureFromPage', () => {
     expect(captureFromPage(loadFixture(FIXTURES.resultPlaceholderEn))).toEqual({ draft: null, reason: 'no-offer-url' });
   });
 
+  it('saves nothing from a page whose only offer-like links lead elsewhere', () => {
+    const page = loadFixture(FIXTURES.resultLookalikeLinksEn);
+    expect(captureFromPage(page)).toEqual({ draft: null, reason: 'no-offer-url' });
+    expect(captureFromCopy(page, page.body.textContent ?? '')).toEqual({ draft: null, reason: 'no-offer-url' });
+  });
+
+  it('finds a genuine offer link on an unfamiliar layout in another language, past look-alikes', () => {
+    const { draft } = captureFromPage(loadFixture(FIXTURES.resultUnfamiliarEs));
+    expect(draft).toMatchObject({
+      url: 'https://Portal.Office.COM/Partner/PartnerSignup.aspx?MsppId=4227824&Id=6f2b8d41-7c3e-4a95-b0d6-2e8f1a4c7b59&TYPE=trial',
+      source: 'auto',
+    });
+  });
+
   it('never throws, even when what it is given does, and says what threw', () => {
     const throwing = {
       kind: null,

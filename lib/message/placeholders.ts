@@ -1,4 +1,5 @@
 import type { MessageKey } from '../i18n';
+import { parseOfferUrl } from '../offers/offer-url';
 import type { Customer, Offer } from '../offers/schema';
 import { primaryLanguage } from './pick';
 import type { AdvisorProfile } from './profile';
@@ -72,7 +73,8 @@ const customerOf = (context: RenderContext): Customer => context.customer ?? con
  * editor all read this table.
  */
 export const PLACEHOLDERS = {
-  'offer.url': { type: 'url', label: 'template_placeholder_offer_url', resolve: ({ offer }) => offer.url },
+  // An offer saved before the link rule was strict may hold any link: a customer never gets one that fails it.
+  'offer.url': { type: 'url', label: 'template_placeholder_offer_url', resolve: ({ offer }) => (parseOfferUrl(offer.url) ? offer.url : undefined) },
   'offer.summaryId': { type: 'text', label: 'template_placeholder_offer_summaryId', resolve: ({ offer }) => offer.summaryId },
   'offer.subscriptions': {
     type: 'list',

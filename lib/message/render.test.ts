@@ -180,11 +180,26 @@ describe('renderTemplate safety', () => {
   });
 
   it('does not link a value that is not a web URL or an email address', () => {
-    const { html } = render('{{offer.url}} {{advisor.email}} {{advisor.website}}', {
-      offer: { ...context().offer, url: 'javascript:alert(1)' },
+    const { html } = render('{{advisor.email}} {{advisor.website}}', {
       advisor: { email: 'mailto:x@y.example?body=<b>', website: 'data:text/html,<script>' },
     });
-    expect(html).toBe('<p>javascript:alert(1) mailto:x@y.example?body=&lt;b&gt; data:text/html,&lt;script&gt;</p>');
+    expect(html).toBe('<p>mailto:x@y.example?body=&lt;b&gt; data:text/html,&lt;script&gt;</p>');
+  });
+
+  it.each([
+    ['a script URL', 'javascript:alert(1)'],
+    ['a sign-in page carrying the offer parameters', OFFER_URL.replace('portal.office.com/partner/partnersignup.aspx', 'login.microsoftonline.com/common')],
+    ['user info hiding the host', OFFER_URL.replace('portal.office.com', 'portal.office.com@evil.example')],
+  ])('leaves out an offer link that is not one: %s', (_case, url) => {
+    const { html, text } = render('Open {{offer.url}} or [here]({{offer.url}}).', { offer: { ...context().offer, url } });
+    expect(html).not.toContain(url);
+    expect(text).not.toContain(url);
+    expect(html).not.toContain('<a');
+  });
+
+  it('does not link a web address that hides its host behind user info', () => {
+    const { html } = render('[Open](https://portal.office.com@evil.example/x) https://a:b@evil.example/y [ok](https://ok.example/)');
+    expect(tags(html).filter((tag) => tag.startsWith('<a'))).toEqual(['<a href="https://ok.example/">']);
   });
 
   it('shows the GDAP link only on the Microsoft 365 admin center', () => {

@@ -16,10 +16,13 @@ function parseUrl(text: string): URL | null {
   }
 }
 
-/** The href to use for a link, or null when the scheme is not http, https or mailto. */
+/**
+ * The href to use for a link, or null when the scheme is not http, https or mailto, or when a
+ * name before an @ hides the real host (https://portal.office.com@evil.example/).
+ */
 export function safeLinkHref(text: string): string | null {
   const url = parseUrl(text.trim());
-  return url && LINK_PROTOCOLS.has(url.protocol) ? url.href : null;
+  return url && LINK_PROTOCOLS.has(url.protocol) && !url.username && !url.password ? url.href : null;
 }
 
 /** Logos come from an https URL or an uploaded PNG/JPEG/GIF/WebP; SVG is refused since it can carry script. */

@@ -36,6 +36,7 @@ describe('validateBackupRecords', () => {
       { ...makeOffer(3), url: 'https://evil.example/?type=Purchase&id=1&msppid=2' },
       'text',
       { ...makeOffer(4), summaryId: 'x'.repeat(5000) },
+      { ...makeOffer(5), url: makeOffer(5).url.replace('portal.office.com/partner/partnersignup.aspx', 'login.microsoftonline.com/common/oauth2/authorize') },
     ]);
     expect(valid).toEqual([{ index: 0, offer: good }]);
     expect(rejected.map((r) => [r.index, r.id])).toEqual([
@@ -43,9 +44,11 @@ describe('validateBackupRecords', () => {
       [2, 'offer-3'],
       [3, undefined],
       [4, 'offer-4'],
+      [5, 'offer-5'],
     ]);
     expect(rejected[0]!.reason).toMatch(/^status:/);
-    expect(rejected[1]!.reason).toMatch(/offer URL/);
+    expect(rejected[1]!.reason).toMatch(/offer URL \(host\)/);
+    expect(rejected[4]!.reason).toBe('url: not a Partner Center offer URL (host)');
   });
 
   it('re-derives kind and ids from the URL', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { parseOfferUrl } from './offer-url';
+import { checkOfferUrl } from './offer-url';
 import { stripUndefined } from './merge';
 import { Offer } from './schema';
 import type { RejectedRecord } from './import-report';
@@ -91,9 +91,9 @@ export function validateBackupRecords(
       rejected.push({ index, id, reason: `${path}: ${issue?.message ?? 'invalid'}` });
       return;
     }
-    const url = parseOfferUrl(parsed.data.url);
-    if (!url) {
-      rejected.push({ index, id, reason: 'url: not a Partner Center offer URL' });
+    const url = checkOfferUrl(parsed.data.url);
+    if (typeof url === 'string') {
+      rejected.push({ index, id, reason: `url: not a Partner Center offer URL (${url})` });
       return;
     }
     const offer = clampTimes({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId }, now);

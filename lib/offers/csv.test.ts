@@ -14,6 +14,23 @@ describe('csvField', () => {
   it('defuses cells a spreadsheet would run as formulas', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvField('\tcmd')).toBe("'\tcmd");
+  });
+
+  it.each([
+    ['a semicolon', 'a;=HYPERLINK("https://evil.example")', `"a;'=HYPERLINK(""https://evil.example"")"`],
+    ['a semicolon and a space', 'Teams x 1; -2+3', "Teams x 1; '-2+3"],
+    ['a comma', 'Contoso,+cmd|x', `"Contoso,'+cmd|x"`],
+    ['a quote after the separator', 'x;"=1"', `"x;""'=1"""`],
+    ['a line break', 'one\n@SUM(A1)', `"one\n'@SUM(A1)"`],
+    ['each of several separators', '=1;=2,=3', `"'=1;'=2,'=3"`],
+  ])('defuses a formula after %s', (_case, value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  it('leaves other text alone', () => {
+    expect(csvField('Contoso - London; Paris')).toBe('Contoso - London; Paris');
+    expect(csvField('a@b.example')).toBe('a@b.example');
   });
 });
 

@@ -3,13 +3,17 @@ import type { Offer } from './schema';
 
 const COLUMNS = OFFER_FIELD_NAMES.flatMap((name) => OFFER_FIELDS[name].csv);
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A formula start (CSV injection): at the cell's start, or after a separator a spreadsheet may
+ * split the cell on (a `;` list opened in a French Excel, a comma, a tab, a line), past spaces
+ * and quotes. Each gets an apostrophe, so every piece the cell may become reads as text.
+ */
+const FORMULA_START = /(^|[,;\t\r\n])([\s"]*)(?=[=+\-@\t\r])/g;
 
 /** One RFC 4180 field: quoted when it holds a comma, a quote or a line break. */
 export function csvField(value: string | number): string {
   let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = text.replace(FORMULA_START, "$1$2'");
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findOfferUrls, parseOfferUrl } from './offer-url';
+import { checkOfferUrl, findOfferUrls, parseOfferUrl } from './offer-url';
 
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 const TRIAL = 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=a1041c87-aad3-4653-a93a-0b20aa3e570a&msppid=7086220';
@@ -23,9 +23,9 @@ describe('parseOfferUrl', () => {
     expect(parseOfferUrl(`  ${url}  `)).toEqual({ kind: 'purchase', quoteId: '823604c2-4847-4219-9afd-177fb32dc8ab', partnerId: '4227824', url });
   });
 
-  it('accepts other Microsoft hosts, in case the portal moves', () => {
-    expect(parseOfferUrl(PURCHASE.replace('portal.office.com', 'admin.microsoft.com'))?.kind).toBe('purchase');
-    expect(parseOfferUrl(PURCHASE.replace('portal.office.com', 'www.microsoft365.cloud.microsoft'))?.kind).toBe('purchase');
+  it('accepts the parameters in any order and case, and the path in any case', () => {
+    const url = 'https://portal.office.com/Partner/PartnerSignup.ASPX?MSPPID=4227824&Id=823604c2-4847-4219-9afd-177fb32dc8ab&Type=TRIAL';
+    expect(parseOfferUrl(url)).toMatchObject({ kind: 'trial', partnerId: '4227824', url });
   });
 
   it('drops sentence punctuation after the URL', () => {
@@ -38,16 +38,29 @@ describe('parseOfferUrl', () => {
   });
 
   it.each([
-    ['plain http', PURCHASE.replace('https:', 'http:')],
-    ['a look-alike host', PURCHASE.replace('portal.office.com', 'portal.office.com.evil.example')],
-    ['a host ending like Microsoft', PURCHASE.replace('portal.office.com', 'notmicrosoft.com')],
-    ['an unknown type', PURCHASE.replace('type=Purchase', 'type=Gift')],
-    ['an id that is not a GUID', PURCHASE.replace('823604c2-4847-4219-9afd-177fb32dc8ab', 'not-a-guid')],
-    ['no partner id', PURCHASE.replace('&msppid=4227824', '')],
-    ['a partner id with markup', PURCHASE.replace('4227824', '<b>1</b>')],
-    ['no URL at all', 'Create purchase offer'],
-    ['an over-long URL', `${PURCHASE}&pad=${'x'.repeat(3000)}`],
-  ])('rejects %s', (_case, text) => {
+    ['not-url', 'no URL at all', 'Create purchase offer'],
+    ['not-url', 'an over-long URL', `${PURCHASE}&pad=${'x'.repeat(3000)}`],
+    ['not-https', 'plain http', PURCHASE.replace('https:', 'http:')],
+    ['credentials', 'user info hiding the real host', PURCHASE.replace('portal.office.com', 'portal.office.com@evil.example')],
+    ['credentials', 'user info before the real host', PURCHASE.replace('portal.office.com', 'advisor:secret@portal.office.com')],
+    ['credentials', 'a port', PURCHASE.replace('portal.office.com', 'portal.office.com:8443')],
+    ['host', 'a sign-in page carrying the parameters', PURCHASE.replace('portal.office.com/partner/partnersignup.aspx', 'login.microsoftonline.com/common/oauth2/authorize')],
+    ['host', 'a form on a Microsoft host', PURCHASE.replace('portal.office.com/partner/partnersignup.aspx', 'forms.office.com/r/abc')],
+    ['host', 'another Microsoft host with the same path', PURCHASE.replace('portal.office.com', 'admin.microsoft.com')],
+    ['host', 'a look-alike host', PURCHASE.replace('portal.office.com', 'portal.office.com.evil.example')],
+    ['host', 'a sub-domain of the portal', PURCHASE.replace('portal.office.com', 'x.portal.office.com')],
+    ['host', 'a homograph of the portal (Cyrillic a)', PURCHASE.replace('portal', 'port\u0430l')],
+    ['host', 'the host with a trailing dot', PURCHASE.replace('portal.office.com', 'portal.office.com.')],
+    ['path', 'a backslash turning the rest into a path', PURCHASE.replace('portal.office.com', 'portal.office.com\\@evil.example')],
+    ['path', 'another path on the portal', PURCHASE.replace('/partner/partnersignup.aspx', '/adminportal/home')],
+    ['path', 'the path with something after it', PURCHASE.replace('partnersignup.aspx', 'partnersignup.aspx/x')],
+    ['type', 'an unknown type', PURCHASE.replace('type=Purchase', 'type=Gift')],
+    ['type', 'a repeated type', `${PURCHASE}&type=Trial`],
+    ['id', 'an id that is not a GUID', PURCHASE.replace('823604c2-4847-4219-9afd-177fb32dc8ab', 'not-a-guid')],
+    ['msppid', 'no partner id', PURCHASE.replace('&msppid=4227824', '')],
+    ['msppid', 'a partner id with markup', PURCHASE.replace('4227824', '<b>1</b>')],
+  ])('refuses (%s) %s', (problem, _case, text) => {
+    expect(checkOfferUrl(text)).toBe(problem);
     expect(parseOfferUrl(text)).toBeNull();
   });
 });
@@ -60,6 +73,12 @@ describe('findOfferUrls', () => {
 
   it('returns nothing for text without offers', () => {
     expect(findOfferUrls('See https://partner.microsoft.com/dashboard and http://example.com')).toEqual([]);
+  });
+
+  it('skips look-alike links carrying the parameters and keeps the genuine one', () => {
+    const query = '?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
+    const text = `https://login.microsoftonline.com/common${query} https://portal.office.com@evil.example/partner/partnersignup.aspx${query} ${TRIAL}`;
+    expect(findOfferUrls(text).map((offer) => offer.url)).toEqual([TRIAL]);
   });
 
   it('stops reading after 200,000 characters', () => {

@@ -8,41 +8,57 @@ export interface ParsedOfferUrl {
   url: string;
 }
 
+/**
+ * Where Microsoft serves offer links, as `host/path` in lower case. Only these are offers: a
+ * link elsewhere (a sign-in page, a form) may carry the same parameters to phish the customer.
+ * A documented successor is one more entry.
+ */
+export const OFFER_LINK_PLACES: readonly string[] = ['portal.office.com/partner/partnersignup.aspx'];
+
+/** Why a text is not an offer link, most telling first; the manual form explains each. */
+export type OfferUrlProblem = 'not-url' | 'not-https' | 'credentials' | 'host' | 'path' | 'type' | 'id' | 'msppid';
+
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PARTNER_ID = /^[A-Za-z0-9-]{1,64}$/;
-const MICROSOFT_HOSTS = ['office.com', 'microsoft.com', 'office365.com', 'microsoftonline.com', 'cloud.microsoft'];
 
 /** Finds candidate offer URLs inside free text (a page, a clipboard selection). */
 export const OFFER_URL_IN_TEXT = /https:\/\/[^\s"'<>()]+/gi;
 
-function isMicrosoftHost(host: string): boolean {
-  const h = host.toLowerCase();
-  return MICROSOFT_HOSTS.some((domain) => h === domain || h.endsWith(`.${domain}`));
-}
-
+/** The one value of a parameter, its name in any case; a repeated parameter is ambiguous, so it has none. */
 function queryParam(params: URLSearchParams, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of params) if (key.toLowerCase() === wanted) return value.trim();
-  return undefined;
+  const values = [...params].filter(([key]) => key.toLowerCase() === name).map(([, value]) => value.trim());
+  return values.length === 1 ? values[0] : undefined;
 }
 
 /**
- * Parses a purchase-offer or trial-invitation URL tolerantly: any https URL on a Microsoft host
- * whose query names a type, a GUID id and a partner id, with parameter names in any case.
+ * Reads an offer link: https, one of OFFER_LINK_PLACES (host and path in any case), no user
+ * info or port, and a query naming a type, a GUID id and a partner id (parameter names in any
+ * case and order). Returns the offer, or why the text is not one.
  */
-export function parseOfferUrl(text: string): ParsedOfferUrl | null {
+export function checkOfferUrl(text: string): ParsedOfferUrl | OfferUrlProblem {
   // Text copied from HTML source keeps `&amp;` between parameters; the portal meant `&`.
   const trimmed = text.trim().replace(/[.,;:!?]+$/, '').replace(/&amp;/gi, '&');
-  if (trimmed.length > 2048) return null;
-  if (!URL.canParse(trimmed)) return null;
+  if (trimmed.length > 2048 || !URL.canParse(trimmed)) return 'not-url';
   const url = new URL(trimmed);
-  if (url.protocol !== 'https:' || !isMicrosoftHost(url.hostname)) return null;
+  if (url.protocol !== 'https:') return 'not-https';
+  if (url.username || url.password || url.port) return 'credentials';
+  const places = OFFER_LINK_PLACES.filter((place) => place.startsWith(`${url.hostname}/`));
+  if (places.length === 0) return 'host';
+  if (!places.includes(url.hostname + url.pathname.toLowerCase())) return 'path';
   const type = queryParam(url.searchParams, 'type')?.toLowerCase();
-  const kind: OfferKind | undefined = type === 'purchase' ? 'purchase' : type === 'trial' ? 'trial' : undefined;
+  const kind = type === 'purchase' || type === 'trial' ? type : undefined;
   const quoteId = queryParam(url.searchParams, 'id');
   const partnerId = queryParam(url.searchParams, 'msppid');
-  if (!kind || !quoteId || !GUID.test(quoteId) || !partnerId || !PARTNER_ID.test(partnerId)) return null;
+  if (!kind) return 'type';
+  if (!quoteId || !GUID.test(quoteId)) return 'id';
+  if (!partnerId || !PARTNER_ID.test(partnerId)) return 'msppid';
   return { kind, quoteId: quoteId.toLowerCase(), partnerId, url: trimmed };
+}
+
+/** The offer a link names, or null when it is not an offer link (see checkOfferUrl). */
+export function parseOfferUrl(text: string): ParsedOfferUrl | null {
+  const checked = checkOfferUrl(text);
+  return typeof checked === 'string' ? null : checked;
 }
 
 /** Every distinct offer URL found in a piece of text, in order of appearance. */

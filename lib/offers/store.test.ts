@@ -222,6 +222,14 @@ describe('changes', () => {
     expect(await store.count()).toBe(1);
   });
 
+  it('refuses to restore an offer whose link is not an offer link, and re-reads the ids from a genuine one', async () => {
+    const phishing = makeOffer(3, { url: 'https://login.microsoftonline.com/common/oauth2/authorize?type=Purchase&id=823604c2-4847-4219-9afd-000000000003&msppid=4227824' });
+    await expect(store.restore(phishing)).rejects.toThrow(/not a Partner Center offer URL/);
+    expect(await store.count()).toBe(0);
+    const restored = await store.restore(makeOffer(4, { kind: 'trial', partnerId: '666', quoteId: 'forged' }));
+    expect(restored).toMatchObject({ kind: 'purchase', partnerId: '4227824', quoteId: '823604c2-4847-4219-9afd-000000000004' });
+  });
+
   it('reports a missing offer', async () => {
     await expect(store.setStatus('nope', 'sent')).rejects.toThrow(/No offer/);
   });

@@ -16,6 +16,7 @@ export class InvalidOfferError extends Error {
   override name = 'InvalidOfferError';
   readonly code = 'invalid-offer';
 }
+const NOT_AN_OFFER_URL = 'This is not a Partner Center offer URL.';
 
 export interface PageRequest {
   cursor?: string;
@@ -113,7 +114,7 @@ export class OfferStore {
    */
   async upsert(draft: OfferDraft, followUp?: FollowUpMark): Promise<UpsertAnswer> {
     const parsed = parseOfferUrl(draft.url);
-    if (!parsed) throw new InvalidOfferError('This is not a Partner Center offer URL.');
+    if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
     let incoming = offerFromDraft(draft, parsed, this.newId(), now);
@@ -369,10 +370,16 @@ export class OfferStore {
     return stored ? fromStored(stored) : null;
   }
 
-  /** Puts back a deleted offer exactly as it was (Undo). */
+  /**
+   * Puts back a deleted offer as it was (Undo). Its link must be an offer link like any other way
+   * in, and kind, quote id and partner id are read from it again so the record cannot contradict it.
+   */
   async restore(offer: Offer): Promise<Offer> {
+    const parsed = parseOfferUrl(offer.url);
+    if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
+    const checked: Offer = { ...offer, kind: parsed.kind, quoteId: parsed.quoteId, partnerId: parsed.partnerId };
     const tx = this.db.transaction('offers', 'readwrite');
-    const result = await this.mergeInto(tx, offer, this.clock());
+    const result = await this.mergeInto(tx, checked, this.clock());
     await tx.done;
     return result.offer;
   }

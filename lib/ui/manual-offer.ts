@@ -1,5 +1,5 @@
 import { isEmailAddress } from '../email-address';
-import { parseOfferUrl } from '../offers/offer-url';
+import { checkOfferUrl, type OfferUrlProblem } from '../offers/offer-url';
 import { LIMITS } from '../offers/limits';
 import type { OfferDraft, Subscription } from '../offers/schema';
 import type { MessageKey } from '../i18n';
@@ -38,6 +38,24 @@ export type ManualFieldErrors = Record<string, MessageKey>;
 
 export type ManualOfferResult = { ok: true; draft: OfferDraft } | { ok: false; errors: ManualFieldErrors };
 
+/** Why a pasted link is refused, one reason each, so the advisor can tell a typo from a trap. */
+const URL_PROBLEM_TEXT: Record<OfferUrlProblem, MessageKey> = {
+  'not-url': 'popup_errorUrlInvalid',
+  'not-https': 'popup_errorUrlNotHttps',
+  credentials: 'popup_errorUrlCredentials',
+  host: 'popup_errorUrlHost',
+  path: 'popup_errorUrlPath',
+  type: 'popup_errorUrlType',
+  id: 'popup_errorUrlId',
+  msppid: 'popup_errorUrlPartnerId',
+};
+
+/** The message for a link that is not an offer link, or null for an offer link. */
+export function offerUrlError(url: string): MessageKey | null {
+  if (url.length > LIMITS.url) return 'popup_errorTooLong';
+  const checked = checkOfferUrl(url);
+  return typeof checked === 'string' ? URL_PROBLEM_TEXT[checked] : null;
+}
 
 function checkLength(errors: ManualFieldErrors, field: string, value: string, max: number = LIMITS.shortText) {
   if (value.length > max) errors[field] = 'popup_errorTooLong';
@@ -47,8 +65,8 @@ function checkLength(errors: ManualFieldErrors, field: string, value: string, ma
 export function validateManualOffer(form: ManualOfferForm): ManualOfferResult {
   const errors: ManualFieldErrors = {};
   const url = form.url.trim();
-  if (!url) errors.url = 'popup_errorUrlRequired';
-  else if (url.length > LIMITS.url || !parseOfferUrl(url)) errors.url = 'popup_errorUrlInvalid';
+  const urlError = url ? offerUrlError(url) : 'popup_errorUrlRequired';
+  if (urlError) errors.url = urlError;
   const summaryId = form.summaryId.trim();
   const usageLocation = form.usageLocation.trim();
   const customer = { name: form.customerName.trim(), email: form.customerEmail.trim(), company: form.customerCompany.trim() };

@@ -1,4 +1,6 @@
 import { escapeHtml } from '../html';
+import { safeLinkHref } from '../message/safe-url';
+import { parseOfferUrl } from '../offers/offer-url';
 import type { Offer } from '../offers/schema';
 
 export type SnippetStyle = 'link' | 'button';
@@ -7,10 +9,13 @@ export type SnippetStyle = 'link' | 'button';
 /**
  * HTML the advisor pastes on their website so visitors can open the offer (the documentation
  * suggests posting the link there). Every value is escaped; the button is a styled link, so it
- * works without script on any site.
+ * works without script on any site. Null when the offer's link is not an offer link (an offer
+ * saved before the rule was strict): the advisor's site must not carry it.
  */
-export function websiteSnippet(offer: Pick<Offer, 'url'>, label: string, style: SnippetStyle): string {
-  const href = escapeHtml(offer.url);
+export function websiteSnippet(offer: Pick<Offer, 'url'>, label: string, style: SnippetStyle): string | null {
+  const link = parseOfferUrl(offer.url) && safeLinkHref(offer.url);
+  if (!link) return null;
+  const href = escapeHtml(link);
   const text = escapeHtml(label);
   if (style === 'link') return `<a href="${href}" target="_blank" rel="noopener">${text}</a>`;
   const css =

@@ -95,7 +95,7 @@ describe('popup', () => {
     await popup.getByLabel('Licenses for subscription 1').fill('twelve');
     await popup.getByLabel('Customer email').fill('not-an-email');
     await popup.getByRole('button', { name: 'Save offer' }).click();
-    await expect.poll(() => popup.locator('#manual-url-error').textContent()).toContain('This is not a purchase offer or trial invitation link');
+    await expect.poll(() => popup.locator('#manual-url-error').textContent()).toContain("does not lead to Microsoft's offer page");
     expect(await popup.locator('#manual-sub-0-licenses-error').textContent()).toContain('whole number');
     expect(await popup.locator('#manual-customerEmail-error').textContent()).toContain('name@example.com');
     expect(await popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');

@@ -61,9 +61,9 @@ describe('popup, in Firefox', () => {
     await seed([]);
     const popup = await firefox.openExtensionPage('popup.html');
     await (await buttonNamed(popup, 'Add offer manually')).click();
-    await fill(popup, '#manual-url', 'https://example.com/nothing');
+    await fill(popup, '#manual-url', offerUrl(42).replace('portal.office.com/partner/partnersignup.aspx', 'login.microsoftonline.com/common/oauth2/authorize'));
     await (await buttonNamed(popup, 'Save offer')).click();
-    await waitFor(() => text(popup, '#manual-url-error'), (error) => error.includes('This is not a purchase offer or trial invitation link'));
+    await waitFor(() => text(popup, '#manual-url-error'), (error) => error.includes("does not lead to Microsoft's offer page"));
     expect(await data({ type: 'offers.count' })).toEqual({ count: 0 });
 
     await fill(popup, '#manual-url', offerUrl(42));
