@@ -87,18 +87,19 @@ describe('offer links on Partner Center', () => {
     await page.close();
   });
 
-  it('refuses look-alike links sent straight from the content script, as a capture or as a restore', async () => {
+  it('refuses look-alike links sent straight from the content script as a capture, and from an extension page as a restore', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', 'partner-center/result-lookalike-links-en.html'));
     for (const url of Object.values(LOOKALIKES)) {
-      const upsert = await sendFromContentScript(page, { type: 'offers.upsert', draft: { url, source: 'auto' } });
-      expect(upsert).toMatchObject({ ok: false, error: { code: 'invalid-offer' } });
-      const restore = await sendFromContentScript(page, { type: 'offers.restore', offer: makeOffer(7, { url }) });
-      expect(restore).toMatchObject({ ok: false, error: { code: 'invalid-offer' } });
+      const save = await sendFromContentScript(page, { type: 'capture.save', draft: { url, source: 'auto' } });
+      expect(save).toMatchObject({ ok: false, error: { code: 'invalid-offer' } });
+      // Restore is for extension pages alone; even there a look-alike link is refused.
+      expect(await sendFromContentScript(page, { type: 'offers.restore', offer: makeOffer(7, { url }) })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      expect(await browser.send({ type: 'offers.restore', offer: makeOffer(7, { url }) })).toMatchObject({ ok: false, error: { code: 'invalid-offer' } });
     }
     expect(await offerCount()).toBe(0);
-    // The same way in still takes a genuine offer, with its ids read from the link.
-    const genuine = await sendFromContentScript(page, { type: 'offers.restore', offer: makeOffer(8, { partnerId: 'forged' }) });
+    // A genuine offer is still restored, with its ids read from the link.
+    const genuine = await browser.send({ type: 'offers.restore', offer: makeOffer(8, { partnerId: 'forged' }) });
     expect(genuine).toMatchObject({ ok: true, data: { offer: { url: offerUrl(8), partnerId: '4227824' } } });
     await page.close();
   });
