@@ -5,6 +5,7 @@ import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
+import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 import { useLatestRequest } from '@/components/useLatestRequest';
@@ -29,8 +30,17 @@ export function PickerApp() {
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const visibilityRef = useRef<VisibilityWatch | null>(null);
 
   useEffect(() => search.current?.focus(), []);
+
+  useEffect(() => {
+    if (!root.current) return;
+    const watch = watchVisibility(root.current);
+    visibilityRef.current = watch;
+    return () => watch.stop();
+  }, []);
 
   useEffect(() => {
     const searched = query.trim();
@@ -52,7 +62,8 @@ export function PickerApp() {
   };
 
   const insert = async (offer: Offer | undefined) => {
-    if (!offer || !token || busy) return;
+    // Keys and clicks that reach a hidden or covered picker were not meant for it.
+    if (!offer || !token || busy || !visibilityRef.current?.isVisible()) return;
     setBusy(true);
     try {
       const built = pickerMessage(offer, await loadSettings(), uiLocale());
@@ -98,6 +109,7 @@ export function PickerApp() {
   const listId = 'picker-offers';
   return (
     <div
+      ref={root}
       class="picker"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

@@ -203,6 +203,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         closePicker(true);
         return Promise.resolve({ closed: true });
       }
+      // A page that hid or covered the picker may be collecting a keypress meant for itself.
+      if (!picker.frame.isShown()) return Promise.resolve({ outcome: 'hidden' });
       const { entry } = picker;
       closePicker(false);
       return insert(entry, message.offerId, message.message);

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { insertButton } from './webmail-helpers';
 
 const SECRET_CUSTOMER = 'Zeynep Gizlioğlu';
 const SECRET_SUMMARY = 'SECRET-SUMMARY-42';
@@ -55,7 +56,7 @@ describe('a hostile page', () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
     await page.click('#editor');
-    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await insertButton(page).click();
     await expect.poll(() => page.frames().some((frame) => frame.url().includes('/picker.html'))).toBe(true);
     const picker = page.frames().find((frame) => frame.url().includes('/picker.html'))!;
     // The advisor sees the customer in the picker...
