@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
-import { buttonNamed, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
 
@@ -20,6 +20,9 @@ interface InsertionEvent {
   /** Length of the HTML the event carried (clipboardData or dataTransfer), -1 when it had none. */
   htmlLength: number;
 }
+
+/** The editable element of every compose fixture: the editor itself, or the one a ProseMirror wrapper holds. */
+const EDITOR = '#editor[contenteditable], #editor [contenteditable]';
 
 const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example' };
 const SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
@@ -81,7 +84,7 @@ async function openCompose(host: FixtureHost, path: string): Promise<Page> {
   });
   await page.goto(fixtures.url(host, path));
   await page.waitForFunction(() => typeof window.editorText === 'function' || document.querySelector('[g_editable]') !== null);
-  await buttonNamed(page, 'Insert offer');
+  await composeControlPoint(page, EDITOR);
   return page;
 }
 
@@ -106,7 +109,7 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
 /** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
 async function insertNewest(page: Page, offer: Offer): Promise<string | undefined> {
   await page.evaluate(() => (window.insertionEvents = []));
-  await (await buttonNamed(page, 'Insert offer')).click();
+  await clickComposeControl(page, EDITOR);
   const frame = await extensionFrame(page, '/picker.html');
   await frame.waitForSelector('[role="option"][aria-selected="true"]');
   await waitFor(
