@@ -230,3 +230,29 @@ describe('inserting an offer in Firefox', () => {
     await page.close();
   });
 });
+
+describe('a hostile page in Firefox', () => {
+  it('cannot collect the advisor’s Enter with a faded picker: the content script checks the frame, which Firefox cannot report', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
+    await page.click('#editor');
+    await clickComposeControl(page, EDITOR);
+    const frame = await extensionFrame(page, '/picker.html');
+    await frame.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    const hostile = (action: 'fade' | 'reveal') => page.evaluate((name) => (window as unknown as { hostile: Record<string, () => void> }).hostile[name]!(), action);
+    await hostile('fade');
+    await page.keyboard.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await editorText(page)).toBe('');
+    expect(await findExtensionFrame(page, '/picker.html')).toBeDefined();
+    await hostile('reveal');
+    await page.keyboard.press('Enter');
+    await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+    await page.close();
+  });
+});
