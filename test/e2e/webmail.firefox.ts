@@ -255,4 +255,24 @@ describe('a hostile page in Firefox', () => {
     await waitFor(() => editorText(page), (text) => text.includes(offer.url));
     await page.close();
   });
+
+  it('cannot take the compose control away by replaying WXT’s start notice', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
+    await page.click('#editor');
+    await composeControlPoint(page, EDITOR);
+    expect(await page.evaluate(() => (window as unknown as { hostile: { forgeScriptStarts(): number } }).hostile.forgeScriptStarts())).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await clickComposeControl(page, EDITOR);
+    const frame = await extensionFrame(page, '/picker.html');
+    await frame.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    await page.keyboard.press('Enter');
+    await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+    await page.close();
+  });
 });
