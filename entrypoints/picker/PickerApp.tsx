@@ -62,10 +62,11 @@ export function PickerApp() {
   };
 
   const insert = async (offer: Offer | undefined) => {
-    // Keys and clicks that reach a hidden or covered picker were not meant for it.
-    if (!offer || !token || busy || !visibilityRef.current?.isVisible()) return;
+    if (!offer || !token || busy) return;
     setBusy(true);
     try {
+      // Keys and clicks that reach a hidden or covered picker were not meant for it.
+      if (!(await visibilityRef.current?.isVisible())) return;
       const built = pickerMessage(offer, await loadSettings(), uiLocale());
       if (!built.ok) {
         setProblem(
