@@ -29,8 +29,11 @@ export default defineConfig({
         `frame-ancestors 'self' ${WEBMAIL_MATCHES.map((match) => match.replace('/*', ':*')).join(' ')}`,
       ].join('; '),
     },
-    // The offer picker is framed in webmail pages; no other site may load it.
-    web_accessible_resources: [{ resources: ['picker.html'], matches: WEBMAIL_MATCHES }],
+    // The offer picker is framed in webmail pages; no other site may load it. In Chromium it is
+    // reachable only at a URL that changes every session, so a page cannot probe the fixed
+    // extension id for it. Firefox rejects use_dynamic_url and needs none: its extension URLs
+    // already carry a random UUID per installation.
+    web_accessible_resources: [{ resources: ['picker.html'], matches: WEBMAIL_MATCHES, ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }],
     commands: {
       'open-offer-picker': {
         suggested_key: { default: 'Alt+Shift+O' },

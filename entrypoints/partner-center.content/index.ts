@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { errorMessage } from '@/lib/error-message';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
+import { ignoreForgedScriptStarts } from '@/lib/forged-script-start';
 import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { MessagingError } from '@/lib/messaging/protocol';
@@ -12,6 +13,7 @@ export default defineContentScript({
   matches: matchPatterns(PARTNER_CENTER_HOSTS),
   runAt: 'document_idle',
   main(ctx) {
+    ignoreForgedScriptStarts(ctx);
     const toast = createToast();
 
     const confirm = ({ offer, created, undoToken, summaryIdConflict }: SaveResult) => {

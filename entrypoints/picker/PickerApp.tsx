@@ -5,6 +5,7 @@ import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/settings';
+import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
 import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 import { useLatestRequest } from '@/components/useLatestRequest';
@@ -29,8 +30,17 @@ export function PickerApp() {
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const visibilityRef = useRef<VisibilityWatch | null>(null);
 
   useEffect(() => search.current?.focus(), []);
+
+  useEffect(() => {
+    if (!root.current) return;
+    const watch = watchVisibility(root.current);
+    visibilityRef.current = watch;
+    return () => watch.stop();
+  }, []);
 
   useEffect(() => {
     const searched = query.trim();
@@ -55,6 +65,8 @@ export function PickerApp() {
     if (!offer || !token || busy) return;
     setBusy(true);
     try {
+      // Keys and clicks that reach a hidden or covered picker were not meant for it.
+      if (!(await visibilityRef.current?.isVisible())) return;
       const built = pickerMessage(offer, await loadSettings(), uiLocale());
       if (!built.ok) {
         setProblem(
@@ -98,6 +110,7 @@ export function PickerApp() {
   const listId = 'picker-offers';
   return (
     <div
+      ref={root}
       class="picker"
       onKeyDown={(event) => {
         if (event.key === 'Escape') {

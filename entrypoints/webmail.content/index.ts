@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { ignoreForgedScriptStarts } from '@/lib/forged-script-start';
 import { matchPatterns, WEBMAIL_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { adapterForOrigin } from '@/lib/webmail/adapters';
@@ -18,6 +19,7 @@ export default defineContentScript({
     // An about:blank frame has no host of its own: it runs with its parent's origin.
     const adapter = adapterForOrigin(location.protocol === 'about:' ? self.origin : location.origin);
     if (!adapter) return;
+    ignoreForgedScriptStarts(ctx);
     const controller = startWebmail({
       adapter,
       doc: document,

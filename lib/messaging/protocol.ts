@@ -81,8 +81,11 @@ export interface ResponseMap {
   'capture.undo': { deleted: boolean };
   'ui.openOffer': { opened: true };
   'webmail.openPickerInActiveTab': { opened: boolean; reason?: 'no-webmail-tab' | 'no-compose' };
-  /** 'copied': no strategy kept the text, the advisor was told to paste it. */
-  'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' };
+  /**
+   * 'copied': no strategy kept the text, the advisor was told to paste it. 'hidden': the picker's
+   * frame was hidden, faded or covered by the page, so the key or click was not the advisor's.
+   */
+  'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' | 'hidden' };
   'webmail.closePicker': { closed: boolean };
   'webmail.recordSend': { recorded: true };
 }

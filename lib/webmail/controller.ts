@@ -204,6 +204,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         closePicker(true);
         return Promise.resolve({ closed: true });
       }
+      // A page that hid or covered the picker may be collecting a keypress meant for itself.
+      if (!picker.frame.isShown()) return Promise.resolve({ outcome: 'hidden' });
       const { entry, token } = picker;
       closePicker(false);
       return insert(entry, token, message.message);

@@ -53,7 +53,7 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSe
       try {
         const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, message })) as { outcome?: unknown } | undefined;
         const outcome = answer?.outcome;
-        return { outcome: outcome === 'inserted' || outcome === 'copied' ? outcome : 'failed' };
+        return { outcome: outcome === 'inserted' || outcome === 'copied' || outcome === 'hidden' ? outcome : 'failed' };
       } catch {
         return { outcome: 'failed' };
       }

@@ -10,7 +10,7 @@ export type TabMessage =
   | { type: 'webmail.close'; token: string };
 
 export type OpenAnswer = { opened: true };
-export type InsertAnswer = { outcome: 'inserted' | 'copied' | 'failed' };
+export type InsertAnswer = { outcome: 'inserted' | 'copied' | 'failed' | 'hidden' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 const isString = (value: unknown): value is string => typeof value === 'string';

@@ -30,17 +30,26 @@ describe('createComposeBar', () => {
   it('lives outside the compose window and comes back when the page removes it', () => {
     document.body.innerHTML = '<div id="compose"><div id="editor" contenteditable="true"></div></div>';
     const editor = document.getElementById('editor')!;
-    let activated = 0;
-    const bar = createComposeBar(editor, 'Insert offer', () => activated++);
+    const bar = createComposeBar(editor, 'Insert offer', () => undefined);
     expect(bar.host.parentNode).toBe(document.documentElement);
     expect(document.getElementById('compose')!.contains(bar.host)).toBe(false);
     expect(bar.button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+O');
-    bar.button.click();
-    expect(activated).toBe(1);
     bar.host.remove();
     bar.place();
     expect(bar.host.parentNode).toBe(document.documentElement);
     bar.remove();
     expect(bar.host.isConnected).toBe(false);
+  });
+
+  it('hides from page scripts: no identifying attribute, a closed root, and a click from a script does nothing', () => {
+    document.body.innerHTML = '<div id="editor" contenteditable="true"></div>';
+    let activated = 0;
+    const bar = createComposeBar(document.getElementById('editor')!, 'Insert offer', () => activated++);
+    expect(bar.host.getAttributeNames()).toEqual(['style']);
+    expect(bar.host.shadowRoot).toBeNull();
+    bar.button.click();
+    bar.button.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect(activated).toBe(0);
+    bar.remove();
   });
 });

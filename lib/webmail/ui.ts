@@ -1,7 +1,8 @@
 /**
- * The extension's own elements in the webmail page. The control lives in an open shadow root
- * (page styles neither leak in nor out); the picker frame in a closed one, and the frame itself
- * is an extension page, so the page's scripts cannot read the offers it lists.
+ * The extension's own elements in the webmail page, each in a closed shadow root under a host
+ * with no identifying attribute: page styles neither leak in nor out, and the page's scripts can
+ * neither find the control by a selector nor reach its button. The picker frame is an extension
+ * page, so the page's scripts cannot read the offers it lists.
  */
 
 const BAR_STYLE = `
@@ -81,8 +82,7 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
   const doc = body.ownerDocument;
   const view = doc.defaultView ?? window;
   const host = doc.createElement('div');
-  host.dataset.offerCourier = 'compose-bar';
-  const shadow = host.attachShadow({ mode: 'open' });
+  const shadow = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = BAR_STYLE;
   const bar = doc.createElement('div');
@@ -99,7 +99,8 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
   button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    onActivate();
+    // Only the advisor opens the picker: a click a script dispatched is not theirs.
+    if (event.isTrusted) onActivate();
   });
   bar.append(notice, button);
   shadow.append(style, bar);
@@ -156,7 +157,30 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
 export interface PickerFrame {
   host: HTMLElement;
   frame: HTMLIFrameElement;
+  /** Whether the advisor can see the frame now (see isFrameShown). */
+  isShown(): boolean;
   remove(): void;
+}
+
+/**
+ * Whether a frame of ours can be seen: laid out, visible, fully opaque up to the document (a page
+ * can fade the frame out through an ancestor), and the topmost element at its centre (a page can
+ * cover it). This backs Chromium's IntersectionObserver v2 check inside the picker, and is the only
+ * check where the browser has none (Firefox): an element covering the frame that lets the pointer
+ * through is not seen here.
+ */
+export function isFrameShown(frame: HTMLIFrameElement, host: HTMLElement): boolean {
+  const doc = frame.ownerDocument;
+  const view = doc.defaultView;
+  if (!view || !frame.isConnected) return false;
+  const box = frame.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return false;
+  if (view.getComputedStyle(frame).visibility !== 'visible') return false;
+  // The frame sits in a shadow root: its chain goes on from the host.
+  for (let node: Element | null = frame; node; node = node === frame ? host : node.parentElement) {
+    if (Number(view.getComputedStyle(node).opacity) < 1) return false;
+  }
+  return doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host;
 }
 
 const PICKER_WIDTH = 400;
@@ -179,5 +203,5 @@ export function createPickerFrame(doc: Document, src: string, title: string, anc
   frame.addEventListener('load', () => frame.focus());
   shadow.append(frame);
   ((doc.body as HTMLElement | null) ?? doc.documentElement).append(host);
-  return { host, frame, remove: () => host.remove() };
+  return { host, frame, isShown: () => isFrameShown(frame, host), remove: () => host.remove() };
 }

@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Envelope } from '../../lib/messaging/protocol';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from '../e2e/harness';
 import { buildFixtureEditors } from '../e2e/webmail-fixtures';
+import { insertButton } from '../e2e/webmail-helpers';
 import { offerUrl } from '../unit/offer-factory';
 import { recordContentScriptOverhead } from './page-overhead';
 import { median, record } from './results';
@@ -41,7 +42,7 @@ async function pickerFrame(page: Page): Promise<Frame> {
  * in the picker frame and the first mutation that puts the offer link into the editor.
  */
 async function timeOneInsertion(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Insert offer' }).click();
+  await insertButton(page).click();
   const frame = await pickerFrame(page);
   await page.evaluate((url) => {
     const editor = document.getElementById('editor') ?? document.body;
@@ -85,7 +86,7 @@ it('times the picker Enter to text in the editor', async () => {
   for (const [name, host, path] of EDITORS) {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url(host, path));
-    await page.getByRole('button', { name: 'Insert offer' }).waitFor();
+    await insertButton(page).waitFor();
     await page.click('#editor');
     const samples: number[] = [];
     for (let run = 0; run < 8; run++) samples.push(await timeOneInsertion(page));

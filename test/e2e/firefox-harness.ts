@@ -126,6 +126,31 @@ export async function buttonNamed(scope: Page | Frame, name: string): Promise<El
 }
 
 /**
+ * Where the compose control shows: inside the top right corner of the editor. Its closed shadow
+ * root is out of reach of selectors (`pierce/` included), so the point is found as a page sees it:
+ * waits until the element there is a bare host on the document element, not the page's own.
+ */
+export async function composeControlPoint(scope: Page | Frame, editorSelector: string): Promise<{ x: number; y: number }> {
+  const read = () =>
+    scope.$eval(editorSelector, (editor) => {
+      const box = editor.getBoundingClientRect();
+      const point = { x: box.right - 20, y: box.top + 14 };
+      const hit = document.elementFromPoint(point.x, point.y);
+      return hit && hit.parentElement === document.documentElement && hit !== document.body ? point : null;
+    });
+  return (await waitFor(read, (point) => point !== null))!;
+}
+
+/**
+ * Clicks the compose control with a real mouse click, as the advisor does (it ignores clicks from
+ * scripts). For a compose inside a frame, `frameOffset` is where that frame's content starts.
+ */
+export async function clickComposeControl(page: Page, editorSelector: string, scope: Page | Frame = page, frameOffset = { x: 0, y: 0 }): Promise<void> {
+  const { x, y } = await composeControlPoint(scope, editorSelector);
+  await page.mouse.click(frameOffset.x + x, frameOffset.y + y);
+}
+
+/**
  * The frame showing one of the extension's pages inside a web page (the offer picker), or
  * undefined. WebDriver BiDi never reports an extension frame's navigation, so the frame's own
  * address is read instead of puppeteer's.

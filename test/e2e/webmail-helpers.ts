@@ -67,14 +67,110 @@ export async function getOffer(browser: ExtensionBrowser, id: string): Promise<O
 export const editorText = (scope: ComposeScope) =>
   scope.evaluate(() => (typeof window.editorText === 'function' ? window.editorText() : (document.getElementById('editor')!.textContent ?? '')));
 
-export const insertButton = (scope: ComposeScope) => scope.getByRole('button', { name: 'Insert offer' });
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface DomNode {
+  nodeName: string;
+  backendNodeId: number;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+  contentDocument?: DomNode;
+}
+
+/** The documents of a page held in its own process: the top one, then about:blank and same-origin frames. */
+function frameDocuments(node: DomNode, found: DomNode[] = []): DomNode[] {
+  if (node.contentDocument) found.push(node.contentDocument);
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? []), ...(node.contentDocument ? [node.contentDocument] : [])]) frameDocuments(child, found);
+  return found;
+}
+
+/**
+ * The on-screen boxes of the visible buttons with this accessible name, as assistive technology
+ * finds them: the control lives in a closed shadow root, which page scripts and Playwright's
+ * selectors cannot enter. A page scope searches the top document, a frame scope the page's frames.
+ */
+async function controlBoxes(scope: ComposeScope, name: string): Promise<(Box & { keyShortcuts?: string })[]> {
+  const page = 'context' in scope ? scope : scope.page();
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const documents = 'context' in scope ? [root] : frameDocuments(root);
+    const boxes: (Box & { keyShortcuts?: string })[] = [];
+    for (const document of documents) {
+      const { nodes } = (await cdp.send('Accessibility.queryAXTree', { backendNodeId: document.backendNodeId, accessibleName: name, role: 'button' })) as {
+        nodes: { ignored: boolean; backendDOMNodeId?: number; properties?: { name: string; value: { value?: unknown } }[] }[];
+      };
+      for (const node of nodes) {
+        if (node.ignored || node.backendDOMNodeId === undefined) continue;
+        // A node that lost its layout since the query has no quads.
+        const [quad] = await cdp.send('DOM.getContentQuads', { backendNodeId: node.backendDOMNodeId }).then(
+          (answer) => answer.quads,
+          () => [],
+        );
+        if (!quad) continue;
+        const xs = [quad[0]!, quad[2]!, quad[4]!, quad[6]!];
+        const ys = [quad[1]!, quad[3]!, quad[5]!, quad[7]!];
+        const keyShortcuts = node.properties?.find((property) => property.name === 'keyshortcuts')?.value.value;
+        boxes.push({
+          x: Math.min(...xs),
+          y: Math.min(...ys),
+          width: Math.max(...xs) - Math.min(...xs),
+          height: Math.max(...ys) - Math.min(...ys),
+          ...(typeof keyShortcuts === 'string' ? { keyShortcuts } : {}),
+        });
+      }
+    }
+    return boxes;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The compose control's button, reached as the advisor reaches it: found through the
+ * accessibility tree and pressed with a real mouse click at its position (the control ignores
+ * clicks a script dispatches).
+ */
+export function insertButton(scope: ComposeScope, name = 'Insert offer', index = 0) {
+  const page = 'context' in scope ? scope : scope.page();
+  const box = async () => (await controlBoxes(scope, name))[index];
+  const visibleBox = async (timeout = 5000) => {
+    let found: (Box & { keyShortcuts?: string }) | undefined;
+    await expect.poll(async () => (found = await box()), { timeout }).toBeDefined();
+    return found!;
+  };
+  const centre = (found: Box) => [found.x + found.width / 2, found.y + found.height / 2] as const;
+  return {
+    count: async () => (await controlBoxes(scope, name)).length,
+    boundingBox: box,
+    keyShortcuts: async () => (await visibleBox()).keyShortcuts,
+    nth: (n: number) => insertButton(scope, name, n),
+    async waitFor({ state = 'visible', timeout = 5000 }: { state?: 'visible' | 'hidden'; timeout?: number } = {}) {
+      if (state === 'visible') await visibleBox(timeout);
+      else await expect.poll(box, { timeout }).toBeUndefined();
+    },
+    async click() {
+      await page.mouse.click(...centre(await visibleBox()));
+    },
+    async dblclick() {
+      await page.mouse.dblclick(...centre(await visibleBox()));
+    },
+  };
+}
 
 export const isPickerOpen = (page: Page) => page.frames().some((frame) => frame.url().includes('/picker.html'));
 
+/** The picker's frame once it lists offers and its search box has the keyboard. */
 export async function pickerFrame(page: Page): Promise<Frame> {
   await expect.poll(() => isPickerOpen(page)).toBe(true);
   const frame = page.frames().find((f) => f.url().includes('/picker.html'))!;
   await frame.getByRole('option').first().waitFor();
+  await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
   return frame;
 }
 
@@ -82,7 +178,6 @@ export async function pickerFrame(page: Page): Promise<Frame> {
 export async function insertNewest(page: Page, offer: Offer, scope: ComposeScope = page): Promise<void> {
   await insertButton(scope).click();
   const frame = await pickerFrame(page);
-  await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
   expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
   await pressThroughBrowser(frame, 'Enter');
   await expect.poll(() => editorText(scope)).toContain(offer.url);

@@ -155,12 +155,11 @@ describe('a compose window whose surroundings the page re-renders', () => {
       });
       expect(foreignBackAt).toBeGreaterThan(rerenderAt);
       expect(foreignBackAt - rerenderAt).toBeLessThan(1000);
-      const [control, editor] = await Promise.all([button.boundingBox(), page.locator('#editor').boundingBox()]);
+      const [control, editor] = [await button.boundingBox(), await page.locator('#editor').boundingBox()];
       expect(control!.y).toBeGreaterThanOrEqual(editor!.y);
       expect(control!.y + control!.height).toBeLessThanOrEqual(editor!.y + editor!.height);
       expect(control!.x + control!.width).toBeLessThanOrEqual(editor!.x + editor!.width);
       expect(control!.x + control!.width).toBeGreaterThan(editor!.x + editor!.width - 40);
-      expect(await page.evaluate(() => document.getElementById('app')!.querySelector('[data-offer-courier]'))).toBeNull();
       expect(await page.evaluate(() => (window as unknown as { renderedLayout(): unknown }).renderedLayout())).toEqual({
         toolbar: ['b1', 'b2', 'pass'],
         editorParent: ['hint', 'editor', 'attachments'],
@@ -198,9 +197,10 @@ describe('the floating control from the keyboard', () => {
     const { page } = await openWatched('mail.google.com', 'webmail/gmail-compose.html');
     const button = insertButton(page);
     await button.waitFor();
-    expect(await button.getAttribute('aria-keyshortcuts')).toBe('Alt+Shift+O');
+    expect(await button.keyShortcuts()).toBe('Alt+Shift+O');
     await page.focus('#subject');
-    const isButtonFocused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent === 'Insert offer');
+    // The control's root is closed: the page sees only its host focused, a bare element outside the page's body.
+    const isButtonFocused = () => page.evaluate(() => document.activeElement?.parentElement === document.documentElement && document.activeElement !== document.body);
     let presses = 0;
     while (!(await isButtonFocused()) && presses < 5) {
       await page.keyboard.press('Tab');

@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import { insertButton } from './webmail-helpers';
 
 // Recipients as Gmail and Outlook on the web show them today (fixtures in test/fixtures/webmail):
 // what the production build records for the send, what it leaves in the To field, and that the
@@ -70,7 +71,7 @@ async function openCompose(host: FixtureHost, path: string): Promise<{ page: Pag
     void dialog.dismiss();
   });
   await page.goto(fixtures.url(host, path));
-  await page.getByRole('button', { name: 'Insert offer' }).waitFor();
+  await insertButton(page).waitFor();
   return { page, errors };
 }
 
@@ -98,7 +99,7 @@ async function pickerFrame(page: Page): Promise<Frame> {
 /** Puts the caret in the body, inserts the newest offer from the picker, and checks the body holds it. */
 async function insertNewest(page: Page, offer: Offer): Promise<void> {
   await page.click('#editor');
-  await page.getByRole('button', { name: 'Insert offer' }).click();
+  await insertButton(page).click();
   const frame = await pickerFrame(page);
   await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
   expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);

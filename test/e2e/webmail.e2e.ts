@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
+import { accessibleText, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { editorText, getOffer, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
+import { editorText, getOffer, insertButton, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -36,7 +36,7 @@ async function openCompose(host: FixtureHost, path: string): Promise<ComposePage
   page.on('pageerror', (error) => errors.push(error.message));
   await page.goto(fixtures.url(host, path));
   await page.waitForFunction(() => typeof window.editorText === 'function' || document.querySelector('[g_editable]') !== null);
-  await page.getByRole('button', { name: 'Insert offer' }).waitFor();
+  await insertButton(page).waitFor();
   return { page, dialogs, errors };
 }
 
@@ -130,7 +130,7 @@ describe('compose windows that come and go', () => {
     const offer = await seedOffer();
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
-    const buttons = page.getByRole('button', { name: 'Insert offer' });
+    const buttons = insertButton(page);
     await page.waitForTimeout(500);
     expect(await buttons.count()).toBe(0);
     await page.evaluate(() => {
@@ -240,7 +240,7 @@ describe('the offer picker', () => {
     const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.click('#editor');
     await page.keyboard.type('Hello ');
-    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await insertButton(page).click();
     let frame = await pickerFrame(page);
     expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(newest.summaryId);
     await page.keyboard.press('ArrowDown');
@@ -252,7 +252,7 @@ describe('the offer picker', () => {
     await page.keyboard.type('again');
     expect(await editorText(page)).toBe('Hello again');
 
-    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await insertButton(page).click();
     frame = await pickerFrame(page);
     await page.keyboard.type('pickme');
     await expect.poll(() => frame.getByRole('option').count()).toBe(1);
@@ -271,7 +271,7 @@ describe('the offer picker', () => {
       await seedOffer();
       const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
       await page.click('#editor');
-      await page.getByRole('button', { name: 'Insert offer' }).click();
+      await insertButton(page).click();
       const frame = await pickerFrame(page);
       await page.keyboard.press('Enter');
       await expect.poll(() => frame.getByRole('alert').textContent()).toContain('No message template fits this offer');
@@ -332,7 +332,7 @@ describe('faults', () => {
     const offer = await seedOffer();
     const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.click('#editor');
-    await page.getByRole('button', { name: 'Insert offer' }).dblclick();
+    await insertButton(page).dblclick();
     // The second click replaces the picker the first one opened: one picker is left.
     await page.waitForTimeout(300);
     await expect.poll(() => page.frames().filter((f) => f.url().includes('/picker.html')).length).toBe(1);
@@ -359,7 +359,7 @@ describe('faults', () => {
     const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
     await page.bringToFront();
     await page.click('#editor');
-    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await insertButton(page).click();
     const frame = await pickerFrame(page);
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
     let stopping = true;
@@ -390,10 +390,11 @@ describe('when no strategy works', () => {
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: fixtures.url('mail.google.com', '') });
     const { page } = await openCompose('mail.google.com', 'webmail/gmail-locked.html');
     await page.click('#editor');
-    await page.getByRole('button', { name: 'Insert offer' }).click();
+    await insertButton(page).click();
     const frame = await pickerFrame(page);
     await pressThroughBrowser(frame, 'Enter');
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('press Ctrl+V');
+    // The notice is in the control's closed shadow root: read it as assistive technology does.
+    await expect.poll(() => accessibleText(page)).toContain('press Ctrl+V');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
     expect(await editorText(page)).toBe('Locked.');
     expect((await getOffer(browser, offer.id)).sends).toEqual([]);
@@ -407,7 +408,7 @@ describe('in French', () => {
     try {
       const page = await french.context.newPage();
       await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-popout.html'));
-      await page.getByRole('button', { name: "Insérer l'offre" }).waitFor();
+      await insertButton(page, "Insérer l'offre").waitFor();
       await page.close();
     } finally {
       await french.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
-import { buttonNamed, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
 
@@ -20,6 +20,9 @@ interface InsertionEvent {
   /** Length of the HTML the event carried (clipboardData or dataTransfer), -1 when it had none. */
   htmlLength: number;
 }
+
+/** The editable element of every compose fixture: the editor itself, or the one a ProseMirror wrapper holds. */
+const EDITOR = '#editor[contenteditable], #editor [contenteditable]';
 
 const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example' };
 const SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
@@ -81,7 +84,7 @@ async function openCompose(host: FixtureHost, path: string): Promise<Page> {
   });
   await page.goto(fixtures.url(host, path));
   await page.waitForFunction(() => typeof window.editorText === 'function' || document.querySelector('[g_editable]') !== null);
-  await buttonNamed(page, 'Insert offer');
+  await composeControlPoint(page, EDITOR);
   return page;
 }
 
@@ -106,7 +109,7 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
 /** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
 async function insertNewest(page: Page, offer: Offer): Promise<string | undefined> {
   await page.evaluate(() => (window.insertionEvents = []));
-  await (await buttonNamed(page, 'Insert offer')).click();
+  await clickComposeControl(page, EDITOR);
   const frame = await extensionFrame(page, '/picker.html');
   await frame.waitForSelector('[role="option"][aria-selected="true"]');
   await waitFor(
@@ -239,7 +242,12 @@ describe('inserting an offer in Firefox', () => {
     };
     const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
     await compose.click('#editor');
-    await (await buttonNamed(compose, 'Insert offer')).click();
+    const frameOffset = await page.evaluate(() => {
+      const frame = [...document.querySelectorAll('iframe')].find((candidate) => candidate.contentWindow?.name === 'compose');
+      const box = frame?.getBoundingClientRect();
+      return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
+    });
+    await clickComposeControl(page, '#editor', compose, frameOffset);
     const picker = await extensionFrame(page, '/picker.html');
     await picker.waitForSelector('[role="option"][aria-selected="true"]');
     await waitFor(
@@ -250,6 +258,52 @@ describe('inserting an offer in Firefox', () => {
     await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
     // The record comes from the about:blank frame's content script, which Firefox names by its inherited origin.
     await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await page.close();
+  });
+});
+
+describe('a hostile page in Firefox', () => {
+  it('cannot collect the advisor’s Enter with a faded picker: the content script checks the frame, which Firefox cannot report', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
+    await page.click('#editor');
+    await clickComposeControl(page, EDITOR);
+    const frame = await extensionFrame(page, '/picker.html');
+    await frame.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    const hostile = (action: 'fade' | 'reveal') => page.evaluate((name) => (window as unknown as { hostile: Record<string, () => void> }).hostile[name]!(), action);
+    await hostile('fade');
+    await page.keyboard.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(await editorText(page)).toBe('');
+    expect(await findExtensionFrame(page, '/picker.html')).toBeDefined();
+    await hostile('reveal');
+    await page.keyboard.press('Enter');
+    await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+    await page.close();
+  });
+
+  it('cannot take the compose control away by replaying WXT’s start notice', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
+    await page.click('#editor');
+    await composeControlPoint(page, EDITOR);
+    expect(await page.evaluate(() => (window as unknown as { hostile: { forgeScriptStarts(): number } }).hostile.forgeScriptStarts())).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await clickComposeControl(page, EDITOR);
+    const frame = await extensionFrame(page, '/picker.html');
+    await frame.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    await page.keyboard.press('Enter');
+    await waitFor(() => editorText(page), (text) => text.includes(offer.url));
     await page.close();
   });
 });
