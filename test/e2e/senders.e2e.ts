@@ -131,6 +131,8 @@ describe('the webmail content script, as a compromised renderer would use it', (
     extraUrls = [offer.url];
     const page = await openPage('mail.google.com', 'webmail/gmail-compose.html');
     const other = await openPage('mail.google.com', 'webmail/gmail-compose.html');
+    // The advisor works in the first tab: the picker takes focus only in the front tab.
+    await page.bringToFront();
     await page.click('[g_editable]');
     await insertButton(page).click();
     const picker = await pickerFrame(page);
