@@ -98,7 +98,8 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('#manual-url-error').textContent()).toContain("does not lead to Microsoft's offer page");
     expect(await popup.locator('#manual-sub-0-licenses-error').textContent()).toContain('whole number');
     expect(await popup.locator('#manual-customerEmail-error').textContent()).toContain('name@example.com');
-    expect(await popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');
+    // The form moves focus to the first wrong field on the frame after it shows the errors.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');
     expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
 
     await popup.getByLabel('Offer URL').fill(offerUrl(42));
