@@ -6,22 +6,11 @@ import { CAPTURE_REASONS } from '../messaging/protocol';
 import { captureFromCopy, captureFromPage, type CaptureResult } from './capture';
 import { extractOptions, type OptionsSnapshot } from './options-step';
 import { extractResult } from './result-page';
-
-/** mulberry32: small, fast, and the same sequence on every run, so a failure reproduces. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { hostileText, pickWith, prng } from '../../test/fuzz/hostile-text';
 
 const TREES = 1_000;
 const random = prng(0xc0ffee);
-const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+const pick = <T,>(items: readonly T[]): T => pickWith(random, items);
 const chance = (probability: number): boolean => random() < probability;
 
 const hex = (length: number) => Array.from({ length }, () => pick('0123456789abcdef'.split(''))).join('');
@@ -85,7 +74,7 @@ function build(parent: Element | ShadowRoot, depth: number): void {
   const children = depth > 5 ? 0 : Math.floor(random() * 5);
   for (let i = 0; i < children; i += 1) {
     if (chance(0.35)) {
-      parent.append(document.createTextNode(text()));
+      parent.append(document.createTextNode(chance(0.3) ? hostileText(random) : text()));
       continue;
     }
     if (chance(0.1)) {
@@ -114,7 +103,8 @@ function build(parent: Element | ShadowRoot, depth: number): void {
 /** A label with a hostile value beside it, in one of the layouts the extractor reads. */
 function labelledValue(): Element {
   const label = pick(LABELS);
-  const value = text();
+  // Hostile text goes into text and values, not attributes: happy-dom itself chokes on some slot names.
+  const value = chance(0.3) ? hostileText(random) : text();
   const container = document.createElement(pick(['dl', 'p', 'div', 'tr']));
   const layout = pick(['pair', 'inline', 'field']);
   if (layout === 'inline') container.textContent = `${label}: ${value}`;
