@@ -53,12 +53,18 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
   const [conflict, setConflict] = useState<EditConflict | null>(null);
-  // The stored text the edits started from (each save names it, field by field) and the text shown.
-  const baseRef = useRef<{ id: string; edits: OfferEdits } | null>(null);
-  const shownRef = useRef<OfferEdits | null>(null);
-  const startFrom = (fresh: Offer | null) => {
-    baseRef.current = fresh && { id: fresh.id, edits: offerEdits(fresh) };
-    shownRef.current = fresh && offerEdits(fresh);
+  // By offer id, so a late answer about another offer changes nothing here: the stored text the
+  // edits started from (each save names it, field by field) and the text shown.
+  const basesRef = useRef(new Map<string, OfferEdits>());
+  const shownRef = useRef(new Map<string, OfferEdits>());
+  const startFrom = (id: string, fresh: Offer | null) => {
+    if (fresh) {
+      basesRef.current.set(id, offerEdits(fresh));
+      shownRef.current.set(id, offerEdits(fresh));
+    } else {
+      basesRef.current.delete(id);
+      shownRef.current.delete(id);
+    }
   };
 
   // The saver lives as long as the offer shown; it tells whichever parent is current.
@@ -70,7 +76,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     () =>
       new Autosaver<OfferEdits>(
         async (edits) => {
-          const from = baseRef.current?.id === offerId ? baseRef.current.edits : null;
+          const from = basesRef.current.get(offerId);
           const changes = from && fieldChanges(edits, from);
           if (!from || !changes) return;
           const answer = await sendMessage({ type: 'offers.update', id: offerId, ...changes }).catch((error: unknown) => {
@@ -78,7 +84,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
             throw error;
           });
           updateOffer((current) => current && keepingEdits(answer.offer, current, from));
-          baseRef.current = { id: offerId, edits: rebasedEdits(from, answer.offer, shownRef.current ?? edits, changedFields(edits, from)) };
+          basesRef.current.set(offerId, rebasedEdits(from, answer.offer, shownRef.current.get(offerId) ?? edits, changedFields(edits, from)));
           onChangedRef.current(answer.offer);
         },
         (state, error) => {
@@ -94,7 +100,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     setConflict(null);
     void runOfferRequest(async () => {
       const { offer: loaded } = await sendMessage({ type: 'offers.get', id: offerId });
-      startFrom(loaded);
+      startFrom(offerId, loaded);
       return loaded;
     });
   }, [offerId, runOfferRequest]);
@@ -132,7 +138,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   const edit = (change: (edits: OfferEdits) => OfferEdits) => {
     if (!offer) return;
     const next = change(offerEdits(offer));
-    shownRef.current = next;
+    shownRef.current.set(offerId, next);
     updateOffer((current) => current && { ...current, ...next });
     saver.change(next);
   };
@@ -155,10 +161,10 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       try {
         const answer = await sendMessage({ type: 'offers.setStatus', id: offerId, status });
         // What the advisor typed meanwhile stays; the autosaver sends it.
-        const from = baseRef.current?.id === offerId ? baseRef.current.edits : null;
+        const from = basesRef.current.get(offerId);
         if (from) {
           updateOffer((current) => current && keepingEdits(answer.offer, current, from));
-          baseRef.current = { id: offerId, edits: rebasedEdits(from, answer.offer, shownRef.current ?? from) };
+          basesRef.current.set(offerId, rebasedEdits(from, answer.offer, shownRef.current.get(offerId) ?? from));
         }
         onChanged(answer.offer);
         setOutcome({ ok: true, text: t('history_statusChanged', statusLabel(status)) });
@@ -172,7 +178,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       try {
         saver.discard();
         const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
-        startFrom(fresh);
+        startFrom(offerId, fresh);
         updateOffer(() => fresh);
         setSaveState('idle');
         setConflict((current) => current && { ...current, reloaded: true });
