@@ -1,6 +1,6 @@
 import { t } from '@/lib/i18n';
-import type { CustomerField, OfferEdits } from '@/lib/ui/offer-edits';
-import type { SaveState } from './useOfferDetails';
+import type { CustomerField, EditField, OfferEdits } from '@/lib/ui/offer-edits';
+import type { EditConflict, SaveState } from './useOfferDetails';
 
 const CUSTOMER_FIELDS = [
   { field: 'company', label: 'desk_customerCompany', type: 'text' },
@@ -8,16 +8,52 @@ const CUSTOMER_FIELDS = [
   { field: 'email', label: 'desk_customerEmail', type: 'email' },
 ] as const satisfies readonly { field: CustomerField; label: string; type: string }[];
 
+const FIELD_LABELS = {
+  company: 'desk_customerCompany',
+  name: 'desk_customerName',
+  email: 'desk_customerEmail',
+  notes: 'history_notes',
+} as const satisfies Record<EditField, string>;
+
+/** Why an edit was refused and, so nothing is lost, the text it carried, ready to copy. */
+function ConflictNotice({ conflict, onReload }: { conflict: EditConflict; onReload: () => void }) {
+  return (
+    <div role="alert" class="conflict">
+      {!conflict.reloaded && (
+        <p class="error">
+          {t('error_stale')}{' '}
+          <button type="button" onClick={onReload}>
+            {t('history_reloadOffer')}
+          </button>
+        </p>
+      )}
+      <fieldset class="plain-fieldset">
+        <legend>{t('history_notSavedText')}</legend>
+        {conflict.unsaved.map(({ field, text }) => (
+          <div class="field" key={field}>
+            <label for={`unsaved-${field}`}>{t(FIELD_LABELS[field])}</label>
+            <textarea id={`unsaved-${field}`} readOnly rows={field === 'notes' ? 4 : 1} value={text} />
+          </div>
+        ))}
+      </fieldset>
+    </div>
+  );
+}
+
 /** The customer's fields and the advisor's notes, with where their saving stands. */
 export function CustomerNotesEditor({
   edits,
   saveState,
+  conflict,
+  onReload,
   onCustomerInput,
   onNotesInput,
   onLeaveField,
 }: {
   edits: OfferEdits;
   saveState: SaveState;
+  conflict: EditConflict | null;
+  onReload: () => void;
   onCustomerInput: (field: CustomerField, value: string) => void;
   onNotesInput: (notes: string) => void;
   onLeaveField: () => void;
@@ -28,6 +64,7 @@ export function CustomerNotesEditor({
     saving: t('history_saving'),
     saved: t('history_saved'),
     failed: t('history_saveFailed'),
+    stale: '',
   };
   return (
     <>
@@ -61,6 +98,7 @@ export function CustomerNotesEditor({
       <p class="muted save-state" aria-live="polite">
         {savedText[saveState]}
       </p>
+      {conflict && <ConflictNotice conflict={conflict} onReload={onReload} />}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { setPendingFollowUp, clearPendingFollowUp } from '@/lib/offers/follow-up';
 import type { Offer } from '@/lib/offers/schema';
+import { MessagingError } from '@/lib/messaging/protocol';
 import { makeOffer } from '@/test/unit/offer-factory';
 import { OfferDetails } from './OfferDetails';
 
@@ -30,6 +31,17 @@ async function show(offer: Offer) {
   await act(() =>
     render(<OfferDetails offerId={offer.id} onChanged={() => undefined} onDeleted={() => undefined} onOpen={{ open: () => undefined, href: (id) => `#${id}` }} onClose={() => undefined} />, root),
   );
+}
+
+/** Types into a field and leaves it, which saves at once. */
+async function type(selector: string, value: string) {
+  const field = root.querySelector<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+  await act(() => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await act(() => void field.dispatchEvent(new Event('blur')));
+  await settle();
 }
 
 /** Lets pending answers and storage events reach the component. */
@@ -66,6 +78,43 @@ describe('OfferDetails', () => {
     expect(root.querySelector<HTMLTextAreaElement>('#notes')!.value).toBe('stored, then typed');
     expect(root.querySelectorAll('.timeline li')).toHaveLength(2);
     expect(accepted.getAttribute('aria-pressed')).toBe('true');
+  });
+
+  it('sends only the field typed in, with the text it was edited from', async () => {
+    const offer = makeOffer(1, { notes: 'stored', customer: { name: 'Émilie', email: 'old@contoso.example' } });
+    const updates: unknown[] = [];
+    background.answer = (message) => {
+      if (message.type === 'offers.get') return Promise.resolve({ offer });
+      updates.push(message);
+      return Promise.resolve({ offer: { ...offer, customer: { ...offer.customer, email: 'new@contoso.example' } } });
+    };
+    await show(offer);
+    await settle();
+    await type('#customer-email', 'new@contoso.example');
+    expect(updates).toEqual([
+      { type: 'offers.update', id: offer.id, patch: { customer: { email: 'new@contoso.example' } }, expected: { customer: { email: 'old@contoso.example' } } },
+    ]);
+  });
+
+  it('refuses a stale edit with a Reload that shows the stored offer and keeps the refused text to copy', async () => {
+    let stored = makeOffer(1, { notes: 'stored' });
+    background.answer = (message) => {
+      if (message.type === 'offers.get') return Promise.resolve({ offer: stored });
+      return Promise.reject(new MessagingError('stale', 'changed since'));
+    };
+    await show(stored);
+    await settle();
+    stored = { ...stored, notes: 'from the other window' };
+    await type('#notes', 'typed here');
+    const alert = root.querySelector('.conflict[role=alert]')!;
+    expect(alert.textContent).toContain('error_stale');
+    expect(root.querySelector('.save-state')?.textContent).toBe('');
+    const reload = [...alert.querySelectorAll('button')].find((b) => b.textContent === 'history_reloadOffer')!;
+    await act(() => reload.click());
+    await settle();
+    expect(root.querySelector<HTMLTextAreaElement>('#notes')!.value).toBe('from the other window');
+    expect(root.querySelector<HTMLTextAreaElement>('#unsaved-notes')!.value).toBe('typed here');
+    expect(root.querySelector('.conflict')?.textContent).not.toContain('error_stale');
   });
 
   it('shows the follow-up mark of a trial as storage changes, from this page or another', async () => {

@@ -66,6 +66,8 @@ export function OfferDetails({
         <CustomerNotesEditor
           edits={offerEdits(offer)}
           saveState={details.saveState}
+          conflict={details.conflict}
+          onReload={() => void details.reload()}
           onCustomerInput={details.editCustomer}
           onNotesInput={details.editNotes}
           onLeaveField={details.saveNow}

@@ -6,11 +6,34 @@ import { clearPendingFollowUp, readPendingFollowUp, setPendingFollowUp, PENDING_
 import { t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
-import { keepingEdits, offerEdits, withCustomerField, type CustomerField, type OfferEdits } from '@/lib/ui/offer-edits';
+import { MessagingError } from '@/lib/messaging/protocol';
+import {
+  changedFields,
+  fieldChanges,
+  fieldValue,
+  keepingEdits,
+  offerEdits,
+  rebasedEdits,
+  withCustomerField,
+  type CustomerField,
+  type EditField,
+  type OfferEdits,
+} from '@/lib/ui/offer-edits';
 import { statusLabel } from '@/lib/ui/offer-labels';
 import { useLatestRequest } from './useLatestRequest';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed';
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'stale';
+
+/**
+ * An edit refused because another window changed the offer: the text the advisor typed, shown
+ * until they leave the offer so nothing is lost, and whether they reloaded the offer since.
+ */
+export interface EditConflict {
+  unsaved: { field: EditField; text: string }[];
+  reloaded: boolean;
+}
+
+const isStale = (error: unknown) => error instanceof MessagingError && error.code === 'stale';
 
 /** What the details pane last did; a deletion carries the deleted offer for Undo. */
 export interface OfferDetailsOutcome {
@@ -29,6 +52,20 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   const { data: pendingFollowUp = false, run: runFollowUpRequest } = useLatestRequest<boolean>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
+  const [conflict, setConflict] = useState<EditConflict | null>(null);
+  // By offer id, so a late answer about another offer changes nothing here: the stored text the
+  // edits started from (each save names it, field by field) and the text shown.
+  const basesRef = useRef(new Map<string, OfferEdits>());
+  const shownRef = useRef(new Map<string, OfferEdits>());
+  const startFrom = (id: string, fresh: Offer | null) => {
+    if (fresh) {
+      basesRef.current.set(id, offerEdits(fresh));
+      shownRef.current.set(id, offerEdits(fresh));
+    } else {
+      basesRef.current.delete(id);
+      shownRef.current.delete(id);
+    }
+  };
 
   // The saver lives as long as the offer shown; it tells whichever parent is current.
   const onChangedRef = useRef(onChanged);
@@ -39,20 +76,33 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     () =>
       new Autosaver<OfferEdits>(
         async (edits) => {
-          const answer = await sendMessage({ type: 'offers.update', id: offerId, patch: edits });
-          updateOffer((shown) => shown && keepingEdits(answer.offer, shown));
+          const from = basesRef.current.get(offerId);
+          const changes = from && fieldChanges(edits, from);
+          if (!from || !changes) return;
+          const answer = await sendMessage({ type: 'offers.update', id: offerId, ...changes }).catch((error: unknown) => {
+            if (isStale(error)) setConflict({ unsaved: changedFields(edits, from).map((field) => ({ field, text: fieldValue(edits, field) })), reloaded: false });
+            throw error;
+          });
+          updateOffer((current) => current && keepingEdits(answer.offer, current, from));
+          basesRef.current.set(offerId, rebasedEdits(from, answer.offer, shownRef.current.get(offerId) ?? edits, changedFields(edits, from)));
           onChangedRef.current(answer.offer);
         },
         (state, error) => {
-          setSaveState(state);
-          if (state === 'failed') setOutcome({ ok: false, text: describeError(error) });
+          const stale = state === 'failed' && isStale(error);
+          setSaveState(stale ? 'stale' : state);
+          if (state === 'failed' && !stale) setOutcome({ ok: false, text: describeError(error) });
         },
       ),
     [offerId, updateOffer],
   );
 
   useEffect(() => {
-    void runOfferRequest(async () => (await sendMessage({ type: 'offers.get', id: offerId })).offer);
+    setConflict(null);
+    void runOfferRequest(async () => {
+      const { offer: loaded } = await sendMessage({ type: 'offers.get', id: offerId });
+      startFrom(offerId, loaded);
+      return loaded;
+    });
   }, [offerId, runOfferRequest]);
 
   useEffect(() => {
@@ -88,7 +138,8 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   const edit = (change: (edits: OfferEdits) => OfferEdits) => {
     if (!offer) return;
     const next = change(offerEdits(offer));
-    updateOffer((shown) => shown && { ...shown, ...next });
+    shownRef.current.set(offerId, next);
+    updateOffer((current) => current && { ...current, ...next });
     saver.change(next);
   };
 
@@ -99,6 +150,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     loadError,
     saveState,
     outcome,
+    conflict,
     pendingFollowUp,
     report: setOutcome,
     editCustomer: (field: CustomerField, value: string) => edit((edits) => ({ ...edits, customer: withCustomerField(edits.customer, field, value) })),
@@ -109,9 +161,27 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       try {
         const answer = await sendMessage({ type: 'offers.setStatus', id: offerId, status });
         // What the advisor typed meanwhile stays; the autosaver sends it.
-        updateOffer((shown) => shown && keepingEdits(answer.offer, shown));
+        const from = basesRef.current.get(offerId);
+        if (from) {
+          updateOffer((current) => current && keepingEdits(answer.offer, current, from));
+          basesRef.current.set(offerId, rebasedEdits(from, answer.offer, shownRef.current.get(offerId) ?? from));
+        }
         onChanged(answer.offer);
         setOutcome({ ok: true, text: t('history_statusChanged', statusLabel(status)) });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    /** Shows the offer as stored now, after an edit was refused as stale; the refused text stays listed. */
+    async reload() {
+      try {
+        saver.discard();
+        const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
+        startFrom(offerId, fresh);
+        updateOffer(() => fresh);
+        setSaveState('idle');
+        setConflict((current) => current && { ...current, reloaded: true });
       } catch (error) {
         fail(error);
       }

@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'storage',
   'internal',
   'forbidden',
+  'stale',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -58,11 +58,14 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('offers.update'),
     id,
+    // Only the fields changed; a blank customer field clears it.
     patch: z.object({
       customer: z.optional(Customer),
       notes: z.optional(boundedText(LIMITS.notes)),
       followUpOf: z.optional(z.nullable(id)),
     }),
+    // What the sender last saw in those fields (blank for none): a field changed since is refused as stale.
+    expected: z.optional(z.object({ customer: z.optional(Customer), notes: z.optional(boundedText(LIMITS.notes)) })),
   }),
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),

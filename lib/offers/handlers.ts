@@ -39,7 +39,7 @@ export function createOfferHandlers(
     'offers.deleteAll': withStore(async (store) => ({ deleted: await store.deleteAll() })),
     'offers.setStatus': withStore(async (store, { id, status }) => ({ offer: await store.setStatus(id, status) })),
     'offers.recordSend': withStore(async (store, { id, send }) => ({ offer: await store.recordSend(id, send) })),
-    'offers.update': withStore(async (store, { id, patch }) => ({ offer: await store.update(id, patch) })),
+    'offers.update': withStore(async (store, { id, patch, expected }) => ({ offer: await store.update(id, patch, expected) })),
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),

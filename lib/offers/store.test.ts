@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { DB_VERSION, openOfferDatabase } from './db';
-import { createStoreOpener, OfferStore } from './store';
+import { createStoreOpener, OfferStore, StaleOfferError } from './store';
 
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 5, 1) + tick++ * 1000).toISOString();
@@ -232,6 +232,32 @@ describe('changes', () => {
 
   it('reports a missing offer', async () => {
     await expect(store.setStatus('nope', 'sent')).rejects.toThrow(/No offer/);
+  });
+});
+
+describe('field-level update', () => {
+  it('keeps two windows’ edits of different fields, each checked against what it saw', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(5), source: 'auto', customer: { name: 'Zoë', email: 'old@contoso.example' } });
+    await store.update(offer.id, { notes: 'Call back Monday' }, { notes: '' });
+    const both = await store.update(offer.id, { customer: { email: 'new@contoso.example' } }, { customer: { email: 'old@contoso.example' } });
+    expect(both).toMatchObject({ notes: 'Call back Monday', customer: { name: 'Zoë', email: 'new@contoso.example' } });
+    expect(await store.get(offer.id)).toEqual(both);
+  });
+
+  it('refuses a change of a field changed since, as stale, and writes nothing', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(6), source: 'auto', customer: { name: 'Zoë' } });
+    const first = await store.update(offer.id, { notes: 'from window A' }, { notes: '' });
+    const refused = store.update(offer.id, { notes: 'from window B', customer: { company: 'Contoso' } }, { notes: '', customer: { company: '' } });
+    await expect(refused).rejects.toBeInstanceOf(StaleOfferError);
+    await expect(refused).rejects.toMatchObject({ code: 'stale' });
+    await expect(store.update(offer.id, { customer: { name: 'Zoé' } }, { customer: { name: 'Someone else' } })).rejects.toMatchObject({ code: 'stale' });
+    expect(await store.get(offer.id)).toEqual(first);
+  });
+
+  it('clears a customer field sent blank and leaves the others', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(7), source: 'auto', customer: { name: 'Zoë', company: 'Contoso' } });
+    const cleared = await store.update(offer.id, { customer: { company: '' } }, { customer: { company: 'Contoso' } });
+    expect(cleared.customer).toEqual({ name: 'Zoë' });
   });
 });
 

@@ -16,6 +16,11 @@ export class InvalidOfferError extends Error {
   override name = 'InvalidOfferError';
   readonly code = 'invalid-offer';
 }
+/** An edit made on a copy of the offer that another window has changed since. */
+export class StaleOfferError extends Error {
+  override name = 'StaleOfferError';
+  readonly code = 'stale';
+}
 const NOT_AN_OFFER_URL = 'This is not a Partner Center offer URL.';
 
 export interface PageRequest {
@@ -35,10 +40,16 @@ export interface Page {
   offers: Offer[];
   nextCursor: string | null;
 }
+/** Field-level changes: only the customer fields given change, and a blank one is cleared. */
 export interface OfferPatch {
   customer?: Customer;
   notes?: string;
   followUpOf?: string | null;
+}
+/** The values the editor last saw in the fields it changes (blank for none). */
+export interface ExpectedFields {
+  customer?: Customer;
+  notes?: string;
 }
 export interface MergeResult {
   added: number;
@@ -352,13 +363,24 @@ export class OfferStore {
     });
   }
 
-  update(id: string, patch: OfferPatch): Promise<Offer> {
-    return this.modify(id, (offer) => ({
-      ...offer,
-      ...(patch.customer ? { customer: patch.customer } : {}),
-      ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
-      ...(patch.followUpOf !== undefined ? { followUpOf: patch.followUpOf ?? undefined } : {}),
-    }));
+  /**
+   * Applies field-level changes. With `expected`, each field must still hold what the editor saw,
+   * checked in the same transaction as the write, so two windows editing different fields both
+   * keep their change and an edit of a field changed meanwhile is refused, never overwriting it.
+   */
+  update(id: string, patch: OfferPatch, expected: ExpectedFields = {}): Promise<Offer> {
+    return this.modify(id, (offer) => {
+      const changedSince = Object.entries(expected.customer ?? {}).some(([field, value]) => !sameText(offer.customer[field as keyof Customer], value));
+      if (changedSince || (expected.notes !== undefined && !sameText(offer.notes, expected.notes))) {
+        throw new StaleOfferError(`Offer ${id} was changed since it was loaded.`);
+      }
+      return {
+        ...offer,
+        ...(patch.customer ? { customer: withCustomerChanges(offer.customer, patch.customer) } : {}),
+        ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
+        ...(patch.followUpOf !== undefined ? { followUpOf: patch.followUpOf ?? undefined } : {}),
+      };
+    });
   }
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
@@ -451,6 +473,13 @@ class PendingWrites {
   offers(): Offer[] {
     return [...new Set(this.byKey.values())];
   }
+}
+
+const sameText = (stored: string | undefined, expected: string | undefined) => (stored ?? '').trim() === (expected ?? '').trim();
+
+function withCustomerChanges(customer: Customer, changes: Customer): Customer {
+  const merged = Object.entries({ ...customer, ...changes }).filter(([, value]) => value.trim());
+  return Object.fromEntries(merged);
 }
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {

@@ -70,3 +70,16 @@ describe('autosave', () => {
     expect(states.at(-1)).toBe('saved');
   });
 });
+
+describe('autosave discard', () => {
+  it('drops the value not saved yet, so nothing is sent after the advisor reloaded', async () => {
+    const saved: string[] = [];
+    const saver = new Autosaver<string>(async (v) => void saved.push(v), () => undefined, 400);
+    saver.change('refused text');
+    saver.discard();
+    expect(saver.hasUnsaved).toBe(false);
+    await vi.advanceTimersByTimeAsync(1000);
+    await saver.flush();
+    expect(saved).toEqual([]);
+  });
+});

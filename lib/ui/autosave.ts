@@ -26,6 +26,13 @@ export class Autosaver<T> {
     return this.pending !== null || this.running !== null;
   }
 
+  /** Drops what is not saved yet (the advisor reloaded a copy another window changed). */
+  discard(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.pending = null;
+  }
+
   /** Saves the latest value now; resolves when everything typed so far is stored (or failed). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);

@@ -20,6 +20,8 @@ export function describeError(error: unknown): string {
       return t('error_backupRefused', detail);
     case 'forbidden':
       return t('error_forbidden');
+    case 'stale':
+      return t('error_stale');
     default:
       return t('error_internal', detail);
   }

@@ -259,6 +259,41 @@ describe('history page', () => {
     await page.close();
   });
 
+  it('keeps two history tabs’ edits of different fields, and refuses a stale edit with a Reload that loses nothing', async () => {
+    await seed(browser, deskOffers());
+    const [tabA, tabB] = await Promise.all([openPage('history.html?offer=offer-1'), openPage('history.html?offer=offer-1')]);
+    const saved = (tab: Page) => expect.poll(() => tab.locator('.save-state').textContent()).toBe('All changes saved.');
+    await expect.poll(() => tabB.locator('#notes').count()).toBe(1);
+    await tabA.locator('#notes').fill('Call back after the budget meeting');
+    await tabA.locator('#notes').press('Tab');
+    await saved(tabA);
+    await tabB.getByLabel('Customer email').fill('emilie@fournil.example');
+    await tabB.getByLabel('Customer email').press('Tab');
+    await saved(tabB);
+    expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({
+      offer: { notes: 'Call back after the budget meeting', customer: { name: 'Émilie Durand', email: 'emilie@fournil.example' } },
+    });
+    // Tab B's save brought back tab A's notes, which it had not touched.
+    expect(await tabB.locator('#notes').inputValue()).toBe('Call back after the budget meeting');
+
+    await tabA.locator('#notes').fill('Call back on Tuesday');
+    await tabA.locator('#notes').press('Tab');
+    await saved(tabA);
+    await tabB.locator('#notes').fill('Send the Teams licences quote');
+    await tabB.locator('#notes').press('Tab');
+    const conflict = tabB.locator('.conflict[role=alert]');
+    await expect.poll(() => conflict.textContent()).toContain('This offer was changed in another window; reload to see it.');
+    expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({ offer: { notes: 'Call back on Tuesday' } });
+    await conflict.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => tabB.locator('#notes').inputValue()).toBe('Call back on Tuesday');
+    expect(await tabB.locator('#unsaved-notes').inputValue()).toBe('Send the Teams licences quote');
+    expect(await conflict.getByRole('button', { name: 'Reload' }).count()).toBe(0);
+    await tabB.locator('#notes').press('Tab');
+    expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({ offer: { notes: 'Call back on Tuesday', customer: { email: 'emilie@fournil.example' } } });
+    expect([...(tabA as Page & { errors: string[] }).errors, ...(tabB as Page & { errors: string[] }).errors]).toEqual([]);
+    await Promise.all([tabA.close(), tabB.close()]);
+  });
+
   it('deletes an offer and brings it back with Undo', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-2');
