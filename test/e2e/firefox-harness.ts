@@ -74,7 +74,13 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     const url = `${origin}/${path.replace(/^\//, '')}`;
     // Firefox loads extension pages but never reports their load event to WebDriver BiDi.
     page.goto(url).catch(() => undefined);
-    await page.waitForFunction((expected) => location.href === expected && document.readyState === 'complete' && document.body?.childElementCount > 0, {}, url);
+    // Polled by hand: a look that lands while the page swaps its document fails in WebDriver BiDi,
+    // which would end puppeteer's own wait.
+    const loaded = () =>
+      page
+        .evaluate((expected) => location.href === expected && document.readyState === 'complete' && document.body.childElementCount > 0, url)
+        .catch(() => false);
+    await waitFor(loaded, (ready) => ready, 15_000);
     return page;
   };
   let messenger: Page | undefined;
