@@ -17,7 +17,7 @@ const rememberedPurchase: OptionsSnapshot = {
 };
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 /** Makes reading one property of one node throw, as a half-built or hostile tree can. */

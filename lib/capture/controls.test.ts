@@ -10,7 +10,7 @@ function el(selector: string, root: ParentNode = document): Element {
 }
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('isChecked', () => {

@@ -31,7 +31,7 @@ function el(root: ParentNode, selector: string): Element {
 }
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('deepElements', () => {

@@ -7,7 +7,7 @@ import { detectWizardStep, kindFromHeading, wizardHeading } from './detect';
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('detectWizardStep on the fixtures', () => {

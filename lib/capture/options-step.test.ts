@@ -4,7 +4,7 @@ import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner
 import { extractOptions } from './options-step';
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('extractOptions on the fixtures', () => {

@@ -6,7 +6,7 @@ import { detailsFromText, extractResult, extractShownDetails, findOfferUrlIn, of
 const PURCHASE = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=823604c2-4847-4219-9afd-177fb32dc8ab&msppid=4227824';
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('extractShownDetails', () => {

@@ -13,7 +13,7 @@ const offerUrl = (quote: string, type = 'Purchase') =>
 const QUOTE = 'bb22c3d4-0001-4e5f-8a9b-0c1d2e3f4a10';
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 const summaryOf = (markup: string) => extractSubscriptionSummary(renderInBody(markup));

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { copiedText } from './selection';
 
 beforeEach(() => {
-  document.body.innerHTML = '';
+  document.body.replaceChildren();
 });
 
 describe('copiedText', () => {

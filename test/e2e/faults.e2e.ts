@@ -3,7 +3,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { createBackup } from '../../lib/offers/backup';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let fixtures: FixtureServer;
 beforeAll(async () => {
@@ -105,24 +105,17 @@ describe('faults that lose nothing', () => {
     const browser = await launchExtension();
     try {
       const quote = '44444444-aaaa-4bbb-8ccc-000000000004';
-      const controller = await browser.openExtensionPage('options.html');
-      const cdp = await browser.context.newCDPSession(controller);
-      await cdp.send('ServiceWorker.enable');
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));
       await page.locator('#sub-0').check();
-      let stopping = true;
-      const stopper = (async () => {
-        while (stopping) {
-          await cdp.send('ServiceWorker.stopAllWorkers');
-          await new Promise((resolve) => setTimeout(resolve, 40));
-        }
-      })();
-      await page.locator('#wizard-next').click();
-      await page.locator('#summary-id').waitFor();
-      await page.waitForTimeout(1500);
-      stopping = false;
-      await stopper;
+      const stopStopping = await keepStoppingWorker(browser);
+      try {
+        await page.locator('#wizard-next').click();
+        await page.locator('#summary-id').waitFor();
+        await page.waitForTimeout(1500);
+      } finally {
+        await stopStopping();
+      }
       await expect
         .poll(async () => (await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote })).offers.length, { timeout: 10_000 })
         .toBe(1);

@@ -255,3 +255,26 @@ export async function sendFromContentScript(page: Page, extensionName: string, w
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Stops the background worker again and again, as an idle browser would at the worst moments,
+ * until the returned function is awaited. Await it in a `finally`: a failing test must not leave
+ * the worker being stopped under the next tests.
+ */
+export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40): Promise<() => Promise<void>> {
+  const controller = await browser.openExtensionPage('options.html');
+  const cdp = await browser.context.newCDPSession(controller);
+  await cdp.send('ServiceWorker.enable');
+  let stopping = true;
+  const stopper = (async () => {
+    while (stopping) {
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return async () => {
+    stopping = false;
+    await stopper;
+    await controller.close();
+  };
+}

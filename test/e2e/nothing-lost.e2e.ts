@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
-import { accessibleText, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, keepStoppingWorker, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
@@ -157,23 +157,17 @@ describe('the follow-up link', () => {
     const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
     const controller = await browser.openExtensionPage('options.html');
     await controller.evaluate(() => chrome.storage.local.set({ pendingFollowUp: { trialId: 'trial-42', at: new Date().toISOString() } }));
-    const cdp = await browser.context.newCDPSession(controller);
-    await cdp.send('ServiceWorker.enable');
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));
     await page.locator('#sub-0').check();
-    let stopping = true;
-    const stopper = (async () => {
-      while (stopping) {
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await new Promise((resolve) => setTimeout(resolve, 40));
-      }
-    })();
-    await page.locator('#wizard-next').click();
-    await page.locator('#summary-id').waitFor();
-    await page.waitForTimeout(1500);
-    stopping = false;
-    await stopper;
+    const stopStopping = await keepStoppingWorker(browser);
+    try {
+      await page.locator('#wizard-next').click();
+      await page.locator('#summary-id').waitFor();
+      await page.waitForTimeout(1500);
+    } finally {
+      await stopStopping();
+    }
     await expect.poll(() => offersWithQuote(quote), { timeout: 10_000 }).toHaveLength(1);
     expect((await offersWithQuote(quote))[0]?.followUpOf).toBe('trial-42');
     await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('pendingFollowUp')).pendingFollowUp)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { accessibleText, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
+import { accessibleText, keepStoppingWorker, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
 import { editorText, getOffer, insertButton, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
 
@@ -353,34 +353,23 @@ describe('faults', () => {
 
   it('records the send exactly once while the service worker keeps being stopped', async () => {
     const offer = await seedOffer();
-    const controller = await browser.openExtensionPage('options.html');
-    const cdp = await browser.context.newCDPSession(controller);
-    await cdp.send('ServiceWorker.enable');
     const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
     await page.bringToFront();
     await page.click('#editor');
     await insertButton(page).click();
     const frame = await pickerFrame(page);
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
-    let stopping = true;
-    const stopper = (async () => {
-      while (stopping) {
-        await cdp.send('ServiceWorker.stopAllWorkers');
-        await new Promise((resolve) => setTimeout(resolve, 30));
-      }
-    })();
+    const stopStopping = await keepStoppingWorker(browser, 30);
     try {
       await pressThroughBrowser(frame, 'Enter');
       await expect.poll(() => editorText(page), { timeout: 10_000 }).toContain(offer.url);
       await page.waitForTimeout(1000);
     } finally {
-      // A failure here must not leave the worker being stopped under the next tests.
-      stopping = false;
-      await stopper;
+      await stopStopping();
     }
     await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
     expect((await getOffer(browser, offer.id)).status).toBe('sent');
-    await Promise.all([page.close(), controller.close()]);
+    await page.close();
   });
 });
 
