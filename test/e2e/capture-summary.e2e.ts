@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer } from '../../lib/offers/schema';
-import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -11,19 +11,13 @@ afterAll(async () => {
   await Promise.all([browser?.close(), fixtures?.close()]);
 });
 
-async function offersWithQuote(quote: string): Promise<Offer[]> {
-  const answer = await browser.send({ type: 'offers.search', query: quote });
-  if (!answer.ok) throw new Error(JSON.stringify(answer));
-  return (answer.data as { offers: Offer[] }).offers;
-}
-
 /** Opens a page in a new tab and waits until the background has stored the offer with that quote. */
 async function storedFrom(url: string, quote: string): Promise<Offer> {
   const page = await browser.context.newPage();
   await page.goto(url);
-  await expect.poll(() => offersWithQuote(quote), { timeout: 8000, interval: 100 }).toHaveLength(1);
+  await expect.poll(() => offersWithQuote(browser, quote), { timeout: 8000, interval: 100 }).toHaveLength(1);
   await page.close();
-  return (await offersWithQuote(quote))[0]!;
+  return (await offersWithQuote(browser, quote))[0]!;
 }
 
 describe('a result page loaded on its own, with no wizard before it', () => {
@@ -93,8 +87,8 @@ describe('the wizard, then a result page whose summary disagrees with the option
     await page.locator('#dap-yes').check();
     await page.locator('#wizard-next').click();
     await page.locator('#offer-summary').waitFor();
-    await expect.poll(async () => (await offersWithQuote(quote))[0]?.usageLocation, { timeout: 5000, interval: 50 }).toBe('France');
-    const offers = await offersWithQuote(quote);
+    await expect.poll(async () => (await offersWithQuote(browser, quote))[0]?.usageLocation, { timeout: 5000, interval: 50 }).toBe('France');
+    const offers = await offersWithQuote(browser, quote);
     expect(offers).toHaveLength(1);
     const [offer] = offers;
     expect(offer).toMatchObject({

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Offer } from '../../lib/offers/schema';
-import { accessibleText, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, launchExtension, offersWithQuote, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -20,7 +19,6 @@ async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promis
   return answer.data as T;
 }
 
-const offersWithQuote = async (quote: string) => (await data<{ offers: Offer[] }>({ type: 'offers.search', query: quote })).offers;
 
 describe('capture on Partner Center', () => {
   it('saves a purchase offer with every option the wizard had, and shows a notice', async () => {
@@ -38,9 +36,9 @@ describe('capture on Partner Center', () => {
     await page.locator('#summary-id').waitFor();
     const shownAt = Date.now();
 
-    await expect.poll(() => offersWithQuote(quote), { timeout: 5000, interval: 50 }).toHaveLength(1);
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000, interval: 50 }).toHaveLength(1);
     expect(Date.now() - shownAt).toBeLessThan(2000);
-    const [offer] = await offersWithQuote(quote);
+    const [offer] = await offersWithQuote(browser, quote);
     expect(offer).toMatchObject({
       kind: 'purchase',
       source: 'auto',
@@ -69,7 +67,7 @@ describe('capture on Partner Center', () => {
     await second.goto(page.url());
     await second.locator('#summary-id').waitFor();
     await page.waitForTimeout(1500);
-    expect(await offersWithQuote(quote)).toHaveLength(1);
+    expect(await offersWithQuote(browser, quote)).toHaveLength(1);
     await Promise.all([page.close(), second.close()]);
   });
 
@@ -80,8 +78,8 @@ describe('capture on Partner Center', () => {
     await page.locator('#usage-location').selectOption('Belgique');
     await page.locator('#sub-1').check();
     await page.locator('#wizard-next').click();
-    await expect.poll(() => offersWithQuote(quote), { timeout: 5000 }).toHaveLength(1);
-    const [offer] = await offersWithQuote(quote);
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
+    const [offer] = await offersWithQuote(browser, quote);
     expect(offer).toMatchObject({
       kind: 'trial',
       summaryId: 'TI-22222222',
@@ -97,7 +95,7 @@ describe('capture on Partner Center', () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', 'partner-center/copy-split-url.html'));
     await page.waitForTimeout(500);
-    expect(await offersWithQuote('5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03')).toHaveLength(0);
+    expect(await offersWithQuote(browser, '5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03')).toHaveLength(0);
     await page.evaluate(() => {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById('offer-link')!);
@@ -105,8 +103,8 @@ describe('capture on Partner Center', () => {
       getSelection()!.addRange(range);
     });
     await page.keyboard.press('Control+C');
-    await expect.poll(() => offersWithQuote('5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03'), { timeout: 5000 }).toHaveLength(1);
-    expect((await offersWithQuote('5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03'))[0]).toMatchObject({ source: 'clipboard', kind: 'purchase', partnerId: '4227824' });
+    await expect.poll(() => offersWithQuote(browser, '5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03'), { timeout: 5000 }).toHaveLength(1);
+    expect((await offersWithQuote(browser, '5d7a3c1e-0b9f-4e2a-8c61-2f4b9e7d1a03'))[0]).toMatchObject({ source: 'clipboard', kind: 'purchase', partnerId: '4227824' });
     await page.close();
   });
 
@@ -129,13 +127,13 @@ describe('capture on Partner Center', () => {
     const quote = '33333333-aaaa-4bbb-8ccc-000000000003';
     const page = await browser.context.newPage();
     await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
-    await expect.poll(() => offersWithQuote(quote), { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
     await expect.poll(() => accessibleText(page)).toContain('Undo');
     await pressNoticeButton(page, 2);
-    await expect.poll(() => offersWithQuote(quote)).toHaveLength(0);
+    await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
     await expect.poll(() => accessibleText(page)).toContain('Offer removed from Offer Courier.');
     await page.waitForTimeout(1000);
-    expect(await offersWithQuote(quote)).toHaveLength(0);
+    expect(await offersWithQuote(browser, quote)).toHaveLength(0);
     await page.close();
   });
 });

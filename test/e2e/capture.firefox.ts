@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import type { Offer } from '../../lib/offers/schema';
 import { launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
-import { startFixtureServer, type FixtureServer } from './harness';
+import { offersWithQuote, startFixtureServer, type FixtureServer } from './harness';
 
 let firefox: FirefoxExtension;
 let fixtures: FixtureServer;
@@ -15,12 +14,6 @@ afterAll(async () => {
 
 const wizardUrl = (params: Record<string, string>) =>
   fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams(params)}`);
-
-async function offersWithQuote(quote: string): Promise<Offer[]> {
-  const answer = await firefox.send({ type: 'offers.search', query: quote });
-  if (!answer.ok) throw new Error(JSON.stringify(answer));
-  return (answer.data as { offers: Offer[] }).offers;
-}
 
 /**
  * A wizard control, inside the page's (nested, open) shadow roots. Polled: waitForSelector
@@ -50,7 +43,7 @@ describe('capture on Partner Center, in Firefox', () => {
     await (await control(page, 'wizard-next')).click();
     const shownUrl = await (await control(page, 'offer-url')).evaluate((input) => input.value);
 
-    const [offer] = await waitFor(() => offersWithQuote(quote), (offers) => offers.length > 0, 5000);
+    const [offer] = await waitFor(() => offersWithQuote(firefox, quote), (offers) => offers.length > 0, 5000);
     expect(offer).toMatchObject({
       kind: 'purchase',
       source: 'auto',
@@ -77,7 +70,7 @@ describe('capture on Partner Center, in Firefox', () => {
     await page.reload();
     await control(page, 'summary-id');
     await new Promise((resolve) => setTimeout(resolve, 1000));
-    expect(await offersWithQuote(quote)).toHaveLength(1);
+    expect(await offersWithQuote(firefox, quote)).toHaveLength(1);
     await Promise.all([page.close(), history.close()]);
   });
 
@@ -88,7 +81,7 @@ describe('capture on Partner Center, in Firefox', () => {
     await (await control(page, 'usage-location')).select('Belgique');
     await (await control(page, 'sub-1')).click();
     await (await control(page, 'wizard-next')).click();
-    const [offer] = await waitFor(() => offersWithQuote(quote), (offers) => offers.length > 0, 5000);
+    const [offer] = await waitFor(() => offersWithQuote(firefox, quote), (offers) => offers.length > 0, 5000);
     expect(offer).toMatchObject({
       kind: 'trial',
       summaryId: 'TI-22222222',

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
+import type { Offer } from '../../lib/offers/schema';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -277,4 +278,11 @@ export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40
     await stopper;
     await controller.close();
   };
+}
+
+/** The stored offers of one quote, asked of the background the way an extension page does (either browser's harness). */
+export async function offersWithQuote(sender: { send(request: Request): Promise<Envelope<unknown>> }, quote: string): Promise<Offer[]> {
+  const answer = await sender.send({ type: 'offers.search', query: quote });
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  return (answer.data as { offers: Offer[] }).offers;
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
-import { accessibleText, keepStoppingWorker, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, keepStoppingWorker, launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
@@ -28,7 +28,6 @@ async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promis
   return answer.data as T;
 }
 
-const offersWithQuote = async (quote: string) => (await data<{ offers: Offer[] }>({ type: 'offers.search', query: quote })).offers;
 
 /** Stops the background worker the way the browser does when it is idle, then wakes it with a message. */
 async function restartWorker(page: Page) {
@@ -55,10 +54,10 @@ describe('a capture whose summary ID another offer holds', () => {
       await page.locator('#sub-0').check();
       await page.locator('#wizard-next').click();
       await page.locator('#summary-id').waitFor();
-      await expect.poll(() => offersWithQuote(quote), { timeout: 5000 }).toHaveLength(1);
+      await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
     }
-    const [first] = await offersWithQuote(firstQuote);
-    const [second] = await offersWithQuote(secondQuote);
+    const [first] = await offersWithQuote(browser, firstQuote);
+    const [second] = await offersWithQuote(browser, secondQuote);
     expect(first).toMatchObject({ summaryId: 'PO-55555555', usageLocation: 'Canada' });
     expect(second).toMatchObject({ usageLocation: 'Canada', subscriptions: [{ name: 'Microsoft 365 Business Basic' }] });
     expect(second!.summaryId).toBeUndefined();
@@ -168,8 +167,8 @@ describe('the follow-up link', () => {
     } finally {
       await stopStopping();
     }
-    await expect.poll(() => offersWithQuote(quote), { timeout: 10_000 }).toHaveLength(1);
-    expect((await offersWithQuote(quote))[0]?.followUpOf).toBe('trial-42');
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 10_000 }).toHaveLength(1);
+    expect((await offersWithQuote(browser, quote))[0]?.followUpOf).toBe('trial-42');
     await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('pendingFollowUp')).pendingFollowUp)).toBeUndefined();
     await page.close();
     await controller.close();
