@@ -1,25 +1,36 @@
+import type { ArmedNext } from '@/lib/messaging/protocol';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 
-/** Deletes the offer; on a trial, also marks it to be followed up by the next purchase offer. */
+/**
+ * Deletes the offer; marks it to be replaced by the next new offer; on a trial, marks it to be
+ * followed up by the next purchase offer.
+ */
 export function DetailsActions({
   offer,
-  pendingFollowUp,
-  onToggleFollowUp,
+  armed,
+  onToggleArmed,
   onDelete,
 }: {
   offer: Offer;
-  pendingFollowUp: boolean;
-  onToggleFollowUp: () => void;
+  armed: ArmedNext | null;
+  onToggleArmed: (link: ArmedNext['link']) => void;
   onDelete: () => void;
 }) {
   const isTrial = offer.kind === 'trial';
+  const pendingFollowUp = armed?.link === 'follow-up';
+  const pendingReplacement = armed?.link === 'replacement';
   return (
     <>
       <div class="toolbar danger-zone">
         {isTrial && (
-          <button type="button" aria-pressed={pendingFollowUp} onClick={onToggleFollowUp}>
+          <button type="button" aria-pressed={pendingFollowUp} onClick={() => onToggleArmed('follow-up')}>
             {pendingFollowUp ? t('history_followUpCancel') : t('history_followUp')}
+          </button>
+        )}
+        {!offer.replacedBy && (
+          <button type="button" aria-pressed={pendingReplacement} onClick={() => onToggleArmed('replacement')}>
+            {pendingReplacement ? t('history_replacementCancel') : t('history_replaceWithNext')}
           </button>
         )}
         <button type="button" class="danger" onClick={onDelete}>
@@ -27,6 +38,7 @@ export function DetailsActions({
         </button>
       </div>
       {isTrial && pendingFollowUp && <p class="muted">{t('history_followUpWaiting')}</p>}
+      {pendingReplacement && <p class="muted">{t('history_replacementWaiting')}</p>}
     </>
   );
 }

@@ -1,7 +1,8 @@
+import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import { SubscriptionList } from './SubscriptionList';
 import { formatDateTime, t } from '@/lib/i18n';
-import { customerLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
+import { customersLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
 
 /** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
 export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
@@ -10,13 +11,13 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
     <article class="offer-card" aria-labelledby={`card-${offer.id}`}>
       <Heading id={`card-${offer.id}`} class="card-title">
         <span>{kindLabel(offer)}</span>
-        <span class={statusBadgeClass(offer.status)}>{statusLabel(offer.status)}</span>
+        <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
       </Heading>
       <dl class="facts">
-        {customerLabel(offer) && (
+        {customersLabel(offer) && (
           <>
             <dt>{t('column_customer')}</dt>
-            <dd>{customerLabel(offer)}</dd>
+            <dd>{customersLabel(offer)}</dd>
           </>
         )}
         <dt>{t('column_summaryId')}</dt>

@@ -8,7 +8,6 @@ import { createGrantBook } from '@/lib/messaging/grants';
 import type { Handlers } from '@/lib/messaging/protocol';
 import { createOpenOfferHandler } from '@/lib/offers/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
-import { storedFollowUpMarks } from '@/lib/offers/follow-up';
 import { withChangeHooks } from '@/lib/offers/change-hooks';
 import { browserReminderPorts } from '@/lib/reminders/ports';
 import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDelayChanged, scheduleReminder } from '@/lib/reminders/reminders';
@@ -17,7 +16,7 @@ export default defineBackground(() => {
   const openStore = createStoreOpener();
   const reminders = browserReminderPorts(openStore);
   // Every path that changes an offer moves its reminder: a send, a status change, a deletion and its Undo.
-  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, undefined, storedFollowUpMarks(browser.storage.local)), {
+  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, browser.storage.local), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
     deleted: (offerId) => clearReminder(reminders, offerId),
     manyChanged: () => rebuildReminders(reminders, { showMissed: false }),
@@ -25,7 +24,7 @@ export default defineBackground(() => {
   const grants = createGrantBook(browser.storage.session);
   const handlers: Handlers = {
     ...offerHandlers,
-    ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordSend']),
+    ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordCompose']),
     ...createCaptureHandlers(browser.tabs),
     ...createCaptureSaveHandlers(offerHandlers, grants),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),

@@ -24,8 +24,8 @@ export default defineContentScript({
       adapter,
       doc: document,
       pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
-      // Stamped once, so a retry after a lost answer is recognised as the same send.
-      recordSend: (token, send) => sendWithRetry({ type: 'webmail.recordSend', token, send: { ...send, at: new Date().toISOString() } }),
+      // Stamped once, so a retry after a lost answer is recognised as the same event.
+      recordCompose: (token, event) => sendWithRetry({ type: 'webmail.recordCompose', token, event: { ...event, at: new Date().toISOString() } }),
       t,
     });
     const stopAnswering = answerRuntimeMessages((message, sender) =>

@@ -58,6 +58,23 @@ export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-fai
 export type CaptureReason = (typeof CAPTURE_REASONS)[number];
 export type CaptureFailure = CaptureReason | 'not-partner-center' | 'no-content-script' | 'save-failed';
 
+/** The offers linked to one offer, each side of each link. */
+export interface LinkedOffers {
+  followUpOf: Offer | null;
+  followedUpBy: Offer[];
+  replaces: Offer | null;
+  replacedBy: Offer | null;
+}
+
+/** The offer the next new offer saved will follow up (a trial) or replace. */
+export interface ArmedNext {
+  offerId: string;
+  link: 'follow-up' | 'replacement';
+  /** For a replacement: whether the old offer's open customers become withdrawn. */
+  withdraw: boolean;
+  at: string;
+}
+
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {
   /** summaryIdConflict: the draft's summary ID, held by another offer; the offer was saved without it. */
@@ -67,9 +84,18 @@ export interface ResponseMap {
   'offers.search': { offers: Offer[] };
   'offers.usageLocations': { locations: string[] };
   'offers.deleteAll': { deleted: number };
-  'offers.setStatus': { offer: Offer };
-  'offers.recordSend': { offer: Offer };
+  'offers.setCustomerStatus': { offer: Offer };
+  'offers.recordCompose': { offer: Offer };
+  'offers.addCustomer': { offer: Offer };
+  'offers.updateCustomer': { offer: Offer };
+  'offers.removeCustomer': { offer: Offer };
+  'offers.mergeCustomers': { offer: Offer };
   'offers.update': { offer: Offer };
+  'offers.replace': { replaced: Offer; by: Offer };
+  'offers.linked': LinkedOffers;
+  'offers.armNext': { armed: ArmedNext };
+  'offers.disarmNext': { disarmed: boolean };
+  'offers.armedNext': { armed: ArmedNext | null };
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
@@ -88,7 +114,7 @@ export interface ResponseMap {
    */
   'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' | 'hidden' };
   'webmail.closePicker': { closed: boolean };
-  'webmail.recordSend': { recorded: true };
+  'webmail.recordCompose': { recorded: true };
 }
 
 /**

@@ -35,7 +35,7 @@ export function browserReminderPorts(openStore: () => Promise<OfferStore>): Remi
         let cursor: string | undefined;
         do {
           const page = await (await openStore()).page({ cursor, limit: 500, filter: { status } });
-          yield* page.offers.filter((offer) => offer.sends.length > 0);
+          yield* page.offers;
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
       }

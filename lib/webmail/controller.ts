@@ -1,4 +1,5 @@
 import type { WebmailMessage } from '../messaging/protocol';
+import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
 import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
@@ -20,8 +21,8 @@ export interface WebmailDeps {
   doc: Document;
   /** The picker page's URL for one opening, carrying its random token. */
   pickerUrl(token: string): string;
-  /** Records the send of the offer delivered to the picker named by the token. */
-  recordSend(token: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
+  /** Records a draft or a send of the offer delivered to the picker named by the token. */
+  recordCompose(token: string, event: Omit<ComposeEvent, 'at'>): Promise<unknown>;
   t: (key: WebmailText, substitution?: string) => string;
   /** Mutation batches are coalesced into one scan per this many milliseconds. */
   scanDelayMs?: number;
@@ -174,7 +175,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       }
     }
     try {
-      await deps.recordSend(token, { provider: adapter.provider, ...plan.record });
+      await deps.recordCompose(token, { kind: 'draft', provider: adapter.provider, ...plan.record });
     } catch (error) {
       bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
     }

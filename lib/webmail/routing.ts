@@ -39,7 +39,7 @@ function senderTab(sender: MessageSender | undefined): number {
  * record of one send of the delivered offer, named by the same token: the content script never
  * names an offer itself.
  */
-export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSend: Handlers['offers.recordSend']): Pick<Handlers, WebmailRequestType> {
+export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordCompose: Handlers['offers.recordCompose']): Pick<Handlers, WebmailRequestType> {
   return {
     'webmail.openPickerInActiveTab': async () => {
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
@@ -67,10 +67,10 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSe
         return { closed: false };
       }
     },
-    'webmail.recordSend': async ({ token, send }, sender) => {
-      // A retry carries the same moment; a grant records one send, so any other is refused.
-      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), send.at);
-      await recordSend({ type: 'offers.recordSend', id: offerId, send });
+    'webmail.recordCompose': async ({ token, event }, sender) => {
+      // A retry carries the same moment; a grant records one draft and one send, so any other is refused.
+      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), `${event.kind}@${event.at}`);
+      await recordCompose({ type: 'offers.recordCompose', id: offerId, event });
       return { recorded: true };
     },
   };
