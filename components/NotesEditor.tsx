@@ -21,7 +21,7 @@ function ConflictNotice({ conflict, onReload }: { conflict: EditConflict; onRelo
         {conflict.unsaved.map(({ field, text }) => (
           <div class="field" key={field}>
             <label for={`unsaved-${field}`}>{t(FIELD_LABELS[field])}</label>
-            <textarea id={`unsaved-${field}`} readOnly rows={field === 'notes' ? 4 : 1} value={text} />
+            <textarea id={`unsaved-${field}`} readOnly rows={4} value={text} />
           </div>
         ))}
       </fieldset>

@@ -97,10 +97,10 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
 
   useEffect(() => {
     // Another tab may arm or take the link: the mark is read again whenever this page comes back to the front.
-    showArmed();
-    addEventListener('focus', showArmed);
-    return () => removeEventListener('focus', showArmed);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- showArmed only wraps the stable request runner.
+    const readArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
+    readArmed();
+    addEventListener('focus', readArmed);
+    return () => removeEventListener('focus', readArmed);
   }, [offerId, runArmedRequest]);
 
   useEffect(() => {

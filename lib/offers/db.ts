@@ -54,8 +54,8 @@ export const MIGRATIONS: readonly Upgrade[] = [
   // rewritten in the upgrade's own transaction: an interrupted upgrade leaves version 1 whole.
   async (_db, tx) => {
     const offers = tx.objectStore('offers');
-    offers.deleteIndex('status' as never);
-    offers.deleteIndex('customer' as never);
+    offers.deleteIndex('status');
+    offers.deleteIndex('customer');
     offers.createIndex('statuses', 'statusKeys', { multiEntry: true });
     offers.createIndex('followUpOf', 'followUpOf');
     for (let cursor = await offers.openCursor(); cursor; cursor = await cursor.continue()) {
