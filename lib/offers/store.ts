@@ -372,7 +372,7 @@ export class OfferStore {
   }
 
   /** Adds a customer by hand; one already known by that address or name is completed instead. */
-  addCustomer(id: string, who: CustomerIdentity): Promise<Offer> {
+  async addCustomer(id: string, who: CustomerIdentity): Promise<Offer> {
     const identity = cleanIdentity(who);
     if (!hasIdentity(identity)) throw new InvalidOfferError('A customer needs a name, an email address or a company.');
     return this.modify(id, (offer, now) => {
