@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer } from '../../lib/offers/schema';
-import { createBackup } from '../../lib/offers/backup';
+import { BACKUP_VERSION, createBackup } from '../../lib/offers/backup';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { makeOffer } from '../unit/offer-factory';
 import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
@@ -29,8 +29,23 @@ describe('faults that lose nothing', () => {
       await page.evaluate(buildSchemaV1Database, SCHEMA_V1_OFFERS as unknown as object[]);
       const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.page', limit: 50 });
       expect(offers.map((o) => o.id)).toEqual(['v1-offer-2', 'v1-offer-1']);
-      const { urlKey: _u, words: _w, customerKey: _c, ...first } = SCHEMA_V1_OFFERS[0];
-      expect(offers[1]).toEqual(first);
+      // Every field kept; the one customer, status, history and sends became a customer (schema v2).
+      const { urlKey: _u, words: _w, customerKey: _c, customer, status: _s, statusHistory: _h, sends: _d, ...first } = SCHEMA_V1_OFFERS[0];
+      expect(offers[1]).toEqual({
+        ...first,
+        customers: [
+          {
+            id: 'v1-offer-1:c0',
+            ...customer,
+            status: 'sent',
+            history: [
+              { status: 'pending', at: '2026-01-05T09:00:00.000Z' },
+              { status: 'sent', at: '2026-01-05T09:30:00.000Z' },
+            ],
+            sends: [{ at: '2026-01-05T09:30:00.000Z', provider: 'outlook', subject: 'Votre offre' }],
+          },
+        ],
+      });
       expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'élodie' })).offers).toHaveLength(1);
     } finally {
       await browser.close();
@@ -90,7 +105,7 @@ describe('faults that lose nothing', () => {
     const browser = await launchExtension();
     try {
       const history = await browser.openExtensionPage('history.html');
-      const newer = { ...createBackup([makeOffer(1)], new Date().toISOString()), version: 2 };
+      const newer = { ...createBackup([makeOffer(1)], new Date().toISOString()), version: BACKUP_VERSION + 1 };
       await history.locator('input[type=file]').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
       await expect.poll(() => history.locator('.backup-outcome').textContent()).toContain('newer version of Offer Courier');
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
