@@ -1,5 +1,5 @@
 import { LIMITS } from './limits';
-import { foldText } from './normalize';
+import { foldText, withoutInvisible } from './normalize';
 import type { CustomerIdentity, CustomerStatus, Offer, OfferCustomer, Send } from './schema';
 import { INITIAL_STATUS, STATUS_RULES } from './statuses';
 
@@ -45,10 +45,14 @@ export function newCustomer(id: string, who: CustomerIdentity, at: string, statu
   return { id, ...cleanIdentity(who), status, history: [{ status, at }], sends: [] };
 }
 
+/**
+ * The identity fields that hold text, trimmed and without invisible characters: a name typed by
+ * hand or read from a page goes into later emails, where a bidi override would disguise it.
+ */
 export function cleanIdentity(who: CustomerIdentity): CustomerIdentity {
   const clean: CustomerIdentity = {};
   for (const field of ['name', 'email', 'company'] as const) {
-    const value = who[field]?.trim();
+    const value = who[field] === undefined ? undefined : withoutInvisible(who[field]).trim();
     if (value) clean[field] = value;
   }
   return clean;
@@ -154,7 +158,8 @@ export function unitedCustomers(existing: readonly OfferCustomer[], incoming: re
     const found = next.find((known) => known.id === customer.id) ?? findCustomer(next, customer);
     if (!found) {
       if (next.length >= LIMITS.customers) continue;
-      next = [...next, customer];
+      const { name: _n, email: _e, company: _c, ...rest } = customer;
+      next = [...next, { ...rest, ...cleanIdentity(customer) }];
       changed = true;
       continue;
     }

@@ -578,7 +578,7 @@ function withIdentityChanges(customer: OfferCustomer, changes: CustomerIdentity)
   const next: OfferCustomer = { ...customer };
   for (const field of ['name', 'email', 'company'] as const) {
     const value = changes[field];
-    if (value !== undefined) next[field] = value.trim() || undefined;
+    if (value !== undefined) next[field] = cleanIdentity({ [field]: value })[field];
   }
   // Stored without the cleared keys, as every record is.
   return stripUndefined(next);
