@@ -86,12 +86,18 @@ export function openOfferDatabase(
     let blocked = false;
     openDB<OfferCourierDB>(name, history.length, {
       upgrade(db, oldVersion, _newVersion, tx) {
+        // An aborted upgrade is reported once, by the open request; its transaction's own promise would report it again, unhandled.
+        tx.done.catch(() => undefined);
         // One after another in the one transaction; a failing step aborts it, so nothing half-done is kept.
         let steps = Promise.resolve();
         for (const migrate of history.slice(oldVersion)) steps = steps.then(() => migrate(db, tx));
         steps.catch((error: unknown) => {
           console.error('Offer database upgrade failed', error);
-          tx.abort();
+          try {
+            tx.abort();
+          } catch {
+            // A refused write has already aborted it.
+          }
         });
       },
       blocked() {
