@@ -36,6 +36,8 @@ export type Upgrade = (
   tx: IDBPTransaction<OfferCourierDB, StoreNames<OfferCourierDB>[], 'versionchange'>,
 ) => void | Promise<void>;
 
+const UPGRADE_BATCH = 500;
+
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */
 export const MIGRATIONS: readonly Upgrade[] = [
   (db) => {
@@ -58,8 +60,13 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.deleteIndex('customer');
     offers.createIndex('statuses', 'statusKeys', { multiEntry: true });
     offers.createIndex('followUpOf', 'followUpOf');
-    for (let cursor = await offers.openCursor(); cursor; cursor = await cursor.continue()) {
-      await cursor.update(toStored(offerFromV1(cursor.value as unknown as V1Offer)));
+    // A batch at a time, its writes issued together: a cursor waits for one round trip per record.
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = (await offers.getAll(after, UPGRADE_BATCH)) as unknown as V1Offer[];
+      const last = batch.at(-1);
+      if (!last) break;
+      await Promise.all(batch.map((record) => offers.put(toStored(offerFromV1(record)))));
+      after = IDBKeyRange.lowerBound(last.id, true);
     }
   },
 ];
@@ -86,12 +93,18 @@ export function openOfferDatabase(
     let blocked = false;
     openDB<OfferCourierDB>(name, history.length, {
       upgrade(db, oldVersion, _newVersion, tx) {
+        // An aborted upgrade is reported once, by the open request; its transaction's own promise would report it again, unhandled.
+        tx.done.catch(() => undefined);
         // One after another in the one transaction; a failing step aborts it, so nothing half-done is kept.
         let steps = Promise.resolve();
         for (const migrate of history.slice(oldVersion)) steps = steps.then(() => migrate(db, tx));
         steps.catch((error: unknown) => {
           console.error('Offer database upgrade failed', error);
-          tx.abort();
+          try {
+            tx.abort();
+          } catch {
+            // A refused write has already aborted it.
+          }
         });
       },
       blocked() {

@@ -1,5 +1,7 @@
+import { isEmailAddress } from '../email-address';
 import { cleanIdentity, findCustomer, hasIdentity } from './customers';
-import type { CustomerIdentity, CustomerStatus, Offer, OfferCustomer, Send } from './schema';
+import { LIMITS } from './limits';
+import type { CustomerIdentity, CustomerStatus, Offer, OfferCustomer, Send, StatusChange } from './schema';
 
 /**
  * Schema version 1 kept one customer and one status per offer, and counted an insertion as a send.
@@ -22,6 +24,7 @@ export interface V1Offer {
   statusHistory?: { status: string; at: string }[];
   sends?: V1Send[];
   createdAt: string;
+  updatedAt?: string;
   [field: string]: unknown;
 }
 
@@ -33,63 +36,110 @@ const V1_STATUSES: Readonly<Record<string, CustomerStatus>> = {
   expired: 'expired',
   withdrawn: 'withdrawn',
 };
-/** The v1 fields that v2 replaced, and the index fields of the v1 database. */
-const DROPPED = ['customer', 'status', 'statusHistory', 'sends', 'customerKey'] as const;
+/** The v1 fields that v2 replaced, and the index fields of the v1 database (recomputed on write). */
+const DROPPED: ReadonlySet<string> = new Set(['customer', 'status', 'statusHistory', 'sends', 'customerKey', 'urlKey', 'words']);
 
-/** "Name <a@b>, c@d" as v1 recorded a send's recipients, split into identities. */
+/** Splits at commas and semicolons outside double quotes: v1 quoted a name holding one ("Dubois, Claire"). */
+function entriesOf(to: string): string[] {
+  const entries: string[] = [];
+  let current = '';
+  let quoted = false;
+  for (const char of to) {
+    if (char === '"') quoted = !quoted;
+    if (!quoted && (char === ',' || char === ';')) {
+      entries.push(current);
+      current = '';
+    } else current += char;
+  }
+  return [...entries, current];
+}
+
+const unquoted = (name: string) => name.replace(/"/g, '');
+
+/** "Name <a@b>, c@d, Name" as v1 recorded a send's recipients, split into identities; a name is never taken for an address. */
 function recipientsOf(to: string | undefined): CustomerIdentity[] {
   if (!to) return [];
-  return to
-    .split(/[,;]/)
+  return entriesOf(to)
     .map((entry) => {
-      const bracketed = /^(.*)<([^<>]+)>\s*$/.exec(entry.trim());
-      if (bracketed) return cleanIdentity({ name: bracketed[1]?.replace(/"/g, ''), email: bracketed[2] });
       const text = entry.trim();
-      return text.includes('@') ? { email: text } : cleanIdentity({ name: text });
+      const bracketed = /^([^<>]*)<([^<>]+)>$/.exec(text);
+      const address = bracketed?.[2]?.trim();
+      if (bracketed && address && isEmailAddress(address)) return cleanIdentity({ name: unquoted(bracketed[1] ?? ''), email: address });
+      return isEmailAddress(text) ? { email: text } : cleanIdentity({ name: unquoted(text) });
     })
     .filter(hasIdentity);
 }
 
+/** The offer's status changes after creation, with v1's current status last even when its history lost it. */
+function historyOf(record: V1Offer): StatusChange[] {
+  const history = (record.statusHistory ?? []).flatMap(({ status, at }) => {
+    const mapped = V1_STATUSES[status];
+    return mapped && mapped !== 'pending' ? [{ status: mapped, at }] : [];
+  });
+  const status = V1_STATUSES[record.status ?? 'created'];
+  if (status && status !== 'pending' && history.at(-1)?.status !== status) history.push({ status, at: record.updatedAt ?? record.createdAt });
+  return history;
+}
+
+/** Fills the identity fields the customer lacks from what a send showed, never overwriting one. */
+function learn(customer: OfferCustomer, who: CustomerIdentity): void {
+  for (const field of ['name', 'email', 'company'] as const) if (!customer[field] && who[field]) customer[field] = who[field];
+}
+
 export function offerFromV1(record: V1Offer): Offer {
-  const rest = Object.fromEntries(Object.entries(record).filter(([field]) => !(DROPPED as readonly string[]).includes(field)));
-  const sends = [...(record.sends ?? [])].sort((a, b) => a.at.localeCompare(b.at));
-  const status = V1_STATUSES[record.status ?? 'created'] ?? 'pending';
-  const history = (record.statusHistory ?? [])
-    .filter((change) => change.status !== 'created')
-    .map((change) => ({ status: V1_STATUSES[change.status] ?? 'pending', at: change.at }));
-  const identity = cleanIdentity(record.customer ?? {});
+  const rest = Object.fromEntries(Object.entries(record).filter(([field]) => !DROPPED.has(field)));
   const customers: OfferCustomer[] = [];
-  let next = 0;
-  const add = (who: CustomerIdentity, customerStatus: CustomerStatus, since: string) => {
-    const customer: OfferCustomer = { id: `${record.id}:c${next++}`, ...who, status: customerStatus, history: [], sends: [] };
-    customer.history.push({ status: 'pending', at: record.createdAt });
-    if (customerStatus !== 'pending') customer.history.push({ status: customerStatus, at: since });
+  // Derived from the offer's id (within the schema's 64 characters), so a second mapping gives the same ids.
+  const add = (who: CustomerIdentity): OfferCustomer => {
+    const suffix = `:c${customers.length}`;
+    const customer: OfferCustomer = {
+      id: `${record.id.slice(0, 64 - suffix.length)}${suffix}`,
+      ...who,
+      status: 'pending',
+      history: [{ status: 'pending', at: record.createdAt }],
+      sends: [],
+    };
     customers.push(customer);
     return customer;
   };
-  // The offer's one customer: named, or only known by what happened to the offer.
-  const main =
-    hasIdentity(identity) || status !== 'pending' || sends.length > 0
-      ? { ...add(identity, 'pending', record.createdAt), history: [{ status: 'pending' as const, at: record.createdAt }, ...history] }
-      : undefined;
+
+  const identity = cleanIdentity(record.customer ?? {});
+  const history = historyOf(record);
+  const sends = [...(record.sends ?? [])].sort((a, b) => a.at.localeCompare(b.at));
+  // The offer's one customer: named, or known only by what happened to the offer.
+  const main = hasIdentity(identity) || history.length > 0 || sends.length > 0 ? add(identity) : undefined;
   if (main) {
-    main.status = history.at(-1)?.status ?? (sends.length > 0 ? 'sent' : 'pending');
-    customers[0] = main;
+    main.history.push(...history);
+    main.status = main.history.at(-1)?.status ?? 'pending';
   }
+
+  /** Who a send's recipient is: a known customer, else v1's one customer while it has no name or address, else a new customer. */
+  const customerFor = (who: CustomerIdentity): OfferCustomer | undefined => {
+    const known = findCustomer(customers, who) ?? (main && !main.email && !main.name ? main : undefined);
+    if (known) {
+      learn(known, who);
+      return known;
+    }
+    return customers.length < LIMITS.customers ? add(who) : undefined;
+  };
+
   for (const send of sends) {
     const recorded: Send = { at: send.at, provider: send.provider, ...(send.subject ? { subject: send.subject } : {}) };
     const recipients = recipientsOf(send.to);
-    const targets = recipients.length > 0 ? recipients : [identity];
-    for (const who of targets) {
-      // The unnamed main customer is who the send went to when v1 knew no one else.
-      let customer = findCustomer(customers, who) ?? (main && !hasIdentity(main) ? Object.assign(main, cleanIdentity(who)) : undefined);
-      customer ??= add(who, 'sent', send.at);
+    // A send that named no one went to the offer's one customer.
+    const reached = recipients.length > 0 ? recipients.map(customerFor) : [main];
+    for (const customer of new Set(reached)) {
+      if (!customer) continue;
       customer.sends.push(recorded);
       if (customer.status === 'pending') {
         customer.status = 'sent';
         customer.history.push({ status: 'sent', at: send.at });
       }
     }
+  }
+  for (const customer of customers) {
+    customer.history = customer.history.slice(-LIMITS.history);
+    customer.sends = customer.sends.slice(-LIMITS.history);
   }
   return { ...rest, customers } as unknown as Offer;
 }

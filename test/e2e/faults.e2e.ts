@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer } from '../../lib/offers/schema';
 import { BACKUP_VERSION, createBackup } from '../../lib/offers/backup';
-import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { makeOffer } from '../unit/offer-factory';
 import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
@@ -20,38 +19,6 @@ async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionB
 }
 
 describe('faults that lose nothing', () => {
-  it('opens a database written by schema version 1 with every offer intact', async () => {
-    const browser = await launchExtension();
-    try {
-      // A page of the extension that sends no message, so the background has not opened the database yet.
-      const page = await browser.context.newPage();
-      await page.goto(`chrome-extension://${browser.extensionId}/icon/128.png`);
-      await page.evaluate(buildSchemaV1Database, SCHEMA_V1_OFFERS as unknown as object[]);
-      const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.page', limit: 50 });
-      expect(offers.map((o) => o.id)).toEqual(['v1-offer-2', 'v1-offer-1']);
-      // Every field kept; the one customer, status, history and sends became a customer (schema v2).
-      const { urlKey: _u, words: _w, customerKey: _c, customer, status: _s, statusHistory: _h, sends: _d, ...first } = SCHEMA_V1_OFFERS[0];
-      expect(offers[1]).toEqual({
-        ...first,
-        customers: [
-          {
-            id: 'v1-offer-1:c0',
-            ...customer,
-            status: 'sent',
-            history: [
-              { status: 'pending', at: '2026-01-05T09:00:00.000Z' },
-              { status: 'sent', at: '2026-01-05T09:30:00.000Z' },
-            ],
-            sends: [{ at: '2026-01-05T09:30:00.000Z', provider: 'outlook', subject: 'Votre offre' }],
-          },
-        ],
-      });
-      expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'élodie' })).offers).toHaveLength(1);
-    } finally {
-      await browser.close();
-    }
-  });
-
   it('reports a full disk in the page, keeps what was stored, and lets the import be retried', async () => {
     const browser = await launchExtension();
     try {
