@@ -72,7 +72,9 @@ describe('handleMessage', () => {
     [PARTNER_CENTER, { type: 'offers.restore', offer: { not: 'read' } }],
     [WEBMAIL, { type: 'backup.export' }],
     [WEBMAIL, { type: 'offers.deleteAll' }],
-    [WEBMAIL, { type: 'offers.recordSend', id: 'o1', send: { provider: 'gmail' } }],
+    [WEBMAIL, { type: 'offers.recordCompose', id: 'o1', event: { kind: 'send' } }],
+    [WEBMAIL, { type: 'settings.get' }],
+    [PARTNER_CENTER, { type: 'settings.saveTemplates', templates: [] }],
     [{ ...WEBMAIL, url: 'https://example.com/' , origin: 'https://example.com' }, { type: 'ui.openOffer', id: 'o1' }],
   ])('refuses a content script what its role may not ask, before reading it: %j %j', async (sender, message) => {
     const anything = vi.fn(async () => ({}));
