@@ -24,7 +24,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
 }
 
 function deskOffers(): Offer[] {

@@ -45,7 +45,7 @@ describe('faults that lose nothing', () => {
       const origin = `chrome-extension://${browser.extensionId}`;
       // A small disk: room for a couple of offers, not for a big backup. Set before the database opens.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
-      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()) });
+      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()), include: 'offers' });
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
         new Date().toISOString(),

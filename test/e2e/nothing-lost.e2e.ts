@@ -72,7 +72,7 @@ describe('a capture whose summary ID another offer holds', () => {
 describe('a manual entry whose summary ID another offer holds', () => {
   it('is saved as its own offer, and the popup says the ID was not recorded on it', async () => {
     await data({ type: 'offers.deleteAll' });
-    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()), include: 'offers' });
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Add offer manually' }).click();
     await popup.getByLabel('Offer URL').fill(offerUrl(2));
@@ -93,7 +93,7 @@ describe('a manual entry whose summary ID another offer holds', () => {
 describe('an import with a clashing record and a future date', () => {
   it('rejects that record alone, says why, and brings the future date back to the import time', async () => {
     await data({ type: 'offers.deleteAll' });
-    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()), include: 'offers' });
     const future = '2031-01-01T00:00:00.000Z';
     const file = createBackup(
       [makeOffer(2), makeOffer(3, { summaryId: 'PO-HELD' }), makeOffer(4, { createdAt: future, updatedAt: future })],
@@ -117,12 +117,12 @@ describe('reminders', () => {
   it('are rebuilt when the worker starts again after its alarms were lost, and one that fell due meanwhile shows once', async () => {
     const options = await browser.openExtensionPage('options.html');
     await data({ type: 'offers.deleteAll' });
-    await options.evaluate(() => chrome.storage.local.set({ preferences: { reminderDays: 2 } }));
+    expect((await browser.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const now = Date.now();
     const sentOffer = (n: number, sentAt: number) =>
       makeOffer(n, { status: 'sent', sends: [{ at: new Date(sentAt).toISOString(), provider: 'gmail' }], customer: { company: `Customer ${n}` } });
     // Offer 1 is due tomorrow; offer 2 fell due yesterday.
-    await data({ type: 'backup.import', backup: createBackup([sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)], new Date().toISOString()), include: 'offers' });
     const due = now - DAY + 2 * DAY;
     await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1', due]]);
     expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2');
