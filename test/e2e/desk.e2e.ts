@@ -465,7 +465,8 @@ describe('options page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for spreadsheets (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url,')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,kind,summary_id,url,')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(',customer_name,customer_email,customer_company,customer_status,');
     // Offer 2 has two customers (two rows), offer 3 none (one row all the same).
     const rowsOf = (offer: Offer) => csv.split(offer.url).length - 1;
     expect(offers.map(rowsOf)).toEqual([1, 2, 1, 1]);
