@@ -110,7 +110,7 @@ export function BackupControls({ onImported }: { onImported?: (report: BackupImp
 function SettingsSummary({ report }: { report: SettingsImportReport }) {
   const partName = (part: SettingsImportReport['rejected'][number]['part']) => t(`backup_settingsPart_${part}`);
   return (
-    <div class="import-report">
+    <div class="settings-report">
       {report.restored.length > 0 && <p>{t('backup_settingsRestored', report.restored.map(partName).join(', '))}</p>}
       {report.restored.length === 0 && report.rejected.length === 0 && <p>{t('backup_settingsNone')}</p>}
       {report.rejected.length > 0 && (

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { createBackup } from '../../lib/offers/backup';
+import { BACKUP_VERSION, createBackup } from '../../lib/offers/backup';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { makeOffer } from '../unit/offer-factory';
 import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
@@ -17,6 +18,17 @@ async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionB
   const answer = await browser.send(request);
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.data as T;
+}
+
+/**
+ * Stops the background worker; the next message starts it again, opening its databases anew.
+ * Chromium keeps a database's files open a moment after its last connection closes (2 s), and
+ * reads the quota again only when it reopens them.
+ */
+async function stopWorker(cdp: CDPSession) {
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
 describe('faults that lose nothing', () => {
@@ -43,8 +55,10 @@ describe('faults that lose nothing', () => {
       const history = await browser.openExtensionPage('history.html');
       const cdp = await browser.context.newCDPSession(history);
       const origin = `chrome-extension://${browser.extensionId}`;
-      // A small disk: room for a couple of offers, not for a big backup. Set before the database opens.
+      // A small disk: room for a couple of offers, not for a big backup. The background opened the
+      // settings' database as it started: stopped, it opens its databases again under this quota.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
+      await stopWorker(cdp);
       await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()), include: 'offers' });
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
@@ -73,6 +87,7 @@ describe('faults that lose nothing', () => {
       const cdp = await browser.context.newCDPSession(controller);
       const origin = `chrome-extension://${browser.extensionId}`;
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+      await stopWorker(cdp);
       const quote = '55555555-aaaa-4bbb-8ccc-000000000005';
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));
@@ -90,7 +105,7 @@ describe('faults that lose nothing', () => {
     const browser = await launchExtension();
     try {
       const history = await browser.openExtensionPage('history.html');
-      const newer = { ...createBackup([makeOffer(1)], new Date().toISOString()), version: 2 };
+      const newer = { ...createBackup([makeOffer(1)], new Date().toISOString()), version: BACKUP_VERSION + 1 };
       await history.locator('input[type=file]').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(newer)) });
       await expect.poll(() => history.locator('.backup-outcome').textContent()).toContain('newer version of Offer Courier');
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
