@@ -157,6 +157,34 @@ describe('settings out of content scripts’ reach', () => {
   });
 });
 
+describe('the reminder delay', () => {
+  const reminderAlarms = (page: Page) =>
+    page.evaluate(async () =>
+      (await (globalThis as unknown as { chrome: { alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> } } }).chrome.alarms.getAll())
+        .filter((alarm) => alarm.name.startsWith('offer-reminder:'))
+        .map((alarm) => [alarm.name, alarm.scheduledTime]),
+    );
+
+  it('moves the reminders when the options page saves it', async () => {
+    const DAY = 86_400_000;
+    const sentAt = Date.now() - DAY;
+    await data(browser, { type: 'settings.savePreferences', preferences: { reminderDays: null } });
+    await data(browser, { type: 'offers.deleteAll' });
+    const sent = makeOffer(1, { customers: [makeCustomer('c1', { email: 'one@contoso.example' }, new Date(sentAt).toISOString(), 'sent')] });
+    await data(browser, { type: 'backup.import', backup: createBackup([sent], new Date().toISOString()), include: 'offers' });
+    const options = await openOptions(browser);
+    expect(await reminderAlarms(options)).toEqual([]);
+    await options.locator('#reminder-enabled').check();
+    await options.locator('#reminder-days').fill('3');
+    await options.locator('#reminder-days').press('Enter');
+    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', sentAt + 3 * DAY]]);
+    await options.locator('#reminder-days').fill('5');
+    await options.locator('#reminder-days').press('Enter');
+    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', sentAt + 5 * DAY]]);
+    await options.close();
+  });
+});
+
 describe('settings in backups', () => {
   const offers = (): Offer[] => [
     makeOffer(1, { customers: [makeCustomer('c1', { email: 'one@contoso.example' }, '2026-01-01T00:00:00.000Z', 'sent')] }),
