@@ -39,7 +39,7 @@ async function exportedFile(): Promise<string> {
   const source = desk();
   await (await source.openStore()).mergeAll([makeOffer(1), makeOffer(2, { customers: [] })]);
   await (await source.openSettings()).saveAll(SETTINGS);
-  return JSON.stringify((await source.handlers['backup.export']()).backup);
+  return JSON.stringify((await source.handlers['backup.export']({ type: 'backup.export' })).backup);
 }
 
 beforeEach(() => {
