@@ -11,13 +11,14 @@ type Outcome = { kind: 'report'; report: BackupImportReport } | { kind: 'message
 const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings'];
 
 /**
- * Export (JSON with the settings, CSV) and import, of the offers, the settings or both as the
- * advisor chooses; `onImported` lets the page reload what it shows.
+ * Export (JSON with the settings, CSV) and import. With `chooseParts` (the options page) the
+ * advisor chooses to restore the offers, the settings or both; elsewhere (the history page, which
+ * shows no settings) an import restores the offers only. `onImported` lets the page reload what it shows.
  */
-export function BackupControls({ onImported }: { onImported?: (report: BackupImportReport) => void }) {
+export function BackupControls({ onImported, chooseParts = false }: { onImported?: (report: BackupImportReport) => void; chooseParts?: boolean }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
-  const [include, setInclude] = useState<BackupInclude>('both');
+  const [include, setInclude] = useState<BackupInclude>(chooseParts ? 'both' : 'offers');
 
   const run = async (task: () => Promise<Outcome>) => {
     setBusy(true);
@@ -76,23 +77,25 @@ export function BackupControls({ onImported }: { onImported?: (report: BackupImp
           />
         </label>
       </div>
-      <fieldset class="backup-include">
-        <legend>{t('backup_importChoice')}</legend>
-        {INCLUDE_CHOICES.map((choice) => (
-          <div class="inline-field" key={choice}>
-            <input
-              id={`backup-include-${choice}`}
-              type="radio"
-              name="backup-include"
-              value={choice}
-              checked={include === choice}
-              disabled={busy}
-              onChange={() => setInclude(choice)}
-            />
-            <label for={`backup-include-${choice}`}>{t(`backup_include_${choice}`)}</label>
-          </div>
-        ))}
-      </fieldset>
+      {chooseParts && (
+        <fieldset class="backup-include">
+          <legend>{t('backup_importChoice')}</legend>
+          {INCLUDE_CHOICES.map((choice) => (
+            <div class="inline-field" key={choice}>
+              <input
+                id={`backup-include-${choice}`}
+                type="radio"
+                name="backup-include"
+                value={choice}
+                checked={include === choice}
+                disabled={busy}
+                onChange={() => setInclude(choice)}
+              />
+              <label for={`backup-include-${choice}`}>{t(`backup_include_${choice}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       <div role="status" aria-live="polite" class="backup-outcome">
         {outcome?.kind === 'message' && <p>{outcome.text}</p>}
         {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}

@@ -53,6 +53,7 @@ export function DataSection({ onImported }: { onImported: (report: BackupImportR
         {usage && <> · {t('options_storageUsed', usage)}</>}
       </p>
       <BackupControls
+        chooseParts
         onImported={(report) => {
           void refresh();
           onImported(report);
