@@ -25,7 +25,7 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
   try {
     // Loaded on first use: templates and their renderer are not needed to show the popup.
     const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }] = await Promise.all([
-      import('@/lib/settings/settings'),
+      import('@/lib/settings/client'),
       import('@/lib/ui/offer-message'),
       import('@/lib/message/parse'),
     ]);

@@ -5,7 +5,7 @@ import { formatDateTime, t, uiLocale } from '@/lib/i18n';
 import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings } from '@/lib/settings/client';
 import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
 import { customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';

@@ -1,5 +1,7 @@
-import type { BackupFile } from '../offers/backup';
-import type { ImportReport } from '../offers/import-report';
+import type { BackupImportReport, FullBackupFile } from '../backup/backup';
+import type { AdvisorProfile } from '../message/profile';
+import type { MessageTemplate } from '../message/template';
+import type { Preferences, Settings } from '../settings/settings';
 import type { Offer } from '../offers/schema';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
@@ -99,9 +101,15 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
-  'backup.export': { backup: BackupFile };
-  'backup.exportCsv': { csv: string; count: number };
-  'backup.import': ImportReport;
+  'backup.export': { backup: FullBackupFile };
+  /** count: offers; rows: one per offer and customer (an offer without customers has one). */
+  'backup.exportCsv': { csv: string; count: number; rows: number };
+  'backup.import': BackupImportReport;
+  /** Every part, a missing one as its default. */
+  'settings.get': Settings;
+  'settings.saveProfile': { profile: AdvisorProfile };
+  'settings.saveTemplates': { templates: MessageTemplate[] };
+  'settings.savePreferences': { preferences: Preferences };
   'capture.runInActiveTab': CaptureAnswer;
   /** A Partner Center capture; a new offer comes with the token that lets this tab undo it. */
   'capture.save': ResponseMap['offers.upsert'] & { undoToken?: string };

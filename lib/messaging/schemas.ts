@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
+import { AdvisorProfile } from '../message/profile';
+import { Preferences, Templates } from '../settings/settings';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
@@ -100,7 +102,12 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.count') }),
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
-  z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
+  /** `include`: what the advisor chose to restore from the file. */
+  z.object({ type: z.literal('backup.import'), backup: z.unknown(), include: z.enum(['offers', 'settings', 'both']) }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
+  z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),
+  z.object({ type: z.literal('settings.savePreferences'), preferences: Preferences }),
   z.object({ type: z.literal('capture.runInActiveTab') }),
   z.object({ type: z.literal('capture.save'), draft: OfferDraft }),
   z.object({ type: z.literal('capture.undo'), token: randomToken }),

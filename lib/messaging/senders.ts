@@ -41,6 +41,11 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'backup.export': ['extension-page'],
   'backup.exportCsv': ['extension-page'],
   'backup.import': ['extension-page'],
+  // The picker renders the message itself, so it reads the settings; only extension pages change them.
+  'settings.get': ['extension-page', 'picker'],
+  'settings.saveProfile': ['extension-page'],
+  'settings.saveTemplates': ['extension-page'],
+  'settings.savePreferences': ['extension-page'],
   'capture.runInActiveTab': ['extension-page'],
   'capture.save': ['partner-center'],
   'capture.undo': ['partner-center'],

@@ -73,6 +73,8 @@ describe('handleMessage', () => {
     [WEBMAIL, { type: 'backup.export' }],
     [WEBMAIL, { type: 'offers.deleteAll' }],
     [WEBMAIL, { type: 'offers.recordCompose', id: 'o1', event: { kind: 'send', at: '2026-01-01T00:00:00.000Z', provider: 'gmail', recipients: [] } }],
+    [WEBMAIL, { type: 'settings.get' }],
+    [PARTNER_CENTER, { type: 'settings.saveTemplates', templates: [] }],
     [{ ...WEBMAIL, url: 'https://example.com/' , origin: 'https://example.com' }, { type: 'ui.openOffer', id: 'o1' }],
   ])('refuses a content script what its role may not ask, before reading it: %j %j', async (sender, message) => {
     const anything = vi.fn(async () => ({}));

@@ -43,16 +43,19 @@ const Envelope = z.looseObject({
   offers: z.array(z.unknown()),
 });
 
+/** A backup's value from its text (a byte-order mark allowed), or the value itself when already parsed. */
+export function parseBackupText(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
+  try {
+    return JSON.parse(input.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
+  }
+}
+
 /** Reads a backup's text or parsed value (its records in today's shape); refuses the whole file when it is not a backup we can read. */
 export function readBackupEnvelope(input: unknown): unknown[] {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input.replace(/^\uFEFF/, ''));
-    } catch {
-      throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
-    }
-  }
+  const value = parseBackupText(input);
   const envelope = Envelope.safeParse(value);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) {
     throw new BackupRefusedError('not-a-backup', 'The file is not an Offer Courier backup.');

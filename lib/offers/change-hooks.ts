@@ -1,7 +1,9 @@
 import type { Handlers } from '../messaging/protocol';
+import type { OfferBackupHandlers } from './handlers';
 import type { Offer } from './schema';
 
-type HookedHandlers = Pick<
+type HookedHandlers = Pick<OfferBackupHandlers, 'backup.import'> &
+  Pick<
   Handlers,
   | 'offers.recordCompose'
   | 'offers.setCustomerStatus'
@@ -10,9 +12,8 @@ type HookedHandlers = Pick<
   | 'offers.replace'
   | 'offers.delete'
   | 'offers.restore'
-  | 'offers.deleteAll'
-  | 'backup.import'
->;
+    | 'offers.deleteAll'
+  >;
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
 export interface ChangeHooks {

@@ -22,9 +22,14 @@ export function csvField(value: string | number): string {
  * customer; an offer without customers (posted on a website) still has its row.
  */
 export function offersToCsv(offers: readonly Offer[]): string {
-  const pairs = offers.flatMap((offer): [Offer, OfferCustomer | undefined][] =>
-    offer.customers.length ? offer.customers.map((customer) => [offer, customer]) : [[offer, undefined]],
-  );
+  const pairs = offerCustomerPairs(offers);
   const rows = [COLUMNS.map(([name]) => name), ...pairs.map(([offer, customer]) => COLUMNS.map(([, cell]) => csvField(cell(offer, customer))))];
   return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/** The spreadsheet's rows: each offer with each of its customers, or alone when it has none. */
+export function offerCustomerPairs(offers: readonly Offer[]): [Offer, OfferCustomer | undefined][] {
+  return offers.flatMap((offer): [Offer, OfferCustomer | undefined][] =>
+    offer.customers.length ? offer.customers.map((customer) => [offer, customer]) : [[offer, undefined]],
+  );
 }

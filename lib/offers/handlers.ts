@@ -1,17 +1,27 @@
 import type { Handlers } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
-import { createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
-import { SUMMARY_ID_CONFLICT } from './import-report';
-import { offersToCsv } from './csv';
+import { createBackup, readBackupEnvelope, validateBackupRecords, type BackupFile } from './backup';
+import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
+import { offerCustomerPairs, offersToCsv } from './csv';
 import { OfferNotFoundError, type OfferStore } from './store';
 
-/** The background's answers to every offer and backup message, over a store opened on demand. */
+/**
+ * The offers' side of a backup. The background's `backup.export` and `backup.import` add the
+ * settings' side around these (lib/backup/handlers).
+ */
+export interface OfferBackupHandlers {
+  'backup.export': () => Promise<{ backup: BackupFile }>;
+  'backup.exportCsv': Handlers['backup.exportCsv'];
+  'backup.import': (request: { type: 'backup.import'; backup: unknown }) => Promise<ImportReport>;
+}
+
+/** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
 export function createOfferHandlers(
   openStore: () => Promise<OfferStore>,
   /** Where the armed "next offer" link waits (extension storage). */
   marks: KeyValueArea,
   clock = () => new Date().toISOString(),
-): Pick<Handlers, Extract<keyof Handlers, `offers.${string}` | `backup.${string}`>> {
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers {
   const withStore =
     <A extends unknown[], R>(run: (store: OfferStore, ...args: A) => Promise<R>) =>
     async (...args: A) =>
@@ -53,7 +63,7 @@ export function createOfferHandlers(
     'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
     'backup.exportCsv': withStore(async (store) => {
       const offers = await store.all();
-      return { csv: offersToCsv(offers), count: offers.length };
+      return { csv: offersToCsv(offers), count: offers.length, rows: offerCustomerPairs(offers).length };
     }),
     'backup.import': withStore(async (store, { backup }) => {
       const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup), clock());

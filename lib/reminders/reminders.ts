@@ -148,7 +148,7 @@ export async function openReminder(ports: ReminderPorts, notificationId: string)
   return true;
 }
 
-/** True when a storage change of the preferences moved the reminder delay (not just the language). */
+/** True when saving the preferences moved the reminder delay (not just the language). */
 export function reminderDelayChanged(change: { oldValue?: unknown; newValue?: unknown } | undefined): boolean {
   if (!change) return false;
   const days = (value: unknown) => (value && typeof value === 'object' && 'reminderDays' in value ? value.reminderDays : null);

@@ -16,7 +16,7 @@ it('times the popup first render with 10,000 offers stored', async () => {
   const offers = Array.from({ length: 10_000 }, (_, n) =>
     makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, name: `Person ${n}` })], notes: n % 10 ? '' : `Note ${n}` }),
   );
-  const answer = await browser.send({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  const answer = await browser.send({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
   expect(answer.ok).toBe(true);
 
   const page = await browser.openExtensionPage('popup.html');

@@ -52,7 +52,7 @@ async function importBatch(browser: ExtensionBrowser, from: number, count: numbe
     new Date().toISOString(),
   );
   const start = performance.now();
-  const answer = await browser.send({ type: 'backup.import', backup });
+  const answer = await browser.send({ type: 'backup.import', backup, include: 'offers' });
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return performance.now() - start;
 }

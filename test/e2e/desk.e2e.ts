@@ -6,14 +6,14 @@ import en from '../../public/_locales/en/messages.json';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '../../lib/message/placeholders';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer, offerUrl } from '../unit/offer-factory';
+import type { Settings } from '../../lib/settings/settings';
+import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; create(name: string, info: { when: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
 };
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -39,24 +39,26 @@ async function data<T>(target: ExtensionBrowser, request: Parameters<ExtensionBr
 /** Replaces every offer with these. */
 async function seed(target: ExtensionBrowser, offers: Offer[]) {
   await data(target, { type: 'offers.deleteAll' });
-  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
 }
 
+/** Four offers with one customer each, as on the README's pictures. */
 function deskOffers(): Offer[] {
+  const at = ['2026-02-03T10:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-04-01T10:00:00.000Z'] as const;
   return [
-    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
-    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customers: [makeCustomer('c1', { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, at[0])], createdAt: at[0] }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customers: [makeCustomer('c2', { company: 'Northwind' }, at[1], 'accepted')], createdAt: at[1] }),
     makeOffer(3, {
       kind: 'trial',
       url: offerUrl(3, 'Trial'),
       summaryId: 'TR-2001',
       usageLocation: 'Belgique',
-      customer: { company: 'Tailspin Toys' },
+      customers: [makeCustomer('c3', { company: 'Tailspin Toys' }, at[2])],
       subscriptions: [{ name: 'Microsoft 365 Business Premium', licenses: 25 }],
-      createdAt: '2026-03-20T10:00:00.000Z',
+      createdAt: at[2],
     }),
-    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
-  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customers: [makeCustomer('c4', { company: 'Contoso' }, at[3])], createdAt: at[3] }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt }));
 }
 
 async function openPage(path: string, size?: { width: number; height: number }): Promise<Page> {
@@ -395,8 +397,8 @@ describe('options page', () => {
     expect(await frame.locator('a').first().getAttribute('href')).toContain('portal.office.com');
     await page.getByRole('button', { name: 'Save template' }).click();
     await expect.poll(() => page.getByText('Template “Purchase offer” saved.').count()).toBe(1);
-    const stored = await page.evaluate(() => chrome.storage.local.get('templates'));
-    expect((stored.templates as { id: string; body: string }[]).find((t) => t.id === 'default-purchase-en')?.body).toBe(
+    const stored = await data<Settings>(browser, { type: 'settings.get' });
+    expect(stored.templates.find((t) => t.id === 'default-purchase-en')?.body).toBe(
       'Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}',
     );
     await page.close();
@@ -442,7 +444,7 @@ describe('options page', () => {
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByText('Profile saved.').count()).toBe(1);
-    const { profile } = await page.evaluate(() => chrome.storage.local.get('profile'));
+    const { profile } = await data<Settings>(browser, { type: 'settings.get' });
     expect(profile).toMatchObject({
       company: 'Contoso Cloud',
       email: 'ana@contoso.example',
@@ -452,21 +454,26 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('exports a spreadsheet file: every offer once, notes with line breaks quoted, formulas defused', async () => {
+  it('exports a spreadsheet file: a row per offer and customer, notes with line breaks quoted, formulas defused', async () => {
     const offers = deskOffers();
     offers[0] = { ...offers[0]!, notes: 'Call back Monday\r\nthen send the "trial" link' };
-    offers[1] = { ...offers[1]!, customer: { company: '=HYPERLINK("https://evil.example")' } };
+    offers[1] = { ...offers[1]!, customers: [makeCustomer('c2', { company: '=HYPERLINK("https://evil.example")' }), makeCustomer('c2b', { email: 'second@northwind.example' })] };
+    offers[2] = { ...offers[2]!, customers: [] };
     await seed(browser, offers);
     const page = await openPage('options.html');
     await expect.poll(() => page.getByText('4 offers saved').count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for spreadsheets (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url,')).toBe(true);
-    for (const offer of offers) expect(csv).toContain(offer.url);
+    expect(csv.startsWith('\uFEFFid,kind,summary_id,url,')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(',customer_name,customer_email,customer_company,customer_status,');
+    // Offer 2 has two customers (two rows), offer 3 none (one row all the same).
+    const rowsOf = (offer: Offer) => csv.split(offer.url).length - 1;
+    expect(offers.map(rowsOf)).toEqual([1, 2, 1, 1]);
+    expect(csv).toContain('second@northwind.example');
     expect(csv).toContain('"Call back Monday\r\nthen send the ""trial"" link"');
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
-    await expect.poll(() => page.getByText('Exported 4 offers.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Exported 4 offers in 5 rows (one per customer of each offer).').count()).toBe(1);
     await page.close();
   });
 
@@ -543,12 +550,11 @@ describe('every page', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const latest = makeOffer(5, {
       summaryId: 'PO-1005',
-      customer: { company: 'Wingtip Toys', name: 'Camille Martin' },
+      customers: [makeCustomer('c5', { company: 'Wingtip Toys', name: 'Camille Martin', email: 'camille@wingtip.example' }, '2026-04-12T09:30:00.000Z')],
       usageLocation: 'France',
       delegatedAdmin: true,
       createdAt: '2026-04-12T09:30:00.000Z',
       updatedAt: '2026-04-12T09:30:00.000Z',
-      statusHistory: [{ status: 'created', at: '2026-04-12T09:30:00.000Z' }],
       subscriptions: [
         { name: 'Microsoft 365 Business Standard', licenses: 25 },
         { name: 'Exchange Online (Plan 1)', licenses: 5 },
@@ -557,13 +563,13 @@ describe('every page', () => {
     });
     await seed(browser, [...deskOffers(), latest]);
     // The screenshots show the shipped templates and a filled-in profile, whatever earlier tests saved.
-    const setup = await openPage('options.html');
-    await setup.evaluate(async () => {
-      await chrome.storage.local.remove('templates');
-      await chrome.storage.local.set({ profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
+    await data(browser, { type: 'settings.saveTemplates', templates: [] });
+    await data(browser, { type: 'settings.saveProfile', profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
+    await data(browser, {
+      type: 'offers.recordCompose',
+      id: 'offer-5',
+      event: { kind: 'send', at: new Date().toISOString(), provider: 'outlook', subject: 'Your Microsoft subscription offer', recipients: [{ email: 'camille@wingtip.example' }] },
     });
-    await setup.close();
-    await data(browser, { type: 'offers.recordSend', id: 'offer-5', send: { provider: 'outlook', to: 'camille@wingtip.example', subject: 'Your Microsoft subscription offer' } });
     for (const scheme of ['light', 'dark'] as const) {
       const suffix = scheme === 'dark' ? '-dark' : '';
       const popup = await openPage('popup.html', { width: 380, height: 620 });

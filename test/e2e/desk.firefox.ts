@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { createBackup, type BackupFile } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 
 let firefox: FirefoxExtension;
@@ -24,16 +24,18 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
 }
 
+/** Four offers, the second accepted by its customer and the trial without one. */
 function deskOffers(): Offer[] {
+  const at = ['2026-02-03T10:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-04-01T10:00:00.000Z'] as const;
   return [
-    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
-    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
-    makeOffer(3, { kind: 'trial', url: offerUrl(3, 'Trial'), summaryId: 'TR-2001', usageLocation: 'Belgique', createdAt: '2026-03-20T10:00:00.000Z' }),
-    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
-  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customers: [makeCustomer('c1', { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, at[0])], createdAt: at[0] }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customers: [makeCustomer('c2', { company: 'Northwind' }, at[1], 'accepted')], createdAt: at[1] }),
+    makeOffer(3, { kind: 'trial', url: offerUrl(3, 'Trial'), summaryId: 'TR-2001', usageLocation: 'Belgique', customers: [], createdAt: at[2] }),
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customers: [makeCustomer('c4', { company: 'Contoso' }, at[3])], createdAt: at[3] }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt }));
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
@@ -124,7 +126,7 @@ describe('backup, in Firefox', () => {
       },
       (backup) => backup !== null,
     );
-    expect(exported).toMatchObject({ format: 'offer-courier-backup', version: 1 });
+    expect(exported).toMatchObject({ format: 'offer-courier-backup', version: 2, settings: {} });
     expect(exported!.offers.map((offer) => offer.summaryId).sort()).toEqual(['PO-1001', 'PO-1002', 'PO-1004', 'TR-2001']);
 
     await page.close();

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CDPSession } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { BACKUP_VERSION, createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
@@ -18,6 +19,17 @@ async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionB
   return answer.data as T;
 }
 
+/**
+ * Stops the background worker; the next message starts it again, opening its databases anew.
+ * Chromium keeps a database's files open a moment after its last connection closes (2 s), and
+ * reads the quota again only when it reopens them.
+ */
+async function stopWorker(cdp: CDPSession) {
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
 describe('faults that lose nothing', () => {
   it('reports a full disk in the page, keeps what was stored, and lets the import be retried', async () => {
     const browser = await launchExtension();
@@ -25,9 +37,11 @@ describe('faults that lose nothing', () => {
       const history = await browser.openExtensionPage('history.html');
       const cdp = await browser.context.newCDPSession(history);
       const origin = `chrome-extension://${browser.extensionId}`;
-      // A small disk: room for a couple of offers, not for a big backup. Set before the database opens.
+      // A small disk: room for a couple of offers, not for a big backup. The background opened the
+      // settings' database as it started: stopped, it opens its databases again under this quota.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
-      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()) });
+      await stopWorker(cdp);
+      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()), include: 'offers' });
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
         new Date().toISOString(),
@@ -55,6 +69,7 @@ describe('faults that lose nothing', () => {
       const cdp = await browser.context.newCDPSession(controller);
       const origin = `chrome-extension://${browser.extensionId}`;
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+      await stopWorker(cdp);
       const quote = '55555555-aaaa-4bbb-8ccc-000000000005';
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));

@@ -26,9 +26,9 @@ const reminderAlarms = (page: Page) =>
 describe('reminders, in Firefox', () => {
   it('come back after the extension restarts, which drops every alarm', async () => {
     const options = await firefox.openExtensionPage('options.html');
-    await options.evaluate(() => browser.storage.local.set({ preferences: { reminderDays: 2 } }));
+    expect((await firefox.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const sentAt = Date.now() - DAY;
-    expect((await firefox.send({ type: 'backup.import', backup: createBackup([makeOffer(1)], new Date().toISOString()) })).ok).toBe(true);
+    expect((await firefox.send({ type: 'backup.import', backup: createBackup([makeOffer(1)], new Date().toISOString()), include: 'offers' })).ok).toBe(true);
     const sent = await firefox.send({ type: 'offers.recordSend', id: 'offer-1', send: { provider: 'outlook', at: new Date(sentAt).toISOString() } });
     expect(sent.ok).toBe(true);
     const expected = [['offer-reminder:offer-1', sentAt + 2 * DAY]];

@@ -4,7 +4,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, sendFromContentScript, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, setStorage, editorText, isPickerOpen } from './webmail-helpers';
+import { getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, saveSettings, editorText, isPickerOpen } from './webmail-helpers';
 
 /**
  * What a compromised page renderer could ask the background, speaking with the content script's
@@ -21,7 +21,7 @@ let seeded: Offer;
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
   seedOffer = offerSeeder(browser, 8800);
   seeded = await seedOffer();
 });

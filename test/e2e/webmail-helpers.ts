@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
+import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { pressThroughBrowser, type ExtensionBrowser } from './harness';
 
 /**
@@ -30,10 +31,19 @@ export const DEFAULT_SUBJECT = 'Your Microsoft subscription offer from Northwind
 /** The page or frame holding a compose form. */
 export type ComposeScope = Page | Frame;
 
-export async function setStorage(browser: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
-  const page = await browser.openExtensionPage('popup.html');
-  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
-  await page.close();
+/** Saves settings as the options page does, through the background that owns them (either browser's harness). */
+export async function saveSettings(
+  sender: { send(request: Request): Promise<Envelope<unknown>> },
+  settings: { profile?: Record<string, string>; templates?: readonly object[] },
+): Promise<void> {
+  const requests = [
+    ...(settings.profile ? [{ type: 'settings.saveProfile', profile: settings.profile }] : []),
+    ...(settings.templates ? [{ type: 'settings.saveTemplates', templates: settings.templates }] : []),
+  ] as Request[];
+  for (const request of requests) {
+    const answer = await sender.send(request);
+    if (!answer.ok) throw new Error(`${request.type} refused: ${JSON.stringify(answer.error)}`);
+  }
 }
 
 /** Seeds offers with distinct links, numbered from `first`. */

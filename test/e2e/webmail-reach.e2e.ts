@@ -12,7 +12,7 @@ import {
   offerSeeder,
   pickerFrame,
   PROFILE,
-  setStorage,
+  saveSettings,
   type ComposeScope,
 } from './webmail-helpers';
 
@@ -27,7 +27,7 @@ let seedOffer: ReturnType<typeof offerSeeder>;
 
 beforeAll(async () => {
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
   seedOffer = offerSeeder(browser, 8000);
 });
 afterAll(async () => {

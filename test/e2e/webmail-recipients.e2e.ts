@@ -3,7 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
-import { insertButton } from './webmail-helpers';
+import { insertButton, saveSettings } from './webmail-helpers';
 
 // Recipients as Gmail and Outlook on the web show them today (fixtures in test/fixtures/webmail):
 // what the production build records for the send, what it leaves in the To field, and that the
@@ -24,12 +24,7 @@ let offerNumber = 8000;
 
 beforeAll(async () => {
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  const page = await browser.openExtensionPage('popup.html');
-  await page.evaluate(
-    (profile) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set({ profile }),
-    PROFILE,
-  );
-  await page.close();
+  await saveSettings(browser, { profile: PROFILE });
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), fixtures?.close()]);

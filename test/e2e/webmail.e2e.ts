@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { accessibleText, keepStoppingWorker, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { editorText, getOffer, insertButton, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
+import { editorText, getOffer, insertButton, insertNewest, offerSeeder, pickerFrame, PROFILE, saveSettings, undoUntil, expectSendRecorded } from './webmail-helpers';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -12,7 +12,7 @@ let seedOffer: ReturnType<typeof offerSeeder>;
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
   seedOffer = offerSeeder(browser, 7000);
 });
 afterAll(async () => {
@@ -187,7 +187,7 @@ describe('hostile values', () => {
       script: '</p><script>alert(2)</script>',
       link: 'javascript:alert(3)',
     };
-    await setStorage(browser, {
+    await saveSettings(browser, {
       profile: { ...PROFILE, name: hostile.script, company: hostile.img, phone: hostile.link, website: 'https://northwind.example/?q=<script>alert(4)</script>' },
     });
     const offer = await seedOffer({
@@ -228,7 +228,7 @@ describe('hostile values', () => {
         await page.close();
       }
     } finally {
-      await setStorage(browser, { profile: PROFILE });
+      await saveSettings(browser, { profile: PROFILE });
     }
   });
 });
@@ -266,7 +266,7 @@ describe('the offer picker', () => {
 
   it('shows why a message cannot be inserted and points to the settings', async () => {
     const trialOnly = [{ id: 'trial-only', name: 'Trial only', language: 'en', kind: 'trial', subject: 'Trial', body: 'Try {{offer.url}}', isDefault: true }];
-    await setStorage(browser, { templates: trialOnly });
+    await saveSettings(browser, { templates: trialOnly });
     try {
       await seedOffer();
       const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
@@ -279,7 +279,7 @@ describe('the offer picker', () => {
       expect(await editorText(page)).toBe('');
       await page.close();
     } finally {
-      await setStorage(browser, { templates: [] });
+      await saveSettings(browser, { templates: [] });
     }
   });
 

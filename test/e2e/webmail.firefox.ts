@@ -5,6 +5,7 @@ import { offerUrl } from '../unit/offer-factory';
 import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
+import { saveSettings } from './webmail-helpers';
 
 declare global {
   interface Window {
@@ -34,12 +35,7 @@ let offerNumber = 9000;
 beforeAll(async () => {
   await buildFixtureEditors();
   [firefox, fixtures] = await Promise.all([launchFirefoxExtension(), startFixtureServer()]);
-  const settings = await firefox.openExtensionPage('popup.html');
-  await settings.evaluate(
-    (profile) => (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser.storage.local.set({ profile }),
-    PROFILE,
-  );
-  await settings.close();
+  await saveSettings(firefox, { profile: PROFILE });
 });
 afterAll(async () => {
   await Promise.all([firefox?.close(), fixtures?.close()]);
