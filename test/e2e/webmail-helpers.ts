@@ -243,6 +243,10 @@ export async function expectCustomers(browser: Sender, offer: Offer, expected: S
   await expect.poll(() => customersOf(browser, offer.id)).toEqual(expected);
 }
 
+/** The insertion recorded its draft: the seeded customer, its To address, is `drafted`, and nothing was sent. */
+export const expectDrafted = (browser: Sender, offer: Offer): Promise<void> =>
+  expectCustomers(browser, offer, [{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+
 /** Each send of the offer's customers, with its moment. */
 export async function sendMoments(browser: Sender, id: string): Promise<string[]> {
   const offer = await getOffer(browser, id);
