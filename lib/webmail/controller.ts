@@ -243,7 +243,9 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   }
 
   function isSendButton(target: EventTarget | null, scope: Element): boolean {
-    return target instanceof Node && findSendButton(scope, adapter)?.contains(target) === true;
+    // Most presses are not on a button at all: those need no look for the Send button.
+    if (!(target instanceof Element) || !target.closest('button, [role="button"]')) return false;
+    return findSendButton(scope, adapter)?.contains(target) === true;
   }
 
   // Captured on the document, before the page's own handlers act on the press and take the window away.
@@ -255,9 +257,10 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   function onKeySend(event: KeyboardEvent): void {
     if (!event.isTrusted || entries.size === 0) return;
+    const shortcut = isSendShortcut(event);
+    if (!shortcut && !isButtonActivation(event)) return;
     const owner = entryAt(event.target);
-    if (!owner) return;
-    if (isSendShortcut(event) || (isButtonActivation(event) && isSendButton(event.target, owner.scope))) pressSend(owner.entry);
+    if (owner && (shortcut || isSendButton(event.target, owner.scope))) pressSend(owner.entry);
   }
 
   /** A pop-out compose's page (or frame) goes away right after its Send. */

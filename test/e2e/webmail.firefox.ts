@@ -103,10 +103,13 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
   return attempts.at(-1);
 }
 
-/** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
-async function insertNewest(page: Page, offer: Offer): Promise<string | undefined> {
+/**
+ * Clicks "Insert offer" of the compose window whose body `editor` names, waits until the picker
+ * has focus with the newest offer preselected, presses Enter.
+ */
+async function insertNewest(page: Page, offer: Offer, editor = EDITOR): Promise<string | undefined> {
   await page.evaluate(() => (window.insertionEvents = []));
-  await clickComposeControl(page, EDITOR);
+  await clickComposeControl(page, editor);
   const frame = await extensionFrame(page, '/picker.html');
   await frame.waitForSelector('[role="option"][aria-selected="true"]');
   await waitFor(
@@ -115,7 +118,8 @@ async function insertNewest(page: Page, offer: Offer): Promise<string | undefine
   );
   expect(await frame.$eval('[role="option"][aria-selected="true"]', (option) => option.textContent)).toContain(offer.summaryId);
   await page.keyboard.press('Enter');
-  await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+  const text = editor === EDITOR ? () => editorText(page) : () => page.$eval(editor, (body) => body.textContent);
+  await waitFor(text, (value) => value.includes(offer.url));
   await waitFor(() => findExtensionFrame(page, '/picker.html'), (frame) => frame === undefined);
   return landedStrategy(await page.evaluate(() => window.insertionEvents));
 }
@@ -394,6 +398,53 @@ describe('real sends in Firefox', () => {
     expect(await composeGone(page)).toBe(false);
     expect(await pageSends(page)).toBe(0);
     expect(await customersOf(firefox, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await page.close();
+  });
+
+  it('Gmail’s pop-out page (in French): Envoyer records the send as the page leaves', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-popout.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    const before = Date.now();
+    await page.click('#send');
+    await waitFor(async () => page.url(), (url) => url === 'about:blank');
+    await expectSentOnce(offer, 'gmail', [before, Date.now()]);
+    await page.close();
+  });
+
+  it('one offer sent to two customers from two compose windows (Gmail in German): each has their own status', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
+    await page.evaluate(() => {
+      const open = (window as unknown as { openCompose: (id: string) => void }).openCompose;
+      open('first');
+      open('second');
+    });
+    await page.type('#second .to', 'Dana Scully <dana@fabrikam.example>');
+    for (const id of ['first', 'second']) {
+      await page.click(`#${id} .body`);
+      await insertNewest(page, offer, `#${id} .body`);
+    }
+    const camille = seededCustomer(offer);
+    const dana = { name: 'Dana Scully', email: 'dana@fabrikam.example' };
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'drafted', sends: [] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+    await page.click('#first .send');
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+    await page.click('#second .body');
+    await pressCtrlEnter(page);
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+      { ...dana, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+    ]);
     await page.close();
   });
 
