@@ -235,32 +235,31 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   }
 
   /** The tracked window a page element belongs to. */
-  function entryAt(target: EventTarget | null): { entry: ComposeEntry; scope: Element } | undefined {
+  function entryAt(target: EventTarget | null): ComposeEntry | undefined {
     if (!(target instanceof Element)) return undefined;
-    const owner = owningBody(target, entries.keys());
-    const entry = owner && entries.get(owner.body);
-    return entry ? { entry, scope: owner.scope } : undefined;
+    const body = owningBody(target, entries.keys());
+    return body && entries.get(body);
   }
 
-  function isSendButton(target: EventTarget | null, scope: Element): boolean {
+  function isSendButton(target: EventTarget | null, entry: ComposeEntry): boolean {
     // Most presses are not on a button at all: those need no look for the Send button.
     if (!(target instanceof Element) || !target.closest('button, [role="button"]')) return false;
-    return findSendButton(scope, adapter)?.contains(target) === true;
+    return findSendButton(entry.body, adapter)?.contains(target) === true;
   }
 
   // Captured on the document, before the page's own handlers act on the press and take the window away.
   function onPointerSend(event: MouseEvent): void {
     if (!event.isTrusted || event.button !== 0 || entries.size === 0) return;
-    const owner = entryAt(event.target);
-    if (owner && isSendButton(event.target, owner.scope)) pressSend(owner.entry);
+    const entry = entryAt(event.target);
+    if (entry && isSendButton(event.target, entry)) pressSend(entry);
   }
 
   function onKeySend(event: KeyboardEvent): void {
     if (!event.isTrusted || entries.size === 0) return;
     const shortcut = isSendShortcut(event);
     if (!shortcut && !isButtonActivation(event)) return;
-    const owner = entryAt(event.target);
-    if (owner && (shortcut || isSendButton(event.target, owner.scope))) pressSend(owner.entry);
+    const entry = entryAt(event.target);
+    if (entry && (shortcut || isSendButton(event.target, entry))) pressSend(entry);
   }
 
   /** A pop-out compose's page (or frame) goes away right after its Send. */

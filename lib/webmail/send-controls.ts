@@ -18,26 +18,48 @@ function isSplitPrimary(button: Element): boolean {
   return false;
 }
 
+/** How far up from the body the compose window's Send may sit. */
+const MAX_DEPTH = 30;
+
+/** The ancestors of the body up to the compose window's edge (the last one holding no other compose body). */
+function windowAncestors(body: Element, adapter: WebmailAdapter): Element[] {
+  const ancestors: Element[] = [];
+  let node = body.parentElement;
+  for (let depth = 0; node && depth < MAX_DEPTH; depth++, node = node.parentElement) {
+    if (node.querySelectorAll(adapter.bodySelector).length > 1) break;
+    ancestors.push(node);
+  }
+  return ancestors;
+}
+
 /**
- * The compose window's Send button within `scope`: where the adapter's markup names candidates,
- * the one that is a split button's primary half (Send beside its menu of send options), else the
- * last of them (a "send and archive" button comes first); otherwise the first split primary.
+ * The compose window's Send button: the nearest to the body of the buttons the adapter's markup
+ * names (of several there, the split button's primary half, Send beside its menu of send options,
+ * else the last: a "send and archive" button comes first); without any, the primary half of the
+ * split button nearest to the body (the window's own, not one elsewhere on the page).
  */
-export function findSendButton(scope: Element, adapter: WebmailAdapter): Element | null {
-  const named = [...scope.querySelectorAll(adapter.sendButtonSelector)].filter((button) => !button.matches(MENU_BUTTON));
-  if (named.length > 0) return named.find(isSplitPrimary) ?? named.at(-1) ?? null;
-  return [...scope.querySelectorAll(BUTTON)].find(isSplitPrimary) ?? null;
+export function findSendButton(body: Element, adapter: WebmailAdapter): Element | null {
+  const ancestors = windowAncestors(body, adapter);
+  for (const node of ancestors) {
+    const named = [...node.querySelectorAll(adapter.sendButtonSelector)].filter((button) => !button.matches(MENU_BUTTON));
+    if (named.length > 0) return named.find(isSplitPrimary) ?? named.at(-1) ?? null;
+  }
+  for (const node of ancestors) {
+    const primary = [...node.querySelectorAll(BUTTON)].find(isSplitPrimary);
+    if (primary) return primary;
+  }
+  return null;
 }
 
 /**
  * The compose body a page element belongs to: the one inside its nearest ancestor that holds any
  * of `bodies`; none when that ancestor holds several (the element is outside every window).
  */
-export function owningBody<T extends Element>(target: Element, bodies: Iterable<T>): { body: T; scope: Element } | undefined {
+export function owningBody<T extends Element>(target: Element, bodies: Iterable<T>): T | undefined {
   const all = [...bodies];
   for (let node: Element | null = target; node; node = node.parentElement) {
     const [body, ...others] = all.filter((candidate) => node.contains(candidate));
-    if (body) return others.length === 0 ? { body, scope: node } : undefined;
+    if (body) return others.length === 0 ? body : undefined;
   }
   return undefined;
 }
