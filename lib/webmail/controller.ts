@@ -38,8 +38,8 @@ interface ComposeEntry {
   body: HTMLElement;
   bar: ComposeBar;
   lastFocusAt: number;
-  /** Whether the window, once it received an offer, was sent; undefined before that. */
-  send?: SendState;
+  /** Whether the window, once it received an offer, was sent. */
+  send: SendState;
 }
 
 /** How often a window whose Send was pressed is looked at, until it goes away or stays. */
@@ -102,7 +102,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     }
     for (const body of bodies) {
       if (entries.has(body)) continue;
-      const entry: ComposeEntry = { body, lastFocusAt: 0, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
+      const entry: ComposeEntry = { body, lastFocusAt: 0, send: { phase: 'idle' }, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
@@ -204,8 +204,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
    * this is the last moment the frame runs).
    */
   function advance(entry: ComposeEntry, input: SendInput): void {
-    if (!entry.send && input.type !== 'inserted') return;
-    const step = nextSendState(entry.send ?? { phase: 'armed', token: '', link: '' }, input);
+    const step = nextSendState(entry.send, input);
     entry.send = step.state;
     if (step.record) {
       // The window is gone, and with it any place to show a failure: the advisor can still mark the customer sent by hand.
@@ -230,7 +229,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   function pressSend(entry: ComposeEntry): void {
     const state = entry.send;
-    if (state?.phase !== 'armed' && state?.phase !== 'sending') return;
+    if (state.phase !== 'armed' && state.phase !== 'sending') return;
     advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry, state.link) });
   }
 
@@ -277,7 +276,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   /** While a window's Send is pending, looks often whether it went away, the page refused it, or its time ran out. */
   function watchSends(): void {
-    const pending = () => [...entries.values()].filter((entry) => entry.send?.phase === 'sending');
+    const pending = () => [...entries.values()].filter((entry) => entry.send.phase === 'sending');
     if (pending().length === 0) {
       clearInterval(sendWatch);
       sendWatch = undefined;

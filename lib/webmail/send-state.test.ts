@@ -46,6 +46,12 @@ describe('send state', () => {
     expect(records).toEqual([{ token: 't2', event: event('2026-01-01T10:00:09.000Z') }]);
   });
 
+  it('watches nothing before an offer went in', () => {
+    const pressed: SendInput = { type: 'send-pressed', now: 0, event: event('2026-01-01T10:00:00.000Z') };
+    expect(run([pressed, { type: 'gone' }], { phase: 'idle' })).toEqual({ state: { phase: 'over' }, records: [] });
+    expect(run([pressed, { type: 'inserted', token: 't1', link: LINK }], { phase: 'idle' }).state).toEqual({ phase: 'armed', token: 't1', link: LINK });
+  });
+
   it('does nothing more once over', () => {
     expect(run([{ type: 'inserted', token: 't2', link: LINK }, { type: 'send-pressed', now: 0, event: event('x') }, { type: 'gone' }], { phase: 'over' }).records).toEqual([]);
   });

@@ -11,6 +11,8 @@ import type { ComposeEvent } from '../offers/customers';
 export const SEND_GRACE_MS = 4000;
 
 export type SendState =
+  /** No offer went into the window yet: nothing it does is watched. */
+  | { phase: 'idle' }
   /** The offer went in with this picker token; the window is not sent yet. */
   | { phase: 'armed'; token: string; link: string }
   /** Send was pressed with the offer link in the body: the send as read at that moment, awaiting the window's end. */
@@ -37,9 +39,9 @@ export interface SendStep {
 
 export function nextSendState(state: SendState, input: SendInput): SendStep {
   if (state.phase === 'over') return { state };
+  if (input.type === 'inserted') return { state: { phase: 'armed', token: input.token, link: input.link } };
+  if (state.phase === 'idle') return { state: input.type === 'gone' ? { phase: 'over' } : state };
   switch (input.type) {
-    case 'inserted':
-      return { state: { phase: 'armed', token: input.token, link: input.link } };
     case 'send-pressed': {
       const armed = { phase: 'armed' as const, token: state.token, link: state.link };
       // A second Send while the first is pending is read afresh: the advisor fixed what the page refused.
