@@ -246,11 +246,16 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     return findSendButton(entry.body, adapter)?.contains(target) === true;
   }
 
+  /** The Send button a mouse button went down on: its release there is a press (some pages act on it before any click). */
+  let sendUnderMouse: EventTarget | null = null;
+
   // Captured on the document, before the page's own handlers act on the press and take the window away.
   function onPointerSend(event: MouseEvent): void {
     if (!event.isTrusted || event.button !== 0 || entries.size === 0) return;
     const entry = entryAt(event.target);
-    if (entry && isSendButton(event.target, entry)) pressSend(entry);
+    const onSend = entry !== undefined && isSendButton(event.target, entry);
+    if (event.type === 'mousedown') sendUnderMouse = onSend ? event.target : null;
+    else if (onSend && (event.type === 'click' || sendUnderMouse === event.target)) pressSend(entry);
   }
 
   function onKeySend(event: KeyboardEvent): void {
@@ -268,6 +273,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   /** Listens again after a document.open(), which erases the document's and the window's listeners. */
   function listenForSends(): void {
+    doc.addEventListener('mousedown', onPointerSend, true);
     doc.addEventListener('mouseup', onPointerSend, true);
     doc.addEventListener('click', onPointerSend, true);
     doc.addEventListener('keydown', onKeySend, true);
@@ -324,6 +330,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       observer.disconnect();
       clearTimeout(scanTimer);
       doc.removeEventListener('selectionchange', onSelectionChange);
+      doc.removeEventListener('mousedown', onPointerSend, true);
       doc.removeEventListener('mouseup', onPointerSend, true);
       doc.removeEventListener('click', onPointerSend, true);
       doc.removeEventListener('keydown', onKeySend, true);

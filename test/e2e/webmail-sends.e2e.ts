@@ -117,9 +117,10 @@ for (const { name, host, path, provider } of COMPOSES) {
       await insertOffer(page, offer);
       await page.click('#editor');
       // Select all and delete, as often as the editor needs (RoosterJS takes a table out on its own press).
-      for (let presses = 0; presses < 4 && (await editorText(page)).includes(offer.url); presses++) {
+      for (let presses = 0; presses < 5 && (await editorText(page)).includes(offer.url); presses++) {
         await page.keyboard.press('Control+A');
         await page.keyboard.press('Backspace');
+        await page.waitForTimeout(250);
       }
       expect(await editorText(page)).not.toContain(offer.url);
       await page.click('#send');

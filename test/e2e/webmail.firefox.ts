@@ -367,11 +367,12 @@ describe('real sends in Firefox', () => {
     await outlook.click('#editor');
     await insertNewest(outlook, deleted);
     await expectDraftRecorded(deleted);
-    for (let presses = 0; presses < 4 && (await editorText(outlook)).includes(deleted.url); presses++) {
+    for (let presses = 0; presses < 5 && (await editorText(outlook)).includes(deleted.url); presses++) {
       await outlook.keyboard.down('Control');
       await outlook.keyboard.press('a');
       await outlook.keyboard.up('Control');
       await outlook.keyboard.press('Backspace');
+      await sleep(250);
     }
     expect(await editorText(outlook)).not.toContain(deleted.url);
     await outlook.click('#send');
