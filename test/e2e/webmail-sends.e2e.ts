@@ -15,6 +15,7 @@ import {
   seededCustomer,
   sendMoments,
   setStorage,
+  undoUntil,
   type ComposeScope,
 } from './webmail-helpers';
 
@@ -235,6 +236,21 @@ describe('pop-out compose windows, which go away with their Send', () => {
     await frame.click('#send');
     await expect.poll(() => page.evaluate(() => document.querySelector('iframe') === null)).toBe(true);
     await expectSentOnce(offer, 'outlook', DEFAULT_SUBJECT, [before, Date.now()]);
+    await page.close();
+  });
+});
+
+describe('a window that received the offer twice', () => {
+  it('records one send, under the latest insertion', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await insertOffer(page, offer);
+    expect(await undoUntil(page, async () => !(await editorText(page)).includes(offer.url), 2)).toBeLessThanOrEqual(2);
+    await insertNewest(page, offer);
+    await page.click('#send');
+    await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [0, Date.now()]);
+    await page.waitForTimeout(800);
+    expect(await sendMoments(browser, offer.id)).toHaveLength(1);
     await page.close();
   });
 });
