@@ -11,8 +11,15 @@ const GRANT_PURPOSES = ['undo-capture', 'record-send'] as const;
 export type GrantPurpose = (typeof GRANT_PURPOSES)[number];
 
 const GRANTS_KEY = 'grants';
-/** Long enough for an insertion and its record, or for the capture notice's Undo. */
-export const GRANT_LIFETIME_MS = 10 * 60_000;
+/**
+ * How long a grant lives, by purpose: a capture's Undo is offered for a few minutes, while a
+ * picker's delivery must still let the compose window record its real send, which may come
+ * hours after the insertion (a draft left open, the worker stopped meanwhile).
+ */
+export const GRANT_LIFETIME_MS: Readonly<Record<GrantPurpose, number>> = {
+  'undo-capture': 10 * 60_000,
+  'record-send': 24 * 60 * 60_000,
+};
 
 const Grant = z.object({
   purpose: z.enum(GRANT_PURPOSES),
@@ -69,7 +76,7 @@ export function createGrantBook(area: SessionArea, now: () => number = Date.now)
     give: (token, grant) =>
       exclusive(async () => {
         const grants = await readLive();
-        await write({ ...grants, [token]: { ...grant, expiresAt: now() + GRANT_LIFETIME_MS } });
+        await write({ ...grants, [token]: { ...grant, expiresAt: now() + GRANT_LIFETIME_MS[grant.purpose] } });
       }),
     redeem: (token, purpose, tabId, use) =>
       exclusive(async () => {

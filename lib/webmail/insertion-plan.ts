@@ -18,7 +18,8 @@ export interface InsertionPlan {
   record: { subject?: string; recipients: Recipient[] };
 }
 
-const SUBJECT_MAX = 500;
+/** The longest subject a draft or a send records. */
+export const SUBJECT_MAX = 500;
 
 /**
  * Decides what to fill in and what to record once the message is in the body: the template's

@@ -36,8 +36,8 @@ function senderTab(sender: MessageSender | undefined): number {
  * Background routing between the offer picker (an extension page framed in the webmail tab) and
  * the content script that opened it. Messages go only to the picker's own tab, and only the
  * content script holding the picker's random token acts on them. A delivery grants that tab the
- * record of one send of the delivered offer, named by the same token: the content script never
- * names an offer itself.
+ * record of one draft and one send of the delivered offer, named by the same token: the content
+ * script never names an offer itself.
  */
 export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordCompose: Handlers['offers.recordCompose']): Pick<Handlers, WebmailRequestType> {
   return {
@@ -48,7 +48,7 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordCo
     },
     'webmail.deliver': async ({ token, offerId, message }, sender) => {
       const tabId = senderTab(sender);
-      // Granted before the insertion: the content script records the send before it answers.
+      // Granted before the insertion: the content script records the draft before it answers.
       await grants.give(token, { purpose: 'record-send', offerId, tabId });
       try {
         const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, message })) as { outcome?: unknown } | undefined;
