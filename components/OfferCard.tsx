@@ -2,7 +2,7 @@ import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import { SubscriptionList } from './SubscriptionList';
 import { formatDateTime, t } from '@/lib/i18n';
-import { customersLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
 
 /** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
 export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
@@ -20,6 +20,8 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
             <dd>{customersLabel(offer)}</dd>
           </>
         )}
+        <dt>{t('customers_heading')}</dt>
+        <dd>{customerSummary(offer)}</dd>
         <dt>{t('column_summaryId')}</dt>
         <dd class="mono">{offer.summaryId ?? '—'}</dd>
         <dt>{t('column_subscriptions')}</dt>

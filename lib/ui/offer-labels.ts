@@ -1,9 +1,13 @@
 import { customerLabel, statusCounts } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
+
+/** An offer as a link or a list entry names it: "Purchase offer PO-1002", or its creation time without a summary ID. */
+export const offerName = (offer: Pick<Offer, 'kind' | 'summaryId' | 'createdAt'>) =>
+  t('offer_name', [kindLabel(offer), offer.summaryId ?? formatDateTime(offer.createdAt)]);
 
 export const statusLabel = (status: OfferStatus) => t(STATUS_RULES[status].label);
 /** The badge's classes: its colour follows the status's tone. */
@@ -21,7 +25,8 @@ export function customerSummary(offer: Pick<Offer, 'customers'>): string {
   const counts = statusCounts(offer);
   if (counts.length === 0) return t('customers_none');
   const parts = counts.map(({ status, count }) => t('customers_countAt', [String(count), statusLabel(status)]));
-  return t(offer.customers.length === 1 ? 'customers_summaryOne' : 'customers_summaryMany', [String(offer.customers.length), parts.join(', ')]);
+  const statuses = parts.join(', ');
+  return offer.customers.length === 1 ? t('customers_summaryOne', statuses) : t('customers_summaryMany', [String(offer.customers.length), statuses]);
 }
 
 export function subscriptionsLabel(offer: Offer): string {
