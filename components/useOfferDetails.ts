@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
 import { offerName } from '@/lib/ui/offer-labels';
-import { MessagingError, type ArmedNext, type LinkedOffers } from '@/lib/messaging/protocol';
+import { ARMED_NEXT_KEY, MessagingError, type ArmedNext, type LinkedOffers } from '@/lib/messaging/protocol';
 import { changedFields, fieldChanges, fieldValue, keepingEdits, offerEdits, rebasedEdits, type EditField, type OfferEdits } from '@/lib/ui/offer-edits';
 import { useLatestRequest } from './useLatestRequest';
 
@@ -100,15 +101,22 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   const readLinked = useCallback(() => void runLinkedRequest(() => sendMessage({ type: 'offers.linked', id: offerId })), [offerId, runLinkedRequest]);
 
   useEffect(() => {
-    // Another tab may arm or take the link, or link an offer to this one: both are read again
-    // whenever this page comes back to the front.
+    // Another tab may arm the link, or a capture take it; another window may link an offer to this
+    // one: the mark and the links are read again when the mark changes and when this page comes back to the front.
     const readLinks = () => {
       void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
       readLinked();
     };
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (ARMED_NEXT_KEY in changes) readLinks();
+    };
     readLinks();
     addEventListener('focus', readLinks);
-    return () => removeEventListener('focus', readLinks);
+    browser.storage.local.onChanged.addListener(onStorage);
+    return () => {
+      removeEventListener('focus', readLinks);
+      browser.storage.local.onChanged.removeListener(onStorage);
+    };
   }, [runArmedRequest, readLinked]);
 
   useEffect(() => {

@@ -191,7 +191,7 @@ function deliverFrom(picker: Frame, offerId: string) {
         type: 'webmail.deliver',
         token: new URLSearchParams(location.hash.slice(1)).get('token'),
         offerId: id,
-        message: { html: '<p>forged while hidden</p>', text: 'forged while hidden', subject: 'hidden' },
+        message: { html: '<p>forged while hidden</p>', text: 'forged while hidden', subject: 'hidden', link: '' },
       }),
     offerId,
   );
