@@ -17,8 +17,8 @@ interface CustomerActions {
    * change undoable. Reports a failure and answers how it went.
    */
   change: (run: () => Promise<{ offer: Offer }>, done?: string, before?: Offer) => Promise<'done' | 'stale' | 'failed'>;
-  /** Shows the offer as stored now (after a stale edit). */
-  reload: () => Promise<void>;
+  /** Shows the offer as stored now (after a stale edit) and answers it; null when it could not be read. */
+  reload: () => Promise<Offer | null>;
 }
 
 const IDENTITY_FIELDS = ['name', 'email', 'company'] as const;
@@ -129,9 +129,12 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
               <button
                 type="button"
                 onClick={() =>
-                  void actions.reload().then(() => {
+                  void actions.reload().then((fresh) => {
+                    if (!fresh) return;
                     // The edit now starts from the customer as stored; the text typed stays in the form.
-                    setEditFrom(null);
+                    const stored = fresh.customers.find((one) => one.id === customer.id);
+                    if (stored) setEditFrom(identityOf(stored));
+                    else stopEditing();
                     setStale(false);
                   })
                 }
@@ -195,8 +198,8 @@ export function CustomersSection({
   offer: Offer;
   onChanged: (offer: Offer) => void;
   report: (outcome: OfferDetailsOutcome) => void;
-  /** Shows the offer as stored now: after an edit refused because another window changed the customer. */
-  onReload: () => Promise<void>;
+  /** Shows the offer as stored now and answers it (null when it could not be read): after an edit refused because another window changed the customer. */
+  onReload: () => Promise<Offer | null>;
 }) {
   const [adding, setAdding] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -201,12 +201,14 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     },
 
     /** The stale refusal of a customer edit: the offer as stored now is shown. */
-    async reloadAfterStale() {
+    async reloadAfterStale(): Promise<Offer | null> {
       try {
         const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
         if (fresh) showChanged(fresh);
+        return fresh;
       } catch (error) {
         fail(error);
+        return null;
       }
     },
 

@@ -235,7 +235,7 @@ describe('history page', () => {
     await expect.poll(() => page.locator('#details-heading').textContent()).toContain('PO-1004');
     await page.getByLabel('Status of Contoso').selectOption('accepted');
     await expect.poll(() => page.getByTestId('customer-summary').textContent()).toBe('1 customer: Accepted (1)');
-    await page.getByText('Status history', { exact: true }).click();
+    await page.locator('.customer-card summary').click();
     expect(await page.locator('.timeline li').count()).toBe(2);
     expect(await page.locator('.timeline li').last().textContent()).toContain('Accepted');
     await expect.poll(() => page.locator('tr[data-offer-id="offer-4"]').textContent()).toContain('Accepted');
