@@ -519,6 +519,17 @@ describe('every page', () => {
     await expect.poll(() => history.locator('#details-heading').count()).toBe(1);
     await history.getByText('Website snippet').click();
     await expectNoAxeViolations(history);
+    // The customer forms, a timeline and the link forms with their offer lists open.
+    await history.getByRole('button', { name: 'Edit Tailspin Toys' }).click();
+    await history.getByRole('button', { name: 'Add a customer' }).click();
+    await history.locator('.customer-card summary').click();
+    await history.getByRole('button', { name: 'Link a purchase offer that follows it up…' }).click();
+    await expect.poll(() => history.locator('.link-form').getByRole('option').count()).toBe(3);
+    await expectNoAxeViolations(history);
+    await history.getByRole('button', { name: 'Replace with a new offer…' }).click();
+    // The offer is the only trial: nothing can replace it yet, and the form says so.
+    await expect.poll(() => history.getByRole('form', { name: 'Replace this offer' }).getByText('No matching offer.').count()).toBe(1);
+    await expectNoAxeViolations(history);
 
     const options = await openPage('options.html');
     await expect.poll(() => options.locator('#templates-heading').count()).toBe(1);
@@ -543,6 +554,7 @@ describe('every page', () => {
       await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre à la main' }).count()).toBe(1);
       const history = await french.openExtensionPage('history.html');
       await expect.poll(() => history.getByLabel("Lieu d'utilisation").count()).toBe(1);
+      expect(await history.getByLabel('Statut d’un client').count()).toBe(1);
       const options = await french.openExtensionPage('options.html');
       await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
     } finally {
