@@ -25,8 +25,7 @@ export function customerSummary(offer: Pick<Offer, 'customers'>): string {
   const counts = statusCounts(offer);
   if (counts.length === 0) return t('customers_none');
   const parts = counts.map(({ status, count }) => t('customers_countAt', [String(count), statusLabel(status)]));
-  const statuses = parts.join(', ');
-  return offer.customers.length === 1 ? t('customers_summaryOne', statuses) : t('customers_summaryMany', [String(offer.customers.length), statuses]);
+  return t(offer.customers.length === 1 ? 'customers_summaryOne' : 'customers_summaryMany', [String(offer.customers.length), parts.join(', ')]);
 }
 
 export function subscriptionsLabel(offer: Offer): string {
