@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { ArmedNext } from '@/lib/messaging/protocol';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
@@ -32,6 +32,13 @@ export function DetailsActions({
   const pendingFollowUp = armed?.link === 'follow-up';
   const pendingReplacement = armed?.link === 'replacement';
   const toggle = (form: 'replace' | 'follow-up') => setOpen(open === form ? null : form);
+  const replaceOpener = useRef<HTMLButtonElement>(null);
+  const followUpOpener = useRef<HTMLButtonElement>(null);
+  /** Closes the form and gives the keyboard back to the button that opened it (when it is still there). */
+  const close = (form: 'replace' | 'follow-up') => {
+    setOpen(null);
+    requestAnimationFrame(() => (form === 'replace' ? replaceOpener : followUpOpener).current?.focus());
+  };
   return (
     <>
       <div class="toolbar danger-zone">
@@ -41,7 +48,7 @@ export function DetailsActions({
           </button>
         )}
         {(isTrial || !offer.followUpOf) && (
-          <button type="button" aria-expanded={open === 'follow-up'} onClick={() => toggle('follow-up')}>
+          <button type="button" ref={followUpOpener} aria-expanded={open === 'follow-up'} onClick={() => toggle('follow-up')}>
             {t(isTrial ? 'history_linkPurchase' : 'history_linkTrial')}
           </button>
         )}
@@ -51,7 +58,7 @@ export function DetailsActions({
               {t('history_replacementCancel')}
             </button>
           ) : (
-            <button type="button" aria-expanded={open === 'replace'} onClick={() => toggle('replace')}>
+            <button type="button" ref={replaceOpener} aria-expanded={open === 'replace'} onClick={() => toggle('replace')}>
               {t('history_replace')}
             </button>
           ))}
@@ -66,14 +73,14 @@ export function DetailsActions({
           offer={offer}
           onReplace={actions.replaceWith}
           onArm={(withdraw) => actions.toggleArmed('replacement', withdraw)}
-          onCancel={() => setOpen(null)}
+          onCancel={() => close('replace')}
         />
       )}
       {open === 'follow-up' && (
         <FollowUpLinkForm
           offer={offer}
           onLink={(other) => (isTrial ? actions.linkFollowUp(other, offer) : actions.linkFollowUp(offer, other))}
-          onCancel={() => setOpen(null)}
+          onCancel={() => close('follow-up')}
         />
       )}
     </>

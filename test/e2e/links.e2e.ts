@@ -137,6 +137,12 @@ describe('a trial and its purchase offer', () => {
     // From the purchase offer: only trials are listed.
     const page = await openPage('history.html?offer=offer-2');
     await page.getByRole('button', { name: 'Link the trial it follows up…' }).click();
+    // Escape closes the form and gives the keyboard back to its button; Enter opens it again.
+    await expect.poll(() => page.locator('.link-form').count()).toBe(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Link the trial it follows up…');
+    expect(await page.locator('.link-form').count()).toBe(0);
+    await page.keyboard.press('Enter');
     const fromPurchase = page.getByRole('form', { name: 'The trial this purchase offer follows up' });
     await expect.poll(() => fromPurchase.getByRole('option').allTextContents()).toEqual([expect.stringContaining('Trial invitation TR-1001')]);
     await page.keyboard.press('Enter');
