@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { useFocusAfterRender } from './useFocusAfterRender';
 import { sendMessage } from '@/lib/messaging/client';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { cleanIdentity, customerLabel } from '@/lib/offers/customers';
@@ -54,9 +55,12 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
       () => sendMessage({ type: 'offers.setCustomerStatus', id: offer.id, customerId: customer.id, status }),
       t('customers_statusSet', [label, statusLabel(status)]),
     );
+  const [editButton, focusEditButton] = useFocusAfterRender<HTMLButtonElement>();
   const stopEditing = () => {
     setEditFrom(null);
     setStale(false);
+    // Saved or cancelled, the keyboard goes back to the Edit button.
+    focusEditButton();
   };
   return (
     <li class="customer-card" aria-labelledby={`${idPrefix}-label`}>
@@ -81,6 +85,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
         </select>
         <button
           type="button"
+          ref={editButton}
           aria-expanded={editFrom !== null}
           aria-label={t('customers_editOf', label)}
           onClick={() => (editFrom ? stopEditing() : setEditFrom(identityOf(customer)))}
@@ -203,7 +208,7 @@ export function CustomersSection({
 }) {
   const [adding, setAdding] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
-  const addButton = useRef<HTMLButtonElement>(null);
+  const [addButton, focusAddButton] = useFocusAfterRender<HTMLButtonElement>();
   const actions: CustomerActions = {
     async change(run, done, before) {
       try {
@@ -223,7 +228,7 @@ export function CustomersSection({
   const stopAdding = () => {
     setAdding(false);
     // The form's Cancel or Save leaves the keyboard where it started.
-    requestAnimationFrame(() => addButton.current?.focus());
+    focusAddButton();
   };
   return (
     <section aria-labelledby="customers-heading">

@@ -1,8 +1,9 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { ArmedNext } from '@/lib/messaging/protocol';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { FollowUpLinkForm, ReplaceForm } from './LinkForms';
+import { useFocusAfterRender } from './useFocusAfterRender';
 
 export interface LinkActions {
   /** Arms (or, armed already, disarms) the next new offer to follow up this trial or to replace this offer. */
@@ -32,12 +33,13 @@ export function DetailsActions({
   const pendingFollowUp = armed?.link === 'follow-up';
   const pendingReplacement = armed?.link === 'replacement';
   const toggle = (form: 'replace' | 'follow-up') => setOpen(open === form ? null : form);
-  const replaceOpener = useRef<HTMLButtonElement>(null);
-  const followUpOpener = useRef<HTMLButtonElement>(null);
+  const [replaceOpener, focusReplaceOpener] = useFocusAfterRender<HTMLButtonElement>();
+  const [followUpOpener, focusFollowUpOpener] = useFocusAfterRender<HTMLButtonElement>();
   /** Closes the form and gives the keyboard back to the button that opened it (when it is still there). */
   const close = (form: 'replace' | 'follow-up') => {
     setOpen(null);
-    requestAnimationFrame(() => (form === 'replace' ? replaceOpener : followUpOpener).current?.focus());
+    if (form === 'replace') focusReplaceOpener();
+    else focusFollowUpOpener();
   };
   return (
     <>

@@ -222,6 +222,7 @@ describe('customers on the details pane', () => {
     await page.getByRole('button', { name: 'Save customer' }).click();
     await expect.poll(() => outcome(page).textContent()).toContain('Customer saved.');
     expect((await stored('offer-1')).customers[0]?.name).toBe('Camille Martin (CFO)');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Edit Wingtip Toys');
 
     // Their own status, and its timeline.
     await page.getByLabel('Status of Wingtip Toys').selectOption('sent');
