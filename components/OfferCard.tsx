@@ -14,14 +14,11 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
         <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
       </Heading>
       <dl class="facts">
-        {customersLabel(offer) && (
-          <>
-            <dt>{t('column_customer')}</dt>
-            <dd>{customersLabel(offer)}</dd>
-          </>
-        )}
-        <dt>{t('customers_heading')}</dt>
-        <dd>{customerSummary(offer)}</dd>
+        <dt>{t('column_customer')}</dt>
+        <dd>
+          {customersLabel(offer)}
+          <span class="muted customer-summary">{customerSummary(offer)}</span>
+        </dd>
         <dt>{t('column_summaryId')}</dt>
         <dd class="mono">{offer.summaryId ?? '—'}</dd>
         <dt>{t('column_subscriptions')}</dt>

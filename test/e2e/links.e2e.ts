@@ -3,18 +3,19 @@ import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /**
  * The details pane's revisions and follow-ups made after the fact, and the customers of an offer
  * handled by hand, in the production build.
  */
 let browser: ExtensionBrowser;
+let fixtures: FixtureServer;
 beforeAll(async () => {
-  browser = await launchExtension();
+  [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
 });
 afterAll(async () => {
-  await browser?.close();
+  await Promise.all([browser?.close(), fixtures?.close()]);
 });
 
 async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promise<T> {
@@ -124,6 +125,29 @@ describe('replacing an offer', () => {
     expect(await data({ type: 'offers.armedNext' })).toEqual({ armed: null });
     expect([...page.errors, ...popup.errors]).toEqual([]);
     await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('by the next offer captured in Partner Center, armed from the details pane', async () => {
+    await seed([makeOffer(1, { summaryId: 'PO-1001', createdAt: at(1), customers: [makeCustomer('c1', { email: 'ana@fabrikam.example' }, at(1), 'sent')] })]);
+    const page = await openPage('history.html?offer=offer-1');
+    await page.getByRole('button', { name: 'Replace with a new offer…' }).click();
+    await page.getByLabel('the next offer I capture or add').check();
+    await page.getByRole('button', { name: 'Wait for the new offer' }).click();
+    await expect.poll(() => page.getByText('Waiting for the new offer', { exact: false }).count()).toBe(1);
+
+    const quote = '77777777-aaaa-4bbb-8ccc-000000000007';
+    const partner = await browser.context.newPage();
+    await partner.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ lang: 'en', kind: 'purchase', quote })}`));
+    await partner.locator('#sub-0').check();
+    await partner.locator('#wizard-next').click();
+    await partner.locator('#summary-id').waitFor();
+    await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(1);
+    const [captured] = await offersWithQuote(browser, quote);
+    expect(captured).toMatchObject({ replaces: 'offer-1', customers: [{ email: 'ana@fabrikam.example', status: 'pending' }] });
+
+    await expect.poll(() => facts(page).getByRole('link', { name: `Purchase offer ${captured!.summaryId}` }).count()).toBe(1);
+    expect(await page.getByTestId('customer-summary').textContent()).toBe('1 customer: Withdrawn (1)');
+    await Promise.all([page.close(), partner.close()]);
   });
 });
 
