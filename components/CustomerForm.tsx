@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CustomerIdentity } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { SubmitOrCancel } from './FormActions';
@@ -29,7 +29,8 @@ export function CustomerForm({
   const [values, setValues] = useState<CustomerIdentity>(initial);
   const [busy, setBusy] = useState(false);
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
+  // As soon as the form is in the DOM, so what is typed right after opening it lands in the form.
+  useLayoutEffect(() => {
     if (autoFocus) form.current?.querySelector('input')?.focus();
   }, [autoFocus]);
   return (

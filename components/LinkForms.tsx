@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { SubmitOrCancel } from './FormActions';
@@ -7,7 +7,8 @@ import { OfferSearchPicker } from './OfferSearchPicker';
 /** Focuses the form's first control when it opens, so the keyboard starts where the form does. */
 function useFocusFirst() {
   const form = useRef<HTMLFormElement>(null);
-  useEffect(() => form.current?.querySelector<HTMLElement>('input, select, button')?.focus(), []);
+  // As soon as the form is in the DOM, so a key pressed right after opening it reaches the form.
+  useLayoutEffect(() => form.current?.querySelector<HTMLElement>('input, select, button')?.focus(), []);
   return form;
 }
 
