@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CustomerIdentity } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { SubmitOrCancel } from './FormActions';
@@ -14,20 +14,32 @@ export function CustomerForm({
   idPrefix,
   initial,
   submitLabel,
+  autoFocus = false,
   onSubmit,
   onCancel,
 }: {
   idPrefix: string;
   initial: CustomerIdentity;
   submitLabel: string;
+  /** Puts the caret in the first field as the form opens (adding a customer). */
+  autoFocus?: boolean;
   onSubmit: (identity: CustomerIdentity) => Promise<boolean>;
   onCancel: () => void;
 }) {
   const [values, setValues] = useState<CustomerIdentity>(initial);
   const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  // As soon as the form is in the DOM, so what is typed right after opening it lands in the form.
+  useLayoutEffect(() => {
+    if (autoFocus) form.current?.querySelector('input')?.focus();
+  }, [autoFocus]);
   return (
     <form
+      ref={form}
       class="customer-form"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') onCancel();
+      }}
       onSubmit={(event) => {
         event.preventDefault();
         setBusy(true);

@@ -2,7 +2,7 @@ import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import { SubscriptionList } from './SubscriptionList';
 import { formatDateTime, t } from '@/lib/i18n';
-import { customersLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, delegatedAdminLabel, kindLabel, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
 
 /** The essentials of one offer: kind, summary ID, subscriptions, location, delegated admin, status, date. */
 export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLevel?: 2 | 3 }) {
@@ -14,12 +14,11 @@ export function OfferCard({ offer, headingLevel = 2 }: { offer: Offer; headingLe
         <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
       </Heading>
       <dl class="facts">
-        {customersLabel(offer) && (
-          <>
-            <dt>{t('column_customer')}</dt>
-            <dd>{customersLabel(offer)}</dd>
-          </>
-        )}
+        <dt>{t('column_customer')}</dt>
+        <dd>
+          {customersLabel(offer)}
+          <span class="muted customer-summary">{customerSummary(offer)}</span>
+        </dd>
         <dt>{t('column_summaryId')}</dt>
         <dd class="mono">{offer.summaryId ?? '—'}</dd>
         <dt>{t('column_subscriptions')}</dt>

@@ -10,7 +10,11 @@ import { OfferDetails } from './OfferDetails';
 
 /** The background, as the details pane reaches it: one answer per message type. */
 const background = vi.hoisted(() => ({ answer: (_message: { type: string; id?: string }): Promise<unknown> => Promise.reject(new Error('no answer')) }));
-vi.mock('@/lib/messaging/client', () => ({ sendMessage: (message: { type: string }) => background.answer(message) }));
+/** An offer linked to nothing, as the background answers `offers.linked` for it. */
+const UNLINKED = { followUpOf: null, followedUpBy: [], replaces: null, replacedBy: null };
+vi.mock('@/lib/messaging/client', () => ({
+  sendMessage: (message: { type: string }) => (message.type === 'offers.linked' ? Promise.resolve(UNLINKED) : background.answer(message)),
+}));
 
 const root = document.createElement('div');
 document.body.append(root);

@@ -59,12 +59,12 @@ export function OfferDetails({
         <div class="toolbar">
           <OfferCopyButtons offer={offer} report={details.report} />
         </div>
-        <OfferFacts offer={offer} links={onOpen} />
+        <OfferFacts offer={offer} links={onOpen} linked={details.linked} onUnlink={(purchase) => void details.linkFollowUp(purchase, null)} />
         <CustomersSection
           offer={offer}
           onChanged={details.showChanged}
           report={details.report}
-          onStale={() => void details.reloadAfterStale()}
+          onReload={() => details.reloadAfterStale()}
         />
         <h3>{t('history_notes')}</h3>
         <NotesEditor
@@ -79,7 +79,11 @@ export function OfferDetails({
         <DetailsActions
           offer={offer}
           armed={details.armed}
-          onToggleArmed={(link) => void details.toggleArmed(link)}
+          actions={{
+            toggleArmed: (link, withdraw) => details.toggleArmed(link, withdraw),
+            replaceWith: (by, withdraw) => details.replaceWith(by, withdraw),
+            linkFollowUp: (purchase, trial) => details.linkFollowUp(purchase, trial),
+          }}
           onDelete={() => void details.remove()}
         />
       </fieldset>

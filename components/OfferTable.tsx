@@ -1,9 +1,12 @@
 import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import { t, formatDateTime } from '@/lib/i18n';
-import { customersLabel, kindLabel, statusBadgeClass, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusBadgeClass, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
 
-/** Offers as table rows; with `onOpen`, each row's date links to the offer's details. */
+/**
+ * Offers as table rows, each with its status (derived from its customers') and where its customers
+ * stand; with `onOpen`, each row's date links to the offer's details.
+ */
 export function OfferTable({
   offers,
   selectedId,
@@ -53,6 +56,7 @@ export function OfferTable({
             <td>{subscriptionsLabel(offer)}</td>
             <td>
               <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
+              <span class="muted customer-summary">{customerSummary(offer)}</span>
             </td>
           </tr>
         ))}

@@ -1,10 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
-import { MessagingError, type ArmedNext } from '@/lib/messaging/protocol';
+import { offerName } from '@/lib/ui/offer-labels';
+import { ARMED_NEXT_KEY, MessagingError, type ArmedNext, type LinkedOffers } from '@/lib/messaging/protocol';
 import { changedFields, fieldChanges, fieldValue, keepingEdits, offerEdits, rebasedEdits, type EditField, type OfferEdits } from '@/lib/ui/offer-edits';
 import { useLatestRequest } from './useLatestRequest';
 
@@ -40,6 +42,7 @@ export interface OfferDetailsOutcome {
 export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onChanged: (offer: Offer) => void; onDeleted: () => void }) {
   const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>();
   const { data: armed = null, run: runArmedRequest } = useLatestRequest<ArmedNext | null>();
+  const { data: linked, run: runLinkedRequest } = useLatestRequest<LinkedOffers>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
   const [conflict, setConflict] = useState<EditConflict | null>(null);
@@ -95,13 +98,26 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     });
   }, [offerId, runOfferRequest]);
 
+  const readLinked = useCallback(() => void runLinkedRequest(() => sendMessage({ type: 'offers.linked', id: offerId })), [offerId, runLinkedRequest]);
+
   useEffect(() => {
-    // Another tab may arm or take the link: the mark is read again whenever this page comes back to the front.
-    const readArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
-    readArmed();
-    addEventListener('focus', readArmed);
-    return () => removeEventListener('focus', readArmed);
-  }, [offerId, runArmedRequest]);
+    // Another tab may arm the link, or a capture take it; another window may link an offer to this
+    // one: the mark and the links are read again when the mark changes and when this page comes back to the front.
+    const readLinks = () => {
+      void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
+      readLinked();
+    };
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (ARMED_NEXT_KEY in changes) readLinks();
+    };
+    readLinks();
+    addEventListener('focus', readLinks);
+    browser.storage.local.onChanged.addListener(onStorage);
+    return () => {
+      removeEventListener('focus', readLinks);
+      browser.storage.local.onChanged.removeListener(onStorage);
+    };
+  }, [runArmedRequest, readLinked]);
 
   useEffect(() => {
     // Nothing typed is lost: leaving the page or the offer saves what is pending.
@@ -143,6 +159,20 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     onChanged(changed);
   };
 
+  // A replacement made elsewhere (the armed link taken by a capture in another tab) changed this
+  // offer too: its link and its withdrawn customers are shown once the links name an offer it does not.
+  const linkedSince = Boolean(offer && linked && ((linked.replacedBy && linked.replacedBy.id !== offer.replacedBy) || (linked.replaces && linked.replaces.id !== offer.replaces)));
+  const showChangedRef = useRef(showChanged);
+  useEffect(() => {
+    showChangedRef.current = showChanged;
+  });
+  useEffect(() => {
+    if (!linkedSince) return;
+    sendMessage({ type: 'offers.get', id: offerId })
+      .then(({ offer: fresh }) => fresh && showChangedRef.current(fresh))
+      .catch((error: unknown) => setOutcome({ ok: false, text: describeError(error) }));
+  }, [linkedSince, offerId]);
+
   const showArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
 
   return {
@@ -171,12 +201,14 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     },
 
     /** The stale refusal of a customer edit: the offer as stored now is shown. */
-    async reloadAfterStale() {
+    async reloadAfterStale(): Promise<Offer | null> {
       try {
         const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
         if (fresh) showChanged(fresh);
+        return fresh;
       } catch (error) {
         fail(error);
+        return null;
       }
     },
 
@@ -205,17 +237,52 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       }
     },
 
+    /** The offers linked to this one (undefined until read). */
+    linked,
+
     /** Arms (or, armed already, disarms) the next new offer to follow up this trial or replace this offer. */
-    async toggleArmed(link: ArmedNext['link']) {
+    async toggleArmed(link: ArmedNext['link'], withdraw = true) {
       try {
         const current = armed?.offerId === offerId && armed.link === link;
         if (current) await sendMessage({ type: 'offers.disarmNext' });
-        else await sendMessage({ type: 'offers.armNext', id: offerId, link });
+        else await sendMessage({ type: 'offers.armNext', id: offerId, link, withdraw });
         showArmed();
         const texts = { 'follow-up': ['history_followUpArmed', 'history_followUpCancelled'], replacement: ['history_replacementArmed', 'history_replacementCancelled'] } as const;
         setOutcome({ ok: true, text: t(texts[link][current ? 1 : 0]) });
+        return true;
       } catch (error) {
         fail(error);
+        return false;
+      }
+    },
+
+    /** `by` replaces this offer: both show the link, the customers carry over (and, with `withdraw`, are withdrawn here). */
+    async replaceWith(by: Offer, withdraw: boolean) {
+      try {
+        const answer = await sendMessage({ type: 'offers.replace', id: offerId, by: by.id, withdraw });
+        showChanged(answer.replaced);
+        onChangedRef.current(answer.by);
+        readLinked();
+        setOutcome({ ok: true, text: t('history_replacedDone', offerName(answer.by)) });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    /** Links a purchase offer to the trial it follows up, or (without a trial) unlinks it; either may be the offer shown. */
+    async linkFollowUp(purchase: Offer, trial: Offer | null) {
+      try {
+        const { offer: changed } = await sendMessage({ type: 'offers.update', id: purchase.id, patch: { followUpOf: trial?.id ?? null } });
+        if (changed.id === offerId) showChanged(changed);
+        else onChangedRef.current(changed);
+        readLinked();
+        setOutcome({ ok: true, text: trial ? t('history_linkedDone', offerName(purchase.id === offerId ? trial : purchase)) : t('history_unlinkedDone') });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
       }
     },
 

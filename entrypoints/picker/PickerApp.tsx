@@ -7,7 +7,7 @@ import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/client';
 import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
-import { customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 import { useLatestRequest } from '@/components/useLatestRequest';
 
@@ -182,7 +182,7 @@ export function PickerApp() {
             >
               <div class="customer">{customersLabel(offer) || t('webmail_picker_no_customer')}</div>
               <div class="meta">
-                {[kindLabel(offer), offer.summaryId, statusLabel(offerStatus(offer)), formatDateTime(offer.createdAt)]
+                {[kindLabel(offer), offer.summaryId, statusLabel(offerStatus(offer)), customerSummary(offer), formatDateTime(offer.createdAt)]
                   .filter(Boolean)
                   .join(' · ')}
               </div>

@@ -8,7 +8,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
 import { offerDetailsPath } from '@/lib/history-link';
 
@@ -144,7 +144,7 @@ export function PopupApp() {
                 >
                   <span class="recent-main">{customersLabel(offer) || offer.summaryId || kindLabel(offer)}</span>
                   <span class="recent-meta muted">
-                    {kindLabel(offer)} · {statusLabel(offerStatus(offer))} · {formatDateTime(offer.createdAt)}
+                    {kindLabel(offer)} · {statusLabel(offerStatus(offer))} · {customerSummary(offer)} · {formatDateTime(offer.createdAt)}
                   </span>
                 </a>
               </li>

@@ -76,6 +76,8 @@ export interface ArmedNext {
   withdraw: boolean;
   at: string;
 }
+/** Where the background keeps the armed link (extension storage), so pages can follow its changes. */
+export const ARMED_NEXT_KEY = 'armedNext';
 
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import type { ArmedNext } from '../messaging/protocol';
+import { ARMED_NEXT_KEY, type ArmedNext } from '../messaging/protocol';
 
 /**
  * "The next offer follows up this trial" / "the next offer replaces this one": the advisor arms a
@@ -7,7 +7,7 @@ import type { ArmedNext } from '../messaging/protocol';
  * record) because the new offer does not exist yet; whichever path saves the next new offer
  * (capture, clipboard, manual add) takes it in the store's upsert, then the mark is cleared.
  */
-export const ARMED_NEXT_KEY = 'armedNext';
+export { ARMED_NEXT_KEY };
 /** Where version 1 kept an armed follow-up: read once so a mark set before the upgrade still applies. */
 const LEGACY_FOLLOW_UP_KEY = 'pendingFollowUp';
 

@@ -1,9 +1,13 @@
 import { customerLabel, statusCounts } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
+
+/** An offer as a link or a list entry names it: "Purchase offer PO-1002", or its creation time without a summary ID. */
+export const offerName = (offer: Pick<Offer, 'kind' | 'summaryId' | 'createdAt'>) =>
+  t('offer_name', [kindLabel(offer), offer.summaryId ?? formatDateTime(offer.createdAt)]);
 
 export const statusLabel = (status: OfferStatus) => t(STATUS_RULES[status].label);
 /** The badge's classes: its colour follows the status's tone. */

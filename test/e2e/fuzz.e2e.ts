@@ -128,7 +128,7 @@ const codePoints = (text: string) => Array.from(text).length;
 function expectBounded(offer: Offer): void {
   // The schema holds every bound of lib/offers/limits.ts; a stored offer must still satisfy it.
   expect(Offer.safeParse(offer).success).toBe(true);
-  for (const text of [offer.summaryId, offer.partnerOffice, offer.usageLocation, offer.customer.name, offer.customer.company, ...offer.subscriptions.map((s) => s.name)]) {
+  for (const text of [offer.summaryId, offer.partnerOffice, offer.usageLocation, ...offer.customers.flatMap((customer) => [customer.name, customer.email, customer.company]), ...offer.subscriptions.map((s) => s.name)]) {
     expect(codePoints(text ?? '')).toBeLessThanOrEqual(LIMITS.shortText);
   }
   expect(offer.url.length).toBeLessThanOrEqual(LIMITS.url);

@@ -120,7 +120,7 @@ describe('reminders', () => {
     expect((await browser.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const now = Date.now();
     const sentOffer = (n: number, sentAt: number) =>
-      makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}` }, new Date(sentAt).toISOString(), 'sent')] });
+      makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, email: `buyer${n}@example.com` }, new Date(sentAt).toISOString(), 'sent')] });
     // Offer 1 is due tomorrow; offer 2 fell due yesterday.
     await data({ type: 'backup.import', backup: createBackup([sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)], new Date().toISOString()), include: 'offers' });
     const due = now - DAY + 2 * DAY;
@@ -155,7 +155,9 @@ describe('the follow-up link', () => {
   it('is stored with the captured purchase offer while the worker keeps being stopped, and the mark is cleared', async () => {
     const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
     const controller = await browser.openExtensionPage('options.html');
-    await controller.evaluate(() => chrome.storage.local.set({ pendingFollowUp: { trialId: 'trial-42', at: new Date().toISOString() } }));
+    const trial = makeOffer(42, { id: 'trial-42', kind: 'trial', url: offerUrl(42, 'Trial') });
+    await data({ type: 'backup.import', backup: createBackup([trial], new Date().toISOString()), include: 'offers' });
+    await data({ type: 'offers.armNext', id: 'trial-42', link: 'follow-up' });
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));
     await page.locator('#sub-0').check();
@@ -169,7 +171,7 @@ describe('the follow-up link', () => {
     }
     await expect.poll(() => offersWithQuote(browser, quote), { timeout: 10_000 }).toHaveLength(1);
     expect((await offersWithQuote(browser, quote))[0]?.followUpOf).toBe('trial-42');
-    await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('pendingFollowUp')).pendingFollowUp)).toBeUndefined();
+    await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('armedNext')).armedNext)).toBeUndefined();
     await page.close();
     await controller.close();
   });

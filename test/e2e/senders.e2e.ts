@@ -45,20 +45,39 @@ const composeEvent = (kind: 'draft' | 'send', minutesAhead = 0) => ({
   recipients: [{ email: 'mallory@evil.example' }],
 });
 
-/** Requests no content script needs: reading, exporting, rewriting or deleting the desk's data. */
-const storeRequests = () => [
-  { type: 'offers.page', limit: 50 },
-  { type: 'offers.search', query: 'SUM' },
-  { type: 'offers.get', id: seeded.id },
-  { type: 'backup.export' },
-  { type: 'backup.exportCsv' },
-  { type: 'offers.deleteAll' },
-  { type: 'offers.delete', id: seeded.id },
-  { type: 'offers.update', id: seeded.id, patch: { notes: 'rewritten' } },
-  { type: 'offers.restore', offer: makeOffer(8899, { url: offerUrl(8899) }) },
-  { type: 'offers.upsert', draft: { url: offerUrl(8898), source: 'manual' } },
-  { type: 'offers.recordCompose', id: seeded.id, event: composeEvent('send') },
-];
+/**
+ * Requests no content script needs: reading, exporting, rewriting or deleting the desk's data, its
+ * customers and the links between offers.
+ */
+const storeRequests = () => {
+  const customerId = seeded.customers[0]!.id;
+  return [
+    { type: 'offers.page', limit: 50 },
+    { type: 'offers.search', query: 'SUM' },
+    { type: 'offers.get', id: seeded.id },
+    { type: 'offers.count' },
+    { type: 'offers.usageLocations' },
+    { type: 'backup.export' },
+    { type: 'backup.exportCsv' },
+    { type: 'offers.deleteAll' },
+    { type: 'offers.delete', id: seeded.id },
+    { type: 'offers.update', id: seeded.id, patch: { notes: 'rewritten' } },
+    { type: 'offers.update', id: seeded.id, patch: { followUpOf: 'offer-elsewhere' } },
+    { type: 'offers.restore', offer: makeOffer(8899, { url: offerUrl(8899) }) },
+    { type: 'offers.upsert', draft: { url: offerUrl(8898), source: 'manual' } },
+    { type: 'offers.recordCompose', id: seeded.id, event: composeEvent('send') },
+    { type: 'offers.setCustomerStatus', id: seeded.id, customerId, status: 'accepted' },
+    { type: 'offers.addCustomer', id: seeded.id, customer: { email: 'intruder@evil.example' } },
+    { type: 'offers.updateCustomer', id: seeded.id, customerId, patch: { email: 'intruder@evil.example' } },
+    { type: 'offers.removeCustomer', id: seeded.id, customerId },
+    { type: 'offers.mergeCustomers', id: seeded.id, keepId: customerId, mergeId: 'another-customer' },
+    { type: 'offers.replace', id: seeded.id, by: 'offer-elsewhere', withdraw: true },
+    { type: 'offers.linked', id: seeded.id },
+    { type: 'offers.armNext', id: seeded.id, link: 'replacement' },
+    { type: 'offers.disarmNext' },
+    { type: 'offers.armedNext' },
+  ];
+};
 
 async function expectAllForbidden(page: Page, where: string, requests: unknown[]) {
   for (const request of requests) {
@@ -72,6 +91,7 @@ async function expectDeskUntouched() {
   const offers = (answer as { data: { offers: Offer[] } }).data.offers;
   expect(offers.map((offer) => offer.url).sort()).toEqual((await allSeededUrls()).sort());
   expect(offers.find((offer) => offer.id === seeded.id)).toMatchObject({ notes: seeded.notes, customers: seeded.customers });
+  expect(await browser.send({ type: 'offers.armedNext' })).toEqual({ ok: true, data: { armed: null } });
 }
 let extraUrls: string[] = [];
 const allSeededUrls = async () => [seeded.url, ...extraUrls];
