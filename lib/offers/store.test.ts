@@ -294,6 +294,13 @@ describe('changes', () => {
     expect((await store.linked(purchase.id)).followUpOf?.id).toBe(trial.id);
     await store.update(purchase.id, { followUpOf: null });
     expect((await store.linked(trial.id)).followedUpBy).toEqual([]);
+    // Only a purchase offer follows up, and only an existing trial.
+    await expect(store.update(trial.id, { followUpOf: purchase.id })).rejects.toMatchObject({ code: 'invalid-offer' });
+    const { offer: other } = await store.upsert({ url: offerUrl(11), source: 'auto' });
+    await expect(store.update(purchase.id, { followUpOf: other.id })).rejects.toMatchObject({ code: 'invalid-offer' });
+    await expect(store.update(purchase.id, { followUpOf: 'gone' })).rejects.toMatchObject({ code: 'not-found' });
+    const { offer: trial2 } = await store.upsert({ url: offerUrl(12, 'Trial'), source: 'auto' });
+    await expect(store.update(trial2.id, { followUpOf: trial.id })).rejects.toMatchObject({ code: 'invalid-offer' });
   });
 
   it('restores into the offer captured again after the delete, and returns what is stored', async () => {

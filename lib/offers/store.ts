@@ -427,12 +427,17 @@ export class OfferStore {
    * editor saw, checked in the same transaction as the write, so an edit of notes changed
    * meanwhile is refused, never overwriting them.
    */
-  update(id: string, patch: OfferPatch, expected: ExpectedFields = {}): Promise<Offer> {
+  async update(id: string, patch: OfferPatch, expected: ExpectedFields = {}): Promise<Offer> {
+    if (patch.followUpOf) {
+      const trial = await this.get(patch.followUpOf);
+      if (!trial) throw new OfferNotFoundError(`No offer with id ${patch.followUpOf}.`);
+      if (trial.kind !== 'trial') throw new InvalidOfferError('A purchase offer follows up a trial invitation, not another purchase offer.');
+    }
     return this.modify(id, (offer) => {
       if (expected.notes !== undefined && !sameText(offer.notes, expected.notes)) {
         throw new StaleOfferError(`Offer ${id} was changed since it was loaded.`);
       }
-      if (patch.followUpOf === id) throw new InvalidOfferError('An offer cannot follow itself up.');
+      if (patch.followUpOf && offer.kind !== 'purchase') throw new InvalidOfferError('Only a purchase offer follows up a trial invitation.');
       return {
         ...offer,
         ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
