@@ -1,6 +1,6 @@
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
-import { sendMessage } from '../messaging/client';
+import { sendMessage, sendWithRetry } from '../messaging/client';
 import type { Preferences, Settings } from './settings';
 
 /**
@@ -8,7 +8,8 @@ import type { Preferences, Settings } from './settings';
  * Each answer is the value as saved (trimmed, links given their scheme).
  */
 
-export const loadSettings = (): Promise<Settings> => sendMessage({ type: 'settings.get' });
+/** A read, so it is simply asked again when the worker stopped under it (the picker reads at Enter). */
+export const loadSettings = (): Promise<Settings> => sendWithRetry({ type: 'settings.get' });
 
 export const saveProfile = async (profile: AdvisorProfile): Promise<AdvisorProfile> => (await sendMessage({ type: 'settings.saveProfile', profile })).profile;
 
