@@ -1,16 +1,24 @@
 import { useState } from 'preact/hooks';
+import type { BackupImportReport, BackupInclude, SettingsImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadText } from '@/lib/ui/download';
 
-type Outcome = { kind: 'report'; report: ImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+type Outcome = { kind: 'report'; report: BackupImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
 
-/** Export (JSON, CSV) and import of every offer; `onImported` lets the page reload its list. */
-export function BackupControls({ onImported }: { onImported?: () => void }) {
+const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings'];
+
+/**
+ * Export (JSON with the settings, CSV) and import. With `chooseParts` (the options page) the
+ * advisor chooses to restore the offers, the settings or both; elsewhere (the history page, which
+ * shows no settings) an import restores the offers only. `onImported` lets the page reload what it shows.
+ */
+export function BackupControls({ onImported, chooseParts = false }: { onImported?: (report: BackupImportReport) => void; chooseParts?: boolean }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [include, setInclude] = useState<BackupInclude>(chooseParts ? 'both' : 'offers');
 
   const run = async (task: () => Promise<Outcome>) => {
     setBusy(true);
@@ -27,20 +35,20 @@ export function BackupControls({ onImported }: { onImported?: () => void }) {
     run(async () => {
       const { backup } = await sendMessage({ type: 'backup.export' });
       downloadText(datedFileName('json'), JSON.stringify(backup, null, 2), 'application/json');
-      return { kind: 'message', text: t('backup_exported', String(backup.offers.length)) };
+      return { kind: 'message', text: t('backup_exportedWithSettings', String(backup.offers.length)) };
     });
 
   const exportCsv = () =>
     run(async () => {
-      const { csv, count } = await sendMessage({ type: 'backup.exportCsv' });
+      const { csv, count, rows } = await sendMessage({ type: 'backup.exportCsv' });
       downloadText(datedFileName('csv'), csv, 'text/csv;charset=utf-8');
-      return { kind: 'message', text: t('backup_exported', String(count)) };
+      return { kind: 'message', text: t('backup_exportedCsv', [String(count), String(rows)]) };
     });
 
   const importJson = (file: File) =>
     run(async () => {
-      const report = await sendMessage({ type: 'backup.import', backup: await file.text() });
-      onImported?.();
+      const report = await sendMessage({ type: 'backup.import', backup: await file.text(), include });
+      onImported?.(report);
       return { kind: 'report', report };
     });
 
@@ -69,12 +77,55 @@ export function BackupControls({ onImported }: { onImported?: () => void }) {
           />
         </label>
       </div>
+      {chooseParts && (
+        <fieldset class="backup-include">
+          <legend>{t('backup_importChoice')}</legend>
+          {INCLUDE_CHOICES.map((choice) => (
+            <div class="inline-field" key={choice}>
+              <input
+                id={`backup-include-${choice}`}
+                type="radio"
+                name="backup-include"
+                value={choice}
+                checked={include === choice}
+                disabled={busy}
+                onChange={() => setInclude(choice)}
+              />
+              <label for={`backup-include-${choice}`}>{t(`backup_include_${choice}`)}</label>
+            </div>
+          ))}
+        </fieldset>
+      )}
       <div role="status" aria-live="polite" class="backup-outcome">
         {outcome?.kind === 'message' && <p>{outcome.text}</p>}
         {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}
-        {outcome?.kind === 'report' && <ImportSummary report={outcome.report} />}
+        {outcome?.kind === 'report' && (
+          <>
+            {outcome.report.offers && <ImportSummary report={outcome.report.offers} />}
+            {outcome.report.settings && <SettingsSummary report={outcome.report.settings} />}
+          </>
+        )}
       </div>
     </section>
+  );
+}
+
+function SettingsSummary({ report }: { report: SettingsImportReport }) {
+  const partName = (part: SettingsImportReport['rejected'][number]['part']) => t(`backup_settingsPart_${part}`);
+  return (
+    <div class="settings-report">
+      {report.restored.length > 0 && <p>{t('backup_settingsRestored', report.restored.map(partName).join(', '))}</p>}
+      {report.restored.length === 0 && report.rejected.length === 0 && <p>{t('backup_settingsNone')}</p>}
+      {report.rejected.length > 0 && (
+        <ul>
+          {report.rejected.map((r) => (
+            <li key={r.part} class="error">
+              {t('backup_settingsRejected', [partName(r.part), r.reason])}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { BackupImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
@@ -6,8 +7,8 @@ import { formatBytes, formatNumber } from '@/lib/ui/format';
 import { BackupControls } from './BackupControls';
 import { FormActions, type FormStatus } from './FormActions';
 
-/** Backups, storage used, and deleting every offer behind a typed confirmation. */
-export function DataSection() {
+/** Backups, storage used, and deleting every offer behind a typed confirmation; `onImported` lets the page show restored settings. */
+export function DataSection({ onImported }: { onImported: (report: BackupImportReport) => void }) {
   const [count, setCount] = useState<number | null>(null);
   const [usage, setUsage] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState('');
@@ -51,7 +52,13 @@ export function DataSection() {
         {count !== null && t('popup_offerCount', formatNumber(count))}
         {usage && <> · {t('options_storageUsed', usage)}</>}
       </p>
-      <BackupControls onImported={() => void refresh()} />
+      <BackupControls
+        chooseParts
+        onImported={(report) => {
+          void refresh();
+          onImported(report);
+        }}
+      />
       <form class="danger-box stack" onSubmit={(e) => void deleteAll(e)} noValidate>
         <h3>{t('options_deleteAllHeading')}</h3>
         <p>{t('options_deleteAllExplain')}</p>

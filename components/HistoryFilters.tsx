@@ -40,7 +40,7 @@ export function HistoryFilters({
         <input id="search" type="search" value={query} placeholder={t('history_searchPlaceholder')} onInput={(e) => typed(e.currentTarget.value)} />
       </div>
       <div class="field">
-        <label for="filter-status">{t('column_status')}</label>
+        <label for="filter-status">{t('history_customerStatus')}</label>
         <select id="filter-status" value={view.status ?? ''} onChange={pick('status')}>
           <option value="">{t('history_any')}</option>
           {OFFER_STATUSES.map((status) => (

@@ -1,12 +1,17 @@
 import type { Offer } from '@/lib/offers/schema';
 import { t, uiLocale } from '@/lib/i18n';
 import { copyRich, copyText } from '@/lib/clipboard';
+import { parseOfferUrl } from '@/lib/offers/offer-url';
 import { browser } from 'wxt/browser';
 
 export type Report = (outcome: { ok: boolean; text: string }) => void;
 
-/** Copies the offer URL. */
+/** Copies the offer URL, unless it fails today's offer-link rule (an offer saved before the rule was strict). */
 export async function copyOfferUrl(offer: Offer, report: Report) {
+  if (!parseOfferUrl(offer.url)) {
+    report({ ok: false, text: t('desk_notAnOfferLink') });
+    return;
+  }
   try {
     await copyText(offer.url);
     report({ ok: true, text: t('desk_urlCopied') });
@@ -20,7 +25,7 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
   try {
     // Loaded on first use: templates and their renderer are not needed to show the popup.
     const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }] = await Promise.all([
-      import('@/lib/settings/settings'),
+      import('@/lib/settings/client'),
       import('@/lib/ui/offer-message'),
       import('@/lib/message/parse'),
     ]);

@@ -3,7 +3,6 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { setPendingFollowUp, clearPendingFollowUp } from '@/lib/offers/follow-up';
 import type { Offer } from '@/lib/offers/schema';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { makeOffer } from '@/test/unit/offer-factory';
@@ -11,7 +10,11 @@ import { OfferDetails } from './OfferDetails';
 
 /** The background, as the details pane reaches it: one answer per message type. */
 const background = vi.hoisted(() => ({ answer: (_message: { type: string; id?: string }): Promise<unknown> => Promise.reject(new Error('no answer')) }));
-vi.mock('@/lib/messaging/client', () => ({ sendMessage: (message: { type: string }) => background.answer(message) }));
+/** An offer linked to nothing, as the background answers `offers.linked` for it. */
+const UNLINKED = { followUpOf: null, followedUpBy: [], replaces: null, replacedBy: null };
+vi.mock('@/lib/messaging/client', () => ({
+  sendMessage: (message: { type: string }) => (message.type === 'offers.linked' ? Promise.resolve(UNLINKED) : background.answer(message)),
+}));
 
 const root = document.createElement('div');
 document.body.append(root);
@@ -56,50 +59,57 @@ describe('OfferDetails', () => {
     expect(root.querySelector('aside')?.getAttribute('aria-busy')).toBe('false');
   });
 
-  it('keeps notes typed while a status change was on its way', async () => {
+  it('keeps notes typed while a customer’s status change was on its way', async () => {
     const offer = makeOffer(1, { notes: 'stored' });
+    const [customer] = offer.customers;
     let statusAnswer!: (answer: { offer: Offer }) => void;
     background.answer = (message) => {
       if (message.type === 'offers.get') return Promise.resolve({ offer });
-      if (message.type === 'offers.setStatus') return new Promise((resolve) => (statusAnswer = resolve));
+      if (message.type === 'offers.armedNext') return Promise.resolve({ armed: null });
+      if (message.type === 'offers.setCustomerStatus') return new Promise((resolve) => (statusAnswer = resolve));
       return new Promise(() => undefined);
     };
     await show(offer);
     await settle();
-    const accepted = [...root.querySelectorAll<HTMLButtonElement>('[role=group] button')].find((b) => b.textContent === 'status_accepted')!;
-    await act(() => accepted.click());
+    const select = root.querySelector<HTMLSelectElement>(`#customer-${customer!.id}-status`)!;
+    await act(() => {
+      select.value = 'accepted';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
     const notes = root.querySelector<HTMLTextAreaElement>('#notes')!;
     await act(() => {
       notes.value = 'stored, then typed';
       notes.dispatchEvent(new Event('input', { bubbles: true }));
     });
-    statusAnswer({ offer: { ...offer, status: 'accepted', statusHistory: [...offer.statusHistory, { status: 'accepted', at: offer.createdAt }] } });
+    statusAnswer({
+      offer: { ...offer, customers: [{ ...customer!, status: 'accepted', history: [...customer!.history, { status: 'accepted', at: offer.createdAt }] }] },
+    });
     await settle();
     expect(root.querySelector<HTMLTextAreaElement>('#notes')!.value).toBe('stored, then typed');
-    expect(root.querySelectorAll('.timeline li')).toHaveLength(2);
-    expect(accepted.getAttribute('aria-pressed')).toBe('true');
+    expect(root.querySelectorAll('.customer-card .timeline li')).toHaveLength(2);
+    expect(root.querySelector('[data-testid=customer-summary]')?.textContent).toBe('customers_summaryOne 1 customers_countAt 1 status_accepted');
   });
 
-  it('sends only the field typed in, with the text it was edited from', async () => {
-    const offer = makeOffer(1, { notes: 'stored', customer: { name: 'Émilie', email: 'old@contoso.example' } });
+  it('sends only the notes typed, with the text they were edited from', async () => {
+    const offer = makeOffer(1, { notes: 'stored' });
     const updates: unknown[] = [];
     background.answer = (message) => {
       if (message.type === 'offers.get') return Promise.resolve({ offer });
+      if (message.type === 'offers.armedNext') return Promise.resolve({ armed: null });
       updates.push(message);
-      return Promise.resolve({ offer: { ...offer, customer: { ...offer.customer, email: 'new@contoso.example' } } });
+      return Promise.resolve({ offer: { ...offer, notes: 'typed' } });
     };
     await show(offer);
     await settle();
-    await type('#customer-email', 'new@contoso.example');
-    expect(updates).toEqual([
-      { type: 'offers.update', id: offer.id, patch: { customer: { email: 'new@contoso.example' } }, expected: { customer: { email: 'old@contoso.example' } } },
-    ]);
+    await type('#notes', 'typed');
+    expect(updates).toEqual([{ type: 'offers.update', id: offer.id, patch: { notes: 'typed' }, expected: { notes: 'stored' } }]);
   });
 
   it('refuses a stale edit with a Reload that shows the stored offer and keeps the refused text to copy', async () => {
     let stored = makeOffer(1, { notes: 'stored' });
     background.answer = (message) => {
       if (message.type === 'offers.get') return Promise.resolve({ offer: stored });
+      if (message.type === 'offers.armedNext') return Promise.resolve({ armed: null });
       return Promise.reject(new MessagingError('stale', 'changed since'));
     };
     await show(stored);
@@ -117,19 +127,28 @@ describe('OfferDetails', () => {
     expect(root.querySelector('.conflict')?.textContent).not.toContain('error_stale');
   });
 
-  it('shows the follow-up mark of a trial as storage changes, from this page or another', async () => {
+  it('arms the next purchase offer to follow up a trial, as the background keeps the mark', async () => {
     const trial = makeOffer(3, { kind: 'trial' });
-    background.answer = () => Promise.resolve({ offer: trial });
+    let armed: unknown = null;
+    const sent: string[] = [];
+    background.answer = (message) => {
+      sent.push(message.type);
+      if (message.type === 'offers.get') return Promise.resolve({ offer: trial });
+      if (message.type === 'offers.armNext') armed = { offerId: trial.id, link: 'follow-up', withdraw: true, at: trial.createdAt };
+      if (message.type === 'offers.disarmNext') armed = null;
+      return Promise.resolve({ armed });
+    };
     await show(trial);
     await settle();
-    const followUp = () => root.querySelector('.danger-zone button[aria-pressed]');
-    expect(followUp()?.getAttribute('aria-pressed')).toBe('false');
-    await act(() => setPendingFollowUp(fakeBrowser.storage.local, trial.id));
+    const followUp = () => [...root.querySelectorAll<HTMLButtonElement>('.danger-zone button[aria-pressed]')].find((b) => b.textContent?.startsWith('history_followUp'))!;
+    expect(followUp().getAttribute('aria-pressed')).toBe('false');
+    await act(() => followUp().click());
     await settle();
-    expect(followUp()?.getAttribute('aria-pressed')).toBe('true');
+    expect(followUp().getAttribute('aria-pressed')).toBe('true');
     expect(root.textContent).toContain('history_followUpWaiting');
-    await act(() => clearPendingFollowUp(fakeBrowser.storage.local));
+    await act(() => followUp().click());
     await settle();
-    expect(followUp()?.getAttribute('aria-pressed')).toBe('false');
+    expect(followUp().getAttribute('aria-pressed')).toBe('false');
+    expect(sent.filter((type) => type.endsWith('Next'))).toEqual(['offers.armedNext', 'offers.armNext', 'offers.armedNext', 'offers.disarmNext', 'offers.armedNext']);
   });
 });

@@ -2,18 +2,17 @@ import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { offerEdits } from '@/lib/ui/offer-edits';
-import { CustomerNotesEditor } from './CustomerNotesEditor';
+import { CustomersSection } from './CustomersSection';
 import { DetailsActions } from './DetailsActions';
 import { DetailsHeader } from './DetailsHeader';
 import { DetailsOutcome } from './DetailsOutcome';
 import { OfferCopyButtons } from './OfferActions';
 import { OfferFacts, type OfferLinks } from './OfferFacts';
-import { SendsList } from './SendsList';
-import { StatusTimeline } from './StatusTimeline';
+import { NotesEditor } from './NotesEditor';
 import { useOfferDetails } from './useOfferDetails';
 import { WebsiteSnippet } from './WebsiteSnippet';
 
-/** Every field of one offer, its status and sends, and the advisor's edits (saved as they type). */
+/** Every field of one offer, its customers with their statuses and sends, and the advisor's notes (saved as they type). */
 export function OfferDetails({
   offerId,
   onChanged,
@@ -55,28 +54,36 @@ export function OfferDetails({
   return (
     <aside class="details" aria-labelledby="details-heading">
       <DetailsHeader offer={offer} onClose={onClose} />
-      <DetailsOutcome outcome={outcome} onUndo={(deleted) => void details.undo(deleted)} />
+      <DetailsOutcome outcome={outcome} onUndo={(deleted) => void details.undo(deleted)} onRestore={(before) => void details.restore(before)} />
       <fieldset disabled={outcome?.undo !== undefined} class="plain-fieldset">
         <div class="toolbar">
           <OfferCopyButtons offer={offer} report={details.report} />
         </div>
-        <OfferFacts offer={offer} links={onOpen} />
-        <StatusTimeline offer={offer} onSetStatus={(status) => void details.setStatus(status)} />
-        <SendsList sends={offer.sends} />
-        <CustomerNotesEditor
+        <OfferFacts offer={offer} links={onOpen} linked={details.linked} onUnlink={(purchase) => void details.linkFollowUp(purchase, null)} />
+        <CustomersSection
+          offer={offer}
+          onChanged={details.showChanged}
+          report={details.report}
+          onReload={() => details.reloadAfterStale()}
+        />
+        <h3>{t('history_notes')}</h3>
+        <NotesEditor
           edits={offerEdits(offer)}
           saveState={details.saveState}
           conflict={details.conflict}
           onReload={() => void details.reload()}
-          onCustomerInput={details.editCustomer}
           onNotesInput={details.editNotes}
           onLeaveField={details.saveNow}
         />
         <WebsiteSnippet offer={offer} report={details.report} />
         <DetailsActions
           offer={offer}
-          pendingFollowUp={details.pendingFollowUp}
-          onToggleFollowUp={() => void details.toggleFollowUp()}
+          armed={details.armed}
+          actions={{
+            toggleArmed: (link, withdraw) => details.toggleArmed(link, withdraw),
+            replaceWith: (by, withdraw) => details.replaceWith(by, withdraw),
+            linkFollowUp: (purchase, trial) => details.linkFollowUp(purchase, trial),
+          }}
           onDelete={() => void details.remove()}
         />
       </fieldset>

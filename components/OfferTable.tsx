@@ -1,8 +1,12 @@
+import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import { t, formatDateTime } from '@/lib/i18n';
-import { customerLabel, kindLabel, statusBadgeClass, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusBadgeClass, statusLabel, subscriptionsLabel } from '@/lib/ui/offer-labels';
 
-/** Offers as table rows; with `onOpen`, each row's date links to the offer's details. */
+/**
+ * Offers as table rows, each with its status (derived from its customers') and where its customers
+ * stand; with `onOpen`, each row's date links to the offer's details.
+ */
 export function OfferTable({
   offers,
   selectedId,
@@ -33,7 +37,7 @@ export function OfferTable({
                 <a
                   href={onOpen.href(offer.id)}
                   aria-current={offer.id === selectedId ? 'true' : undefined}
-                  aria-label={t('history_openDetails', [formatDateTime(offer.createdAt), customerLabel(offer) || offer.summaryId || kindLabel(offer)])}
+                  aria-label={t('history_openDetails', [formatDateTime(offer.createdAt), customersLabel(offer) || offer.summaryId || kindLabel(offer)])}
                   onClick={(event) => {
                     if (event.ctrlKey || event.metaKey || event.shiftKey) return;
                     event.preventDefault();
@@ -48,10 +52,11 @@ export function OfferTable({
             </td>
             <td>{kindLabel(offer)}</td>
             <td class="mono">{offer.summaryId ?? '—'}</td>
-            <td>{customerLabel(offer)}</td>
+            <td>{customersLabel(offer)}</td>
             <td>{subscriptionsLabel(offer)}</td>
             <td>
-              <span class={statusBadgeClass(offer.status)}>{statusLabel(offer.status)}</span>
+              <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
+              <span class="muted customer-summary">{customerSummary(offer)}</span>
             </td>
           </tr>
         ))}

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { savePreferences, type Preferences } from '@/lib/settings/settings';
+import { savePreferences } from '@/lib/settings/client';
+import type { Preferences } from '@/lib/settings/settings';
 import { t } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
 import { FormActions, type FormStatus } from './FormActions';

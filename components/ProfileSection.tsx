@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { AdvisorProfile } from '@/lib/message/profile';
 import { LOGO_MAX_BYTES } from '@/lib/message/safe-url';
-import { saveProfile } from '@/lib/settings/settings';
+import { saveProfile } from '@/lib/settings/client';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatBytes } from '@/lib/ui/format';
 import { checkProfile, LOGO_TYPES, logoFileProblem, type ProfileField } from '@/lib/ui/profile-form';

@@ -10,7 +10,7 @@ import type { Settings } from '@/lib/settings/settings';
 import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
 import { sampleFor } from '@/lib/ui/offer-message';
-import { customerLabel, templateKindLabel } from '@/lib/ui/offer-labels';
+import { customersLabel, templateKindLabel } from '@/lib/ui/offer-labels';
 import { checkTemplateDraft, isDraftValid, type TemplateDraft } from '@/lib/ui/template-list';
 import { Field } from './Field';
 
@@ -188,7 +188,7 @@ export function TemplateEditor({
               <option value="sample">{t('options_sampleOffer')}</option>
               {recentOffers.map((offer) => (
                 <option key={offer.id} value={offer.id}>
-                  {[customerLabel(offer) || offer.summaryId || offer.quoteId, formatDateTime(offer.createdAt)].join(' · ')}
+                  {[customersLabel(offer) || offer.summaryId || offer.quoteId, formatDateTime(offer.createdAt)].join(' · ')}
                 </option>
               ))}
             </select>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { MessageTemplate } from '@/lib/message/template';
 import { templateKindLabel } from '@/lib/ui/offer-labels';
-import { saveTemplates } from '@/lib/settings/settings';
+import { saveTemplates } from '@/lib/settings/client';
 import { t, uiLocale } from '@/lib/i18n';
 import { deleteTemplateFromList, duplicateTemplate, newTemplate, saveTemplateInList } from '@/lib/ui/template-list';
 import { languageName } from '@/lib/ui/format';

@@ -1,25 +1,13 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
-import type { Offer, OfferStatus } from '@/lib/offers/schema';
-import { clearPendingFollowUp, readPendingFollowUp, setPendingFollowUp, PENDING_FOLLOW_UP_KEY } from '@/lib/offers/follow-up';
+import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
-import { MessagingError } from '@/lib/messaging/protocol';
-import {
-  changedFields,
-  fieldChanges,
-  fieldValue,
-  keepingEdits,
-  offerEdits,
-  rebasedEdits,
-  withCustomerField,
-  type CustomerField,
-  type EditField,
-  type OfferEdits,
-} from '@/lib/ui/offer-edits';
-import { statusLabel } from '@/lib/ui/offer-labels';
+import { offerName } from '@/lib/ui/offer-labels';
+import { ARMED_NEXT_KEY, MessagingError, type ArmedNext, type LinkedOffers } from '@/lib/messaging/protocol';
+import { changedFields, fieldChanges, fieldValue, keepingEdits, offerEdits, rebasedEdits, type EditField, type OfferEdits } from '@/lib/ui/offer-edits';
 import { useLatestRequest } from './useLatestRequest';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'stale';
@@ -35,21 +23,26 @@ export interface EditConflict {
 
 const isStale = (error: unknown) => error instanceof MessagingError && error.code === 'stale';
 
-/** What the details pane last did; a deletion carries the deleted offer for Undo. */
+/**
+ * What the details pane last did; a deletion carries the deleted offer for Undo, and a customer
+ * removed or merged the offer as it was before (`restore`).
+ */
 export interface OfferDetailsOutcome {
   ok: boolean;
   text: string;
   undo?: Offer;
+  restore?: Offer;
 }
 
 /**
  * One offer for the details pane: loaded by id (`undefined` while loading, `null` when it is
- * gone), the customer and notes saved as they are typed, its status, deletion with undo and the
- * trial's follow-up mark, which follows extension storage so another tab's change shows here.
+ * gone), the notes saved as they are typed, changes of its customers shown as the store answers
+ * them, and deletion with undo.
  */
 export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onChanged: (offer: Offer) => void; onDeleted: () => void }) {
   const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>();
-  const { data: pendingFollowUp = false, run: runFollowUpRequest } = useLatestRequest<boolean>();
+  const { data: armed = null, run: runArmedRequest } = useLatestRequest<ArmedNext | null>();
+  const { data: linked, run: runLinkedRequest } = useLatestRequest<LinkedOffers>();
   const [saveState, setSaveState] = useState<SaveState>('idle');
   const [outcome, setOutcome] = useState<OfferDetailsOutcome | null>(null);
   const [conflict, setConflict] = useState<EditConflict | null>(null);
@@ -105,15 +98,26 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     });
   }, [offerId, runOfferRequest]);
 
+  const readLinked = useCallback(() => void runLinkedRequest(() => sendMessage({ type: 'offers.linked', id: offerId })), [offerId, runLinkedRequest]);
+
   useEffect(() => {
-    const showPendingFollowUp = () => void runFollowUpRequest(async () => (await readPendingFollowUp(browser.storage.local))?.trialId === offerId);
-    showPendingFollowUp();
-    const onStorage = (changes: Record<string, unknown>) => {
-      if (PENDING_FOLLOW_UP_KEY in changes) showPendingFollowUp();
+    // Another tab may arm the link, or a capture take it; another window may link an offer to this
+    // one: the mark and the links are read again when the mark changes and when this page comes back to the front.
+    const readLinks = () => {
+      void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
+      readLinked();
     };
+    const onStorage = (changes: Record<string, unknown>) => {
+      if (ARMED_NEXT_KEY in changes) readLinks();
+    };
+    readLinks();
+    addEventListener('focus', readLinks);
     browser.storage.local.onChanged.addListener(onStorage);
-    return () => browser.storage.local.onChanged.removeListener(onStorage);
-  }, [offerId, runFollowUpRequest]);
+    return () => {
+      removeEventListener('focus', readLinks);
+      browser.storage.local.onChanged.removeListener(onStorage);
+    };
+  }, [runArmedRequest, readLinked]);
 
   useEffect(() => {
     // Nothing typed is lost: leaving the page or the offer saves what is pending.
@@ -145,31 +149,66 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
 
   const fail = (error: unknown) => setOutcome({ ok: false, text: describeError(error) });
 
+  /** Shows an offer the store answered after a change elsewhere on the pane (a customer); notes being typed stay. */
+  const showChanged = (changed: Offer) => {
+    const from = basesRef.current.get(offerId);
+    if (from) {
+      updateOffer((current) => current && keepingEdits(changed, current, from));
+      basesRef.current.set(offerId, rebasedEdits(from, changed, shownRef.current.get(offerId) ?? from));
+    }
+    onChanged(changed);
+  };
+
+  // A replacement made elsewhere (the armed link taken by a capture in another tab) changed this
+  // offer too: its link and its withdrawn customers are shown once the links name an offer it does not.
+  const linkedSince = Boolean(offer && linked && ((linked.replacedBy && linked.replacedBy.id !== offer.replacedBy) || (linked.replaces && linked.replaces.id !== offer.replaces)));
+  const showChangedRef = useRef(showChanged);
+  useEffect(() => {
+    showChangedRef.current = showChanged;
+  });
+  useEffect(() => {
+    if (!linkedSince) return;
+    sendMessage({ type: 'offers.get', id: offerId })
+      .then(({ offer: fresh }) => fresh && showChangedRef.current(fresh))
+      .catch((error: unknown) => setOutcome({ ok: false, text: describeError(error) }));
+  }, [linkedSince, offerId]);
+
+  const showArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
+
   return {
     offer,
     loadError,
     saveState,
     outcome,
     conflict,
-    pendingFollowUp,
+    /** The link the next new offer takes, when it involves this offer. */
+    armed: armed?.offerId === offerId ? armed : null,
     report: setOutcome,
-    editCustomer: (field: CustomerField, value: string) => edit((edits) => ({ ...edits, customer: withCustomerField(edits.customer, field, value) })),
     editNotes: (notes: string) => edit((edits) => ({ ...edits, notes })),
     saveNow: () => void saver.flush(),
 
-    async setStatus(status: OfferStatus) {
+    showChanged,
+
+    /** Undo of a customer removed or merged: the offer's customers as they were come back. */
+    async restore(before: Offer) {
       try {
-        const answer = await sendMessage({ type: 'offers.setStatus', id: offerId, status });
-        // What the advisor typed meanwhile stays; the autosaver sends it.
-        const from = basesRef.current.get(offerId);
-        if (from) {
-          updateOffer((current) => current && keepingEdits(answer.offer, current, from));
-          basesRef.current.set(offerId, rebasedEdits(from, answer.offer, shownRef.current.get(offerId) ?? from));
-        }
-        onChanged(answer.offer);
-        setOutcome({ ok: true, text: t('history_statusChanged', statusLabel(status)) });
+        const { offer: restored } = await sendMessage({ type: 'offers.restore', offer: before });
+        showChanged(restored);
+        setOutcome({ ok: true, text: t('history_restored') });
       } catch (error) {
         fail(error);
+      }
+    },
+
+    /** The stale refusal of a customer edit: the offer as stored now is shown. */
+    async reloadAfterStale(): Promise<Offer | null> {
+      try {
+        const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
+        if (fresh) showChanged(fresh);
+        return fresh;
+      } catch (error) {
+        fail(error);
+        return null;
       }
     },
 
@@ -198,6 +237,55 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       }
     },
 
+    /** The offers linked to this one (undefined until read). */
+    linked,
+
+    /** Arms (or, armed already, disarms) the next new offer to follow up this trial or replace this offer. */
+    async toggleArmed(link: ArmedNext['link'], withdraw = true) {
+      try {
+        const current = armed?.offerId === offerId && armed.link === link;
+        if (current) await sendMessage({ type: 'offers.disarmNext' });
+        else await sendMessage({ type: 'offers.armNext', id: offerId, link, withdraw });
+        showArmed();
+        const texts = { 'follow-up': ['history_followUpArmed', 'history_followUpCancelled'], replacement: ['history_replacementArmed', 'history_replacementCancelled'] } as const;
+        setOutcome({ ok: true, text: t(texts[link][current ? 1 : 0]) });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    /** `by` replaces this offer: both show the link, the customers carry over (and, with `withdraw`, are withdrawn here). */
+    async replaceWith(by: Offer, withdraw: boolean) {
+      try {
+        const answer = await sendMessage({ type: 'offers.replace', id: offerId, by: by.id, withdraw });
+        showChanged(answer.replaced);
+        onChangedRef.current(answer.by);
+        readLinked();
+        setOutcome({ ok: true, text: t('history_replacedDone', offerName(answer.by)) });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
+    /** Links a purchase offer to the trial it follows up, or (without a trial) unlinks it; either may be the offer shown. */
+    async linkFollowUp(purchase: Offer, trial: Offer | null) {
+      try {
+        const { offer: changed } = await sendMessage({ type: 'offers.update', id: purchase.id, patch: { followUpOf: trial?.id ?? null } });
+        if (changed.id === offerId) showChanged(changed);
+        else onChangedRef.current(changed);
+        readLinked();
+        setOutcome({ ok: true, text: trial ? t('history_linkedDone', offerName(purchase.id === offerId ? trial : purchase)) : t('history_unlinkedDone') });
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
+    },
+
     async undo(deleted: Offer) {
       try {
         await sendMessage({ type: 'offers.restore', offer: deleted });
@@ -206,12 +294,6 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       } catch (error) {
         fail(error);
       }
-    },
-
-    async toggleFollowUp() {
-      if (pendingFollowUp) await clearPendingFollowUp(browser.storage.local);
-      else await setPendingFollowUp(browser.storage.local, offerId);
-      setOutcome({ ok: true, text: t(pendingFollowUp ? 'history_followUpCancelled' : 'history_followUpArmed') });
     },
   };
 }

@@ -8,33 +8,41 @@ import { createGrantBook } from '@/lib/messaging/grants';
 import type { Handlers } from '@/lib/messaging/protocol';
 import { createOpenOfferHandler } from '@/lib/offers/open-offer';
 import { createWebmailHandlers, OPEN_PICKER_COMMAND, openPickerForCommand } from '@/lib/webmail/routing';
-import { storedFollowUpMarks } from '@/lib/offers/follow-up';
 import { withChangeHooks } from '@/lib/offers/change-hooks';
 import { browserReminderPorts } from '@/lib/reminders/ports';
 import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDelayChanged, scheduleReminder } from '@/lib/reminders/reminders';
+import { createSettingsOpener } from '@/lib/settings/store';
+import { createSettingsHandlers, type SettingsHooks } from '@/lib/settings/handlers';
+import { createBackupHandlers } from '@/lib/backup/handlers';
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
-  const reminders = browserReminderPorts(openStore);
+  // Settings used to live in extension storage; the first access moves them into their database.
+  const openSettings = createSettingsOpener(browser.storage.local);
+  const reminders = browserReminderPorts(openStore, openSettings);
   // Every path that changes an offer moves its reminder: a send, a status change, a deletion and its Undo.
-  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, undefined, storedFollowUpMarks(browser.storage.local)), {
+  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, browser.storage.local), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
     deleted: (offerId) => clearReminder(reminders, offerId),
     manyChanged: () => rebuildReminders(reminders, { showMissed: false }),
   });
+  const settingsHooks: SettingsHooks = {
+    preferencesSaved: (before, after) => {
+      if (reminderDelayChanged({ oldValue: before, newValue: after })) void rebuildReminders(reminders, { showMissed: false });
+    },
+  };
   const grants = createGrantBook(browser.storage.session);
   const handlers: Handlers = {
     ...offerHandlers,
-    ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordSend']),
+    ...createBackupHandlers(offerHandlers, openSettings, settingsHooks),
+    ...createSettingsHandlers(openSettings, settingsHooks),
+    ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordCompose']),
     ...createCaptureHandlers(browser.tabs),
     ...createCaptureSaveHandlers(offerHandlers, grants),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
   };
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && reminderDelayChanged(changes.preferences)) void rebuildReminders(reminders, { showMissed: false });
-  });
   // Alarms do not survive a Firefox restart or a Chrome update: rebuild them whenever the worker
   // starts. The startup and install listeners are what wake the worker at those moments.
   const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));

@@ -1,25 +1,43 @@
-import { useEffect, useState } from 'preact/hooks';
+import { Fragment } from 'preact';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DataSection } from '@/components/DataSection';
 import { PreferencesSection } from '@/components/PreferencesSection';
 import { ProfileSection } from '@/components/ProfileSection';
 import { TemplatesSection } from '@/components/TemplatesSection';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
-import { loadSettings, type Settings } from '@/lib/settings/settings';
+import { loadSettings } from '@/lib/settings/client';
+import type { Settings } from '@/lib/settings/settings';
 import { t } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
 
 export function OptionsApp() {
   const [settings, setSettings] = useState<Settings | null>(null);
+  // Counts the loads: after a backup restored settings, the forms start again from the values loaded.
+  const [loads, setLoads] = useState(0);
   const [recent, setRecent] = useState<Offer[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
+
+  const reloadSettings = useCallback(
+    () =>
+      loadSettings().then(
+        (loaded) => {
+          setSettings(loaded);
+          setLoads((count) => count + 1);
+        },
+        (error: unknown) => setLoadError(describeError(error)),
+      ),
+    [],
+  );
 
   useEffect(() => {
     document.title = t('options_title');
-    void loadSettings().then(setSettings);
+    void reloadSettings();
     // The template preview can use one of the latest offers instead of the sample.
     sendMessage({ type: 'offers.page', limit: 10 })
       .then((page) => setRecent(page.offers))
       .catch(() => setRecent([]));
-  }, []);
+  }, [reloadSettings]);
 
   return (
     <main class="page options">
@@ -31,15 +49,19 @@ export function OptionsApp() {
         <a href="#data-heading">{t('options_dataHeading')}</a>
       </nav>
       {settings ? (
-        <>
+        <Fragment key={loads}>
           <ProfileSection profile={settings.profile} onSaved={(profile) => setSettings({ ...settings, profile })} />
           <TemplatesSection settings={settings} recentOffers={recent} onSaved={(templates) => setSettings({ ...settings, templates })} />
           <PreferencesSection preferences={settings.preferences} onSaved={(preferences) => setSettings({ ...settings, preferences })} />
-        </>
+        </Fragment>
+      ) : loadError ? (
+        <p class="error" role="alert">
+          {loadError}
+        </p>
       ) : (
         <p class="muted">{t('history_loading')}</p>
       )}
-      <DataSection />
+      <DataSection onImported={(report) => void (report.settings?.restored.length ? reloadSettings() : undefined)} />
     </main>
   );
 }

@@ -1,12 +1,13 @@
+import { offerStatus } from '@/lib/offers/customers';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDateTime, t, uiLocale } from '@/lib/i18n';
 import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
-import { loadSettings } from '@/lib/settings/settings';
+import { loadSettings } from '@/lib/settings/client';
 import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
-import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 import { useLatestRequest } from '@/components/useLatestRequest';
 
@@ -179,9 +180,9 @@ export function PickerApp() {
                 void insert(offer);
               }}
             >
-              <div class="customer">{customerLabel(offer) || t('webmail_picker_no_customer')}</div>
+              <div class="customer">{customersLabel(offer) || t('webmail_picker_no_customer')}</div>
               <div class="meta">
-                {[kindLabel(offer), offer.summaryId, statusLabel(offer.status), formatDateTime(offer.createdAt)]
+                {[kindLabel(offer), offer.summaryId, statusLabel(offerStatus(offer)), customerSummary(offer), formatDateTime(offer.createdAt)]
                   .filter(Boolean)
                   .join(' · ')}
               </div>

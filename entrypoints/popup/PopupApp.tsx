@@ -1,3 +1,4 @@
+import { offerStatus } from '@/lib/offers/customers';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ManualOfferForm } from '@/components/ManualOfferForm';
@@ -7,7 +8,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { customerLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
 import { offerDetailsPath } from '@/lib/history-link';
 
@@ -141,9 +142,9 @@ export function PopupApp() {
                     void openPage(offerDetailsPath(offer.id));
                   }}
                 >
-                  <span class="recent-main">{customerLabel(offer) || offer.summaryId || kindLabel(offer)}</span>
+                  <span class="recent-main">{customersLabel(offer) || offer.summaryId || kindLabel(offer)}</span>
                   <span class="recent-meta muted">
-                    {kindLabel(offer)} · {statusLabel(offer.status)} · {formatDateTime(offer.createdAt)}
+                    {kindLabel(offer)} · {statusLabel(offerStatus(offer))} · {customerSummary(offer)} · {formatDateTime(offer.createdAt)}
                   </span>
                 </a>
               </li>

@@ -24,8 +24,9 @@ export default defineContentScript({
       adapter,
       doc: document,
       pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
-      // Stamped once, so a retry after a lost answer is recognised as the same send.
-      recordSend: (token, send) => sendWithRetry({ type: 'webmail.recordSend', token, send: { ...send, at: new Date().toISOString() } }),
+      // The event carries the moment the controller stamped once: a retry after a lost answer, or
+      // while the worker restarts, is recognised as the same draft or send.
+      recordCompose: (token, event) => sendWithRetry({ type: 'webmail.recordCompose', token, event }),
       t,
     });
     const stopAnswering = answerRuntimeMessages((message, sender) =>

@@ -1,9 +1,5 @@
 import { LIMITS } from '../offers/limits';
-
-// Control characters, soft hyphens, zero-width and bidi-override characters: invisible on the
-// page, but they can disguise a value (a reversed summary ID) or break later comparisons.
-// eslint-disable-next-line no-control-regex
-const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+import { INVISIBLE_CHARACTERS as INVISIBLE } from '../offers/normalize';
 const TAG = /<[a-zA-Z/!?][^<>]*>/g;
 const ANGLE = /[<>]/g;
 

@@ -1,6 +1,6 @@
 import type { MessageKey } from '../i18n';
 import { parseOfferUrl } from '../offers/offer-url';
-import type { Customer, Offer } from '../offers/schema';
+import type { CustomerIdentity, Offer } from '../offers/schema';
 import { primaryLanguage } from './pick';
 import type { AdvisorProfile } from './profile';
 import { isGdapLink } from './safe-url';
@@ -9,12 +9,12 @@ import { isGdapLink } from './safe-url';
 export type RenderOffer = Pick<
   Offer,
   'kind' | 'url' | 'summaryId' | 'subscriptions' | 'usageLocation' | 'partnerOffice' | 'delegatedAdmin'
-> & { customer?: Customer };
+> & { customer?: CustomerIdentity };
 
 export interface RenderContext {
   offer: RenderOffer;
   /** Overrides the offer's customer, e.g. with the recipient typed in the compose window. */
-  customer?: Customer;
+  customer?: CustomerIdentity;
   advisor: AdvisorProfile;
   /** BCP 47 tag for numbers and the offer kind's wording; usually the template's language. */
   locale: string;
@@ -65,7 +65,7 @@ const KIND_WORDS: Record<string, Record<Offer['kind'], string>> = {
   fr: { purchase: "offre d'achat", trial: "invitation d'essai" },
 };
 
-const customerOf = (context: RenderContext): Customer => context.customer ?? context.offer.customer ?? {};
+const customerOf = (context: RenderContext): CustomerIdentity => context.customer ?? context.offer.customer ?? {};
 
 /**
  * Every name a template may use, in the order the template editor lists them. Adding a

@@ -11,16 +11,26 @@ const GRANT_PURPOSES = ['undo-capture', 'record-send'] as const;
 export type GrantPurpose = (typeof GRANT_PURPOSES)[number];
 
 const GRANTS_KEY = 'grants';
-/** Long enough for an insertion and its record, or for the capture notice's Undo. */
-export const GRANT_LIFETIME_MS = 10 * 60_000;
+/**
+ * How long a grant lives, by purpose: a capture's Undo is offered for a few minutes, while a
+ * picker's delivery must still let the compose window record its real send, which may come
+ * hours after the insertion (a draft left open, the worker stopped meanwhile).
+ */
+export const GRANT_LIFETIME_MS: Readonly<Record<GrantPurpose, number>> = {
+  'undo-capture': 10 * 60_000,
+  'record-send': 24 * 60 * 60_000,
+};
 
 const Grant = z.object({
   purpose: z.enum(GRANT_PURPOSES),
   offerId: z.string(),
   tabId: z.number(),
   expiresAt: z.number(),
-  /** What the grant was used for: a retry of that same use is accepted, nothing else. */
-  usedFor: z.optional(z.string()),
+  /**
+   * What the grant was used for, by kind of use ("draft", "send": the part of a use before `@`):
+   * each kind once, and a retry of that same use is accepted.
+   */
+  used: z.optional(z.record(z.string(), z.string())),
 });
 type Grant = z.infer<typeof Grant>;
 const Grants = z.record(z.string(), Grant);
@@ -33,8 +43,9 @@ export interface SessionArea {
 export interface GrantBook {
   give(token: string, grant: { purpose: GrantPurpose; offerId: string; tabId: number }): Promise<void>;
   /**
-   * The offer a live grant names, for its purpose and tab, and marks it used for `use`. Throws a
-   * `forbidden` error for an unknown, expired or foreign token, or one already used otherwise.
+   * The offer a live grant names, for its purpose and tab, and marks it used for `use` ("kind@moment"
+   * or just a moment). Throws a `forbidden` error for an unknown, expired or foreign token, or one
+   * whose kind of use was already used otherwise.
    */
   redeem(token: string, purpose: GrantPurpose, tabId: number, use: string): Promise<string>;
 }
@@ -65,16 +76,18 @@ export function createGrantBook(area: SessionArea, now: () => number = Date.now)
     give: (token, grant) =>
       exclusive(async () => {
         const grants = await readLive();
-        await write({ ...grants, [token]: { ...grant, expiresAt: now() + GRANT_LIFETIME_MS } });
+        await write({ ...grants, [token]: { ...grant, expiresAt: now() + GRANT_LIFETIME_MS[grant.purpose] } });
       }),
     redeem: (token, purpose, tabId, use) =>
       exclusive(async () => {
         const grants = await readLive();
         const grant = Object.hasOwn(grants, token) ? grants[token] : undefined;
-        if (!grant || grant.purpose !== purpose || grant.tabId !== tabId || (grant.usedFor !== undefined && grant.usedFor !== use)) {
+        const kind = use.includes('@') ? use.slice(0, use.indexOf('@')) : '';
+        const earlier = grant?.used && Object.hasOwn(grant.used, kind) ? grant.used[kind] : undefined;
+        if (!grant || grant.purpose !== purpose || grant.tabId !== tabId || (earlier !== undefined && earlier !== use)) {
           throw new MessagingError('forbidden', 'This tab holds no such grant.');
         }
-        await write({ ...grants, [token]: { ...grant, usedFor: use } });
+        await write({ ...grants, [token]: { ...grant, used: { ...grant.used, [kind]: use } } });
         return grant.offerId;
       }),
   };

@@ -1,5 +1,7 @@
-import type { BackupFile } from '../offers/backup';
-import type { ImportReport } from '../offers/import-report';
+import type { BackupImportReport, FullBackupFile } from '../backup/backup';
+import type { AdvisorProfile } from '../message/profile';
+import type { MessageTemplate } from '../message/template';
+import type { Preferences, Settings } from '../settings/settings';
 import type { Offer } from '../offers/schema';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
@@ -58,6 +60,25 @@ export const CAPTURE_REASONS = ['no-offer-url', 'invalid-draft', 'extraction-fai
 export type CaptureReason = (typeof CAPTURE_REASONS)[number];
 export type CaptureFailure = CaptureReason | 'not-partner-center' | 'no-content-script' | 'save-failed';
 
+/** The offers linked to one offer, each side of each link. */
+export interface LinkedOffers {
+  followUpOf: Offer | null;
+  followedUpBy: Offer[];
+  replaces: Offer | null;
+  replacedBy: Offer | null;
+}
+
+/** The offer the next new offer saved will follow up (a trial) or replace. */
+export interface ArmedNext {
+  offerId: string;
+  link: 'follow-up' | 'replacement';
+  /** For a replacement: whether the old offer's open customers become withdrawn. */
+  withdraw: boolean;
+  at: string;
+}
+/** Where the background keeps the armed link (extension storage), so pages can follow its changes. */
+export const ARMED_NEXT_KEY = 'armedNext';
+
 /** What each request answers with; the background is typed against this map. */
 export interface ResponseMap {
   /** summaryIdConflict: the draft's summary ID, held by another offer; the offer was saved without it. */
@@ -67,15 +88,30 @@ export interface ResponseMap {
   'offers.search': { offers: Offer[] };
   'offers.usageLocations': { locations: string[] };
   'offers.deleteAll': { deleted: number };
-  'offers.setStatus': { offer: Offer };
-  'offers.recordSend': { offer: Offer };
+  'offers.setCustomerStatus': { offer: Offer };
+  'offers.recordCompose': { offer: Offer };
+  'offers.addCustomer': { offer: Offer };
+  'offers.updateCustomer': { offer: Offer };
+  'offers.removeCustomer': { offer: Offer };
+  'offers.mergeCustomers': { offer: Offer };
   'offers.update': { offer: Offer };
+  'offers.replace': { replaced: Offer; by: Offer };
+  'offers.linked': LinkedOffers;
+  'offers.armNext': { armed: ArmedNext };
+  'offers.disarmNext': { disarmed: boolean };
+  'offers.armedNext': { armed: ArmedNext | null };
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
-  'backup.export': { backup: BackupFile };
-  'backup.exportCsv': { csv: string; count: number };
-  'backup.import': ImportReport;
+  'backup.export': { backup: FullBackupFile };
+  /** count: offers; rows: one per offer and customer (an offer without customers has one). */
+  'backup.exportCsv': { csv: string; count: number; rows: number };
+  'backup.import': BackupImportReport;
+  /** Every part, a missing one as its default. */
+  'settings.get': Settings;
+  'settings.saveProfile': { profile: AdvisorProfile };
+  'settings.saveTemplates': { templates: MessageTemplate[] };
+  'settings.savePreferences': { preferences: Preferences };
   'capture.runInActiveTab': CaptureAnswer;
   /** A Partner Center capture; a new offer comes with the token that lets this tab undo it. */
   'capture.save': ResponseMap['offers.upsert'] & { undoToken?: string };
@@ -88,7 +124,7 @@ export interface ResponseMap {
    */
   'webmail.deliver': { outcome: 'inserted' | 'copied' | 'failed' | 'hidden' };
   'webmail.closePicker': { closed: boolean };
-  'webmail.recordSend': { recorded: true };
+  'webmail.recordCompose': { recorded: true };
 }
 
 /**

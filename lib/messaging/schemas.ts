@@ -1,6 +1,8 @@
 import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
-import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, Customer, boundedText, LIMITS } from '../offers/schema';
+import { AdvisorProfile } from '../message/profile';
+import { Preferences, Templates } from '../settings/settings';
+import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
 
@@ -13,11 +15,23 @@ export const WebmailMessage = z.object({
   text: z.string().check(z.minLength(1), z.maxLength(200_000)),
   subject: z.string().check(z.maxLength(500)),
   to: z.optional(z.string().check(z.maxLength(254))),
+  /** The offer link the message carries: a send counts only while the body still holds it. */
+  link: z.string().check(z.maxLength(LIMITS.url)),
 });
 export type WebmailMessage = z.infer<typeof WebmailMessage>;
 /** A random UUID: a picker's token, or the one the background gives with an undoable capture. */
 const randomToken = z.string().check(z.regex(PICKER_TOKEN));
-const sendFields = { provider: SendProvider, to: z.optional(boundedText(1000)), subject: z.optional(boundedText(500)) };
+/** What a compose window showed at a draft or a send: recipients as address, name or both. */
+export const ComposeEvent = z.object({
+  kind: z.enum(['draft', 'send']),
+  // Stamped once by the content script: a retried record carrying the same moment records nothing new.
+  at: Send.shape.at,
+  provider: SendProvider,
+  subject: z.optional(boundedText(500)),
+  recipients: z
+    .array(z.object({ email: z.optional(boundedText(254)), name: z.optional(boundedText()) }))
+    .check(z.maxLength(50)),
+});
 
 export const PageFilter = z.object({
   status: z.optional(OfferStatus),
@@ -47,32 +61,53 @@ export const Request = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('offers.usageLocations') }),
   z.object({ type: z.literal('offers.deleteAll') }),
-  z.object({ type: z.literal('offers.setStatus'), id, status: OfferStatus }),
+  z.object({ type: z.literal('offers.setCustomerStatus'), id, customerId: id, status: CustomerStatus }),
+  z.object({ type: z.literal('offers.recordCompose'), id, event: ComposeEvent }),
+  z.object({ type: z.literal('offers.addCustomer'), id, customer: CustomerIdentity }),
   z.object({
-    type: z.literal('offers.recordSend'),
+    type: z.literal('offers.updateCustomer'),
     id,
-    // `at`, when the caller gives it, is the moment of the insertion: a retried request carrying
-    // the same moment records nothing new.
-    send: z.object({ ...sendFields, at: z.optional(Send.shape.at) }),
+    customerId: id,
+    // Only the fields changed; a blank one clears it.
+    patch: CustomerIdentity,
+    // What the sender last saw in those fields (blank for none): a field changed since is refused as stale.
+    expected: z.optional(CustomerIdentity),
   }),
+  z.object({ type: z.literal('offers.removeCustomer'), id, customerId: id }),
+  /** Two records of one person: `mergeId`'s history and sends join `keepId`'s, and `mergeId` goes. */
+  z.object({ type: z.literal('offers.mergeCustomers'), id, keepId: id, mergeId: id }),
   z.object({
     type: z.literal('offers.update'),
     id,
-    // Only the fields changed; a blank customer field clears it.
     patch: z.object({
-      customer: z.optional(Customer),
       notes: z.optional(boundedText(LIMITS.notes)),
+      /** The trial this purchase offer follows up; null unlinks. */
       followUpOf: z.optional(z.nullable(id)),
     }),
-    // What the sender last saw in those fields (blank for none): a field changed since is refused as stale.
-    expected: z.optional(z.object({ customer: z.optional(Customer), notes: z.optional(boundedText(LIMITS.notes)) })),
+    expected: z.optional(z.object({ notes: z.optional(boundedText(LIMITS.notes)) })),
   }),
+  /**
+   * `by` replaces `id` (a new license count): the customers carry over to `by` as pending, and
+   * `id`'s open customers become withdrawn unless `withdraw` is false.
+   */
+  z.object({ type: z.literal('offers.replace'), id, by: id, withdraw: z.boolean() }),
+  /** The offers linked to this one: the trial it follows up, the purchase offers that follow it up, what it replaces and what replaced it. */
+  z.object({ type: z.literal('offers.linked'), id }),
+  /** Arms the next new offer saved (a capture, a paste, a manual entry) to follow up this trial or to replace this offer. */
+  z.object({ type: z.literal('offers.armNext'), id, link: z.enum(['follow-up', 'replacement']), withdraw: z.optional(z.boolean()) }),
+  z.object({ type: z.literal('offers.disarmNext') }),
+  z.object({ type: z.literal('offers.armedNext') }),
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   z.object({ type: z.literal('offers.count') }),
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
-  z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
+  /** `include`: what the advisor chose to restore from the file. */
+  z.object({ type: z.literal('backup.import'), backup: z.unknown(), include: z.enum(['offers', 'settings', 'both']) }),
+  z.object({ type: z.literal('settings.get') }),
+  z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
+  z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),
+  z.object({ type: z.literal('settings.savePreferences'), preferences: Preferences }),
   z.object({ type: z.literal('capture.runInActiveTab') }),
   z.object({ type: z.literal('capture.save'), draft: OfferDraft }),
   z.object({ type: z.literal('capture.undo'), token: randomToken }),
@@ -80,6 +115,6 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('webmail.openPickerInActiveTab') }),
   z.object({ type: z.literal('webmail.deliver'), token: randomToken, offerId: id, message: WebmailMessage }),
   z.object({ type: z.literal('webmail.closePicker'), token: randomToken }),
-  z.object({ type: z.literal('webmail.recordSend'), token: randomToken, send: z.object({ ...sendFields, at: Send.shape.at }) }),
+  z.object({ type: z.literal('webmail.recordCompose'), token: randomToken, event: ComposeEvent }),
 ]);
 export type Request = z.infer<typeof Request>;

@@ -48,12 +48,12 @@ describe('ALLOWED_SENDERS', () => {
 
   it('gives each content script only what its page needs', () => {
     expect(allowedTo('partner-center')).toEqual(['capture.save', 'capture.undo', 'ui.openOffer']);
-    expect(allowedTo('webmail')).toEqual(['webmail.recordSend']);
-    expect(allowedTo('picker')).toEqual(['offers.page', 'offers.search', 'webmail.closePicker', 'webmail.deliver']);
+    expect(allowedTo('webmail')).toEqual(['webmail.recordCompose']);
+    expect(allowedTo('picker')).toEqual(['offers.page', 'offers.search', 'settings.get', 'webmail.closePicker', 'webmail.deliver']);
   });
 
   it('lets extension pages ask everything but what speaks for a content script or a picker token', () => {
     const all = Object.keys(ALLOWED_SENDERS).sort();
-    expect(allowedTo('extension-page')).toEqual(all.filter((type) => !['capture.save', 'capture.undo', 'webmail.recordSend', 'webmail.deliver', 'webmail.closePicker'].includes(type)));
+    expect(allowedTo('extension-page')).toEqual(all.filter((type) => !['capture.save', 'capture.undo', 'webmail.recordCompose', 'webmail.deliver', 'webmail.closePicker'].includes(type)));
   });
 });

@@ -32,7 +32,7 @@ describe('handleMessage', () => {
     [{ type: 'offers.drop-all' }],
     [{ type: 'offers.get' }],
     [{ type: 'offers.upsert', draft: { url: 'x'.repeat(5000), source: 'auto' } }],
-    [{ type: 'offers.setStatus', id: 'a', status: 'paid' }],
+    [{ type: 'offers.setCustomerStatus', id: 'a', customerId: 'c', status: 'paid' }],
     ['offers.count'],
     [null],
   ])('answers %j with an invalid-message error', async (message) => {
@@ -72,7 +72,9 @@ describe('handleMessage', () => {
     [PARTNER_CENTER, { type: 'offers.restore', offer: { not: 'read' } }],
     [WEBMAIL, { type: 'backup.export' }],
     [WEBMAIL, { type: 'offers.deleteAll' }],
-    [WEBMAIL, { type: 'offers.recordSend', id: 'o1', send: { provider: 'gmail' } }],
+    [WEBMAIL, { type: 'offers.recordCompose', id: 'o1', event: { kind: 'send', at: '2026-01-01T00:00:00.000Z', provider: 'gmail', recipients: [] } }],
+    [WEBMAIL, { type: 'settings.get' }],
+    [PARTNER_CENTER, { type: 'settings.saveTemplates', templates: [] }],
     [{ ...WEBMAIL, url: 'https://example.com/' , origin: 'https://example.com' }, { type: 'ui.openOffer', id: 'o1' }],
   ])('refuses a content script what its role may not ask, before reading it: %j %j', async (sender, message) => {
     const anything = vi.fn(async () => ({}));

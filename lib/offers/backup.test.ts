@@ -1,5 +1,6 @@
+import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { describe, expect, it } from 'vitest';
-import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { BackupRefusedError, createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
 
 describe('backup envelope', () => {
@@ -14,7 +15,8 @@ describe('backup envelope', () => {
     ['{not json', 'not-json'],
     ['{"format":"other","version":1,"offers":[]}', 'not-a-backup'],
     ['[1,2,3]', 'not-a-backup'],
-    ['{"format":"offer-courier-backup","version":2,"offers":[]}', 'newer-version'],
+    ['{"format":"offer-courier-backup","version":3,"offers":[]}', 'newer-version'],
+    ['{"format":"offer-courier-backup","version":1.5,"offers":[]}', 'unsupported-version'],
     ['{"format":"offer-courier-backup","version":0,"offers":[]}', 'unsupported-version'],
     ['{"format":"offer-courier-backup","version":1}', 'not-a-backup'],
   ])('refuses %s whole as %s', (text, problem) => {
@@ -27,12 +29,27 @@ describe('backup envelope', () => {
   });
 });
 
+describe('a version 1 backup', () => {
+  it('imports each record mapped to customers, the send to an address making that address sent', () => {
+    const [record] = SCHEMA_V1_OFFERS;
+    const records = readBackupEnvelope(JSON.stringify({ format: 'offer-courier-backup', version: 1, exportedAt: '2026-01-07T00:00:00.000Z', offers: [record, 'junk'] }));
+    const { valid, rejected } = validateBackupRecords(records, '2026-06-01T00:00:00.000Z');
+    expect(rejected.map((r) => r.index)).toEqual([1]);
+    expect(valid[0]?.offer).toMatchObject({
+      id: 'v1-offer-1',
+      notes: 'Relancer en février',
+      customers: [{ email: 'elodie@fabrikam.example', name: 'Élodie Martin', company: 'Fabrikam', status: 'sent', sends: [{ provider: 'outlook', subject: 'Votre offre' }] }],
+    });
+    expect(valid[0]?.offer).not.toHaveProperty('status');
+  });
+});
+
 describe('validateBackupRecords', () => {
   it('rejects each bad record with its index and reason, and keeps the good ones', () => {
     const good = makeOffer(1);
     const { valid, rejected } = validateBackupRecords([
       good,
-      { ...makeOffer(2), status: 'lost' },
+      { ...makeOffer(2), customers: [{ ...makeOffer(2).customers[0], status: 'lost' }] },
       { ...makeOffer(3), url: 'https://evil.example/?type=Purchase&id=1&msppid=2' },
       'text',
       { ...makeOffer(4), summaryId: 'x'.repeat(5000) },
@@ -46,7 +63,7 @@ describe('validateBackupRecords', () => {
       [4, 'offer-4'],
       [5, 'offer-5'],
     ]);
-    expect(rejected[0]!.reason).toMatch(/^status:/);
+    expect(rejected[0]!.reason).toMatch(/^customers\.0\.status:/);
     expect(rejected[1]!.reason).toMatch(/offer URL \(host\)/);
     expect(rejected[4]!.reason).toBe('url: not a Partner Center offer URL (host)');
   });
@@ -59,16 +76,17 @@ describe('validateBackupRecords', () => {
   it('brings times after the import back to the import time', () => {
     const now = '2026-06-01T12:00:00.000Z';
     const future = '2030-01-01T00:00:00.000+02:00';
-    const record = makeOffer(1, {
-      createdAt: future,
-      updatedAt: future,
-      status: 'sent',
-      statusHistory: [{ status: 'created', at: '2026-05-01T00:00:00.000Z' }, { status: 'sent', at: future }],
-      sends: [{ at: future, provider: 'gmail' }],
-    });
+    const customer = {
+      ...makeCustomer('c1', { email: 'a@b.example' }, '2026-05-01T00:00:00.000Z', 'sent', [{ at: future, provider: 'gmail' }]),
+      history: [
+        { status: 'pending' as const, at: '2026-05-01T00:00:00.000Z' },
+        { status: 'sent' as const, at: future },
+      ],
+    };
+    const record = makeOffer(1, { createdAt: future, updatedAt: future, customers: [customer] });
     const offer = validateBackupRecords([record], now).valid[0]?.offer;
-    expect(offer).toMatchObject({ createdAt: now, updatedAt: now, sends: [{ at: now, provider: 'gmail' }] });
-    expect(offer?.statusHistory.map((change) => change.at)).toEqual(['2026-05-01T00:00:00.000Z', now]);
+    expect(offer).toMatchObject({ createdAt: now, updatedAt: now, customers: [{ sends: [{ at: now, provider: 'gmail' }] }] });
+    expect(offer?.customers[0]?.history.map((change) => change.at)).toEqual(['2026-05-01T00:00:00.000Z', now]);
     expect(validateBackupRecords([makeOffer(2)], now).valid[0]?.offer).toEqual(makeOffer(2));
   });
 });

@@ -1,11 +1,14 @@
 import { z } from 'zod/mini';
 import { checkOfferUrl } from './offer-url';
 import { stripUndefined } from './merge';
+import { offerFromV1, type V1Offer } from './from-v1';
 import { Offer } from './schema';
 import type { RejectedRecord } from './import-report';
 
 export const BACKUP_FORMAT = 'offer-courier-backup';
-export const BACKUP_VERSION = 1;
+/** 2: customers per offer. Version 1 files still import, each record mapped as the v1 database is. */
+export const BACKUP_VERSION = 2;
+const OLDEST_READABLE_VERSION = 1;
 /** Keeps a hostile or mistaken file from exhausting memory in the background worker. */
 export const MAX_BACKUP_OFFERS = 200_000;
 
@@ -40,16 +43,19 @@ const Envelope = z.looseObject({
   offers: z.array(z.unknown()),
 });
 
-/** Reads a backup's text or parsed value; refuses the whole file when it is not a backup we can read. */
-export function readBackupEnvelope(input: unknown): unknown[] {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input.replace(/^\uFEFF/, ''));
-    } catch {
-      throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
-    }
+/** A backup's value from its text (a byte-order mark allowed), or the value itself when already parsed. */
+export function parseBackupText(input: unknown): unknown {
+  if (typeof input !== 'string') return input;
+  try {
+    return JSON.parse(input.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
   }
+}
+
+/** Reads a backup's text or parsed value (its records in today's shape); refuses the whole file when it is not a backup we can read. */
+export function readBackupEnvelope(input: unknown): unknown[] {
+  const value = parseBackupText(input);
   const envelope = Envelope.safeParse(value);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) {
     throw new BackupRefusedError('not-a-backup', 'The file is not an Offer Courier backup.');
@@ -60,13 +66,25 @@ export function readBackupEnvelope(input: unknown): unknown[] {
       `The backup was made by a newer version of Offer Courier (format ${envelope.data.version}); update the extension first.`,
     );
   }
-  if (envelope.data.version !== BACKUP_VERSION) {
+  if (!Number.isInteger(envelope.data.version) || envelope.data.version < OLDEST_READABLE_VERSION) {
     throw new BackupRefusedError('unsupported-version', `Backup format version ${envelope.data.version} is not supported.`);
   }
   if (envelope.data.offers.length > MAX_BACKUP_OFFERS) {
     throw new BackupRefusedError('too-large', `The backup holds more than ${MAX_BACKUP_OFFERS} offers.`);
   }
-  return envelope.data.offers;
+  return envelope.data.version === 1 ? envelope.data.offers.map(fromV1Record) : envelope.data.offers;
+}
+
+/** A v1 record in today's shape; anything not even shaped like one is left for validation to reject. */
+function fromV1Record(record: unknown): unknown {
+  const looksLikeV1 =
+    typeof record === 'object' && record !== null && typeof (record as V1Offer).id === 'string' && typeof (record as V1Offer).createdAt === 'string';
+  if (!looksLikeV1) return record;
+  try {
+    return offerFromV1(record as V1Offer);
+  } catch {
+    return record;
+  }
 }
 
 /**
@@ -109,7 +127,10 @@ function clampTimes(offer: Offer, now: string): Offer {
     ...offer,
     createdAt: clamp(offer.createdAt),
     updatedAt: clamp(offer.updatedAt),
-    statusHistory: offer.statusHistory.map((change) => ({ ...change, at: clamp(change.at) })),
-    sends: offer.sends.map((send) => ({ ...send, at: clamp(send.at) })),
+    customers: offer.customers.map((customer) => ({
+      ...customer,
+      history: customer.history.map((change) => ({ ...change, at: clamp(change.at) })),
+      sends: customer.sends.map((send) => ({ ...send, at: clamp(send.at) })),
+    })),
   };
 }

@@ -2,6 +2,8 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { offerUrl } from '@/test/unit/offer-factory';
+import { memoryArea } from '@/test/unit/memory-area';
+import { offerStatus } from './customers';
 import { openOfferDatabase } from './db';
 import { createOfferHandlers } from './handlers';
 import { withChangeHooks } from './change-hooks';
@@ -13,15 +15,17 @@ beforeEach(async () => {
   store = new OfferStore(await openOfferDatabase());
 });
 
+const SEND = { kind: 'send' as const, at: '2026-01-01T00:00:00.000Z', provider: 'gmail' as const, recipients: [{ email: 'a@b.example' }] };
+
 function hooked(failReminders = false) {
   const log: string[] = [];
   const warnings: unknown[] = [];
   const handlers = withChangeHooks(
-    createOfferHandlers(async () => store),
+    createOfferHandlers(async () => store, memoryArea()),
     {
       sentOrStatusChanged: async (offer) => {
         if (failReminders) throw new Error('alarms unavailable');
-        log.push(`changed ${offer.status}`);
+        log.push(`changed ${offerStatus(offer)}`);
       },
       deleted: async (offerId) => void log.push(`deleted ${offerId}`),
       manyChanged: async () => void log.push('many'),
@@ -35,20 +39,22 @@ describe('change hooks', () => {
   it('run after sends and status changes, and a failing reminder never fails the change', async () => {
     const { handlers, log } = hooked();
     const { offer } = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(3), source: 'manual' } });
-    await handlers['offers.recordSend']({ type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } });
-    await handlers['offers.setStatus']({ type: 'offers.setStatus', id: offer.id, status: 'accepted' });
-    expect(log).toEqual(['changed sent', 'changed accepted']);
+    const sent = await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: offer.id, event: SEND });
+    const customerId = sent.offer.customers[0]!.id;
+    await handlers['offers.setCustomerStatus']({ type: 'offers.setCustomerStatus', id: offer.id, customerId, status: 'accepted' });
+    await handlers['offers.removeCustomer']({ type: 'offers.removeCustomer', id: offer.id, customerId });
+    expect(log).toEqual(['changed sent', 'changed accepted', 'changed pending']);
 
     const failing = hooked(true);
-    const answer = await failing.handlers['offers.setStatus']({ type: 'offers.setStatus', id: offer.id, status: 'declined' });
-    expect(answer.offer.status).toBe('declined');
+    const answer = await failing.handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: offer.id, event: { ...SEND, at: '2026-02-01T00:00:00.000Z' } });
+    expect(offerStatus(answer.offer)).toBe('sent');
     expect(failing.warnings).toHaveLength(1);
   });
 
   it('clear a deleted offer\'s reminder, set it again on Undo, and rebuild after Delete all', async () => {
     const { handlers, log } = hooked();
     const { offer } = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(4), source: 'manual' } });
-    const sent = (await handlers['offers.recordSend']({ type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } })).offer;
+    const sent = (await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: offer.id, event: SEND })).offer;
     const deleted = await handlers['offers.delete']({ type: 'offers.delete', id: offer.id });
     await handlers['offers.delete']({ type: 'offers.delete', id: offer.id });
     await handlers['offers.restore']({ type: 'offers.restore', offer: deleted.offer! });

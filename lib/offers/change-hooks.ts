@@ -1,14 +1,23 @@
 import type { Handlers } from '../messaging/protocol';
+import type { OfferBackupHandlers } from './handlers';
 import type { Offer } from './schema';
 
-type HookedHandlers = Pick<
+type HookedHandlers = Pick<OfferBackupHandlers, 'backup.import'> &
+  Pick<
   Handlers,
-  'offers.recordSend' | 'offers.setStatus' | 'offers.delete' | 'offers.restore' | 'offers.deleteAll' | 'backup.import'
->;
+  | 'offers.recordCompose'
+  | 'offers.setCustomerStatus'
+  | 'offers.removeCustomer'
+  | 'offers.mergeCustomers'
+  | 'offers.replace'
+  | 'offers.delete'
+  | 'offers.restore'
+    | 'offers.deleteAll'
+  >;
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
 export interface ChangeHooks {
-  /** After a send, a status change or an Undo of a deletion: the offer's reminder is set again. */
+  /** After a send, a status change, a customer removed or merged, or an Undo of a deletion: the offer's reminders are set again. */
   sentOrStatusChanged(offer: Offer): Promise<unknown>;
   /** After a deletion: the offer's reminder goes. */
   deleted(offerId: string): Promise<unknown>;
@@ -28,8 +37,15 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
   const onOffer = async <A extends { offer: Offer }>(answer: A) => after(answer, () => hooks.sentOrStatusChanged(answer.offer));
   return {
     ...handlers,
-    'offers.recordSend': async (request) => onOffer(await handlers['offers.recordSend'](request)),
-    'offers.setStatus': async (request) => onOffer(await handlers['offers.setStatus'](request)),
+    'offers.recordCompose': async (request) => onOffer(await handlers['offers.recordCompose'](request)),
+    'offers.setCustomerStatus': async (request) => onOffer(await handlers['offers.setCustomerStatus'](request)),
+    'offers.removeCustomer': async (request) => onOffer(await handlers['offers.removeCustomer'](request)),
+    'offers.mergeCustomers': async (request) => onOffer(await handlers['offers.mergeCustomers'](request)),
+    'offers.replace': async (request) => {
+      const answer = await handlers['offers.replace'](request);
+      await after(answer, () => hooks.sentOrStatusChanged(answer.replaced));
+      return after(answer, () => hooks.sentOrStatusChanged(answer.by));
+    },
     'offers.restore': async (request) => onOffer(await handlers['offers.restore'](request)),
     'offers.delete': async (request) => {
       const answer = await handlers['offers.delete'](request);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
 import { csvField, offersToCsv } from './csv';
 
 describe('csvField', () => {
@@ -42,10 +42,10 @@ describe('offersToCsv', () => {
         { name: 'Exchange Online (Plan 1)', licenses: 10 },
       ],
       notes: 'Line one\nLine "two"',
-      customer: { company: 'Société Générale' },
+      customers: [makeCustomer('c1', { company: 'Société Générale' })],
     });
     const csv = offersToCsv([offer]);
-    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url')).toBe(true);
+    expect(csv.startsWith('\uFEFFid,kind,summary_id,url')).toBe(true);
     const [, row] = csv.slice(1).split('\r\n');
     expect(row).toContain('Microsoft 365 E3 x 25; Exchange Online (Plan 1) x 10');
     expect(row).toContain(',35,');

@@ -1,5 +1,5 @@
 import { OFFER_FIELD_NAMES, OFFER_FIELDS } from './fields';
-import type { Offer } from './schema';
+import type { Offer, OfferCustomer } from './schema';
 
 const COLUMNS = OFFER_FIELD_NAMES.flatMap((name) => OFFER_FIELDS[name].csv);
 
@@ -17,8 +17,19 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** UTF-8 CSV with a byte-order mark (so Excel reads accents), CRLF line ends, one row per offer. */
+/**
+ * UTF-8 CSV with a byte-order mark (so Excel reads accents), CRLF line ends, one row per offer and
+ * customer; an offer without customers (posted on a website) still has its row.
+ */
 export function offersToCsv(offers: readonly Offer[]): string {
-  const rows = [COLUMNS.map(([name]) => name), ...offers.map((offer) => COLUMNS.map(([, cell]) => csvField(cell(offer))))];
+  const pairs = offerCustomerPairs(offers);
+  const rows = [COLUMNS.map(([name]) => name), ...pairs.map(([offer, customer]) => COLUMNS.map(([, cell]) => csvField(cell(offer, customer))))];
   return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
+}
+
+/** The spreadsheet's rows: each offer with each of its customers, or alone when it has none. */
+export function offerCustomerPairs(offers: readonly Offer[]): [Offer, OfferCustomer | undefined][] {
+  return offers.flatMap((offer): [Offer, OfferCustomer | undefined][] =>
+    offer.customers.length ? offer.customers.map((customer) => [offer, customer]) : [[offer, undefined]],
+  );
 }

@@ -1,4 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { offerFromV1, type V1Offer } from './from-v1';
+import { toStored } from './index-fields';
 import type { Offer } from './schema';
 
 export const DB_NAME = 'offer-courier';
@@ -7,7 +9,8 @@ export const DB_NAME = 'offer-courier';
 export interface IndexFields {
   urlKey: string;
   words: string[];
-  customerKey?: string;
+  /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
+  statusKeys: [string, string, string][];
 }
 export type StoredOffer = Offer & IndexFields;
 
@@ -17,13 +20,13 @@ export interface OfferCourierDB extends DBSchema {
     value: StoredOffer;
     indexes: {
       newest: [string, string];
-      status: [string, string, string];
+      statuses: [string, string, string];
       kind: [string, string, string];
       usageLocation: [string, string, string];
-      customer: string;
       summaryId: string;
       url: string;
       words: string;
+      followUpOf: string;
     };
   };
 }
@@ -31,20 +34,40 @@ export interface OfferCourierDB extends DBSchema {
 export type Upgrade = (
   db: IDBPDatabase<OfferCourierDB>,
   tx: IDBPTransaction<OfferCourierDB, StoreNames<OfferCourierDB>[], 'versionchange'>,
-) => void;
+) => void | Promise<void>;
+
+const UPGRADE_BATCH = 500;
 
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */
 export const MIGRATIONS: readonly Upgrade[] = [
   (db) => {
     const offers = db.createObjectStore('offers', { keyPath: 'id' });
     offers.createIndex('newest', ['createdAt', 'id']);
-    offers.createIndex('status', ['status', 'createdAt', 'id']);
+    // Dropped in version 2; typed against today's schema, hence the casts.
+    offers.createIndex('status' as never, ['status', 'createdAt', 'id']);
     offers.createIndex('kind', ['kind', 'createdAt', 'id']);
     offers.createIndex('usageLocation', ['usageLocation', 'createdAt', 'id']);
-    offers.createIndex('customer', 'customerKey');
+    offers.createIndex('customer' as never, 'customerKey');
     offers.createIndex('summaryId', 'summaryId', { unique: true });
     offers.createIndex('url', 'urlKey', { unique: true });
     offers.createIndex('words', 'words', { multiEntry: true });
+  },
+  // Version 2: customers per offer, each with a status (see docs/data-format.md). Every record is
+  // rewritten in the upgrade's own transaction: an interrupted upgrade leaves version 1 whole.
+  async (_db, tx) => {
+    const offers = tx.objectStore('offers');
+    offers.deleteIndex('status');
+    offers.deleteIndex('customer');
+    offers.createIndex('statuses', 'statusKeys', { multiEntry: true });
+    offers.createIndex('followUpOf', 'followUpOf');
+    // A batch at a time, its writes issued together: a cursor waits for one round trip per record.
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = (await offers.getAll(after, UPGRADE_BATCH)) as unknown as V1Offer[];
+      const last = batch.at(-1);
+      if (!last) break;
+      await Promise.all(batch.map((record) => offers.put(toStored(offerFromV1(record)))));
+      after = IDBKeyRange.lowerBound(last.id, true);
+    }
   },
 ];
 
@@ -64,13 +87,25 @@ export class DatabaseBlockedError extends Error {
 export function openOfferDatabase(
   name = DB_NAME,
   onClosed?: () => void,
-  migrations: readonly Upgrade[] = MIGRATIONS,
+  history: readonly Upgrade[] = MIGRATIONS,
 ): Promise<IDBPDatabase<OfferCourierDB>> {
   return new Promise((resolve, reject) => {
     let blocked = false;
-    openDB<OfferCourierDB>(name, migrations.length, {
+    openDB<OfferCourierDB>(name, history.length, {
       upgrade(db, oldVersion, _newVersion, tx) {
-        for (const migrate of migrations.slice(oldVersion)) migrate(db, tx);
+        // An aborted upgrade is reported once, by the open request; its transaction's own promise would report it again, unhandled.
+        tx.done.catch(() => undefined);
+        // One after another in the one transaction; a failing step aborts it, so nothing half-done is kept.
+        let steps = Promise.resolve();
+        for (const migrate of history.slice(oldVersion)) steps = steps.then(() => migrate(db, tx));
+        steps.catch((error: unknown) => {
+          console.error('Offer database upgrade failed', error);
+          try {
+            tx.abort();
+          } catch {
+            // A refused write has already aborted it.
+          }
+        });
       },
       blocked() {
         blocked = true;

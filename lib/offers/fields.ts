@@ -1,5 +1,6 @@
 import type { ResultPageField } from './result-page-fields';
-import type { Customer, Offer, Send } from './schema';
+import { lastSentAt, offerStatus, unitedCustomers } from './customers';
+import type { Offer, OfferCustomer } from './schema';
 
 /**
  * Every field of a stored offer, with how it merges, what the spreadsheet export shows of it and
@@ -10,11 +11,10 @@ import type { Customer, Offer, Send } from './schema';
 export interface MergeContext {
   /** Fields the result page itself showed: they replace what an earlier capture saved. */
   replacing: readonly ResultPageField[];
-  /** The merged status history, which the status follows. */
-  statusHistory: Offer['statusHistory'];
 }
 
-type CsvColumn = readonly [header: string, cell: (offer: Offer) => string | number];
+/** A spreadsheet cell: the export has one row per offer and customer (an offer without customers has one row, with none). */
+type CsvColumn = readonly [header: string, cell: (offer: Offer, customer: OfferCustomer | undefined) => string | number];
 
 export interface FieldRules<K extends keyof Offer> {
   /** How what is stored combines with a later capture or an import of the same offer. */
@@ -41,31 +41,9 @@ const fromResultPage =
     return existing;
   };
 
-function withoutEmpty<T extends Record<string, string | undefined>>(record: T): T {
-  return Object.fromEntries(Object.entries(record).filter(([, value]) => value)) as T;
-}
-
-/**
- * Known values first, in their own order (so an unchanged record serializes the same way), then
- * the incoming values for the keys that had none.
- */
-function fillGaps(known: Customer, incoming: Customer | undefined): Customer {
-  const kept = withoutEmpty(known);
-  return { ...kept, ...Object.fromEntries(Object.entries(withoutEmpty(incoming ?? {})).filter(([key]) => !(key in kept))) };
-}
-
-function unionBy<T extends { at: string }>(a: readonly T[], b: readonly T[] | undefined, key: (item: T) => string): T[] {
-  const seen = new Map<string, T>();
-  for (const item of [...a, ...(b ?? [])]) if (!seen.has(key(item))) seen.set(key(item), item);
-  return [...seen.values()].sort((x, y) => x.at.localeCompare(y.at));
-}
-
-const sendKey = (s: Send) => `${s.at}|${s.provider}|${s.to ?? ''}|${s.subject ?? ''}`;
-
 export const OFFER_FIELDS: FieldTable = {
   id: { merge: keep, csv: [['id', (o) => o.id]] },
   kind: { merge: keep, csv: [['kind', (o) => o.kind]] },
-  status: { merge: (existing, _incoming, { statusHistory }) => statusHistory.at(-1)?.status ?? existing, csv: [['status', (o) => o.status]] },
   summaryId: { merge: fillText, csv: [['summary_id', (o) => o.summaryId ?? '']], search: (o) => [o.summaryId] },
   url: { merge: keep, csv: [['url', (o) => o.url]] },
   // Of the URL only the ids are searchable: its other words are the same in every offer.
@@ -93,27 +71,24 @@ export const OFFER_FIELDS: FieldTable = {
     merge: fromResultPage('delegatedAdmin', (value) => value === null),
     csv: [['delegated_admin', (o) => (o.delegatedAdmin === null ? '' : o.delegatedAdmin ? 'yes' : 'no')]],
   },
-  customer: {
-    merge: fillGaps,
+  customers: {
+    merge: unitedCustomers,
     csv: [
-      ['customer_name', (o) => o.customer.name ?? ''],
-      ['customer_email', (o) => o.customer.email ?? ''],
-      ['customer_company', (o) => o.customer.company ?? ''],
+      ['offer_status', (o) => offerStatus(o)],
+      ['customer_name', (_o, c) => c?.name ?? ''],
+      ['customer_email', (_o, c) => c?.email ?? ''],
+      ['customer_company', (_o, c) => c?.company ?? ''],
+      ['customer_status', (_o, c) => c?.status ?? ''],
+      ['customer_sends', (_o, c) => c?.sends.length ?? 0],
+      ['customer_last_sent_at', (_o, c) => (c ? (lastSentAt(c) ?? '') : '')],
     ],
-    search: (o) => [o.customer.name, o.customer.email, o.customer.company],
-  },
-  sends: {
-    merge: (existing, incoming) => unionBy(existing, incoming, sendKey),
-    csv: [
-      ['sends', (o) => o.sends.length],
-      ['last_sent_at', (o) => o.sends.at(-1)?.at ?? ''],
-    ],
-    search: (o) => o.sends.map((s) => s.to),
+    search: (o) => o.customers.flatMap((c) => [c.name, c.email, c.company]),
   },
   followUpOf: { merge: fillText, csv: [['follow_up_of', (o) => o.followUpOf ?? '']] },
+  replaces: { merge: fillText, csv: [['replaces', (o) => o.replaces ?? '']] },
+  replacedBy: { merge: fillText, csv: [['replaced_by', (o) => o.replacedBy ?? '']] },
   notes: { merge: (existing, incoming) => existing || incoming || '', csv: [['notes', (o) => o.notes]], search: (o) => [o.notes] },
   source: { merge: keep, csv: [['source', (o) => o.source]] },
-  statusHistory: { merge: (existing, incoming) => unionBy(existing, incoming, (s) => `${s.status}|${s.at}`), csv: [] },
   createdAt: {
     merge: (existing, incoming) => (incoming && incoming < existing ? incoming : existing),
     csv: [['created_at', (o) => o.createdAt]],
@@ -123,6 +98,3 @@ export const OFFER_FIELDS: FieldTable = {
 };
 
 export const OFFER_FIELD_NAMES = Object.keys(OFFER_FIELDS) as OfferField[];
-
-/** A customer without empty values, as a new record stores it. */
-export const cleanCustomer = (customer: Customer | undefined): Customer => withoutEmpty(customer ?? {});

@@ -5,8 +5,10 @@ import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { createBackup } from './backup';
 import { SUMMARY_ID_CONFLICT } from './import-report';
 import { openOfferDatabase } from './db';
-import { createOfferHandlers, type FollowUpMarks } from './handlers';
-import { OfferStore, type FollowUpMark } from './store';
+import { memoryArea } from '@/test/unit/memory-area';
+import { ARMED_NEXT_KEY, armNext, readArmedNext } from './armed-next';
+import { createOfferHandlers } from './handlers';
+import { OfferStore } from './store';
 
 let store: OfferStore;
 beforeEach(async () => {
@@ -19,7 +21,7 @@ const importTime = '2026-06-01T12:00:00.000Z';
 describe('backup.import', () => {
   it('rejects only the record whose summary ID another offer holds, and brings future dates back to the import time', async () => {
     await store.mergeAll([makeOffer(1)]);
-    const handlers = createOfferHandlers(async () => store, () => importTime);
+    const handlers = createOfferHandlers(async () => store, memoryArea(), () => importTime);
     const future = '2031-01-01T00:00:00.000Z';
     const backup = createBackup(
       [makeOffer(2), makeOffer(3, { summaryId: 'SUM-1' }), makeOffer(4, { createdAt: future, updatedAt: future })],
@@ -36,40 +38,43 @@ describe('backup.import', () => {
   });
 });
 
-describe('offers.upsert with a follow-up mark', () => {
-  function marks(initial: FollowUpMark | null, failClear = false): FollowUpMarks & { current: FollowUpMark | null } {
-    return {
-      current: initial,
-      async read() {
-        return this.current;
-      },
-      async applied() {
-        if (failClear) throw new Error('worker stopped');
-        this.current = null;
-      },
-    };
-  }
-
+describe('offers.upsert with an armed link', () => {
   it('stores the link with the offer, then clears the mark', async () => {
-    const mark = marks({ trialId: 'trial-9', since: '2026-01-01T00:00:00.000Z' });
-    const handlers = createOfferHandlers(async () => store, undefined, mark);
+    const area = memoryArea();
+    await armNext(area, { offerId: 'trial-9', link: 'follow-up', withdraw: false }, '2026-01-01T00:00:00.000Z');
+    const handlers = createOfferHandlers(async () => store, area);
     const answer = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(1), source: 'auto' } });
-    expect(answer).not.toHaveProperty('followUpApplied');
+    expect(answer).not.toHaveProperty('armedApplied');
     expect((await store.get(answer.offer.id))?.followUpOf).toBe('trial-9');
-    expect(mark.current).toBeNull();
+    expect(await readArmedNext(area)).toBeNull();
   });
 
   it('keeps the link when the worker stops before the mark is cleared, and never links a second offer', async () => {
-    const mark = marks({ trialId: 'trial-9', since: '2026-01-01T00:00:00.000Z' }, true);
-    const stopped = createOfferHandlers(async () => store, undefined, mark);
+    const area = memoryArea();
+    await armNext(area, { offerId: 'trial-9', link: 'follow-up', withdraw: false }, '2026-01-01T00:00:00.000Z');
+    const failing = { ...area, remove: () => Promise.reject(new Error('worker stopped')) };
+    const stopped = createOfferHandlers(async () => store, failing);
     await expect(stopped['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(1), source: 'auto' } })).rejects.toThrow('worker stopped');
     const [first] = (await store.page()).offers;
     expect(first?.followUpOf).toBe('trial-9');
 
-    const restarted = marks(mark.current);
-    const handlers = createOfferHandlers(async () => store, undefined, restarted);
+    const handlers = createOfferHandlers(async () => store, area);
     const second = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(2), source: 'auto' } });
     expect(second.offer.followUpOf).toBeUndefined();
-    expect(restarted.current).toBeNull();
+    expect(await readArmedNext(area)).toBeNull();
+  });
+
+  it('reads a follow-up armed by version 1 and arms only an existing offer', async () => {
+    const area = memoryArea();
+    await area.set({ pendingFollowUp: { trialId: 'trial-1', at: '2026-03-01T12:00:00.000+02:00' } });
+    expect(await readArmedNext(area)).toEqual({ offerId: 'trial-1', link: 'follow-up', withdraw: false, at: '2026-03-01T10:00:00.000Z' });
+    const handlers = createOfferHandlers(async () => store, area);
+    await expect(handlers['offers.armNext']({ type: 'offers.armNext', id: 'nope', link: 'replacement' })).rejects.toMatchObject({ code: 'not-found' });
+    await store.mergeAll([makeOffer(5)]);
+    const { armed } = await handlers['offers.armNext']({ type: 'offers.armNext', id: 'offer-5', link: 'replacement' });
+    expect(armed).toMatchObject({ offerId: 'offer-5', link: 'replacement', withdraw: true });
+    expect(await area.get(['pendingFollowUp', ARMED_NEXT_KEY])).toEqual({ [ARMED_NEXT_KEY]: armed });
+    expect(await handlers['offers.disarmNext']({ type: 'offers.disarmNext' })).toEqual({ disarmed: true });
+    expect(await handlers['offers.armedNext']({ type: 'offers.armedNext' })).toEqual({ armed: null });
   });
 });

@@ -1,35 +1,38 @@
 import type { Handlers } from '../messaging/protocol';
-import { createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
-import { SUMMARY_ID_CONFLICT } from './import-report';
-import { offersToCsv } from './csv';
-import type { FollowUpMark, OfferStore } from './store';
+import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
+import { createBackup, readBackupEnvelope, validateBackupRecords, type BackupFile } from './backup';
+import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
+import { offerCustomerPairs, offersToCsv } from './csv';
+import { OfferNotFoundError, type OfferStore } from './store';
 
-/** The trial the advisor marked for follow-up, kept outside the database until a new purchase offer takes it. */
-export interface FollowUpMarks {
-  read(): Promise<FollowUpMark | null>;
-  /** Clears the mark once a saved offer carries it. */
-  applied(mark: FollowUpMark): Promise<void>;
+/**
+ * The offers' side of a backup. The background's `backup.export` and `backup.import` add the
+ * settings' side around these (lib/backup/handlers).
+ */
+export interface OfferBackupHandlers {
+  'backup.export': () => Promise<{ backup: BackupFile }>;
+  'backup.exportCsv': Handlers['backup.exportCsv'];
+  'backup.import': (request: { type: 'backup.import'; backup: unknown }) => Promise<ImportReport>;
 }
 
-const noFollowUp: FollowUpMarks = { read: () => Promise.resolve(null), applied: () => Promise.resolve() };
-
-/** The background's answers to every offer and backup message, over a store opened on demand. */
+/** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
 export function createOfferHandlers(
   openStore: () => Promise<OfferStore>,
+  /** Where the armed "next offer" link waits (extension storage). */
+  marks: KeyValueArea,
   clock = () => new Date().toISOString(),
-  followUps: FollowUpMarks = noFollowUp,
-): Pick<Handlers, Extract<keyof Handlers, `offers.${string}` | `backup.${string}`>> {
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers {
   const withStore =
     <A extends unknown[], R>(run: (store: OfferStore, ...args: A) => Promise<R>) =>
     async (...args: A) =>
       run(await openStore(), ...args);
   return {
     'offers.upsert': withStore(async (store, { draft }) => {
-      const mark = await followUps.read();
+      const armed = await readArmedNext(marks);
       // The link is written with the offer; the mark is cleared after, and a mark left behind by a
       // stopped worker is recognised as applied by the next save, never linked twice.
-      const { followUpApplied, ...answer } = await store.upsert(draft, mark ?? undefined);
-      if (mark && followUpApplied) await followUps.applied(mark);
+      const { armedApplied, ...answer } = await store.upsert(draft, armed ?? undefined);
+      if (armed && armedApplied) await clearAppliedMark(marks, armed);
       return answer;
     }),
     'offers.get': withStore(async (store, { id }) => ({ offer: await store.get(id) })),
@@ -37,16 +40,30 @@ export function createOfferHandlers(
     'offers.search': withStore(async (store, { query, limit, filter }) => ({ offers: await store.search(query, limit, filter) })),
     'offers.usageLocations': withStore(async (store) => ({ locations: await store.usageLocations() })),
     'offers.deleteAll': withStore(async (store) => ({ deleted: await store.deleteAll() })),
-    'offers.setStatus': withStore(async (store, { id, status }) => ({ offer: await store.setStatus(id, status) })),
-    'offers.recordSend': withStore(async (store, { id, send }) => ({ offer: await store.recordSend(id, send) })),
+    'offers.setCustomerStatus': withStore(async (store, { id, customerId, status }) => ({ offer: await store.setCustomerStatus(id, customerId, status) })),
+    'offers.recordCompose': withStore(async (store, { id, event }) => ({ offer: await store.recordCompose(id, event) })),
+    'offers.addCustomer': withStore(async (store, { id, customer }) => ({ offer: await store.addCustomer(id, customer) })),
+    'offers.updateCustomer': withStore(async (store, { id, customerId, patch, expected }) => ({
+      offer: await store.updateCustomer(id, customerId, patch, expected),
+    })),
+    'offers.removeCustomer': withStore(async (store, { id, customerId }) => ({ offer: await store.removeCustomer(id, customerId) })),
+    'offers.mergeCustomers': withStore(async (store, { id, keepId, mergeId }) => ({ offer: await store.mergeCustomers(id, keepId, mergeId) })),
     'offers.update': withStore(async (store, { id, patch, expected }) => ({ offer: await store.update(id, patch, expected) })),
+    'offers.replace': withStore((store, { id, by, withdraw }) => store.replace(id, by, withdraw)),
+    'offers.linked': withStore((store, { id }) => store.linked(id)),
+    'offers.armNext': withStore(async (store, { id, link, withdraw }) => {
+      if (!(await store.get(id))) throw new OfferNotFoundError(`No offer with id ${id}.`);
+      return { armed: await armNext(marks, { offerId: id, link, withdraw: withdraw ?? true }, clock()) };
+    }),
+    'offers.disarmNext': async () => ({ disarmed: await disarmNext(marks) }),
+    'offers.armedNext': async () => ({ armed: await readArmedNext(marks) }),
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
     'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
     'backup.exportCsv': withStore(async (store) => {
       const offers = await store.all();
-      return { csv: offersToCsv(offers), count: offers.length };
+      return { csv: offersToCsv(offers), count: offers.length, rows: offerCustomerPairs(offers).length };
     }),
     'backup.import': withStore(async (store, { backup }) => {
       const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup), clock());

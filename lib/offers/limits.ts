@@ -6,4 +6,6 @@ export const LIMITS = {
   subscriptions: 100,
   licenses: 1_000_000,
   history: 500,
+  /** Customers of one offer: beyond this it is a mailing list, not a customer list. */
+  customers: 500,
 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
 import { mergeOffer } from './merge';
 
 const later = '2027-01-01T00:00:00.000Z';
@@ -14,7 +14,7 @@ describe('mergeOffer', () => {
     expect(merged.usageLocation).toBe(existing.usageLocation);
     expect(merged.delegatedAdmin).toBe(false);
     expect(merged.subscriptions).toEqual(incoming.subscriptions);
-    expect(merged.customer).toEqual(existing.customer);
+    expect(merged.customers).toEqual([...existing.customers, ...incoming.customers]);
     expect(merged.updatedAt).toBe(later);
   });
 
@@ -28,27 +28,32 @@ describe('mergeOffer', () => {
     expect(blank).toBe(existing);
   });
 
-  it('fills single customer fields without erasing the others', () => {
-    const existing = makeOffer(1, { customer: { name: 'Ana' } });
-    const merged = mergeOffer(existing, { customer: { name: 'Other', email: 'ana@x.example' } }, later);
-    expect(merged.customer).toEqual({ name: 'Ana', email: 'ana@x.example' });
+  it('unites the same customer (by address) and fills the fields it lacked', () => {
+    const existing = makeOffer(1, { customers: [makeCustomer('c1', { name: 'Ana', email: 'ana@x.example' })] });
+    const merged = mergeOffer(existing, { customers: [makeCustomer('other-id', { name: 'Other', email: 'ANA@x.example', company: 'Contoso' })] }, later);
+    expect(merged.customers).toEqual([expect.objectContaining({ id: 'c1', name: 'Ana', email: 'ana@x.example', company: 'Contoso' })]);
   });
 
   it('sees the same customer given in another key order as unchanged', () => {
-    const existing = makeOffer(1, { customer: { name: 'Ana', company: 'Contoso' } });
-    expect(mergeOffer(existing, { customer: { company: 'Contoso', name: 'Ana' } }, later)).toBe(existing);
+    const existing = makeOffer(1, { customers: [makeCustomer('c1', { name: 'Ana', company: 'Contoso' })] });
+    expect(mergeOffer(existing, { customers: [{ ...existing.customers[0]!, company: 'Contoso', name: 'Ana' }] }, later)).toBe(existing);
   });
 
-  it('unites histories and takes the latest status', () => {
+  it('unites a customer’s history and sends and takes the latest status', () => {
     const existing = makeOffer(1);
+    const [customer] = existing.customers;
     const incoming = {
-      statusHistory: [...existing.statusHistory, { status: 'accepted' as const, at: later }],
-      sends: [{ at: later, provider: 'gmail' as const, to: 'a@b.example' }],
+      customers: [
+        {
+          ...customer!,
+          status: 'accepted' as const,
+          history: [...customer!.history, { status: 'accepted' as const, at: later }],
+          sends: [{ at: later, provider: 'gmail' as const }],
+        },
+      ],
     };
     const merged = mergeOffer(existing, incoming, later);
-    expect(merged.status).toBe('accepted');
-    expect(merged.statusHistory).toHaveLength(2);
-    expect(merged.sends).toHaveLength(1);
+    expect(merged.customers[0]).toMatchObject({ status: 'accepted', history: [{ status: 'pending' }, { status: 'accepted' }], sends: [{ at: later }] });
     expect(mergeOffer(merged, incoming, later)).toBe(merged);
   });
 

@@ -1,11 +1,14 @@
-import { cleanCustomer, OFFER_FIELD_NAMES, OFFER_FIELDS, type FieldRules, type MergeContext } from './fields';
+import { hasIdentity, newCustomer } from './customers';
+import { OFFER_FIELD_NAMES, OFFER_FIELDS, type FieldRules, type MergeContext } from './fields';
 import type { ResultPageField } from './result-page-fields';
 import type { Offer, OfferDraft } from './schema';
 import type { ParsedOfferUrl } from './offer-url';
-import { INITIAL_STATUS } from './statuses';
 
-/** A new record from a draft whose URL has been parsed. */
-export function offerFromDraft(draft: OfferDraft, parsed: ParsedOfferUrl, id: string, now: string): Offer {
+/**
+ * A new record from a draft whose URL has been parsed. A customer the draft names is a `pending`
+ * customer; `customerId` names it.
+ */
+export function offerFromDraft(draft: OfferDraft, parsed: ParsedOfferUrl, id: string, now: string, customerId: string): Offer {
   return {
     id,
     kind: parsed.kind,
@@ -17,10 +20,7 @@ export function offerFromDraft(draft: OfferDraft, parsed: ParsedOfferUrl, id: st
     usageLocation: draft.usageLocation || undefined,
     subscriptions: draft.subscriptions ?? [],
     delegatedAdmin: draft.delegatedAdmin ?? null,
-    customer: cleanCustomer(draft.customer),
-    status: INITIAL_STATUS,
-    statusHistory: [{ status: INITIAL_STATUS, at: now }],
-    sends: [],
+    customers: draft.customer && hasIdentity(draft.customer) ? [newCustomer(customerId, draft.customer, now)] : [],
     notes: draft.notes ?? '',
     followUpOf: draft.followUpOf || undefined,
     source: draft.source,
@@ -32,12 +32,11 @@ export function offerFromDraft(draft: OfferDraft, parsed: ParsedOfferUrl, id: st
 /**
  * Merges what is known about one offer, field by field as OFFER_FIELDS says: a known value is
  * never erased, and never overwritten by a later capture except by what the result page itself
- * showed (`replacing`); missing values are filled; histories are united. Returns the existing
- * object itself when nothing changed, so callers can skip the write.
+ * showed (`replacing`); missing values are filled; customers and their histories are united.
+ * Returns the existing object itself when nothing changed, so callers can skip the write.
  */
 export function mergeOffer(existing: Offer, incoming: Partial<Offer>, now: string, replacing: readonly ResultPageField[] = []): Offer {
-  const statusHistory = OFFER_FIELDS.statusHistory.merge(existing.statusHistory, incoming.statusHistory, { replacing, statusHistory: [] });
-  const context: MergeContext = { replacing, statusHistory };
+  const context: MergeContext = { replacing };
   // Assigned onto a copy, so the fields keep their order and an unchanged record compares equal.
   const merged: Offer = { ...existing };
   for (const name of OFFER_FIELD_NAMES) Object.assign(merged, { [name]: mergeField(name, existing, incoming, context) });

@@ -10,7 +10,7 @@ describe('Offer schema', () => {
 
   it.each([
     ['kind', 'lease'],
-    ['status', 'paid'],
+    ['customers', [{ id: 'c1', status: 'paid', history: [], sends: [] }]],
     ['delegatedAdmin', 'yes'],
     ['createdAt', 'yesterday'],
     ['subscriptions', [{ name: '', licenses: 3 }]],

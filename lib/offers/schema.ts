@@ -1,14 +1,14 @@
 import { z } from 'zod/mini';
 import { LIMITS } from './limits';
 import { RESULT_PAGE_FIELDS } from './result-page-fields';
-import { OFFER_STATUSES } from './statuses';
+import { CUSTOMER_STATUSES, OFFER_STATUSES } from './statuses';
 
 export const OFFER_KINDS = ['purchase', 'trial'] as const;
 export const OFFER_SOURCES = ['auto', 'clipboard', 'manual', 'import'] as const;
 
 export const SEND_PROVIDERS = ['gmail', 'outlook', 'other'] as const;
 
-export { LIMITS, OFFER_STATUSES };
+export { LIMITS, OFFER_STATUSES, CUSTOMER_STATUSES };
 
 /** Trimmed text with a length cap; page text is untrusted, so every string is bounded. */
 export const boundedText = (max: number = LIMITS.shortText) => z.string().check(z.trim(), z.maxLength(max));
@@ -17,6 +17,7 @@ const timestamp = z.iso.datetime({ offset: true });
 
 export const OfferKind = z.enum(OFFER_KINDS);
 export const OfferStatus = z.enum(OFFER_STATUSES);
+export const CustomerStatus = z.enum(CUSTOMER_STATUSES);
 export const OfferSource = z.enum(OFFER_SOURCES);
 export const SendProvider = z.enum(SEND_PROVIDERS);
 
@@ -25,19 +26,32 @@ export const Subscription = z.object({
   licenses: z.nullable(z.int().check(z.minimum(0), z.maximum(LIMITS.licenses))),
 });
 
-export const Customer = z.object({
+/** Who a customer is, as typed or read from a compose window: any of the three, or none yet. */
+export const CustomerIdentity = z.object({
   name: optionalText(),
   email: optionalText(),
   company: optionalText(),
 });
 
-export const StatusChange = z.object({ status: OfferStatus, at: timestamp });
+export const StatusChange = z.object({ status: CustomerStatus, at: timestamp });
 
+/** One real send of the offer's message to a customer (the webmail's Send, or marked by hand). */
 export const Send = z.object({
   at: timestamp,
   provider: SendProvider,
-  to: optionalText(1000),
   subject: optionalText(500),
+});
+
+/**
+ * A customer the offer reached or is meant for. Known by email (case-insensitive) once there is
+ * one; a name alone is kept as it is until an address is known, never completed by a guess.
+ */
+export const OfferCustomer = z.object({
+  id: boundedText(64).check(z.minLength(1)),
+  ...CustomerIdentity.shape,
+  status: CustomerStatus,
+  history: z.array(StatusChange).check(z.maxLength(LIMITS.history)),
+  sends: z.array(Send).check(z.maxLength(LIMITS.history)),
 });
 
 export const Offer = z.object({
@@ -51,12 +65,13 @@ export const Offer = z.object({
   usageLocation: optionalText(),
   subscriptions: z.array(Subscription).check(z.maxLength(LIMITS.subscriptions)),
   delegatedAdmin: z.nullable(z.boolean()),
-  customer: Customer,
-  status: OfferStatus,
-  statusHistory: z.array(StatusChange).check(z.maxLength(LIMITS.history)),
-  sends: z.array(Send).check(z.maxLength(LIMITS.history)),
+  customers: z.array(OfferCustomer).check(z.maxLength(LIMITS.customers)),
   notes: boundedText(LIMITS.notes),
+  /** The trial this purchase offer follows up. */
   followUpOf: optionalText(64),
+  /** The offer this one replaces (a new license count), and the one that replaced it. */
+  replaces: optionalText(64),
+  replacedBy: optionalText(64),
   source: OfferSource,
   createdAt: timestamp,
   updatedAt: timestamp,
@@ -66,7 +81,10 @@ export type OfferKind = z.infer<typeof OfferKind>;
 export type OfferStatus = z.infer<typeof OfferStatus>;
 export type OfferSource = z.infer<typeof OfferSource>;
 export type Subscription = z.infer<typeof Subscription>;
-export type Customer = z.infer<typeof Customer>;
+export type CustomerIdentity = z.infer<typeof CustomerIdentity>;
+export type OfferCustomer = z.infer<typeof OfferCustomer>;
+export type CustomerStatus = z.infer<typeof CustomerStatus>;
+export type StatusChange = z.infer<typeof StatusChange>;
 export type Send = z.infer<typeof Send>;
 
 /**
@@ -80,7 +98,8 @@ export const OfferDraft = z.object({
   usageLocation: optionalText(),
   subscriptions: z.optional(z.array(Subscription).check(z.maxLength(LIMITS.subscriptions))),
   delegatedAdmin: z.optional(z.nullable(z.boolean())),
-  customer: z.optional(Customer),
+  /** The customer it is meant for, when the advisor typed one (kept as a `pending` customer). */
+  customer: z.optional(CustomerIdentity),
   notes: optionalText(LIMITS.notes),
   followUpOf: optionalText(64),
   source: OfferSource,

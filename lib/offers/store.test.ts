@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import type { ArmedNext } from '../messaging/protocol';
+import { offerStatus } from './customers';
 import { DB_VERSION, openOfferDatabase } from './db';
 import { createStoreOpener, OfferStore, StaleOfferError } from './store';
 
@@ -24,7 +26,7 @@ describe('upsert', () => {
   it('creates an offer from a draft, parsing kind, quote and partner from the URL', async () => {
     const { offer, created } = await store.upsert({ url: offerUrl(7, 'Trial'), summaryId: 'T-7', source: 'auto' });
     expect(created).toBe(true);
-    expect(offer).toMatchObject({ kind: 'trial', partnerId: '4227824', summaryId: 'T-7', status: 'created', delegatedAdmin: null });
+    expect(offer).toMatchObject({ kind: 'trial', partnerId: '4227824', summaryId: 'T-7', customers: [], delegatedAdmin: null });
     expect(offer.quoteId).toMatch(/^823604c2-/);
     expect(await store.get(offer.id)).toEqual(offer);
   });
@@ -115,15 +117,24 @@ describe('pages', () => {
     expect(seen.at(-1)).toBe('offer-0');
   });
 
-  it('filters by status, kind and usage location', async () => {
-    await store.setStatus('offer-5', 'accepted');
+  it('filters by any customer’s status, kind and usage location', async () => {
+    await store.setCustomerStatus('offer-5', 'c5', 'accepted');
     expect((await store.page({ filter: { status: 'accepted' } })).offers.map((o) => o.id)).toEqual(['offer-5']);
     const france = await store.page({ filter: { usageLocation: 'France' }, limit: 500 });
     expect(france.offers).toHaveLength(60);
     expect((await store.page({ filter: { kind: 'trial' } })).offers).toHaveLength(0);
-    const both = await store.page({ filter: { status: 'created', usageLocation: 'Canada' }, limit: 500 });
-    expect(both.offers.every((o) => o.usageLocation === 'Canada' && o.status === 'created')).toBe(true);
+    const both = await store.page({ filter: { status: 'pending', usageLocation: 'Canada' }, limit: 500 });
+    expect(both.offers.every((o) => o.usageLocation === 'Canada' && offerStatus(o) === 'pending')).toBe(true);
     expect(both.offers).toHaveLength(60);
+  });
+
+  it('lists an offer once under each status one of its customers stands at', async () => {
+    await store.addCustomer('offer-7', { email: 'second@fabrikam.example' });
+    await store.setCustomerStatus('offer-7', 'c7', 'sent');
+    expect((await store.page({ filter: { status: 'sent' } })).offers.map((o) => o.id)).toEqual(['offer-7']);
+    const pending = await store.page({ filter: { status: 'pending' }, limit: 500 });
+    expect(pending.offers.filter((o) => o.id === 'offer-7')).toHaveLength(1);
+    expect(pending.offers).toHaveLength(120);
   });
 
   it('filters by a date range, alone or with another filter, across pages', async () => {
@@ -155,7 +166,7 @@ describe('pages', () => {
 describe('search', () => {
   beforeEach(async () => {
     await store.mergeAll([
-      makeOffer(1, { customer: { name: 'Émilie Durand', company: 'Boulangerie Fournil' }, notes: 'Call back Tuesday' }),
+      makeOffer(1, { customers: [makeCustomer('c1', { name: 'Émilie Durand', company: 'Boulangerie Fournil' })], notes: 'Call back Tuesday' }),
       makeOffer(2, { subscriptions: [{ name: 'Exchange Online (Plan 1)', licenses: 5 }] }),
       makeOffer(3, { summaryId: 'AB12-XY' }),
     ]);
@@ -180,7 +191,7 @@ describe('search', () => {
   });
 
   it('combines search with filters', async () => {
-    await store.setStatus('offer-3', 'accepted');
+    await store.setCustomerStatus('offer-3', 'c3', 'accepted');
     expect((await store.search('microsoft', 50, { status: 'accepted' })).map((o) => o.id)).toEqual(['offer-3']);
     expect((await store.search('microsoft', 50, { usageLocation: 'France' })).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
     expect(await store.search('microsoft', 50, { kind: 'trial' })).toEqual([]);
@@ -195,21 +206,101 @@ describe('search', () => {
 });
 
 describe('changes', () => {
-  it('appends status history, records sends, updates, deletes and restores', async () => {
+  it('records drafts and sends per customer, sets statuses by hand, updates, deletes and restores', async () => {
     const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
-    const sent = await store.recordSend(offer.id, { provider: 'outlook', to: 'a@b.example', subject: 'Your offer' });
-    expect(sent.status).toBe('sent');
-    expect(sent.statusHistory.map((s) => s.status)).toEqual(['created', 'sent']);
-    const accepted = await store.setStatus(offer.id, 'accepted');
-    expect(accepted.statusHistory.map((s) => s.status)).toEqual(['created', 'sent', 'accepted']);
-    expect((await store.recordSend(offer.id, { provider: 'gmail' })).status).toBe('accepted');
-    const edited = await store.update(offer.id, { customer: { name: 'Zoë' }, notes: 'Prefers email' });
-    expect(edited).toMatchObject({ customer: { name: 'Zoë' }, notes: 'Prefers email' });
+    expect(offer.customers).toEqual([]);
+    const drafted = await store.recordCompose(offer.id, {
+      kind: 'draft',
+      at: '2026-07-01T10:00:00.000Z',
+      provider: 'outlook',
+      subject: 'Your offer',
+      recipients: [{ email: 'a@b.example', name: 'Ann' }, { name: 'Bob Only' }],
+    });
+    expect(drafted.customers.map((c) => [c.email ?? c.name, c.status])).toEqual([
+      ['a@b.example', 'drafted'],
+      ['Bob Only', 'drafted'],
+    ]);
+    const sent = await store.recordCompose(offer.id, {
+      kind: 'send',
+      at: '2026-07-01T10:05:00.000Z',
+      provider: 'outlook',
+      subject: 'Your offer',
+      recipients: [{ email: 'A@B.example' }, { name: 'Bob Only', email: 'bob@b.example' }],
+    });
+    expect(sent.customers).toHaveLength(2);
+    expect(sent.customers.map((c) => [c.email, c.status, c.sends.length])).toEqual([
+      ['a@b.example', 'sent', 1],
+      ['bob@b.example', 'sent', 1],
+    ]);
+    expect(sent.customers[0]!.history.map((h) => h.status)).toEqual(['pending', 'drafted', 'sent']);
+    const ann = sent.customers[0]!.id;
+    const accepted = await store.setCustomerStatus(offer.id, ann, 'accepted');
+    expect(offerStatus(accepted)).toBe('accepted');
+    const again = await store.recordCompose(offer.id, { kind: 'send', at: '2026-07-03T10:00:00.000Z', provider: 'gmail', recipients: [{ email: 'a@b.example' }] });
+    expect(again.customers[0]).toMatchObject({ status: 'accepted' });
+    expect(again.customers[0]!.sends).toHaveLength(2);
+    const edited = await store.updateCustomer(offer.id, ann, { name: 'Zoë' });
+    expect(edited.customers[0]).toMatchObject({ name: 'Zoë', email: 'a@b.example' });
     expect((await store.search('zoe')).map((o) => o.id)).toEqual([offer.id]);
     const deleted = await store.delete(offer.id);
     expect(await store.count()).toBe(0);
     await store.restore(deleted!);
     expect(await store.get(offer.id)).toEqual(deleted);
+  });
+
+  it('adds, merges and removes customers by hand, and refuses an address another customer has', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(3), source: 'manual', customer: { name: 'Claire Dubois' } });
+    const [claire] = offer.customers;
+    const added = await store.addCustomer(offer.id, { email: 'claire@fabrikam.example', company: 'Fabrikam' });
+    const other = added.customers[1]!;
+    await expect(store.updateCustomer(offer.id, claire!.id, { email: 'CLAIRE@fabrikam.example' })).rejects.toMatchObject({ code: 'invalid-offer' });
+    const merged = await store.mergeCustomers(offer.id, claire!.id, other.id);
+    expect(merged.customers).toEqual([expect.objectContaining({ id: claire!.id, name: 'Claire Dubois', email: 'claire@fabrikam.example', company: 'Fabrikam' })]);
+    expect((await store.addCustomer(offer.id, { email: 'Claire@Fabrikam.example', name: 'C. Dubois' })).customers).toHaveLength(1);
+    await expect(store.addCustomer(offer.id, { name: '  ' })).rejects.toMatchObject({ code: 'invalid-offer' });
+    expect((await store.removeCustomer(offer.id, claire!.id)).customers).toEqual([]);
+    await expect(store.removeCustomer(offer.id, claire!.id)).rejects.toMatchObject({ code: 'not-found' });
+  });
+
+  it('replaces an offer: links both sides, carries customers as pending and withdraws the open ones', async () => {
+    const { offer: old } = await store.upsert({ url: offerUrl(4), source: 'auto' });
+    await store.recordCompose(old.id, { kind: 'send', at: '2026-07-01T10:00:00.000Z', provider: 'gmail', recipients: [{ email: 'a@b.example' }, { email: 'c@d.example' }] });
+    const declined = (await store.get(old.id))!.customers[1]!;
+    await store.setCustomerStatus(old.id, declined.id, 'declined');
+    const { offer: next } = await store.upsert({ url: offerUrl(5), source: 'auto' });
+    const { replaced, by } = await store.replace(old.id, next.id, true);
+    expect(replaced).toMatchObject({ replacedBy: next.id });
+    expect(replaced.customers.map((c) => c.status)).toEqual(['withdrawn', 'declined']);
+    expect(by).toMatchObject({ replaces: old.id });
+    expect(by.customers.map((c) => [c.email, c.status])).toEqual([
+      ['a@b.example', 'pending'],
+      ['c@d.example', 'pending'],
+    ]);
+    expect(await store.linked(next.id)).toMatchObject({ replaces: { id: old.id }, replacedBy: null, followedUpBy: [] });
+    await expect(store.replace(old.id, old.id, true)).rejects.toMatchObject({ code: 'invalid-offer' });
+  });
+
+  it('keeps the old customers as they were when told not to withdraw them', async () => {
+    const { offer: old } = await store.upsert({ url: offerUrl(6), source: 'auto', customer: { email: 'a@b.example' } });
+    const { offer: next } = await store.upsert({ url: offerUrl(7), source: 'auto' });
+    expect((await store.replace(old.id, next.id, false)).replaced.customers.map((c) => c.status)).toEqual(['pending']);
+  });
+
+  it('links a trial after the fact and shows the link from both sides', async () => {
+    const { offer: trial } = await store.upsert({ url: offerUrl(8, 'Trial'), source: 'auto' });
+    const { offer: purchase } = await store.upsert({ url: offerUrl(9), source: 'auto' });
+    await store.update(purchase.id, { followUpOf: trial.id });
+    expect((await store.linked(trial.id)).followedUpBy.map((o) => o.id)).toEqual([purchase.id]);
+    expect((await store.linked(purchase.id)).followUpOf?.id).toBe(trial.id);
+    await store.update(purchase.id, { followUpOf: null });
+    expect((await store.linked(trial.id)).followedUpBy).toEqual([]);
+    // Only a purchase offer follows up, and only an existing trial.
+    await expect(store.update(trial.id, { followUpOf: purchase.id })).rejects.toMatchObject({ code: 'invalid-offer' });
+    const { offer: other } = await store.upsert({ url: offerUrl(11), source: 'auto' });
+    await expect(store.update(purchase.id, { followUpOf: other.id })).rejects.toMatchObject({ code: 'invalid-offer' });
+    await expect(store.update(purchase.id, { followUpOf: 'gone' })).rejects.toMatchObject({ code: 'not-found' });
+    const { offer: trial2 } = await store.upsert({ url: offerUrl(12, 'Trial'), source: 'auto' });
+    await expect(store.update(trial2.id, { followUpOf: trial.id })).rejects.toMatchObject({ code: 'invalid-offer' });
   });
 
   it('restores into the offer captured again after the delete, and returns what is stored', async () => {
@@ -230,34 +321,39 @@ describe('changes', () => {
     expect(restored).toMatchObject({ kind: 'purchase', partnerId: '4227824', quoteId: '823604c2-4847-4219-9afd-000000000004' });
   });
 
-  it('reports a missing offer', async () => {
-    await expect(store.setStatus('nope', 'sent')).rejects.toThrow(/No offer/);
+  it('reports a missing offer or customer', async () => {
+    await expect(store.setCustomerStatus('nope', 'c1', 'sent')).rejects.toThrow(/No offer/);
+    const { offer } = await store.upsert({ url: offerUrl(10), source: 'auto' });
+    await expect(store.setCustomerStatus(offer.id, 'nobody', 'sent')).rejects.toMatchObject({ code: 'not-found' });
   });
 });
 
 describe('field-level update', () => {
-  it('keeps two windows’ edits of different fields, each checked against what it saw', async () => {
+  it('keeps two windows’ edits of the notes and of a customer, each checked against what it saw', async () => {
     const { offer } = await store.upsert({ url: offerUrl(5), source: 'auto', customer: { name: 'Zoë', email: 'old@contoso.example' } });
+    const customerId = offer.customers[0]!.id;
     await store.update(offer.id, { notes: 'Call back Monday' }, { notes: '' });
-    const both = await store.update(offer.id, { customer: { email: 'new@contoso.example' } }, { customer: { email: 'old@contoso.example' } });
-    expect(both).toMatchObject({ notes: 'Call back Monday', customer: { name: 'Zoë', email: 'new@contoso.example' } });
+    const both = await store.updateCustomer(offer.id, customerId, { email: 'new@contoso.example' }, { email: 'old@contoso.example' });
+    expect(both).toMatchObject({ notes: 'Call back Monday', customers: [{ name: 'Zoë', email: 'new@contoso.example' }] });
     expect(await store.get(offer.id)).toEqual(both);
   });
 
   it('refuses a change of a field changed since, as stale, and writes nothing', async () => {
     const { offer } = await store.upsert({ url: offerUrl(6), source: 'auto', customer: { name: 'Zoë' } });
+    const customerId = offer.customers[0]!.id;
     const first = await store.update(offer.id, { notes: 'from window A' }, { notes: '' });
-    const refused = store.update(offer.id, { notes: 'from window B', customer: { company: 'Contoso' } }, { notes: '', customer: { company: '' } });
+    const refused = store.update(offer.id, { notes: 'from window B' }, { notes: '' });
     await expect(refused).rejects.toBeInstanceOf(StaleOfferError);
     await expect(refused).rejects.toMatchObject({ code: 'stale' });
-    await expect(store.update(offer.id, { customer: { name: 'Zoé' } }, { customer: { name: 'Someone else' } })).rejects.toMatchObject({ code: 'stale' });
+    await expect(store.updateCustomer(offer.id, customerId, { name: 'Zoé' }, { name: 'Someone else' })).rejects.toMatchObject({ code: 'stale' });
     expect(await store.get(offer.id)).toEqual(first);
   });
 
   it('clears a customer field sent blank and leaves the others', async () => {
     const { offer } = await store.upsert({ url: offerUrl(7), source: 'auto', customer: { name: 'Zoë', company: 'Contoso' } });
-    const cleared = await store.update(offer.id, { customer: { company: '' } }, { customer: { company: 'Contoso' } });
-    expect(cleared.customer).toEqual({ name: 'Zoë' });
+    const cleared = await store.updateCustomer(offer.id, offer.customers[0]!.id, { company: '' }, { company: 'Contoso' });
+    expect(cleared.customers[0]).toMatchObject({ name: 'Zoë' });
+    expect(cleared.customers[0]).not.toHaveProperty('company');
   });
 });
 
@@ -305,25 +401,35 @@ describe('mergeAll', () => {
   });
 });
 
-describe('follow-up mark in upsert', () => {
-  const mark = { trialId: 'trial-9', since: '2026-01-01T00:00:00.000Z' };
+describe('armed link in upsert', () => {
+  const followUp: ArmedNext = { offerId: 'trial-9', link: 'follow-up', withdraw: false, at: '2026-01-01T00:00:00.000Z' };
 
   it('links a new purchase offer in the same write, and leaves merges and trials alone', async () => {
-    const linked = await store.upsert({ url: offerUrl(1), source: 'auto' }, mark);
-    expect(linked).toMatchObject({ created: true, followUpApplied: true, offer: { followUpOf: 'trial-9' } });
+    const linked = await store.upsert({ url: offerUrl(1), source: 'auto' }, followUp);
+    expect(linked).toMatchObject({ created: true, armedApplied: true, offer: { followUpOf: 'trial-9' } });
     expect((await store.get(linked.offer.id))?.followUpOf).toBe('trial-9');
-    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, mark);
-    expect(trial).toMatchObject({ followUpApplied: false });
+    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, followUp);
+    expect(trial).toMatchObject({ armedApplied: false });
     expect(trial.offer.followUpOf).toBeUndefined();
-    const merged = await store.upsert({ url: offerUrl(1), notes: 'x', source: 'auto' }, { ...mark, trialId: 'trial-8' });
-    expect(merged).toMatchObject({ created: false, followUpApplied: false, offer: { followUpOf: 'trial-9' } });
+    const merged = await store.upsert({ url: offerUrl(1), notes: 'x', source: 'auto' }, { ...followUp, offerId: 'trial-8' });
+    expect(merged).toMatchObject({ created: false, armedApplied: false, offer: { followUpOf: 'trial-9' } });
   });
 
   it('never links twice: a mark left behind after its offer was saved is recognised as applied', async () => {
-    await store.upsert({ url: offerUrl(1), source: 'auto' }, mark);
-    const next = await store.upsert({ url: offerUrl(2), source: 'auto' }, mark);
-    expect(next.followUpApplied).toBe(true);
+    await store.upsert({ url: offerUrl(1), source: 'auto' }, followUp);
+    const next = await store.upsert({ url: offerUrl(2), source: 'auto' }, followUp);
+    expect(next.armedApplied).toBe(true);
     expect(next.offer.followUpOf).toBeUndefined();
+  });
+
+  it('makes the next new offer of any kind the replacement, in the same write', async () => {
+    const { offer: old } = await store.upsert({ url: offerUrl(3), source: 'auto', customer: { email: 'a@b.example' } });
+    const armed: ArmedNext = { offerId: old.id, link: 'replacement', withdraw: true, at: '2026-01-01T00:00:00.000Z' };
+    const next = await store.upsert({ url: offerUrl(4, 'Trial'), source: 'auto' }, armed);
+    expect(next).toMatchObject({ armedApplied: true, offer: { replaces: old.id, customers: [{ email: 'a@b.example', status: 'pending' }] } });
+    expect(await store.get(old.id)).toMatchObject({ replacedBy: next.offer.id, customers: [{ status: 'withdrawn' }] });
+    const later = await store.upsert({ url: offerUrl(5), source: 'auto' }, armed);
+    expect(later.offer.replaces).toBeUndefined();
   });
 });
 
@@ -331,7 +437,7 @@ it('creates the schema at the current version', async () => {
   const db = await openOfferDatabase('probe');
   expect(db.version).toBe(DB_VERSION);
   expect([...db.transaction('offers').store.indexNames].sort()).toEqual(
-    ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
+    ['followUpOf', 'kind', 'newest', 'statuses', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
   );
 });
 
@@ -377,15 +483,15 @@ describe('createStoreOpener', () => {
   });
 });
 
-describe('recordSend retried', () => {
-  it('records a send carrying the same time and provider once', async () => {
+describe('compose events retried', () => {
+  it('record a send carrying the same time and provider once', async () => {
     const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
-    const send = { provider: 'gmail' as const, subject: 'Offer', at: '2026-07-01T10:00:00.000Z' };
-    const first = await store.recordSend(offer.id, send);
-    const again = await store.recordSend(offer.id, send);
+    const send = { kind: 'send' as const, provider: 'gmail' as const, subject: 'Offer', at: '2026-07-01T10:00:00.000Z', recipients: [{ email: 'a@b.example' }] };
+    const first = await store.recordCompose(offer.id, send);
+    const again = await store.recordCompose(offer.id, send);
     expect(again).toEqual(first);
-    expect(again.sends).toHaveLength(1);
-    expect(again.statusHistory.map((s) => s.status)).toEqual(['created', 'sent']);
-    expect((await store.recordSend(offer.id, { ...send, at: '2026-07-02T10:00:00.000Z' })).sends).toHaveLength(2);
+    expect(again.customers[0]!.sends).toHaveLength(1);
+    expect(again.customers[0]!.history.map((s) => s.status)).toEqual(['pending', 'sent']);
+    expect((await store.recordCompose(offer.id, { ...send, at: '2026-07-02T10:00:00.000Z' })).customers[0]!.sends).toHaveLength(2);
   });
 });

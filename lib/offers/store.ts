@@ -3,10 +3,23 @@ import { parseOfferUrl } from './offer-url';
 import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
-import { INITIAL_STATUS } from './statuses';
+import { CLOSED_STATUSES } from './statuses';
 import type { ResultPageField } from './result-page-fields';
-import { Offer, type OfferDraft, type OfferStatus, type Send, type Customer, type OfferKind } from './schema';
-import { customerKey, matchesAllWords, offerWords, urlKey } from './words';
+import { LIMITS, Offer, type CustomerIdentity, type CustomerStatus, type OfferCustomer, type OfferDraft, type OfferStatus, type OfferKind } from './schema';
+import {
+  applyComposeEvent,
+  cleanIdentity,
+  customerStatuses,
+  findCustomer,
+  hasIdentity,
+  newCustomer,
+  uniteCustomer,
+  withStatus,
+  type ComposeEvent,
+} from './customers';
+import { fromStored, toStored } from './index-fields';
+import { matchesAllWords, urlKey } from './words';
+import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
   override name = 'OfferNotFoundError';
@@ -40,15 +53,13 @@ export interface Page {
   offers: Offer[];
   nextCursor: string | null;
 }
-/** Field-level changes: only the customer fields given change, and a blank one is cleared. */
+/** Field-level changes to the offer itself. */
 export interface OfferPatch {
-  customer?: Customer;
   notes?: string;
   followUpOf?: string | null;
 }
 /** The values the editor last saw in the fields it changes (blank for none). */
 export interface ExpectedFields {
-  customer?: Customer;
   notes?: string;
 }
 export interface MergeResult {
@@ -66,13 +77,8 @@ export interface UpsertAnswer {
   offer: Offer;
   created: boolean;
   summaryIdConflict?: string;
-  /** Whether the pending follow-up given to upsert is now applied (by this save or an earlier one). */
-  followUpApplied?: boolean;
-}
-/** The trial the next new purchase offer follows up, marked at `since`. */
-export interface FollowUpMark {
-  trialId: string;
-  since: string;
+  /** Whether the armed link given to upsert is now applied (by this save or an earlier one). */
+  armedApplied?: boolean;
 }
 
 type ReadWrite = IDBPTransaction<OfferCourierDB, ['offers'], 'readwrite'>;
@@ -84,16 +90,7 @@ const CANDIDATE_CAP = 1000;
 const SCAN_BATCH = 500;
 const MERGE_BATCH = 500;
 
-function toStored(offer: Offer): StoredOffer {
-  const clean = stripUndefined(offer);
-  const key = customerKey(clean);
-  return { ...clean, urlKey: urlKey(clean), words: offerWords(clean), ...(key ? { customerKey: key } : {}) };
-}
-
-export function fromStored(stored: StoredOffer): Offer {
-  const { urlKey: _u, words: _w, customerKey: _c, ...offer } = stored;
-  return offer;
-}
+export { fromStored };
 
 function encodeCursor(offer: Offer): string {
   return JSON.stringify([offer.createdAt, offer.id]);
@@ -120,19 +117,32 @@ export class OfferStore {
 
   /**
    * Saves a draft: merges into the offer with the same URL (its quote), or adds a new one. A
-   * summary ID another offer holds is reported, never merged on. A new purchase offer takes the
-   * pending follow-up in the same transaction, so the link is never lost between two steps.
+   * summary ID another offer holds is reported, never merged on. A new offer takes the armed link
+   * (a purchase offer following up a trial, or any offer replacing another) in the same
+   * transaction, so the link is never lost between two steps.
    */
-  async upsert(draft: OfferDraft, followUp?: FollowUpMark): Promise<UpsertAnswer> {
+  async upsert(draft: OfferDraft, armed?: ArmedNext): Promise<UpsertAnswer> {
     const parsed = parseOfferUrl(draft.url);
     if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
     const now = this.clock();
     const tx = this.db.transaction('offers', 'readwrite');
-    let incoming = offerFromDraft(draft, parsed, this.newId(), now);
-    let followUpApplied = false;
-    if (followUp && incoming.kind === 'purchase' && !incoming.followUpOf && !(await this.findMatch(tx, incoming))) {
-      followUpApplied = true;
-      if (!(await this.followedUpSince(tx, followUp))) incoming = { ...incoming, followUpOf: followUp.trialId };
+    let incoming = offerFromDraft(draft, parsed, this.newId(), now, this.newId());
+    const isNew = !(await this.findMatch(tx, incoming));
+    const takesArmed = armed && isNew && armed.offerId !== incoming.id && (armed.link === 'replacement' || (incoming.kind === 'purchase' && !incoming.followUpOf));
+    let armedApplied = false;
+    if (armed && takesArmed) {
+      armedApplied = true;
+      if (!(await this.armedAppliedSince(tx, armed))) {
+        if (armed.link === 'follow-up') incoming = { ...incoming, followUpOf: armed.offerId };
+        else {
+          const old = await tx.store.get(armed.offerId);
+          if (old && !old.replacedBy) {
+            const linked = replacement(fromStored(old), incoming, armed.withdraw, now, this.newId);
+            await tx.store.put(toStored(linked.replaced));
+            incoming = linked.by;
+          }
+        }
+      }
     }
     const result = await this.mergeInto(tx, incoming, now, draft.shownOnResultPage);
     await tx.done;
@@ -140,14 +150,15 @@ export class OfferStore {
       offer: result.offer,
       created: result.outcome === 'added',
       ...(result.summaryIdConflict ? { summaryIdConflict: result.summaryIdConflict } : {}),
-      ...(followUp ? { followUpApplied } : {}),
+      ...(armed ? { armedApplied } : {}),
     };
   }
 
-  /** True when a purchase offer created since the mark already follows its trial (a save whose mark was not cleared). */
-  private async followedUpSince(tx: ReadWrite, { trialId, since }: FollowUpMark): Promise<boolean> {
-    const newer = await tx.store.index('kind').getAll(IDBKeyRange.bound(['purchase', since], ['purchase', []]));
-    return newer.some((offer) => offer.followUpOf === trialId);
+  /** True when an offer created since the arming already carries its link (a save whose mark was not cleared). */
+  private async armedAppliedSince(tx: ReadWrite, { offerId, link, at }: ArmedNext): Promise<boolean> {
+    const since = IDBKeyRange.lowerBound([at]);
+    const newer = await tx.store.index('newest').getAll(since);
+    return newer.some((offer) => (link === 'follow-up' ? offer.followUpOf === offerId : offer.replaces === offerId));
   }
 
   /** The offer with the same id or, failing that, the same quote (URL). Never by summary ID. */
@@ -252,7 +263,7 @@ export class OfferStore {
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
     const [indexName, prefix] = filter.status
-      ? (['status', [filter.status]] as const)
+      ? (['statuses', [filter.status]] as const)
       : filter.kind
         ? (['kind', [filter.kind]] as const)
         : filter.usageLocation
@@ -343,44 +354,133 @@ export class OfferStore {
     return changed.data;
   }
 
-  setStatus(id: string, status: OfferStatus): Promise<Offer> {
-    return this.modify(id, (offer, now) =>
-      offer.status === status ? offer : { ...offer, status, statusHistory: [...offer.statusHistory, { status, at: now }] },
-    );
+  /** Sets one customer's status by hand. */
+  setCustomerStatus(id: string, customerId: string, status: CustomerStatus): Promise<Offer> {
+    return this.modify(id, (offer, now) => withCustomer(offer, customerId, (customer) => withStatus(customer, status, now)));
   }
 
   /**
-   * Records a send; an offer still at "created" moves to "sent". A send carrying the same time and
-   * provider as one already recorded is the same send retried, and changes nothing.
+   * Records what a compose window did with the offer's message: a draft makes its recipients
+   * `drafted` customers, a send makes them `sent`. The event's moment, stamped once by the sender,
+   * makes a retry record nothing new.
    */
-  recordSend(id: string, send: Omit<Send, 'at'> & { at?: string }): Promise<Offer> {
+  recordCompose(id: string, event: ComposeEvent): Promise<Offer> {
+    return this.modify(id, (offer) => {
+      const customers = applyComposeEvent(offer.customers, event, this.newId);
+      return sameList(customers, offer.customers) ? offer : { ...offer, customers };
+    });
+  }
+
+  /** Adds a customer by hand; one already known by that address or name is completed instead. */
+  async addCustomer(id: string, who: CustomerIdentity): Promise<Offer> {
+    const identity = cleanIdentity(who);
+    if (!hasIdentity(identity)) throw new InvalidOfferError('A customer needs a name, an email address or a company.');
     return this.modify(id, (offer, now) => {
-      const at = send.at ?? now;
-      if (offer.sends.some((recorded) => recorded.at === at && recorded.provider === send.provider)) return offer;
-      const sends = [...offer.sends, { ...send, at }].sort((a, b) => a.at.localeCompare(b.at));
-      if (offer.status !== INITIAL_STATUS) return { ...offer, sends };
-      return { ...offer, sends, status: 'sent', statusHistory: [...offer.statusHistory, { status: 'sent', at }] };
+      const known = findCustomer(offer.customers, identity);
+      if (known) return withCustomer(offer, known.id, (customer) => ({ ...customer, ...identity, ...cleanIdentity(customer) }));
+      if (offer.customers.length >= LIMITS.customers) throw new InvalidOfferError(`An offer keeps at most ${LIMITS.customers} customers.`);
+      return { ...offer, customers: [...offer.customers, newCustomer(this.newId(), identity, now)] };
     });
   }
 
   /**
-   * Applies field-level changes. With `expected`, each field must still hold what the editor saw,
-   * checked in the same transaction as the write, so two windows editing different fields both
-   * keep their change and an edit of a field changed meanwhile is refused, never overwriting it.
+   * Changes a customer's name, address or company (a blank field is cleared). With `expected`, each
+   * field must still hold what the editor saw, checked in the write's transaction: a field changed
+   * meanwhile by another window is refused as stale, never overwritten. An address another
+   * customer of the offer already has is refused: merge the two instead.
    */
-  update(id: string, patch: OfferPatch, expected: ExpectedFields = {}): Promise<Offer> {
+  updateCustomer(id: string, customerId: string, patch: CustomerIdentity, expected: CustomerIdentity = {}): Promise<Offer> {
+    return this.modify(id, (offer) =>
+      withCustomer(offer, customerId, (customer) => {
+        const changedSince = Object.entries(expected).some(([field, value]) => !sameText(customer[field as keyof CustomerIdentity], value));
+        if (changedSince) throw new StaleOfferError(`Customer ${customerId} of offer ${id} was changed since it was loaded.`);
+        const next = withIdentityChanges(customer, patch);
+        const email = next.email?.toLowerCase();
+        if (email && offer.customers.some((other) => other.id !== customerId && other.email?.toLowerCase() === email)) {
+          throw new InvalidOfferError('Another customer of this offer has this email address.');
+        }
+        return next;
+      }),
+    );
+  }
+
+  removeCustomer(id: string, customerId: string): Promise<Offer> {
     return this.modify(id, (offer) => {
-      const changedSince = Object.entries(expected.customer ?? {}).some(([field, value]) => !sameText(offer.customer[field as keyof Customer], value));
-      if (changedSince || (expected.notes !== undefined && !sameText(offer.notes, expected.notes))) {
+      if (!offer.customers.some((customer) => customer.id === customerId)) throw new OfferNotFoundError(`No customer ${customerId} on offer ${id}.`);
+      return { ...offer, customers: offer.customers.filter((customer) => customer.id !== customerId) };
+    });
+  }
+
+  /** Two records of one person become one: `mergeId`'s identity fills `keepId`'s gaps, histories and sends are united. */
+  mergeCustomers(id: string, keepId: string, mergeId: string): Promise<Offer> {
+    return this.modify(id, (offer) => {
+      const keep = offer.customers.find((customer) => customer.id === keepId);
+      const merge = offer.customers.find((customer) => customer.id === mergeId);
+      if (!keep || !merge || keep === merge) throw new OfferNotFoundError(`No customers ${keepId} and ${mergeId} on offer ${id}.`);
+      const united = uniteCustomer(keep, merge);
+      return { ...offer, customers: offer.customers.flatMap((customer) => (customer === merge ? [] : customer === keep ? [united] : [customer])) };
+    });
+  }
+
+  /**
+   * Applies field-level changes to the offer. With `expected`, the notes must still hold what the
+   * editor saw, checked in the same transaction as the write, so an edit of notes changed
+   * meanwhile is refused, never overwriting them.
+   */
+  async update(id: string, patch: OfferPatch, expected: ExpectedFields = {}): Promise<Offer> {
+    if (patch.followUpOf) {
+      const trial = await this.get(patch.followUpOf);
+      if (!trial) throw new OfferNotFoundError(`No offer with id ${patch.followUpOf}.`);
+      if (trial.kind !== 'trial') throw new InvalidOfferError('A purchase offer follows up a trial invitation, not another purchase offer.');
+    }
+    return this.modify(id, (offer) => {
+      if (expected.notes !== undefined && !sameText(offer.notes, expected.notes)) {
         throw new StaleOfferError(`Offer ${id} was changed since it was loaded.`);
       }
+      if (patch.followUpOf && offer.kind !== 'purchase') throw new InvalidOfferError('Only a purchase offer follows up a trial invitation.');
       return {
         ...offer,
-        ...(patch.customer ? { customer: withCustomerChanges(offer.customer, patch.customer) } : {}),
         ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
         ...(patch.followUpOf !== undefined ? { followUpOf: patch.followUpOf ?? undefined } : {}),
       };
     });
+  }
+
+  /**
+   * `byId` replaces `id`, in one transaction: each side shows the other, the customers carry over
+   * to the new offer as pending, and the old offer's open customers become withdrawn unless
+   * `withdraw` is false.
+   */
+  async replace(id: string, byId: string, withdraw: boolean): Promise<{ replaced: Offer; by: Offer }> {
+    if (id === byId) throw new InvalidOfferError('An offer cannot replace itself.');
+    const now = this.clock();
+    const tx = this.db.transaction('offers', 'readwrite');
+    const [old, by] = await Promise.all([tx.store.get(id), tx.store.get(byId)]);
+    if (!old || !by) throw new OfferNotFoundError(`No offer with id ${old ? byId : id}.`);
+    const linked = replacement(fromStored(old), fromStored(by), withdraw, now, this.newId);
+    const replaced = { ...linked.replaced, updatedAt: now };
+    const next = { ...linked.by, updatedAt: now };
+    await Promise.all([tx.store.put(toStored(replaced)), tx.store.put(toStored(next))]);
+    await tx.done;
+    return { replaced, by: next };
+  }
+
+  /** Both sides of every link of an offer: follow-ups and replacements. */
+  async linked(id: string): Promise<LinkedOffers> {
+    const tx = this.db.transaction('offers', 'readonly');
+    const offer = await tx.store.get(id);
+    if (!offer) throw new OfferNotFoundError(`No offer with id ${id}.`);
+    const get = async (other: string | undefined) => {
+      const stored = other ? await tx.store.get(other) : undefined;
+      return stored ? fromStored(stored) : null;
+    };
+    const [followUpOf, replaces, replacedBy, followedUpBy] = await Promise.all([
+      get(offer.followUpOf),
+      get(offer.replaces),
+      get(offer.replacedBy),
+      tx.store.index('followUpOf').getAll(id),
+    ]);
+    return { followUpOf, followedUpBy: followedUpBy.map(fromStored), replaces, replacedBy };
   }
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
@@ -476,15 +576,49 @@ class PendingWrites {
 }
 
 const sameText = (stored: string | undefined, expected: string | undefined) => (stored ?? '').trim() === (expected ?? '').trim();
+const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
-function withCustomerChanges(customer: Customer, changes: Customer): Customer {
-  const merged = Object.entries({ ...customer, ...changes }).filter(([, value]) => value.trim());
-  return Object.fromEntries(merged);
+/** The customer with the identity fields changed: a blank value clears a field. */
+function withIdentityChanges(customer: OfferCustomer, changes: CustomerIdentity): OfferCustomer {
+  const next: OfferCustomer = { ...customer };
+  for (const field of ['name', 'email', 'company'] as const) {
+    const value = changes[field];
+    if (value !== undefined) next[field] = cleanIdentity({ [field]: value })[field];
+  }
+  // Stored without the cleared keys, as every record is.
+  return stripUndefined(next);
+}
+
+/** The offer with one customer changed; the same offer when the change changes nothing. */
+function withCustomer(offer: Offer, customerId: string, change: (customer: OfferCustomer) => OfferCustomer): Offer {
+  const customer = offer.customers.find((one) => one.id === customerId);
+  if (!customer) throw new OfferNotFoundError(`No customer ${customerId} on offer ${offer.id}.`);
+  const changed = change(customer);
+  if (changed === customer || JSON.stringify(changed) === JSON.stringify(customer)) return offer;
+  return { ...offer, customers: offer.customers.map((one) => (one === customer ? changed : one)) };
+}
+
+/**
+ * The two sides of a replacement: the new offer names the old and takes its customers (those it
+ * does not have yet) as pending; the old names the new and, with `withdraw`, its open customers
+ * become withdrawn (an answer the customer gave stays).
+ */
+function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newId: () => string): { replaced: Offer; by: Offer } {
+  const carried = old.customers
+    .filter((customer) => hasIdentity(customer) && !findCustomer(by.customers, customer))
+    .map((customer) => newCustomer(newId(), cleanIdentity(customer), now));
+  const closed = (status: CustomerStatus) => status === 'accepted' || CLOSED_STATUSES.includes(status);
+  const replaced: Offer = {
+    ...old,
+    replacedBy: by.id,
+    customers: withdraw ? old.customers.map((customer) => (closed(customer.status) ? customer : withStatus(customer, 'withdrawn', now))) : old.customers,
+  };
+  return { replaced, by: { ...by, replaces: old.id, customers: [...by.customers, ...carried].slice(0, LIMITS.customers) } };
 }
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (
-    (!filter.status || offer.status === filter.status) &&
+    (!filter.status || customerStatuses(offer).includes(filter.status)) &&
     (!filter.kind || offer.kind === filter.kind) &&
     (!filter.usageLocation || offer.usageLocation === filter.usageLocation) &&
     (!filter.from || offer.createdAt >= filter.from) &&

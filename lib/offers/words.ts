@@ -1,6 +1,6 @@
 import { OFFER_FIELD_NAMES, OFFER_FIELDS } from './fields';
 import type { Offer } from './schema';
-import { foldText, searchWords } from './normalize';
+import { searchWords } from './normalize';
 
 const MAX_WORDS = 400;
 
@@ -21,12 +21,6 @@ export function offerWords(offer: Offer): string[] {
 /** True when every query word starts one of the offer's words (so "cont" finds "Contoso"). */
 export function matchesAllWords(words: readonly string[], queryWords: readonly string[]): boolean {
   return queryWords.every((q) => words.some((w) => w.startsWith(q)));
-}
-
-export function customerKey(offer: Offer): string | undefined {
-  const { company, name, email } = offer.customer;
-  const key = company || name || email;
-  return key ? foldText(key) : undefined;
 }
 
 export function urlKey(offer: Pick<Offer, 'kind' | 'quoteId' | 'partnerId'>): string {

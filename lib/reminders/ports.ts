@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AWAITING_STATUSES } from '../offers/statuses';
 import type { OfferStore } from '../offers/store';
-import { loadPreferences } from '../settings/settings';
+import type { SettingsStore } from '../settings/store';
 import { offerDetailsPath } from '../history-link';
 import type { ReminderLog, ReminderPorts } from './reminders';
 
@@ -15,12 +15,12 @@ function readReminderLog(value: unknown): ReminderLog | null {
 }
 
 /** The reminders' view of the browser: alarms, notifications, tabs, the store and the settings. */
-export function browserReminderPorts(openStore: () => Promise<OfferStore>): ReminderPorts {
+export function browserReminderPorts(openStore: () => Promise<OfferStore>, openSettings: () => Promise<SettingsStore>): ReminderPorts {
   return {
     createAlarm: (name, when) => browser.alarms.create(name, { when }),
     clearAlarm: (name) => browser.alarms.clear(name),
     getOffer: async (id) => (await openStore()).get(id),
-    reminderDays: async () => (await loadPreferences()).reminderDays,
+    reminderDays: async () => (await (await openSettings()).load()).preferences.reminderDays,
     notify: (id, title, message) =>
       browser.notifications.create(id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title, message }),
     openOffer: (offerId) => browser.tabs.create({ url: browser.runtime.getURL(offerDetailsPath(offerId) as '/history.html') }),
@@ -35,7 +35,7 @@ export function browserReminderPorts(openStore: () => Promise<OfferStore>): Remi
         let cursor: string | undefined;
         do {
           const page = await (await openStore()).page({ cursor, limit: 500, filter: { status } });
-          yield* page.offers.filter((offer) => offer.sends.length > 0);
+          yield* page.offers;
           cursor = page.nextCursor ?? undefined;
         } while (cursor);
       }

@@ -1,39 +1,37 @@
-import { beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
-import { loadSettings, savePreferences, saveProfile, saveTemplates } from './settings';
+import { checkSettingsParts, withDefaults } from './settings';
 
-beforeEach(() => {
-  fakeBrowser.reset();
+describe('withDefaults', () => {
+  it('reads a missing part, or an empty template list, as its default', () => {
+    expect(withDefaults({})).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null } });
+    expect(withDefaults({ templates: [] }).templates).toEqual([...DEFAULT_TEMPLATES]);
+  });
 });
 
-describe('settings', () => {
-  it('starts with an empty profile, the default templates and no reminders', async () => {
-    expect(await loadSettings()).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null } });
+describe('checkSettingsParts', () => {
+  it('keeps each valid part as its schema returns it, and leaves absent parts out', () => {
+    expect(checkSettingsParts({ profile: { name: ' Ada ', website: 'contoso.example' }, preferences: { reminderDays: 3 } })).toEqual({
+      valid: { profile: { name: 'Ada', website: 'https://contoso.example' }, preferences: { reminderDays: 3 } },
+      rejected: [],
+    });
   });
 
-  it('saves and reloads each part', async () => {
-    await saveProfile({ name: 'Ada', company: 'Contoso', website: 'contoso.example' });
-    await saveTemplates([{ ...DEFAULT_TEMPLATES[0]!, name: 'Mine' }]);
-    await savePreferences({ reminderDays: 7 });
-    const settings = await loadSettings();
-    expect(settings.profile).toMatchObject({ name: 'Ada', website: 'https://contoso.example' });
-    expect(settings.templates.map((t) => t.name)).toEqual(['Mine']);
-    expect(settings.preferences.reminderDays).toBe(7);
+  it('rejects each invalid part on its own, naming the field, and keeps the others', () => {
+    const { valid, rejected } = checkSettingsParts({
+      profile: { name: 'Ada', logo: 'javascript:alert(1)' },
+      templates: [{ ...DEFAULT_TEMPLATES[0]!, kind: 'spam' }],
+      preferences: { reminderDays: 7 },
+    });
+    expect(valid).toEqual({ preferences: { reminderDays: 7 } });
+    expect(rejected.map((r) => r.part)).toEqual(['profile', 'templates']);
+    expect(rejected[0]!.reason).toMatch(/^logo:/);
+    expect(rejected[1]!.reason).toMatch(/^0\.kind:/);
   });
 
-  it('refuses invalid values and keeps what was stored', async () => {
-    await saveProfile({ name: 'Ada' });
-    await expect(saveProfile({ logo: 'javascript:alert(1)' })).rejects.toThrow();
-    await expect(savePreferences({ reminderDays: 0 })).rejects.toThrow();
-    expect((await loadSettings()).profile).toEqual({ name: 'Ada' });
-  });
-
-  it('falls back to defaults when stored values are corrupt', async () => {
-    await fakeBrowser.storage.local.set({ profile: 'garbage', templates: [{ id: 1 }], preferences: { reminderDays: 'soon' } });
-    const settings = await loadSettings();
-    expect(settings.profile).toEqual({});
-    expect(settings.templates).toHaveLength(DEFAULT_TEMPLATES.length);
-    expect(settings.preferences).toEqual({ reminderDays: null });
+  it('rejects a settings part that is not an object', () => {
+    for (const value of ['text', null, [1]]) {
+      expect(checkSettingsParts(value)).toEqual({ valid: {}, rejected: [{ part: 'settings', reason: 'not an object' }] });
+    }
   });
 });

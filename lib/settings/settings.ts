@@ -1,8 +1,12 @@
 import { z } from 'zod/mini';
-import { browser } from 'wxt/browser';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import { AdvisorProfile } from '../message/profile';
 import { MessageTemplate } from '../message/template';
+
+/**
+ * The advisor's settings, as values: their schemas, defaults and checks. They are stored by the
+ * background (./store, its own IndexedDB) and reached from extension pages through ./client.
+ */
 
 export const Preferences = z.object({
   /** Remind the advisor this many days after a send when the offer is not accepted; null = never. */
@@ -14,7 +18,7 @@ export type Preferences = z.infer<typeof Preferences>;
 
 export const DEFAULT_PREFERENCES: Preferences = { reminderDays: null };
 
-const Templates = z.array(MessageTemplate).check(z.maxLength(200));
+export const Templates = z.array(MessageTemplate).check(z.maxLength(200));
 
 export interface Settings {
   profile: AdvisorProfile;
@@ -22,47 +26,48 @@ export interface Settings {
   preferences: Preferences;
 }
 
-const KEYS = ['profile', 'templates', 'preferences'] as const;
+export const SETTINGS_PARTS = ['profile', 'templates', 'preferences'] as const;
+export type SettingsPart = (typeof SETTINGS_PARTS)[number];
 
-/**
- * Reads the settings from the extension's storage. A value that no longer validates (an older
- * format, a hand edit) falls back to its default instead of breaking every page.
- */
-export async function loadSettings(): Promise<Settings> {
-  const stored = await browser.storage.local.get([...KEYS]);
-  const profile = AdvisorProfile.safeParse(stored.profile ?? {});
-  const templates = Templates.safeParse(stored.templates);
+/** The schema each part is checked with, on save, on import and when read back. */
+export const SETTINGS_SCHEMAS = { profile: AdvisorProfile, templates: Templates, preferences: Preferences } as const;
+
+/** The parts the advisor has saved; a missing one reads as its default. */
+export type StoredSettings = Partial<Settings>;
+
+export function withDefaults(stored: StoredSettings): Settings {
   return {
-    profile: profile.success ? profile.data : {},
-    templates: templates.success && templates.data.length > 0 ? templates.data : [...DEFAULT_TEMPLATES],
-    preferences: validPreferences(stored.preferences),
+    profile: stored.profile ?? {},
+    // An empty list would leave the picker with nothing to insert: the defaults stand in.
+    templates: stored.templates?.length ? stored.templates : [...DEFAULT_TEMPLATES],
+    preferences: stored.preferences ?? DEFAULT_PREFERENCES,
   };
 }
 
-/** The preferences alone, for the background's reminders (no profile or templates to check). */
-export async function loadPreferences(): Promise<Preferences> {
-  return validPreferences((await browser.storage.local.get('preferences')).preferences);
+export interface RejectedSettingsPart {
+  /** 'settings' when the whole settings part is not even an object. */
+  part: SettingsPart | 'settings';
+  /** The first invalid field and why, as the check said it. */
+  reason: string;
 }
 
-function validPreferences(stored: unknown): Preferences {
-  const preferences = Preferences.safeParse(stored ?? DEFAULT_PREFERENCES);
-  return preferences.success ? preferences.data : DEFAULT_PREFERENCES;
-}
-
-export async function saveProfile(profile: AdvisorProfile): Promise<AdvisorProfile> {
-  const valid = AdvisorProfile.parse(profile);
-  await browser.storage.local.set({ profile: valid });
-  return valid;
-}
-
-export async function saveTemplates(templates: readonly MessageTemplate[]): Promise<MessageTemplate[]> {
-  const valid = Templates.parse(templates);
-  await browser.storage.local.set({ templates: valid });
-  return valid;
-}
-
-export async function savePreferences(preferences: Preferences): Promise<Preferences> {
-  const valid = Preferences.parse(preferences);
-  await browser.storage.local.set({ preferences: valid });
-  return valid;
+/**
+ * Checks each part of an untrusted settings value on its own: a corrupt template list does not
+ * cost the profile. Parts that are absent are neither kept nor rejected.
+ */
+export function checkSettingsParts(value: unknown): { valid: StoredSettings; rejected: RejectedSettingsPart[] } {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { valid: {}, rejected: [{ part: 'settings', reason: 'not an object' }] };
+  const valid: Record<string, unknown> = {};
+  const rejected: RejectedSettingsPart[] = [];
+  for (const part of SETTINGS_PARTS) {
+    if (!(part in value)) continue;
+    const parsed = SETTINGS_SCHEMAS[part].safeParse((value as Record<string, unknown>)[part]);
+    if (parsed.success) {
+      valid[part] = parsed.data;
+    } else {
+      const issue = parsed.error.issues[0];
+      rejected.push({ part, reason: `${issue?.path.join('.') || part}: ${issue?.message ?? 'invalid'}` });
+    }
+  }
+  return { valid: valid, rejected };
 }

@@ -1,33 +1,25 @@
-import type { Customer, Offer } from '@/lib/offers/schema';
+import type { Offer } from '@/lib/offers/schema';
 
-/** What the advisor edits on an offer, saved as they type. */
+/**
+ * What the advisor types on an offer and has saved as they type: the notes. (Customers are edited
+ * one at a time, with an explicit Save, in the customers section.)
+ */
 export interface OfferEdits {
-  customer: Customer;
   notes: string;
 }
 
-export type CustomerField = keyof Customer;
-export type EditField = CustomerField | 'notes';
-export const EDIT_FIELDS = ['company', 'name', 'email', 'notes'] as const satisfies readonly EditField[];
+export type EditField = keyof OfferEdits;
+export const EDIT_FIELDS = ['notes'] as const satisfies readonly EditField[];
 
 /** Only the fields changed, with what the editor last saw in them: the `offers.update` request's body. */
 export interface FieldChanges {
-  patch: { customer?: Customer; notes?: string };
-  expected: { customer?: Customer; notes?: string };
+  patch: Partial<OfferEdits>;
+  expected: Partial<OfferEdits>;
 }
 
-export const offerEdits = (offer: Offer): OfferEdits => ({ customer: offer.customer, notes: offer.notes });
+export const offerEdits = (offer: Offer): OfferEdits => ({ notes: offer.notes });
 
-/** The customer with one field typed in; a blank field is left out rather than stored empty. */
-export function withCustomerField(customer: Customer, field: CustomerField, value: string): Customer {
-  const { [field]: _previous, ...others } = customer;
-  return value.trim() ? { ...others, [field]: value } : others;
-}
-
-export const fieldValue = (edits: OfferEdits, field: EditField): string => (field === 'notes' ? edits.notes : (edits.customer[field] ?? ''));
-
-const withField = (edits: OfferEdits, field: EditField, value: string): OfferEdits =>
-  field === 'notes' ? { ...edits, notes: value } : { ...edits, customer: withCustomerField(edits.customer, field, value) };
+export const fieldValue = (edits: OfferEdits, field: EditField): string => edits[field];
 
 /** The fields whose shown text differs from the stored text the editor started from. */
 export const changedFields = (shown: OfferEdits, base: OfferEdits): EditField[] =>
@@ -39,13 +31,8 @@ export function fieldChanges(shown: OfferEdits, base: OfferEdits): FieldChanges 
   if (fields.length === 0) return null;
   const changes: FieldChanges = { patch: {}, expected: {} };
   for (const field of fields) {
-    if (field === 'notes') {
-      changes.patch.notes = shown.notes;
-      changes.expected.notes = base.notes;
-    } else {
-      changes.patch.customer = { ...changes.patch.customer, [field]: fieldValue(shown, field) };
-      changes.expected.customer = { ...changes.expected.customer, [field]: fieldValue(base, field) };
-    }
+    changes.patch[field] = shown[field];
+    changes.expected[field] = base[field];
   }
   return changes;
 }
@@ -57,13 +44,12 @@ export function fieldChanges(shown: OfferEdits, base: OfferEdits): FieldChanges 
  */
 export function rebasedEdits(base: OfferEdits, stored: Offer, shown: OfferEdits, saved: readonly EditField[] = []): OfferEdits {
   const storedEdits = offerEdits(stored);
-  return EDIT_FIELDS.reduce<OfferEdits>(
-    (next, field) => {
-      const takeStored = saved.includes(field) || fieldValue(shown, field) === fieldValue(base, field);
-      return withField(next, field, fieldValue(takeStored ? storedEdits : base, field));
-    },
-    { customer: {}, notes: '' },
-  );
+  const next = { ...base };
+  for (const field of EDIT_FIELDS) {
+    const takeStored = saved.includes(field) || fieldValue(shown, field) === fieldValue(base, field);
+    next[field] = fieldValue(takeStored ? storedEdits : base, field);
+  }
+  return next;
 }
 
 /**
@@ -74,5 +60,5 @@ export function rebasedEdits(base: OfferEdits, stored: Offer, shown: OfferEdits,
 export const keepingEdits = (stored: Offer, shown: Offer, base: OfferEdits): Offer =>
   EDIT_FIELDS.reduce((offer, field) => {
     const typed = fieldValue(offerEdits(shown), field);
-    return typed === fieldValue(base, field) ? offer : { ...offer, ...withField(offerEdits(offer), field, typed) };
+    return typed === fieldValue(base, field) ? offer : { ...offer, [field]: typed };
   }, stored);

@@ -1,16 +1,31 @@
+import { customerLabel, statusCounts } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
-import { t } from '../i18n';
+import { formatDateTime, t } from '../i18n';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
+
+/** An offer as a link or a list entry names it: "Purchase offer PO-1002", or its creation time without a summary ID. */
+export const offerName = (offer: Pick<Offer, 'kind' | 'summaryId' | 'createdAt'>) =>
+  t('offer_name', [kindLabel(offer), offer.summaryId ?? formatDateTime(offer.createdAt)]);
 
 export const statusLabel = (status: OfferStatus) => t(STATUS_RULES[status].label);
 /** The badge's classes: its colour follows the status's tone. */
 export const statusBadgeClass = (status: OfferStatus) => `badge tone-${STATUS_RULES[status].tone}`;
 
-export function customerLabel(offer: Offer): string {
-  const { company, name, email } = offer.customer;
-  return [company, name, email].filter(Boolean).join(' · ');
+/** The customers in a list's cell: the first few by company, name or address, and how many more. */
+export function customersLabel(offer: Pick<Offer, 'customers'>, shown = 2): string {
+  const names = offer.customers.map(customerLabel).filter(Boolean);
+  const more = names.length - shown;
+  return more > 0 ? `${names.slice(0, shown).join(', ')} ${t('customers_more', String(more))}` : names.join(', ');
+}
+
+/** "3 customers: Accepted (1), Sent (2)"; "No customer yet" for an offer posted on a website or not sent. */
+export function customerSummary(offer: Pick<Offer, 'customers'>): string {
+  const counts = statusCounts(offer);
+  if (counts.length === 0) return t('customers_none');
+  const parts = counts.map(({ status, count }) => t('customers_countAt', [String(count), statusLabel(status)]));
+  return t(offer.customers.length === 1 ? 'customers_summaryOne' : 'customers_summaryMany', [String(offer.customers.length), parts.join(', ')]);
 }
 
 export function subscriptionsLabel(offer: Offer): string {

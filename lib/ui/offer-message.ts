@@ -1,3 +1,4 @@
+import { greetedCustomer } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { pickTemplate } from '../message/pick';
 import type { RenderOffer } from '../message/placeholders';
@@ -12,12 +13,16 @@ export function messageLanguage(settings: Pick<Settings, 'preferences'>, uiLangu
   return settings.preferences.messageLanguage || uiLanguage;
 }
 
-/** Renders the default template for the offer's kind and the message language. */
-export function renderOfferMessage(offer: RenderOffer, settings: Settings, uiLanguage: string): OfferMessage {
+/**
+ * Renders the default template for the offer's kind and the message language. A stored offer's
+ * greeting names its greeted customer (the only one, or the newest not reached yet).
+ */
+export function renderOfferMessage(offer: RenderOffer | Offer, settings: Settings, uiLanguage: string): OfferMessage {
   const language = messageLanguage(settings, uiLanguage);
   const template = pickTemplate(settings.templates, language, offer.kind);
   if (!template) return { template: null };
-  return { template, result: renderTemplate(template, { offer, advisor: settings.profile, locale: template.language }) };
+  const renderable: RenderOffer = 'customers' in offer ? { ...offer, customer: greetedCustomer(offer) ?? {} } : offer;
+  return { template, result: renderTemplate(template, { offer: renderable, advisor: settings.profile, locale: template.language }) };
 }
 
 /** A believable purchase offer for the template preview when the advisor has none yet. */

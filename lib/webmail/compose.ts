@@ -31,6 +31,11 @@ export interface WebmailAdapter {
   /** Chip attributes that carry the address or the name, on pages that put them there. */
   chipAddressAttribute?: string;
   chipNameAttribute?: string;
+  /**
+   * Where the page's own markup names the compose window's Send button (an attribute, a known
+   * structure); without a match, Send is the primary button of the window's first split button.
+   */
+  sendButtonSelector: string;
 }
 
 /** How far up from the body the compose window's fields may sit. */

@@ -1,10 +1,14 @@
 import type { WebmailMessage } from '../messaging/protocol';
+import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
 import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
-import { planAfterInsertion } from './insertion-plan';
+import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
+import { bodyHoldsLink } from './offer-link';
+import { findSendButton, isButtonActivation, isSendShortcut, owningBody } from './send-controls';
+import { nextSendState, type SendInput, type SendState } from './send-state';
 import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -20,8 +24,11 @@ export interface WebmailDeps {
   doc: Document;
   /** The picker page's URL for one opening, carrying its random token. */
   pickerUrl(token: string): string;
-  /** Records the send of the offer delivered to the picker named by the token. */
-  recordSend(token: string, send: { provider: WebmailAdapter['provider']; subject?: string; to?: string }): Promise<unknown>;
+  /**
+   * Records a draft or a send of the offer delivered to the picker named by the token. Called
+   * synchronously from the moment a send is known (a page going away may not run a later task).
+   */
+  recordCompose(token: string, event: ComposeEvent): Promise<unknown>;
   t: (key: WebmailText, substitution?: string) => string;
   /** Mutation batches are coalesced into one scan per this many milliseconds. */
   scanDelayMs?: number;
@@ -31,7 +38,14 @@ interface ComposeEntry {
   body: HTMLElement;
   bar: ComposeBar;
   lastFocusAt: number;
+  /** Whether the window, once it received an offer, was sent. */
+  send: SendState;
 }
+
+/** How often a window whose Send was pressed is looked at, until it goes away or stays. */
+const SEND_WATCH_MS = 100;
+/** An error dialog the page shows when it refuses a send (no recipient, an invalid address). */
+const ERROR_DIALOG = '[role="alertdialog"]';
 
 interface OpenPicker {
   token: string;
@@ -57,6 +71,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   const caret = new CaretMemory();
   let picker: OpenPicker | null = null;
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
+  let sendWatch: ReturnType<typeof setInterval> | undefined;
 
   const onSelectionChange = () => {
     if (entries.size === 0) return;
@@ -72,12 +87,14 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     // A document.open() (a pop-out compose written into its frame) erases the document's
     // listeners; adding the same listener again is a no-op otherwise.
     doc.addEventListener('selectionchange', onSelectionChange);
+    listenForSends();
     const present = new Set(bodies);
     for (const [body, entry] of entries) {
       if (present.has(body) && body.isConnected) {
         entry.bar.place();
         continue;
       }
+      advance(entry, { type: 'gone' });
       if (picker?.entry === entry) closePicker(false);
       entry.bar.remove();
       caret.forget(body);
@@ -85,7 +102,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     }
     for (const body of bodies) {
       if (entries.has(body)) continue;
-      const entry: ComposeEntry = { body, lastFocusAt: 0, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
+      const entry: ComposeEntry = { body, lastFocusAt: 0, send: { phase: 'idle' }, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
@@ -173,12 +190,111 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         selection.addRange(afterInsertion);
       }
     }
+    advance(entry, { type: 'inserted', token, link: message.link });
     try {
-      await deps.recordSend(token, { provider: adapter.provider, ...plan.record });
+      await deps.recordCompose(token, { kind: 'draft', at: new Date().toISOString(), provider: adapter.provider, ...plan.record });
     } catch (error) {
       bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
     }
     return { outcome: 'inserted' };
+  }
+
+  /**
+   * Feeds the window's send state; records the send it answers with, synchronously (on pagehide
+   * this is the last moment the frame runs).
+   */
+  function advance(entry: ComposeEntry, input: SendInput): void {
+    const step = nextSendState(entry.send, input);
+    entry.send = step.state;
+    if (step.record) {
+      // The window is gone, and with it any place to show a failure: the advisor can still mark the customer sent by hand.
+      deps.recordCompose(step.record.token, step.record.event).catch(() => undefined);
+    }
+    watchSends();
+  }
+
+  /** What the window shows at the moment of its Send, or null when its body no longer holds the offer. */
+  function readSend(entry: ComposeEntry, link: string): ComposeEvent | null {
+    if (!bodyHoldsLink(entry.body, link)) return null;
+    const compose = describeCompose(entry.body, adapter);
+    const subject = compose.subject?.value.trim().slice(0, SUBJECT_MAX);
+    return {
+      kind: 'send',
+      at: new Date().toISOString(),
+      provider: adapter.provider,
+      ...(subject ? { subject } : {}),
+      recipients: readRecipients(compose, adapter),
+    };
+  }
+
+  function pressSend(entry: ComposeEntry): void {
+    const state = entry.send;
+    if (state.phase !== 'armed' && state.phase !== 'sending') return;
+    advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry, state.link) });
+  }
+
+  /** The tracked window a page element belongs to. */
+  function entryAt(target: EventTarget | null): ComposeEntry | undefined {
+    if (!(target instanceof Element)) return undefined;
+    const body = owningBody(target, entries.keys());
+    return body && entries.get(body);
+  }
+
+  function isSendButton(target: EventTarget | null, entry: ComposeEntry): boolean {
+    // Most presses are not on a button at all: those need no look for the Send button.
+    if (!(target instanceof Element) || !target.closest('button, [role="button"]')) return false;
+    return findSendButton(entry.body, adapter)?.contains(target) === true;
+  }
+
+  /** The Send button a mouse button went down on: its release there is a press (some pages act on it before any click). */
+  let sendUnderMouse: EventTarget | null = null;
+
+  // Captured on the document, before the page's own handlers act on the press and take the window away.
+  function onPointerSend(event: MouseEvent): void {
+    if (!event.isTrusted || event.button !== 0 || entries.size === 0) return;
+    const entry = entryAt(event.target);
+    const onSend = entry !== undefined && isSendButton(event.target, entry);
+    if (event.type === 'mousedown') sendUnderMouse = onSend ? event.target : null;
+    else if (onSend && (event.type === 'click' || sendUnderMouse === event.target)) pressSend(entry);
+  }
+
+  function onKeySend(event: KeyboardEvent): void {
+    if (!event.isTrusted || entries.size === 0) return;
+    const shortcut = isSendShortcut(event);
+    if (!shortcut && !isButtonActivation(event)) return;
+    const entry = entryAt(event.target);
+    if (entry && (shortcut || isSendButton(event.target, entry))) pressSend(entry);
+  }
+
+  /** A pop-out compose's page (or frame) goes away right after its Send. */
+  function onPageHide(): void {
+    for (const entry of entries.values()) advance(entry, { type: 'gone' });
+  }
+
+  /** Listens again after a document.open(), which erases the document's and the window's listeners. */
+  function listenForSends(): void {
+    doc.addEventListener('mousedown', onPointerSend, true);
+    doc.addEventListener('mouseup', onPointerSend, true);
+    doc.addEventListener('click', onPointerSend, true);
+    doc.addEventListener('keydown', onKeySend, true);
+    doc.defaultView?.addEventListener('pagehide', onPageHide);
+  }
+
+  /** While a window's Send is pending, looks often whether it went away, the page refused it, or its time ran out. */
+  function watchSends(): void {
+    const pending = () => [...entries.values()].filter((entry) => entry.send.phase === 'sending');
+    if (pending().length === 0) {
+      clearInterval(sendWatch);
+      sendWatch = undefined;
+      return;
+    }
+    sendWatch ??= setInterval(() => {
+      const refused = doc.querySelector(ERROR_DIALOG) !== null;
+      for (const entry of pending()) {
+        if (!entry.body.isConnected) advance(entry, { type: 'gone' });
+        else advance(entry, refused ? { type: 'refused' } : { type: 'tick', now: performance.now() });
+      }
+    }, SEND_WATCH_MS);
   }
 
   async function fallBackToClipboard(bar: ComposeBar, message: WebmailMessage): Promise<InsertAnswer> {
@@ -214,6 +330,12 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       observer.disconnect();
       clearTimeout(scanTimer);
       doc.removeEventListener('selectionchange', onSelectionChange);
+      doc.removeEventListener('mousedown', onPointerSend, true);
+      doc.removeEventListener('mouseup', onPointerSend, true);
+      doc.removeEventListener('click', onPointerSend, true);
+      doc.removeEventListener('keydown', onKeySend, true);
+      doc.defaultView?.removeEventListener('pagehide', onPageHide);
+      clearInterval(sendWatch);
       closePicker(false);
       for (const entry of entries.values()) entry.bar.remove();
       entries.clear();

@@ -5,7 +5,8 @@ import type { WebmailAdapter } from './compose';
  * keep stable form names (`subjectbox`, `to`, `cc`, `bcc`) while classes are obfuscated and labels
  * translated. In the To row, resolved recipients are `[role=option]` chips of a listbox, with the
  * address in `data-hovercard-id` and the name in `data-name`; addresses are typed into an
- * unnamed combobox input beside them.
+ * unnamed combobox input beside them. Send sits in the bottom bar (`.IZ .Up`) beside the "send
+ * and archive" button and before its "more send options" menu; its label is translated.
  */
 export const gmailAdapter: WebmailAdapter = {
   provider: 'gmail',
@@ -17,4 +18,5 @@ export const gmailAdapter: WebmailAdapter = {
   chipSelector: '[role="option"][data-hovercard-id], [role="option"][data-name]',
   chipAddressAttribute: 'data-hovercard-id',
   chipNameAttribute: 'data-name',
+  sendButtonSelector: '.IZ .Up div > div[role="button"]',
 };

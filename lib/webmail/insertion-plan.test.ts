@@ -8,7 +8,7 @@ describe('planAfterInsertion', () => {
     expect(planAfterInsertion({ subject: ' ', to: 'blank', recipients: [] }, message)).toEqual({
       fillSubject: 'Your Microsoft 365 offer',
       fillTo: 'claire@contoso.example',
-      record: { subject: 'Your Microsoft 365 offer', to: 'claire@contoso.example' },
+      record: { subject: 'Your Microsoft 365 offer', recipients: [{ email: 'claire@contoso.example' }] },
     });
   });
 
@@ -17,15 +17,15 @@ describe('planAfterInsertion', () => {
       { subject: 'RE: licences', to: 'filled', recipients: [{ name: 'Claire Dubois' }, { email: 'bob@fabrikam.example' }] },
       message,
     );
-    expect(plan).toEqual({ record: { subject: 'RE: licences', to: 'Claire Dubois, bob@fabrikam.example' } });
+    expect(plan).toEqual({ record: { subject: 'RE: licences', recipients: [{ name: 'Claire Dubois' }, { email: 'bob@fabrikam.example' }] } });
   });
 
   it('fills nothing a window lacks (an inline reply has no subject) and records the template subject', () => {
-    expect(planAfterInsertion({ subject: null, to: 'absent', recipients: [] }, message)).toEqual({ record: { subject: 'Your Microsoft 365 offer' } });
+    expect(planAfterInsertion({ subject: null, to: 'absent', recipients: [] }, message)).toEqual({ record: { subject: 'Your Microsoft 365 offer', recipients: [] } });
   });
 
   it('records no subject or recipient when there is none to record', () => {
-    expect(planAfterInsertion({ subject: '', to: 'blank', recipients: [] }, { subject: ' ' })).toEqual({ record: {} });
+    expect(planAfterInsertion({ subject: '', to: 'blank', recipients: [] }, { subject: ' ' })).toEqual({ record: { recipients: [] } });
   });
 
   it('caps the recorded subject', () => {

@@ -1,4 +1,4 @@
-import { formatRecipients, type Recipient } from './recipients';
+import type { Recipient } from './recipients';
 
 /** What the compose window showed right after the message went in (read, never written, here). */
 export interface ComposeReading {
@@ -14,11 +14,12 @@ export interface InsertionPlan {
   fillSubject?: string;
   /** Address to put in the empty To field. */
   fillTo?: string;
-  /** What the send records: the subject and the recipients as they will be once filled. */
-  record: { subject?: string; to?: string };
+  /** What the draft records: the subject and the recipients as they will be once filled. */
+  record: { subject?: string; recipients: Recipient[] };
 }
 
-const SUBJECT_MAX = 500;
+/** The longest subject a draft or a send records. */
+export const SUBJECT_MAX = 500;
 
 /**
  * Decides what to fill in and what to record once the message is in the body: the template's
@@ -29,10 +30,10 @@ export function planAfterInsertion(reading: ComposeReading, message: { subject: 
   const fillSubject = reading.subject !== null && !reading.subject.trim() && templateSubject ? templateSubject : undefined;
   const fillTo = reading.to === 'blank' && message.to ? message.to : undefined;
   const subject = (reading.subject?.trim() || templateSubject).slice(0, SUBJECT_MAX);
-  const to = formatRecipients(fillTo ? [{ email: fillTo }] : reading.recipients);
+  const recipients = fillTo ? [{ email: fillTo }] : reading.recipients;
   return {
     ...(fillSubject ? { fillSubject } : {}),
     ...(fillTo ? { fillTo } : {}),
-    record: { ...(subject ? { subject } : {}), ...(to ? { to } : {}) },
+    record: { ...(subject ? { subject } : {}), recipients },
   };
 }

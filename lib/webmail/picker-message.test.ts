@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeOffer } from '../../test/unit/offer-factory';
+import { makeCustomer, makeOffer } from '../../test/unit/offer-factory';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import type { MessageTemplate } from '../message/template';
 import { DEFAULT_PREFERENCES, type Settings } from '../settings/settings';
@@ -29,7 +29,7 @@ describe('pickerMessage', () => {
   });
 
   it('leaves To alone when the customer email is not a plain address', () => {
-    const built = pickerMessage(makeOffer(1, { customer: { email: 'Ann <ann@contoso.example>' } }), settings(), 'en');
+    const built = pickerMessage(makeOffer(1, { customers: [makeCustomer('c1', { email: 'Ann <ann@contoso.example>' })] }), settings(), 'en');
     expect(built.ok && built.message.to).toBeUndefined();
   });
 

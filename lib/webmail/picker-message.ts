@@ -3,6 +3,7 @@ import { PICKER_TOKEN } from '../messaging/picker-token';
 import type { WebmailMessage } from '../messaging/protocol';
 import type { FieldError } from '../message/parse';
 import type { MessageTemplate } from '../message/template';
+import { greetedCustomer } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import type { Settings } from '../settings/settings';
 import { renderOfferMessage } from '../ui/offer-message';
@@ -23,10 +24,16 @@ export function pickerMessage(offer: Offer, settings: Settings, uiLanguage: stri
   const { template, result: rendered } = built;
   if (!rendered.ok) return { ok: false, reason: 'template-errors', template, errors: rendered.errors };
   // Only a plain address goes into the To field; anything else would be typed in verbatim.
-  const email = offer.customer.email?.trim() ?? '';
+  const email = greetedCustomer(offer)?.email?.trim() ?? '';
   return {
     ok: true,
-    message: { html: rendered.html, text: rendered.text, subject: rendered.subject, ...(isEmailAddress(email) ? { to: email } : {}) },
+    message: {
+      html: rendered.html,
+      text: rendered.text,
+      subject: rendered.subject,
+      link: offer.url,
+      ...(isEmailAddress(email) ? { to: email } : {}),
+    },
   };
 }
 

@@ -14,8 +14,6 @@ export interface Recipient {
 
 /** More chips than this in one field is not a customer list; the rest are ignored. */
 export const MAX_RECIPIENTS = 50;
-/** The send's `to` cap (`Send.to` in lib/offers/schema.ts). */
-export const SEND_TO_MAX = 1000;
 
 /** Longer typed text is not a recipient list, nor a longer chip one recipient. */
 const MAX_TYPED_TEXT = 20_000;
@@ -105,20 +103,4 @@ export function mergeRecipients(all: readonly Recipient[]): Recipient[] {
     } else if (!seen.name && one.name) seen.name = one.name;
   }
   return [...byKey.values()];
-}
-
-function formatName(name: string): string {
-  return /[,;"]/.test(name) ? `"${name.replace(/"/g, '')}"` : name;
-}
-
-/** "Name <email>", "email" or "Name", comma-separated; whole entries only, within `max` characters. */
-export function formatRecipients(recipients: readonly Recipient[], max: number = SEND_TO_MAX): string {
-  let text = '';
-  for (const { email, name } of recipients) {
-    const entry = email && name ? `${formatName(name)} <${email}>` : email ?? formatName(name ?? '');
-    const next = text ? `${text}, ${entry}` : entry;
-    if (next.length > max) break;
-    text = next;
-  }
-  return text;
 }

@@ -6,7 +6,7 @@ import { makeOffer } from '@/test/unit/offer-factory';
 import { createWebmailHandlers as createHandlers, openPickerForCommand, type TabsApi } from './routing';
 
 const TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
-const MESSAGE = { html: '<p>x</p>', text: 'x', subject: 'S' };
+const MESSAGE = { html: '<p>x</p>', text: 'x', subject: 'S', link: 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2' };
 
 function fakeTabs(active: { id?: number; url?: string } | undefined, answer: (tabId: number, message: unknown) => unknown): TabsApi & { sent: [number, unknown][] } {
   const sent: [number, unknown][] = [];
@@ -22,8 +22,8 @@ function fakeTabs(active: { id?: number; url?: string } | undefined, answer: (ta
   };
 }
 
-const ignoreSends: Handlers['offers.recordSend'] = () => Promise.reject(new Error('no send expected'));
-const createWebmailHandlers = (tabs: TabsApi, recordSend = ignoreSends) => createHandlers(tabs, createGrantBook(memoryArea()), recordSend);
+const ignoreRecords: Handlers['offers.recordCompose'] = () => Promise.reject(new Error('no record expected'));
+const createWebmailHandlers = (tabs: TabsApi, recordCompose = ignoreRecords) => createHandlers(tabs, createGrantBook(memoryArea()), recordCompose);
 
 describe('webmail routing', () => {
   it('opens the picker in the active webmail tab and reports a missing compose window', async () => {
@@ -71,24 +71,28 @@ describe('webmail routing', () => {
     expect(tabs.sent.map(([tabId]) => tabId)).toEqual([8, 5]);
   });
 
-  it("records one send of the delivered offer, from the picker's tab, named by the picker's token", async () => {
-    const recordSend = vi.fn<Handlers['offers.recordSend']>(async ({ id }) => ({ offer: makeOffer(1, { id }) }));
+  it("records one draft and one send of the delivered offer, from the picker's tab, named by the picker's token", async () => {
+    const recordCompose = vi.fn<Handlers['offers.recordCompose']>(async ({ id }) => ({ offer: makeOffer(1, { id }) }));
     const at = '2026-11-29T10:00:00.000Z';
-    const send = { provider: 'gmail' as const, to: 'zoe@example.com', at };
-    const record = (token: string, tabId: number, sendAt = at) =>
-      handlers['webmail.recordSend']({ type: 'webmail.recordSend', token, send: { ...send, at: sendAt } }, { tab: { id: tabId } });
-    // The content script records while the background still waits for its answer to the delivery.
+    const draft = { kind: 'draft' as const, provider: 'gmail' as const, recipients: [{ email: 'zoe@example.com' }], at };
+    const record = (token: string, tabId: number, event: { kind: 'draft' | 'send'; at: string } = draft) =>
+      handlers['webmail.recordCompose']({ type: 'webmail.recordCompose', token, event: { ...draft, ...event } }, { tab: { id: tabId } });
+    // The content script records the draft while the background still waits for its answer to the delivery.
     const tabs = fakeTabs(undefined, () => record(TOKEN, 9).then(() => ({ outcome: 'inserted' })));
-    const handlers = createWebmailHandlers(tabs, recordSend);
+    const handlers = createWebmailHandlers(tabs, recordCompose);
     await handlers['webmail.deliver']({ type: 'webmail.deliver', token: TOKEN, offerId: 'o7', message: MESSAGE }, { tab: { id: 9 } });
-    expect(recordSend).toHaveBeenCalledExactlyOnceWith({ type: 'offers.recordSend', id: 'o7', send });
-    // A retry of the same send is accepted (the store records it once)...
+    expect(recordCompose).toHaveBeenCalledExactlyOnceWith({ type: 'offers.recordCompose', id: 'o7', event: draft });
+    // A retry of the same draft is accepted (the store records it once), and so is one send...
     await record(TOKEN, 9);
-    expect(recordSend).toHaveBeenCalledTimes(2);
-    // ...another send, another tab or a token no picker delivered to is not.
-    await expect(record(TOKEN, 9, '2026-11-29T10:05:00.000Z')).rejects.toMatchObject({ code: 'forbidden' });
+    const sendAt = '2026-11-29T10:05:00.000Z';
+    await record(TOKEN, 9, { kind: 'send', at: sendAt });
+    await record(TOKEN, 9, { kind: 'send', at: sendAt });
+    expect(recordCompose).toHaveBeenCalledTimes(4);
+    // ...another draft or send, another tab or a token no picker delivered to is not.
+    await expect(record(TOKEN, 9, { kind: 'draft', at: sendAt })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(record(TOKEN, 9, { kind: 'send', at: '2026-11-29T10:06:00.000Z' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(record(TOKEN, 8)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(record('11111111-2222-4333-8444-555555555555', 9)).rejects.toMatchObject({ code: 'forbidden' });
-    expect(recordSend).toHaveBeenCalledTimes(2);
+    expect(recordCompose).toHaveBeenCalledTimes(4);
   });
 });

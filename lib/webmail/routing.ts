@@ -36,10 +36,10 @@ function senderTab(sender: MessageSender | undefined): number {
  * Background routing between the offer picker (an extension page framed in the webmail tab) and
  * the content script that opened it. Messages go only to the picker's own tab, and only the
  * content script holding the picker's random token acts on them. A delivery grants that tab the
- * record of one send of the delivered offer, named by the same token: the content script never
- * names an offer itself.
+ * record of one draft and one send of the delivered offer, named by the same token: the content
+ * script never names an offer itself.
  */
-export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSend: Handlers['offers.recordSend']): Pick<Handlers, WebmailRequestType> {
+export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordCompose: Handlers['offers.recordCompose']): Pick<Handlers, WebmailRequestType> {
   return {
     'webmail.openPickerInActiveTab': async () => {
       const [tab] = await tabs.query({ active: true, lastFocusedWindow: true });
@@ -48,7 +48,7 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSe
     },
     'webmail.deliver': async ({ token, offerId, message }, sender) => {
       const tabId = senderTab(sender);
-      // Granted before the insertion: the content script records the send before it answers.
+      // Granted before the insertion: the content script records the draft before it answers.
       await grants.give(token, { purpose: 'record-send', offerId, tabId });
       try {
         const answer = (await tabs.sendMessage(tabId, { type: 'webmail.insert', token, message })) as { outcome?: unknown } | undefined;
@@ -67,10 +67,10 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordSe
         return { closed: false };
       }
     },
-    'webmail.recordSend': async ({ token, send }, sender) => {
-      // A retry carries the same moment; a grant records one send, so any other is refused.
-      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), send.at);
-      await recordSend({ type: 'offers.recordSend', id: offerId, send });
+    'webmail.recordCompose': async ({ token, event }, sender) => {
+      // A retry carries the same moment; a grant records one draft and one send, so any other is refused.
+      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), `${event.kind}@${event.at}`);
+      await recordCompose({ type: 'offers.recordCompose', id: offerId, event });
       return { recorded: true };
     },
   };

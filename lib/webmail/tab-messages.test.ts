@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readTabMessage } from './tab-messages';
 
 describe('readTabMessage', () => {
-  const message = { html: '<p>x</p>', text: 'x', subject: 'S' };
+  const message = { html: '<p>x</p>', text: 'x', subject: 'S', link: 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=1&msppid=2' };
 
   it('accepts the three tab messages', () => {
     expect(readTabMessage({ type: 'webmail.open' })).toEqual({ type: 'webmail.open' });
@@ -15,7 +15,7 @@ describe('readTabMessage', () => {
   });
 
   it('rejects anything else', () => {
-    for (const value of [null, 'webmail.open', { type: 'offers.get' }, { type: 'webmail.close' }, { type: 'webmail.insert', token: 't', message: { html: 1 } }, { type: 'webmail.insert', token: 't', message: { ...message, to: 5 } }, { type: 'webmail.insert', message }]) {
+    for (const value of [null, 'webmail.open', { type: 'offers.get' }, { type: 'webmail.close' }, { type: 'webmail.insert', token: 't', message: { html: 1 } }, { type: 'webmail.insert', token: 't', message: { ...message, to: 5 } }, { type: 'webmail.insert', token: 't', message: { ...message, link: undefined } }, { type: 'webmail.insert', message }]) {
       expect(readTabMessage(value)).toBeNull();
     }
   });

@@ -16,9 +16,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 const isString = (value: unknown): value is string => typeof value === 'string';
 
 function readMessage(value: unknown): WebmailMessage | null {
-  if (!isRecord(value) || !isString(value.html) || !isString(value.text) || !isString(value.subject)) return null;
+  if (!isRecord(value) || !isString(value.html) || !isString(value.text) || !isString(value.subject) || !isString(value.link)) return null;
   if (value.to !== undefined && !isString(value.to)) return null;
-  return { html: value.html, text: value.text, subject: value.subject, ...(isString(value.to) ? { to: value.to } : {}) };
+  return { html: value.html, text: value.text, subject: value.subject, link: value.link, ...(isString(value.to) ? { to: value.to } : {}) };
 }
 
 export function readTabMessage(value: unknown): TabMessage | null {

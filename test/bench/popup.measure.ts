@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createBackup } from '../../lib/offers/backup';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
-import { makeOffer } from '../unit/offer-factory';
+import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { median, record } from './results';
 
 let browser: ExtensionBrowser;
@@ -14,9 +14,9 @@ afterAll(async () => {
 
 it('times the popup first render with 10,000 offers stored', async () => {
   const offers = Array.from({ length: 10_000 }, (_, n) =>
-    makeOffer(n, { customer: { company: `Customer ${n}`, name: `Person ${n}` }, notes: n % 10 ? '' : `Note ${n}` }),
+    makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, name: `Person ${n}` })], notes: n % 10 ? '' : `Note ${n}` }),
   );
-  const answer = await browser.send({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  const answer = await browser.send({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
   expect(answer.ok).toBe(true);
 
   const page = await browser.openExtensionPage('popup.html');

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
-import { makeOffer } from '../unit/offer-factory';
+import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { median, record } from './results';
 
 const FIRST_NAMES = ['Emma', 'Lucas', 'Chloé', 'Noah', 'Léa', 'Liam', 'Zoë', 'Hugo', 'Aisha', 'Mateo', 'Yuki', 'Olga'];
@@ -16,7 +16,9 @@ function benchOffer(n: number): Offer {
   const company = `${COMPANIES[n % COMPANIES.length]} ${n % 997}`;
   return makeOffer(n, {
     summaryId: `SUM-${n.toString(36).toUpperCase()}-${(n * 7919) % 100_000}`,
-    customer: { name: person, email: `contact${n}@${COMPANIES[n % COMPANIES.length]!.toLowerCase().replace(/\W/g, '')}.example`, company },
+    customers: [
+      makeCustomer(`c${n}`, { name: person, email: `contact${n}@${COMPANIES[n % COMPANIES.length]!.toLowerCase().replace(/\W/g, '')}.example`, company }),
+    ],
     subscriptions: [
       { name: PLANS[n % PLANS.length]!, licenses: 1 + (n % 300) },
       ...(n % 4 === 0 ? [{ name: PLANS[(n + 2) % PLANS.length]!, licenses: 5 }] : []),
@@ -50,7 +52,7 @@ async function importBatch(browser: ExtensionBrowser, from: number, count: numbe
     new Date().toISOString(),
   );
   const start = performance.now();
-  const answer = await browser.send({ type: 'backup.import', backup });
+  const answer = await browser.send({ type: 'backup.import', backup, include: 'offers' });
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return performance.now() - start;
 }

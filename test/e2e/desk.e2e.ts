@@ -6,14 +6,15 @@ import en from '../../public/_locales/en/messages.json';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '../../lib/message/placeholders';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer, offerUrl } from '../unit/offer-factory';
+import type { Settings } from '../../lib/settings/settings';
+import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { sendRequest } from './offer-requests';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; create(name: string, info: { when: number }): Promise<void> };
   notifications: { getAll(): Promise<Record<string, boolean>> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void>; remove(key: string): Promise<void> } };
 };
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -39,24 +40,26 @@ async function data<T>(target: ExtensionBrowser, request: Parameters<ExtensionBr
 /** Replaces every offer with these. */
 async function seed(target: ExtensionBrowser, offers: Offer[]) {
   await data(target, { type: 'offers.deleteAll' });
-  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
 }
 
+/** Four offers with one customer each, as on the README's pictures. */
 function deskOffers(): Offer[] {
+  const [first, second, third, fourth] = ['2026-02-03T10:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-04-01T10:00:00.000Z'];
   return [
-    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
-    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customers: [makeCustomer('c1', { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, first)], createdAt: first }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customers: [makeCustomer('c2', { company: 'Northwind' }, second, 'accepted')], createdAt: second }),
     makeOffer(3, {
       kind: 'trial',
       url: offerUrl(3, 'Trial'),
       summaryId: 'TR-2001',
       usageLocation: 'Belgique',
-      customer: { company: 'Tailspin Toys' },
+      customers: [makeCustomer('c3', { company: 'Tailspin Toys' }, third)],
       subscriptions: [{ name: 'Microsoft 365 Business Premium', licenses: 25 }],
-      createdAt: '2026-03-20T10:00:00.000Z',
+      createdAt: third,
     }),
-    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
-  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customers: [makeCustomer('c4', { company: 'Contoso', email: 'achats@contoso.example' }, fourth)], createdAt: fourth }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt }));
 }
 
 async function openPage(path: string, size?: { width: number; height: number }): Promise<Page> {
@@ -197,10 +200,10 @@ describe('history page', () => {
     await page.getByLabel('Kind').selectOption('');
     await page.getByLabel('Usage location').selectOption('France');
     await expect.poll(() => rowIds(page)).toEqual(['PO-1004', 'PO-1001']);
-    await page.getByLabel('Status').selectOption('created');
+    await page.getByLabel('Customer status').selectOption('pending');
     await page.getByLabel('Created from').fill('2026-03-01');
     await expect.poll(() => rowIds(page)).toEqual(['PO-1004']);
-    expect(page.url()).toContain('status=created&location=France&from=2026-03-01');
+    expect(page.url()).toContain('status=pending&location=France&from=2026-03-01');
 
     // The same view opens again from its address (a bookmark).
     const bookmark = await openPage(`history.html?location=France&to=2026-03-01`);
@@ -227,34 +230,38 @@ describe('history page', () => {
     await page.close();
   });
 
-  it('changes the status and shows the timeline', async () => {
+  it('changes a customer’s status and shows their timeline', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-4');
     await expect.poll(() => page.locator('#details-heading').textContent()).toContain('PO-1004');
-    await page.getByRole('group', { name: 'Set the status' }).getByRole('button', { name: 'Accepted' }).click();
-    await expect.poll(() => page.locator('.timeline li').count()).toBe(2);
+    await page.getByLabel('Status of Contoso').selectOption('accepted');
+    await expect.poll(() => page.getByTestId('customer-summary').textContent()).toBe('1 customer: Accepted (1)');
+    await page.locator('.customer-card summary').click();
+    expect(await page.locator('.timeline li').count()).toBe(2);
     expect(await page.locator('.timeline li').last().textContent()).toContain('Accepted');
-    expect(await page.getByRole('button', { name: 'Accepted' }).getAttribute('aria-pressed')).toBe('true');
     await expect.poll(() => page.locator('tr[data-offer-id="offer-4"]').textContent()).toContain('Accepted');
-    expect(await data(browser, { type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { status: 'accepted' } });
+    expect(await data(browser, { type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { customers: [{ id: 'c4', status: 'accepted' }] } });
     await page.close();
   });
 
-  it('saves customer and notes as they are typed, and keeps them after a reload', async () => {
+  it('saves notes as they are typed and a customer on Save, and keeps them after a reload', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-1');
     const notes = page.getByLabel('Notes');
     await expect.poll(() => notes.count()).toBe(1);
     await notes.pressSequentially('Call back after the budget meeting', { delay: 5 });
-    await page.getByLabel('Customer name').fill('Émilie Durand-Roux');
     await expect.poll(() => page.locator('.save-state').textContent()).toBe('All changes saved.');
+    await page.getByRole('button', { name: 'Edit Boulangerie Fournil' }).click();
+    await page.getByLabel('Customer name').fill('Émilie Durand-Roux');
+    await page.getByRole('button', { name: 'Save customer' }).click();
+    await expect.poll(() => page.locator('.details .outcome').textContent()).toContain('Customer saved.');
     // Typed and left at once: the blur saves it without waiting for the pause.
     await notes.press('End');
     await notes.pressSequentially(' (Tuesday)');
     await notes.press('Tab');
     await page.reload();
     await expect.poll(() => page.getByLabel('Notes').inputValue()).toBe('Call back after the budget meeting (Tuesday)');
-    expect(await page.getByLabel('Customer name').inputValue()).toBe('Émilie Durand-Roux');
+    expect(await page.locator('.customer-card').textContent()).toContain('Émilie Durand-Roux');
     expect(await data(browser, { type: 'offers.search', query: 'tuesday' })).toMatchObject({ offers: [{ id: 'offer-1' }] });
     await page.close();
   });
@@ -267,13 +274,14 @@ describe('history page', () => {
     await tabA.locator('#notes').fill('Call back after the budget meeting');
     await tabA.locator('#notes').press('Tab');
     await saved(tabA);
+    await tabB.getByRole('button', { name: 'Edit Boulangerie Fournil' }).click();
     await tabB.getByLabel('Customer email').fill('emilie@fournil.example');
-    await tabB.getByLabel('Customer email').press('Tab');
-    await saved(tabB);
+    await tabB.getByRole('button', { name: 'Save customer' }).click();
+    await expect.poll(() => tabB.locator('.details .outcome').textContent()).toContain('Customer saved.');
     expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({
-      offer: { notes: 'Call back after the budget meeting', customer: { name: 'Émilie Durand', email: 'emilie@fournil.example' } },
+      offer: { notes: 'Call back after the budget meeting', customers: [{ name: 'Émilie Durand', email: 'emilie@fournil.example' }] },
     });
-    // Tab B's save brought back tab A's notes, which it had not touched.
+    // Tab B's customer save brought back tab A's notes, which it had not touched.
     expect(await tabB.locator('#notes').inputValue()).toBe('Call back after the budget meeting');
 
     await tabA.locator('#notes').fill('Call back on Tuesday');
@@ -289,7 +297,7 @@ describe('history page', () => {
     expect(await tabB.locator('#unsaved-notes').inputValue()).toBe('Send the Teams licences quote');
     expect(await conflict.getByRole('button', { name: 'Reload' }).count()).toBe(0);
     await tabB.locator('#notes').press('Tab');
-    expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({ offer: { notes: 'Call back on Tuesday', customer: { email: 'emilie@fournil.example' } } });
+    expect(await data(browser, { type: 'offers.get', id: 'offer-1' })).toMatchObject({ offer: { notes: 'Call back on Tuesday', customers: [{ email: 'emilie@fournil.example' }] } });
     expect([...(tabA as Page & { errors: string[] }).errors, ...(tabB as Page & { errors: string[] }).errors]).toEqual([]);
     await Promise.all([tabA.close(), tabB.close()]);
   });
@@ -302,7 +310,7 @@ describe('history page', () => {
     expect(await data(browser, { type: 'offers.get', id: 'offer-2' })).toEqual({ offer: null });
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => rows(page).count()).toBe(4);
-    expect(await data(browser, { type: 'offers.get', id: 'offer-2' })).toMatchObject({ offer: { summaryId: 'PO-1002', status: 'accepted' } });
+    expect(await data(browser, { type: 'offers.get', id: 'offer-2' })).toMatchObject({ offer: { summaryId: 'PO-1002', customers: [{ status: 'accepted' }] } });
     await page.close();
   });
 
@@ -322,8 +330,10 @@ describe('history page', () => {
     await expect.poll(() => page.getByText('Waiting for the purchase offer').count()).toBe(0);
     const next = await data<{ offer: Offer }>(browser, { type: 'offers.upsert', draft: { url: offerUrl(78), source: 'auto' } });
     expect(next.offer.followUpOf).toBeUndefined();
+    // The trial shows the purchase offer that follows it up (it has no summary ID yet: it is named by its time).
+    await expect.poll(() => page.locator('.facts').getByRole('link', { name: /^Purchase offer / }).count()).toBe(1);
     await page.goto(`chrome-extension://${browser.extensionId}/history.html?offer=${offer.id}`);
-    await page.getByRole('link', { name: 'Open the trial invitation' }).click();
+    await page.getByRole('link', { name: 'Trial invitation TR-2001' }).click();
     await expect.poll(() => page.locator('#details-heading').textContent()).toContain('TR-2001');
     await page.close();
   });
@@ -347,30 +357,31 @@ describe('reminders', () => {
   it('remind about a sent offer that is not accepted, through a real alarm', async () => {
     await seed(browser, deskOffers());
     // Sent before reminders were turned on: turning them on schedules it too.
-    await data(browser, { type: 'offers.recordSend', id: 'offer-4', send: { provider: 'outlook' } });
+    await data(browser, sendRequest('offer-4', 'outlook', [{ email: 'achats@contoso.example' }]));
     const options = await openPage('options.html');
-    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-4'))).toBeFalsy();
+    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-4|c4'))).toBeFalsy();
     await options.getByLabel('Remind me to follow up on offers that are not accepted').check();
     await options.getByLabel('Days after sending').fill('2');
     await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect.poll(() => options.locator('#preferences-heading ~ form [role=status]').textContent()).toBe('Saved.');
-    await expect.poll(() => options.evaluate(async () => (await chrome.alarms.get('offer-reminder:offer-4'))?.scheduledTime ?? 0)).toBeGreaterThan(Date.now() + 86_400_000);
+    await expect.poll(() => options.evaluate(async () => (await chrome.alarms.get('offer-reminder:offer-4|c4'))?.scheduledTime ?? 0)).toBeGreaterThan(Date.now() + 86_400_000);
 
     const before = Date.now();
-    await data(browser, { type: 'offers.recordSend', id: 'offer-1', send: { provider: 'gmail', to: 'emilie@fournil.example' } });
-    const alarm = await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1'));
+    // Émilie is known by name only: the send's recipient, named alike, is her (and gives her address).
+    await data(browser, sendRequest('offer-1', 'gmail', [{ name: 'Émilie Durand', email: 'emilie@fournil.example' }]));
+    const alarm = await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1|c1'));
     expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 2 * 86_400_000 - 5_000);
     expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000 + 5_000);
 
     // Shortened delay: the same alarm, due in a second instead of two days.
-    await options.evaluate(() => chrome.alarms.create('offer-reminder:offer-1', { when: Date.now() + 1000 }));
+    await options.evaluate(() => chrome.alarms.create('offer-reminder:offer-1|c1', { when: Date.now() + 1000 }));
     await expect
       .poll(() => options.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 15_000 })
-      .toContain('offer-reminder:offer-1');
+      .toContain('offer-reminder:offer-1|c1');
 
-    // An accepted offer needs no reminder: its alarm is cleared.
-    await data(browser, { type: 'offers.setStatus', id: 'offer-1', status: 'accepted' });
-    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1'))).toBeFalsy();
+    // A customer who accepted needs no reminder: their alarm is cleared.
+    await data(browser, { type: 'offers.setCustomerStatus', id: 'offer-1', customerId: 'c1', status: 'accepted' });
+    expect(await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1|c1'))).toBeFalsy();
     await options.close();
   });
 });
@@ -395,8 +406,8 @@ describe('options page', () => {
     expect(await frame.locator('a').first().getAttribute('href')).toContain('portal.office.com');
     await page.getByRole('button', { name: 'Save template' }).click();
     await expect.poll(() => page.getByText('Template “Purchase offer” saved.').count()).toBe(1);
-    const stored = await page.evaluate(() => chrome.storage.local.get('templates'));
-    expect((stored.templates as { id: string; body: string }[]).find((t) => t.id === 'default-purchase-en')?.body).toBe(
+    const stored = await data<Settings>(browser, { type: 'settings.get' });
+    expect(stored.templates.find((t) => t.id === 'default-purchase-en')?.body).toBe(
       'Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}',
     );
     await page.close();
@@ -442,7 +453,7 @@ describe('options page', () => {
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByText('Profile saved.').count()).toBe(1);
-    const { profile } = await page.evaluate(() => chrome.storage.local.get('profile'));
+    const { profile } = await data<Settings>(browser, { type: 'settings.get' });
     expect(profile).toMatchObject({
       company: 'Contoso Cloud',
       email: 'ana@contoso.example',
@@ -452,21 +463,26 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('exports a spreadsheet file: every offer once, notes with line breaks quoted, formulas defused', async () => {
+  it('exports a spreadsheet file: a row per offer and customer, notes with line breaks quoted, formulas defused', async () => {
     const offers = deskOffers();
     offers[0] = { ...offers[0]!, notes: 'Call back Monday\r\nthen send the "trial" link' };
-    offers[1] = { ...offers[1]!, customer: { company: '=HYPERLINK("https://evil.example")' } };
+    offers[1] = { ...offers[1]!, customers: [makeCustomer('c2', { company: '=HYPERLINK("https://evil.example")' }), makeCustomer('c2b', { email: 'second@northwind.example' })] };
+    offers[2] = { ...offers[2]!, customers: [] };
     await seed(browser, offers);
     const page = await openPage('options.html');
     await expect.poll(() => page.getByText('4 offers saved').count()).toBe(1);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export for spreadsheets (CSV)' }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
-    expect(csv.startsWith('\uFEFFid,kind,status,summary_id,url,')).toBe(true);
-    for (const offer of offers) expect(csv).toContain(offer.url);
+    expect(csv.startsWith('\uFEFFid,kind,summary_id,url,')).toBe(true);
+    expect(csv.split('\r\n')[0]).toContain(',customer_name,customer_email,customer_company,customer_status,');
+    // Offer 2 has two customers (two rows), offer 3 none (one row all the same).
+    const rowsOf = (offer: Offer) => csv.split(offer.url).length - 1;
+    expect(offers.map(rowsOf)).toEqual([1, 2, 1, 1]);
+    expect(csv).toContain('second@northwind.example');
     expect(csv).toContain('"Call back Monday\r\nthen send the ""trial"" link"');
     expect(csv).toContain(`"'=HYPERLINK(""https://evil.example"")"`);
-    await expect.poll(() => page.getByText('Exported 4 offers.').count()).toBe(1);
+    await expect.poll(() => page.getByText('Exported 4 offers in 5 rows (one per customer of each offer).').count()).toBe(1);
     await page.close();
   });
 
@@ -508,6 +524,17 @@ describe('every page', () => {
     await expect.poll(() => history.locator('#details-heading').count()).toBe(1);
     await history.getByText('Website snippet').click();
     await expectNoAxeViolations(history);
+    // The customer forms, a timeline and the link forms with their offer lists open.
+    await history.getByRole('button', { name: 'Edit Tailspin Toys' }).click();
+    await history.getByRole('button', { name: 'Add a customer' }).click();
+    await history.locator('.customer-card summary').click();
+    await history.getByRole('button', { name: 'Link a purchase offer that follows it up…' }).click();
+    await expect.poll(() => history.locator('.link-form').getByRole('option').count()).toBe(3);
+    await expectNoAxeViolations(history);
+    await history.getByRole('button', { name: 'Replace with a new offer…' }).click();
+    // The offer is the only trial: nothing can replace it yet, and the form says so.
+    await expect.poll(() => history.getByRole('form', { name: 'Replace this offer' }).getByText('No matching offer.').count()).toBe(1);
+    await expectNoAxeViolations(history);
 
     const options = await openPage('options.html');
     await expect.poll(() => options.locator('#templates-heading').count()).toBe(1);
@@ -532,6 +559,7 @@ describe('every page', () => {
       await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre à la main' }).count()).toBe(1);
       const history = await french.openExtensionPage('history.html');
       await expect.poll(() => history.getByLabel("Lieu d'utilisation").count()).toBe(1);
+      expect(await history.getByLabel('Statut d’un client').count()).toBe(1);
       const options = await french.openExtensionPage('options.html');
       await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
     } finally {
@@ -543,12 +571,11 @@ describe('every page', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     const latest = makeOffer(5, {
       summaryId: 'PO-1005',
-      customer: { company: 'Wingtip Toys', name: 'Camille Martin' },
+      customers: [makeCustomer('c5', { company: 'Wingtip Toys', name: 'Camille Martin' }, '2026-04-12T09:30:00.000Z')],
       usageLocation: 'France',
       delegatedAdmin: true,
       createdAt: '2026-04-12T09:30:00.000Z',
       updatedAt: '2026-04-12T09:30:00.000Z',
-      statusHistory: [{ status: 'created', at: '2026-04-12T09:30:00.000Z' }],
       subscriptions: [
         { name: 'Microsoft 365 Business Standard', licenses: 25 },
         { name: 'Exchange Online (Plan 1)', licenses: 5 },
@@ -557,13 +584,19 @@ describe('every page', () => {
     });
     await seed(browser, [...deskOffers(), latest]);
     // The screenshots show the shipped templates and a filled-in profile, whatever earlier tests saved.
-    const setup = await openPage('options.html');
-    await setup.evaluate(async () => {
-      await chrome.storage.local.remove('templates');
-      await chrome.storage.local.set({ profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
+    await data(browser, { type: 'settings.saveTemplates', templates: [] });
+    await data(browser, { type: 'settings.saveProfile', profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
+    await data(browser, {
+      type: 'offers.recordCompose',
+      id: 'offer-5',
+      event: {
+        kind: 'send',
+        at: new Date().toISOString(),
+        provider: 'outlook',
+        subject: 'Your Microsoft subscription offer',
+        recipients: [{ name: 'Camille Martin', email: 'camille@wingtip.example' }],
+      },
     });
-    await setup.close();
-    await data(browser, { type: 'offers.recordSend', id: 'offer-5', send: { provider: 'outlook', to: 'camille@wingtip.example', subject: 'Your Microsoft subscription offer' } });
     for (const scheme of ['light', 'dark'] as const) {
       const suffix = scheme === 'dark' ? '-dark' : '';
       const popup = await openPage('popup.html', { width: 380, height: 620 });

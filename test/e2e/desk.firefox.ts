@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { createBackup, type BackupFile } from '../../lib/offers/backup';
+import { BACKUP_VERSION, createBackup, type BackupFile } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 
 let firefox: FirefoxExtension;
@@ -24,16 +24,18 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()) });
+  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
 }
 
+/** Four offers, the second accepted by its customer and the trial without one. */
 function deskOffers(): Offer[] {
+  const [first, second, third, fourth] = ['2026-02-03T10:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-04-01T10:00:00.000Z'];
   return [
-    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customer: { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, createdAt: '2026-02-03T10:00:00.000Z' }),
-    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customer: { company: 'Northwind' }, status: 'accepted', createdAt: '2026-03-10T10:00:00.000Z' }),
-    makeOffer(3, { kind: 'trial', url: offerUrl(3, 'Trial'), summaryId: 'TR-2001', usageLocation: 'Belgique', createdAt: '2026-03-20T10:00:00.000Z' }),
-    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customer: { company: 'Contoso' }, createdAt: '2026-04-01T10:00:00.000Z' }),
-  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt, statusHistory: [{ status: offer.status, at: offer.createdAt }] }));
+    makeOffer(1, { summaryId: 'PO-1001', usageLocation: 'France', customers: [makeCustomer('c1', { company: 'Boulangerie Fournil', name: 'Émilie Durand' }, first)], createdAt: first }),
+    makeOffer(2, { summaryId: 'PO-1002', usageLocation: 'Canada', customers: [makeCustomer('c2', { company: 'Northwind' }, second, 'accepted')], createdAt: second }),
+    makeOffer(3, { kind: 'trial', url: offerUrl(3, 'Trial'), summaryId: 'TR-2001', usageLocation: 'Belgique', customers: [], createdAt: third }),
+    makeOffer(4, { summaryId: 'PO-1004', usageLocation: 'France', customers: [makeCustomer('c4', { company: 'Contoso', email: 'achats@contoso.example' }, fourth)], createdAt: fourth }),
+  ].map((offer) => ({ ...offer, updatedAt: offer.createdAt }));
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
@@ -80,7 +82,7 @@ describe('popup, in Firefox', () => {
 });
 
 describe('history page, in Firefox', () => {
-  it('searches and filters, and changes an offer’s status from its details', async () => {
+  it('searches and filters, and changes a customer’s status from the offer’s details', async () => {
     await seed(deskOffers());
     const page = await firefox.openExtensionPage('history.html');
     await waitFor(() => rowIds(page), (ids) => ids.length === 4);
@@ -95,9 +97,10 @@ describe('history page, in Firefox', () => {
 
     const details = await firefox.openExtensionPage('history.html?offer=offer-4');
     await waitFor(() => text(details, '#details-heading'), (heading) => heading.includes('PO-1004'));
-    await (await buttonNamed(details, 'Accepted')).click();
-    await waitFor(() => details.$$eval('.timeline li', (items) => items.length), (count) => count === 2);
-    expect(await data({ type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { status: 'accepted' } });
+    await details.waitForSelector('#customer-c4-status');
+    await details.select('#customer-c4-status', 'accepted');
+    await waitFor(() => text(details, '[data-testid="customer-summary"]'), (summary) => summary === '1 customer: Accepted (1)');
+    expect(await data({ type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { customers: [{ id: 'c4', status: 'accepted' }] } });
     await Promise.all([page.close(), details.close()]);
   });
 });
@@ -124,7 +127,7 @@ describe('backup, in Firefox', () => {
       },
       (backup) => backup !== null,
     );
-    expect(exported).toMatchObject({ format: 'offer-courier-backup', version: 1 });
+    expect(exported).toMatchObject({ format: 'offer-courier-backup', version: BACKUP_VERSION, settings: {} });
     expect(exported!.offers.map((offer) => offer.summaryId).sort()).toEqual(['PO-1001', 'PO-1002', 'PO-1004', 'TR-2001']);
 
     await page.close();

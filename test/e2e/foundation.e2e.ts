@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BackupFile } from '../../lib/offers/backup';
+import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { sendRequest } from './offer-requests';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -95,8 +96,8 @@ describe('backup', () => {
       });
       await upsert(source, 11, { summaryId: 'BK-11' });
       await upsert(source, 12);
-      await source.send({ type: 'offers.recordSend', id: first.id, send: { provider: 'gmail', to: 'zoe@example.com', subject: 'Offer' } });
-      await source.send({ type: 'offers.setStatus', id: first.id, status: 'accepted' });
+      await source.send(sendRequest(first.id, 'gmail', [{ email: 'zoe@example.com' }], { subject: 'Offer' }));
+      await source.send({ type: 'offers.setCustomerStatus', id: first.id, customerId: first.customers[0]!.id, status: 'accepted' });
 
       const history = await source.openExtensionPage('history.html');
       const [download] = await Promise.all([
@@ -105,8 +106,11 @@ describe('backup', () => {
       ]);
       const file = await download.path();
       const exported = JSON.parse(readFileSync(file, 'utf8')) as BackupFile;
-      expect(exported).toMatchObject({ format: 'offer-courier-backup', version: 1 });
+      expect(exported).toMatchObject({ format: 'offer-courier-backup', version: BACKUP_VERSION });
       expect(exported.offers).toHaveLength(3);
+      expect(exported.offers.find((offer) => offer.id === first.id)?.customers).toMatchObject([
+        { email: 'zoe@example.com', status: 'accepted', sends: [{ provider: 'gmail', subject: 'Offer' }] },
+      ]);
 
       const restore = await target.openExtensionPage('history.html');
       await restore.locator('input[type=file]').setInputFiles(file);

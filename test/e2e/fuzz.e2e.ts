@@ -6,7 +6,7 @@ import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { hostileStrings, pickWith, prng } from '../fuzz/hostile-text';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { editorText, insertButton, isPickerOpen, pickerFrame, PROFILE, setStorage } from './webmail-helpers';
+import { editorText, insertButton, isPickerOpen, pickerFrame, PROFILE, saveSettings } from './webmail-helpers';
 
 /**
  * Issue 13's fuzz: a fixed seed, at least 1,000 hostile strings through capture -> store ->
@@ -61,7 +61,7 @@ let messenger: Page | undefined;
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
 });
 afterAll(async () => {
   await Promise.all([browser?.close(), fixtures?.close()]);
@@ -128,7 +128,7 @@ const codePoints = (text: string) => Array.from(text).length;
 function expectBounded(offer: Offer): void {
   // The schema holds every bound of lib/offers/limits.ts; a stored offer must still satisfy it.
   expect(Offer.safeParse(offer).success).toBe(true);
-  for (const text of [offer.summaryId, offer.partnerOffice, offer.usageLocation, offer.customer.name, offer.customer.company, ...offer.subscriptions.map((s) => s.name)]) {
+  for (const text of [offer.summaryId, offer.partnerOffice, offer.usageLocation, ...offer.customers.flatMap((customer) => [customer.name, customer.email, customer.company]), ...offer.subscriptions.map((s) => s.name)]) {
     expect(codePoints(text ?? '')).toBeLessThanOrEqual(LIMITS.shortText);
   }
   expect(offer.url.length).toBeLessThanOrEqual(LIMITS.url);

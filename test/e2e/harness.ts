@@ -229,12 +229,12 @@ interface ExecutionContext {
 }
 
 /**
- * Sends a message to the background from the extension's content-script world in one of a
- * page's frames, as a compromised page renderer could: the DevTools protocol evaluates the call
- * in that isolated world (chosen by `where`, an expression true only in the wanted frame). Waits
- * for the content script to start there; sends once.
+ * Runs an expression in the extension's content-script world in one of a page's frames, as a
+ * compromised page renderer could: the DevTools protocol evaluates it in that isolated world
+ * (chosen by `where`, an expression true only in the wanted frame). Waits for the content script
+ * to start there; evaluates once, awaiting a promise, and returns the value.
  */
-export async function sendFromContentScript(page: Page, extensionName: string, where: string, message: unknown, timeoutMs = 10_000): Promise<Envelope<unknown>> {
+export async function evaluateInContentScript(page: Page, extensionName: string, where: string, expression: string, timeoutMs = 10_000): Promise<unknown> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const cdp = await page.context().newCDPSession(page);
@@ -243,11 +243,10 @@ export async function sendFromContentScript(page: Page, extensionName: string, w
       cdp.on('Runtime.executionContextCreated', ({ context }: { context: ExecutionContext }) => contexts.push(context));
       await cdp.send('Runtime.enable');
       for (const context of contexts.filter((c) => c.auxData?.type === 'isolated' && c.name === extensionName)) {
-        const evaluate = (expression: string) =>
-          cdp.send('Runtime.evaluate', { expression, contextId: context.id, awaitPromise: true, returnByValue: true }) as Promise<{ result: { value?: unknown } }>;
+        const evaluate = (source: string) =>
+          cdp.send('Runtime.evaluate', { expression: source, contextId: context.id, awaitPromise: true, returnByValue: true }) as Promise<{ result: { value?: unknown } }>;
         if ((await evaluate(where).catch(() => undefined))?.result.value !== true) continue;
-        const { result } = await evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
-        return result.value as Envelope<unknown>;
+        return (await evaluate(expression)).result.value;
       }
     } finally {
       await cdp.detach();
@@ -255,6 +254,11 @@ export async function sendFromContentScript(page: Page, extensionName: string, w
     if (Date.now() > deadline) throw new Error(`No content-script world of ${extensionName} where ${where}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** Sends a message to the background from the extension's content-script world (see evaluateInContentScript). */
+export async function sendFromContentScript(page: Page, extensionName: string, where: string, message: unknown, timeoutMs = 10_000): Promise<Envelope<unknown>> {
+  return (await evaluateInContentScript(page, extensionName, where, `chrome.runtime.sendMessage(${JSON.stringify(message)})`, timeoutMs)) as Envelope<unknown>;
 }
 
 /**

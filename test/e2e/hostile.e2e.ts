@@ -128,7 +128,7 @@ describe('a hostile page', () => {
     await pressThroughBrowser(picker, 'Enter');
     await expectNothingInserted();
     // Where the browser cannot tell (Firefox), the content script checks the frame itself.
-    expect(await deliverFrom(picker, secretOffer.id)).toEqual({ ok: true, data: { outcome: 'hidden' } });
+    expect(await deliverFrom(picker, secretOffer)).toEqual({ ok: true, data: { outcome: 'hidden' } });
     await expectNothingInserted();
 
     await hostile('reveal');
@@ -184,15 +184,15 @@ async function openHostileWebmail(): Promise<Page> {
 }
 
 /** Hands a message to the content script straight from the picker page, past the picker's own visibility check. */
-function deliverFrom(picker: Frame, offerId: string) {
+function deliverFrom(picker: Frame, offer: { id: string; url: string }) {
   return picker.evaluate(
-    (id) =>
+    ({ id, url }) =>
       (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({
         type: 'webmail.deliver',
         token: new URLSearchParams(location.hash.slice(1)).get('token'),
         offerId: id,
-        message: { html: '<p>forged while hidden</p>', text: 'forged while hidden', subject: 'hidden' },
+        message: { html: '<p>forged while hidden</p>', text: 'forged while hidden', subject: 'hidden', link: url },
       }),
-    offerId,
+    offer,
   );
 }

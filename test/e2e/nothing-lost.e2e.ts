@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
-import { makeOffer, offerUrl } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { accessibleText, keepStoppingWorker, launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
@@ -72,7 +72,7 @@ describe('a capture whose summary ID another offer holds', () => {
 describe('a manual entry whose summary ID another offer holds', () => {
   it('is saved as its own offer, and the popup says the ID was not recorded on it', async () => {
     await data({ type: 'offers.deleteAll' });
-    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()), include: 'offers' });
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Add offer manually' }).click();
     await popup.getByLabel('Offer URL').fill(offerUrl(2));
@@ -93,7 +93,7 @@ describe('a manual entry whose summary ID another offer holds', () => {
 describe('an import with a clashing record and a future date', () => {
   it('rejects that record alone, says why, and brings the future date back to the import time', async () => {
     await data({ type: 'offers.deleteAll' });
-    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([makeOffer(1, { summaryId: 'PO-HELD' })], new Date().toISOString()), include: 'offers' });
     const future = '2031-01-01T00:00:00.000Z';
     const file = createBackup(
       [makeOffer(2), makeOffer(3, { summaryId: 'PO-HELD' }), makeOffer(4, { createdAt: future, updatedAt: future })],
@@ -117,36 +117,36 @@ describe('reminders', () => {
   it('are rebuilt when the worker starts again after its alarms were lost, and one that fell due meanwhile shows once', async () => {
     const options = await browser.openExtensionPage('options.html');
     await data({ type: 'offers.deleteAll' });
-    await options.evaluate(() => chrome.storage.local.set({ preferences: { reminderDays: 2 } }));
+    expect((await browser.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const now = Date.now();
     const sentOffer = (n: number, sentAt: number) =>
-      makeOffer(n, { status: 'sent', sends: [{ at: new Date(sentAt).toISOString(), provider: 'gmail' }], customer: { company: `Customer ${n}` } });
+      makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, email: `buyer${n}@example.com` }, new Date(sentAt).toISOString(), 'sent')] });
     // Offer 1 is due tomorrow; offer 2 fell due yesterday.
-    await data({ type: 'backup.import', backup: createBackup([sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)], new Date().toISOString()) });
+    await data({ type: 'backup.import', backup: createBackup([sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)], new Date().toISOString()), include: 'offers' });
     const due = now - DAY + 2 * DAY;
-    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1', due]]);
-    expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2');
+    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', due]]);
+    expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2|c2');
 
     // As after a Firefox restart or a Chrome update: the alarms are gone, and the last rebuild
     // ran before offer 2 fell due (the browser was closed meanwhile).
     await options.evaluate(() => chrome.alarms.clearAll());
     await options.evaluate((checkedAt) => chrome.storage.local.set({ reminderLog: { checkedAt, shown: {} } }), now - 2 * DAY);
     await restartWorker(options);
-    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1', due]]);
-    await expect.poll(() => notificationIds(options)).toContain('offer-reminder:offer-2');
+    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', due]]);
+    await expect.poll(() => notificationIds(options)).toContain('offer-reminder:offer-2|c2');
 
-    await options.evaluate(() => chrome.notifications.clear('offer-reminder:offer-2'));
+    await options.evaluate(() => chrome.notifications.clear('offer-reminder:offer-2|c2'));
     await options.evaluate(() => chrome.alarms.clearAll());
     await restartWorker(options);
-    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1', due]]);
+    await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', due]]);
     await options.waitForTimeout(500);
-    expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2');
+    expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2|c2');
 
     // A deletion clears the reminder; Undo sets it again.
     const { offer } = await data<{ offer: Offer }>({ type: 'offers.delete', id: 'offer-1' });
     expect(await reminderAlarms(options)).toEqual([]);
     await data({ type: 'offers.restore', offer });
-    expect(await reminderAlarms(options)).toEqual([['offer-reminder:offer-1', due]]);
+    expect(await reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', due]]);
     await options.close();
   });
 });
@@ -155,7 +155,9 @@ describe('the follow-up link', () => {
   it('is stored with the captured purchase offer while the worker keeps being stopped, and the mark is cleared', async () => {
     const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
     const controller = await browser.openExtensionPage('options.html');
-    await controller.evaluate(() => chrome.storage.local.set({ pendingFollowUp: { trialId: 'trial-42', at: new Date().toISOString() } }));
+    const trial = makeOffer(42, { id: 'trial-42', kind: 'trial', url: offerUrl(42, 'Trial') });
+    await data({ type: 'backup.import', backup: createBackup([trial], new Date().toISOString()), include: 'offers' });
+    await data({ type: 'offers.armNext', id: 'trial-42', link: 'follow-up' });
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));
     await page.locator('#sub-0').check();
@@ -169,7 +171,7 @@ describe('the follow-up link', () => {
     }
     await expect.poll(() => offersWithQuote(browser, quote), { timeout: 10_000 }).toHaveLength(1);
     expect((await offersWithQuote(browser, quote))[0]?.followUpOf).toBe('trial-42');
-    await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('pendingFollowUp')).pendingFollowUp)).toBeUndefined();
+    await expect.poll(() => controller.evaluate(async () => (await chrome.storage.local.get('armedNext')).armedNext)).toBeUndefined();
     await page.close();
     await controller.close();
   });

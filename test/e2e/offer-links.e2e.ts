@@ -160,7 +160,7 @@ describe('offer links typed or imported', () => {
 });
 
 describe('an offer saved before links were checked strictly', () => {
-  it('gives no website snippet and leaves its link out of the customer message', async () => {
+  it('gives no website snippet, refuses to copy its link, and leaves it out of the customer message', async () => {
     const legacy = makeOffer(9, { id: 'legacy-offer', url: LOOKALIKES.signIn, summaryId: 'LEGACY-9' });
     // Written straight into the database, as an earlier version's looser rule let it be saved.
     const writer = await browser.openExtensionPage('icon/128.png');
@@ -185,6 +185,11 @@ describe('an offer saved before links were checked strictly', () => {
     expect(await history.locator('.snippet textarea').count()).toBe(0);
 
     await history.bringToFront();
+    await history.evaluate(() => navigator.clipboard.writeText('before'));
+    await history.getByRole('button', { name: en.desk_copyUrl.message }).click();
+    await expect.poll(() => history.locator('aside.details').textContent()).toContain(en.desk_notAnOfferLink.message);
+    expect(await history.evaluate(() => navigator.clipboard.readText())).toBe('before');
+
     await history.getByRole('button', { name: 'Copy message' }).click();
     await expect.poll(() => history.locator('aside.details').textContent()).toContain('Message copied');
     const clip = await history.evaluate(async () => {

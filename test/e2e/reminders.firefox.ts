@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
 import { launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { sendRequest } from './offer-requests';
 
 /** The extension APIs that test code calls inside extension pages. */
 declare const browser: {
@@ -26,12 +27,12 @@ const reminderAlarms = (page: Page) =>
 describe('reminders, in Firefox', () => {
   it('come back after the extension restarts, which drops every alarm', async () => {
     const options = await firefox.openExtensionPage('options.html');
-    await options.evaluate(() => browser.storage.local.set({ preferences: { reminderDays: 2 } }));
+    expect((await firefox.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const sentAt = Date.now() - DAY;
-    expect((await firefox.send({ type: 'backup.import', backup: createBackup([makeOffer(1)], new Date().toISOString()) })).ok).toBe(true);
-    const sent = await firefox.send({ type: 'offers.recordSend', id: 'offer-1', send: { provider: 'outlook', at: new Date(sentAt).toISOString() } });
+    expect((await firefox.send({ type: 'backup.import', backup: createBackup([makeOffer(1)], new Date().toISOString()), include: 'offers' })).ok).toBe(true);
+    const sent = await firefox.send(sendRequest('offer-1', 'outlook', [{ email: 'buyer1@contoso.example' }], { at: new Date(sentAt).toISOString() }));
     expect(sent.ok).toBe(true);
-    const expected = [['offer-reminder:offer-1', sentAt + 2 * DAY]];
+    const expected = [['offer-reminder:offer-1|c1', sentAt + 2 * DAY]];
     expect(await waitFor(() => reminderAlarms(options), (alarms) => alarms.length > 0)).toEqual(expected);
 
     // A restart of the add-on loses its alarms as a browser restart does; the pages close with it.

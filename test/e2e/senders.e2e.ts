@@ -4,7 +4,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, sendFromContentScript, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, setStorage, editorText, isPickerOpen } from './webmail-helpers';
+import { customersOf, expectDrafted, insertButton, offerSeeder, pickerFrame, PROFILE, seededCustomer, saveSettings, editorText, isPickerOpen } from './webmail-helpers';
 
 /**
  * What a compromised page renderer could ask the background, speaking with the content script's
@@ -21,7 +21,7 @@ let seeded: Offer;
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
   seedOffer = offerSeeder(browser, 8800);
   seeded = await seedOffer();
 });
@@ -37,20 +37,47 @@ async function openPage(host: FixtureHost, path: string): Promise<Page> {
 
 const sendWhenReady = (page: Page, where: string, message: unknown) => sendFromContentScript(page, EXTENSION_NAME, where, message);
 
-/** Requests no content script needs: reading, exporting, rewriting or deleting the desk's data. */
-const storeRequests = () => [
-  { type: 'offers.page', limit: 50 },
-  { type: 'offers.search', query: 'SUM' },
-  { type: 'offers.get', id: seeded.id },
-  { type: 'backup.export' },
-  { type: 'backup.exportCsv' },
-  { type: 'offers.deleteAll' },
-  { type: 'offers.delete', id: seeded.id },
-  { type: 'offers.update', id: seeded.id, patch: { notes: 'rewritten' } },
-  { type: 'offers.restore', offer: makeOffer(8899, { url: offerUrl(8899) }) },
-  { type: 'offers.upsert', draft: { url: offerUrl(8898), source: 'manual' } },
-  { type: 'offers.recordSend', id: seeded.id, send: { provider: 'gmail' } },
-];
+/** A draft or a send as a compose window reports it, `minutesAhead` from now. */
+const composeEvent = (kind: 'draft' | 'send', minutesAhead = 0) => ({
+  kind,
+  at: new Date(Date.now() + minutesAhead * 60_000).toISOString(),
+  provider: 'gmail',
+  recipients: [{ email: 'mallory@evil.example' }],
+});
+
+/**
+ * Requests no content script needs: reading, exporting, rewriting or deleting the desk's data, its
+ * customers and the links between offers.
+ */
+const storeRequests = () => {
+  const customerId = seeded.customers[0]!.id;
+  return [
+    { type: 'offers.page', limit: 50 },
+    { type: 'offers.search', query: 'SUM' },
+    { type: 'offers.get', id: seeded.id },
+    { type: 'offers.count' },
+    { type: 'offers.usageLocations' },
+    { type: 'backup.export' },
+    { type: 'backup.exportCsv' },
+    { type: 'offers.deleteAll' },
+    { type: 'offers.delete', id: seeded.id },
+    { type: 'offers.update', id: seeded.id, patch: { notes: 'rewritten' } },
+    { type: 'offers.update', id: seeded.id, patch: { followUpOf: 'offer-elsewhere' } },
+    { type: 'offers.restore', offer: makeOffer(8899, { url: offerUrl(8899) }) },
+    { type: 'offers.upsert', draft: { url: offerUrl(8898), source: 'manual' } },
+    { type: 'offers.recordCompose', id: seeded.id, event: composeEvent('send') },
+    { type: 'offers.setCustomerStatus', id: seeded.id, customerId, status: 'accepted' },
+    { type: 'offers.addCustomer', id: seeded.id, customer: { email: 'intruder@evil.example' } },
+    { type: 'offers.updateCustomer', id: seeded.id, customerId, patch: { email: 'intruder@evil.example' } },
+    { type: 'offers.removeCustomer', id: seeded.id, customerId },
+    { type: 'offers.mergeCustomers', id: seeded.id, keepId: customerId, mergeId: 'another-customer' },
+    { type: 'offers.replace', id: seeded.id, by: 'offer-elsewhere', withdraw: true },
+    { type: 'offers.linked', id: seeded.id },
+    { type: 'offers.armNext', id: seeded.id, link: 'replacement' },
+    { type: 'offers.disarmNext' },
+    { type: 'offers.armedNext' },
+  ];
+};
 
 async function expectAllForbidden(page: Page, where: string, requests: unknown[]) {
   for (const request of requests) {
@@ -63,7 +90,8 @@ async function expectDeskUntouched() {
   const answer = await browser.send({ type: 'offers.page', limit: 50 });
   const offers = (answer as { data: { offers: Offer[] } }).data.offers;
   expect(offers.map((offer) => offer.url).sort()).toEqual((await allSeededUrls()).sort());
-  expect(offers.find((offer) => offer.id === seeded.id)).toMatchObject({ notes: seeded.notes, sends: [] });
+  expect(offers.find((offer) => offer.id === seeded.id)).toMatchObject({ notes: seeded.notes, customers: seeded.customers });
+  expect(await browser.send({ type: 'offers.armedNext' })).toEqual({ ok: true, data: { armed: null } });
 }
 let extraUrls: string[] = [];
 const allSeededUrls = async () => [seeded.url, ...extraUrls];
@@ -71,7 +99,7 @@ const allSeededUrls = async () => [seeded.url, ...extraUrls];
 describe('the Partner Center content script, as a compromised renderer would use it', () => {
   it('may not read, export, rewrite or delete offers, nor record sends', async () => {
     const page = await openPage('partner.microsoft.com', 'partner-center/no-offer-en.html');
-    await expectAllForbidden(page, TOP_FRAME, [...storeRequests(), { type: 'webmail.recordSend', token: crypto.randomUUID(), send: { provider: 'gmail', at: new Date().toISOString() } }]);
+    await expectAllForbidden(page, TOP_FRAME, [...storeRequests(), { type: 'webmail.recordCompose', token: crypto.randomUUID(), event: composeEvent('send') }]);
     await expectDeskUntouched();
     await page.close();
   });
@@ -108,7 +136,7 @@ describe('the webmail content script, as a compromised renderer would use it', (
       ...storeRequests(),
       { type: 'capture.save', draft: { url: offerUrl(8896), source: 'auto' } },
       { type: 'ui.openOffer', id: seeded.id },
-      { type: 'webmail.deliver', token: crypto.randomUUID(), offerId: seeded.id, message: { html: '<p>x</p>', text: 'x', subject: 'x' } },
+      { type: 'webmail.deliver', token: crypto.randomUUID(), offerId: seeded.id, message: { html: '<p>x</p>', text: 'x', subject: 'x', link: seeded.url } },
     ]);
     await expectDeskUntouched();
     await page.close();
@@ -120,13 +148,13 @@ describe('the webmail content script, as a compromised renderer would use it', (
     const blankFrame = 'window !== window.top';
     await expectAllForbidden(page, blankFrame, storeRequests());
     // The frame counts as webmail: a record is refused for want of a grant, not for its role.
-    const record = await sendWhenReady(page, blankFrame, { type: 'webmail.recordSend', token: crypto.randomUUID(), send: { provider: 'outlook', at: new Date().toISOString() } });
+    const record = await sendWhenReady(page, blankFrame, { type: 'webmail.recordCompose', token: crypto.randomUUID(), event: { ...composeEvent('send'), provider: 'outlook' } });
     expect(record).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/no such grant/) } });
     await expectDeskUntouched();
     await page.close();
   });
 
-  it("records one send of the offer the picker delivered, only from the picker's tab", async () => {
+  it("records one draft and one send of the offer the picker delivered, only from the picker's tab", async () => {
     const offer = await seedOffer();
     extraUrls = [offer.url];
     const page = await openPage('mail.google.com', 'webmail/gmail-compose.html');
@@ -140,16 +168,18 @@ describe('the webmail content script, as a compromised renderer would use it', (
     await picker.getByRole('option', { name: new RegExp(offer.summaryId!) }).click();
     await expect.poll(() => editorText(page)).toContain(offer.url);
     await expect.poll(() => isPickerOpen(page)).toBe(false);
-    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length).toBe(1);
-    const again = { type: 'webmail.recordSend', token, send: { provider: 'gmail', at: new Date(Date.now() + 60_000).toISOString() } };
-    // A second send with the same token, the token from another tab, or the offer named directly: refused.
-    expect(await sendWhenReady(page, TOP_FRAME, again)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await sendWhenReady(other, TOP_FRAME, again)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await sendWhenReady(page, TOP_FRAME, { type: 'offers.recordSend', id: offer.id, send: { provider: 'gmail' } })).toMatchObject({
-      ok: false,
-      error: { code: 'forbidden' },
-    });
-    expect((await getOffer(browser, offer.id)).sends).toHaveLength(1);
+    await expectDrafted(browser, offer);
+    const forbidden = { ok: false, error: { code: 'forbidden' } };
+    // A second draft with the same token, or the token used from another tab: refused.
+    expect(await sendWhenReady(page, TOP_FRAME, { type: 'webmail.recordCompose', token, event: composeEvent('draft', 1) })).toMatchObject(forbidden);
+    const send = { type: 'webmail.recordCompose', token, event: { ...composeEvent('send', 2), recipients: [{ email: seededCustomer(offer).email }] } };
+    expect(await sendWhenReady(other, TOP_FRAME, send)).toMatchObject(forbidden);
+    // The tab's one send, and its retry (the same moment), pass; another send, or the offer named directly, do not.
+    expect(await sendWhenReady(page, TOP_FRAME, send)).toEqual({ ok: true, data: { recorded: true } });
+    expect(await sendWhenReady(page, TOP_FRAME, send)).toEqual({ ok: true, data: { recorded: true } });
+    expect(await sendWhenReady(page, TOP_FRAME, { type: 'webmail.recordCompose', token, event: composeEvent('send', 3) })).toMatchObject(forbidden);
+    expect(await sendWhenReady(page, TOP_FRAME, { type: 'offers.recordCompose', id: offer.id, event: composeEvent('send', 4) })).toMatchObject(forbidden);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'sent', sends: [{ provider: 'gmail' }] }]);
     await Promise.all([page.close(), other.close()]);
   });
 });

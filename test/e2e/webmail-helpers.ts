@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
-import type { Offer } from '../../lib/offers/schema';
+import type { CustomerStatus, Offer, Send } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
+import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { pressThroughBrowser, type ExtensionBrowser } from './harness';
 
 /**
@@ -27,17 +28,29 @@ export const PROFILE = {
 
 export const DEFAULT_SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
 
+/** Either browser's harness, asking the background as an extension page does. */
+export type Sender = Pick<ExtensionBrowser, 'send'>;
+
 /** The page or frame holding a compose form. */
 export type ComposeScope = Page | Frame;
 
-export async function setStorage(browser: ExtensionBrowser, values: Record<string, unknown>): Promise<void> {
-  const page = await browser.openExtensionPage('popup.html');
-  await page.evaluate((v) => (globalThis as unknown as { chrome: { storage: { local: { set(v: unknown): Promise<void> } } } }).chrome.storage.local.set(v), values);
-  await page.close();
+/** Saves settings as the options page does, through the background that owns them (either browser's harness). */
+export async function saveSettings(
+  sender: { send(request: Request): Promise<Envelope<unknown>> },
+  settings: { profile?: Record<string, string>; templates?: readonly object[] },
+): Promise<void> {
+  const requests = [
+    ...(settings.profile ? [{ type: 'settings.saveProfile', profile: settings.profile }] : []),
+    ...(settings.templates ? [{ type: 'settings.saveTemplates', templates: settings.templates }] : []),
+  ] as Request[];
+  for (const request of requests) {
+    const answer = await sender.send(request);
+    if (!answer.ok) throw new Error(`${request.type} refused: ${JSON.stringify(answer.error)}`);
+  }
 }
 
 /** Seeds offers with distinct links, numbered from `first`. */
-export function offerSeeder(browser: ExtensionBrowser, first: number): (extra?: Record<string, unknown>) => Promise<Offer> {
+export function offerSeeder(browser: Sender, first: number): (extra?: Record<string, unknown>) => Promise<Offer> {
   let next = first;
   return async (extra = {}) => {
     const n = next++;
@@ -59,7 +72,7 @@ export function offerSeeder(browser: ExtensionBrowser, first: number): (extra?: 
   };
 }
 
-export async function getOffer(browser: ExtensionBrowser, id: string): Promise<Offer> {
+export async function getOffer(browser: Sender, id: string): Promise<Offer> {
   const answer = await browser.send({ type: 'offers.get', id });
   return (answer as { data: { offer: Offer } }).data.offer;
 }
@@ -211,13 +224,41 @@ export async function expectCaretAfterAndOneUndo(page: Page, offer: Offer, scope
   expect(await undoUntil(page, async () => !(await editorText(scope)).includes(offer.url), 1)).toBe(1);
 }
 
-export async function expectSendRecorded(
-  browser: ExtensionBrowser,
-  offer: Offer,
-  expected: { provider: 'gmail' | 'outlook'; subject: string; to: string },
-): Promise<void> {
-  await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length).toBe(1);
-  const stored = await getOffer(browser, offer.id);
-  expect(stored.status).toBe('sent');
-  expect(stored.sends[0]).toMatchObject(expected);
+/** A customer as the tests compare them: identity, status, and the provider and subject of each send. */
+export interface SeenCustomer {
+  email?: string;
+  name?: string;
+  status: CustomerStatus;
+  sends: { provider: Send['provider']; subject?: string }[];
+}
+
+export async function customersOf(browser: Sender, id: string): Promise<SeenCustomer[]> {
+  const offer = ((await browser.send({ type: 'offers.get', id })) as { data: { offer: Offer } }).data.offer;
+  return offer.customers.map(({ email, name, status, sends }) => ({
+    ...(email ? { email } : {}),
+    ...(name ? { name } : {}),
+    status,
+    sends: sends.map(({ provider, subject }) => ({ provider, ...(subject ? { subject } : {}) })),
+  }));
+}
+
+/** The seeded customer, as the offer stores it before anything happened to them. */
+export const seededCustomer = (offer: Offer): { name: string; email: string } => {
+  const [customer] = offer.customers;
+  return { name: customer!.name!, email: customer!.email! };
+};
+
+/** The offer's customers come to be exactly these (the background records asynchronously). */
+export async function expectCustomers(browser: Sender, offer: Offer, expected: SeenCustomer[]): Promise<void> {
+  await expect.poll(() => customersOf(browser, offer.id)).toEqual(expected);
+}
+
+/** The insertion recorded its draft: the seeded customer, its To address, is `drafted`, and nothing was sent. */
+export const expectDrafted = (browser: Sender, offer: Offer): Promise<void> =>
+  expectCustomers(browser, offer, [{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+
+/** Each send of the offer's customers, with its moment. */
+export async function sendMoments(browser: Sender, id: string): Promise<string[]> {
+  const offer = await getOffer(browser, id);
+  return offer.customers.flatMap((customer) => customer.sends.map((send) => send.at));
 }

@@ -3,7 +3,20 @@ import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { accessibleText, keepStoppingWorker, launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer, pressThroughBrowser } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
-import { editorText, getOffer, insertButton, insertNewest, offerSeeder, pickerFrame, PROFILE, setStorage, undoUntil, expectSendRecorded } from './webmail-helpers';
+import {
+  customersOf,
+  editorText,
+  expectCustomers,
+  expectDrafted,
+  insertButton,
+  insertNewest,
+  offerSeeder,
+  pickerFrame,
+  PROFILE,
+  seededCustomer,
+  saveSettings,
+  undoUntil,
+} from './webmail-helpers';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -12,7 +25,7 @@ let seedOffer: ReturnType<typeof offerSeeder>;
 beforeAll(async () => {
   await buildFixtureEditors();
   [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
-  await setStorage(browser, { profile: PROFILE });
+  await saveSettings(browser, { profile: PROFILE });
   seedOffer = offerSeeder(browser, 7000);
 });
 afterAll(async () => {
@@ -55,7 +68,7 @@ async function expectTypingContinuesAndUndo(page: Page, offer: Offer, typedMarke
 }
 
 describe('Outlook on the web (RoosterJS)', () => {
-  it('inserts into a new compose: RoosterJS content, subject, To, send recorded, typing and undo', async () => {
+  it('inserts into a new compose: RoosterJS content, subject, To, draft recorded, typing and undo', async () => {
     const offer = await seedOffer();
     const { page, dialogs, errors } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
     await page.click('#editor');
@@ -64,8 +77,8 @@ describe('Outlook on the web (RoosterJS)', () => {
     expect(text).toContain(offer.summaryId);
     expect(text).toContain('Microsoft 365 Business Standard');
     expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
-    expect(await page.locator('#to').textContent()).toBe(offer.customer.email);
-    await expectSendRecorded(browser, offer, { provider: 'outlook', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    expect(await page.locator('#to').textContent()).toBe(seededCustomer(offer).email);
+    await expectDrafted(browser, offer);
     await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
@@ -83,13 +96,17 @@ describe('Outlook on the web (RoosterJS)', () => {
     expect(text.indexOf(offer.url)).toBeLessThan(text.indexOf('Cordialement'));
     expect(await page.inputValue('#subject')).toBe('RE: Offre Microsoft 365');
     expect(await page.locator('#to').textContent()).toBe('Claire Dubois');
-    await expectSendRecorded(browser, offer, { provider: 'outlook', subject: 'RE: Offre Microsoft 365', to: 'Claire Dubois <claire@contoso.example>' });
+    // The reply's recipient becomes a customer of the offer, drafted; the customer typed before stays pending.
+    await expectCustomers(browser, offer, [
+      { ...seededCustomer(offer), status: 'pending', sends: [] },
+      { name: 'Claire Dubois', email: 'claire@contoso.example', status: 'drafted', sends: [] },
+    ]);
     await page.close();
   });
 });
 
 describe('Gmail', () => {
-  it('inserts into a compose window: body, subject, To, send recorded, typing and undo', async () => {
+  it('inserts into a compose window: body, subject, To, draft recorded, typing and undo', async () => {
     const offer = await seedOffer();
     const { page, dialogs } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.click('#editor');
@@ -97,8 +114,8 @@ describe('Gmail', () => {
     expect(await editorText(page)).toContain(offer.summaryId);
     expect(await page.locator('#editor ul li').count()).toBeGreaterThan(0);
     expect(await page.inputValue('#subject')).toBe('Your Microsoft subscription offer from Northwind Cloud');
-    expect(await page.inputValue('#to')).toBe(offer.customer.email);
-    await expectSendRecorded(browser, offer, { provider: 'gmail', subject: 'Your Microsoft subscription offer from Northwind Cloud', to: offer.customer.email! });
+    expect(await page.inputValue('#to')).toBe(seededCustomer(offer).email);
+    await expectDrafted(browser, offer);
     await expectTypingContinuesAndUndo(page, offer, 'ZZTYPED');
     expect(dialogs).toEqual([]);
     await page.close();
@@ -147,7 +164,7 @@ describe('compose windows that come and go', () => {
     expect(await page.locator('#first .body').textContent()).toBe('');
     expect(await page.inputValue('#second input[name=subjectbox]')).not.toBe('');
     expect(await page.inputValue('#first input[name=subjectbox]')).toBe('');
-    expect(await page.inputValue('#second .to')).toBe(offer.customer.email);
+    expect(await page.inputValue('#second .to')).toBe(seededCustomer(offer).email);
     await page.evaluate(() => (window as unknown as { closeCompose(id: string): void }).closeCompose('second'));
     await expect.poll(() => buttons.count()).toBe(1);
     await page.close();
@@ -187,7 +204,7 @@ describe('hostile values', () => {
       script: '</p><script>alert(2)</script>',
       link: 'javascript:alert(3)',
     };
-    await setStorage(browser, {
+    await saveSettings(browser, {
       profile: { ...PROFILE, name: hostile.script, company: hostile.img, phone: hostile.link, website: 'https://northwind.example/?q=<script>alert(4)</script>' },
     });
     const offer = await seedOffer({
@@ -228,7 +245,7 @@ describe('hostile values', () => {
         await page.close();
       }
     } finally {
-      await setStorage(browser, { profile: PROFILE });
+      await saveSettings(browser, { profile: PROFILE });
     }
   });
 });
@@ -266,7 +283,7 @@ describe('the offer picker', () => {
 
   it('shows why a message cannot be inserted and points to the settings', async () => {
     const trialOnly = [{ id: 'trial-only', name: 'Trial only', language: 'en', kind: 'trial', subject: 'Trial', body: 'Try {{offer.url}}', isDefault: true }];
-    await setStorage(browser, { templates: trialOnly });
+    await saveSettings(browser, { templates: trialOnly });
     try {
       await seedOffer();
       const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
@@ -279,7 +296,7 @@ describe('the offer picker', () => {
       expect(await editorText(page)).toBe('');
       await page.close();
     } finally {
-      await setStorage(browser, { templates: [] });
+      await saveSettings(browser, { templates: [] });
     }
   });
 
@@ -311,7 +328,7 @@ describe('the offer picker', () => {
       expect(await frame.getByRole('option', { selected: true }).textContent()).toContain(offer.summaryId);
       await pressThroughBrowser(frame, 'Enter');
       await expect.poll(() => editorText(page)).toContain(offer.url);
-      await expect.poll(async () => (await getOffer(browser, offer.id)).status).toBe('sent');
+      await expectDrafted(browser, offer);
       await page.close();
     }
   });
@@ -328,7 +345,7 @@ describe('the offer picker', () => {
 describe('faults', () => {
   const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
-  it('inserts once and records one send after a double click on Insert and a double Enter', async () => {
+  it('inserts once and records the draft after a double click on Insert and a double Enter', async () => {
     const offer = await seedOffer();
     const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.click('#editor');
@@ -344,14 +361,14 @@ describe('faults', () => {
       for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
     });
     await expect.poll(() => editorText(page)).toContain(offer.url);
-    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length).toBe(1);
+    await expectDrafted(browser, offer);
     await page.waitForTimeout(800);
     expect(occurrences(await editorText(page), offer.url)).toBe(1);
-    expect((await getOffer(browser, offer.id)).sends).toHaveLength(1);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
     await page.close();
   });
 
-  it('records the send exactly once while the service worker keeps being stopped', async () => {
+  it('records the draft while the service worker keeps being stopped', async () => {
     const offer = await seedOffer();
     const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
     await page.bringToFront();
@@ -367,8 +384,7 @@ describe('faults', () => {
     } finally {
       await stopStopping();
     }
-    await expect.poll(async () => (await getOffer(browser, offer.id)).sends.length, { timeout: 10_000 }).toBe(1);
-    expect((await getOffer(browser, offer.id)).status).toBe('sent');
+    await expect.poll(() => customersOf(browser, offer.id), { timeout: 10_000 }).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
     await page.close();
   });
 });
@@ -386,7 +402,7 @@ describe('when no strategy works', () => {
     await expect.poll(() => accessibleText(page)).toContain('press Ctrl+V');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
     expect(await editorText(page)).toBe('Locked.');
-    expect((await getOffer(browser, offer.id)).sends).toEqual([]);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'pending', sends: [] }]);
     await page.close();
   });
 });

@@ -5,6 +5,7 @@ import { offerUrl } from '../unit/offer-factory';
 import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
+import { saveSettings, customersOf, expectCustomers, expectDrafted, seededCustomer, sendMoments } from './webmail-helpers';
 
 declare global {
   interface Window {
@@ -34,12 +35,7 @@ let offerNumber = 9000;
 beforeAll(async () => {
   await buildFixtureEditors();
   [firefox, fixtures] = await Promise.all([launchFirefoxExtension(), startFixtureServer()]);
-  const settings = await firefox.openExtensionPage('popup.html');
-  await settings.evaluate(
-    (profile) => (globalThis as unknown as { browser: { storage: { local: { set(v: unknown): Promise<void> } } } }).browser.storage.local.set({ profile }),
-    PROFILE,
-  );
-  await settings.close();
+  await saveSettings(firefox, { profile: PROFILE });
 });
 afterAll(async () => {
   await Promise.all([firefox?.close(), fixtures?.close()]);
@@ -61,10 +57,6 @@ async function seedOffer(): Promise<Offer> {
   });
   expect(answer.ok).toBe(true);
   return (answer as { data: { offer: Offer } }).data.offer;
-}
-
-async function getOffer(id: string): Promise<Offer> {
-  return ((await firefox.send({ type: 'offers.get', id })) as { data: { offer: Offer } }).data.offer;
 }
 
 /**
@@ -106,10 +98,13 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
   return attempts.at(-1);
 }
 
-/** Clicks "Insert offer", waits until the picker has focus with the newest offer preselected, presses Enter. */
-async function insertNewest(page: Page, offer: Offer): Promise<string | undefined> {
+/**
+ * Clicks "Insert offer" of the compose window whose body `editor` names, waits until the picker
+ * has focus with the newest offer preselected, presses Enter.
+ */
+async function insertNewest(page: Page, offer: Offer, editor = EDITOR): Promise<string | undefined> {
   await page.evaluate(() => (window.insertionEvents = []));
-  await clickComposeControl(page, EDITOR);
+  await clickComposeControl(page, editor);
   const frame = await extensionFrame(page, '/picker.html');
   await frame.waitForSelector('[role="option"][aria-selected="true"]');
   await waitFor(
@@ -118,7 +113,8 @@ async function insertNewest(page: Page, offer: Offer): Promise<string | undefine
   );
   expect(await frame.$eval('[role="option"][aria-selected="true"]', (option) => option.textContent)).toContain(offer.summaryId);
   await page.keyboard.press('Enter');
-  await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+  const text = editor === EDITOR ? () => editorText(page) : () => page.$eval(editor, (body) => body.textContent);
+  await waitFor(text, (value) => value.includes(offer.url));
   await waitFor(() => findExtensionFrame(page, '/picker.html'), (frame) => frame === undefined);
   return landedStrategy(await page.evaluate(() => window.insertionEvents));
 }
@@ -150,17 +146,13 @@ async function expectTypingContinuesAndUndo(page: Page, offer: Offer): Promise<v
   expect(await undoUntil(page, async () => !(await editorText(page)).includes(offer.url), 2)).toBeLessThanOrEqual(2);
 }
 
-async function expectSendRecorded(offer: Offer, expected: { provider: 'gmail' | 'outlook'; subject: string; to: string }): Promise<void> {
-  const stored = await waitFor(() => getOffer(offer.id), (value) => value.sends.length > 0);
-  expect(stored.sends).toHaveLength(1);
-  expect(stored.status).toBe('sent');
-  expect(stored.sends[0]).toMatchObject(expected);
-}
+/** The insertion's draft: the seeded customer, whose address went into To, is `drafted`, nothing sent. */
+const expectDraftRecorded = (offer: Offer) => expectDrafted(firefox, offer);
 
 const inputValue = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLInputElement).value);
 
 describe('inserting an offer in Firefox', () => {
-  it('RoosterJS (Outlook): the editor model holds the link, caret after it, subject, To and send recorded', async () => {
+  it('RoosterJS (Outlook): the editor model holds the link, caret after it, subject, To and draft recorded', async () => {
     const offer = await seedOffer();
     const page = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
     await page.click('#editor');
@@ -168,14 +160,14 @@ describe('inserting an offer in Firefox', () => {
     const html = await page.evaluate(() => (window as unknown as { editorHtml(): string }).editorHtml());
     expect(html).toContain(`href="${offer.url.replaceAll('&', '&amp;')}"`);
     expect(await inputValue(page, '#subject')).toBe(SUBJECT);
-    expect(await page.$eval('#to', (to) => to.textContent)).toBe(offer.customer.email);
-    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    expect(await page.$eval('#to', (to) => to.textContent)).toBe(seededCustomer(offer).email);
+    await expectDraftRecorded(offer);
     await expectTypingContinuesAndUndo(page, offer);
     expect(strategy).toBe('paste');
     await page.close();
   });
 
-  it('Gmail compose: the body holds the link as a link, caret after it, subject, To and send recorded', async () => {
+  it('Gmail compose: the body holds the link as a link, caret after it, subject, To and draft recorded', async () => {
     const offer = await seedOffer();
     const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.click('#editor');
@@ -183,33 +175,33 @@ describe('inserting an offer in Firefox', () => {
     expect(await page.$$eval('#editor a', (links) => links.map((link) => link.getAttribute('href')))).toContain(offer.url);
     expect(await page.$$eval('#editor ul li', (items) => items.length)).toBeGreaterThan(0);
     expect(await inputValue(page, '#subject')).toBe(SUBJECT);
-    expect(await inputValue(page, '#to')).toBe(offer.customer.email);
-    await expectSendRecorded(offer, { provider: 'gmail', subject: SUBJECT, to: offer.customer.email! });
+    expect(await inputValue(page, '#to')).toBe(seededCustomer(offer).email);
+    await expectDraftRecorded(offer);
     await expectTypingContinuesAndUndo(page, offer);
     expect(strategy).toBe('execCommand');
     await page.close();
   });
 
-  it('ProseMirror (behind Gmail markup): the document holds the link, caret after it, send recorded', async () => {
+  it('ProseMirror (behind Gmail markup): the document holds the link, caret after it, draft recorded', async () => {
     const offer = await seedOffer();
     const page = await openCompose('mail.google.com', 'webmail/gmail-prosemirror.html');
     await page.click('#editor [contenteditable]');
     const strategy = await insertNewest(page, offer);
     expect(await page.$$eval('#editor a', (links) => links.map((link) => link.getAttribute('href')))).toContain(offer.url);
-    await expectSendRecorded(offer, { provider: 'gmail', subject: SUBJECT, to: offer.customer.email! });
+    await expectDraftRecorded(offer);
     await expectTypingContinuesAndUndo(page, offer);
     expect(strategy).toBe('paste');
     await page.close();
   });
 
-  it('Lexical (behind Outlook markup): the editor state holds the message, caret after it, send recorded', async () => {
+  it('Lexical (behind Outlook markup): the editor state holds the message, caret after it, draft recorded', async () => {
     const offer = await seedOffer();
     const page = await openCompose('outlook.office.com', 'webmail/outlook-lexical.html');
     await page.click('#editor');
     const strategy = await insertNewest(page, offer);
     expect(await editorText(page)).toContain(offer.summaryId);
     expect(await inputValue(page, '#subject')).toBe(SUBJECT);
-    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectDraftRecorded(offer);
     await expectTypingContinuesAndUndo(page, offer);
     expect(strategy).toBe('paste');
     await page.close();
@@ -224,13 +216,13 @@ describe('inserting an offer in Firefox', () => {
     // Firefox also reports the To address typed into Outlook's recipient well (insertText).
     const beforeInputs = await page.evaluate(() => (window as unknown as { beforeInputs: string[] }).beforeInputs);
     expect(beforeInputs.filter((type) => type !== 'insertText')).toEqual(['insertReplacementText']);
-    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectDraftRecorded(offer);
     await expectTypingContinuesAndUndo(page, offer);
     expect(strategy).toBe('beforeinput:insertReplacementText');
     await page.close();
   });
 
-  it('the pop-out compose written into an about:blank frame: inserted there, send recorded from that frame', async () => {
+  it('the pop-out compose written into an about:blank frame: inserted there, draft recorded from that frame', async () => {
     const offer = await seedOffer();
     const page = await firefox.newPage();
     await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
@@ -257,7 +249,7 @@ describe('inserting an offer in Firefox', () => {
     await page.keyboard.press('Enter');
     await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
     // The record comes from the about:blank frame's content script, which Firefox names by its inherited origin.
-    await expectSendRecorded(offer, { provider: 'outlook', subject: SUBJECT, to: offer.customer.email! });
+    await expectDraftRecorded(offer);
     await page.close();
   });
 });
@@ -304,6 +296,184 @@ describe('a hostile page in Firefox', () => {
     );
     await page.keyboard.press('Enter');
     await waitFor(() => editorText(page), (text) => text.includes(offer.url));
+    await page.close();
+  });
+});
+
+describe('real sends in Firefox', () => {
+  const pageSends = (page: Page) => page.evaluate(() => (window as unknown as { sends: number }).sends);
+  const composeGone = (page: Page) => page.evaluate(() => document.getElementById('editor') === null);
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  /** Longer than the time a window has to go away after Send (SEND_GRACE_MS). */
+  const PAST_GRACE_MS = 4600;
+
+  async function pressCtrlEnter(page: Page): Promise<void> {
+    await page.keyboard.down('Control');
+    await page.keyboard.press('Enter');
+    await page.keyboard.up('Control');
+  }
+
+  async function expectSentOnce(offer: Offer, provider: 'gmail' | 'outlook', between: [number, number]): Promise<void> {
+    await expectCustomers(firefox, offer, [{ ...seededCustomer(offer), status: 'sent', sends: [{ provider, subject: SUBJECT }] }]);
+    const moments = await sendMoments(firefox, offer.id);
+    expect(moments).toHaveLength(1);
+    expect(Date.parse(moments[0]!)).toBeGreaterThanOrEqual(between[0]);
+    expect(Date.parse(moments[0]!)).toBeLessThanOrEqual(between[1]);
+  }
+
+  it('Gmail: the Send button sends, and the customer is sent with the moment and the subject', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    const before = Date.now();
+    await page.click('#send');
+    expect(await pageSends(page)).toBe(1);
+    await expectSentOnce(offer, 'gmail', [before, Date.now()]);
+    await page.close();
+  });
+
+  it('Outlook: Ctrl+Enter in the window sends', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    const before = Date.now();
+    await pressCtrlEnter(page);
+    await waitFor(() => composeGone(page), (gone) => gone);
+    await expectSentOnce(offer, 'outlook', [before, Date.now()]);
+    await page.close();
+  });
+
+  it('closing the window unsent, or sending it once the offer text is deleted, leaves the customer drafted', async () => {
+    const closed = await seedOffer();
+    const gmail = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await gmail.click('#editor');
+    await insertNewest(gmail, closed);
+    await expectDraftRecorded(closed);
+    await gmail.click('#close');
+    await waitFor(() => composeGone(gmail), (gone) => gone);
+    await gmail.close();
+
+    const deleted = await seedOffer();
+    const outlook = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await outlook.click('#editor');
+    await insertNewest(outlook, deleted);
+    await expectDraftRecorded(deleted);
+    for (let presses = 0; presses < 5 && (await editorText(outlook)).includes(deleted.url); presses++) {
+      await outlook.keyboard.down('Control');
+      await outlook.keyboard.press('a');
+      await outlook.keyboard.up('Control');
+      await outlook.keyboard.press('Backspace');
+      await sleep(250);
+    }
+    expect(await editorText(outlook)).not.toContain(deleted.url);
+    await outlook.click('#send');
+    expect(await pageSends(outlook)).toBe(1);
+    await sleep(800);
+    expect(await customersOf(firefox, closed.id)).toEqual([{ ...seededCustomer(closed), status: 'drafted', sends: [] }]);
+    expect(await customersOf(firefox, deleted.id)).toEqual([{ ...seededCustomer(deleted), status: 'drafted', sends: [] }]);
+    await outlook.close();
+  });
+
+  it('Gmail: a send the page refuses (no recipient, an error dialog, the window stays) records nothing', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    await page.$eval('#to', (to) => {
+      (to as HTMLInputElement).value = '';
+    });
+    await page.click('#send');
+    await page.waitForSelector('[role="alertdialog"]');
+    await page.click('[role="alertdialog"] button');
+    await sleep(PAST_GRACE_MS);
+    expect(await composeGone(page)).toBe(false);
+    expect(await pageSends(page)).toBe(0);
+    expect(await customersOf(firefox, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await page.close();
+  });
+
+  it('Gmail’s pop-out page (in French): Envoyer records the send as the page leaves', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-popout.html');
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    const before = Date.now();
+    await page.click('#send');
+    await waitFor(async () => page.url(), (url) => url === 'about:blank');
+    await expectSentOnce(offer, 'gmail', [before, Date.now()]);
+    await page.close();
+  });
+
+  it('one offer sent to two customers from two compose windows (Gmail in German): each has their own status', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
+    await page.evaluate(() => {
+      const open = (window as unknown as { openCompose: (id: string) => void }).openCompose;
+      open('first');
+      open('second');
+    });
+    await page.type('#second .to', 'Dana Scully <dana@fabrikam.example>');
+    for (const id of ['first', 'second']) {
+      await page.click(`#${id} .body`);
+      await insertNewest(page, offer, `#${id} .body`);
+    }
+    const camille = seededCustomer(offer);
+    const dana = { name: 'Dana Scully', email: 'dana@fabrikam.example' };
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'drafted', sends: [] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+    await page.click('#first .send');
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+    await page.click('#second .body');
+    await pressCtrlEnter(page);
+    await expectCustomers(firefox, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+      { ...dana, status: 'sent', sends: [{ provider: 'gmail', subject: SUBJECT }] },
+    ]);
+    await page.close();
+  });
+
+  it('Outlook’s pop-out frame (in French, a Fluent split button): Envoyer records the send as the frame goes away', async () => {
+    const offer = await seedOffer();
+    const page = await firefox.newPage();
+    await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
+    const composeReady = async () => {
+      for (const frame of page.frames()) {
+        if (await frame.evaluate(() => window.name === 'compose' && typeof window.editorText === 'function').catch(() => false)) return frame;
+      }
+      return undefined;
+    };
+    const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
+    await compose.click('#editor');
+    const frameOffset = await page.evaluate(() => {
+      const box = document.querySelector('iframe')!.getBoundingClientRect();
+      return { x: box.left, y: box.top };
+    });
+    await clickComposeControl(page, '#editor', compose, frameOffset);
+    const picker = await extensionFrame(page, '/picker.html');
+    await picker.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    await page.keyboard.press('Enter');
+    await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
+    await expectDraftRecorded(offer);
+    const before = Date.now();
+    await compose.click('#send');
+    await waitFor(() => page.evaluate(() => document.querySelector('iframe') === null), (gone) => gone);
+    await expectSentOnce(offer, 'outlook', [before, Date.now()]);
     await page.close();
   });
 });

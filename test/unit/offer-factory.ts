@@ -1,4 +1,4 @@
-import type { Offer } from '@/lib/offers/schema';
+import type { CustomerStatus, Offer, OfferCustomer } from '@/lib/offers/schema';
 
 /** Builds a valid offer URL for a numbered test offer, with a distinct GUID per number. */
 export function offerUrl(n: number, type: 'Purchase' | 'Trial' = 'Purchase'): string {
@@ -19,14 +19,26 @@ export function makeOffer(n: number, overrides: Partial<Offer> = {}): Offer {
     usageLocation: n % 2 ? 'France' : 'Canada',
     subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 10 + (n % 5) }],
     delegatedAdmin: n % 3 === 0,
-    customer: { name: `Customer ${n}`, email: `buyer${n}@contoso.example`, company: n % 2 ? 'Société Générale' : 'Contoso' },
-    status: 'created',
-    statusHistory: [{ status: 'created', at }],
-    sends: [],
+    customers: [
+      makeCustomer(`c${n}`, { name: `Customer ${n}`, email: `buyer${n}@contoso.example`, company: n % 2 ? 'Société Générale' : 'Contoso' }, at),
+    ],
     notes: '',
     source: 'auto',
     createdAt: at,
     updatedAt: at,
     ...overrides,
   };
+}
+
+/** A customer at `status` since `at`, with the sends given (a `sent` customer gets one at `at` unless told otherwise). */
+export function makeCustomer(
+  id: string,
+  who: Pick<OfferCustomer, 'name' | 'email' | 'company'>,
+  at = '2026-01-01T00:00:00.000Z',
+  status: CustomerStatus = 'pending',
+  sends: OfferCustomer['sends'] = status === 'sent' ? [{ at, provider: 'gmail' }] : [],
+): OfferCustomer {
+  const history: OfferCustomer['history'] = [{ status: 'pending', at }];
+  if (status !== 'pending') history.push({ status, at });
+  return { id, ...who, status, history, sends };
 }

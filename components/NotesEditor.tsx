@@ -1,19 +1,8 @@
 import { t } from '@/lib/i18n';
-import type { CustomerField, EditField, OfferEdits } from '@/lib/ui/offer-edits';
+import type { EditField, OfferEdits } from '@/lib/ui/offer-edits';
 import type { EditConflict, SaveState } from './useOfferDetails';
 
-const CUSTOMER_FIELDS = [
-  { field: 'company', label: 'desk_customerCompany', type: 'text' },
-  { field: 'name', label: 'desk_customerName', type: 'text' },
-  { field: 'email', label: 'desk_customerEmail', type: 'email' },
-] as const satisfies readonly { field: CustomerField; label: string; type: string }[];
-
-const FIELD_LABELS = {
-  company: 'desk_customerCompany',
-  name: 'desk_customerName',
-  email: 'desk_customerEmail',
-  notes: 'history_notes',
-} as const satisfies Record<EditField, string>;
+const FIELD_LABELS = { notes: 'history_notes' } as const satisfies Record<EditField, string>;
 
 /** Why an edit was refused and, so nothing is lost, the text it carried, ready to copy. */
 function ConflictNotice({ conflict, onReload }: { conflict: EditConflict; onReload: () => void }) {
@@ -32,7 +21,7 @@ function ConflictNotice({ conflict, onReload }: { conflict: EditConflict; onRelo
         {conflict.unsaved.map(({ field, text }) => (
           <div class="field" key={field}>
             <label for={`unsaved-${field}`}>{t(FIELD_LABELS[field])}</label>
-            <textarea id={`unsaved-${field}`} readOnly rows={field === 'notes' ? 4 : 1} value={text} />
+            <textarea id={`unsaved-${field}`} readOnly rows={4} value={text} />
           </div>
         ))}
       </fieldset>
@@ -40,13 +29,12 @@ function ConflictNotice({ conflict, onReload }: { conflict: EditConflict; onRelo
   );
 }
 
-/** The customer's fields and the advisor's notes, with where their saving stands. */
-export function CustomerNotesEditor({
+/** The advisor's notes, saved as they type, with where their saving stands. */
+export function NotesEditor({
   edits,
   saveState,
   conflict,
   onReload,
-  onCustomerInput,
   onNotesInput,
   onLeaveField,
 }: {
@@ -54,7 +42,6 @@ export function CustomerNotesEditor({
   saveState: SaveState;
   conflict: EditConflict | null;
   onReload: () => void;
-  onCustomerInput: (field: CustomerField, value: string) => void;
   onNotesInput: (notes: string) => void;
   onLeaveField: () => void;
 }) {
@@ -68,22 +55,6 @@ export function CustomerNotesEditor({
   };
   return (
     <>
-      <h3>{t('history_customerAndNotes')}</h3>
-      <div class="grid-2">
-        {CUSTOMER_FIELDS.map(({ field, label, type }) => (
-          <div class="field" key={field}>
-            <label for={`customer-${field}`}>{t(label)}</label>
-            <input
-              id={`customer-${field}`}
-              type={type}
-              value={edits.customer[field] ?? ''}
-              maxLength={200}
-              onInput={(event) => onCustomerInput(field, event.currentTarget.value)}
-              onBlur={onLeaveField}
-            />
-          </div>
-        ))}
-      </div>
       <div class="field">
         <label for="notes">{t('history_notes')}</label>
         <textarea

@@ -1,0 +1,105 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { openDB } from 'idb';
+import { beforeEach, expect, it } from 'vitest';
+import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
+import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '@/test/fixtures/db/schema-v1-rich';
+import { DB_NAME, MIGRATIONS, openOfferDatabase, type Upgrade } from './db';
+import { offerFromV1, type V1Offer } from './from-v1';
+import { fromStored } from './index-fields';
+import { Offer } from './schema';
+import { OfferStore } from './store';
+
+const V1_RECORDS = [...SCHEMA_V1_OFFERS, ...SCHEMA_V1_RICH_OFFERS, ...manyV1Offers(300)] as unknown as V1Offer[];
+const V1_INDEXES = ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'];
+const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  await buildSchemaV1Database(V1_RECORDS);
+});
+
+/** The database as it is on disk, opened without asking for any version. */
+async function onDisk() {
+  const db = await openDB(DB_NAME);
+  try {
+    const tx = db.transaction('offers');
+    return { version: db.version, indexes: [...tx.store.indexNames].sort(), records: (await tx.store.getAll()) as unknown[] };
+  } finally {
+    db.close();
+  }
+}
+
+async function expectVersion1Whole() {
+  const disk = await onDisk();
+  expect(disk.version).toBe(1);
+  expect(disk.indexes).toEqual(V1_INDEXES);
+  expect(disk.records).toEqual([...V1_RECORDS].sort(byId));
+}
+
+/** Then the real schema history upgrades it: every v1 offer mapped, valid and found by the new indexes. */
+async function expectLaterOpenUpgrades() {
+  const db = await openOfferDatabase();
+  try {
+    expect(db.version).toBe(MIGRATIONS.length);
+    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['followUpOf', 'kind', 'newest', 'statuses', 'summaryId', 'url', 'usageLocation', 'words']);
+    const stored = await db.getAll('offers');
+    expect(stored.map(fromStored)).toEqual(V1_RECORDS.map(offerFromV1).sort(byId));
+    for (const offer of stored.map(fromStored)) expect(Offer.safeParse(offer).success, offer.id).toBe(true);
+    expect(await db.getAllKeysFromIndex('offers', 'followUpOf', 'v1-offer-5')).toEqual(['v1-offer-6']);
+    const store = new OfferStore(db);
+    const accepted = await store.page({ filter: { status: 'accepted' } });
+    expect(accepted.offers.map((offer) => offer.id)).toEqual(['v1-offer-4']);
+    expect((await store.search('claire')).map((offer) => offer.id)).toEqual(['v1-offer-3']);
+  } finally {
+    db.close();
+  }
+}
+
+type VersionChange = Parameters<Upgrade>[1];
+interface Rewriting {
+  value: { urlKey: string };
+  update(value: object): Promise<unknown>;
+}
+
+/** A later version's step that rewrites records one by one and calls `fail` when half are rewritten (given the first one written). */
+function failingHalfWay(fail: (tx: VersionChange, cursor: Rewriting, first: { urlKey: string }) => Promise<void>): Upgrade {
+  return async (_db, tx) => {
+    const written: { urlKey: string }[] = [];
+    for (let cursor = await tx.objectStore('offers').openCursor(); cursor; cursor = await cursor.continue()) {
+      if (written.length === Math.floor(V1_RECORDS.length / 2)) return fail(tx, cursor, written[0]!);
+      const value = { ...cursor.value, notes: 'rewritten by version 3' };
+      await cursor.update(value);
+      written.push(value);
+    }
+  };
+}
+
+it('leaves version 1 whole when a step after version 2 throws, and a later open upgrades it', async () => {
+  const throwing: Upgrade = () => {
+    throw new Error('version 3 cannot run');
+  };
+  await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, throwing])).rejects.toThrow();
+  await expectVersion1Whole();
+  await expectLaterOpenUpgrades();
+});
+
+it('leaves version 1 whole when the upgrade is aborted half-way through the records', async () => {
+  const aborting = failingHalfWay(async (tx) => {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+  });
+  await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, aborting])).rejects.toThrow();
+  await expectVersion1Whole();
+  await expectLaterOpenUpgrades();
+});
+
+it('leaves version 1 whole when a write fails half-way through the records', async () => {
+  // Two offers cannot share a URL: the browser refuses the write and aborts the upgrade itself.
+  const clashing = failingHalfWay(async (_tx, cursor, first) => {
+    await cursor.update({ ...cursor.value, urlKey: first.urlKey });
+  });
+  await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, clashing])).rejects.toThrow();
+  await expectVersion1Whole();
+  await expectLaterOpenUpgrades();
+});

@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
+import type { Offer } from '../../lib/offers/schema';
+import { keepStoppingWorker, launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import {
+  customersOf,
+  DEFAULT_SUBJECT,
+  editorText,
+  expectCustomers,
+  insertButton,
+  insertNewest,
+  offerSeeder,
+  pickerFrame,
+  PROFILE,
+  seededCustomer,
+  sendMoments,
+  saveSettings,
+  undoUntil,
+  type ComposeScope,
+} from './webmail-helpers';
+
+/**
+ * Real sends: the advisor's Send (the button, in any language, or Ctrl/Cmd+Enter) in a compose
+ * window that received an offer makes its recipients `sent`, once the window goes away; closing
+ * the window, deleting the offer first, or a send the page refuses leaves them `drafted`.
+ */
+
+let browser: ExtensionBrowser;
+let fixtures: FixtureServer;
+let seedOffer: ReturnType<typeof offerSeeder>;
+
+beforeAll(async () => {
+  [browser, fixtures] = await Promise.all([launchExtension(), startFixtureServer()]);
+  await saveSettings(browser, { profile: PROFILE });
+  seedOffer = offerSeeder(browser, 8500);
+});
+afterAll(async () => {
+  await Promise.all([browser?.close(), fixtures?.close()]);
+});
+
+/** Longer than the time a window has to go away after Send (SEND_GRACE_MS). */
+const PAST_GRACE_MS = 4600;
+
+const COMPOSES = [
+  { name: 'Gmail', host: 'mail.google.com', path: 'webmail/gmail-compose.html', provider: 'gmail' },
+  { name: 'Outlook', host: 'outlook.office.com', path: 'webmail/outlook-compose.html', provider: 'outlook' },
+] as const;
+
+async function openCompose(host: FixtureHost, path: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(error.message));
+  await page.goto(fixtures.url(host, path));
+  await insertButton(page).waitFor();
+  return { page, problems };
+}
+
+/** Inserts the newest offer into the page's compose window and waits for its draft. */
+async function insertOffer(page: Page, offer: Offer, scope: ComposeScope = page): Promise<void> {
+  await scope.click('#editor');
+  await insertNewest(page, offer, scope);
+  await expectCustomers(browser, offer, [{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+}
+
+const pageSends = (page: Page) => page.evaluate(() => (window as unknown as { sends: number }).sends);
+const composeGone = (scope: ComposeScope) => scope.evaluate(() => document.getElementById('editor') === null);
+
+async function expectSentOnce(offer: Offer, provider: 'gmail' | 'outlook', subject: string, between: [number, number]): Promise<void> {
+  await expectCustomers(browser, offer, [{ ...seededCustomer(offer), status: 'sent', sends: [{ provider, subject }] }]);
+  const [at] = await sendMoments(browser, offer.id);
+  expect(Date.parse(at!)).toBeGreaterThanOrEqual(between[0]);
+  expect(Date.parse(at!)).toBeLessThanOrEqual(between[1]);
+}
+
+for (const { name, host, path, provider } of COMPOSES) {
+  describe(`${name}: what Send records`, () => {
+    it('closing the window unsent leaves the customer drafted', async () => {
+      const offer = await seedOffer();
+      const { page, problems } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.click(provider === 'gmail' ? '#close' : '#discard');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await page.waitForTimeout(500);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('the Send button sends: the customer is sent, with the moment and the subject', async () => {
+      const offer = await seedOffer();
+      const { page, problems } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.fill('#subject', 'Votre offre Microsoft 365');
+      const before = Date.now();
+      await page.click('#send');
+      const after = Date.now();
+      expect(await pageSends(page)).toBe(1);
+      await expectSentOnce(offer, provider, 'Votre offre Microsoft 365', [before, after]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('Ctrl+Enter in the window sends', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.click('#editor');
+      const before = Date.now();
+      await page.keyboard.press('Control+Enter');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await expectSentOnce(offer, provider, DEFAULT_SUBJECT, [before, Date.now()]);
+      await page.close();
+    });
+
+    it('a window whose offer text was deleted before Send records no send', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.click('#editor');
+      // Select all and delete, as often as the editor needs (RoosterJS takes a table out on its own press).
+      for (let presses = 0; presses < 5 && (await editorText(page)).includes(offer.url); presses++) {
+        await page.keyboard.press('Control+A');
+        await page.keyboard.press('Backspace');
+        await page.waitForTimeout(250);
+      }
+      expect(await editorText(page)).not.toContain(offer.url);
+      await page.click('#send');
+      expect(await pageSends(page)).toBe(1);
+      await page.waitForTimeout(800);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      await page.close();
+    });
+
+    it('a send the page refuses (no recipient: the window stays) records nothing; the next Send that goes through does', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.click('#to');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.click('#send');
+      if (provider === 'gmail') {
+        await page.getByRole('alertdialog').waitFor();
+        await page.getByRole('button', { name: 'OK' }).click();
+      } else await page.getByRole('alert').waitFor();
+      await page.waitForTimeout(PAST_GRACE_MS);
+      expect(await pageSends(page)).toBe(0);
+      expect(await composeGone(page)).toBe(false);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      await page.click('#to');
+      await page.keyboard.type('dana@fabrikam.example');
+      await page.click('#send');
+      await expectCustomers(browser, offer, [
+        { ...seededCustomer(offer), status: 'drafted', sends: [] },
+        { email: 'dana@fabrikam.example', status: 'sent', sends: [{ provider, subject: DEFAULT_SUBJECT }] },
+      ]);
+      await page.close();
+    });
+  });
+}
+
+describe('one offer sent to two customers from two compose windows (Gmail in German)', () => {
+  it('gives each customer their own status, also on the history page', async () => {
+    const offer = await seedOffer();
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
+    await page.evaluate(() => {
+      const open = (window as unknown as { openCompose: (id: string) => void }).openCompose;
+      open('first');
+      open('second');
+    });
+    const buttons = insertButton(page);
+    await expect.poll(() => buttons.count()).toBe(2);
+    for (const [id, index] of [['first', 0], ['second', 1]] as const) {
+      if (id === 'second') await page.fill('#second .to', 'Dana Scully <dana@fabrikam.example>');
+      await page.click(`#${id} .body`);
+      await buttons.nth(index).click();
+      await pressThroughBrowser(await pickerFrame(page), 'Enter');
+      await expect.poll(() => page.locator(`#${id} .body`).textContent()).toContain(offer.url);
+    }
+    const camille = seededCustomer(offer);
+    const dana = { name: 'Dana Scully', email: 'dana@fabrikam.example' };
+    await expectCustomers(browser, offer, [
+      { ...camille, status: 'drafted', sends: [] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+    await page.click('#first .send');
+    await expectCustomers(browser, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: DEFAULT_SUBJECT }] },
+      { ...dana, status: 'drafted', sends: [] },
+    ]);
+
+    const history = await browser.openExtensionPage(`history.html?offer=${encodeURIComponent(offer.id)}`);
+    const badge = (label: string) => history.getByRole('listitem', { name: label }).locator('.customer-head .badge');
+    await expect.poll(() => badge('Contoso').textContent()).toBe('Sent');
+    expect(await badge('Dana Scully').textContent()).toBe('Drafted');
+
+    await page.click('#second .body');
+    await page.keyboard.press('Control+Enter');
+    await expectCustomers(browser, offer, [
+      { ...camille, status: 'sent', sends: [{ provider: 'gmail', subject: DEFAULT_SUBJECT }] },
+      { ...dana, status: 'sent', sends: [{ provider: 'gmail', subject: DEFAULT_SUBJECT }] },
+    ]);
+    await history.reload();
+    await expect.poll(() => badge('Dana Scully').textContent()).toBe('Sent');
+    await history.close();
+    await page.close();
+  });
+});
+
+describe('pop-out compose windows, which go away with their Send', () => {
+  it('Gmail’s pop-out page (in French): Envoyer records the send as the page leaves', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-popout.html');
+    await insertOffer(page, offer);
+    const before = Date.now();
+    await page.click('#send');
+    await expect.poll(() => page.url()).toBe('about:blank');
+    await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [before, Date.now()]);
+    await page.close();
+  });
+
+  it('Outlook’s pop-out frame (in French, a Fluent split button): another split button does not send, Envoyer does as the frame goes', async () => {
+    const offer = await seedOffer();
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
+    await expect.poll(() => page.frame({ name: 'compose' })?.evaluate(() => typeof window.editorText === 'function').catch(() => false)).toBe(true);
+    const frame: Frame = page.frame({ name: 'compose' })!;
+    await insertButton(frame).waitFor();
+    await insertOffer(page, offer, frame);
+    await frame.click('#font-color');
+    await frame.click('#more-send');
+    await page.waitForTimeout(PAST_GRACE_MS);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    const before = Date.now();
+    await frame.click('#send');
+    await expect.poll(() => page.evaluate(() => document.querySelector('iframe') === null)).toBe(true);
+    await expectSentOnce(offer, 'outlook', DEFAULT_SUBJECT, [before, Date.now()]);
+    await page.close();
+  });
+});
+
+describe('a window that received the offer twice', () => {
+  it('records one send, under the latest insertion', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await insertOffer(page, offer);
+    expect(await undoUntil(page, async () => !(await editorText(page)).includes(offer.url), 2)).toBeLessThanOrEqual(2);
+    await insertNewest(page, offer);
+    await page.click('#send');
+    await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [0, Date.now()]);
+    await page.waitForTimeout(800);
+    expect(await sendMoments(browser, offer.id)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('the worker stopped at the moment of Send', () => {
+  it('records the send exactly once', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
+    await insertOffer(page, offer);
+    const stopStopping = await keepStoppingWorker(browser, 30);
+    try {
+      await page.click('#send');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await page.waitForTimeout(1500);
+    } finally {
+      await stopStopping();
+    }
+    await expect.poll(() => sendMoments(browser, offer.id), { timeout: 15_000 }).toHaveLength(1);
+    await page.waitForTimeout(1000);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'sent', sends: [{ provider: 'outlook', subject: DEFAULT_SUBJECT }] }]);
+    await page.close();
+  });
+});
