@@ -151,6 +151,38 @@ const expectDraftRecorded = (offer: Offer) => expectDrafted(firefox, offer);
 
 const inputValue = (page: Page, selector: string) => page.$eval(selector, (element) => (element as HTMLInputElement).value);
 
+/**
+ * Opens Outlook's pop-out fixture (its compose form written into an about:blank frame), opens the
+ * picker from the frame's control and inserts the offer with Enter; answers the page and the frame.
+ */
+async function insertInOutlookPopout(offer: Offer) {
+  const page = await firefox.newPage();
+  await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
+  const composeReady = async () => {
+    for (const frame of page.frames()) {
+      if (await frame.evaluate(() => window.name === 'compose' && typeof window.editorText === 'function').catch(() => false)) return frame;
+    }
+    return undefined;
+  };
+  const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
+  await compose.click('#editor');
+  const frameOffset = await page.evaluate(() => {
+    const frame = [...document.querySelectorAll('iframe')].find((candidate) => candidate.contentWindow?.name === 'compose');
+    const box = frame?.getBoundingClientRect();
+    return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
+  });
+  await clickComposeControl(page, '#editor', compose, frameOffset);
+  const picker = await extensionFrame(page, '/picker.html');
+  await picker.waitForSelector('[role="option"][aria-selected="true"]');
+  await waitFor(
+    () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+    (role) => role === 'combobox',
+  );
+  await page.keyboard.press('Enter');
+  await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
+  return { page, compose };
+}
+
 describe('inserting an offer in Firefox', () => {
   it('RoosterJS (Outlook): the editor model holds the link, caret after it, subject, To and draft recorded', async () => {
     const offer = await seedOffer();
@@ -224,30 +256,7 @@ describe('inserting an offer in Firefox', () => {
 
   it('the pop-out compose written into an about:blank frame: inserted there, draft recorded from that frame', async () => {
     const offer = await seedOffer();
-    const page = await firefox.newPage();
-    await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
-    const composeReady = async () => {
-      for (const frame of page.frames()) {
-        if (await frame.evaluate(() => window.name === 'compose' && typeof window.editorText === 'function').catch(() => false)) return frame;
-      }
-      return undefined;
-    };
-    const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
-    await compose.click('#editor');
-    const frameOffset = await page.evaluate(() => {
-      const frame = [...document.querySelectorAll('iframe')].find((candidate) => candidate.contentWindow?.name === 'compose');
-      const box = frame?.getBoundingClientRect();
-      return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
-    });
-    await clickComposeControl(page, '#editor', compose, frameOffset);
-    const picker = await extensionFrame(page, '/picker.html');
-    await picker.waitForSelector('[role="option"][aria-selected="true"]');
-    await waitFor(
-      () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-      (role) => role === 'combobox',
-    );
-    await page.keyboard.press('Enter');
-    await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
+    const { page } = await insertInOutlookPopout(offer);
     // The record comes from the about:blank frame's content script, which Firefox names by its inherited origin.
     await expectDraftRecorded(offer);
     await page.close();
@@ -446,29 +455,7 @@ describe('real sends in Firefox', () => {
 
   it('Outlook’s pop-out frame (in French, a Fluent split button): Envoyer records the send as the frame goes away', async () => {
     const offer = await seedOffer();
-    const page = await firefox.newPage();
-    await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
-    const composeReady = async () => {
-      for (const frame of page.frames()) {
-        if (await frame.evaluate(() => window.name === 'compose' && typeof window.editorText === 'function').catch(() => false)) return frame;
-      }
-      return undefined;
-    };
-    const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
-    await compose.click('#editor');
-    const frameOffset = await page.evaluate(() => {
-      const box = document.querySelector('iframe')!.getBoundingClientRect();
-      return { x: box.left, y: box.top };
-    });
-    await clickComposeControl(page, '#editor', compose, frameOffset);
-    const picker = await extensionFrame(page, '/picker.html');
-    await picker.waitForSelector('[role="option"][aria-selected="true"]');
-    await waitFor(
-      () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-      (role) => role === 'combobox',
-    );
-    await page.keyboard.press('Enter');
-    await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
+    const { page, compose } = await insertInOutlookPopout(offer);
     await expectDraftRecorded(offer);
     const before = Date.now();
     await compose.click('#send');
