@@ -1,6 +1,7 @@
 import type { BackupFile } from '../offers/backup';
 import type { ImportReport } from '../offers/import-report';
 import type { Offer } from '../offers/schema';
+import type { PipelineOverview } from '../offers/stats';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**
@@ -99,6 +100,7 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
+  'offers.overview': { overview: PipelineOverview };
   'backup.export': { backup: BackupFile };
   'backup.exportCsv': { csv: string; count: number };
   'backup.import': ImportReport;

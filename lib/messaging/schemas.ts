@@ -31,8 +31,15 @@ export const ComposeEvent = z.object({
     .check(z.maxLength(50)),
 });
 
+/** The history page's follow-up lists: customers awaiting a reply, and those whose follow-up is overdue. */
+export const FOLLOW_UPS = ['awaiting', 'overdue'] as const;
+
 export const PageFilter = z.object({
+  /** Some customer stands at this status. */
   status: z.optional(OfferStatus),
+  /** The offer's own status (derived from its customers') is this. */
+  offerStatus: z.optional(OfferStatus),
+  followUp: z.optional(z.enum(FOLLOW_UPS)),
   kind: z.optional(OfferKind),
   usageLocation: z.optional(boundedText()),
   /** createdAt range: `from` inclusive, `to` exclusive. */
@@ -98,6 +105,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   z.object({ type: z.literal('offers.count') }),
+  /** The pipeline overview's figures (history page). */
+  z.object({ type: z.literal('offers.overview') }),
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
   z.object({ type: z.literal('backup.import'), backup: z.unknown() }),
