@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
+import { FOLLOW_UPS } from '../history-link';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
@@ -30,9 +31,6 @@ export const ComposeEvent = z.object({
     .array(z.object({ email: z.optional(boundedText(254)), name: z.optional(boundedText()) }))
     .check(z.maxLength(50)),
 });
-
-/** The history page's follow-up lists: customers awaiting a reply, and those whose follow-up is overdue. */
-export const FOLLOW_UPS = ['awaiting', 'overdue'] as const;
 
 export const PageFilter = z.object({
   /** Some customer stands at this status. */
