@@ -163,7 +163,8 @@ function MonthChart({ overview }: { overview: Overview }) {
             ref={(element) => {
               monthRefs.current[i] = element;
             }}
-            tabIndex={i === active ? 0 : -1}
+            // SVG attributes are case-sensitive: `tabindex`, as SVG 2 names it.
+            tabindex={i === active ? 0 : -1}
             role="img"
             aria-label={figures(i)}
             onFocus={() => setActive(i)}
