@@ -8,6 +8,8 @@ import { toStored } from './index-fields';
 import type { CustomerStatus, Offer } from './schema';
 import { CUSTOMER_STATUSES } from './statuses';
 import { OfferStore } from './store';
+import { createOfferHandlers } from './handlers';
+import { memoryArea } from '@/test/unit/memory-area';
 import type { IDBPDatabase } from 'idb';
 
 beforeEach(() => {
@@ -147,4 +149,24 @@ it('computes the totals and the follow-up indexes from the offers of a version 2
   expect(overview).toMatchObject({ offers: { sent: 1, accepted: 1, pending: 1 }, awaitingCustomers: 1, overdue: { customers: 1, days: 7, remindersOn: false } });
   expect((await store.page({ filter: { offerStatus: 'accepted' } })).offers.map((offer) => offer.id)).toEqual(['offer-2']);
   expect((await store.page({ filter: { awaiting: {} } })).offers.map((offer) => offer.id)).toEqual(['offer-1']);
+});
+
+it('counts a follow-up overdue after the reminder delay, or after a week when reminders are off, in the overview and the list alike', async () => {
+  const sentAt = (daysAgo: number) => new Date(Date.parse('2026-06-30T12:00:00Z') - daysAgo * DAY_MS).toISOString();
+  const store = new OfferStore(await openOfferDatabase());
+  await store.mergeAll([
+    makeOffer(1, { customers: [makeCustomer('a', { name: 'A' }, sentAt(10), 'sent')] }),
+    makeOffer(2, { customers: [makeCustomer('b', { name: 'B' }, sentAt(5), 'sent'), makeCustomer('c', { name: 'C' }, sentAt(3), 'accepted')] }),
+  ]);
+  const handlersWith = (days: number | null) =>
+    createOfferHandlers(async () => store, memoryArea(), () => '2026-06-30T12:00:00.000Z', () => Promise.resolve(days));
+  const overdueIds = async (days: number | null) =>
+    (await handlersWith(days)['offers.page']({ type: 'offers.page', filter: { followUp: 'overdue' } })).offers.map((offer) => offer.id);
+
+  expect((await handlersWith(null)['offers.overview']({ type: 'offers.overview' })).overview.overdue).toEqual({ customers: 1, days: 7, remindersOn: false });
+  expect(await overdueIds(null)).toEqual(['offer-1']);
+  expect((await handlersWith(4)['offers.overview']({ type: 'offers.overview' })).overview.overdue).toEqual({ customers: 2, days: 4, remindersOn: true });
+  expect(await overdueIds(4)).toEqual(['offer-1', 'offer-2']);
+  const awaiting = await handlersWith(30)['offers.search']({ type: 'offers.search', query: 'microsoft', filter: { followUp: 'awaiting' } });
+  expect(awaiting.offers.map((offer) => offer.id).sort()).toEqual(['offer-1', 'offer-2']);
 });
