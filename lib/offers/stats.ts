@@ -148,6 +148,10 @@ export function lastMonths(now: Date, count = OVERVIEW_MONTHS): string[] {
   return Array.from({ length: count }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1 - i), 1)).toISOString().slice(0, 7));
 }
 
+/** Customers at a status that awaits their reply. */
+export const awaitingCustomers = (totals: Totals): number =>
+  CUSTOMER_STATUSES.filter((status) => STATUS_RULES[status].awaitsCustomer).reduce((sum, status) => sum + (totals.get(`customers|${status}`) ?? 0), 0);
+
 /** The overview from the totals and the overdue count (read on an index, since it depends on the time). */
 export function readOverview(totals: Totals, now: Date, overdue: PipelineOverview['overdue']): PipelineOverview {
   const count = (key: string) => totals.get(key) ?? 0;
@@ -169,7 +173,7 @@ export function readOverview(totals: Totals, now: Date, overdue: PipelineOvervie
     offers: Object.fromEntries(OFFER_STATUSES.map((status) => [status, count(`offers|${status}`)])) as Record<OfferStatus, number>,
     customers,
     licenses: { offered: count('licenses|offered'), accepted: count('licenses|accepted') },
-    awaitingCustomers: CUSTOMER_STATUSES.filter((status) => STATUS_RULES[status].awaitsCustomer).reduce((sum, status) => sum + customers[status], 0),
+    awaitingCustomers: awaitingCustomers(totals),
     overdue,
     months,
     all: series('all'),

@@ -19,7 +19,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
+import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
@@ -375,16 +375,20 @@ export class OfferStore {
 
   /**
    * The pipeline overview: the totals every write keeps, and the customers whose wait for a reply
-   * began more than `overdue.days` before `now`, counted on the index of waits.
+   * began more than `overdue.days` before `now`. The index of waits holds one entry per awaiting
+   * customer, so those are the awaiting customers less the ones still within the delay: counting
+   * the recent waits reads a few entries, where counting the overdue ones would read them all.
    */
   async overview(now: Date, overdue: Omit<PipelineOverview['overdue'], 'customers'>): Promise<PipelineOverview> {
     const tx = this.db.transaction(WRITES, 'readonly');
     const cutoff = new Date(now.getTime() - overdue.days * DAY_MS).toISOString();
-    const [stored, customers] = await Promise.all([
+    const [stored, recent] = await Promise.all([
       tx.objectStore('stats').get(TOTALS_ID),
-      tx.objectStore('offers').index('awaitingSends').count(IDBKeyRange.upperBound([cutoff, []])),
+      // An empty array sorts after every string: this leaves out the waits that began at the cutoff.
+      tx.objectStore('offers').index('awaitingSends').count(IDBKeyRange.lowerBound([cutoff, []], true)),
     ]);
-    return readOverview(stored?.counts ?? new Map<string, number>(), now, { ...overdue, customers });
+    const totals = stored?.counts ?? new Map<string, number>();
+    return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
   /**
