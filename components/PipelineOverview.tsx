@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedKeyboardEvent } from 'preact';
 import { sendMessage } from '@/lib/messaging/client';
 import { acceptanceRate, type PipelineOverview as Overview } from '@/lib/offers/stats';
@@ -26,7 +26,9 @@ const percent = (rate: number) => new Intl.NumberFormat(uiLocale(), { style: 'pe
  */
 export function PipelineOverview({ version, onNavigate }: { version: number; onNavigate: (view: HistoryView) => void }) {
   const { data: overview, error, run } = useLatestRequest<Overview>({ loadingAtFirst: true });
-  useEffect(() => {
+  // Asked before the first paint rather than after it (useEffect waits for a frame): the
+  // figures are what the page is opened for.
+  useLayoutEffect(() => {
     void run(async () => (await sendMessage({ type: 'offers.overview' })).overview);
   }, [run, version]);
 
