@@ -315,10 +315,10 @@ export class OfferStore {
       : filter.status
         ? (['statuses', [filter.status]] as const)
         : filter.kind
-        ? (['kind', [filter.kind]] as const)
-        : filter.usageLocation
-          ? (['usageLocation', [filter.usageLocation]] as const)
-          : (['newest', []] as const);
+          ? (['kind', [filter.kind]] as const)
+          : filter.usageLocation
+            ? (['usageLocation', [filter.usageLocation]] as const)
+            : (['newest', []] as const);
     // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
     // below `to`, so it takes its place as the (exclusive) upper bound.
     const lower = filter.from ? [...prefix, filter.from] : prefix.length ? [...prefix] : undefined;
