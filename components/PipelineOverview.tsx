@@ -7,17 +7,25 @@ import { OFFER_KINDS } from '@/lib/offers/schema';
 import { t, uiLocale } from '@/lib/i18n';
 import { HISTORY_PAGE, historyViewSearch, type HistoryView } from '@/lib/history-link';
 import { describeError } from '@/lib/ui/describe-error';
-import { formatNumber } from '@/lib/ui/format';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { CHART, monthBars, segmentKey, segmentSeries, type Segment } from '@/lib/ui/overview-chart';
 import { useLatestRequest } from './useLatestRequest';
 
-const monthDate = (month: string) => new Date(`${month}-01T00:00:00Z`);
-const monthName = (month: string, style: 'short' | 'long') =>
-  new Intl.DateTimeFormat(uiLocale(), style === 'short' ? { month: 'short', timeZone: 'UTC' } : { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    monthDate(month),
-  );
-const percent = (rate: number) => new Intl.NumberFormat(uiLocale(), { style: 'percent' }).format(rate / 100);
+/** Built once: an Intl formatter costs far more to build than to use, and the overview formats a hundred values. */
+let formatters: { number: Intl.NumberFormat; percent: Intl.NumberFormat; shortMonth: Intl.DateTimeFormat; longMonth: Intl.DateTimeFormat } | undefined;
+function formats() {
+  const locale = uiLocale();
+  formatters ??= {
+    number: new Intl.NumberFormat(locale),
+    percent: new Intl.NumberFormat(locale, { style: 'percent' }),
+    shortMonth: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
+    longMonth: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  };
+  return formatters;
+}
+const formatNumber = (value: number) => formats().number.format(value);
+const monthName = (month: string, style: 'short' | 'long') => formats()[`${style}Month`].format(new Date(`${month}-01T00:00:00Z`));
+const percent = (rate: number) => formats().percent.format(rate / 100);
 
 /**
  * "Where do my offers stand?": counts by status, follow-ups and licenses, each a link to the list
