@@ -22,7 +22,11 @@ export type Totals = Map<string, number>;
 export const MONTH_MEASURES = ['sent', 'accepted', 'sentAccepted'] as const;
 type MonthMeasure = (typeof MONTH_MEASURES)[number];
 
-const utc = (at: string) => new Date(at).toISOString();
+/** A time in UTC, so that times compare as text; one that does not parse is kept as it is rather than failing an upgrade. */
+const utc = (at: string) => {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? at : new Date(time).toISOString();
+};
 const monthOf = (at: string) => utc(at).slice(0, 7);
 const earliest = (times: Iterable<string | undefined>): string | undefined => {
   let first: string | undefined;
