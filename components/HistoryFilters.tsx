@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { OFFER_KINDS, OFFER_STATUSES } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
-import type { HistoryView } from '@/lib/history-link';
+import { FOLLOW_UPS, type HistoryView } from '@/lib/history-link';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 
 const SEARCH_DELAY_MS = 250;
@@ -25,7 +25,7 @@ export function HistoryFilters({
     clearTimeout(timerRef.current);
     timerRef.current = setTimeout(() => onChange({ ...view, q: value }), SEARCH_DELAY_MS);
   };
-  const pick = (key: 'status' | 'kind' | 'location' | 'from' | 'to') => (event: Event) => {
+  const pick = (key: 'status' | 'offerStatus' | 'followUp' | 'kind' | 'location' | 'from' | 'to') => (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
     const { [key]: _previous, ...next }: HistoryView = { ...view, q: query };
     if (value) Object.assign(next, { [key]: value });
@@ -46,6 +46,28 @@ export function HistoryFilters({
           {OFFER_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-offer-status">{t('history_offerStatusFilter')}</label>
+        <select id="filter-offer-status" value={view.offerStatus ?? ''} onChange={pick('offerStatus')}>
+          <option value="">{t('history_any')}</option>
+          {OFFER_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {statusLabel(status)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="filter-follow-up">{t('history_followUpFilter')}</label>
+        <select id="filter-follow-up" value={view.followUp ?? ''} onChange={pick('followUp')}>
+          <option value="">{t('history_any')}</option>
+          {FOLLOW_UPS.map((followUp) => (
+            <option key={followUp} value={followUp}>
+              {t(`history_followUp_${followUp}`)}
             </option>
           ))}
         </select>

@@ -21,7 +21,8 @@ export default defineBackground(() => {
   const openSettings = createSettingsOpener(browser.storage.local);
   const reminders = browserReminderPorts(openStore, openSettings);
   // Every path that changes an offer moves its reminder: a send, a status change, a deletion and its Undo.
-  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, browser.storage.local), {
+  // The overview counts a follow-up overdue after the reminder delay.
+  const offerHandlers = withChangeHooks(createOfferHandlers(openStore, browser.storage.local, undefined, () => reminders.reminderDays()), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
     deleted: (offerId) => clearReminder(reminders, offerId),
     manyChanged: () => rebuildReminders(reminders, { showMissed: false }),

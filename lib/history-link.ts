@@ -7,10 +7,18 @@ import type { OfferKind, OfferStatus } from './offers/schema';
 
 export const HISTORY_PAGE = '/history.html';
 
+/** The follow-up lists: offers with customers awaiting a reply, and those whose follow-up is overdue. */
+export const FOLLOW_UPS = ['awaiting', 'overdue'] as const;
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
 /** What the history page shows: kept in its URL so that a view can be bookmarked and shared. */
 export interface HistoryView {
   q: string;
+  /** Some customer stands at this status. */
   status?: OfferStatus;
+  /** The offer's own status (derived from its customers'). */
+  offerStatus?: OfferStatus;
+  followUp?: FollowUp;
   kind?: OfferKind;
   location?: string;
   /** Calendar dates (YYYY-MM-DD) in the advisor's time zone, both inclusive. */
@@ -24,7 +32,7 @@ export interface HistoryView {
 export function historyViewSearch(view: HistoryView): string {
   const params = new URLSearchParams();
   if (view.q.trim()) params.set('q', view.q);
-  for (const key of ['status', 'kind', 'location', 'from', 'to', 'offer'] as const) {
+  for (const key of ['status', 'offerStatus', 'followUp', 'kind', 'location', 'from', 'to', 'offer'] as const) {
     const value = view[key];
     if (value) params.set(key, value);
   }

@@ -3,6 +3,7 @@ import { BackupControls } from '@/components/BackupControls';
 import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
+import { PipelineOverview } from '@/components/PipelineOverview';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
@@ -28,6 +29,9 @@ const NO_OFFERS: Listing = { offers: [], previous: [], cursor: undefined, next: 
 export function HistoryApp() {
   const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
   const [locations, setLocations] = useState<string[]>([]);
+  /** Bumped when offers changed, so that the overview reads its figures again. */
+  const [offersVersion, setOffersVersion] = useState(0);
+  const offersChanged = () => setOffersVersion((version) => version + 1);
   const { data: listing = NO_OFFERS, error, loading, run, update } = useLatestRequest<Listing>({ loadingAtFirst: true });
 
   const load = useCallback(
@@ -71,10 +75,14 @@ export function HistoryApp() {
   };
   const linkTo = (offerId: string) => offerDetailsPath(offerId, view);
 
-  const onChanged = (offer: Offer) => update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
+  const onChanged = (offer: Offer) => {
+    update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
+    offersChanged();
+  };
   const reload = () => {
     void load(view, listing.cursor, listing.previous);
     void refreshLocations();
+    offersChanged();
   };
 
   return (
@@ -83,6 +91,7 @@ export function HistoryApp() {
         <h1>{t('history_title')}</h1>
         <BackupControls onImported={reload} />
       </header>
+      <PipelineOverview version={offersVersion} onNavigate={(next) => navigate(next)} />
       <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
       {error !== undefined && (
         <p role="alert" class="error">

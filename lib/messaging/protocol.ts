@@ -3,6 +3,7 @@ import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
 import type { Offer } from '../offers/schema';
+import type { PipelineOverview } from '../offers/stats';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**
@@ -103,6 +104,7 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
+  'offers.overview': { overview: PipelineOverview };
   'backup.export': { backup: FullBackupFile };
   /** count: offers; rows: one per offer and customer (an offer without customers has one). */
   'backup.exportCsv': { csv: string; count: number; rows: number };

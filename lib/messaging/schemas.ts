@@ -2,6 +2,7 @@ import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
 import { AdvisorProfile } from '../message/profile';
 import { Preferences, Templates } from '../settings/settings';
+import { FOLLOW_UPS } from '../history-link';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
@@ -34,7 +35,11 @@ export const ComposeEvent = z.object({
 });
 
 export const PageFilter = z.object({
+  /** Some customer stands at this status. */
   status: z.optional(OfferStatus),
+  /** The offer's own status (derived from its customers') is this. */
+  offerStatus: z.optional(OfferStatus),
+  followUp: z.optional(z.enum(FOLLOW_UPS)),
   kind: z.optional(OfferKind),
   usageLocation: z.optional(boundedText()),
   /** createdAt range: `from` inclusive, `to` exclusive. */
@@ -100,6 +105,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   z.object({ type: z.literal('offers.count') }),
+  /** The pipeline overview's figures (history page). */
+  z.object({ type: z.literal('offers.overview') }),
   z.object({ type: z.literal('backup.export') }),
   z.object({ type: z.literal('backup.exportCsv') }),
   /** `include`: what the advisor chose to restore from the file. */

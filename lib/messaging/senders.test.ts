@@ -55,5 +55,7 @@ describe('ALLOWED_SENDERS', () => {
   it('lets extension pages ask everything but what speaks for a content script or a picker token', () => {
     const all = Object.keys(ALLOWED_SENDERS).sort();
     expect(allowedTo('extension-page')).toEqual(all.filter((type) => !['capture.save', 'capture.undo', 'webmail.recordCompose', 'webmail.deliver', 'webmail.closePicker'].includes(type)));
+    // The pipeline's figures say much about the advisor's business: no content script or picker asks for them.
+    expect(ALLOWED_SENDERS['offers.overview']).toEqual(['extension-page']);
   });
 });

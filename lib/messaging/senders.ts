@@ -38,6 +38,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.delete': ['extension-page'],
   'offers.restore': ['extension-page'],
   'offers.count': ['extension-page'],
+  'offers.overview': ['extension-page'],
   'backup.export': ['extension-page'],
   'backup.exportCsv': ['extension-page'],
   'backup.import': ['extension-page'],

@@ -1,7 +1,8 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { offerFromV1, type V1Offer } from './from-v1';
-import { toStored } from './index-fields';
+import { fromStored, toStored } from './index-fields';
 import type { Offer } from './schema';
+import { addInto, contribution, type Totals } from './stats';
 
 export const DB_NAME = 'offer-courier';
 
@@ -11,8 +12,21 @@ export interface IndexFields {
   words: string[];
   /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
   statusKeys: [string, string, string][];
+  /** [offer status, createdAt, id]: the offer's derived status, for the overview's links. */
+  offerStatusKey: [string, string, string];
+  /** One [since, customer id] per customer awaiting a reply (UTC send time): overdue follow-ups are a key range. */
+  awaitingKeys: [string, string][];
+  /** [oldest awaiting send, createdAt, id], absent when no customer awaits a reply: the follow-up list, longest wait first. */
+  awaitingSince?: [string, string, string];
 }
 export type StoredOffer = Offer & IndexFields;
+
+/** The overview's totals (./stats), one record kept in step with the offers by every write. */
+export const TOTALS_ID = 'totals';
+export interface StoredTotals {
+  id: typeof TOTALS_ID;
+  counts: Totals;
+}
 
 export interface OfferCourierDB extends DBSchema {
   offers: {
@@ -27,7 +41,14 @@ export interface OfferCourierDB extends DBSchema {
       url: string;
       words: string;
       followUpOf: string;
+      offerStatus: [string, string, string];
+      awaitingSends: [string, string];
+      awaitingSince: [string, string, string];
     };
+  };
+  stats: {
+    key: string;
+    value: StoredTotals;
   };
 }
 
@@ -68,6 +89,22 @@ export const MIGRATIONS: readonly Upgrade[] = [
       await Promise.all(batch.map((record) => offers.put(toStored(offerFromV1(record)))));
       after = IDBKeyRange.lowerBound(last.id, true);
     }
+  },
+  // Version 3: the pipeline overview. Indexes of the offer's status and of the customers awaiting
+  // a reply, and the totals computed once here from every offer; from now on each write keeps them.
+  async (db, tx) => {
+    const offers = tx.objectStore('offers');
+    offers.createIndex('offerStatus', 'offerStatusKey');
+    offers.createIndex('awaitingSends', 'awaitingKeys', { multiEntry: true });
+    offers.createIndex('awaitingSince', 'awaitingSince');
+    db.createObjectStore('stats', { keyPath: 'id' });
+    const totals: Totals = new Map();
+    for (let cursor = await offers.openCursor(); cursor; cursor = await cursor.continue()) {
+      const offer = fromStored(cursor.value);
+      addInto(totals, contribution(offer));
+      await cursor.update(toStored(offer));
+    }
+    await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
   },
 ];
 

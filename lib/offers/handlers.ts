@@ -1,9 +1,10 @@
-import type { Handlers } from '../messaging/protocol';
+import type { Handlers, PageFilter } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
 import { createBackup, readBackupEnvelope, validateBackupRecords, type BackupFile } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
 import { offerCustomerPairs, offersToCsv } from './csv';
-import { OfferNotFoundError, type OfferStore } from './store';
+import { DAY_MS, DEFAULT_OVERDUE_DAYS } from './stats';
+import { OfferNotFoundError, type OfferFilter, type OfferStore } from './store';
 
 /**
  * The offers' side of a backup. The background's `backup.export` and `backup.import` add the
@@ -21,7 +22,21 @@ export function createOfferHandlers(
   /** Where the armed "next offer" link waits (extension storage). */
   marks: KeyValueArea,
   clock = () => new Date().toISOString(),
+  /** The follow-up reminder delay in days (the preferences); null when reminders are off. */
+  reminderDays: () => Promise<number | null> = () => Promise.resolve(null),
 ): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers {
+  /** After how many days without a reply a follow-up is overdue: the reminder delay, else a week. */
+  const overdueAfter = async () => {
+    const days = await reminderDays();
+    return { days: days ?? DEFAULT_OVERDUE_DAYS, remindersOn: days !== null };
+  };
+  /** The store's filter for a page's: a follow-up list becomes the customers awaiting a reply since before a moment. */
+  const storeFilter = async ({ followUp, ...filter }: PageFilter = {}): Promise<OfferFilter> => {
+    if (!followUp) return filter;
+    if (followUp === 'awaiting') return { ...filter, awaiting: {} };
+    const sentBefore = new Date(Date.parse(clock()) - (await overdueAfter()).days * DAY_MS).toISOString();
+    return { ...filter, awaiting: { sentBefore } };
+  };
   const withStore =
     <A extends unknown[], R>(run: (store: OfferStore, ...args: A) => Promise<R>) =>
     async (...args: A) =>
@@ -36,8 +51,8 @@ export function createOfferHandlers(
       return answer;
     }),
     'offers.get': withStore(async (store, { id }) => ({ offer: await store.get(id) })),
-    'offers.page': withStore((store, request) => store.page(request)),
-    'offers.search': withStore(async (store, { query, limit, filter }) => ({ offers: await store.search(query, limit, filter) })),
+    'offers.page': withStore(async (store, { filter, ...request }) => store.page({ ...request, filter: await storeFilter(filter) })),
+    'offers.search': withStore(async (store, { query, limit, filter }) => ({ offers: await store.search(query, limit, await storeFilter(filter)) })),
     'offers.usageLocations': withStore(async (store) => ({ locations: await store.usageLocations() })),
     'offers.deleteAll': withStore(async (store) => ({ deleted: await store.deleteAll() })),
     'offers.setCustomerStatus': withStore(async (store, { id, customerId, status }) => ({ offer: await store.setCustomerStatus(id, customerId, status) })),
@@ -60,6 +75,7 @@ export function createOfferHandlers(
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
+    'offers.overview': withStore(async (store) => ({ overview: await store.overview(new Date(clock()), await overdueAfter()) })),
     'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
     'backup.exportCsv': withStore(async (store) => {
       const offers = await store.all();

@@ -1,21 +1,27 @@
-import { customerStatuses } from './customers';
+import { customerStatuses, offerStatus } from './customers';
 import type { StoredOffer } from './db';
 import { stripUndefined } from './merge';
 import type { Offer } from './schema';
+import { awaitingKeys } from './stats';
 import { offerWords, urlKey } from './words';
 
 /** A record as the database keeps it: the offer plus the fields its indexes read. */
 export function toStored(offer: Offer): StoredOffer {
   const clean = stripUndefined(offer);
+  const waits = awaitingKeys(clean);
+  const oldestWait = waits.map(([since]) => since).sort()[0];
   return {
     ...clean,
     urlKey: urlKey(clean),
     words: offerWords(clean),
     statusKeys: customerStatuses(clean).map((status) => [status, clean.createdAt, clean.id]),
+    offerStatusKey: [offerStatus(clean), clean.createdAt, clean.id],
+    awaitingKeys: waits,
+    ...(oldestWait ? { awaitingSince: [oldestWait, clean.createdAt, clean.id] as [string, string, string] } : {}),
   };
 }
 
 export function fromStored(stored: StoredOffer): Offer {
-  const { urlKey: _u, words: _w, statusKeys: _s, ...offer } = stored;
+  const { urlKey: _u, words: _w, statusKeys: _s, offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _since, ...offer } = stored;
   return offer;
 }

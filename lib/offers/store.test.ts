@@ -437,7 +437,7 @@ it('creates the schema at the current version', async () => {
   const db = await openOfferDatabase('probe');
   expect(db.version).toBe(DB_VERSION);
   expect([...db.transaction('offers').store.indexNames].sort()).toEqual(
-    ['followUpOf', 'kind', 'newest', 'statuses', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
+    ['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation', 'words'].sort(),
   );
 });
 

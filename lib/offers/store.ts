@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
-import { openOfferDatabase, type OfferCourierDB, type StoredOffer } from './db';
+import { openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { CLOSED_STATUSES } from './statuses';
@@ -10,6 +10,7 @@ import {
   applyComposeEvent,
   cleanIdentity,
   customerStatuses,
+  offerStatus,
   findCustomer,
   hasIdentity,
   newCustomer,
@@ -18,6 +19,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
+import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
@@ -43,7 +45,15 @@ export interface PageRequest {
 }
 /** `from` is inclusive and `to` exclusive: ISO timestamps compared with createdAt. */
 export interface OfferFilter {
+  /** Some customer stands at this status. */
   status?: OfferStatus;
+  /** The offer's own (derived) status is this. */
+  offerStatus?: OfferStatus;
+  /**
+   * Some customer awaits a reply (since before `sentBefore`, an ISO time, when given: an overdue
+   * follow-up). The list then shows the longest wait first.
+   */
+  awaiting?: { sentBefore?: string };
   kind?: OfferKind;
   usageLocation?: string;
   from?: string;
@@ -81,8 +91,9 @@ export interface UpsertAnswer {
   armedApplied?: boolean;
 }
 
-type ReadWrite = IDBPTransaction<OfferCourierDB, ['offers'], 'readwrite'>;
-type AnyTx = IDBPTransaction<OfferCourierDB, ['offers'], 'readonly' | 'readwrite'>;
+/** Every write changes the offers and the overview's totals together. */
+const WRITES: ['offers', 'stats'] = ['offers', 'stats'];
+type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
 
 const DEFAULT_PAGE = 50;
 /** Above this many hits for every query word, a newest-first scan beats fetching candidates. */
@@ -92,19 +103,43 @@ const MERGE_BATCH = 500;
 
 export { fromStored };
 
-function encodeCursor(offer: Offer): string {
-  return JSON.stringify([offer.createdAt, offer.id]);
-}
-
-function decodeCursor(cursor: string | undefined): [string, string] | null {
+/** The index key the next page starts after: [createdAt, id], or [oldest wait, createdAt, id] in the follow-up list. */
+function decodeCursor<K extends string[]>(cursor: string | undefined, length: K['length']): K | null {
   if (!cursor) return null;
   try {
     const value: unknown = JSON.parse(cursor);
-    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) return value as [string, string];
+    if (Array.isArray(value) && value.length === length && value.every((v) => typeof v === 'string')) return value as K;
   } catch {
-    // An unreadable cursor restarts from the newest offer rather than failing the page.
+    // An unreadable cursor restarts from the first page rather than failing the page.
   }
   return null;
+}
+
+/**
+ * What one transaction's writes change in the overview's totals: each write of an offer records
+ * the difference between before and after, and `save` adds them to the stored totals in the same
+ * transaction, so the totals never disagree with the offers.
+ */
+class TotalsChange {
+  private readonly change: Totals = new Map();
+  constructor(private readonly tx: ReadWrite) {}
+
+  record(before: Offer | undefined, after: Offer | undefined): void {
+    if (before) addInto(this.change, contribution(before), -1);
+    if (after) addInto(this.change, contribution(after));
+  }
+
+  async put(before: Offer | undefined, after: Offer): Promise<void> {
+    this.record(before, after);
+    await this.tx.objectStore('offers').put(toStored(after));
+  }
+
+  async save(): Promise<void> {
+    if (this.change.size === 0) return;
+    const stats = this.tx.objectStore('stats');
+    const stored = await stats.get(TOTALS_ID);
+    await stats.put({ id: TOTALS_ID, counts: addInto(stored?.counts ?? new Map<string, number>(), this.change) });
+  }
 }
 
 /** The offer store. Every method runs in its own transaction; nothing is cached between calls. */
@@ -125,7 +160,8 @@ export class OfferStore {
     const parsed = parseOfferUrl(draft.url);
     if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
     const now = this.clock();
-    const tx = this.db.transaction('offers', 'readwrite');
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const totals = new TotalsChange(tx);
     let incoming = offerFromDraft(draft, parsed, this.newId(), now, this.newId());
     const isNew = !(await this.findMatch(tx, incoming));
     const takesArmed = armed && isNew && armed.offerId !== incoming.id && (armed.link === 'replacement' || (incoming.kind === 'purchase' && !incoming.followUpOf));
@@ -135,16 +171,17 @@ export class OfferStore {
       if (!(await this.armedAppliedSince(tx, armed))) {
         if (armed.link === 'follow-up') incoming = { ...incoming, followUpOf: armed.offerId };
         else {
-          const old = await tx.store.get(armed.offerId);
+          const old = await tx.objectStore('offers').get(armed.offerId);
           if (old && !old.replacedBy) {
             const linked = replacement(fromStored(old), incoming, armed.withdraw, now, this.newId);
-            await tx.store.put(toStored(linked.replaced));
+            await totals.put(fromStored(old), linked.replaced);
             incoming = linked.by;
           }
         }
       }
     }
-    const result = await this.mergeInto(tx, incoming, now, draft.shownOnResultPage);
+    const result = await this.mergeInto(tx, totals, incoming, now, draft.shownOnResultPage);
+    await totals.save();
     await tx.done;
     return {
       offer: result.offer,
@@ -157,29 +194,29 @@ export class OfferStore {
   /** True when an offer created since the arming already carries its link (a save whose mark was not cleared). */
   private async armedAppliedSince(tx: ReadWrite, { offerId, link, at }: ArmedNext): Promise<boolean> {
     const since = IDBKeyRange.lowerBound([at]);
-    const newer = await tx.store.index('newest').getAll(since);
+    const newer = await tx.objectStore('offers').index('newest').getAll(since);
     return newer.some((offer) => (link === 'follow-up' ? offer.followUpOf === offerId : offer.replaces === offerId));
   }
 
   /** The offer with the same id or, failing that, the same quote (URL). Never by summary ID. */
-  private async findMatch(tx: AnyTx, offer: Offer): Promise<StoredOffer | undefined> {
+  private async findMatch(tx: ReadWrite, offer: Offer): Promise<StoredOffer | undefined> {
     const store = tx.objectStore('offers');
     const [byId, byUrl] = await Promise.all([store.get(offer.id), store.index('url').get(urlKey(offer))]);
     return byId ?? byUrl;
   }
 
   /** The id of another offer holding this summary ID, if any. */
-  private async summaryIdHolder(tx: AnyTx, summaryId: string | undefined): Promise<string | undefined> {
+  private async summaryIdHolder(tx: ReadWrite, summaryId: string | undefined): Promise<string | undefined> {
     return summaryId ? tx.objectStore('offers').index('summaryId').getKey(summaryId) : undefined;
   }
 
   private async mergeInto(
     tx: ReadWrite,
+    totals: TotalsChange,
     incoming: Offer,
     now: string,
     replacing: readonly ResultPageField[] = [],
   ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged'; summaryIdConflict?: string }> {
-    const store = tx.objectStore('offers');
     const match = await this.findMatch(tx, incoming);
     const existing = match ? fromStored(match) : undefined;
     const merge = (from: Offer) => (existing ? mergeOffer(existing, from, now, replacing) : from);
@@ -190,7 +227,7 @@ export class OfferStore {
     if (summaryIdConflict) next = merge({ ...incoming, summaryId: undefined });
     const conflict = summaryIdConflict ? { summaryIdConflict } : {};
     if (next === existing) return { offer: existing, outcome: 'unchanged', ...conflict };
-    await store.put(toStored(next));
+    await totals.put(existing, next);
     return { offer: next, outcome: existing ? 'updated' : 'added', ...conflict };
   }
 
@@ -202,7 +239,8 @@ export class OfferStore {
    */
   async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
     const now = this.clock();
-    const tx = this.db.transaction('offers', 'readwrite');
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const totals = new TotalsChange(tx);
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
     try {
       for (let start = 0; start < offers.length; start += MERGE_BATCH) {
@@ -212,10 +250,13 @@ export class OfferStore {
           Promise.all(batch.map((offer) => this.summaryIdHolder(tx, offer.summaryId))),
         ]);
         const pending = new PendingWrites();
+        /** Each offer of this batch as stored before it (by id), for the totals' difference. */
+        const storedBefore = new Map<string, Offer>();
         batch.forEach((incoming, i) => {
           const stored = matches[i];
           const target = pending.find(incoming) ?? (stored ? pending.find(fromStored(stored)) : undefined);
           const existing = target ?? (stored ? fromStored(stored) : undefined);
+          if (stored && !target && !storedBefore.has(stored.id)) storedBefore.set(stored.id, fromStored(stored));
           const merged = existing ? mergeOffer(existing, incoming, now) : incoming;
           // Only a summary ID this record brings can clash: one the offer already held is its own.
           if (merged.summaryId && merged.summaryId !== existing?.summaryId) {
@@ -237,8 +278,11 @@ export class OfferStore {
           pending.replace(existing, merged);
           result.updated++;
         });
-        await Promise.all(pending.offers().map((offer) => tx.store.put(toStored(offer))));
+        const writes = pending.offers();
+        for (const offer of writes) totals.record(storedBefore.get(offer.id), offer);
+        await Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
       }
+      await totals.save();
     } catch (error) {
       tx.abort();
       await tx.done.catch(() => undefined);
@@ -257,18 +301,24 @@ export class OfferStore {
     return this.db.count('offers');
   }
 
-  /** One page, newest first, read with a cursor so only `limit` records are loaded. */
+  /**
+   * One page, newest first (the follow-up list: longest wait first), read with a cursor so only
+   * `limit` records are loaded.
+   */
   async page({ cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
-    const after = decodeCursor(cursor);
+    if (filter.awaiting) return this.awaitingPage(cursor, limit, filter);
+    const after = decodeCursor<[string, string]>(cursor, 2);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
-    const [indexName, prefix] = filter.status
-      ? (['statuses', [filter.status]] as const)
-      : filter.kind
-        ? (['kind', [filter.kind]] as const)
-        : filter.usageLocation
-          ? (['usageLocation', [filter.usageLocation]] as const)
-          : (['newest', []] as const);
+    const [indexName, prefix] = filter.offerStatus
+      ? (['offerStatus', [filter.offerStatus]] as const)
+      : filter.status
+        ? (['statuses', [filter.status]] as const)
+        : filter.kind
+          ? (['kind', [filter.kind]] as const)
+          : filter.usageLocation
+            ? (['usageLocation', [filter.usageLocation]] as const)
+            : (['newest', []] as const);
     // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
     // below `to`, so it takes its place as the (exclusive) upper bound.
     const lower = filter.from ? [...prefix, filter.from] : prefix.length ? [...prefix] : undefined;
@@ -293,7 +343,52 @@ export class OfferStore {
       offers.push(offer);
     }
     const last = offers.at(-1);
-    return { offers, nextCursor: hasMore && last ? encodeCursor(last) : null };
+    return { offers, nextCursor: hasMore && last ? JSON.stringify([last.createdAt, last.id]) : null };
+  }
+
+  /** Offers with a customer awaiting a reply, longest wait first, on the index of each offer's oldest wait. */
+  private async awaitingPage(cursor: string | undefined, limit: number, filter: OfferFilter): Promise<Page> {
+    const after = decodeCursor<[string, string, string]>(cursor, 3);
+    const before = filter.awaiting?.sentBefore;
+    // An empty array sorts after every string: the upper bound takes in every offer whose oldest wait is `before`.
+    const upper = before ? [before, []] : undefined;
+    const range =
+      after && upper
+        ? IDBKeyRange.bound(after, upper, true, false)
+        : after
+          ? IDBKeyRange.lowerBound(after, true)
+          : upper
+            ? IDBKeyRange.upperBound(upper)
+            : undefined;
+    const index = this.db.transaction('offers', 'readonly').store.index('awaitingSince');
+    const offers: Offer[] = [];
+    let lastKey: [string, string, string] | undefined;
+    for (let c = await index.openCursor(range); c; c = await c.continue()) {
+      const offer = fromStored(c.value);
+      if (!matchesFilter(offer, filter)) continue;
+      if (offers.length === limit) return { offers, nextCursor: JSON.stringify(lastKey) };
+      offers.push(offer);
+      lastKey = c.key;
+    }
+    return { offers, nextCursor: null };
+  }
+
+  /**
+   * The pipeline overview: the totals every write keeps, and the customers whose wait for a reply
+   * began more than `overdue.days` before `now`. The index of waits holds one entry per awaiting
+   * customer, so those are the awaiting customers less the ones still within the delay: counting
+   * the recent waits reads a few entries, where counting the overdue ones would read them all.
+   */
+  async overview(now: Date, overdue: Omit<PipelineOverview['overdue'], 'customers'>): Promise<PipelineOverview> {
+    const tx = this.db.transaction(WRITES, 'readonly');
+    const cutoff = new Date(now.getTime() - overdue.days * DAY_MS).toISOString();
+    const [stored, recent] = await Promise.all([
+      tx.objectStore('stats').get(TOTALS_ID),
+      // An empty array sorts after every string: this leaves out the waits that began at the cutoff.
+      tx.objectStore('offers').index('awaitingSends').count(IDBKeyRange.lowerBound([cutoff, []], true)),
+    ]);
+    const totals = stored?.counts ?? new Map<string, number>();
+    return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
   /**
@@ -341,15 +436,17 @@ export class OfferStore {
 
   private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
     const now = this.clock();
-    const tx = this.db.transaction('offers', 'readwrite');
-    const stored = await tx.store.get(id);
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const stored = await tx.objectStore('offers').get(id);
     if (!stored) throw new OfferNotFoundError(`No offer with id ${id}.`);
     const before = fromStored(stored);
     const after = change(before, now);
     if (after === before) return before;
     const changed = Offer.safeParse({ ...after, updatedAt: now });
     if (!changed.success) throw new InvalidOfferError(changed.error.issues[0]?.message ?? 'Invalid offer.');
-    await tx.store.put(toStored(changed.data));
+    const totals = new TotalsChange(tx);
+    await totals.put(before, changed.data);
+    await totals.save();
     await tx.done;
     return changed.data;
   }
@@ -454,13 +551,16 @@ export class OfferStore {
   async replace(id: string, byId: string, withdraw: boolean): Promise<{ replaced: Offer; by: Offer }> {
     if (id === byId) throw new InvalidOfferError('An offer cannot replace itself.');
     const now = this.clock();
-    const tx = this.db.transaction('offers', 'readwrite');
-    const [old, by] = await Promise.all([tx.store.get(id), tx.store.get(byId)]);
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const offers = tx.objectStore('offers');
+    const [old, by] = await Promise.all([offers.get(id), offers.get(byId)]);
     if (!old || !by) throw new OfferNotFoundError(`No offer with id ${old ? byId : id}.`);
     const linked = replacement(fromStored(old), fromStored(by), withdraw, now, this.newId);
     const replaced = { ...linked.replaced, updatedAt: now };
     const next = { ...linked.by, updatedAt: now };
-    await Promise.all([tx.store.put(toStored(replaced)), tx.store.put(toStored(next))]);
+    const totals = new TotalsChange(tx);
+    await Promise.all([totals.put(fromStored(old), replaced), totals.put(fromStored(by), next)]);
+    await totals.save();
     await tx.done;
     return { replaced, by: next };
   }
@@ -485,9 +585,14 @@ export class OfferStore {
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
   async delete(id: string): Promise<Offer | null> {
-    const tx = this.db.transaction('offers', 'readwrite');
-    const stored = await tx.store.get(id);
-    if (stored) await tx.store.delete(id);
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const stored = await tx.objectStore('offers').get(id);
+    if (stored) {
+      const totals = new TotalsChange(tx);
+      totals.record(fromStored(stored), undefined);
+      await tx.objectStore('offers').delete(id);
+      await totals.save();
+    }
     await tx.done;
     return stored ? fromStored(stored) : null;
   }
@@ -500,8 +605,10 @@ export class OfferStore {
     const parsed = parseOfferUrl(offer.url);
     if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
     const checked: Offer = { ...offer, kind: parsed.kind, quoteId: parsed.quoteId, partnerId: parsed.partnerId };
-    const tx = this.db.transaction('offers', 'readwrite');
-    const result = await this.mergeInto(tx, checked, this.clock());
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const totals = new TotalsChange(tx);
+    const result = await this.mergeInto(tx, totals, checked, this.clock());
+    await totals.save();
     await tx.done;
     return result.offer;
   }
@@ -525,9 +632,9 @@ export class OfferStore {
 
   /** Deletes every offer (the options page's typed-confirmation "Delete all"); returns how many. */
   async deleteAll(): Promise<number> {
-    const tx = this.db.transaction('offers', 'readwrite');
-    const count = await tx.store.count();
-    await tx.store.clear();
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const count = await tx.objectStore('offers').count();
+    await Promise.all([tx.objectStore('offers').clear(), tx.objectStore('stats').clear()]);
     await tx.done;
     return count;
   }
@@ -619,6 +726,8 @@ function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newI
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (
     (!filter.status || customerStatuses(offer).includes(filter.status)) &&
+    (!filter.offerStatus || offerStatus(offer) === filter.offerStatus) &&
+    (!filter.awaiting || awaitingKeys(offer).some(([since]) => !filter.awaiting?.sentBefore || since <= filter.awaiting.sentBefore)) &&
     (!filter.kind || offer.kind === filter.kind) &&
     (!filter.usageLocation || offer.usageLocation === filter.usageLocation) &&
     (!filter.from || offer.createdAt >= filter.from) &&

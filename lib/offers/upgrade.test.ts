@@ -42,7 +42,7 @@ async function expectLaterOpenUpgrades() {
   const db = await openOfferDatabase();
   try {
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['followUpOf', 'kind', 'newest', 'statuses', 'summaryId', 'url', 'usageLocation', 'words']);
+    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation', 'words']);
     const stored = await db.getAll('offers');
     expect(stored.map(fromStored)).toEqual(V1_RECORDS.map(offerFromV1).sort(byId));
     for (const offer of stored.map(fromStored)) expect(Offer.safeParse(offer).success, offer.id).toBe(true);
@@ -68,7 +68,7 @@ function failingHalfWay(fail: (tx: VersionChange, cursor: Rewriting, first: { ur
     const written: { urlKey: string }[] = [];
     for (let cursor = await tx.objectStore('offers').openCursor(); cursor; cursor = await cursor.continue()) {
       if (written.length === Math.floor(V1_RECORDS.length / 2)) return fail(tx, cursor, written[0]!);
-      const value = { ...cursor.value, notes: 'rewritten by version 3' };
+      const value = { ...cursor.value, notes: 'rewritten by a later version' };
       await cursor.update(value);
       written.push(value);
     }
@@ -77,7 +77,7 @@ function failingHalfWay(fail: (tx: VersionChange, cursor: Rewriting, first: { ur
 
 it('leaves version 1 whole when a step after version 2 throws, and a later open upgrades it', async () => {
   const throwing: Upgrade = () => {
-    throw new Error('version 3 cannot run');
+    throw new Error('a later version cannot run');
   };
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, throwing])).rejects.toThrow();
   await expectVersion1Whole();

@@ -10,6 +10,15 @@ describe('history view in the URL', () => {
     expect(parseHistoryView(search)).toEqual(view);
   });
 
+  it('keeps the overview\'s filters: the offer\'s own status and the follow-up lists', () => {
+    const view = { q: '', offerStatus: 'accepted', followUp: 'overdue' } as const;
+    expect(historyViewSearch(view)).toBe('?offerStatus=accepted&followUp=overdue');
+    expect(parseHistoryView('?offerStatus=accepted&followUp=overdue')).toEqual(view);
+    expect(parseHistoryView('?followUp=someday')).toEqual({ q: '' });
+    expect(historyViewFilter(view)).toEqual({ offerStatus: 'accepted', followUp: 'overdue' });
+    expect(isFiltered({ q: '', followUp: 'awaiting' })).toBe(true);
+  });
+
   it('drops unknown values and malformed dates instead of trusting them', () => {
     expect(parseHistoryView('?status=lost&kind=gift&from=yesterday&to=2026-13-45&q=&extra=1')).toEqual({ q: '' });
     expect(historyViewSearch({ q: '   ' })).toBe('');

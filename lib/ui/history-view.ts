@@ -1,6 +1,6 @@
 import { OFFER_KINDS, OFFER_STATUSES } from '../offers/schema';
 import type { PageFilter } from '../messaging/protocol';
-import type { HistoryView } from '../history-link';
+import { FOLLOW_UPS, type HistoryView } from '../history-link';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -13,12 +13,16 @@ export function parseHistoryView(search: string): HistoryView {
   const params = new URLSearchParams(search);
   const view: HistoryView = { q: text(params.get('q'), 500) ?? '' };
   const status = oneOf(OFFER_STATUSES, params.get('status'));
+  const offerStatus = oneOf(OFFER_STATUSES, params.get('offerStatus'));
+  const followUp = oneOf(FOLLOW_UPS, params.get('followUp'));
   const kind = oneOf(OFFER_KINDS, params.get('kind'));
   const location = text(params.get('location'));
   const from = date(params.get('from'));
   const to = date(params.get('to'));
   const offer = text(params.get('offer'), 64);
   if (status) view.status = status;
+  if (offerStatus) view.offerStatus = offerStatus;
+  if (followUp) view.followUp = followUp;
   if (kind) view.kind = kind;
   if (location) view.location = location;
   if (from) view.from = from;
@@ -37,6 +41,8 @@ function localMidnight(day: string, days = 0): string {
 export function historyViewFilter(view: HistoryView): PageFilter {
   const filter: PageFilter = {};
   if (view.status) filter.status = view.status;
+  if (view.offerStatus) filter.offerStatus = view.offerStatus;
+  if (view.followUp) filter.followUp = view.followUp;
   if (view.kind) filter.kind = view.kind;
   if (view.location) filter.usageLocation = view.location;
   if (view.from) filter.from = localMidnight(view.from);
@@ -46,5 +52,5 @@ export function historyViewFilter(view: HistoryView): PageFilter {
 
 /** True when the view narrows the list (the page then says "no offer matches" rather than "no offers yet"). */
 export function isFiltered(view: HistoryView): boolean {
-  return Boolean(view.q.trim() || view.status || view.kind || view.location || view.from || view.to);
+  return Boolean(view.q.trim() || view.status || view.offerStatus || view.followUp || view.kind || view.location || view.from || view.to);
 }

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
-import type { Offer } from '../../lib/offers/schema';
+import type { CustomerStatus, Offer } from '../../lib/offers/schema';
+import type { PipelineOverview } from '../../lib/offers/stats';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { median, record } from './results';
@@ -9,16 +10,24 @@ import { median, record } from './results';
 const FIRST_NAMES = ['Emma', 'Lucas', 'Chloé', 'Noah', 'Léa', 'Liam', 'Zoë', 'Hugo', 'Aisha', 'Mateo', 'Yuki', 'Olga'];
 const COMPANIES = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Wingtip', 'Adatum', 'Litware', 'Proseware', 'Société Générale'];
 const PLANS = ['Microsoft 365 Business Basic', 'Microsoft 365 Business Standard', 'Microsoft 365 E3', 'Exchange Online (Plan 1)', 'Teams Essentials'];
+/** Where the customers stand, in a mix like a real pipeline's: mostly sent, some answered, some not reached yet. */
+const STATUSES: CustomerStatus[] = ['sent', 'accepted', 'sent', 'drafted', 'declined', 'pending', 'sent', 'accepted', 'expired'];
+const DAY_MS = 24 * 60 * 60 * 1000;
+const NOW = Date.now();
 
 /** A varied offer: customers, plans and locations repeat the way a real advisor's history would. */
 function benchOffer(n: number): Offer {
   const person = `${FIRST_NAMES[n % FIRST_NAMES.length]} Person${n}`;
   const company = `${COMPANIES[n % COMPANIES.length]} ${n % 997}`;
+  const status = STATUSES[n % STATUSES.length]!;
+  // Sent over the last year, so that every month of the overview's chart has offers.
+  const at = new Date(NOW - (n % 365) * DAY_MS).toISOString();
+  const sends = status === 'pending' || status === 'drafted' ? [] : [{ at, provider: 'gmail' as const }];
+  const email = `contact${n}@${COMPANIES[n % COMPANIES.length]!.toLowerCase().replace(/\W/g, '')}.example`;
   return makeOffer(n, {
     summaryId: `SUM-${n.toString(36).toUpperCase()}-${(n * 7919) % 100_000}`,
-    customers: [
-      makeCustomer(`c${n}`, { name: person, email: `contact${n}@${COMPANIES[n % COMPANIES.length]!.toLowerCase().replace(/\W/g, '')}.example`, company }),
-    ],
+    usageLocation: ['France', 'Canada', 'Belgique', 'Suisse', 'Maroc'][n % 5],
+    customers: [makeCustomer(`c${n}`, { name: person, email, company }, at, status, sends)],
     subscriptions: [
       { name: PLANS[n % PLANS.length]!, licenses: 1 + (n % 300) },
       ...(n % 4 === 0 ? [{ name: PLANS[(n + 2) % PLANS.length]!, licenses: 5 }] : []),
@@ -86,4 +95,37 @@ it('times the store at 10,000 and 100,000 offers in Chromium IndexedDB', async (
   await measureQueries('10k', page, false);
   for (let from = 10_000; from < 100_000; from += 15_000) await importBatch(browser, from, Math.min(15_000, 100_000 - from));
   await measureQueries('100k', page, true);
+  await measureOverview(browser, page);
 });
+
+/**
+ * The history page's overview at 100,000 offers: the request alone, and from navigation until
+ * its figures and the chart's twelve months are on screen (the list loads beside it).
+ */
+async function measureOverview(browser: ExtensionBrowser, requester: Page) {
+  record({ group: 'store @ 100k', name: 'overview request', value: await timeMessage(requester, { type: 'offers.overview' }), unit: 'ms', budget: 100 });
+  const page = await browser.openExtensionPage('history.html');
+  await page.addInitScript(() => {
+    const scope = globalThis as unknown as { renderedAt?: number };
+    new MutationObserver((_records, observer) => {
+      if (document.querySelector('.overview-figures') && document.querySelectorAll('.chart .month').length === 12) {
+        scope.renderedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const samples: number[] = [];
+  for (let run = 0; run < 12; run++) {
+    await page.reload();
+    const elapsed = (await (await page.waitForFunction(() => (globalThis as unknown as { renderedAt?: number }).renderedAt)).jsonValue())!;
+    if (run >= 2) samples.push(elapsed);
+  }
+  // Every offer counted once, and the page shows the figures the request gives.
+  const answer = await browser.send({ type: 'offers.overview' });
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  const { overview } = answer.data as { overview: PipelineOverview };
+  expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(100_000);
+  const pending = page.locator('section[aria-labelledby="overview-offers"] a').first().locator('.figure');
+  expect(await pending.textContent()).toBe(overview.offers.pending.toLocaleString('en-US'));
+  record({ group: 'history', name: 'overview rendered at 100,000 offers (from navigation)', value: median(samples), unit: 'ms', budget: 100 });
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { acceptanceRate, applyDifference, contribution, firstSentAt, lastMonths, readOverview, totalsOf } from './stats';
+
+const sentIn = (month: string) => `2026-${month}-10T09:00:00.000Z`;
+
+describe('contribution', () => {
+  it('counts the offer by its status, its customers by theirs, and its licenses', () => {
+    const offer = makeOffer(1, {
+      usageLocation: 'France',
+      subscriptions: [
+        { name: 'E3', licenses: 10 },
+        { name: 'E5', licenses: null },
+      ],
+      customers: [makeCustomer('a', { name: 'A' }, sentIn('03'), 'sent'), makeCustomer('b', { name: 'B' }, sentIn('04'), 'declined')],
+    });
+    expect(Object.fromEntries(contribution(offer))).toEqual({
+      'offers|sent': 1,
+      'customers|sent': 1,
+      'customers|declined': 1,
+      'licenses|offered': 10,
+      'sent|2026-03|all': 1,
+      'sent|2026-03|kind:purchase': 1,
+      'sent|2026-03|location:France': 1,
+    });
+  });
+
+  it('counts an accepted offer in its acceptance month, and in its first send month for the rate', () => {
+    const customer = makeCustomer('a', { email: 'a@x.example' }, sentIn('02'), 'sent');
+    const accepted = { ...customer, status: 'accepted' as const, history: [...customer.history, { status: 'accepted' as const, at: sentIn('05') }] };
+    const offer = makeOffer(2, { kind: 'trial', usageLocation: undefined, subscriptions: [{ name: 'E3', licenses: 4 }], customers: [accepted] });
+    expect(Object.fromEntries(contribution(offer))).toMatchObject({
+      'offers|accepted': 1,
+      'licenses|accepted': 4,
+      'sent|2026-02|kind:trial': 1,
+      'accepted|2026-05|all': 1,
+      'sentAccepted|2026-02|all': 1,
+    });
+  });
+
+  it('takes the earliest send of any customer, in UTC, as the first send', () => {
+    const late = makeCustomer('a', { name: 'A' }, '2026-04-01T00:30:00+02:00', 'sent');
+    const early = makeCustomer('b', { name: 'B' }, '2026-04-01T00:10:00.000Z', 'sent');
+    expect(firstSentAt({ customers: [early, late] })).toBe('2026-04-01T00:30:00+02:00');
+    expect(contribution(makeOffer(3, { customers: [late] })).get('sent|2026-03|all')).toBe(1);
+  });
+});
+
+describe('applyDifference', () => {
+  it('moves the counts from the offer before to the offer after, dropping zeros', () => {
+    const before = makeOffer(1, { customers: [makeCustomer('a', { name: 'A' }, sentIn('03'), 'sent')] });
+    const after = { ...before, customers: [{ ...before.customers[0]!, status: 'declined' as const }] };
+    const totals = applyDifference(totalsOf([before, makeOffer(2)]), before, after);
+    expect(totals).toEqual(totalsOf([after, makeOffer(2)]));
+    expect(applyDifference(totals, after, undefined)).toEqual(totalsOf([makeOffer(2)]));
+    expect(applyDifference(new Map(), undefined, after)).toEqual(contribution(after));
+  });
+});
+
+describe('readOverview', () => {
+  it('reads the last twelve months, each segment, and the rate of offers sent then accepted', () => {
+    const now = new Date('2026-06-15T12:00:00Z');
+    expect(lastMonths(now)).toEqual(['2025-07', '2025-08', '2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06']);
+    const totals = new Map(
+      Object.entries({
+        'offers|sent': 3,
+        'customers|sent': 4,
+        'sent|2026-06|all': 3,
+        'sent|2026-06|location:Canada': 2,
+        'sentAccepted|2026-06|all': 1,
+        'sent|2024-01|location:Gone': 1,
+      }),
+    );
+    const overview = readOverview(totals, now, { customers: 1, days: 7, remindersOn: false });
+    expect(overview.offers.sent).toBe(3);
+    expect(overview.awaitingCustomers).toBe(4);
+    expect(overview.all.sent.at(-1)).toBe(3);
+    expect(overview.byLocation).toEqual([{ location: 'Canada', series: expect.objectContaining({ sent: [...Array(11).fill(0), 2] }) }]);
+    expect(acceptanceRate(overview.all)).toBe(33);
+    expect(acceptanceRate(overview.byKind.trial)).toBeNull();
+  });
+});
