@@ -82,7 +82,7 @@ async function expectNoAxeViolations(page: Page) {
   expect(violations).toEqual([]);
 }
 
-const rows = (page: Page) => page.locator('tbody tr');
+const rows = (page: Page) => page.locator('tbody tr[data-offer-id]');
 const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelector('td:nth-child(3)')?.textContent));
 
 describe('popup', () => {
@@ -342,8 +342,8 @@ describe('history page', () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html');
     await expect.poll(() => rows(page).count()).toBe(4);
-    const link = page.locator('tbody a').first();
-    for (let i = 0; i < 20 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+    const link = page.locator('tbody tr[data-offer-id] a').first();
+    for (let i = 0; i < 100 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
     expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');

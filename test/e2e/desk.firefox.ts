@@ -39,7 +39,7 @@ function deskOffers(): Offer[] {
 }
 
 const text = (page: Page, selector: string) => page.$eval(selector, (element) => element.textContent ?? '').catch(() => '');
-const rowIds = (page: Page) => page.$$eval('tbody tr', (rows) => rows.map((row) => row.querySelector('td:nth-child(3)')?.textContent ?? ''));
+const rowIds = (page: Page) => page.$$eval('tbody tr[data-offer-id]', (rows) => rows.map((row) => row.querySelector('td:nth-child(3)')?.textContent ?? ''));
 
 async function fill(page: Page, selector: string, value: string): Promise<void> {
   const input = (await page.waitForSelector(selector)) as ElementHandle<HTMLInputElement>;

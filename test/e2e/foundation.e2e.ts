@@ -115,7 +115,7 @@ describe('backup', () => {
       const restore = await target.openExtensionPage('history.html');
       await restore.locator('input[type=file]').setInputFiles(file);
       await expect.poll(() => restore.locator('.backup').getByRole('status').textContent()).toContain('3 added, 0 updated, 0 unchanged, 0 rejected');
-      await expect.poll(() => restore.locator('tbody tr').count()).toBe(3);
+      await expect.poll(() => restore.locator('tbody tr[data-offer-id]').count()).toBe(3);
 
       const again = (await target.send({ type: 'backup.export' })) as { data: { backup: BackupFile } };
       expect(again.data.backup.offers).toEqual(exported.offers);

@@ -283,7 +283,7 @@ describe('the lists', () => {
       makeOffer(4, { summaryId: 'PO-4004', createdAt: at(4), customers: [makeCustomer('d1', { company: 'Contoso' }, at(4), 'declined')] }),
     ]);
     const page = await openPage('history.html');
-    const ids = () => page.locator('tbody tr td:nth-child(3)').allTextContents();
+    const ids = () => page.locator('tbody tr[data-offer-id] td:nth-child(3)').allTextContents();
     await expect.poll(ids).toEqual(['PO-4004', 'PO-3003', 'PO-2002', 'PO-1001']);
     const row = page.locator('tr[data-offer-id="offer-1"]');
     expect(await row.locator('.badge').textContent()).toBe('Accepted');

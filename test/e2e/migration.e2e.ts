@@ -1,3 +1,4 @@
+import { DB_VERSION } from '../../lib/offers/db';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -97,7 +98,7 @@ describe('the upgrade from schema version 1', () => {
       expect(ids(linked.followedUpBy)).toEqual(['v1-offer-6']);
 
       const history = await browser.openExtensionPage('history.html?offer=v1-offer-3');
-      await expect.poll(() => history.locator('tbody tr').count()).toBe(V1_FIXTURES.length);
+      await expect.poll(() => history.locator('tbody tr[data-offer-id]').count()).toBe(V1_FIXTURES.length);
       expect(await history.locator('tr[data-offer-id="v1-offer-4"]').textContent()).toContain('Accepted');
       expect(await history.locator('tr[data-offer-id="v1-offer-1"]').textContent()).toContain('Fabrikam');
       await expect.poll(() => history.locator('[data-testid=customer-summary]').textContent()).toContain('2 customers');
@@ -106,12 +107,12 @@ describe('the upgrade from schema version 1', () => {
         expect.stringContaining('bob@contoso.example'),
       ]);
       await history.locator('#filter-status').selectOption('declined');
-      await expect.poll(() => history.locator('tbody tr').count()).toBe(1);
-      expect(await history.locator('tbody tr').getAttribute('data-offer-id')).toBe('v1-offer-5');
+      await expect.poll(() => history.locator('tbody tr[data-offer-id]').count()).toBe(1);
+      expect(await history.locator('tbody tr[data-offer-id]').getAttribute('data-offer-id')).toBe('v1-offer-5');
       await history.locator('#filter-status').selectOption('');
       await history.locator('#search').fill('Marc Petit');
-      await expect.poll(() => history.locator('tbody tr').count()).toBe(1);
-      expect(await history.locator('tbody tr').getAttribute('data-offer-id')).toBe('v1-offer-7');
+      await expect.poll(() => history.locator('tbody tr[data-offer-id]').count()).toBe(1);
+      expect(await history.locator('tbody tr[data-offer-id]').getAttribute('data-offer-id')).toBe('v1-offer-7');
     } finally {
       await browser.close();
     }
@@ -137,7 +138,7 @@ describe('the upgrade from schema version 1', () => {
         );
       });
       // The browser lists the version being upgraded to while the upgrade's transaction runs.
-      await expect.poll(() => quiet.evaluate(databaseVersion), { timeout: 15_000, interval: 20 }).toBe(2);
+      await expect.poll(() => quiet.evaluate(databaseVersion), { timeout: 15_000, interval: 20 }).toBe(DB_VERSION);
       await quiet.waitForTimeout(STOP_AFTER_MS);
       expect(await quiet.evaluate(() => (globalThis as UpgradeWatch).firstAnswer)).toBeUndefined();
       const cdp = await browser.context.newCDPSession(quiet);
