@@ -4,9 +4,17 @@ import { sendMessage } from '@/lib/messaging/client';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { datedFileName, downloadText } from '@/lib/ui/download';
+import { datedFileName, downloadBlob } from '@/lib/ui/download';
+import { formatNumber } from '@/lib/ui/format';
+import { exportFile } from '@/lib/backup/transfer';
 
 type Outcome = { kind: 'report'; report: BackupImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+
+/** An export under way (or just ended): offers done of the total. */
+interface Progress {
+  done: number;
+  total: number;
+}
 
 const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings'];
 
@@ -18,6 +26,7 @@ const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings']
 export function BackupControls({ onImported, chooseParts = false }: { onImported?: (report: BackupImportReport) => void; chooseParts?: boolean }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [include, setInclude] = useState<BackupInclude>(chooseParts ? 'both' : 'offers');
 
   const run = async (task: () => Promise<Outcome>) => {
@@ -31,22 +40,28 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
     }
   };
 
+  const exportAs = async (format: 'json' | 'csv') => {
+    setProgress({ done: 0, total: 0 });
+    const file = await exportFile(format, sendMessage, (done, total) => setProgress({ done, total }));
+    downloadBlob(datedFileName(format), file.blob);
+    return file;
+  };
+
   const exportJson = () =>
     run(async () => {
-      const { backup } = await sendMessage({ type: 'backup.export' });
-      downloadText(datedFileName('json'), JSON.stringify(backup, null, 2), 'application/json');
-      return { kind: 'message', text: t('backup_exportedWithSettings', String(backup.offers.length)) };
+      const { offers } = await exportAs('json');
+      return { kind: 'message', text: t('backup_exportedWithSettings', String(offers)) };
     });
 
   const exportCsv = () =>
     run(async () => {
-      const { csv, count, rows } = await sendMessage({ type: 'backup.exportCsv' });
-      downloadText(datedFileName('csv'), csv, 'text/csv;charset=utf-8');
-      return { kind: 'message', text: t('backup_exportedCsv', [String(count), String(rows)]) };
+      const { offers, rows } = await exportAs('csv');
+      return { kind: 'message', text: t('backup_exportedCsv', [String(offers), String(rows)]) };
     });
 
   const importJson = (file: File) =>
     run(async () => {
+      setProgress(null);
       const report = await sendMessage({ type: 'backup.import', backup: await file.text(), include });
       onImported?.(report);
       return { kind: 'report', report };
@@ -95,6 +110,13 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
             </div>
           ))}
         </fieldset>
+      )}
+      {progress && (
+        <div class="backup-progress">
+          <label for="backup-progress">{t('backup_progressExport')}</label>
+          <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
+          <span aria-live="polite">{t('backup_progressCount', [formatNumber(progress.done), formatNumber(progress.total)])}</span>
+        </div>
       )}
       <div role="status" aria-live="polite" class="backup-outcome">
         {outcome?.kind === 'message' && <p>{outcome.text}</p>}

@@ -24,10 +24,6 @@ export interface BackupImportReport {
   settings: SettingsImportReport | null;
 }
 
-export function withSettings(backup: BackupFile, settings: StoredSettings): FullBackupFile {
-  return { ...backup, settings };
-}
-
 /** The valid parts of a parsed backup's settings, each checked on its own; none when the file has no settings part. */
 export function readSettingsPart(backup: unknown): { valid: StoredSettings; rejected: RejectedSettingsPart[] } {
   if (typeof backup !== 'object' || backup === null || !('settings' in backup)) return { valid: {}, rejected: [] };

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { LIMITS } from '../offers/limits';
 import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import type { KeyValueArea } from '../offers/armed-next';
@@ -9,7 +10,9 @@ import { createOfferHandlers } from '../offers/handlers';
 import { createStoreOpener } from '../offers/store';
 import { createSettingsOpener } from '../settings/store';
 import type { Preferences } from '../settings/settings';
+import { MIN_CHUNK_BYTES, ENVELOPE_BYTES } from '../messaging/chunks';
 import { createBackupHandlers } from './handlers';
+import { exportFile, type ExportFormat } from './transfer';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const template = { ...DEFAULT_TEMPLATES[0]!, id: 'mine', name: 'Mine' };
@@ -32,14 +35,31 @@ function desk() {
   const openSettings = createSettingsOpener(area);
   const preferencesSaved = vi.fn<(before: Preferences, after: Preferences) => void>();
   const offers = createOfferHandlers(openStore, area, () => NOW);
-  return { openStore, openSettings, preferencesSaved, handlers: createBackupHandlers(offers, openSettings, { preferencesSaved }) };
+  return { openStore, openSettings, preferencesSaved, handlers: createBackupHandlers(offers, openStore, openSettings, { preferencesSaved }, () => NOW) };
+}
+
+type Desk = ReturnType<typeof desk>;
+
+/** An export as the page builds it, each answer's size as it travels noted in `sizes`. */
+async function exportText(source: Desk, format: ExportFormat = 'json', maxBytes?: number, sizes: number[] = []) {
+  const file = await exportFile(
+    format,
+    async (request) => {
+      const answer = await source.handlers['backup.exportChunk']({ ...request, ...(maxBytes ? { maxBytes } : {}) });
+      sizes.push(new TextEncoder().encode(JSON.stringify({ ok: true, data: answer })).length);
+      return answer;
+    },
+    () => undefined,
+  );
+  // Blob.text() would drop the CSV's byte-order mark.
+  return { ...file, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.blob.arrayBuffer()) };
 }
 
 async function exportedFile(): Promise<string> {
   const source = desk();
   await (await source.openStore()).mergeAll([makeOffer(1), makeOffer(2, { customers: [] })]);
   await (await source.openSettings()).saveAll(SETTINGS);
-  return JSON.stringify((await source.handlers['backup.export']({ type: 'backup.export' })).backup);
+  return (await exportText(source)).text;
 }
 
 beforeEach(() => {
@@ -51,6 +71,57 @@ describe('backups with the settings', () => {
     const file = JSON.parse(await exportedFile());
     expect(file).toMatchObject({ format: 'offer-courier-backup', version: 2, settings: SETTINGS });
     expect(file.offers).toHaveLength(2);
+  });
+
+  it('sends a large export in pieces under the cap, a record larger than a piece cut across several, and the file reads back whole', async () => {
+    const source = desk();
+    const quotes = '"😀 Société\\'.repeat(LIMITS.notes / 12);
+    const huge = makeOffer(0, {
+      notes: quotes,
+      customers: Array.from({ length: LIMITS.customers }, (_, c) =>
+        makeCustomer(`c${c}`, { name: `Client ${c} ${'ü'.repeat(150)}` }, '2026-01-01T00:00:00.000Z', 'sent', Array.from({ length: 2 }, () => ({ at: '2026-01-01T00:00:00.000Z', provider: 'gmail' as const, subject: '"'.repeat(500) }))),
+      ),
+    });
+    const offers = [huge, ...Array.from({ length: 60 }, (_, n) => makeOffer(n + 1, { notes: `${n} ${'x'.repeat(2_000)}` }))];
+    await (await source.openStore()).mergeAll(offers);
+    await (await source.openSettings()).saveAll(SETTINGS);
+    const sizes: number[] = [];
+    const progress: number[] = [];
+    const file = await exportFile(
+      'json',
+      async (request) => {
+        const answer = await source.handlers['backup.exportChunk']({ ...request, maxBytes: MIN_CHUNK_BYTES });
+        sizes.push(new TextEncoder().encode(JSON.stringify({ ok: true, data: answer })).length);
+        return answer;
+      },
+      (done) => progress.push(done),
+    );
+    expect(JSON.stringify(huge).length).toBeGreaterThan(10 * MIN_CHUNK_BYTES);
+    expect(sizes.length).toBeGreaterThan(10);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MIN_CHUNK_BYTES + ENVELOPE_BYTES);
+    expect(progress.at(-1)).toBe(61);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const read = JSON.parse(await file.blob.text());
+    expect(read).toMatchObject({ format: 'offer-courier-backup', version: 2, exportedAt: NOW, settings: SETTINGS });
+    expect(read.offers).toEqual(offers);
+    expect(file.offers).toBe(61);
+  }, 30_000);
+
+  it('exports the CSV on the same path: a header once, one row per offer and customer', async () => {
+    const source = desk();
+    await (await source.openStore()).mergeAll(Array.from({ length: 40 }, (_, n) => makeOffer(n + 1, { notes: 'y'.repeat(3_000) })).concat(makeOffer(50, { customers: [] })));
+    const sizes: number[] = [];
+    const { text, offers, rows } = await exportText(source, 'csv', MIN_CHUNK_BYTES, sizes);
+    expect(sizes.length).toBeGreaterThan(1);
+    expect([offers, rows]).toEqual([41, 41]);
+    expect(text.startsWith('\uFEFFid,')).toBe(true);
+    expect(text.match(/\r\n/g)).toHaveLength(42);
+    expect(text.match(/^\uFEFFid,|\r\nid,/g)).toHaveLength(1);
+  });
+
+  it('refuses a cursor it did not give', async () => {
+    const source = desk();
+    await expect(source.handlers['backup.exportChunk']({ type: 'backup.exportChunk', format: 'json', cursor: '{"after":1}' })).rejects.toMatchObject({ code: 'invalid-message' });
   });
 
   it.each([

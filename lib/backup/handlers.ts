@@ -1,16 +1,20 @@
 import type { Handlers } from '../messaging/protocol';
 import { parseBackupText, readBackupEnvelope } from '../offers/backup';
 import type { OfferBackupHandlers } from '../offers/handlers';
+import type { OfferStore } from '../offers/store';
 import type { SettingsHooks } from '../settings/handlers';
 import type { SettingsStore } from '../settings/store';
-import { readSettingsPart, restoredParts, withSettings, type SettingsImportReport } from './backup';
+import { readSettingsPart, restoredParts, type SettingsImportReport } from './backup';
+import { exportChunk } from './export';
 
 /** Backups whole: the offers' side (lib/offers/handlers) with the settings' side around it. */
 export function createBackupHandlers(
   offers: OfferBackupHandlers,
+  openStore: () => Promise<OfferStore>,
   openSettings: () => Promise<SettingsStore>,
   hooks: SettingsHooks,
-): Pick<Handlers, 'backup.export' | 'backup.import'> {
+  clock = () => new Date().toISOString(),
+): Pick<Handlers, 'backup.exportChunk' | 'backup.import'> {
   const importSettings = async (backup: unknown): Promise<SettingsImportReport> => {
     const { valid, rejected } = readSettingsPart(backup);
     const store = await openSettings();
@@ -20,10 +24,7 @@ export function createBackupHandlers(
     return { restored: restoredParts(valid), rejected };
   };
   return {
-    'backup.export': async () => {
-      const [{ backup }, settings] = await Promise.all([offers['backup.export'](), openSettings().then((store) => store.stored())]);
-      return { backup: withSettings(backup, settings) };
-    },
+    'backup.exportChunk': async (request) => exportChunk(await openStore(), request, async () => (await openSettings()).stored(), clock()),
     'backup.import': async ({ backup, include }) => {
       const value = parseBackupText(backup);
       // Refuses a file that is no backup, or too new, before anything of it is written.

@@ -1,4 +1,4 @@
-import type { BackupImportReport, FullBackupFile } from '../backup/backup';
+import type { BackupImportReport } from '../backup/backup';
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
@@ -103,9 +103,12 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
-  'backup.export': { backup: FullBackupFile };
-  /** count: offers; rows: one per offer and customer (an offer without customers has one). */
-  'backup.exportCsv': { csv: string; count: number; rows: number };
+  /**
+   * text: the file's next piece; nextCursor: null once it was the last. offers: offers sent whole in
+   * this piece; rows: their CSV rows (one per offer and customer; in JSON, one per offer); total:
+   * offers stored now.
+   */
+  'backup.exportChunk': { text: string; nextCursor: string | null; offers: number; rows: number; total: number };
   'backup.import': BackupImportReport;
   /** Every part, a missing one as its default. */
   'settings.get': Settings;

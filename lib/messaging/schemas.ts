@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
+import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES } from './chunks';
 import { AdvisorProfile } from '../message/profile';
 import { Preferences, Templates } from '../settings/settings';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
@@ -100,8 +101,16 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   z.object({ type: z.literal('offers.count') }),
-  z.object({ type: z.literal('backup.export') }),
-  z.object({ type: z.literal('backup.exportCsv') }),
+  /**
+   * The next piece of an export file; `cursor` is the previous answer's `nextCursor`, none for the
+   * first. `maxBytes` bounds the piece's text as it travels back.
+   */
+  z.object({
+    type: z.literal('backup.exportChunk'),
+    format: z.enum(['json', 'csv']),
+    cursor: z.optional(z.string().check(z.maxLength(2_000))),
+    maxBytes: z.optional(z.int().check(z.minimum(MIN_CHUNK_BYTES), z.maximum(MAX_CHUNK_BYTES))),
+  }),
   /** `include`: what the advisor chose to restore from the file. */
   z.object({ type: z.literal('backup.import'), backup: z.unknown(), include: z.enum(['offers', 'settings', 'both']) }),
   z.object({ type: z.literal('settings.get') }),

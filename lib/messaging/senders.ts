@@ -38,8 +38,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.delete': ['extension-page'],
   'offers.restore': ['extension-page'],
   'offers.count': ['extension-page'],
-  'backup.export': ['extension-page'],
-  'backup.exportCsv': ['extension-page'],
+  'backup.exportChunk': ['extension-page'],
   'backup.import': ['extension-page'],
   // The picker renders the message itself, so it reads the settings; only extension pages change them.
   'settings.get': ['extension-page', 'picker'],

@@ -37,6 +37,20 @@ export function createBackup(offers: readonly Offer[], exportedAt: string): Back
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, offers: offers.map(stripUndefined) };
 }
 
+/**
+ * The JSON file as an export writes it, piece by piece: this head once (with the settings part),
+ * then each offer on a line of its own, then BACKUP_TAIL. Parsed, it is a BackupFile with `settings`.
+ */
+export function backupHead(exportedAt: string, settings: unknown): string {
+  const field = (name: string, value: unknown) => `\n  ${JSON.stringify(name)}: ${JSON.stringify(value)},`;
+  return `{${field('format', BACKUP_FORMAT)}${field('version', BACKUP_VERSION)}${field('exportedAt', exportedAt)}${field('settings', settings)}\n  "offers": [`;
+}
+
+/** One offer of the file; every one after the first follows a comma. */
+export const backupRecord = (offer: Offer, first: boolean): string => `${first ? '' : ','}\n    ${JSON.stringify(stripUndefined(offer))}`;
+
+export const BACKUP_TAIL = '\n  ]\n}\n';
+
 const Envelope = z.looseObject({
   format: z.string(),
   version: z.number(),

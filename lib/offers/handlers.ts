@@ -1,17 +1,14 @@
 import type { Handlers } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
-import { createBackup, readBackupEnvelope, validateBackupRecords, type BackupFile } from './backup';
+import { readBackupEnvelope, validateBackupRecords } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
-import { offerCustomerPairs, offersToCsv } from './csv';
 import { OfferNotFoundError, type OfferStore } from './store';
 
 /**
- * The offers' side of a backup. The background's `backup.export` and `backup.import` add the
- * settings' side around these (lib/backup/handlers).
+ * The offers' side of an import. The background's `backup.import` adds the settings' side around
+ * it (lib/backup/handlers); exports read the store directly (lib/backup/export).
  */
 export interface OfferBackupHandlers {
-  'backup.export': () => Promise<{ backup: BackupFile }>;
-  'backup.exportCsv': Handlers['backup.exportCsv'];
   'backup.import': (request: { type: 'backup.import'; backup: unknown }) => Promise<ImportReport>;
 }
 
@@ -60,11 +57,6 @@ export function createOfferHandlers(
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
-    'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
-    'backup.exportCsv': withStore(async (store) => {
-      const offers = await store.all();
-      return { csv: offersToCsv(offers), count: offers.length, rows: offerCustomerPairs(offers).length };
-    }),
     'backup.import': withStore(async (store, { backup }) => {
       const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup), clock());
       const { summaryIdConflicts, ...merged } = await store.mergeAll(valid.map(({ offer }) => offer));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { BACKUP_VERSION, createBackup, type BackupFile } from '../../lib/offers/backup';
+import { exportedBackup } from './exported-backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
@@ -138,8 +139,8 @@ describe('backup, in Firefox', () => {
     await input.uploadFile(file);
     await waitFor(() => text(restore, '.backup-outcome'), (outcome) => outcome.includes('4 added, 0 updated, 0 unchanged, 0 rejected'));
     await waitFor(() => rowIds(restore), (ids) => ids.length === 4);
-    const again = await data<{ backup: BackupFile }>({ type: 'backup.export' });
-    expect(again.backup.offers).toEqual(exported!.offers);
+    const again = await exportedBackup((request) => firefox.send(request));
+    expect(again.offers).toEqual(exported!.offers);
     await restore.close();
   });
 });
