@@ -6,12 +6,14 @@ import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { formatNumber } from '@/lib/ui/format';
-import { exportFile } from '@/lib/backup/transfer';
+import { exportFile, importFile, ImportStoppedError } from '@/lib/backup/transfer';
 
-type Outcome = { kind: 'report'; report: BackupImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+/** stopped: why an import stopped half-way, what it did so far in `report`. */
+type Outcome = { kind: 'report'; report: BackupImportReport; stopped?: string } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
 
-/** An export under way (or just ended): offers done of the total. */
+/** An export or import under way (or just ended): offers done of the total. */
 interface Progress {
+  task: 'export' | 'import';
   done: number;
   total: number;
 }
@@ -41,8 +43,8 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
   };
 
   const exportAs = async (format: 'json' | 'csv') => {
-    setProgress({ done: 0, total: 0 });
-    const file = await exportFile(format, sendMessage, (done, total) => setProgress({ done, total }));
+    setProgress({ task: 'export', done: 0, total: 0 });
+    const file = await exportFile(format, sendMessage, (done, total) => setProgress({ task: 'export', done, total }));
     downloadBlob(datedFileName(format), file.blob);
     return file;
   };
@@ -61,10 +63,17 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
 
   const importJson = (file: File) =>
     run(async () => {
-      setProgress(null);
-      const report = await sendMessage({ type: 'backup.import', backup: await file.text(), include });
-      onImported?.(report);
-      return { kind: 'report', report };
+      setProgress({ task: 'import', done: 0, total: 0 });
+      try {
+        const report = await importFile(file, include, sendMessage, (done, total) => setProgress({ task: 'import', done, total }));
+        onImported?.(report);
+        return { kind: 'report', report };
+      } catch (error) {
+        if (!(error instanceof ImportStoppedError)) throw error;
+        onImported?.(error.report);
+        const stopped = t('backup_importStopped', [formatNumber(error.done), formatNumber(error.total), describeError(error.cause)]);
+        return { kind: 'report', report: error.report, stopped };
+      }
     });
 
   return (
@@ -113,7 +122,7 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
       )}
       {progress && (
         <div class="backup-progress">
-          <label for="backup-progress">{t('backup_progressExport')}</label>
+          <label for="backup-progress">{t(progress.task === 'export' ? 'backup_progressExport' : 'backup_progressImport')}</label>
           <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
           <span aria-live="polite">{t('backup_progressCount', [formatNumber(progress.done), formatNumber(progress.total)])}</span>
         </div>
@@ -123,6 +132,7 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
         {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}
         {outcome?.kind === 'report' && (
           <>
+            {outcome.stopped && <p class="error">{outcome.stopped}</p>}
             {outcome.report.offers && <ImportSummary report={outcome.report.offers} />}
             {outcome.report.settings && <SettingsSummary report={outcome.report.settings} />}
           </>

@@ -1,4 +1,4 @@
-import type { BackupFile } from '../offers/backup';
+import type { BackupFile } from '../offers/backup-envelope';
 import type { ImportReport } from '../offers/import-report';
 import { checkSettingsParts, SETTINGS_PARTS, type RejectedSettingsPart, type SettingsPart, type StoredSettings } from '../settings/settings';
 

@@ -1,4 +1,5 @@
-import type { BackupImportReport } from '../backup/backup';
+import type { SettingsImportReport } from '../backup/backup';
+import type { ImportReport } from '../offers/import-report';
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
@@ -109,7 +110,10 @@ export interface ResponseMap {
    * offers stored now.
    */
   'backup.exportChunk': { text: string; nextCursor: string | null; offers: number; rows: number; total: number };
-  'backup.import': BackupImportReport;
+  /** settings: null when not chosen. */
+  'backup.importStart': { importId: string; settings: SettingsImportReport | null };
+  /** What the piece's whole records did; their indexes are their places in the file. */
+  'backup.importChunk': ImportReport;
   /** Every part, a missing one as its default. */
   'settings.get': Settings;
   'settings.saveProfile': { profile: AdvisorProfile };

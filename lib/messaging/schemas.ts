@@ -111,8 +111,18 @@ export const Request = z.discriminatedUnion('type', [
     cursor: z.optional(z.string().check(z.maxLength(2_000))),
     maxBytes: z.optional(z.int().check(z.minimum(MIN_CHUNK_BYTES), z.maximum(MAX_CHUNK_BYTES))),
   }),
-  /** `include`: what the advisor chose to restore from the file. */
-  z.object({ type: z.literal('backup.import'), backup: z.unknown(), include: z.enum(['offers', 'settings', 'both']) }),
+  /**
+   * Starts an import whose file the page read and found a backup: restores the settings part when
+   * `include` (what the advisor chose) asks for it; the offers follow in `backup.importChunk`.
+   */
+  z.object({ type: z.literal('backup.importStart'), include: z.enum(['offers', 'settings', 'both']), settings: z.optional(z.unknown()) }),
+  /** The next piece of an import's records: one JSON record per line; a record may go on in the next piece. */
+  z.object({
+    type: z.literal('backup.importChunk'),
+    importId: randomToken,
+    text: z.string().check(z.maxLength(MAX_CHUNK_BYTES)),
+    last: z.boolean(),
+  }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
   z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),

@@ -1,15 +1,19 @@
 import type { Handlers } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
-import { readBackupEnvelope, validateBackupRecords } from './backup';
+import { validateBackupRecords } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
 import { OfferNotFoundError, type OfferStore } from './store';
 
 /**
- * The offers' side of an import. The background's `backup.import` adds the settings' side around
- * it (lib/backup/handlers); exports read the store directly (lib/backup/export).
+ * The offers' side of an import, one piece of the file's records at a time; lib/backup/handlers
+ * receives the pieces. Exports read the store directly (lib/backup/export).
  */
 export interface OfferBackupHandlers {
-  'backup.import': (request: { type: 'backup.import'; backup: unknown }) => Promise<ImportReport>;
+  /**
+   * Validates the records and merges the valid ones; the report's indexes count from `firstIndex`
+   * (the records' place in the file). `last`: the import's final piece.
+   */
+  importRecords: (piece: { records: readonly unknown[]; firstIndex: number; now: string; last: boolean }) => Promise<ImportReport>;
 }
 
 /** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
@@ -57,14 +61,15 @@ export function createOfferHandlers(
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
-    'backup.import': withStore(async (store, { backup }) => {
-      const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup), clock());
+    importRecords: withStore(async (store, { records, firstIndex, now }) => {
+      const { valid, rejected } = validateBackupRecords(records, now);
       const { summaryIdConflicts, ...merged } = await store.mergeAll(valid.map(({ offer }) => offer));
       const clashing = summaryIdConflicts.flatMap((position) => {
         const record = valid.at(position);
         return record ? [{ index: record.index, id: record.offer.id, reason: SUMMARY_ID_CONFLICT }] : [];
       });
-      return { ...merged, rejected: [...rejected, ...clashing].sort((a, b) => a.index - b.index) };
+      const inFile = [...rejected, ...clashing].map((record) => ({ ...record, index: firstIndex + record.index }));
+      return { ...merged, rejected: inFile.sort((a, b) => a.index - b.index) };
     }),
   };
 }

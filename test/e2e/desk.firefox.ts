@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { BACKUP_VERSION, createBackup, type BackupFile } from '../../lib/offers/backup';
-import { exportedBackup } from './exported-backup';
+import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup-envelope';
+import { exportedBackup, importOffers } from './backup-transfer';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
@@ -25,7 +25,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
+  await importOffers((request) => firefox.send(request), offers);
 }
 
 /** Four offers, the second accepted by its customer and the trial without one. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup';
-import { exportedBackup } from './exported-backup';
+import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup-envelope';
+import { exportedBackup } from './backup-transfer';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';

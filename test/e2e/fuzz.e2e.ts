@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LIMITS, Offer, type OfferDraft } from '../../lib/offers/schema';
-import { exportedBackup } from './exported-backup';
+import { exportedBackup } from './backup-transfer';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { hostileStrings, pickWith, prng } from '../fuzz/hostile-text';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
