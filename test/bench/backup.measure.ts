@@ -19,7 +19,7 @@ const MB = 1_000_000;
  * exporting page holds a piece (about 4 MB of text) on its way into a Blob, and pieces not yet
  * collected: 96 MB. The worker holds one piece at a time, but in several forms at once while it
  * imports (its text, its lines, the records parsed, validated with times clamped, and the copies
- * the merge writes), with its baseline: 128 MB (measured: about 45 MB exporting, 85 MB
+ * the merge writes), with its baseline: 128 MB (measured: about 45 MB exporting, 85 to 105 MB
  * importing). Importing, the page holds the file parsed (its records are sent from there) and,
  * while parsing, its text: about twice the file is the floor of that design, so three times
  * the file is the budget.
