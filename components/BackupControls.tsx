@@ -4,9 +4,19 @@ import { sendMessage } from '@/lib/messaging/client';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { datedFileName, downloadText } from '@/lib/ui/download';
+import { datedFileName, downloadBlob } from '@/lib/ui/download';
+import { formatNumber } from '@/lib/ui/format';
+import { exportFile, importFile, ImportStoppedError } from '@/lib/backup/transfer';
 
-type Outcome = { kind: 'report'; report: BackupImportReport } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+/** stopped: why an import stopped half-way, what it did so far in `report`. */
+type Outcome = { kind: 'report'; report: BackupImportReport; stopped?: string } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
+
+/** An export or import under way (or just ended): offers done of the total. */
+interface Progress {
+  task: 'export' | 'import';
+  done: number;
+  total: number;
+}
 
 const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings'];
 
@@ -18,6 +28,7 @@ const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings']
 export function BackupControls({ onImported, chooseParts = false }: { onImported?: (report: BackupImportReport) => void; chooseParts?: boolean }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<Progress | null>(null);
   const [include, setInclude] = useState<BackupInclude>(chooseParts ? 'both' : 'offers');
 
   const run = async (task: () => Promise<Outcome>) => {
@@ -31,25 +42,38 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
     }
   };
 
+  const exportAs = async (format: 'json' | 'csv') => {
+    setProgress({ task: 'export', done: 0, total: 0 });
+    const file = await exportFile(format, sendMessage, (done, total) => setProgress({ task: 'export', done, total }));
+    downloadBlob(datedFileName(format), file.blob);
+    return file;
+  };
+
   const exportJson = () =>
     run(async () => {
-      const { backup } = await sendMessage({ type: 'backup.export' });
-      downloadText(datedFileName('json'), JSON.stringify(backup, null, 2), 'application/json');
-      return { kind: 'message', text: t('backup_exportedWithSettings', String(backup.offers.length)) };
+      const { offers } = await exportAs('json');
+      return { kind: 'message', text: t('backup_exportedWithSettings', String(offers)) };
     });
 
   const exportCsv = () =>
     run(async () => {
-      const { csv, count, rows } = await sendMessage({ type: 'backup.exportCsv' });
-      downloadText(datedFileName('csv'), csv, 'text/csv;charset=utf-8');
-      return { kind: 'message', text: t('backup_exportedCsv', [String(count), String(rows)]) };
+      const { offers, rows } = await exportAs('csv');
+      return { kind: 'message', text: t('backup_exportedCsv', [String(offers), String(rows)]) };
     });
 
   const importJson = (file: File) =>
     run(async () => {
-      const report = await sendMessage({ type: 'backup.import', backup: await file.text(), include });
-      onImported?.(report);
-      return { kind: 'report', report };
+      setProgress({ task: 'import', done: 0, total: 0 });
+      try {
+        const report = await importFile(file, include, sendMessage, (done, total) => setProgress({ task: 'import', done, total }));
+        onImported?.(report);
+        return { kind: 'report', report };
+      } catch (error) {
+        if (!(error instanceof ImportStoppedError)) throw error;
+        onImported?.(error.report);
+        const stopped = t('backup_importStopped', [formatNumber(error.done), formatNumber(error.total), describeError(error.cause)]);
+        return { kind: 'report', report: error.report, stopped };
+      }
     });
 
   return (
@@ -96,11 +120,19 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
           ))}
         </fieldset>
       )}
+      {progress && (
+        <div class="backup-progress">
+          <label for="backup-progress">{t(progress.task === 'export' ? 'backup_progressExport' : 'backup_progressImport')}</label>
+          <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
+          <span aria-live="polite">{t('backup_progressCount', [formatNumber(progress.done), formatNumber(progress.total)])}</span>
+        </div>
+      )}
       <div role="status" aria-live="polite" class="backup-outcome">
         {outcome?.kind === 'message' && <p>{outcome.text}</p>}
         {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}
         {outcome?.kind === 'report' && (
           <>
+            {outcome.stopped && <p class="error">{outcome.stopped}</p>}
             {outcome.report.offers && <ImportSummary report={outcome.report.offers} />}
             {outcome.report.settings && <SettingsSummary report={outcome.report.settings} />}
           </>

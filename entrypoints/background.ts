@@ -35,7 +35,7 @@ export default defineBackground(() => {
   const grants = createGrantBook(browser.storage.session);
   const handlers: Handlers = {
     ...offerHandlers,
-    ...createBackupHandlers(offerHandlers, openSettings, settingsHooks),
+    ...createBackupHandlers(offerHandlers, openStore, openSettings, settingsHooks),
     ...createSettingsHandlers(openSettings, settingsHooks),
     ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordCompose']),
     ...createCaptureHandlers(browser.tabs),

@@ -22,7 +22,7 @@ const status = run('npx', ['vitest', 'run', '--project', 'bench', ...process.arg
 const rows = existsSync(resultsFile)
   ? readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
   : [];
-const format = (value, unit) => `${value.toFixed(unit === 'KB' ? 1 : 2)} ${unit}`;
+const format = (value, unit) => `${value.toFixed(unit === 'KB' || unit === 'MB' ? 1 : 2)} ${unit}`;
 const table = rows.map((row) => ({
   group: row.group,
   measure: row.name,

@@ -1,4 +1,4 @@
-import type { BackupFile } from '../offers/backup';
+import type { BackupFile } from '../offers/backup-envelope';
 import type { ImportReport } from '../offers/import-report';
 import { checkSettingsParts, SETTINGS_PARTS, type RejectedSettingsPart, type SettingsPart, type StoredSettings } from '../settings/settings';
 
@@ -22,10 +22,6 @@ export interface SettingsImportReport {
 export interface BackupImportReport {
   offers: ImportReport | null;
   settings: SettingsImportReport | null;
-}
-
-export function withSettings(backup: BackupFile, settings: StoredSettings): FullBackupFile {
-  return { ...backup, settings };
 }
 
 /** The valid parts of a parsed backup's settings, each checked on its own; none when the file has no settings part. */

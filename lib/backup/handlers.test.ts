@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { LIMITS } from '../offers/limits';
 import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import type { KeyValueArea } from '../offers/armed-next';
@@ -9,7 +10,10 @@ import { createOfferHandlers } from '../offers/handlers';
 import { createStoreOpener } from '../offers/store';
 import { createSettingsOpener } from '../settings/store';
 import type { Preferences } from '../settings/settings';
+import { MIN_CHUNK_BYTES, ENVELOPE_BYTES } from '../messaging/chunks';
 import { createBackupHandlers } from './handlers';
+import { exportFile, importFile, ImportStoppedError, type ExportFormat, type Send } from './transfer';
+import type { Request } from '../messaging/protocol';
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const template = { ...DEFAULT_TEMPLATES[0]!, id: 'mine', name: 'Mine' };
@@ -32,25 +36,165 @@ function desk() {
   const openSettings = createSettingsOpener(area);
   const preferencesSaved = vi.fn<(before: Preferences, after: Preferences) => void>();
   const offers = createOfferHandlers(openStore, area, () => NOW);
-  return { openStore, openSettings, preferencesSaved, handlers: createBackupHandlers(offers, openSettings, { preferencesSaved }) };
+  return { openStore, openSettings, preferencesSaved, handlers: createBackupHandlers(offers, openStore, openSettings, { preferencesSaved }, () => NOW) };
+}
+
+type Desk = ReturnType<typeof desk>;
+type BackupRequest = 'backup.exportChunk' | 'backup.importStart' | 'backup.importChunk';
+
+const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
+
+/**
+ * The page's messages to this desk's background: each request and answer's size as it travels
+ * noted in `sizes`, an export's pieces asked at `maxBytes`; `fail` may throw before a request.
+ */
+function sender(target: Desk, { maxBytes, sizes = [], fail }: { maxBytes?: number; sizes?: number[]; fail?: (request: Request) => void } = {}): Send {
+  return (async (request: Request) => {
+    fail?.(request);
+    const capped = request.type === 'backup.exportChunk' && maxBytes ? { ...request, maxBytes } : request;
+    sizes.push(bytes(capped));
+    const answer = await (target.handlers[request.type as BackupRequest] as (r: Request) => Promise<unknown>)(capped);
+    sizes.push(bytes({ ok: true, data: answer }));
+    return answer;
+  }) as Send;
+}
+
+/** An export as the page builds it. */
+async function exportText(source: Desk, format: ExportFormat = 'json', options: Parameters<typeof sender>[1] = {}) {
+  const file = await exportFile(format, sender(source, options), () => undefined);
+  // Blob.text() would drop the CSV's byte-order mark.
+  return { ...file, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await file.blob.arrayBuffer()) };
 }
 
 async function exportedFile(): Promise<string> {
   const source = desk();
   await (await source.openStore()).mergeAll([makeOffer(1), makeOffer(2, { customers: [] })]);
   await (await source.openSettings()).saveAll(SETTINGS);
-  return JSON.stringify((await source.handlers['backup.export']({ type: 'backup.export' })).backup);
+  return (await exportText(source)).text;
 }
+
+const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: Parameters<typeof sender>[1] & { progress?: number[] } = {}) =>
+  importFile(new Blob([text]), include, sender(target, options), (done) => options.progress?.push(done), options.maxBytes);
+
+/** An offer far larger than a message at MIN_CHUNK_BYTES: notes and customers near the schema's bounds, text that escapes to twice its size. */
+const hugeOffer = (n: number) =>
+  makeOffer(n, {
+    notes: '"😀 Société\\'.repeat(LIMITS.notes / 12),
+    customers: Array.from({ length: LIMITS.customers }, (_, c) =>
+      makeCustomer(`c${c}`, { name: `Client ${c} ${'ü'.repeat(150)}` }, '2026-01-01T00:00:00.000Z', 'sent', [
+        { at: '2026-01-01T00:00:00.000Z', provider: 'gmail', subject: '"'.repeat(500) },
+        { at: '2026-01-02T00:00:00.000Z', provider: 'outlook', subject: '\\'.repeat(500) },
+      ]),
+    ),
+  });
+
+const longNotes = (count: number, from = 1) => Array.from({ length: count }, (_, n) => makeOffer(from + n, { notes: `${n} ${'x'.repeat(2_000)}` }));
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
 });
 
-describe('backups with the settings', () => {
+describe('backups in pieces', () => {
   it('exports the saved settings beside the offers', async () => {
     const file = JSON.parse(await exportedFile());
-    expect(file).toMatchObject({ format: 'offer-courier-backup', version: 2, settings: SETTINGS });
+    expect(file).toMatchObject({ format: 'offer-courier-backup', version: 2, exportedAt: NOW, settings: SETTINGS });
     expect(file.offers).toHaveLength(2);
+  });
+
+  it('exports a large backup in pieces under the cap, a record larger than a piece cut across several, and the file reads back whole', async () => {
+    const source = desk();
+    const offers = [hugeOffer(0), ...longNotes(60)];
+    await (await source.openStore()).mergeAll(offers);
+    await (await source.openSettings()).saveAll(SETTINGS);
+    const sizes: number[] = [];
+    const progress: number[] = [];
+    const file = await exportFile('json', sender(source, { maxBytes: MIN_CHUNK_BYTES, sizes }), (done) => progress.push(done));
+    expect(bytes(offers[0])).toBeGreaterThan(10 * MIN_CHUNK_BYTES);
+    expect(sizes.length / 2).toBeGreaterThan(10);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MIN_CHUNK_BYTES + ENVELOPE_BYTES);
+    expect(progress.at(-1)).toBe(61);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    const read = JSON.parse(await file.blob.text());
+    expect(read).toMatchObject({ format: 'offer-courier-backup', version: 2, exportedAt: NOW, settings: SETTINGS });
+    expect(read.offers).toEqual(offers);
+    expect(file.offers).toBe(61);
+  }, 30_000);
+
+  it('exports the CSV on the same path: a header once, one row per offer and customer', async () => {
+    const source = desk();
+    await (await source.openStore()).mergeAll([...longNotes(40), makeOffer(50, { customers: [] })]);
+    const sizes: number[] = [];
+    const { text, offers, rows } = await exportText(source, 'csv', { maxBytes: MIN_CHUNK_BYTES, sizes });
+    expect(sizes.length / 2).toBeGreaterThan(1);
+    expect([offers, rows]).toEqual([41, 41]);
+    expect(text.startsWith('\uFEFFid,')).toBe(true);
+    expect(text.match(/\r\n/g)).toHaveLength(42);
+    expect(text.match(/^\uFEFFid,|\r\nid,/g)).toHaveLength(1);
+  });
+
+  it('refuses an export cursor it did not give', async () => {
+    await expect(desk().handlers['backup.exportChunk']({ type: 'backup.exportChunk', format: 'json', cursor: '{"after":1}' })).rejects.toMatchObject({ code: 'invalid-message' });
+  });
+
+  it('imports a large file in pieces under the cap, with an exact report: records rejected by their index in the file', async () => {
+    const source = desk();
+    const offers = [...longNotes(30), hugeOffer(40), ...longNotes(30, 41)];
+    await (await source.openStore()).mergeAll(offers);
+    const file = JSON.parse((await exportText(source)).text);
+    file.offers.splice(45, 0, { id: 'junk-in-the-middle' });
+    file.offers.push('junk at the end');
+    const target = desk();
+    await (await target.openStore()).mergeAll([makeOffer(1), makeOffer(2, { notes: 'an older note' })]);
+    const sizes: number[] = [];
+    const progress: number[] = [];
+    const report = await importText(target, JSON.stringify(file), 'offers', { maxBytes: MIN_CHUNK_BYTES, sizes, progress });
+    expect(sizes.length / 2).toBeGreaterThan(10);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MIN_CHUNK_BYTES + ENVELOPE_BYTES);
+    expect(report.offers).toMatchObject({ added: 59, updated: 1, unchanged: 1 });
+    expect(report.offers?.rejected).toEqual([
+      { index: 45, id: 'junk-in-the-middle', reason: expect.any(String) },
+      { index: 62, reason: expect.any(String) },
+    ]);
+    expect(progress.at(-1)).toBe(63);
+    expect(await (await target.openStore()).get('offer-40')).toEqual(offers[30]);
+    expect(await (await target.openStore()).count()).toBe(61);
+  }, 30_000);
+
+  it('keeps what was merged when an import fails half-way, says how far it got, and the same file again completes it', async () => {
+    const source = desk();
+    await (await source.openStore()).mergeAll(longNotes(100));
+    const text = (await exportText(source)).text;
+    const target = desk();
+    let pieces = 0;
+    const fail = (request: Request) => {
+      if (request.type === 'backup.importChunk' && ++pieces === 3) throw new Error('worker stopped');
+    };
+    const stopped = await importText(target, text, 'offers', { maxBytes: MIN_CHUNK_BYTES, fail }).catch((error: unknown) => error);
+    expect(stopped).toBeInstanceOf(ImportStoppedError);
+    const { done, total, report } = stopped as ImportStoppedError;
+    expect(total).toBe(100);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(100);
+    expect(report.offers?.added).toBe(done);
+    expect(await (await target.openStore()).count()).toBe(done);
+    const again = await importText(target, text, 'offers', { maxBytes: MIN_CHUNK_BYTES });
+    expect(again.offers).toMatchObject({ added: 100 - done, unchanged: done, rejected: [] });
+  }, 30_000);
+
+  it('refuses a file corrupt half-way whole, before anything is written', async () => {
+    const text = await exportedFile();
+    const target = desk();
+    const sizes: number[] = [];
+    await expect(importText(target, text.slice(0, text.length / 2), 'both', { sizes })).rejects.toMatchObject({ code: 'backup-refused' });
+    expect(sizes).toEqual([]);
+    expect(await (await target.openStore()).count()).toBe(0);
+    expect(await (await target.openSettings()).stored()).toEqual({});
+  });
+
+  it('forgets an import the worker lost: a piece for it is refused', async () => {
+    await expect(
+      desk().handlers['backup.importChunk']({ type: 'backup.importChunk', importId: '0b9b1c1e-8f5d-4d0a-9a43-1d2a3b4c5d6e', text: '{}\n', last: true }),
+    ).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it.each([
@@ -60,7 +204,7 @@ describe('backups with the settings', () => {
   ] as const)('restores %s in a fresh profile', async (include, offerCount, settings) => {
     const file = await exportedFile();
     const target = desk();
-    const report = await target.handlers['backup.import']({ type: 'backup.import', backup: file, include });
+    const report = await importText(target, file, include);
     expect(report.offers?.added ?? 0).toBe(offerCount);
     expect(report.offers === null).toBe(include === 'settings');
     expect(report.settings).toEqual(include === 'offers' ? null : { restored: ['profile', 'templates', 'preferences'], rejected: [] });
@@ -75,7 +219,7 @@ describe('backups with the settings', () => {
     file.settings.templates[0].body = 42;
     const target = desk();
     await (await target.openSettings()).save('templates', [{ ...template, name: 'Kept' }]);
-    const report = await target.handlers['backup.import']({ type: 'backup.import', backup: file, include: 'both' });
+    const report = await importText(target, JSON.stringify(file), 'both');
     expect(report.offers?.added).toBe(2);
     expect(report.settings?.restored).toEqual(['profile', 'preferences']);
     expect(report.settings?.rejected).toEqual([{ part: 'templates', reason: expect.stringMatching(/^0\.body:/) }]);
@@ -86,7 +230,7 @@ describe('backups with the settings', () => {
     const offers = SCHEMA_V1_OFFERS.map(({ urlKey: _urlKey, words: _words, ...record }) => record);
     const file = { format: 'offer-courier-backup', version: 1, exportedAt: '2026-02-01T00:00:00.000Z', offers };
     const target = desk();
-    const report = await target.handlers['backup.import']({ type: 'backup.import', backup: file, include: 'both' });
+    const report = await importText(target, JSON.stringify(file), 'both');
     expect(report).toMatchObject({ offers: { added: 2, rejected: [] }, settings: { restored: [], rejected: [] } });
     const sent = await (await target.openStore()).get('v1-offer-1');
     expect(sent?.customers).toMatchObject([{ email: 'elodie@fabrikam.example', name: 'Élodie Martin', status: 'sent' }]);
@@ -96,7 +240,7 @@ describe('backups with the settings', () => {
   it('refuses a file that is not a backup before restoring its settings', async () => {
     const target = desk();
     const forged = { format: 'something-else', version: 2, offers: [], settings: SETTINGS };
-    await expect(target.handlers['backup.import']({ type: 'backup.import', backup: forged, include: 'settings' })).rejects.toMatchObject({ code: 'backup-refused' });
+    await expect(importText(target, JSON.stringify(forged), 'settings')).rejects.toMatchObject({ code: 'backup-refused' });
     expect(await (await target.openSettings()).stored()).toEqual({});
   });
 });

@@ -1,4 +1,5 @@
-import type { BackupImportReport, FullBackupFile } from '../backup/backup';
+import type { SettingsImportReport } from '../backup/backup';
+import type { ImportReport } from '../offers/import-report';
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
@@ -105,10 +106,16 @@ export interface ResponseMap {
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
   'offers.overview': { overview: PipelineOverview };
-  'backup.export': { backup: FullBackupFile };
-  /** count: offers; rows: one per offer and customer (an offer without customers has one). */
-  'backup.exportCsv': { csv: string; count: number; rows: number };
-  'backup.import': BackupImportReport;
+  /**
+   * text: the file's next piece; nextCursor: null once it was the last. offers: offers sent whole in
+   * this piece; rows: their CSV rows (one per offer and customer; in JSON, one per offer); total:
+   * offers stored now.
+   */
+  'backup.exportChunk': { text: string; nextCursor: string | null; offers: number; rows: number; total: number };
+  /** settings: null when not chosen. */
+  'backup.importStart': { importId: string; settings: SettingsImportReport | null };
+  /** What the piece's whole records did; their indexes are their places in the file. */
+  'backup.importChunk': ImportReport;
   /** Every part, a missing one as its default. */
   'settings.get': Settings;
   'settings.saveProfile': { profile: AdvisorProfile };

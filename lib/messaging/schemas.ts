@@ -1,5 +1,6 @@
 import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
+import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES } from './chunks';
 import { AdvisorProfile } from '../message/profile';
 import { Preferences, Templates } from '../settings/settings';
 import { FOLLOW_UPS } from '../history-link';
@@ -107,10 +108,28 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.count') }),
   /** The pipeline overview's figures (history page). */
   z.object({ type: z.literal('offers.overview') }),
-  z.object({ type: z.literal('backup.export') }),
-  z.object({ type: z.literal('backup.exportCsv') }),
-  /** `include`: what the advisor chose to restore from the file. */
-  z.object({ type: z.literal('backup.import'), backup: z.unknown(), include: z.enum(['offers', 'settings', 'both']) }),
+  /**
+   * The next piece of an export file; `cursor` is the previous answer's `nextCursor`, none for the
+   * first. `maxBytes` bounds the piece's text as it travels back.
+   */
+  z.object({
+    type: z.literal('backup.exportChunk'),
+    format: z.enum(['json', 'csv']),
+    cursor: z.optional(z.string().check(z.maxLength(2_000))),
+    maxBytes: z.optional(z.int().check(z.minimum(MIN_CHUNK_BYTES), z.maximum(MAX_CHUNK_BYTES))),
+  }),
+  /**
+   * Starts an import whose file the page read and found a backup: restores the settings part when
+   * `include` (what the advisor chose) asks for it; the offers follow in `backup.importChunk`.
+   */
+  z.object({ type: z.literal('backup.importStart'), include: z.enum(['offers', 'settings', 'both']), settings: z.optional(z.unknown()) }),
+  /** The next piece of an import's records: one JSON record per line; a record may go on in the next piece. */
+  z.object({
+    type: z.literal('backup.importChunk'),
+    importId: randomToken,
+    text: z.string().check(z.maxLength(MAX_CHUNK_BYTES)),
+    last: z.boolean(),
+  }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
   z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),

@@ -70,7 +70,7 @@ describe('handleMessage', () => {
     [PARTNER_CENTER, { type: 'offers.page', limit: 5 }],
     [PARTNER_CENTER, { type: 'offers.delete', id: 'o1' }],
     [PARTNER_CENTER, { type: 'offers.restore', offer: { not: 'read' } }],
-    [WEBMAIL, { type: 'backup.export' }],
+    [WEBMAIL, { type: 'backup.exportChunk', format: 'json' }],
     [WEBMAIL, { type: 'offers.deleteAll' }],
     [WEBMAIL, { type: 'offers.recordCompose', id: 'o1', event: { kind: 'send', at: '2026-01-01T00:00:00.000Z', provider: 'gmail', recipients: [] } }],
     [WEBMAIL, { type: 'settings.get' }],

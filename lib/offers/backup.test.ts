@@ -1,7 +1,8 @@
 import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
-import { BackupRefusedError, createBackup, readBackupEnvelope, validateBackupRecords } from './backup';
+import { createBackup, validateBackupRecords } from './backup';
+import { BackupRefusedError, readBackupEnvelope } from './backup-envelope';
 
 describe('backup envelope', () => {
   it('round-trips through JSON text, with or without a byte-order mark', () => {

@@ -2,7 +2,7 @@ import type { Handlers } from '../messaging/protocol';
 import type { OfferBackupHandlers } from './handlers';
 import type { Offer } from './schema';
 
-type HookedHandlers = Pick<OfferBackupHandlers, 'backup.import'> &
+type HookedHandlers = OfferBackupHandlers &
   Pick<
   Handlers,
   | 'offers.recordCompose'
@@ -52,6 +52,10 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
       return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
     },
     'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
-    'backup.import': async (request) => after(await handlers['backup.import'](request), () => hooks.manyChanged()),
+    // Once per import, after its last piece: a rebuild reads every offer sent.
+    importRecords: async (piece) => {
+      const answer = await handlers.importRecords(piece);
+      return piece.last ? after(answer, () => hooks.manyChanged()) : answer;
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
-import { csvField, offersToCsv } from './csv';
+import { csvField, csvHead, offerCsvRows } from './csv';
 
 describe('csvField', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
@@ -34,7 +34,7 @@ describe('csvField', () => {
   });
 });
 
-describe('offersToCsv', () => {
+describe('csvHead and offerCsvRows', () => {
   it('writes a BOM, a header and one CRLF row per offer with subscriptions joined', () => {
     const offer = makeOffer(1, {
       subscriptions: [
@@ -44,7 +44,7 @@ describe('offersToCsv', () => {
       notes: 'Line one\nLine "two"',
       customers: [makeCustomer('c1', { company: 'Société Générale' })],
     });
-    const csv = offersToCsv([offer]);
+    const csv = csvHead() + offerCsvRows(offer).text;
     expect(csv.startsWith('\uFEFFid,kind,summary_id,url')).toBe(true);
     const [, row] = csv.slice(1).split('\r\n');
     expect(row).toContain('Microsoft 365 E3 x 25; Exchange Online (Plan 1) x 10');
@@ -52,5 +52,12 @@ describe('offersToCsv', () => {
     expect(row).toContain('Société Générale');
     expect(csv).toContain('"Line one\nLine ""two"""');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('writes one row per customer, and one for an offer without customers', () => {
+    const two = offerCsvRows(makeOffer(1, { customers: [makeCustomer('c1', {}), makeCustomer('c2', {})] }));
+    expect(two.rows).toBe(2);
+    expect(two.text.split('\r\n')).toHaveLength(3);
+    expect(offerCsvRows(makeOffer(2, { customers: [] })).rows).toBe(1);
   });
 });

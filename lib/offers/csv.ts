@@ -17,19 +17,15 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/**
- * UTF-8 CSV with a byte-order mark (so Excel reads accents), CRLF line ends, one row per offer and
- * customer; an offer without customers (posted on a website) still has its row.
- */
-export function offersToCsv(offers: readonly Offer[]): string {
-  const pairs = offerCustomerPairs(offers);
-  const rows = [COLUMNS.map(([name]) => name), ...pairs.map(([offer, customer]) => COLUMNS.map(([, cell]) => csvField(cell(offer, customer))))];
-  return `\uFEFF${rows.map((row) => row.join(',')).join('\r\n')}\r\n`;
-}
+/** The file's start: a byte-order mark (so Excel reads accents) and the header, CRLF-ended. */
+export const csvHead = (): string => `\uFEFF${COLUMNS.map(([name]) => name).join(',')}\r\n`;
 
-/** The spreadsheet's rows: each offer with each of its customers, or alone when it has none. */
-export function offerCustomerPairs(offers: readonly Offer[]): [Offer, OfferCustomer | undefined][] {
-  return offers.flatMap((offer): [Offer, OfferCustomer | undefined][] =>
-    offer.customers.length ? offer.customers.map((customer) => [offer, customer]) : [[offer, undefined]],
-  );
+/**
+ * One offer's rows, each CRLF-ended: one per customer; an offer without customers (posted on a
+ * website) still has its row.
+ */
+export function offerCsvRows(offer: Offer): { text: string; rows: number } {
+  const customers: (OfferCustomer | undefined)[] = offer.customers.length ? offer.customers : [undefined];
+  const text = customers.map((customer) => `${COLUMNS.map(([, cell]) => csvField(cell(offer, customer))).join(',')}\r\n`).join('');
+  return { text, rows: customers.length };
 }

@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
-import { createBackup } from './backup';
 import { SUMMARY_ID_CONFLICT } from './import-report';
 import { openOfferDatabase } from './db';
 import { memoryArea } from '@/test/unit/memory-area';
@@ -18,20 +17,17 @@ beforeEach(async () => {
 
 const importTime = '2026-06-01T12:00:00.000Z';
 
-describe('backup.import', () => {
+describe('importRecords', () => {
   it('rejects only the record whose summary ID another offer holds, and brings future dates back to the import time', async () => {
     await store.mergeAll([makeOffer(1)]);
     const handlers = createOfferHandlers(async () => store, memoryArea(), () => importTime);
     const future = '2031-01-01T00:00:00.000Z';
-    const backup = createBackup(
-      [makeOffer(2), makeOffer(3, { summaryId: 'SUM-1' }), makeOffer(4, { createdAt: future, updatedAt: future })],
-      importTime,
-    );
-    const report = await handlers['backup.import']({ type: 'backup.import', backup: JSON.stringify({ ...backup, offers: ['junk', ...backup.offers] }) });
+    const records = ['junk', makeOffer(2), makeOffer(3, { summaryId: 'SUM-1' }), makeOffer(4, { createdAt: future, updatedAt: future })];
+    const report = await handlers.importRecords({ records, firstIndex: 100, now: importTime, last: true });
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     expect(report.rejected.map((r) => [r.index, r.id, r.reason])).toEqual([
-      [0, undefined, expect.stringMatching(/^record:/)],
-      [2, 'offer-3', SUMMARY_ID_CONFLICT],
+      [100, undefined, expect.stringMatching(/^record:/)],
+      [102, 'offer-3', SUMMARY_ID_CONFLICT],
     ]);
     expect(await store.get('offer-4')).toMatchObject({ createdAt: importTime, updatedAt: importTime });
     expect((await store.page()).offers[0]?.id).toBe('offer-4');

@@ -1,19 +1,20 @@
 import type { Handlers, PageFilter } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
-import { createBackup, readBackupEnvelope, validateBackupRecords, type BackupFile } from './backup';
+import { validateBackupRecords } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
-import { offerCustomerPairs, offersToCsv } from './csv';
 import { DAY_MS, DEFAULT_OVERDUE_DAYS } from './stats';
 import { OfferNotFoundError, type OfferFilter, type OfferStore } from './store';
 
 /**
- * The offers' side of a backup. The background's `backup.export` and `backup.import` add the
- * settings' side around these (lib/backup/handlers).
+ * The offers' side of an import, one piece of the file's records at a time; lib/backup/handlers
+ * receives the pieces. Exports read the store directly (lib/backup/export).
  */
 export interface OfferBackupHandlers {
-  'backup.export': () => Promise<{ backup: BackupFile }>;
-  'backup.exportCsv': Handlers['backup.exportCsv'];
-  'backup.import': (request: { type: 'backup.import'; backup: unknown }) => Promise<ImportReport>;
+  /**
+   * Validates the records and merges the valid ones; the report's indexes count from `firstIndex`
+   * (the records' place in the file). `last`: the import's final piece.
+   */
+  importRecords: (piece: { records: readonly unknown[]; firstIndex: number; now: string; last: boolean }) => Promise<ImportReport>;
 }
 
 /** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
@@ -76,19 +77,15 @@ export function createOfferHandlers(
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
     'offers.overview': withStore(async (store) => ({ overview: await store.overview(new Date(clock()), await overdueAfter()) })),
-    'backup.export': withStore(async (store) => ({ backup: createBackup(await store.all(), clock()) })),
-    'backup.exportCsv': withStore(async (store) => {
-      const offers = await store.all();
-      return { csv: offersToCsv(offers), count: offers.length, rows: offerCustomerPairs(offers).length };
-    }),
-    'backup.import': withStore(async (store, { backup }) => {
-      const { valid, rejected } = validateBackupRecords(readBackupEnvelope(backup), clock());
+    importRecords: withStore(async (store, { records, firstIndex, now }) => {
+      const { valid, rejected } = validateBackupRecords(records, now);
       const { summaryIdConflicts, ...merged } = await store.mergeAll(valid.map(({ offer }) => offer));
       const clashing = summaryIdConflicts.flatMap((position) => {
         const record = valid.at(position);
         return record ? [{ index: record.index, id: record.offer.id, reason: SUMMARY_ID_CONFLICT }] : [];
       });
-      return { ...merged, rejected: [...rejected, ...clashing].sort((a, b) => a.index - b.index) };
+      const inFile = [...rejected, ...clashing].map((record) => ({ ...record, index: firstIndex + record.index }));
+      return { ...merged, rejected: inFile.sort((a, b) => a.index - b.index) };
     }),
   };
 }

@@ -639,6 +639,18 @@ export class OfferStore {
     return count;
   }
 
+  /**
+   * Offers oldest first, from the one after `after` (a key of the `newest` index), until `visit`
+   * answers false. One record at a time, so an export holds no more than the chunk it builds.
+   */
+  async scanOldestFirst(after: readonly [string, string] | null, visit: (offer: Offer) => boolean): Promise<void> {
+    const range = after ? IDBKeyRange.lowerBound([...after], true) : undefined;
+    const tx = this.db.transaction('offers', 'readonly');
+    for (let c = await tx.store.index('newest').openCursor(range); c; c = await c.continue()) {
+      if (!visit(fromStored(c.value))) break;
+    }
+  }
+
   /** Every offer, oldest first (for backups). */
   async all(): Promise<Offer[]> {
     return (await this.db.getAllFromIndex('offers', 'newest')).map(fromStored);

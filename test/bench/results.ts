@@ -8,7 +8,7 @@ export interface BenchRow {
   group: string;
   name: string;
   value: number;
-  unit: 'KB' | 'ms' | '%';
+  unit: 'KB' | 'MB' | 'ms' | '%';
   /** The row fails the bench when value exceeds it. */
   budget?: number;
 }

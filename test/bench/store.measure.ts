@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBackup } from '../../lib/offers/backup';
+import { importOffers } from '../e2e/backup-transfer';
 import type { CustomerStatus, Offer } from '../../lib/offers/schema';
 import type { PipelineOverview } from '../../lib/offers/stats';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
@@ -56,13 +56,9 @@ async function timeMessage(page: Page, request: unknown, runs = 15): Promise<num
 }
 
 async function importBatch(browser: ExtensionBrowser, from: number, count: number): Promise<number> {
-  const backup = createBackup(
-    Array.from({ length: count }, (_, i) => benchOffer(from + i)),
-    new Date().toISOString(),
-  );
+  const offers = Array.from({ length: count }, (_, i) => benchOffer(from + i));
   const start = performance.now();
-  const answer = await browser.send({ type: 'backup.import', backup, include: 'offers' });
-  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  await importOffers((request) => browser.send(request), offers);
   return performance.now() - start;
 }
 

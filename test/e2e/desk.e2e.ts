@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '../../public/_locales/en/messages.json';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '../../lib/message/placeholders';
-import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import type { Settings } from '../../lib/settings/settings';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { sendRequest } from './offer-requests';
+import { importOffers } from './backup-transfer';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
@@ -40,7 +40,7 @@ async function data<T>(target: ExtensionBrowser, request: Parameters<ExtensionBr
 /** Replaces every offer with these. */
 async function seed(target: ExtensionBrowser, offers: Offer[]) {
   await data(target, { type: 'offers.deleteAll' });
-  await data(target, { type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
+  await importOffers((request) => target.send(request), offers);
 }
 
 /** Four offers with one customer each, as on the README's pictures. */

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { BACKUP_VERSION, createBackup, type BackupFile } from '../../lib/offers/backup';
+import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup-envelope';
+import { exportedBackup, importOffers } from './backup-transfer';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
@@ -24,7 +25,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
+  await importOffers((request) => firefox.send(request), offers);
 }
 
 /** Four offers, the second accepted by its customer and the trial without one. */
@@ -138,8 +139,8 @@ describe('backup, in Firefox', () => {
     await input.uploadFile(file);
     await waitFor(() => text(restore, '.backup-outcome'), (outcome) => outcome.includes('4 added, 0 updated, 0 unchanged, 0 rejected'));
     await waitFor(() => rowIds(restore), (ids) => ids.length === 4);
-    const again = await data<{ backup: BackupFile }>({ type: 'backup.export' });
-    expect(again.backup.offers).toEqual(exported!.offers);
+    const again = await exportedBackup((request) => firefox.send(request));
+    expect(again.offers).toEqual(exported!.offers);
     await restore.close();
   });
 });

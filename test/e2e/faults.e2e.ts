@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
-import { BACKUP_VERSION, createBackup } from '../../lib/offers/backup';
+import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
+import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
 import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { importOffers } from './backup-transfer';
 
 let fixtures: FixtureServer;
 beforeAll(async () => {
@@ -41,7 +43,7 @@ describe('faults that lose nothing', () => {
       // settings' database as it started: stopped, it opens its databases again under this quota.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
       await stopWorker(cdp);
-      await data(browser, { type: 'backup.import', backup: createBackup([makeOffer(1), makeOffer(2)], new Date().toISOString()), include: 'offers' });
+      await importOffers((request) => browser.send(request), [makeOffer(1), makeOffer(2)]);
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
         new Date().toISOString(),

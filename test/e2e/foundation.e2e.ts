@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup';
+import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup-envelope';
+import { exportedBackup } from './backup-transfer';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { launchExtension, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
@@ -117,8 +118,8 @@ describe('backup', () => {
       await expect.poll(() => restore.locator('.backup').getByRole('status').textContent()).toContain('3 added, 0 updated, 0 unchanged, 0 rejected');
       await expect.poll(() => restore.locator('tbody tr[data-offer-id]').count()).toBe(3);
 
-      const again = (await target.send({ type: 'backup.export' })) as { data: { backup: BackupFile } };
-      expect(again.data.backup.offers).toEqual(exported.offers);
+      const again = await exportedBackup((request) => target.send(request));
+      expect(again.offers).toEqual(exported.offers);
 
       await restore.locator('input[type=file]').setInputFiles(file);
       await expect.poll(() => restore.locator('.backup').getByRole('status').textContent()).toContain('0 added, 0 updated, 3 unchanged, 0 rejected');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { LIMITS, Offer, type OfferDraft } from '../../lib/offers/schema';
-import type { BackupFile } from '../../lib/offers/backup';
+import { exportedBackup } from './backup-transfer';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import { hostileStrings, pickWith, prng } from '../fuzz/hostile-text';
 import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
@@ -114,9 +114,7 @@ async function storedCount(): Promise<number> {
 }
 
 async function storedOffers(): Promise<Offer[]> {
-  const answer = await browser.send({ type: 'backup.export' });
-  if (!answer.ok) throw new Error(JSON.stringify(answer));
-  return (answer.data as { backup: BackupFile }).backup.offers;
+  return (await exportedBackup((request) => browser.send(request))).offers;
 }
 
 // eslint-disable-next-line no-control-regex

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { importOffers } from './backup-transfer';
 
 /**
  * The details pane's revisions and follow-ups made after the fact, and the customers of an offer
@@ -26,7 +26,7 @@ async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promis
 
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
+  await importOffers((request) => browser.send(request), offers);
 }
 
 const stored = async (id: string) => (await data<{ offer: Offer }>({ type: 'offers.get', id })).offer;

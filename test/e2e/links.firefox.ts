@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'puppeteer-core';
-import { createBackup } from '../../lib/offers/backup';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { importOffers } from './backup-transfer';
 
 /** The details pane's revisions, follow-ups and customers, in Firefox ESR. */
 let firefox: FirefoxExtension;
@@ -22,7 +22,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await data({ type: 'backup.import', backup: createBackup(offers, new Date().toISOString()), include: 'offers' });
+  await importOffers((request) => firefox.send(request), offers);
 }
 
 const stored = async (id: string) => (await data<{ offer: Offer }>({ type: 'offers.get', id })).offer;

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createBackup } from '../../lib/offers/backup';
+import { importOffers } from './backup-transfer';
 import type { Offer, OfferCustomer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
 import { launchExtension, ROOT, type ExtensionBrowser } from './harness';
@@ -68,8 +68,8 @@ const OFFERS: Offer[] = [
 let browser: ExtensionBrowser;
 beforeAll(async () => {
   browser = await launchExtension();
-  const answer = await browser.send({ type: 'backup.import', backup: createBackup(OFFERS, new Date().toISOString()), include: 'offers' });
-  expect(answer.ok).toBe(true);
+  const report = await importOffers((request) => browser.send(request), OFFERS);
+  expect(report.rejected).toEqual([]);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
-import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
 import { launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { sendRequest } from './offer-requests';
+import { importOffers } from './backup-transfer';
 
 /** The extension APIs that test code calls inside extension pages. */
 declare const browser: {
@@ -29,7 +29,7 @@ describe('reminders, in Firefox', () => {
     const options = await firefox.openExtensionPage('options.html');
     expect((await firefox.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const sentAt = Date.now() - DAY;
-    expect((await firefox.send({ type: 'backup.import', backup: createBackup([makeOffer(1)], new Date().toISOString()), include: 'offers' })).ok).toBe(true);
+    await importOffers((request) => firefox.send(request), [makeOffer(1)]);
     const sent = await firefox.send(sendRequest('offer-1', 'outlook', [{ email: 'buyer1@contoso.example' }], { at: new Date(sentAt).toISOString() }));
     expect(sent.ok).toBe(true);
     const expected = [['offer-reminder:offer-1|c1', sentAt + 2 * DAY]];

@@ -12,6 +12,7 @@ import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { createBackup } from '../../lib/offers/backup';
 import { evaluateInContentScript, launchExtension, ROOT, sendFromContentScript, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
+import { importOffers } from './backup-transfer';
 
 /**
  * The advisor's settings live in the extension's own database, which only the background opens:
@@ -171,7 +172,7 @@ describe('the reminder delay', () => {
     await data(browser, { type: 'settings.savePreferences', preferences: { reminderDays: null } });
     await data(browser, { type: 'offers.deleteAll' });
     const sent = makeOffer(1, { customers: [makeCustomer('c1', { email: 'one@contoso.example' }, new Date(sentAt).toISOString(), 'sent')] });
-    await data(browser, { type: 'backup.import', backup: createBackup([sent], new Date().toISOString()), include: 'offers' });
+    await importOffers((request) => browser.send(request), [sent]);
     const options = await openOptions(browser);
     expect(await reminderAlarms(options)).toEqual([]);
     await options.locator('#reminder-enabled').check();
@@ -198,7 +199,7 @@ describe('settings in backups', () => {
 
   it('restores the settings in a fresh browser profile, alone or with the offers', async () => {
     await data(browser, { type: 'offers.deleteAll' });
-    await data(browser, { type: 'backup.import', backup: createBackup(offers(), new Date().toISOString()), include: 'offers' });
+    await importOffers((request) => browser.send(request), offers());
     await saveAllSettings(browser);
     const source = await openOptions(browser);
     const [download] = await Promise.all([source.waitForEvent('download'), source.getByRole('button', { name: 'Export backup (JSON)' }).click()]);

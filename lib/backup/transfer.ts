@@ -1,0 +1,119 @@
+import { ChunkWriter, DEFAULT_CHUNK_BYTES, messageBytes } from '../messaging/chunks';
+import { MessagingError, type RequestOf, type RequestType, type ResponseMap } from '../messaging/protocol';
+import { BackupRefusedError, parseBackupText, readBackupEnvelope } from '../offers/backup-envelope';
+import type { ImportReport } from '../offers/import-report';
+import type { BackupImportReport, BackupInclude } from './backup';
+
+/**
+ * A page's side of backups: files travel to and from the background in pieces, none of them a
+ * message over the cap (lib/messaging/chunks).
+ */
+
+export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseMap[T]>;
+/** Offers done so far, of the total. */
+export type Progress = (done: number, total: number) => void;
+
+export type ExportFormat = RequestOf<'backup.exportChunk'>['format'];
+
+const FILE_TYPES: Record<ExportFormat, string> = { json: 'application/json', csv: 'text/csv;charset=utf-8' };
+
+export interface ExportedFile {
+  blob: Blob;
+  offers: number;
+  /** CSV rows: one per offer and customer. */
+  rows: number;
+}
+
+/**
+ * Builds an export file from the background's pieces, asked one after the other. Each piece
+ * becomes a Blob part at once, so the page never holds the file as one string.
+ */
+export async function exportFile(format: ExportFormat, send: Send, progress: Progress): Promise<ExportedFile> {
+  const parts: Blob[] = [];
+  let offers = 0;
+  let rows = 0;
+  let cursor: string | undefined;
+  for (;;) {
+    const chunk = await send({ type: 'backup.exportChunk', format, ...(cursor === undefined ? {} : { cursor }) });
+    parts.push(new Blob([chunk.text]));
+    offers += chunk.offers;
+    rows += chunk.rows;
+    progress(offers, Math.max(chunk.total, offers));
+    if (chunk.nextCursor === null) break;
+    cursor = chunk.nextCursor;
+  }
+  return { blob: new Blob(parts, { type: FILE_TYPES[format] }), offers, rows };
+}
+
+/**
+ * An import that failed after some pieces were merged: those stay (a merge is idempotent, so
+ * importing the same file again completes it), and `report` says what they did.
+ */
+export class ImportStoppedError extends Error {
+  override name = 'ImportStoppedError';
+  constructor(
+    readonly done: number,
+    readonly total: number,
+    readonly report: BackupImportReport,
+    override readonly cause: unknown,
+  ) {
+    super(`The import stopped after ${done} of ${total} offers.`);
+  }
+}
+
+/** The file's value and its records, or a refusal of the whole file before anything is sent. */
+async function readFile(file: Blob): Promise<{ value: unknown; records: unknown[] }> {
+  try {
+    // The text is dropped once parsed: the page holds the parsed file, not both.
+    const value = parseBackupText(await file.text());
+    return { value, records: readBackupEnvelope(value) };
+  } catch (error) {
+    if (error instanceof BackupRefusedError) throw new MessagingError('backup-refused', error.message);
+    throw error;
+  }
+}
+
+const settingsPart = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'settings' in value ? value.settings : undefined;
+
+/**
+ * Imports a backup file: the envelope is checked here (a file that is no backup, or not JSON, is
+ * refused whole, nothing written); the settings part goes first, then the records, one JSON line
+ * each, in pieces of at most `maxBytes`, each merged by the background as it arrives.
+ */
+export async function importFile(file: Blob, include: BackupInclude, send: Send, progress: Progress, maxBytes = DEFAULT_CHUNK_BYTES): Promise<BackupImportReport> {
+  const { value, records } = await readFile(file);
+  const settings = include === 'offers' ? undefined : settingsPart(value);
+  if (settings !== undefined && messageBytes(JSON.stringify(settings)) > maxBytes) {
+    throw new MessagingError('backup-refused', 'The settings part of the file is too large.');
+  }
+  const start = await send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
+  if (include === 'settings') return { offers: null, settings: start.settings };
+  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+  const lineOf = (index: number) => `${JSON.stringify(records[index])}\n`;
+  let index = 0;
+  let offset = 0;
+  let line = records.length ? lineOf(0) : '';
+  progress(0, records.length);
+  try {
+    do {
+      const writer = new ChunkWriter(maxBytes);
+      while (index < records.length) {
+        offset = writer.add(line, offset);
+        if (offset < line.length) break;
+        index++;
+        offset = 0;
+        if (index < records.length) line = lineOf(index);
+      }
+      const piece = await send({ type: 'backup.importChunk', importId: start.importId, text: writer.text, last: index >= records.length });
+      report.added += piece.added;
+      report.updated += piece.updated;
+      report.unchanged += piece.unchanged;
+      report.rejected.push(...piece.rejected);
+      progress(index, records.length);
+    } while (index < records.length);
+  } catch (error) {
+    throw new ImportStoppedError(report.added + report.updated + report.unchanged + report.rejected.length, records.length, { offers: report, settings: start.settings }, error);
+  }
+  return { offers: report, settings: start.settings };
+}

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { FullBackupFile } from '../../lib/backup/backup';
+import { DEFAULT_CHUNK_BYTES } from '../../lib/messaging/chunks';
+import { makeOffer } from '../unit/offer-factory';
+import { exportedBackup, importOffers } from './backup-transfer';
+import { launchExtension, type ExtensionBrowser } from './harness';
+
+/** Enough offers with long notes that a backup takes several pieces each way. */
+const OFFERS = Array.from({ length: 3_000 }, (_, n) => makeOffer(n + 1, { notes: `${n} ${'Société « Générale » '.repeat(120).trim()}` }));
+
+let source: ExtensionBrowser;
+beforeAll(async () => {
+  source = await launchExtension();
+  await importOffers((request) => source.send(request), OFFERS);
+});
+afterAll(async () => {
+  await source?.close();
+});
+
+/** Notes every value the progress bar takes, and its live text, from now on. */
+async function watchProgress(page: Page): Promise<() => Promise<{ values: number[]; max: number; text: string }>> {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+    new MutationObserver(() => {
+      const bar = document.querySelector('progress');
+      if (bar && seen.at(-1) !== bar.value) seen.push(bar.value);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  return () =>
+    page.evaluate(() => {
+      const bar = document.querySelector('progress')!;
+      return { values: (window as unknown as { progressSeen: number[] }).progressSeen, max: bar.max, text: bar.parentElement!.textContent ?? '' };
+    });
+}
+
+describe('a backup bigger than one message', () => {
+  it('exports in pieces with a progress bar, and imports into a fresh profile with nothing lost', async () => {
+    const history = await source.openExtensionPage('history.html');
+    const progress = await watchProgress(history);
+    const [download] = await Promise.all([history.waitForEvent('download'), history.getByRole('button', { name: 'Export backup (JSON)' }).click()]);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(Buffer.byteLength(text)).toBeGreaterThan(DEFAULT_CHUNK_BYTES);
+    const exported = JSON.parse(text) as FullBackupFile;
+    expect(exported.offers).toEqual(OFFERS);
+    const exportBar = await progress();
+    expect(exportBar.values.length).toBeGreaterThan(2);
+    expect(exportBar.values).toEqual([...exportBar.values].sort((a, b) => a - b));
+    expect([exportBar.values.at(-1), exportBar.max]).toEqual([3000, 3000]);
+    expect(exportBar.text).toContain('3,000 of 3,000 offers');
+    expect(await history.getByRole('progressbar', { name: 'Exporting' }).count()).toBe(1);
+
+    const target = await launchExtension();
+    try {
+      const restore = await target.openExtensionPage('history.html');
+      const importProgress = await watchProgress(restore);
+      await restore.locator('input[type=file]').setInputFiles(path);
+      await expect.poll(() => restore.locator('.backup-outcome').textContent(), { timeout: 60_000 }).toContain('3000 added, 0 updated, 0 unchanged, 0 rejected');
+      const importBar = await importProgress();
+      expect(importBar.values.length).toBeGreaterThan(2);
+      expect([importBar.values.at(-1), importBar.max]).toEqual([3000, 3000]);
+      expect(importBar.text).toContain('3,000 of 3,000 offers');
+      expect(await restore.getByRole('progressbar', { name: 'Importing' }).count()).toBe(1);
+      expect((await exportedBackup((request) => target.send(request))).offers).toEqual(OFFERS);
+    } finally {
+      await target.close();
+    }
+  }, 180_000);
+
+  it('refuses a file corrupt half-way whole, writing nothing', async () => {
+    const target = await launchExtension();
+    try {
+      const history = await source.openExtensionPage('history.html');
+      const [download] = await Promise.all([history.waitForEvent('download'), history.getByRole('button', { name: 'Export backup (JSON)' }).click()]);
+      const text = readFileSync(await download.path(), 'utf8');
+      const corrupt = `${text.slice(0, text.length / 2)}#${text.slice(text.length / 2 + 1)}`;
+      const restore = await target.openExtensionPage('history.html');
+      await restore.locator('input[type=file]').setInputFiles({ name: 'corrupt.json', mimeType: 'application/json', buffer: Buffer.from(corrupt) });
+      await expect.poll(() => restore.locator('.backup-outcome').textContent(), { timeout: 30_000 }).toContain('This file cannot be imported');
+      const count = await target.send({ type: 'offers.count' });
+      expect(count).toEqual({ ok: true, data: { count: 0 } });
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+});
