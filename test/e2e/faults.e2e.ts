@@ -36,14 +36,16 @@ describe('faults that lose nothing', () => {
   it('reports a full disk in the page, keeps what was stored, and lets the import be retried', async () => {
     const browser = await launchExtension();
     try {
-      const history = await browser.openExtensionPage('history.html');
-      const cdp = await browser.context.newCDPSession(history);
+      // A page that sends nothing, so no request reopens the databases while the worker is stopped.
+      const quiet = await browser.openExtensionPage('icon/128.png');
+      const cdp = await browser.context.newCDPSession(quiet);
       const origin = `chrome-extension://${browser.extensionId}`;
       // A small disk: room for a couple of offers, not for a big backup. The background opened the
       // settings' database as it started: stopped, it opens its databases again under this quota.
       await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
       await stopWorker(cdp);
       await importOffers((request) => browser.send(request), [makeOffer(1), makeOffer(2)]);
+      const history = await browser.openExtensionPage('history.html');
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),
         new Date().toISOString(),
