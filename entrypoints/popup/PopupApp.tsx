@@ -5,6 +5,7 @@ import { ManualOfferForm } from '@/components/ManualOfferForm';
 import { OfferCard } from '@/components/OfferCard';
 import { OfferCopyButtons, type Report } from '@/components/OfferActions';
 import { sendMessage } from '@/lib/messaging/client';
+import { newestOffers } from '@/lib/ui/newest-offers';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
@@ -28,15 +29,12 @@ export function PopupApp() {
   const [busy, setBusy] = useState(false);
   const report: Report = (o) => setOutcome(o);
 
-  const load = () =>
-    sendMessage({ type: 'offers.page', limit: RECENT + 1 })
-      .then((page) => setOffers(page.offers))
-      .catch((failure: unknown) => setError(describeError(failure)));
-
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
-  // for the next frame before asking the background for the offers.
+  // for the next frame before reading the offers.
   useLayoutEffect(() => {
-    void load();
+    newestOffers(RECENT + 1)
+      .then(setOffers)
+      .catch((failure: unknown) => setError(describeError(failure)));
     activeTabUrl()
       .then((url) => setOnPartnerCenter(isPartnerCenterUrl(url)))
       .catch(() => setOnPartnerCenter(false));
