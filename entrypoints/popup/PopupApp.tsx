@@ -6,6 +6,7 @@ import { OfferCard } from '@/components/OfferCard';
 import { OfferCopyButtons, type Report } from '@/components/OfferActions';
 import { sendMessage } from '@/lib/messaging/client';
 import { newestOffers } from '@/lib/ui/newest-offers';
+import { POPUP_OFFER_COUNT } from '@/lib/ui/early-read';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
@@ -13,7 +14,7 @@ import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/u
 import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
 import { offerDetailsPath } from '@/lib/history-link';
 
-const RECENT = 5;
+const RECENT = POPUP_OFFER_COUNT - 1;
 
 async function openPage(path: string) {
   await browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
@@ -32,7 +33,7 @@ export function PopupApp() {
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
   // for the next frame before reading the offers.
   useLayoutEffect(() => {
-    newestOffers(RECENT + 1)
+    newestOffers()
       .then(setOffers)
       .catch((failure: unknown) => setError(describeError(failure)));
     activeTabUrl()

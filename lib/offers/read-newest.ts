@@ -65,9 +65,14 @@ export function readNewestOffers(limit: number, factory: IDBFactory = indexedDB)
   });
 }
 
-/** `IDBIndex.getAllRecords`, newer than TypeScript's DOM types. */
+/** The options of `IDBIndex.getAllRecords`, newer than TypeScript's DOM types. */
+export interface RecordsQuery {
+  query?: IDBKeyRange | null;
+  count?: number;
+  direction?: IDBCursorDirection;
+}
 interface RecordsReader {
-  getAllRecords(options: { count?: number; direction?: IDBCursorDirection }): IDBRequest<{ value: unknown }[]>;
+  getAllRecords(options: RecordsQuery): IDBRequest<{ value: unknown }[]>;
 }
 
 /** The offer without the fields kept only for the indexes (as the store's fromStored does). */

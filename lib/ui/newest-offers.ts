@@ -1,10 +1,10 @@
 import { sendMessage } from '../messaging/client';
-import { readNewestOffers } from '../offers/read-newest';
 import type { Offer } from '../offers/schema';
+import { POPUP_OFFER_COUNT, takeEarlyRead } from './early-read';
 
 export interface NewestOffersSources {
   /** The direct read of the offer database (null when it cannot answer). */
-  read?: (limit: number) => Promise<Offer[] | null>;
+  read?: () => Promise<Offer[] | null>;
   /** The background's answer. */
   ask?: (limit: number) => Promise<Offer[]>;
   /** How long the direct read may take before the background is asked instead (an upgrade holding the database). */
@@ -14,20 +14,20 @@ export interface NewestOffersSources {
 const askBackground = async (limit: number) => (await sendMessage({ type: 'offers.page', limit })).offers;
 
 /**
- * The newest offers for the popup: read from the database at once when it can answer, so a stopped
+ * The popup's newest offers (POPUP_OFFER_COUNT): read from the database at once when it can answer, so a stopped
  * worker is not started first; otherwise, or when the database keeps the read waiting, asked of
  * the background, which opens (and upgrades) it and reports why it cannot.
  */
-export function newestOffers(limit: number, { read = readNewestOffers, ask = askBackground, patienceMs = 500 }: NewestOffersSources = {}): Promise<Offer[]> {
+export function newestOffers({ read = takeEarlyRead, ask = askBackground, patienceMs = 500 }: NewestOffersSources = {}): Promise<Offer[]> {
   return new Promise((resolve, reject) => {
     let settled = false;
     const fallBack = () => {
       if (settled) return;
       settled = true;
-      ask(limit).then(resolve, reject);
+      ask(POPUP_OFFER_COUNT).then(resolve, reject);
     };
     const timer = setTimeout(fallBack, patienceMs);
-    read(limit).then(
+    read().then(
       (offers) => {
         clearTimeout(timer);
         if (settled) return;
