@@ -5,6 +5,8 @@ import { ManualOfferForm } from '@/components/ManualOfferForm';
 import { OfferCard } from '@/components/OfferCard';
 import { OfferCopyButtons, type Report } from '@/components/OfferActions';
 import { sendMessage } from '@/lib/messaging/client';
+import { newestOffers } from '@/lib/ui/newest-offers';
+import { POPUP_OFFER_COUNT } from '@/lib/ui/early-read';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
@@ -12,7 +14,7 @@ import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/u
 import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
 import { offerDetailsPath } from '@/lib/history-link';
 
-const RECENT = 5;
+const RECENT = POPUP_OFFER_COUNT - 1;
 
 async function openPage(path: string) {
   await browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
@@ -28,15 +30,12 @@ export function PopupApp() {
   const [busy, setBusy] = useState(false);
   const report: Report = (o) => setOutcome(o);
 
-  const load = () =>
-    sendMessage({ type: 'offers.page', limit: RECENT + 1 })
-      .then((page) => setOffers(page.offers))
-      .catch((failure: unknown) => setError(describeError(failure)));
-
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
-  // for the next frame before asking the background for the offers.
+  // for the next frame before reading the offers.
   useLayoutEffect(() => {
-    void load();
+    newestOffers()
+      .then(setOffers)
+      .catch((failure: unknown) => setError(describeError(failure)));
     activeTabUrl()
       .then((url) => setOnPartnerCenter(isPartnerCenterUrl(url)))
       .catch(() => setOnPartnerCenter(false));

@@ -5,6 +5,8 @@ import type { Offer } from './schema';
 import { awaitingKeys } from './stats';
 import { offerWords, urlKey } from './words';
 
+export { fromStored } from './from-stored';
+
 /** A record as the database keeps it: the offer plus the fields its indexes read. */
 export function toStored(offer: Offer): StoredOffer {
   const clean = stripUndefined(offer);
@@ -19,9 +21,4 @@ export function toStored(offer: Offer): StoredOffer {
     awaitingKeys: waits,
     ...(oldestWait ? { awaitingSince: [oldestWait, clean.createdAt, clean.id] as [string, string, string] } : {}),
   };
-}
-
-export function fromStored(stored: StoredOffer): Offer {
-  const { urlKey: _u, words: _w, statusKeys: _s, offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _since, ...offer } = stored;
-  return offer;
 }

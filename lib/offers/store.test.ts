@@ -203,6 +203,19 @@ describe('search', () => {
     const found = await store.search('microsoft business', 5);
     expect(found.map((o) => o.id)).toEqual(['offer-1199', 'offer-1198', 'offer-1197', 'offer-1196', 'offer-1195']);
   });
+
+  it('scans across batches the same with getAllRecords and, where a browser lacks it, with a cursor', async () => {
+    await store.mergeAll(Array.from({ length: 1100 }, (_, i) => makeOffer(100 + i)));
+    const expected = Array.from({ length: 700 }, (_, i) => `offer-${1199 - i}`);
+    expect((await store.search('microsoft business', 700)).map((o) => o.id)).toEqual(expected);
+    const { getAllRecords } = IDBIndex.prototype as { getAllRecords?: unknown };
+    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
+    try {
+      expect((await store.search('microsoft business', 700)).map((o) => o.id)).toEqual(expected);
+    } finally {
+      Object.assign(IDBIndex.prototype, { getAllRecords });
+    }
+  });
 });
 
 describe('changes', () => {

@@ -1,6 +1,7 @@
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPIndex, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
 import { openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
+import type { RecordsQuery } from './read-newest';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { CLOSED_STATUSES } from './statuses';
@@ -418,17 +419,12 @@ export class OfferStore {
     }
     let upper: IDBKeyRange | undefined;
     while (matches.length < limit) {
-      const batch: StoredOffer[] = [];
-      let cursor = await store.index('newest').openCursor(upper, 'prev');
-      while (cursor && batch.length < SCAN_BATCH) {
-        batch.push(cursor.value);
-        cursor = await cursor.continue();
-      }
+      const batch = await newestBatch(store.index('newest'), upper, SCAN_BATCH);
       for (const stored of batch) {
         if (matches.length < limit && fits(stored)) matches.push(fromStored(stored));
       }
       const last = batch.at(-1);
-      if (!cursor || !last) break;
+      if (batch.length < SCAN_BATCH || !last) break;
       upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
     }
     return matches;
@@ -655,6 +651,24 @@ export class OfferStore {
   async all(): Promise<Offer[]> {
     return (await this.db.getAllFromIndex('offers', 'newest')).map(fromStored);
   }
+}
+
+type NewestIndex = IDBPIndex<OfferCourierDB, ['offers'], 'offers', 'newest'>;
+
+/**
+ * Up to `count` records of the newest index below `upper`, newest first: one request where the
+ * browser has `getAllRecords` (Chromium 141+), else a cursor, which waits a round trip per record.
+ */
+async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, count: number): Promise<StoredOffer[]> {
+  const reader = index as unknown as { getAllRecords?: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
+  if (reader.getAllRecords) return (await reader.getAllRecords({ query: upper ?? null, count, direction: 'prev' })).map((record) => record.value);
+  const batch: StoredOffer[] = [];
+  let cursor = await index.openCursor(upper, 'prev');
+  while (cursor && batch.length < count) {
+    batch.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return batch;
 }
 
 /** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */
