@@ -75,5 +75,3 @@ export interface RecordsQuery {
 interface RecordsReader {
   getAllRecords(options: RecordsQuery): IDBRequest<{ value: unknown }[]>;
 }
-
-/** The offer without the fields kept only for the indexes (as the store's fromStored does). */
