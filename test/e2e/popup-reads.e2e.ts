@@ -1,3 +1,4 @@
+import { DB_VERSION } from '../../lib/offers/db';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CDPSession, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
@@ -72,7 +73,7 @@ describe('the popup reads the newest offers itself', () => {
     const popup = await openPopup(browser);
     await expect.poll(() => popup.locator('.offer-card').count()).toBe(1);
     expect(await popup.locator('[role=alert]').count()).toBe(0);
-    expect(await popup.evaluate(async () => (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version)).toBe(2);
+    expect(await popup.evaluate(async () => (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version)).toBe(DB_VERSION);
   });
 
   it('reports a database held at an older version by another tab, and shows the offers once that tab lets go', async () => {
