@@ -6,6 +6,35 @@ import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 
 const SEARCH_DELAY_MS = 250;
 
+/** One filter's list: "any" first, then each value with its label. */
+function FilterSelect({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  options: readonly (readonly [value: string, label: string])[];
+  onChange: (event: Event) => void;
+}) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={onChange}>
+        <option value="">{t('history_any')}</option>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /** Search box and filters of the history page; every change becomes a new view (and URL). */
 export function HistoryFilters({
   view,
@@ -39,61 +68,41 @@ export function HistoryFilters({
         <label for="search">{t('history_search')}</label>
         <input id="search" type="search" value={query} placeholder={t('history_searchPlaceholder')} onInput={(e) => typed(e.currentTarget.value)} />
       </div>
-      <div class="field">
-        <label for="filter-status">{t('history_customerStatus')}</label>
-        <select id="filter-status" value={view.status ?? ''} onChange={pick('status')}>
-          <option value="">{t('history_any')}</option>
-          {OFFER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-offer-status">{t('history_offerStatusFilter')}</label>
-        <select id="filter-offer-status" value={view.offerStatus ?? ''} onChange={pick('offerStatus')}>
-          <option value="">{t('history_any')}</option>
-          {OFFER_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {statusLabel(status)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-follow-up">{t('history_followUpFilter')}</label>
-        <select id="filter-follow-up" value={view.followUp ?? ''} onChange={pick('followUp')}>
-          <option value="">{t('history_any')}</option>
-          {FOLLOW_UPS.map((followUp) => (
-            <option key={followUp} value={followUp}>
-              {t(`history_followUp_${followUp}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-kind">{t('column_kind')}</label>
-        <select id="filter-kind" value={view.kind ?? ''} onChange={pick('kind')}>
-          <option value="">{t('history_any')}</option>
-          {OFFER_KINDS.map((kind) => (
-            <option key={kind} value={kind}>
-              {kindLabel({ kind })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div class="field">
-        <label for="filter-location">{t('desk_usageLocation')}</label>
-        <select id="filter-location" value={view.location ?? ''} onChange={pick('location')}>
-          <option value="">{t('history_any')}</option>
-          {shownLocations.map((location) => (
-            <option key={location} value={location}>
-              {location}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-status"
+        label={t('history_customerStatus')}
+        value={view.status}
+        options={OFFER_STATUSES.map((status) => [status, statusLabel(status)])}
+        onChange={pick('status')}
+      />
+      <FilterSelect
+        id="filter-offer-status"
+        label={t('history_offerStatusFilter')}
+        value={view.offerStatus}
+        options={OFFER_STATUSES.map((status) => [status, statusLabel(status)])}
+        onChange={pick('offerStatus')}
+      />
+      <FilterSelect
+        id="filter-follow-up"
+        label={t('history_followUpFilter')}
+        value={view.followUp}
+        options={FOLLOW_UPS.map((followUp) => [followUp, t(`history_followUp_${followUp}`)])}
+        onChange={pick('followUp')}
+      />
+      <FilterSelect
+        id="filter-kind"
+        label={t('column_kind')}
+        value={view.kind}
+        options={OFFER_KINDS.map((kind) => [kind, kindLabel({ kind })])}
+        onChange={pick('kind')}
+      />
+      <FilterSelect
+        id="filter-location"
+        label={t('desk_usageLocation')}
+        value={view.location}
+        options={shownLocations.map((location) => [location, location])}
+        onChange={pick('location')}
+      />
       <div class="field">
         <label for="filter-from">{t('history_from')}</label>
         <input id="filter-from" type="date" value={view.from ?? ''} onChange={pick('from')} />
