@@ -116,7 +116,7 @@ async function measureHistoryPage(browser: ExtensionBrowser) {
       return send(message).then((answer) => {
         const rows = (answer as { data?: { offers?: unknown[] } }).data?.offers?.length;
         const observer = new MutationObserver(() => {
-          if (document.querySelectorAll('.offer-table tbody tr').length !== rows) return;
+          if (document.querySelectorAll('tbody tr[data-offer-id]').length !== rows) return;
           scope.listedIn = performance.now() - sentAt;
           observer.disconnect();
         });
