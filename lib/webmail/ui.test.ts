@@ -26,10 +26,17 @@ describe('the control position', () => {
   });
 });
 
+/** A contenteditable editor, placed in the page inside `compose` when one is given. */
+function editorIn(compose?: HTMLElement): HTMLElement {
+  const editor = Object.assign(document.createElement('div'), { id: 'editor', contentEditable: 'true' });
+  if (compose) compose.append(editor);
+  document.body.replaceChildren(compose ?? editor);
+  return editor;
+}
+
 describe('createComposeBar', () => {
   it('lives outside the compose window and comes back when the page removes it', () => {
-    document.body.innerHTML = '<div id="compose"><div id="editor" contenteditable="true"></div></div>';
-    const editor = document.getElementById('editor')!;
+    const editor = editorIn(Object.assign(document.createElement('div'), { id: 'compose' }));
     const bar = createComposeBar(editor, 'Insert offer', () => undefined);
     expect(bar.host.parentNode).toBe(document.documentElement);
     expect(document.getElementById('compose')!.contains(bar.host)).toBe(false);
@@ -42,9 +49,8 @@ describe('createComposeBar', () => {
   });
 
   it('hides from page scripts: no identifying attribute, a closed root, and a click from a script does nothing', () => {
-    document.body.innerHTML = '<div id="editor" contenteditable="true"></div>';
     let activated = 0;
-    const bar = createComposeBar(document.getElementById('editor')!, 'Insert offer', () => activated++);
+    const bar = createComposeBar(editorIn(), 'Insert offer', () => activated++);
     expect(bar.host.getAttributeNames()).toEqual(['style']);
     expect(bar.host.shadowRoot).toBeNull();
     bar.button.click();
