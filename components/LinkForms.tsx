@@ -12,6 +12,29 @@ function useFocusFirst() {
   return form;
 }
 
+/** The offer picked in a link form, and why the form cannot be sent yet (nothing picked). */
+function useChosenOffer() {
+  const [chosen, setChosen] = useState<Offer | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return {
+    chosen,
+    problem,
+    choose: (picked: Offer) => {
+      setChosen(picked);
+      setProblem(null);
+    },
+    askToChoose: () => setProblem(t('offerPicker_chooseFirst')),
+  };
+}
+
+function Problem({ text }: { text: string | null }) {
+  return text ? (
+    <p role="alert" class="error">
+      {text}
+    </p>
+  ) : null;
+}
+
 /**
  * Replaces the offer by a new one: the next offer captured or added, or one picked from the list;
  * by default the old offer's customers are withdrawn (they carry over to the new offer as pending).
@@ -29,13 +52,12 @@ export function ReplaceForm({
 }) {
   const [how, setHow] = useState<'pick' | 'next'>('pick');
   const [withdraw, setWithdraw] = useState(true);
-  const [chosen, setChosen] = useState<Offer | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { chosen, problem, choose, askToChoose } = useChosenOffer();
   const [busy, setBusy] = useState(false);
   const form = useFocusFirst();
   const submit = async () => {
     if (how === 'pick' && !chosen) {
-      setProblem(t('offerPicker_chooseFirst'));
+      askToChoose();
       return;
     }
     setBusy(true);
@@ -75,17 +97,10 @@ export function ReplaceForm({
           current={offer}
           purpose="replacement"
           chosen={chosen}
-          onChoose={(picked) => {
-            setChosen(picked);
-            setProblem(null);
-          }}
+          onChoose={choose}
         />
       )}
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <SubmitOrCancel label={t(how === 'pick' ? 'history_replaceSubmit' : 'history_replaceWait')} busy={busy} onCancel={onCancel} />
     </form>
   );
@@ -105,8 +120,7 @@ export function FollowUpLinkForm({
   onCancel: () => void;
 }) {
   const purpose = offer.kind === 'trial' ? 'follow-up' : 'trial';
-  const [chosen, setChosen] = useState<Offer | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { chosen, problem, choose, askToChoose } = useChosenOffer();
   const [busy, setBusy] = useState(false);
   const form = useFocusFirst();
   return (
@@ -117,7 +131,7 @@ export function FollowUpLinkForm({
       onSubmit={(event) => {
         event.preventDefault();
         if (!chosen) {
-          setProblem(t('offerPicker_chooseFirst'));
+          askToChoose();
           return;
         }
         setBusy(true);
@@ -136,16 +150,9 @@ export function FollowUpLinkForm({
         current={offer}
         purpose={purpose}
         chosen={chosen}
-        onChoose={(picked) => {
-          setChosen(picked);
-          setProblem(null);
-        }}
+        onChoose={choose}
       />
-      {problem && (
-        <p role="alert" class="error">
-          {problem}
-        </p>
-      )}
+      <Problem text={problem} />
       <SubmitOrCancel label={t('history_linkSubmit')} busy={busy} onCancel={onCancel} />
     </form>
   );
