@@ -322,6 +322,16 @@ describe('real sends in Firefox', () => {
     await page.keyboard.up('Control');
   }
 
+  /** A compose window of the fixture with the newest offer inserted and its draft recorded. */
+  async function draftInCompose(host: Parameters<typeof openCompose>[0], fixture: string) {
+    const offer = await seedOffer();
+    const page = await openCompose(host, fixture);
+    await page.click('#editor');
+    await insertNewest(page, offer);
+    await expectDraftRecorded(offer);
+    return { offer, page };
+  }
+
   async function expectSentOnce(offer: Offer, provider: 'gmail' | 'outlook', between: [number, number]): Promise<void> {
     await expectCustomers(firefox, offer, [{ ...seededCustomer(offer), status: 'sent', sends: [{ provider, subject: SUBJECT }] }]);
     const moments = await sendMoments(firefox, offer.id);
@@ -331,11 +341,7 @@ describe('real sends in Firefox', () => {
   }
 
   it('Gmail: the Send button sends, and the customer is sent with the moment and the subject', async () => {
-    const offer = await seedOffer();
-    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
-    await page.click('#editor');
-    await insertNewest(page, offer);
-    await expectDraftRecorded(offer);
+    const { offer, page } = await draftInCompose('mail.google.com', 'webmail/gmail-compose.html');
     const before = Date.now();
     await page.click('#send');
     expect(await pageSends(page)).toBe(1);
@@ -344,11 +350,7 @@ describe('real sends in Firefox', () => {
   });
 
   it('Outlook: Ctrl+Enter in the window sends', async () => {
-    const offer = await seedOffer();
-    const page = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
-    await page.click('#editor');
-    await insertNewest(page, offer);
-    await expectDraftRecorded(offer);
+    const { offer, page } = await draftInCompose('outlook.office.com', 'webmail/outlook-compose.html');
     const before = Date.now();
     await pressCtrlEnter(page);
     await waitFor(() => composeGone(page), (gone) => gone);
@@ -357,20 +359,12 @@ describe('real sends in Firefox', () => {
   });
 
   it('closing the window unsent, or sending it once the offer text is deleted, leaves the customer drafted', async () => {
-    const closed = await seedOffer();
-    const gmail = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
-    await gmail.click('#editor');
-    await insertNewest(gmail, closed);
-    await expectDraftRecorded(closed);
+    const { offer: closed, page: gmail } = await draftInCompose('mail.google.com', 'webmail/gmail-compose.html');
     await gmail.click('#close');
     await waitFor(() => composeGone(gmail), (gone) => gone);
     await gmail.close();
 
-    const deleted = await seedOffer();
-    const outlook = await openCompose('outlook.office.com', 'webmail/outlook-compose.html');
-    await outlook.click('#editor');
-    await insertNewest(outlook, deleted);
-    await expectDraftRecorded(deleted);
+    const { offer: deleted, page: outlook } = await draftInCompose('outlook.office.com', 'webmail/outlook-compose.html');
     for (let presses = 0; presses < 5 && (await editorText(outlook)).includes(deleted.url); presses++) {
       await outlook.keyboard.down('Control');
       await outlook.keyboard.press('a');
@@ -388,11 +382,7 @@ describe('real sends in Firefox', () => {
   });
 
   it('Gmail: a send the page refuses (no recipient, an error dialog, the window stays) records nothing', async () => {
-    const offer = await seedOffer();
-    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
-    await page.click('#editor');
-    await insertNewest(page, offer);
-    await expectDraftRecorded(offer);
+    const { offer, page } = await draftInCompose('mail.google.com', 'webmail/gmail-compose.html');
     await page.$eval('#to', (to) => {
       (to as HTMLInputElement).value = '';
     });
@@ -407,11 +397,7 @@ describe('real sends in Firefox', () => {
   });
 
   it('Gmail’s pop-out page (in French): Envoyer records the send as the page leaves', async () => {
-    const offer = await seedOffer();
-    const page = await openCompose('mail.google.com', 'webmail/gmail-popout.html');
-    await page.click('#editor');
-    await insertNewest(page, offer);
-    await expectDraftRecorded(offer);
+    const { offer, page } = await draftInCompose('mail.google.com', 'webmail/gmail-popout.html');
     const before = Date.now();
     await page.click('#send');
     await waitFor(async () => page.url(), (url) => url === 'about:blank');
