@@ -233,6 +233,9 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry, state.link) });
   }
 
+  /** Whether some window holds an inserted offer: until then a press or key needs no look at all. */
+  const awaitingSend = () => [...entries.values()].some((entry) => entry.send.phase === 'armed' || entry.send.phase === 'sending');
+
   /** The tracked window a page element belongs to. */
   function entryAt(target: EventTarget | null): ComposeEntry | undefined {
     if (!(target instanceof Element)) return undefined;
@@ -251,7 +254,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   // Captured on the document, before the page's own handlers act on the press and take the window away.
   function onPointerSend(event: MouseEvent): void {
-    if (!event.isTrusted || event.button !== 0 || entries.size === 0) return;
+    if (!event.isTrusted || event.button !== 0 || !awaitingSend()) return;
     const entry = entryAt(event.target);
     const onSend = entry !== undefined && isSendButton(event.target, entry);
     if (event.type === 'mousedown') sendUnderMouse = onSend ? event.target : null;
@@ -259,7 +262,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   }
 
   function onKeySend(event: KeyboardEvent): void {
-    if (!event.isTrusted || entries.size === 0) return;
+    if (!event.isTrusted || !awaitingSend()) return;
     const shortcut = isSendShortcut(event);
     if (!shortcut && !isButtonActivation(event)) return;
     const entry = entryAt(event.target);
