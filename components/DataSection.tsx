@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { BackupImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { formatBytes, formatNumber } from '@/lib/ui/format';
 import { BackupControls } from './BackupControls';
@@ -49,7 +49,7 @@ export function DataSection({ onImported }: { onImported: (report: BackupImportR
     <section aria-labelledby="data-heading">
       <h2 id="data-heading">{t('options_dataHeading')}</h2>
       <p class="muted">
-        {count !== null && t('popup_offerCount', formatNumber(count))}
+        {count !== null && tCount('popup_offerCount', count)}
         {usage && <> · {t('options_storageUsed', usage)}</>}
       </p>
       <BackupControls

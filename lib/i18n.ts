@@ -9,6 +9,26 @@ export function t(key: MessageKey, substitutions?: string | (string | number)[])
   return browser.i18n.getMessage(key, subs) || key;
 }
 
+/** Message keys that come as a `_one` and an `_other` form, named without the suffix. */
+export type PluralKey = {
+  [K in MessageKey]: K extends `${infer Base}_other` ? (`${Base}_one` extends MessageKey ? Base : never) : never;
+}[MessageKey];
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The form of a counted string the UI language asks for ("1 offer", "0 offre", "2 offres"):
+ * Intl.PluralRules picks it, since languages disagree on what counts as one. The count, formatted
+ * for the locale, is the first substitution ($1); further ones follow it.
+ */
+export function tCount(key: PluralKey, count: number, substitutions: (string | number)[] = []): string {
+  const locale = uiLocale();
+  let rules = pluralRules.get(locale);
+  if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+  const form = rules.select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}_${form}` as MessageKey, [new Intl.NumberFormat(locale).format(count), ...substitutions]);
+}
+
 /** The UI language Chrome picked for the extension, for Intl formatting. */
 export function uiLocale(): string {
   return browser.i18n.getUILanguage() || navigator.language || 'en';
