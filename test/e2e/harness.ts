@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import type { Offer } from '../../lib/offers/schema';
@@ -266,6 +266,52 @@ export async function sendFromContentScript(page: Page, extensionName: string, w
  * until the returned function is awaited. Await it in a `finally`: a failing test must not leave
  * the worker being stopped under the next tests.
  */
+interface WorkerVersion {
+  versionId: string;
+  runningStatus: string;
+  status: string;
+}
+
+/** Resolves once some worker version reported by the DevTools protocol passes the test, or fails after `timeoutMs`. */
+function untilWorkerVersion(cdp: CDPSession, versions: Map<string, WorkerVersion>, test: (version: WorkerVersion) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (![...versions.values()].some(test)) return false;
+      clearTimeout(timer);
+      cdp.off('ServiceWorker.workerVersionUpdated', check);
+      resolve();
+      return true;
+    };
+    const timer = setTimeout(() => {
+      cdp.off('ServiceWorker.workerVersionUpdated', check);
+      reject(new Error(`The background worker was not ${what} within ${timeoutMs} ms: ${JSON.stringify([...versions.values()])}`));
+    }, timeoutMs);
+    if (!check()) cdp.on('ServiceWorker.workerVersionUpdated', check);
+  });
+}
+
+/**
+ * Stops the background worker under a storage quota of `quotaSize` bytes, and returns when it has
+ * stopped and its next start will open the databases under that quota.
+ * A freshly installed worker is still being registered for a moment; stopped then under a tiny
+ * quota, its registration cannot be stored and the extension is left with no worker at all. So
+ * this waits for the registration to be activated before it shrinks the quota.
+ * Chromium keeps a database's files open 2 s after their last connection closes, and reads the
+ * quota again only when it reopens them: hence the final pause.
+ */
+export async function stopWorkerUnderQuota(cdp: CDPSession, origin: string, quotaSize: number): Promise<void> {
+  const versions = new Map<string, WorkerVersion>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
+    for (const version of updated) versions.set(version.versionId, version);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await untilWorkerVersion(cdp, versions, (version) => version.status === 'activated', 'activated');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await untilWorkerVersion(cdp, versions, (version) => version.runningStatus === 'stopped', 'stopped');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
 export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40): Promise<() => Promise<void>> {
   const controller = await browser.openExtensionPage('options.html');
   const cdp = await browser.context.newCDPSession(controller);
