@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -158,6 +158,13 @@ describe('store screenshots', () => {
         await expect.poll(() => accessibleText(partnerCenter)).toContain(saved);
         await partnerCenter.screenshot({ path: join(dir, '1-partner-center-notice.png') });
         await partnerCenter.close();
+        // The size the stores take, read from each PNG's header.
+        const sizes = readdirSync(dir).map((file) => {
+          const png = readFileSync(join(dir, file));
+          return { file, width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+        });
+        expect(sizes.map(({ file }) => file).sort()).toEqual(['1-partner-center-notice.png', '2-outlook-picker.png', '3-popup.png', '4-history.png']);
+        for (const size of sizes) expect(size).toEqual({ file: size.file, ...STORE_SIZE });
       } finally {
         await browser.close();
       }
