@@ -31,7 +31,7 @@ export function PickerApp() {
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const visibilityRef = useRef<VisibilityWatch | null>(null);
 
   useEffect(() => search.current?.focus(), []);
@@ -110,7 +110,7 @@ export function PickerApp() {
 
   const listId = 'picker-offers';
   return (
-    <div
+    <main
       ref={root}
       class="picker"
       onKeyDown={(event) => {
@@ -193,6 +193,6 @@ export function PickerApp() {
       <p class="hint" id="picker-hint">
         {t('webmail_picker_hint')}
       </p>
-    </div>
+    </main>
   );
 }

@@ -123,6 +123,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     acceptDownloads: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language, the one chrome.i18n speaks, from --lang and LANGUAGE.
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
