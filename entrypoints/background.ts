@@ -14,6 +14,7 @@ import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDe
 import { createSettingsOpener } from '@/lib/settings/store';
 import { createSettingsHandlers, type SettingsHooks } from '@/lib/settings/handlers';
 import { createBackupHandlers } from '@/lib/backup/handlers';
+import { openWelcomeOnInstall } from '@/lib/onboarding/welcome';
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
@@ -49,6 +50,9 @@ export default defineBackground(() => {
   const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));
   browser.runtime.onStartup.addListener(rebuild);
   browser.runtime.onInstalled.addListener(rebuild);
+  browser.runtime.onInstalled.addListener(
+    (details) => void openWelcomeOnInstall(details, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) })).catch((error: unknown) => console.warn('Welcome page not opened', error)),
+  );
   rebuild();
 
   browser.commands.onCommand.addListener((command, tab) => {
