@@ -15,6 +15,7 @@ import { createSettingsOpener } from '@/lib/settings/store';
 import { createSettingsHandlers, type SettingsHooks } from '@/lib/settings/handlers';
 import { createBackupHandlers } from '@/lib/backup/handlers';
 import { openWelcomeOnInstall } from '@/lib/onboarding/welcome';
+import { postProgressChanged, withProgressSignal } from '@/lib/onboarding/progress-signal';
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
@@ -34,7 +35,7 @@ export default defineBackground(() => {
     },
   };
   const grants = createGrantBook(browser.storage.session);
-  const handlers: Handlers = {
+  const handlers: Handlers = withProgressSignal({
     ...offerHandlers,
     ...createBackupHandlers(offerHandlers, openStore, openSettings, settingsHooks),
     ...createSettingsHandlers(openSettings, settingsHooks),
@@ -42,7 +43,7 @@ export default defineBackground(() => {
     ...createCaptureHandlers(browser.tabs),
     ...createCaptureSaveHandlers(offerHandlers, grants),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
-  };
+  }, postProgressChanged);
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
   // Alarms do not survive a Firefox restart or a Chrome update: rebuild them whenever the worker

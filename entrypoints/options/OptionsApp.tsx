@@ -53,7 +53,16 @@ export function OptionsApp() {
       {settings ? (
         <Fragment key={loads}>
           <ProfileMissingNotice profile={settings.profile}>
-            <a href="#profile-name">{t('profileNotice_fillHere')}</a>
+            <a
+              href="#profile-name"
+              onClick={(event) => {
+                // Following the link scrolls but leaves the keyboard where it was; the advisor came to type.
+                event.preventDefault();
+                document.getElementById('profile-name')?.focus();
+              }}
+            >
+              {t('profileNotice_fillHere')}
+            </a>
           </ProfileMissingNotice>
           <ProfileSection profile={settings.profile} onSaved={(profile) => setSettings({ ...settings, profile })} />
           <TemplatesSection settings={settings} recentOffers={recent} onSaved={(templates) => setSettings({ ...settings, templates })} />

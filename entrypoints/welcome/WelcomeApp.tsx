@@ -8,6 +8,7 @@ import type { AdvisorProfile } from '@/lib/message/profile';
 import { sendMessage } from '@/lib/messaging/client';
 import type { ProgressFacts } from '@/lib/offers/stats';
 import { checklist } from '@/lib/onboarding/checklist';
+import { onProgressChanged } from '@/lib/onboarding/progress-signal';
 import { loadSettings } from '@/lib/settings/client';
 import type { Settings } from '@/lib/settings/settings';
 import { describeError } from '@/lib/ui/describe-error';
@@ -20,8 +21,8 @@ const HOW_IT_WORKS: { title: MessageKey; text: MessageKey }[] = [
 
 /**
  * The page opened on install: the checklist, how the extension works, and the settings a first
- * message needs. The checklist reads the stored profile and offers again whenever the advisor
- * comes back to this tab, having captured or sent in another.
+ * message needs. The checklist reads the stored profile and offers again whenever the background
+ * says they changed, so a capture or a send in another tab ticks it.
  */
 export function WelcomeApp() {
   /** The settings the forms start from, read once. */
@@ -47,16 +48,7 @@ export function WelcomeApp() {
   useEffect(() => {
     document.title = t('welcome_title');
     void refresh();
-    const onVisible = () => {
-      if (document.visibilityState === 'visible') void refresh();
-    };
-    const onFocus = () => void refresh();
-    addEventListener('focus', onFocus);
-    document.addEventListener('visibilitychange', onVisible);
-    return () => {
-      removeEventListener('focus', onFocus);
-      document.removeEventListener('visibilitychange', onVisible);
-    };
+    return onProgressChanged(() => void refresh());
   }, [refresh]);
 
   const items = profile && facts ? checklist(profile, facts) : null;
