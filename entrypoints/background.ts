@@ -14,7 +14,7 @@ import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDe
 import { createSettingsOpener } from '@/lib/settings/store';
 import { createSettingsHandlers, type SettingsHooks } from '@/lib/settings/handlers';
 import { createBackupHandlers } from '@/lib/backup/handlers';
-import { openWelcomeOnInstall } from '@/lib/onboarding/welcome';
+import { openWelcomeOnInstall, type WELCOME_PATH } from '@/lib/onboarding/welcome';
 import { postProgressChanged, withProgressSignal } from '@/lib/onboarding/progress-signal';
 
 export default defineBackground(() => {
@@ -51,9 +51,10 @@ export default defineBackground(() => {
   const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));
   browser.runtime.onStartup.addListener(rebuild);
   browser.runtime.onInstalled.addListener(rebuild);
-  browser.runtime.onInstalled.addListener(
-    (details) => void openWelcomeOnInstall(details, (path) => browser.tabs.create({ url: browser.runtime.getURL(path) })).catch((error: unknown) => console.warn('Welcome page not opened', error)),
-  );
+  const openTab = (path: typeof WELCOME_PATH) => browser.tabs.create({ url: browser.runtime.getURL(path) });
+  browser.runtime.onInstalled.addListener((details) => {
+    openWelcomeOnInstall(details, openTab).catch((error: unknown) => console.warn('Welcome page not opened', error));
+  });
   rebuild();
 
   browser.commands.onCommand.addListener((command, tab) => {
