@@ -10,7 +10,7 @@ const STEP_TEXT: Record<ChecklistStep, { title: MessageKey; hint: MessageKey }> 
 /** The first-day checklist: each step says whether it is done, and what to do while it is not. */
 export function OnboardingChecklist({ items }: { items: ChecklistItem[] }) {
   return (
-    <ol class="checklist plain" aria-labelledby="checklist-heading">
+    <ol class="checklist" aria-labelledby="checklist-heading">
       {items.map(({ step, done }) => (
         <li key={step} class={done ? 'done' : 'todo'} data-step={step}>
           <span class="check" aria-hidden="true">
