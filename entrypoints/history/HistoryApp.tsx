@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
 import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
@@ -89,7 +90,12 @@ export function HistoryApp() {
     <main class="page history">
       <header class="page-header">
         <h1>{t('history_title')}</h1>
-        <BackupControls onImported={reload} />
+        <div class="toolbar">
+          <BackupControls onImported={reload} />
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('history_settings')}
+          </button>
+        </div>
       </header>
       <PipelineOverview version={offersVersion} onNavigate={(next) => navigate(next)} />
       <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />

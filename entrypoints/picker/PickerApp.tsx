@@ -10,6 +10,7 @@ import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility
 import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
 import { useLatestRequest } from '@/components/useLatestRequest';
+import { PickerProfileNotice } from '@/components/ProfileMissingNotice';
 
 const LIST_SIZE = 50;
 const SEARCH_DELAY_MS = 150;
@@ -126,6 +127,7 @@ export function PickerApp() {
           {t('webmail_picker_close')}
         </button>
       </header>
+      <PickerProfileNotice />
       <input
         ref={search}
         type="search"

@@ -4,7 +4,7 @@ import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
 import type { Offer } from '../offers/schema';
-import type { PipelineOverview } from '../offers/stats';
+import type { PipelineOverview, ProgressFacts } from '../offers/stats';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**
@@ -105,6 +105,7 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   'offers.count': { count: number };
+  'offers.progress': ProgressFacts;
   'offers.overview': { overview: PipelineOverview };
   /**
    * text: the file's next piece; nextCursor: null once it was the last. offers: offers sent whole in

@@ -106,6 +106,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   z.object({ type: z.literal('offers.count') }),
+  /** Whether any offer was saved and any sent: the welcome page's checklist. */
+  z.object({ type: z.literal('offers.progress') }),
   /** The pipeline overview's figures (history page). */
   z.object({ type: z.literal('offers.overview') }),
   /**

@@ -38,6 +38,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.delete': ['extension-page'],
   'offers.restore': ['extension-page'],
   'offers.count': ['extension-page'],
+  'offers.progress': ['extension-page'],
   'offers.overview': ['extension-page'],
   'backup.exportChunk': ['extension-page'],
   'backup.importStart': ['extension-page'],

@@ -76,6 +76,7 @@ export function createOfferHandlers(
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
+    'offers.progress': withStore((store) => store.progress()),
     'offers.overview': withStore(async (store) => ({ overview: await store.overview(new Date(clock()), await overdueAfter()) })),
     importRecords: withStore(async (store, { records, firstIndex, now }) => {
       const { valid, rejected } = validateBackupRecords(records, now);

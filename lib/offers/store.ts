@@ -20,7 +20,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
+import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
@@ -300,6 +300,13 @@ export class OfferStore {
 
   async count(): Promise<number> {
     return this.db.count('offers');
+  }
+
+  /** How far the advisor got: offers stored, and whether any was sent (from the totals, not the offers). */
+  async progress(): Promise<ProgressFacts> {
+    const tx = this.db.transaction(WRITES, 'readonly');
+    const [offers, stored] = await Promise.all([tx.objectStore('offers').count(), tx.objectStore('stats').get(TOTALS_ID)]);
+    return { offers, sent: anySent(stored?.counts ?? new Map<string, number>()) };
   }
 
   /**

@@ -88,6 +88,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
+  /** The welcome page the install opened, when `keepWelcome` asked to keep it open. */
+  welcome: Page | undefined;
   /** The extension's service worker, started again if it was stopped. */
   worker(): Promise<Worker>;
   /** Opens one of the extension's pages (popup.html, history.html, options.html). */
@@ -106,6 +108,24 @@ export interface LaunchOptions {
   userDataDir?: string;
   extensionDir?: string;
   locale?: string;
+  /** Leave the welcome page the install opens; otherwise it is closed before the tests start. */
+  keepWelcome?: boolean;
+}
+
+/**
+ * The tab the extension opens on install (a fresh profile). Tests wait for it so it cannot appear
+ * in the middle of one (a test waiting for the next new page), and close it so it asks the
+ * background nothing while a test stops the worker.
+ */
+async function installWelcomePage(context: BrowserContext, extensionId: string): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) return page;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+  return undefined;
 }
 
 /** Launches the system Chromium with the production build loaded, as a user's browser would. */
@@ -145,6 +165,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
+  // A profile the caller brings may have seen the install already.
+  const welcome = options.userDataDir ? undefined : await installWelcomePage(context, extensionId);
+  if (welcome && !options.keepWelcome) await welcome.close();
   let messenger: Page | undefined;
   const openExtensionPage = async (path: string) => {
     const page = await context.newPage();
@@ -155,6 +178,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context,
     extensionId,
     userDataDir,
+    welcome: options.keepWelcome ? welcome : undefined,
     worker,
     openExtensionPage,
     async send(request) {
