@@ -76,10 +76,7 @@ async function extensionPage(path: string, ready: (page: Page) => Locator, size 
   return { page, target: page };
 }
 
-/**
- * Every page, in the state it is checked in. A new extension page is one entry here (the welcome
- * page: `{ name: 'welcome', open: () => extensionPage('welcome.html', (page) => page.getByRole('heading', { level: 1 })) }`).
- */
+/** Every page, in the state it is checked in. A new extension page is one entry here. */
 const PAGES: { name: string; open: () => Promise<Opened> }[] = [
   { name: 'popup', open: () => extensionPage('popup.html', (page) => page.locator('.offer-card'), { width: 380, height: 700 }) },
   { name: 'history, overview and list', open: () => extensionPage('history.html', (page) => page.locator('tbody tr[data-offer-id]')) },
@@ -91,6 +88,7 @@ const PAGES: { name: string; open: () => Promise<Opened> }[] = [
       return opened;
     },
   },
+  { name: 'welcome', open: () => extensionPage('welcome.html', (page) => page.locator('#checklist-heading')) },
   { name: 'options', open: () => extensionPage('options.html', (page) => page.locator('#templates-heading')) },
   {
     name: 'options, template editor',
