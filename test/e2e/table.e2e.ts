@@ -289,7 +289,7 @@ describe('history table: printing', () => {
     for (const control of ['.filters', '.pager', '.bulk-actions', '.export-shown', '.backup']) expect(await page.locator(control).first().isVisible()).toBe(false);
     expect(await page.locator('button:not(.sort-button):visible, select:visible, input[type="checkbox"]:visible').count()).toBe(0);
     expect(await page.locator('thead th').filter({ hasText: 'Created' }).isVisible()).toBe(true);
-    expect(await page.locator('table.offer-table').first().isVisible()).toBe(true);
+    expect(await page.locator('.history-list table').isVisible()).toBe(true);
     expect(await rows(page).first().isVisible()).toBe(true);
     expect(await page.locator('#details-heading').isVisible()).toBe(true);
     await page.emulateMedia({ media: 'screen' });
