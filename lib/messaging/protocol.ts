@@ -104,6 +104,11 @@ export interface ResponseMap {
   'offers.armedNext': { armed: ArmedNext | null };
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
+  /** changed: the offers that changed; withoutCustomers: offers with nobody to set; missing: ids no offer has (deleted meanwhile). */
+  'offers.setStatusForAll': { changed: Offer[]; withoutCustomers: number; missing: number };
+  /** The offers deleted (those still there), for Undo. */
+  'offers.deleteMany': { offers: Offer[] };
+  'offers.restoreMany': { offers: Offer[] };
   'offers.count': { count: number };
   'offers.progress': ProgressFacts;
   'offers.overview': { overview: PipelineOverview };

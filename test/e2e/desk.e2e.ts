@@ -342,10 +342,11 @@ describe('history page', () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html');
     await expect.poll(() => rows(page).count()).toBe(4);
-    const link = page.locator('tbody tr[data-offer-id] a').first();
-    for (let i = 0; i < 100 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
-    expect(await link.evaluate((a) => a === document.activeElement)).toBe(true);
-    expect(await link.evaluate((a) => getComputedStyle(a).outlineStyle)).not.toBe('none');
+    // The list is a grid: its one tab stop is a row, and Enter opens that row's offer.
+    const row = rows(page).first();
+    for (let i = 0; i < 100 && !(await row.evaluate((tr) => tr === document.activeElement)); i++) await page.keyboard.press('Tab');
+    expect(await row.evaluate((tr) => tr === document.activeElement)).toBe(true);
+    expect(await row.evaluate((tr) => getComputedStyle(tr).outlineStyle)).not.toBe('none');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-heading');
     expect(page.url()).toContain('?offer=offer-4');
