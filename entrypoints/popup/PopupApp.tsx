@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AcceptCustomerButtons } from '@/components/AcceptCustomerButtons';
 import { ManualOfferForm } from '@/components/ManualOfferForm';
@@ -45,15 +45,20 @@ export function PopupApp() {
   const report: Report = (o) => setOutcome(o);
 
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
-  // for the next frame before reading the offers. The tab is asked meanwhile: the offers never wait for it.
+  // for the next frame before reading the offers.
   useLayoutEffect(() => {
     newestOffers()
       .then(setOffers)
       .catch((failure: unknown) => setError(describeError(failure)));
+  }, []);
+  // The tab is asked once the offers are painted, so their first render shares the page with nothing new.
+  const offersSettled = offers !== null || error !== null;
+  useEffect(() => {
+    if (!offersSettled) return;
     activeTabFacts()
       .then(setTab)
       .catch(() => setTab(UNKNOWN_TAB));
-  }, []);
+  }, [offersSettled]);
 
   const showFirst = (offer: Offer) => setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
 
@@ -119,7 +124,7 @@ export function PopupApp() {
         </p>
       )}
       {!adding && (
-        <PopupActionBar plan={planPopupActions(tab ?? UNKNOWN_TAB, latest !== undefined)} ready={tab !== null && (offers !== null || error !== null)} busy={busy} onAction={(action) => void run(action)}>
+        <PopupActionBar plan={planPopupActions(tab ?? UNKNOWN_TAB, latest !== undefined)} ready={tab !== null} busy={busy} onAction={(action) => void run(action)}>
           {latest && (
             <button type="button" onClick={() => void copyOfferUrl(latest, report)}>
               {t('desk_copyUrl')}
