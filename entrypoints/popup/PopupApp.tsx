@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AcceptCustomerButtons } from '@/components/AcceptCustomerButtons';
-import { ManualOfferForm } from '@/components/ManualOfferForm';
 import { OfferCard } from '@/components/OfferCard';
 import { copyOfferMessage, copyOfferUrl, type Report } from '@/components/OfferActions';
 import { PopupActionBar } from '@/components/PopupActionBar';
@@ -20,6 +19,7 @@ import { OPTIONS_PAGE, planPopupActions, type ActiveTabFacts, type PopupAction }
 import { customerName, replaceOffer } from '@/lib/ui/popup-offers';
 
 const RECENT = POPUP_OFFER_COUNT - 1;
+type ManualForm = typeof import('@/components/ManualOfferForm').ManualOfferForm;
 /** Until the active tab is known: the plan the bar reserves its place with, hidden. */
 const UNKNOWN_TAB: ActiveTabFacts = { url: undefined, composeOpen: false };
 
@@ -38,6 +38,7 @@ export function PopupApp() {
   const [offers, setOffers] = useState<Offer[] | null>(null);
   const [tab, setTab] = useState<ActiveTabFacts | null>(null);
   const [adding, setAdding] = useState(false);
+  const [ManualForm, setManualForm] = useState<ManualForm | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,6 +75,16 @@ export function PopupApp() {
     const answer = await sendMessage({ type: 'webmail.openPickerInActiveTab' });
     if (answer.opened) window.close();
     else report({ ok: false, text: t(pickerFailureText(answer.reason)) });
+  };
+
+  // Loaded on first use: most popups never show the form, and every popup waits for what it loads.
+  const startAdding = () => {
+    import('@/components/ManualOfferForm')
+      .then(({ ManualOfferForm }) => {
+        setManualForm(() => ManualOfferForm);
+        setAdding(true);
+      })
+      .catch((caught: unknown) => report({ ok: false, text: describeError(caught) }));
   };
 
   const latest = offers?.[0];
@@ -130,7 +141,7 @@ export function PopupApp() {
               {t('desk_copyUrl')}
             </button>
           )}
-          <button type="button" onClick={() => setAdding(true)}>
+          <button type="button" onClick={startAdding}>
             {t('popup_addManually')}
           </button>
         </PopupActionBar>
@@ -138,8 +149,8 @@ export function PopupApp() {
       <div role="status" aria-live="polite" class="outcome">
         {outcome && <p class={outcome.ok ? 'ok' : 'error'}>{outcome.text}</p>}
       </div>
-      {adding && (
-        <ManualOfferForm
+      {adding && ManualForm && (
+        <ManualForm
           onCancel={() => setAdding(false)}
           onSaved={({ offer, created, summaryIdConflict }) => {
             setAdding(false);
