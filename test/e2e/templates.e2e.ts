@@ -7,6 +7,7 @@ import type { Settings } from '../../lib/settings/settings';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { launchExtension, type ExtensionBrowser } from './harness';
 import { importOffers } from './backup-transfer';
+import { axeViolations } from './axe';
 
 /**
  * The templates section of the options page: reset a default template, Undo a deletion, no edit
@@ -76,6 +77,7 @@ describe('templates section', () => {
     expect(await rowNames(page)).not.toContain('Trial invitation');
     // The keyboard lands on Undo, the Delete button being gone.
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.keyboard.press('Enter');
     await expect.poll(() => rowNames(page)).toEqual(before);
@@ -100,6 +102,10 @@ describe('templates section', () => {
     const dialog = page.getByRole('dialog', { name: 'Discard your changes to “Trial invitation”?' });
     await expect.poll(() => dialog.isVisible()).toBe(true);
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Keep editing');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      expect(await axeViolations(page)).toEqual([]);
+    }
     await page.keyboard.press('Escape');
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await page.locator('#editor-heading').textContent()).toBe('Template: Trial invitation');
