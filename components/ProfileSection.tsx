@@ -52,7 +52,9 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
     }
     setErrors({});
     try {
-      const saved = await saveProfile({ ...checked.profile, contactBlock });
+      // Off is the default, so it is left out: an unchanged profile stays as it was saved.
+      const { contactBlock: _previous, ...fields } = checked.profile;
+      const saved = await saveProfile(contactBlock ? { ...fields, contactBlock } : fields);
       onSaved(saved);
       setValues(saved);
       setStatus({ ok: true, text: t('options_profileSaved') });

@@ -192,6 +192,11 @@ describe('default messages', () => {
     await expect.poll(() => page.getByText('Profile saved.').count()).toBe(1);
     await expect.poll(() => preview.textContent()).toMatch(/Kind regards,\nAlex Advisor\nNorthwind Cloud\n\+33 1 23 45 67 89\nalex@northwind\.example$/);
     expect((await data<Settings>(browser, { type: 'settings.get' })).profile.contactBlock).toBe(true);
+
+    await contactBlock.uncheck();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => preview.textContent()).toMatch(/Kind regards,$/);
+    expect((await data<Settings>(browser, { type: 'settings.get' })).profile).toEqual(PROFILE);
     await page.close();
   });
 });
