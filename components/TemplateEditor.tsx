@@ -19,7 +19,10 @@ const describe = (error: FieldError) => describeTemplateError(error, (key, subs)
 /** Fits the preview's frame to its message, so the whole message reads without a scrollbar. */
 function fitToContent(frame: HTMLIFrameElement | null) {
   const root = frame?.contentDocument?.documentElement;
-  if (frame && root) frame.style.height = `${root.scrollHeight}px`;
+  if (!frame || !root) return;
+  // Measured at no height: a frame taller than its message would report its own height.
+  frame.style.height = '0';
+  frame.style.height = `${root.scrollHeight}px`;
 }
 
 /**

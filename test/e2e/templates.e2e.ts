@@ -172,6 +172,9 @@ describe('templates section', () => {
     const text = page.locator('.preview-text');
     expect(await text.evaluate((element) => element.scrollHeight - element.clientHeight)).toBeLessThanOrEqual(0);
     expect(await text.textContent()).toMatch(/Kind regards,$/);
+    // A shorter message, a shorter frame.
+    await body(page).fill('Hello {{customer.name}},');
+    await expect.poll(() => iframe.evaluate((element: HTMLIFrameElement) => element.clientHeight)).toBeLessThan(100);
     await page.close();
   });
 });
