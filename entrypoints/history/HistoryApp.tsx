@@ -7,7 +7,7 @@ import { PipelineOverview } from '@/components/PipelineOverview';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/history-link';
 import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
@@ -109,8 +109,8 @@ export function HistoryApp() {
               : listing.offers.length === 0
                 ? t(isFiltered(view) ? 'history_noMatch' : 'history_empty')
                 : view.q.trim() && listing.offers.length >= SEARCH_LIMIT
-                  ? t('history_searchCapped', String(SEARCH_LIMIT))
-                  : t('history_shown', String(listing.offers.length))}
+                  ? tCount('history_searchCapped', SEARCH_LIMIT)
+                  : tCount('history_shown', listing.offers.length)}
           </p>
           {listing.offers.length > 0 && (
             <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }} />

@@ -103,7 +103,7 @@ describe('pipeline overview', () => {
       ['customers', 'Drafted', '1'],
       ['customers', 'Pending', '0'],
       ['follow-ups', 'awaiting a reply', '3'],
-      ['follow-ups', 'overdue', '2'],
+      ['follow-ups', 'overdue for a follow-up', '2'],
       ['licenses', 'Offered', '53'],
       ['licenses', 'Accepted', '28'],
     ];
