@@ -115,7 +115,7 @@ describe('popup', () => {
     await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer saved.');
     const card = popup.locator('.offer-card');
     expect(await card.textContent()).toContain('Microsoft 365 E3');
-    expect(await card.textContent()).toContain('Requested');
+    expect(await card.textContent()).toContain('Offered');
     const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'fabrikam' });
     expect(offers).toMatchObject([{ source: 'manual', subscriptions: [{ name: 'Microsoft 365 E3', licenses: 12 }], delegatedAdmin: true }]);
     await popup.close();
@@ -556,10 +556,10 @@ describe('every page', () => {
     const french = await launchExtension({ locale: 'fr' });
     try {
       const popup = await french.openExtensionPage('popup.html');
-      await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre à la main' }).count()).toBe(1);
+      await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre manuellement' }).count()).toBe(1);
       const history = await french.openExtensionPage('history.html');
-      await expect.poll(() => history.getByLabel("Lieu d'utilisation").count()).toBe(1);
-      expect(await history.getByLabel('Statut d’un client').count()).toBe(1);
+      await expect.poll(() => history.getByLabel('Lieu d’utilisation').count()).toBe(1);
+      expect(await history.getByLabel('Statut du client').count()).toBe(1);
       const options = await french.openExtensionPage('options.html');
       await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
     } finally {
