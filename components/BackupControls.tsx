@@ -184,4 +184,4 @@ function ImportSummary({ report }: { report: ImportReport }) {
 }
 
 /** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
-const rejectionReason = (reason: string) => (reason === SUMMARY_ID_CONFLICT ? t('backup_rejected_summaryIdConflict') : reason);
+const rejectionReason = (reason: string) => t(reason === SUMMARY_ID_CONFLICT ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_invalid', reason);
