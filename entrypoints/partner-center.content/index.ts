@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { errorMessage } from '@/lib/error-message';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
 import { ignoreForgedScriptStarts } from '@/lib/forged-script-start';
 import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
@@ -6,7 +7,6 @@ import { t } from '@/lib/i18n';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
-import { describeError } from '@/lib/ui/describe-error';
 import { createToast } from './toast';
 
 export default defineContentScript({
@@ -62,5 +62,6 @@ export default defineContentScript({
 
 function failureText(error: unknown): string {
   if (error instanceof MessagingError && error.code === 'quota') return t('capture_toast_failedQuota');
-  return t('capture_toast_failed', describeError(error));
+  // The error's own words, as a technical detail: describing every code here would outgrow the script's size budget.
+  return t('capture_toast_failed', errorMessage(error));
 }

@@ -11,32 +11,31 @@ beforeEach(() => {
 });
 afterEach(() => vi.restoreAllMocks());
 
-const thrownBy = (envelope: unknown) => {
+const across = (error: unknown) => {
   try {
-    openEnvelope(envelope);
+    openEnvelope(errorToEnvelope(error));
   } catch (received) {
     return received;
   }
   throw new Error('the envelope carried no error');
 };
-const across = (error: unknown) => thrownBy(errorToEnvelope(error));
 
 it('names a refused offer in the UI language, from the problem the background sends along', () => {
   const received = across(new InvalidOfferError('replaces-itself', 'An offer cannot replace itself.'));
   expect(received).toMatchObject({ code: 'invalid-offer', problem: 'replaces-itself' });
-  expect(describeError(received)).toBe('error_problem_replacesItself|An offer cannot replace itself.');
+  expect(describeError(received)).toBe('error_problem_replaces_itself|An offer cannot replace itself.');
 });
 
 it('keeps a field problem’s English as a technical detail only', () => {
-  expect(describeError(new MessagingError('invalid-offer', 'notes: Too big', 'invalid-field'))).toBe('error_problem_invalidField|notes: Too big');
+  expect(describeError(new MessagingError('invalid-offer', 'notes: Too big', 'invalid-field'))).toBe('error_problem_invalid_field|notes: Too big');
 });
 
 it('says why a backup file is refused inside the refusal', () => {
-  expect(describeError(new MessagingError('backup-refused', 'The file is not valid JSON.', 'not-json'))).toBe('error_backupRefused|error_problem_notJson|The file is not valid JSON.');
+  expect(describeError(new MessagingError('backup-refused', 'The file is not valid JSON.', 'not-json'))).toBe('error_backupRefused|error_problem_not_json|The file is not valid JSON.');
 });
 
-it('ignores a problem it does not know and falls back on the code', () => {
-  const received = thrownBy({ ok: false, error: { code: 'not-found', message: 'gone', problem: 'made-up' } });
+it('sends no problem the pages do not know, so they fall back on the code', () => {
+  const received = across(Object.assign(new Error('gone'), { code: 'not-found', problem: 'made-up' }));
   expect(received).toBeInstanceOf(MessagingError);
   expect(received).toMatchObject({ code: 'not-found', problem: undefined });
   expect(describeError(received)).toBe('error_notFound');

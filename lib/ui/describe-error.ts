@@ -1,31 +1,16 @@
 import { MessagingError, type ErrorProblem } from '../messaging/protocol';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 
-/** The advisor's words for each problem the background or a backup names (the error's message stays for logs). */
-const PROBLEM_TEXT: Record<ErrorProblem, MessageKey> = {
-  'not-an-offer-url': 'error_problem_notAnOfferUrl',
-  'customer-without-identity': 'error_problem_customerWithoutIdentity',
-  'too-many-customers': 'error_problem_tooManyCustomers',
-  'duplicate-customer-email': 'error_problem_duplicateCustomerEmail',
-  'follow-up-of-purchase': 'error_problem_followUpOfPurchase',
-  'follow-up-by-trial': 'error_problem_followUpByTrial',
-  'replaces-itself': 'error_problem_replacesItself',
-  'invalid-field': 'error_problem_invalidField',
-  'import-interrupted': 'error_problem_importInterrupted',
-  'not-json': 'error_problem_notJson',
-  'not-a-backup': 'error_problem_notABackup',
-  'newer-version': 'error_problem_newerVersion',
-  'unsupported-version': 'error_problem_unsupportedVersion',
-  'too-large': 'error_problem_tooLarge',
-  'settings-too-large': 'error_problem_settingsTooLarge',
-};
+type Snake<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : S;
+/** The advisor's words for a problem the background or a backup names (the error's message stays for logs); the compiler checks each key exists. */
+const problemKey = (problem: ErrorProblem) => `error_problem_${problem.replaceAll('-', '_')}` as `error_problem_${Snake<ErrorProblem>}`;
 
 /** A message for the advisor that says what failed and what to do about it. */
 export function describeError(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   if (!(error instanceof MessagingError)) return t('error_internal', detail);
   if (error.problem) {
-    const text = t(PROBLEM_TEXT[error.problem], detail);
+    const text = t(problemKey(error.problem), detail);
     return error.code === 'backup-refused' ? t('error_backupRefused', text) : text;
   }
   switch (error.code) {
