@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { BackupImportReport, BackupInclude, SettingsImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
-import { t, tCount } from '@/lib/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { formatNumber } from '@/lib/ui/format';
@@ -152,7 +152,7 @@ function SettingsSummary({ report }: { report: SettingsImportReport }) {
         <ul>
           {report.rejected.map((r) => (
             <li key={r.part} class="error">
-              {t('backup_settingsRejected', [partName(r.part), r.reason])}
+              {t('backup_settingsRejected', [partName(r.part), settingsReason(r.reason)])}
             </li>
           ))}
         </ul>
@@ -184,4 +184,6 @@ function ImportSummary({ report }: { report: ImportReport }) {
 }
 
 /** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
+/** "website: template_profile_invalid_website" in the advisor's words: the settings' schemas speak in locale keys. */
+const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
 const rejectionReason = (reason: string) => t(reason === SUMMARY_ID_CONFLICT ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_invalid', reason);
