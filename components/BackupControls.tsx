@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { BackupImportReport, BackupInclude, SettingsImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
-import { t } from '@/lib/i18n';
+import { t, tCount, type MessageKey } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { formatNumber } from '@/lib/ui/format';
@@ -52,13 +52,13 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
   const exportJson = () =>
     run(async () => {
       const { offers } = await exportAs('json');
-      return { kind: 'message', text: t('backup_exportedWithSettings', String(offers)) };
+      return { kind: 'message', text: tCount('backup_exportedWithSettings', offers) };
     });
 
   const exportCsv = () =>
     run(async () => {
       const { offers, rows } = await exportAs('csv');
-      return { kind: 'message', text: t('backup_exportedCsv', [String(offers), String(rows)]) };
+      return { kind: 'message', text: tCount('backup_exportedCsv', offers, [tCount('backup_rows', rows)]) };
     });
 
   const importJson = (file: File) =>
@@ -71,7 +71,7 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
       } catch (error) {
         if (!(error instanceof ImportStoppedError)) throw error;
         onImported?.(error.report);
-        const stopped = t('backup_importStopped', [formatNumber(error.done), formatNumber(error.total), describeError(error.cause)]);
+        const stopped = tCount('backup_importStopped', error.total, [formatNumber(error.done), describeError(error.cause)]);
         return { kind: 'report', report: error.report, stopped };
       }
     });
@@ -124,7 +124,7 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
         <div class="backup-progress">
           <label for="backup-progress">{t(progress.task === 'export' ? 'backup_progressExport' : 'backup_progressImport')}</label>
           <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
-          <span aria-live="polite">{t('backup_progressCount', [formatNumber(progress.done), formatNumber(progress.total)])}</span>
+          <span aria-live="polite">{tCount('backup_progressCount', progress.total, [formatNumber(progress.done)])}</span>
         </div>
       )}
       <div role="status" aria-live="polite" class="backup-outcome">
@@ -152,7 +152,7 @@ function SettingsSummary({ report }: { report: SettingsImportReport }) {
         <ul>
           {report.rejected.map((r) => (
             <li key={r.part} class="error">
-              {t('backup_settingsRejected', [partName(r.part), r.reason])}
+              {t('backup_settingsRejected', [partName(r.part), settingsReason(r.reason)])}
             </li>
           ))}
         </ul>
@@ -165,7 +165,12 @@ function ImportSummary({ report }: { report: ImportReport }) {
   return (
     <div class="import-report">
       <p>
-        {t('backup_importDone', [report.added, report.updated, report.unchanged, report.rejected.length].map(String))}
+        {t('backup_importDone', [
+          tCount('backup_importAdded', report.added),
+          tCount('backup_importUpdated', report.updated),
+          tCount('backup_importUnchanged', report.unchanged),
+          tCount('backup_importRejected', report.rejected.length),
+        ])}
       </p>
       {report.rejected.length > 0 && (
         <ul>
@@ -179,4 +184,6 @@ function ImportSummary({ report }: { report: ImportReport }) {
 }
 
 /** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
-const rejectionReason = (reason: string) => (reason === SUMMARY_ID_CONFLICT ? t('backup_rejected_summaryIdConflict') : reason);
+/** "website: template_profile_invalid_website" in the advisor's words: the settings' schemas speak in locale keys. */
+const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
+const rejectionReason = (reason: string) => t(reason === SUMMARY_ID_CONFLICT ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_invalid', reason);

@@ -3,7 +3,7 @@ import type { BackupImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
-import { formatBytes, formatNumber } from '@/lib/ui/format';
+import { formatBytes } from '@/lib/ui/format';
 import { BackupControls } from './BackupControls';
 import { FormActions, type FormStatus } from './FormActions';
 
@@ -38,7 +38,7 @@ export function DataSection({ onImported }: { onImported: (report: BackupImportR
     try {
       const { deleted } = await sendMessage({ type: 'offers.deleteAll' });
       setConfirmation('');
-      setStatus({ ok: true, text: t('options_deletedAll', formatNumber(deleted)) });
+      setStatus({ ok: true, text: tCount('options_deletedAll', deleted) });
       await refresh();
     } catch (error) {
       setStatus({ ok: false, text: describeError(error) });

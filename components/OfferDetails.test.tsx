@@ -87,7 +87,7 @@ describe('OfferDetails', () => {
     await settle();
     expect(root.querySelector<HTMLTextAreaElement>('#notes')!.value).toBe('stored, then typed');
     expect(root.querySelectorAll('.customer-card .timeline li')).toHaveLength(2);
-    expect(root.querySelector('[data-testid=customer-summary]')?.textContent).toBe('customers_summaryOne 1 customers_countAt 1 status_accepted');
+    expect(root.querySelector('[data-testid=customer-summary]')?.textContent).toBe('customers_summary_one 1 customers_countAt 1 status_accepted');
   });
 
   it('sends only the notes typed, with the text they were edited from', async () => {

@@ -4,7 +4,7 @@ import { sendMessage } from '@/lib/messaging/client';
 import { acceptanceRate, type PipelineOverview as Overview } from '@/lib/offers/stats';
 import { CUSTOMER_STATUSES, OFFER_STATUSES, type OfferStatus } from '@/lib/offers/statuses';
 import { OFFER_KINDS } from '@/lib/offers/schema';
-import { t, uiLocale } from '@/lib/i18n';
+import { t, tCount, uiLocale } from '@/lib/i18n';
 import { HISTORY_PAGE, historyViewSearch, type HistoryView } from '@/lib/history-link';
 import { describeError } from '@/lib/ui/describe-error';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
@@ -40,7 +40,10 @@ export function PipelineOverview({ version, onNavigate }: { version: number; onN
     void run(async () => (await sendMessage({ type: 'offers.overview' })).overview);
   }, [run, version]);
 
-  /** A link to the list a figure counts: a real address (new tab, bookmark), followed in the page on a plain click. */
+  /**
+   * A link to the list a figure counts: a real address (new tab, bookmark), followed in the page on a plain click.
+   * The label follows the figure, so counted labels take its form ("1 customer awaiting a reply").
+   */
   const link = (view: HistoryView, figure: number, label: string) => (
     <a
       class="figure-link"
@@ -85,16 +88,16 @@ export function PipelineOverview({ version, onNavigate }: { version: number; onN
             <section aria-labelledby="overview-follow-ups">
               <h3 id="overview-follow-ups">{t('overview_followUps')}</h3>
               <ul class="plain figure-list">
-                <li>{link({ q: '', followUp: 'awaiting' }, overview.awaitingCustomers, t('overview_awaiting'))}</li>
-                <li>{link({ q: '', followUp: 'overdue' }, overview.overdue.customers, t('overview_overdue'))}</li>
+                <li>{link({ q: '', followUp: 'awaiting' }, overview.awaitingCustomers, tCount('overview_awaiting', overview.awaitingCustomers))}</li>
+                <li>{link({ q: '', followUp: 'overdue' }, overview.overdue.customers, tCount('overview_overdue', overview.overdue.customers))}</li>
               </ul>
-              <p class="hint muted">{t(overview.overdue.remindersOn ? 'overview_overdueRule' : 'overview_overdueDefault', String(overview.overdue.days))}</p>
+              <p class="hint muted">{tCount(overview.overdue.remindersOn ? 'overview_overdueRule' : 'overview_overdueDefault', overview.overdue.days)}</p>
             </section>
             <section aria-labelledby="overview-licenses">
               <h3 id="overview-licenses">{t('overview_licenses')}</h3>
               <ul class="plain figure-list">
-                <li>{link({ q: '' }, overview.licenses.offered, t('overview_licensesOffered'))}</li>
-                <li>{link({ q: '', offerStatus: 'accepted' }, overview.licenses.accepted, t('overview_licensesAccepted'))}</li>
+                <li>{link({ q: '' }, overview.licenses.offered, tCount('overview_licensesOffered', overview.licenses.offered))}</li>
+                <li>{link({ q: '', offerStatus: 'accepted' }, overview.licenses.accepted, tCount('overview_licensesAccepted', overview.licenses.accepted))}</li>
               </ul>
               <p class="hint muted">{t('overview_licensesRule')}</p>
             </section>
@@ -119,7 +122,7 @@ function MonthChart({ overview }: { overview: Overview }) {
   const [active, setActive] = useState(overview.months.length - 1);
   const monthRefs = useRef<(SVGGElement | null)[]>([]);
   const rate = acceptanceRate(series);
-  const figures = (i: number) => t('overview_monthFigures', [monthName(overview.months[i] ?? '', 'long'), formatNumber(series.sent[i] ?? 0), formatNumber(series.accepted[i] ?? 0)]);
+  const figures = (i: number) => t('overview_monthFigures', [monthName(overview.months[i] ?? '', 'long'), tCount('overview_monthSent', series.sent[i] ?? 0), tCount('overview_monthAccepted', series.accepted[i] ?? 0)]);
   const segmentLabel = (option: Segment) =>
     option.kind === 'all' ? t('overview_segmentAll') : option.kind === 'kind' ? kindLabel({ kind: option.value }) : t('overview_segmentLocation', option.value);
 

@@ -10,7 +10,7 @@ import { PipelineOverview } from '@/components/PipelineOverview';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
-import { t } from '@/lib/i18n';
+import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/history-link';
 import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
@@ -123,8 +123,8 @@ export function HistoryApp() {
               : listing.offers.length === 0
                 ? t(isFiltered(view) ? 'history_noMatch' : 'history_empty')
                 : view.q.trim() && listing.offers.length >= SEARCH_LIMIT
-                  ? t('history_searchCapped', String(SEARCH_LIMIT))
-                  : t('history_shown', String(listing.offers.length))}
+                  ? tCount('history_searchCapped', SEARCH_LIMIT)
+                  : tCount('history_shown', listing.offers.length)}
           </p>
           {/* Outside the list's rows: its Undo stays when a deletion empties the page. */}
           <BulkActions selected={listing.offers.filter((offer) => checked.has(offer.id))} onChanged={reload} onClear={() => setChecked(new Set())} />

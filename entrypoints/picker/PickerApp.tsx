@@ -6,6 +6,7 @@ import { describeTemplateError } from '@/lib/message/parse';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/client';
+import { describeError } from '@/lib/ui/describe-error';
 import { watchVisibility, type VisibilityWatch } from '@/lib/ui/frame-visibility';
 import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { moveSelection, pickerMessage, pickerToken } from '@/lib/webmail/picker-message';
@@ -17,7 +18,6 @@ const SEARCH_DELAY_MS = 150;
 
 type Problem = { text: string; details: string[]; settings: boolean };
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * The offer picker, framed by the webmail content script. It reads offers and settings itself
@@ -88,7 +88,7 @@ export function PickerApp() {
       const answer = await sendWithRetry({ type: 'webmail.deliver', token, offerId: offer.id, message: built.message });
       if (answer.outcome === 'failed') setProblem({ text: t('webmail_picker_compose_gone'), details: [], settings: false });
     } catch (error) {
-      setProblem({ text: t('webmail_picker_insert_failed', errorText(error)), details: [], settings: false });
+      setProblem({ text: t('webmail_picker_insert_failed', describeError(error)), details: [], settings: false });
     } finally {
       setBusy(false);
     }
@@ -162,7 +162,7 @@ export function PickerApp() {
       )}
       {loadError !== undefined ? (
         <p class="empty" role="alert">
-          {t('webmail_picker_load_failed', errorText(loadError))}
+          {t('webmail_picker_load_failed', describeError(loadError))}
         </p>
       ) : offers === undefined ? (
         <p class="empty">{t('webmail_picker_loading')}</p>

@@ -5,6 +5,7 @@ import { t } from '@/lib/i18n';
 import { adapterForOrigin } from '@/lib/webmail/adapters';
 import { sendWithRetry } from '@/lib/messaging/client';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
+import { describeError } from '@/lib/ui/describe-error';
 import { startWebmail } from '@/lib/webmail/controller';
 
 export default defineContentScript({
@@ -28,6 +29,7 @@ export default defineContentScript({
       // while the worker restarts, is recognised as the same draft or send.
       recordCompose: (token, event) => sendWithRetry({ type: 'webmail.recordCompose', token, event }),
       t,
+      describeError,
     });
     const stopAnswering = answerRuntimeMessages((message, sender) =>
       sender.id === browser.runtime.id ? controller.handleTabMessage(message) : undefined,

@@ -60,7 +60,7 @@ export function createBackupHandlers(
     'backup.importChunk': async ({ importId, text, last }) => {
       const session = imports.get(importId);
       if (!session) {
-        throw new MessagingError('not-found', 'This import is no longer under way (the extension restarted). Import the file again: what was imported stays, and the rest follows.');
+        throw new MessagingError('not-found', 'This import is no longer under way (the extension restarted). Import the file again: what was imported stays, and the rest follows.', 'import-interrupted');
       }
       const lines = (session.partial + text).split('\n');
       session.partial = lines.pop() ?? '';

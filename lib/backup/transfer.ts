@@ -68,7 +68,7 @@ async function readFile(file: Blob): Promise<{ value: unknown; records: unknown[
     const value = parseBackupText(await file.text());
     return { value, records: readBackupEnvelope(value) };
   } catch (error) {
-    if (error instanceof BackupRefusedError) throw new MessagingError('backup-refused', error.message);
+    if (error instanceof BackupRefusedError) throw new MessagingError('backup-refused', error.message, error.problem);
     throw error;
   }
 }
@@ -85,7 +85,7 @@ export async function importFile(file: Blob, include: BackupInclude, send: Send,
   const { value, records } = await readFile(file);
   const settings = include === 'offers' ? undefined : settingsPart(value);
   if (settings !== undefined && messageBytes(JSON.stringify(settings)) > maxBytes) {
-    throw new MessagingError('backup-refused', 'The settings part of the file is too large.');
+    throw new MessagingError('backup-refused', 'The settings part of the file is too large.', 'settings-too-large');
   }
   const start = await send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
   if (include === 'settings') return { offers: null, settings: start.settings };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { isErrorCode, MessagingError, type ErrorCode, type RequestOf, type RequestType, type ResponseMap } from './protocol';
+import { isErrorCode, MessagingError, type ErrorCode, type ErrorProblem, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 /**
  * The sending side, free of zod so content scripts stay small: the background validates every
@@ -10,9 +10,10 @@ import { isErrorCode, MessagingError, type ErrorCode, type RequestOf, type Reque
 export function openEnvelope(raw: unknown): unknown {
   if (typeof raw === 'object' && raw !== null && 'ok' in raw) {
     if (raw.ok === true && 'data' in raw) return raw.data;
-    const error = 'error' in raw ? (raw.error as { code?: unknown; message?: unknown } | null) : null;
+    const error = 'error' in raw ? (raw.error as { code?: unknown; message?: unknown; problem?: unknown } | null) : null;
     if (raw.ok === false && error && isErrorCode(error.code) && typeof error.message === 'string') {
-      throw new MessagingError(error.code, error.message);
+      // The background sends only the problems it knows (errorToEnvelope checks them); no list here keeps content scripts small.
+      throw new MessagingError(error.code, error.message, typeof error.problem === 'string' ? (error.problem as ErrorProblem) : undefined);
     }
   }
   throw new MessagingError('internal', 'The extension gave an unreadable answer.');

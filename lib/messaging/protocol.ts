@@ -31,16 +31,41 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+/**
+ * What exactly was refused, for the advisor's message in the UI language: the error's own message
+ * stays English, for logs, since the background's errors are built where no locale is at hand.
+ */
+export const ERROR_PROBLEMS = [
+  'not-an-offer-url',
+  'customer-without-identity',
+  'too-many-customers',
+  'duplicate-customer-email',
+  'follow-up-of-purchase',
+  'follow-up-by-trial',
+  'replaces-itself',
+  'invalid-field',
+  'import-interrupted',
+  'not-json',
+  'not-a-backup',
+  'newer-version',
+  'unsupported-version',
+  'too-large',
+  'settings-too-large',
+] as const;
+export type ErrorProblem = (typeof ERROR_PROBLEMS)[number];
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string; problem?: ErrorProblem } };
 
 /**
  * An error that names what went wrong with a code a caller can act on. Domain errors carry
- * their code the same way (a `code` property), so the background sends it on unchanged.
+ * their code the same way (a `code` property, and a `problem` when they have one), so the
+ * background sends them on unchanged.
  */
 export class MessagingError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly problem?: ErrorProblem,
   ) {
     super(message);
     this.name = 'MessagingError';
@@ -48,6 +73,7 @@ export class MessagingError extends Error {
 }
 
 export const isErrorCode = (value: unknown): value is ErrorCode => (ERROR_CODES as readonly unknown[]).includes(value);
+export const isErrorProblem = (value: unknown): value is ErrorProblem => (ERROR_PROBLEMS as readonly unknown[]).includes(value);
 
 /** What "Capture from this page" found: the saved offer, or why there is none. */
 export type CaptureAnswer =

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { isErrorCode, type Envelope, type ErrorCode, type Handlers, type MessageSender } from './protocol';
+import { isErrorCode, isErrorProblem, type Envelope, type ErrorCode, type Handlers, type MessageSender } from './protocol';
 import { Request } from './schemas';
 import { classifySender, isRequestType, mayAsk } from './senders';
 
@@ -17,7 +17,10 @@ const CODE_BY_STORAGE_EXCEPTION: Record<string, ErrorCode> = {
 export function errorToEnvelope(error: unknown): Envelope<never> {
   const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
   const ownCode: unknown = error instanceof Error && 'code' in error ? error.code : undefined;
-  if (isErrorCode(ownCode)) return { ok: false, error: { code: ownCode, message } };
+  if (isErrorCode(ownCode)) {
+    const problem: unknown = error instanceof Error && 'problem' in error ? error.problem : undefined;
+    return { ok: false, error: { code: ownCode, message, ...(isErrorProblem(problem) ? { problem } : {}) } };
+  }
   const storageCode = error instanceof DOMException || error instanceof Error ? CODE_BY_STORAGE_EXCEPTION[error.name] : undefined;
   return { ok: false, error: { code: storageCode ?? 'internal', message } };
 }

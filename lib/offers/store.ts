@@ -23,7 +23,7 @@ import {
 import { fromStored, toStored } from './index-fields';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
-import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
+import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
   override name = 'OfferNotFoundError';
@@ -32,6 +32,12 @@ export class OfferNotFoundError extends Error {
 export class InvalidOfferError extends Error {
   override name = 'InvalidOfferError';
   readonly code = 'invalid-offer';
+  constructor(
+    readonly problem: ErrorProblem,
+    message: string,
+  ) {
+    super(message);
+  }
 }
 /** An edit made on a copy of the offer that another window has changed since. */
 export class StaleOfferError extends Error {
@@ -39,6 +45,9 @@ export class StaleOfferError extends Error {
   readonly code = 'stale';
 }
 const NOT_AN_OFFER_URL = 'This is not a Partner Center offer URL.';
+/** A schema issue as a technical detail: the field's path, then what is wrong with it. */
+const invalidFieldMessage = (issue: { path: PropertyKey[]; message: string } | undefined) =>
+  issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'Invalid offer.';
 
 export interface PageRequest {
   cursor?: string;
@@ -162,7 +171,7 @@ export class OfferStore {
    */
   async upsert(draft: OfferDraft, armed?: ArmedNext): Promise<UpsertAnswer> {
     const parsed = parseOfferUrl(draft.url);
-    if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
+    if (!parsed) throw new InvalidOfferError('not-an-offer-url', NOT_AN_OFFER_URL);
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
@@ -471,7 +480,7 @@ export class OfferStore {
     const after = change(before, now);
     if (after === before) return before;
     const changed = Offer.safeParse({ ...after, updatedAt: now });
-    if (!changed.success) throw new InvalidOfferError(changed.error.issues[0]?.message ?? 'Invalid offer.');
+    if (!changed.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(changed.error.issues[0]));
     const totals = new TotalsChange(tx);
     await totals.put(before, changed.data);
     await totals.save();
@@ -499,11 +508,11 @@ export class OfferStore {
   /** Adds a customer by hand; one already known by that address or name is completed instead. */
   async addCustomer(id: string, who: CustomerIdentity): Promise<Offer> {
     const identity = cleanIdentity(who);
-    if (!hasIdentity(identity)) throw new InvalidOfferError('A customer needs a name, an email address or a company.');
+    if (!hasIdentity(identity)) throw new InvalidOfferError('customer-without-identity', 'A customer needs a name, an email address or a company.');
     return this.modify(id, (offer, now) => {
       const known = findCustomer(offer.customers, identity);
       if (known) return withCustomer(offer, known.id, (customer) => ({ ...customer, ...identity, ...cleanIdentity(customer) }));
-      if (offer.customers.length >= LIMITS.customers) throw new InvalidOfferError(`An offer keeps at most ${LIMITS.customers} customers.`);
+      if (offer.customers.length >= LIMITS.customers) throw new InvalidOfferError('too-many-customers', `An offer keeps at most ${LIMITS.customers} customers.`);
       return { ...offer, customers: [...offer.customers, newCustomer(this.newId(), identity, now)] };
     });
   }
@@ -522,7 +531,7 @@ export class OfferStore {
         const next = withIdentityChanges(customer, patch);
         const email = next.email?.toLowerCase();
         if (email && offer.customers.some((other) => other.id !== customerId && other.email?.toLowerCase() === email)) {
-          throw new InvalidOfferError('Another customer of this offer has this email address.');
+          throw new InvalidOfferError('duplicate-customer-email', 'Another customer of this offer has this email address.');
         }
         return next;
       }),
@@ -556,13 +565,13 @@ export class OfferStore {
     if (patch.followUpOf) {
       const trial = await this.get(patch.followUpOf);
       if (!trial) throw new OfferNotFoundError(`No offer with id ${patch.followUpOf}.`);
-      if (trial.kind !== 'trial') throw new InvalidOfferError('A purchase offer follows up a trial invitation, not another purchase offer.');
+      if (trial.kind !== 'trial') throw new InvalidOfferError('follow-up-of-purchase', 'A purchase offer follows up a trial invitation, not another purchase offer.');
     }
     return this.modify(id, (offer) => {
       if (expected.notes !== undefined && !sameText(offer.notes, expected.notes)) {
         throw new StaleOfferError(`Offer ${id} was changed since it was loaded.`);
       }
-      if (patch.followUpOf && offer.kind !== 'purchase') throw new InvalidOfferError('Only a purchase offer follows up a trial invitation.');
+      if (patch.followUpOf && offer.kind !== 'purchase') throw new InvalidOfferError('follow-up-by-trial', 'Only a purchase offer follows up a trial invitation.');
       return {
         ...offer,
         ...(patch.notes !== undefined ? { notes: patch.notes } : {}),
@@ -577,7 +586,7 @@ export class OfferStore {
    * `withdraw` is false.
    */
   async replace(id: string, byId: string, withdraw: boolean): Promise<{ replaced: Offer; by: Offer }> {
-    if (id === byId) throw new InvalidOfferError('An offer cannot replace itself.');
+    if (id === byId) throw new InvalidOfferError('replaces-itself', 'An offer cannot replace itself.');
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const offers = tx.objectStore('offers');
@@ -657,7 +666,7 @@ export class OfferStore {
       const customers = before.customers.map((customer) => withStatus(customer, status, now));
       if (sameList(customers, before.customers)) continue;
       const after = Offer.safeParse({ ...before, customers, updatedAt: now });
-      if (!after.success) throw new InvalidOfferError(after.error.issues[0]?.message ?? 'Invalid offer.');
+      if (!after.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(after.error.issues[0]));
       changes.push({ before, after: after.data });
     }
     await Promise.all(changes.map(({ before, after }) => totals.put(before, after)));
@@ -839,7 +848,7 @@ function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newI
 /** A deleted offer coming back: its link must be an offer link, and kind, quote and partner are read from it again. */
 function readFromLink(offer: Offer): Offer {
   const parsed = parseOfferUrl(offer.url);
-  if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
+  if (!parsed) throw new InvalidOfferError('not-an-offer-url', NOT_AN_OFFER_URL);
   return { ...offer, kind: parsed.kind, quoteId: parsed.quoteId, partnerId: parsed.partnerId };
 }
 

@@ -1,10 +1,18 @@
-import { MessagingError } from '../messaging/protocol';
+import { MessagingError, type ErrorProblem } from '../messaging/protocol';
 import { t } from '../i18n';
+
+type Snake<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${Snake<Tail>}` : S;
+/** The advisor's words for a problem the background or a backup names (the error's message stays for logs); the compiler checks each key exists. */
+const problemKey = (problem: ErrorProblem) => `error_problem_${problem.replaceAll('-', '_')}` as `error_problem_${Snake<ErrorProblem>}`;
 
 /** A message for the advisor that says what failed and what to do about it. */
 export function describeError(error: unknown): string {
   const detail = error instanceof Error ? error.message : String(error);
   if (!(error instanceof MessagingError)) return t('error_internal', detail);
+  if (error.problem) {
+    const text = t(problemKey(error.problem), detail);
+    return error.code === 'backup-refused' ? t('error_backupRefused', text) : text;
+  }
   switch (error.code) {
     case 'quota':
       return t('error_quota');

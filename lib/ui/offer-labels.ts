@@ -1,7 +1,7 @@
 import { customerLabel, statusCounts } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
-import { formatDateTime, t } from '../i18n';
+import { formatDateTime, t, tCount } from '../i18n';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
 
@@ -17,7 +17,7 @@ export const statusBadgeClass = (status: OfferStatus) => `badge tone-${STATUS_RU
 export function customersLabel(offer: Pick<Offer, 'customers'>, shown = 2): string {
   const names = offer.customers.map(customerLabel).filter(Boolean);
   const more = names.length - shown;
-  return more > 0 ? `${names.slice(0, shown).join(', ')} ${t('customers_more', String(more))}` : names.join(', ');
+  return more > 0 ? `${names.slice(0, shown).join(', ')} ${tCount('customers_more', more)}` : names.join(', ');
 }
 
 /** "3 customers: Accepted (1), Sent (2)"; "No customer yet" for an offer posted on a website or not sent. */
@@ -25,7 +25,7 @@ export function customerSummary(offer: Pick<Offer, 'customers'>): string {
   const counts = statusCounts(offer);
   if (counts.length === 0) return t('customers_none');
   const parts = counts.map(({ status, count }) => t('customers_countAt', [String(count), statusLabel(status)]));
-  return t(offer.customers.length === 1 ? 'customers_summaryOne' : 'customers_summaryMany', [String(offer.customers.length), parts.join(', ')]);
+  return tCount('customers_summary', offer.customers.length, [parts.join(', ')]);
 }
 
 export function subscriptionsLabel(offer: Offer): string {

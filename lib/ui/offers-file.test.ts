@@ -1,7 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
+import { speak } from '@/test/unit/ui-language';
 import { readBackupEnvelope } from '../offers/backup-envelope';
 import { OfferFileBuilder, readEveryPage, type OfferPage } from './offers-file';
+
+afterEach(() => vi.restoreAllMocks());
 
 describe('OfferFileBuilder', () => {
   it('writes JSON that imports as a backup, without a settings part', async () => {
@@ -14,13 +17,15 @@ describe('OfferFileBuilder', () => {
     expect(JSON.parse(text)).not.toHaveProperty('settings');
   });
 
-  it('writes the backup’s CSV, one row per customer', async () => {
+  it('writes the backup’s CSV, one row per customer, for a spreadsheet in the advisor’s locale', async () => {
+    speak('fr');
     const file = new OfferFileBuilder('csv', '2026-06-01T00:00:00.000Z');
     file.add([makeOffer(1), makeOffer(2, { customers: [] })]);
     const lines = (await file.blob().text()).trimEnd().split('\r\n');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('SUM-1');
     expect(lines[2]).toContain('SUM-2');
+    expect(lines[0]).toContain(';');
   });
 
   it('an empty JSON file is still a backup', async () => {

@@ -1,5 +1,6 @@
 import { BACKUP_TAIL, backupHead, backupRecord } from '../offers/backup';
-import { csvHead, offerCsvRows } from '../offers/csv';
+import { csvHead, offerCsvRows, type CsvOptions } from '../offers/csv';
+import { uiLocale } from '../i18n';
 import type { Offer } from '../offers/schema';
 
 export type OfferFileFormat = 'json' | 'csv';
@@ -13,17 +14,20 @@ const MIME: Record<OfferFileFormat, string> = { json: 'application/json', csv: '
 export class OfferFileBuilder {
   private readonly parts: string[];
   private written = 0;
+  private readonly csv: CsvOptions;
 
   constructor(
     readonly format: OfferFileFormat,
     exportedAt: string,
   ) {
-    this.parts = [format === 'json' ? backupHead(exportedAt) : csvHead()];
+    // A spreadsheet opens the CSV in the advisor's locale, as a backup's CSV.
+    this.csv = format === 'csv' ? { locale: uiLocale() } : {};
+    this.parts = [format === 'json' ? backupHead(exportedAt) : csvHead(this.csv)];
   }
 
   add(offers: readonly Offer[]): void {
     for (const offer of offers) {
-      this.parts.push(this.format === 'json' ? backupRecord(offer, this.written === 0) : offerCsvRows(offer).text);
+      this.parts.push(this.format === 'json' ? backupRecord(offer, this.written === 0) : offerCsvRows(offer, this.csv).text);
       this.written++;
     }
   }

@@ -30,6 +30,8 @@ export interface WebmailDeps {
    */
   recordCompose(token: string, event: ComposeEvent): Promise<unknown>;
   t: (key: WebmailText, substitution?: string) => string;
+  /** The advisor's words for a failed request, in the UI language. */
+  describeError: (error: unknown) => string;
   /** Mutation batches are coalesced into one scan per this many milliseconds. */
   scanDelayMs?: number;
 }
@@ -194,7 +196,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     try {
       await deps.recordCompose(token, { kind: 'draft', at: new Date().toISOString(), provider: adapter.provider, ...plan.record });
     } catch (error) {
-      bar.showNotice(t('webmail_notice_not_recorded', error instanceof Error ? error.message : String(error)), 'error');
+      bar.showNotice(t('webmail_notice_not_recorded', deps.describeError(error)), 'error');
     }
     return { outcome: 'inserted' };
   }

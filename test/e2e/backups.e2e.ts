@@ -58,7 +58,7 @@ describe('a backup bigger than one message', () => {
       const restore = await target.openExtensionPage('history.html');
       const importProgress = await watchProgress(restore);
       await restore.locator('input[type=file]').setInputFiles(path);
-      await expect.poll(() => restore.locator('.backup-outcome').textContent(), { timeout: 60_000 }).toContain('3000 added, 0 updated, 0 unchanged, 0 rejected');
+      await expect.poll(() => restore.locator('.backup-outcome').textContent(), { timeout: 60_000 }).toContain('3,000 added, 0 updated, 0 unchanged, 0 rejected');
       const importBar = await importProgress();
       expect(importBar.values.length).toBeGreaterThan(2);
       expect([importBar.values.at(-1), importBar.max]).toEqual([3000, 3000]);

@@ -91,6 +91,26 @@ describe('capture on Partner Center', () => {
     await page.close();
   });
 
+  it('speaks Microsoft’s French in the notice when the browser is French', async () => {
+    const french = await launchExtension({ locale: 'fr' });
+    try {
+      const quote = '22222222-aaaa-4bbb-8ccc-000000000003';
+      const page = await french.context.newPage();
+      await page.goto(wizardUrl({ lang: 'fr', kind: 'trial', quote }));
+      await page.locator('#usage-location').selectOption('Belgique');
+      await page.locator('#sub-1').check();
+      await page.locator('#wizard-next').click();
+      await expect.poll(() => offersWithQuote(french, quote), { timeout: 5000 }).toHaveLength(1);
+      await expect.poll(() => accessibleText(page)).toContain('Offre enregistrée · ID de résumé TI-22222222');
+      const text = await accessibleText(page);
+      for (const label of ['Voir', 'Annuler', 'Fermer']) expect(text.split('\n')).toContain(label);
+      expect(text).not.toMatch(/Offer saved|summary ID|Dismiss|Undo/);
+      await page.close();
+    } finally {
+      await french.close();
+    }
+  });
+
   it('captures an offer URL the page layout hides when the advisor copies it', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', 'partner-center/copy-split-url.html'));

@@ -115,7 +115,7 @@ describe('popup', () => {
     await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer saved.');
     const card = popup.locator('.offer-card');
     expect(await card.textContent()).toContain('Microsoft 365 E3');
-    expect(await card.textContent()).toContain('Requested');
+    expect(await card.textContent()).toContain('Offered');
     const { offers } = await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'fabrikam' });
     expect(offers).toMatchObject([{ source: 'manual', subscriptions: [{ name: 'Microsoft 365 E3', licenses: 12 }], delegatedAdmin: true }]);
     await popup.close();
@@ -561,10 +561,14 @@ describe('every page', () => {
     const french = await launchExtension({ locale: 'fr' });
     try {
       const popup = await french.openExtensionPage('popup.html');
-      await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre à la main' }).count()).toBe(1);
+      await expect.poll(() => popup.getByRole('button', { name: 'Ajouter une offre manuellement' }).count()).toBe(1);
+      await seed(french, [makeOffer(1, { summaryId: 'PO-1001', delegatedAdmin: true, customers: [makeCustomer('c1', { company: 'Fabrikam' }, '2026-03-02T10:00:00.000Z', 'sent')] })]);
       const history = await french.openExtensionPage('history.html');
-      await expect.poll(() => history.getByLabel("Lieu d'utilisation").count()).toBe(1);
-      expect(await history.getByLabel('Statut d’un client').count()).toBe(1);
+      await expect.poll(() => history.getByLabel('Lieu d’utilisation').count()).toBe(1);
+      expect(await history.getByLabel('Statut du client').count()).toBe(1);
+      // One offer and one customer: the singular forms French asks for, with its typography.
+      await expect.poll(() => history.getByText('1 offre affichée', { exact: true }).count()).toBe(1);
+      expect(await history.locator('tr[data-offer-id="offer-1"]').textContent()).toContain('1 client\u202f: Envoyée (1)');
       const options = await french.openExtensionPage('options.html');
       await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
     } finally {

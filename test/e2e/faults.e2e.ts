@@ -45,7 +45,7 @@ describe('faults that lose nothing', () => {
 
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await history.locator('input[type=file]').setInputFiles(file);
-      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('2000 added');
+      await expect.poll(() => status.textContent(), { timeout: 30_000 }).toContain('2,000 added');
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 2002 });
     } finally {
       await browser.close();

@@ -102,7 +102,7 @@ describe('replacing an offer', () => {
     const page = await openPage('history.html?offer=offer-1');
     await page.getByRole('button', { name: 'Replace with a new offer…' }).click();
     const form = page.getByRole('form', { name: 'Replace this offer' });
-    await form.getByLabel('the next offer I capture or add').check();
+    await form.getByLabel('the next offer I save from Partner Center or add').check();
     await form.getByRole('checkbox', { name: /Withdraw this offer from its customers/ }).uncheck();
     expect(await form.getByRole('combobox').count()).toBe(0);
     await form.getByRole('button', { name: 'Wait for the new offer' }).click();
@@ -131,7 +131,7 @@ describe('replacing an offer', () => {
     await seed([makeOffer(1, { summaryId: 'PO-1001', createdAt: at(1), customers: [makeCustomer('c1', { email: 'ana@fabrikam.example' }, at(1), 'sent')] })]);
     const page = await openPage('history.html?offer=offer-1');
     await page.getByRole('button', { name: 'Replace with a new offer…' }).click();
-    await page.getByLabel('the next offer I capture or add').check();
+    await page.getByLabel('the next offer I save from Partner Center or add').check();
     await page.getByRole('button', { name: 'Wait for the new offer' }).click();
     await expect.poll(() => page.getByText('Waiting for the new offer', { exact: false }).count()).toBe(1);
 

@@ -103,7 +103,7 @@ describe('pipeline overview', () => {
       ['customers', 'Drafted', '1'],
       ['customers', 'Pending', '0'],
       ['follow-ups', 'awaiting a reply', '3'],
-      ['follow-ups', 'overdue', '2'],
+      ['follow-ups', 'overdue for a follow-up', '2'],
       ['licenses', 'Offered', '53'],
       ['licenses', 'Accepted', '28'],
     ];
@@ -135,7 +135,7 @@ describe('pipeline overview', () => {
 
   it('gives the chart\'s figures as a table, the acceptance rate, and the same per kind', async () => {
     const page = await openHistory();
-    await expect.poll(() => page.locator('.rate').textContent()).toBe('Acceptance rate: 50% of the offers first sent in these 12 months are accepted.');
+    await expect.poll(() => page.locator('.rate').textContent()).toBe('Acceptance rate: 50% of the offers first sent in the last 12 months have been accepted.');
     await page.getByText('The chart’s figures as a table').click();
     const row = (month: string) =>
       page
@@ -166,7 +166,7 @@ describe('pipeline overview', () => {
       [yesterday, 1, 0, 0],
     ]);
     await expect.poll(() => page.locator('.rate').textContent()).toContain('0%');
-    await page.locator('#overview-segment').selectOption({ label: 'Used in Canada' });
+    await page.locator('#overview-segment').selectOption({ label: 'Usage location: Canada' });
     await expectRows([
       [monthsAgo(3), 1, 0, 1],
       [monthsAgo(1), 0, 1, 0],

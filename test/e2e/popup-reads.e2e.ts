@@ -94,7 +94,7 @@ describe('the popup reads the newest offers itself', () => {
 
     // The first to ask is told why the upgrade cannot run.
     const first = await openPopup(browser);
-    await expect.poll(() => first.locator('[role=alert]').textContent()).toContain('Another Offer Courier tab is holding an older version of the database');
+    await expect.poll(() => first.locator('[role=alert]').textContent()).toContain('Another Offer Courier tab is still using an older version of its data');
     // A popup opened meanwhile waits behind that upgrade, its own read too: once the old tab lets go, its offers show.
     const second = await openPopup(browser);
     await second.waitForTimeout(1000);

@@ -249,7 +249,7 @@ describe('settings in backups', () => {
     await importFile(options, file, 'Offers and settings');
     await expect.poll(() => options.locator('.backup-outcome').textContent()).toContain('2 added, 0 updated, 0 unchanged, 0 rejected');
     expect(await options.locator('.backup-outcome').textContent()).toContain('Settings restored: templates.');
-    expect(await options.locator('.backup-outcome').textContent()).toContain('Not restored, invalid in the file: profile (website:');
+    expect(await options.locator('.backup-outcome').textContent()).toContain('Not restored, invalid in the file: profile (website: Enter a web address starting with https:// or http://.)');
     expect((await storedSettings(browser)).profile).toEqual(PROFILE);
     await options.close();
   });

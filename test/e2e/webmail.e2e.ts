@@ -408,12 +408,12 @@ describe('when no strategy works', () => {
 });
 
 describe('in French', () => {
-  it('names the button "Insérer l\'offre"', async () => {
+  it('names the button « Insérer l’offre »', async () => {
     const french = await launchExtension({ locale: 'fr' });
     try {
       const page = await french.context.newPage();
       await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-popout.html'));
-      await insertButton(page, "Insérer l'offre").waitFor();
+      await insertButton(page, 'Insérer l’offre').waitFor();
       await page.close();
     } finally {
       await french.close();
