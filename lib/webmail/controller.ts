@@ -9,6 +9,7 @@ import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
 import { bodyHoldsLink } from './offer-link';
 import { findSendButton, isButtonActivation, isSendShortcut, owningBody } from './send-controls';
 import { nextSendState, type SendInput, type SendState } from './send-state';
+import { isOnDarkPage } from './page-theme';
 import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -22,8 +23,8 @@ export type WebmailText =
 export interface WebmailDeps {
   adapter: WebmailAdapter;
   doc: Document;
-  /** The picker page's URL for one opening, carrying its random token. */
-  pickerUrl(token: string): string;
+  /** The picker page's URL for one opening: its random token, the window's recipient addresses, whether the page is dark. */
+  pickerUrl(token: string, context: { recipients: string[]; darkPage: boolean }): string;
   /**
    * Records a draft or a send of the offer delivered to the picker named by the token. Called
    * synchronously from the moment a send is known (a page going away may not run a later task).
@@ -103,6 +104,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     for (const body of bodies) {
       if (entries.has(body)) continue;
       const entry: ComposeEntry = { body, lastFocusAt: 0, send: { phase: 'idle' }, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
+      entry.bar.setDark(isOnDarkPage(body));
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
@@ -127,7 +129,10 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   function openPicker(entry: ComposeEntry): void {
     closePicker(false);
     const token = crypto.randomUUID();
-    const frame = createPickerFrame(doc, deps.pickerUrl(token), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect());
+    const recipients = readRecipients(describeCompose(entry.body, adapter), adapter).flatMap((recipient) => (recipient.email ? [recipient.email] : []));
+    const darkPage = isOnDarkPage(entry.body);
+    entry.bar.setDark(darkPage);
+    const frame = createPickerFrame(doc, deps.pickerUrl(token, { recipients, darkPage }), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect(), darkPage);
     // Clicks inside the frame never reach this document, so any pointer press here is outside it.
     const onOutsidePointer = () => closePicker(false);
     doc.addEventListener('pointerdown', onOutsidePointer, { capture: true });

@@ -23,7 +23,7 @@ export function parseColor(text: string): Rgba | null {
   if (value.toLowerCase() === 'transparent') return { r: 0, g: 0, b: 0, a: 0 };
   const hex = HEX.exec(value)?.[1];
   if (hex) {
-    const digits = hex.length <= 4 ? [...hex].map((digit) => digit + digit) : (hex.match(/../g) ?? []);
+    const digits = hex.length <= 4 ? hex.split('').map((digit) => digit + digit) : (hex.match(/../g) ?? []);
     const [r = 0, g = 0, b = 0, a = 255] = digits.map((pair) => parseInt(pair, 16));
     return { r, g, b, a: a / 255 };
   }
