@@ -172,8 +172,8 @@ export function PickerApp() {
         if (event.key === 'Escape') {
           event.preventDefault();
           close();
-        } else if (event.key === 'Enter' && event.target instanceof HTMLSelectElement) {
-          // Enter inserts from the template and language lists as it does from the search box.
+        } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
+          // Enter inserts from the language and template choices as it does from the search box.
           event.preventDefault();
           void insert(highlighted);
         }
@@ -280,34 +280,35 @@ interface TemplateChoiceFieldsProps {
   onTemplate: (templateId: string) => void;
 }
 
-/** The language and template of the message; the template list holds the chosen language's templates for the offer's kind. */
+/**
+ * The language and template of the message, as two small groups of radio buttons (a message has
+ * a few at most); the template group holds the chosen language's templates for the offer's kind.
+ */
 function TemplateChoiceFields({ templates, kind, current, onLanguage, onTemplate }: TemplateChoiceFieldsProps) {
   const fitting = templatesForKind(templates, kind);
   if (!current || fitting.length === 0) return null;
   return (
     <div class="template-choice">
-      <label>
-        <span>{t('webmail_picker_language')}</span>
-        <select value={current.language} onChange={(event) => onLanguage(event.currentTarget.value)}>
-          {templateLanguages(templates, kind).map((language) => (
-            <option key={language} value={language}>
-              {languageName(language)}
-            </option>
+      <fieldset>
+        <legend>{t('webmail_picker_language')}</legend>
+        {templateLanguages(templates, kind).map((language) => (
+          <label key={language}>
+            <input type="radio" name="message-language" value={language} checked={language === current.language} onChange={() => onLanguage(language)} />
+            {languageName(language)}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('webmail_picker_template')}</legend>
+        {fitting
+          .filter((template) => template.language === current.language)
+          .map((template) => (
+            <label key={template.id}>
+              <input type="radio" name="message-template" value={template.id} checked={template.id === current.id} onChange={() => onTemplate(template.id)} />
+              {template.name}
+            </label>
           ))}
-        </select>
-      </label>
-      <label>
-        <span>{t('webmail_picker_template')}</span>
-        <select value={current.id} onChange={(event) => onTemplate(event.currentTarget.value)}>
-          {fitting
-            .filter((template) => template.language === current.language)
-            .map((template) => (
-              <option key={template.id} value={template.id}>
-                {template.name}
-              </option>
-            ))}
-        </select>
-      </label>
+      </fieldset>
     </div>
   );
 }

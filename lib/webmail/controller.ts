@@ -2,7 +2,7 @@ import type { WebmailMessage } from '../messaging/protocol';
 import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
-import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
+import { composeRoot, describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
 import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
@@ -104,7 +104,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     for (const body of bodies) {
       if (entries.has(body)) continue;
       const entry: ComposeEntry = { body, lastFocusAt: 0, send: { phase: 'idle' }, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
-      entry.bar.setDark(isOnDarkPage(body));
+      entry.bar.setDark(isComposeDark(body));
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
@@ -126,11 +126,19 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   observe();
   scan();
 
+  /**
+   * Whether the compose window stands on a dark background. The editor's own background is left
+   * out: webmails may keep the message white in their dark mode, as the customer will read it.
+   */
+  function isComposeDark(body: HTMLElement): boolean {
+    return isOnDarkPage(composeRoot(body, adapter) ?? body.parentElement ?? body);
+  }
+
   function openPicker(entry: ComposeEntry): void {
     closePicker(false);
     const token = crypto.randomUUID();
     const recipients = readRecipients(describeCompose(entry.body, adapter), adapter).flatMap((recipient) => (recipient.email ? [recipient.email] : []));
-    const darkPage = isOnDarkPage(entry.body);
+    const darkPage = isComposeDark(entry.body);
     entry.bar.setDark(darkPage);
     const frame = createPickerFrame(doc, deps.pickerUrl(token, { recipients, darkPage }), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect(), darkPage);
     // Clicks inside the frame never reach this document, so any pointer press here is outside it.
