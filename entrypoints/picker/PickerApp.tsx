@@ -228,7 +228,8 @@ export function PickerApp() {
           ) : offers.length === 0 ? (
             <p class="empty">{t(query.trim() ? 'webmail_picker_no_match' : 'webmail_picker_empty')}</p>
           ) : (
-            <ul id={listId} role="listbox" aria-labelledby="picker-title">
+            // The search box drives the list (aria-activedescendant): Tab goes past it, even once it scrolls.
+            <ul id={listId} role="listbox" aria-labelledby="picker-title" tabIndex={-1}>
               {offers.map((offer, index) => (
                 <li
                   key={offer.id}
