@@ -14,6 +14,8 @@ import { clearReminder, fireReminder, openReminder, rebuildReminders, reminderDe
 import { createSettingsOpener } from '@/lib/settings/store';
 import { createSettingsHandlers, type SettingsHooks } from '@/lib/settings/handlers';
 import { createBackupHandlers } from '@/lib/backup/handlers';
+import { openWelcomeOnInstall, type WELCOME_PATH } from '@/lib/onboarding/welcome';
+import { postProgressChanged, withProgressSignal } from '@/lib/onboarding/progress-signal';
 
 export default defineBackground(() => {
   const openStore = createStoreOpener();
@@ -33,7 +35,7 @@ export default defineBackground(() => {
     },
   };
   const grants = createGrantBook(browser.storage.session);
-  const handlers: Handlers = {
+  const handlers: Handlers = withProgressSignal({
     ...offerHandlers,
     ...createBackupHandlers(offerHandlers, openStore, openSettings, settingsHooks),
     ...createSettingsHandlers(openSettings, settingsHooks),
@@ -41,7 +43,7 @@ export default defineBackground(() => {
     ...createCaptureHandlers(browser.tabs),
     ...createCaptureSaveHandlers(offerHandlers, grants),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
-  };
+  }, postProgressChanged);
   browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
   browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
   // Alarms do not survive a Firefox restart or a Chrome update: rebuild them whenever the worker
@@ -49,6 +51,10 @@ export default defineBackground(() => {
   const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));
   browser.runtime.onStartup.addListener(rebuild);
   browser.runtime.onInstalled.addListener(rebuild);
+  const openTab = (path: typeof WELCOME_PATH) => browser.tabs.create({ url: browser.runtime.getURL(path) });
+  browser.runtime.onInstalled.addListener((details) => {
+    openWelcomeOnInstall(details, openTab).catch((error: unknown) => console.warn('Welcome page not opened', error));
+  });
   rebuild();
 
   browser.commands.onCommand.addListener((command, tab) => {

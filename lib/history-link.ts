@@ -1,4 +1,5 @@
 import type { OfferKind, OfferStatus } from './offers/schema';
+import type { OfferSort } from './offers/sort';
 
 /**
  * Links into the history page, for every context that makes one (pages, reminders, the
@@ -24,6 +25,8 @@ export interface HistoryView {
   /** Calendar dates (YYYY-MM-DD) in the advisor's time zone, both inclusive. */
   from?: string;
   to?: string;
+  /** The table's order, when the advisor chose one; none: newest first (longest wait first in a follow-up list). */
+  sort?: OfferSort;
   /** The offer open in the details pane. */
   offer?: string;
 }
@@ -32,10 +35,12 @@ export interface HistoryView {
 export function historyViewSearch(view: HistoryView): string {
   const params = new URLSearchParams();
   if (view.q.trim()) params.set('q', view.q);
-  for (const key of ['status', 'offerStatus', 'followUp', 'kind', 'location', 'from', 'to', 'offer'] as const) {
+  for (const key of ['status', 'offerStatus', 'followUp', 'kind', 'location', 'from', 'to'] as const) {
     const value = view[key];
     if (value) params.set(key, value);
   }
+  if (view.sort) params.set('sort', `${view.sort.key}-${view.sort.direction}`);
+  if (view.offer) params.set('offer', view.offer);
   const search = params.toString();
   return search ? `?${search}` : '';
 }

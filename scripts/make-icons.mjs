@@ -1,11 +1,27 @@
-// Draws the toolbar icon (a white envelope on a blue tile) at every size
-// the manifest lists, so the PNGs in public/icon can be regenerated without an image editor.
+// Draws the toolbar icon (a white paper plane on an orange disc) at every size the manifest
+// lists, so the PNGs in public/icon can be regenerated without an image editor. Orange and a
+// round shape keep it apart from Outlook's blue square "O" envelope beside it in the toolbar.
 import { writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const SIZES = [16, 32, 48, 128];
-const BLUE = [15, 108, 189];
+const ORANGE = [201, 74, 16];
 const WHITE = [255, 255, 255];
+const SHADOW = [250, 208, 184];
+
+/** Whether a point lies inside the triangle a, b, c (any winding). */
+function inTriangle([x, y], a, b, c) {
+  const side = (p, q) => (x - q[0]) * (p[1] - q[1]) - (p[0] - q[0]) * (y - q[1]);
+  const d1 = side(a, b), d2 = side(b, c), d3 = side(c, a);
+  return !((d1 < 0 || d2 < 0 || d3 < 0) && (d1 > 0 || d2 > 0 || d3 > 0));
+}
+
+// The plane flies up and to the right: its upper wing, its lower wing (in shade) and the keel between them.
+const NOSE = [0.8, 0.22];
+const WING_TIP = [0.18, 0.48];
+const TAIL = [0.56, 0.8];
+const FOLD = [0.44, 0.56];
+const KEEL = [0.4, 0.76];
 
 function crc32(bytes) {
   let crc = ~0;
@@ -25,17 +41,13 @@ function chunk(type, data) {
   return out;
 }
 
-/** Colour of a point in unit coordinates (0..1), or null when outside the tile. */
+/** Colour of a point in unit coordinates (0..1), or null when outside the disc. */
 function shade(x, y) {
-  const r = 0.2;
-  const cx = Math.min(Math.max(x, r), 1 - r);
-  const cy = Math.min(Math.max(y, r), 1 - r);
-  if ((x - cx) ** 2 + (y - cy) ** 2 > r * r) return null;
-  const stroke = 0.07;
-  const inBody = x > 0.18 && x < 0.82 && y > 0.3 && y < 0.74;
-  const onEdge = inBody && (x < 0.18 + stroke || x > 0.82 - stroke || y < 0.3 + stroke || y > 0.74 - stroke);
-  const flap = inBody && Math.abs(y - (0.3 + 0.6 * Math.abs(x - 0.5) * -1 + 0.3)) < stroke * 0.8 && y < 0.56;
-  return onEdge || flap ? WHITE : BLUE;
+  if ((x - 0.5) ** 2 + (y - 0.5) ** 2 > 0.25) return null;
+  const point = [x, y];
+  if (inTriangle(point, NOSE, WING_TIP, FOLD) || inTriangle(point, NOSE, FOLD, TAIL)) return WHITE;
+  if (inTriangle(point, NOSE, FOLD, KEEL)) return SHADOW;
+  return ORANGE;
 }
 
 function drawIcon(size) {

@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
+import { BulkActions } from '@/components/BulkActions';
+import { ExportShown } from '@/components/ExportShown';
 import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
@@ -11,6 +14,8 @@ import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/history-link';
 import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
+import { nextSort, shownSort, sortableView } from '@/lib/ui/table-sort';
+import { shownOffersReader } from '@/lib/ui/shown-offers';
 
 const PAGE_SIZE = 50;
 /** Search answers are not paged by the store: the page shows this many and asks to refine. */
@@ -32,6 +37,8 @@ export function HistoryApp() {
   /** Bumped when offers changed, so that the overview reads its figures again. */
   const [offersVersion, setOffersVersion] = useState(0);
   const offersChanged = () => setOffersVersion((version) => version + 1);
+  /** The rows checked for a bulk action, by offer id; only rows of the page shown count. */
+  const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const { data: listing = NO_OFFERS, error, loading, run, update } = useLatestRequest<Listing>({ loadingAtFirst: true });
 
   const load = useCallback(
@@ -40,7 +47,7 @@ export function HistoryApp() {
         const filter = historyViewFilter(shown);
         const answer = shown.q.trim()
           ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
-          : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
+          : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
         return { offers: answer.offers, previous, cursor, next: answer.nextCursor };
       }),
     [run],
@@ -52,6 +59,8 @@ export function HistoryApp() {
       .catch(() => setLocations([]));
 
   const listKey = JSON.stringify({ ...view, offer: undefined });
+  // Another list or another page: what was checked is no longer shown.
+  useEffect(() => setChecked(new Set()), [listKey, listing.cursor]);
   useEffect(() => {
     void load(view);
     // Reloads when the list-defining parts change (listKey), not when another offer is opened.
@@ -89,7 +98,12 @@ export function HistoryApp() {
     <main class="page history">
       <header class="page-header">
         <h1>{t('history_title')}</h1>
-        <BackupControls onImported={reload} />
+        <div class="toolbar">
+          <BackupControls onImported={reload} />
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+            {t('history_settings')}
+          </button>
+        </div>
       </header>
       <PipelineOverview version={offersVersion} onNavigate={(next) => navigate(next)} />
       <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
@@ -112,8 +126,20 @@ export function HistoryApp() {
                   ? t('history_searchCapped', String(SEARCH_LIMIT))
                   : t('history_shown', String(listing.offers.length))}
           </p>
+          {/* Outside the list's rows: its Undo stays when a deletion empties the page. */}
+          <BulkActions selected={listing.offers.filter((offer) => checked.has(offer.id))} onChanged={reload} onClear={() => setChecked(new Set())} />
           {listing.offers.length > 0 && (
-            <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }} />
+            <>
+              <ExportShown key={listKey} readPage={shownOffersReader(view)} />
+              {!sortableView(view) && <p class="muted">{t('history_sortNotInSearch')}</p>}
+              <OfferTable
+                offers={listing.offers}
+                selectedId={view.offer}
+                onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }}
+                selection={{ ids: checked, onChange: setChecked }}
+                {...(sortableView(view) ? { sort: { shown: shownSort(view), onSort: (key) => navigate({ ...view, sort: nextSort(shownSort(view), key) }, true) } } : {})}
+              />
+            </>
           )}
           <nav class="toolbar pager" aria-label={t('history_pages')}>
             {listing.previous.length > 0 && (

@@ -2,6 +2,7 @@ import { Fragment } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { DataSection } from '@/components/DataSection';
 import { PreferencesSection } from '@/components/PreferencesSection';
+import { ProfileMissingNotice } from '@/components/ProfileMissingNotice';
 import { ProfileSection } from '@/components/ProfileSection';
 import { TemplatesSection } from '@/components/TemplatesSection';
 import { sendMessage } from '@/lib/messaging/client';
@@ -47,9 +48,22 @@ export function OptionsApp() {
         <a href="#templates-heading">{t('options_templatesHeading')}</a>
         <a href="#preferences-heading">{t('options_preferencesHeading')}</a>
         <a href="#data-heading">{t('options_dataHeading')}</a>
+        <a href="/welcome.html">{t('options_gettingStarted')}</a>
       </nav>
       {settings ? (
         <Fragment key={loads}>
+          <ProfileMissingNotice profile={settings.profile}>
+            <a
+              href="#profile-name"
+              onClick={(event) => {
+                // Following the link scrolls but leaves the keyboard where it was; the advisor came to type.
+                event.preventDefault();
+                document.getElementById('profile-name')?.focus();
+              }}
+            >
+              {t('profileNotice_fillHere')}
+            </a>
+          </ProfileMissingNotice>
           <ProfileSection profile={settings.profile} onSaved={(profile) => setSettings({ ...settings, profile })} />
           <TemplatesSection settings={settings} recentOffers={recent} onSaved={(templates) => setSettings({ ...settings, templates })} />
           <PreferencesSection preferences={settings.preferences} onSaved={(preferences) => setSettings({ ...settings, preferences })} />

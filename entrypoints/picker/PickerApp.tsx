@@ -25,6 +25,7 @@ import {
 } from '@/lib/webmail/picker-message';
 import { isPageDark, pickerRecipients, pickerToken } from '@/lib/webmail/picker-url';
 import { useLatestRequest } from '@/components/useLatestRequest';
+import { PickerProfileNotice } from '@/components/ProfileMissingNotice';
 import { MessagePreview } from '@/components/MessagePreview';
 import { useDarkTheme } from '@/components/useDarkTheme';
 
@@ -71,14 +72,18 @@ export function PickerApp() {
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
   const settingsButton = useRef<HTMLButtonElement>(null);
-  const root = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLElement>(null);
   const visibilityRef = useRef<VisibilityWatch | null>(null);
 
   useEffect(() => search.current?.focus(), []);
 
-  // Read once as the picker opens, so that neither the preview nor Enter waits for the background.
+  // Read as the picker opens, so that neither the preview nor Enter waits for the background, and
+  // again when the advisor comes back from changing them in another tab.
   useEffect(() => {
-    loadSettings().then(setSettings, () => undefined);
+    const read = () => void loadSettings().then(setSettings, () => undefined);
+    read();
+    addEventListener('focus', read);
+    return () => removeEventListener('focus', read);
   }, []);
 
   useEffect(() => {
@@ -165,7 +170,7 @@ export function PickerApp() {
 
   const listId = 'picker-offers';
   return (
-    <div
+    <main
       ref={root}
       class="picker"
       onKeyDown={(event) => {
@@ -185,6 +190,7 @@ export function PickerApp() {
           {t('webmail_picker_close')}
         </button>
       </header>
+      <PickerProfileNotice />
       <div class="panes">
         <div class="choose">
           <input
@@ -269,7 +275,7 @@ export function PickerApp() {
           <MessagePreview shown={shown} dark={dark} problemOf={messageProblem} />
         </section>
       </div>
-    </div>
+    </main>
   );
 }
 

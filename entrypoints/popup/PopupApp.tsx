@@ -1,33 +1,48 @@
-import { offerStatus } from '@/lib/offers/customers';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { ManualOfferForm } from '@/components/ManualOfferForm';
+import { AcceptCustomerButtons } from '@/components/AcceptCustomerButtons';
 import { OfferCard } from '@/components/OfferCard';
-import { OfferCopyButtons, type Report } from '@/components/OfferActions';
+import { copyOfferMessage, copyOfferUrl, type Report } from '@/components/OfferActions';
+import { PopupActionBar } from '@/components/PopupActionBar';
+import { PopupEmptyState } from '@/components/PopupEmptyState';
+import { RecentOfferRow } from '@/components/RecentOfferRow';
 import { sendMessage } from '@/lib/messaging/client';
-import { newestOffers } from '@/lib/ui/newest-offers';
-import { POPUP_OFFER_COUNT } from '@/lib/ui/early-read';
-import type { Offer } from '@/lib/offers/schema';
-import { formatDateTime, t } from '@/lib/i18n';
+import type { Offer, OfferCustomer } from '@/lib/offers/schema';
+import { t } from '@/lib/i18n';
+import { HISTORY_PAGE } from '@/lib/history-link';
+import { activeTabFacts, captureFailureText, pickerFailureText } from '@/lib/ui/active-tab';
 import { describeError } from '@/lib/ui/describe-error';
-import { customerSummary, customersLabel, kindLabel, statusLabel } from '@/lib/ui/offer-labels';
-import { activeTabUrl, captureFailureText, isPartnerCenterUrl, pickerFailureText } from '@/lib/ui/active-tab';
-import { offerDetailsPath } from '@/lib/history-link';
+import { POPUP_OFFER_COUNT } from '@/lib/ui/early-read';
+import { newestOffers } from '@/lib/ui/newest-offers';
+import { statusLabel } from '@/lib/ui/offer-labels';
+import { OPTIONS_PAGE, planPopupActions, type ActiveTabFacts, type PopupAction } from '@/lib/ui/popup-action';
+import { customerName, replaceOffer } from '@/lib/ui/popup-offers';
 
 const RECENT = POPUP_OFFER_COUNT - 1;
+type ManualForm = typeof import('@/components/ManualOfferForm').ManualOfferForm;
+/** Until the active tab is known: the plan the bar reserves its place with, hidden. */
+const UNKNOWN_TAB: ActiveTabFacts = { url: undefined, composeOpen: false };
 
-async function openPage(path: string) {
-  await browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') });
+/** Opens an extension page (a path) or a web page in a new tab, and closes the popup. */
+async function openTab(url: string) {
+  await browser.tabs.create({ url: url.startsWith('/') ? browser.runtime.getURL(url as '/history.html') : url });
+  window.close();
+}
+
+async function openSettings() {
+  await browser.runtime.openOptionsPage();
   window.close();
 }
 
 export function PopupApp() {
   const [offers, setOffers] = useState<Offer[] | null>(null);
-  const [onPartnerCenter, setOnPartnerCenter] = useState(false);
+  const [tab, setTab] = useState<ActiveTabFacts | null>(null);
   const [adding, setAdding] = useState(false);
+  const [ManualForm, setManualForm] = useState<ManualForm | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const latestSection = useRef<HTMLElement>(null);
   const report: Report = (o) => setOutcome(o);
 
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
@@ -36,96 +51,123 @@ export function PopupApp() {
     newestOffers()
       .then(setOffers)
       .catch((failure: unknown) => setError(describeError(failure)));
-    activeTabUrl()
-      .then((url) => setOnPartnerCenter(isPartnerCenterUrl(url)))
-      .catch(() => setOnPartnerCenter(false));
   }, []);
+  // The tab is asked once the offers are painted, so their first render shares the page with nothing new.
+  const offersSettled = offers !== null || error !== null;
+  useEffect(() => {
+    if (!offersSettled) return;
+    activeTabFacts()
+      .then(setTab)
+      .catch(() => setTab(UNKNOWN_TAB));
+  }, [offersSettled]);
+
+  const showFirst = (offer: Offer) => setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
 
   const capture = async () => {
-    setBusy(true);
-    try {
-      const answer = await sendMessage({ type: 'capture.runInActiveTab' });
-      if (answer.found) {
-        const { offer } = answer;
-        setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
-        report({ ok: true, text: t(answer.created ? 'popup_captured' : 'popup_captureKnown') });
-      } else report({ ok: false, text: t(captureFailureText(answer.reason), answer.detail ?? '') });
-    } catch (caught) {
-      report({ ok: false, text: describeError(caught) });
-    } finally {
-      setBusy(false);
-    }
+    const answer = await sendMessage({ type: 'capture.runInActiveTab' });
+    if (answer.found) {
+      showFirst(answer.offer);
+      report({ ok: true, text: t(answer.created ? 'popup_captured' : 'popup_captureKnown') });
+    } else report({ ok: false, text: t(captureFailureText(answer.reason), answer.detail ?? '') });
   };
 
   const insert = async () => {
-    setBusy(true);
-    try {
-      const answer = await sendMessage({ type: 'webmail.openPickerInActiveTab' });
-      if (answer.opened) window.close();
-      else report({ ok: false, text: t(pickerFailureText(answer.reason)) });
-    } catch (caught) {
-      report({ ok: false, text: describeError(caught) });
-    } finally {
-      setBusy(false);
-    }
+    const answer = await sendMessage({ type: 'webmail.openPickerInActiveTab' });
+    if (answer.opened) window.close();
+    else report({ ok: false, text: t(pickerFailureText(answer.reason)) });
+  };
+
+  // Loaded on first use: most popups never show the form, and every popup waits for what it loads.
+  const startAdding = () => {
+    import('@/components/ManualOfferForm')
+      .then(({ ManualOfferForm }) => {
+        setManualForm(() => ManualOfferForm);
+        setAdding(true);
+      })
+      .catch((caught: unknown) => report({ ok: false, text: describeError(caught) }));
   };
 
   const latest = offers?.[0];
   const recent = offers?.slice(1, RECENT + 1) ?? [];
 
+  const run = async (action: PopupAction) => {
+    setBusy(true);
+    try {
+      if (action === 'capture') await capture();
+      else if (action === 'insert') await insert();
+      else if (latest) await copyOfferMessage(latest, report);
+    } catch (caught) {
+      report({ ok: false, text: describeError(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const accept = async (offer: Offer, customer: OfferCustomer) => {
+    const answer = await sendMessage({ type: 'offers.setCustomerStatus', id: offer.id, customerId: customer.id, status: 'accepted' });
+    setOffers((shown) => shown && replaceOffer(shown, answer.offer));
+    report({ ok: true, text: t('customers_statusSet', [customerName(customer), statusLabel('accepted')]) });
+  };
+  const focusLatest = useCallback(() => latestSection.current?.focus(), []);
+
   return (
     <main class="popup">
       <header class="popup-header">
         <h1>{t('popup_title')}</h1>
-        <button type="button" onClick={() => void openPage('/history.html')}>
-          {t('popup_openHistory')}
-        </button>
+        <div class="toolbar">
+          <a
+            href={OPTIONS_PAGE}
+            onClick={(event) => {
+              event.preventDefault();
+              void openSettings();
+            }}
+          >
+            {t('popup_settings')}
+          </a>
+          <button type="button" onClick={() => void openTab(HISTORY_PAGE)}>
+            {t('popup_openHistory')}
+          </button>
+        </div>
       </header>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      <div class="toolbar">
-        {onPartnerCenter ? (
-          <button type="button" class="primary" disabled={busy} onClick={() => void capture()}>
-            {t('popup_capture')}
-          </button>
-        ) : (
-          !adding && (
-            <button type="button" class="primary" onClick={() => setAdding(true)}>
-              {t('popup_addManually')}
+      {!adding && (
+        <PopupActionBar plan={planPopupActions(tab ?? UNKNOWN_TAB, latest !== undefined)} ready={tab !== null} busy={busy} onAction={(action) => void run(action)}>
+          {latest && (
+            <button type="button" onClick={() => void copyOfferUrl(latest, report)}>
+              {t('desk_copyUrl')}
             </button>
-          )
-        )}
-      </div>
+          )}
+          <button type="button" onClick={startAdding}>
+            {t('popup_addManually')}
+          </button>
+        </PopupActionBar>
+      )}
       <div role="status" aria-live="polite" class="outcome">
         {outcome && <p class={outcome.ok ? 'ok' : 'error'}>{outcome.text}</p>}
       </div>
-      {adding && (
-        <ManualOfferForm
+      {adding && ManualForm && (
+        <ManualForm
           onCancel={() => setAdding(false)}
           onSaved={({ offer, created, summaryIdConflict }) => {
             setAdding(false);
-            setOffers((shown) => [offer, ...(shown ?? []).filter((o) => o.id !== offer.id)]);
+            showFirst(offer);
             if (summaryIdConflict) report({ ok: false, text: t('popup_offerSummaryIdConflict', summaryIdConflict) });
             else report({ ok: true, text: t(created ? 'popup_offerAdded' : 'popup_offerMerged') });
           }}
         />
       )}
-      {offers && offers.length === 0 && !adding && <p class="muted">{t('popup_noOffers')}</p>}
+      {offers && offers.length === 0 && !adding && <PopupEmptyState openUrl={(url) => void openTab(url)} openSettings={() => void openSettings()} />}
       {latest && !adding && (
-        <section aria-labelledby="latest-heading" class="latest">
+        <section ref={latestSection} tabIndex={-1} aria-labelledby="latest-heading" class="latest">
           <h2 id="latest-heading" class="visually-hidden">
             {t('popup_latestOffer')}
           </h2>
           <OfferCard offer={latest} headingLevel={3} />
-          <div class="toolbar">
-            <OfferCopyButtons offer={latest} report={report} />
-            <button type="button" disabled={busy} onClick={() => void insert()}>
-              {t('popup_insertIntoEmail')}
-            </button>
-          </div>
+          <AcceptCustomerButtons offer={latest} accept={accept} report={report} fallbackFocus={focusLatest} />
         </section>
       )}
       {recent.length > 0 && !adding && (
@@ -133,20 +175,7 @@ export function PopupApp() {
           <h2 id="recent-heading">{t('popup_recentOffers')}</h2>
           <ul class="recent">
             {recent.map((offer) => (
-              <li key={offer.id}>
-                <a
-                  href={offerDetailsPath(offer.id)}
-                  onClick={(event) => {
-                    event.preventDefault();
-                    void openPage(offerDetailsPath(offer.id));
-                  }}
-                >
-                  <span class="recent-main">{customersLabel(offer) || offer.summaryId || kindLabel(offer)}</span>
-                  <span class="recent-meta muted">
-                    {kindLabel(offer)} · {statusLabel(offerStatus(offer))} · {customerSummary(offer)} · {formatDateTime(offer.createdAt)}
-                  </span>
-                </a>
-              </li>
+              <RecentOfferRow key={offer.id} offer={offer} open={(path) => void openTab(path)} accept={accept} report={report} />
             ))}
           </ul>
         </section>

@@ -4,7 +4,7 @@ import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
 import type { Offer } from '../offers/schema';
-import type { PipelineOverview } from '../offers/stats';
+import type { PipelineOverview, ProgressFacts } from '../offers/stats';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
 /**
@@ -104,7 +104,13 @@ export interface ResponseMap {
   'offers.armedNext': { armed: ArmedNext | null };
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
+  /** changed: the offers that changed; withoutCustomers: offers with nobody to set; missing: ids no offer has (deleted meanwhile). */
+  'offers.setStatusForAll': { changed: Offer[]; withoutCustomers: number; missing: number };
+  /** The offers deleted (those still there), for Undo. */
+  'offers.deleteMany': { offers: Offer[] };
+  'offers.restoreMany': { offers: Offer[] };
   'offers.count': { count: number };
+  'offers.progress': ProgressFacts;
   'offers.overview': { overview: PipelineOverview };
   /**
    * text: the file's next piece; nextCursor: null once it was the last. offers: offers sent whole in

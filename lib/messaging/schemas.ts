@@ -4,6 +4,7 @@ import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES } from './chunks';
 import { AdvisorProfile } from '../message/profile';
 import { ChoiceAddresses, Preferences, TemplateChoice, Templates } from '../settings/settings';
 import { FOLLOW_UPS } from '../history-link';
+import { SORT_DIRECTIONS, SORT_KEYS } from '../offers/sort';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
@@ -49,6 +50,10 @@ export const PageFilter = z.object({
 });
 export type PageFilter = z.infer<typeof PageFilter>;
 
+/** The offers a bulk action on the history page's selection names: at most one shown list's worth. */
+export const MAX_BULK_OFFERS = 500;
+const bulkIds = z.array(id).check(z.minLength(1), z.maxLength(MAX_BULK_OFFERS));
+
 /** Every request the background answers. Each is checked with zod on arrival. */
 export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.upsert'), draft: OfferDraft }),
@@ -58,6 +63,8 @@ export const Request = z.discriminatedUnion('type', [
     cursor: z.optional(z.string().check(z.maxLength(200))),
     limit: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
     filter: z.optional(PageFilter),
+    /** An order the store serves from an index (lib/offers/sort); none: newest first, or longest wait first in a follow-up list. */
+    sort: z.optional(z.object({ key: z.enum(SORT_KEYS), direction: z.enum(SORT_DIRECTIONS) })),
   }),
   z.object({
     type: z.literal('offers.search'),
@@ -105,7 +112,13 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.armedNext') }),
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
+  /** Bulk actions on a selection, each in one transaction: every customer of each offer set to a status; deletion, and its Undo. */
+  z.object({ type: z.literal('offers.setStatusForAll'), ids: bulkIds, status: CustomerStatus }),
+  z.object({ type: z.literal('offers.deleteMany'), ids: bulkIds }),
+  z.object({ type: z.literal('offers.restoreMany'), offers: z.array(Offer).check(z.minLength(1), z.maxLength(MAX_BULK_OFFERS)) }),
   z.object({ type: z.literal('offers.count') }),
+  /** Whether any offer was saved and any sent: the welcome page's checklist. */
+  z.object({ type: z.literal('offers.progress') }),
   /** The pipeline overview's figures (history page). */
   z.object({ type: z.literal('offers.overview') }),
   /**

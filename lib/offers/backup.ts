@@ -9,12 +9,14 @@ export function createBackup(offers: readonly Offer[], exportedAt: string): Back
 }
 
 /**
- * The JSON file as an export writes it, piece by piece: this head once (with the settings part),
- * then each offer on a line of its own, then BACKUP_TAIL. Parsed, it is a BackupFile with `settings`.
+ * The JSON file as an export writes it, piece by piece: this head once (with the settings part,
+ * which an export of some offers leaves out), then each offer on a line of its own, then
+ * BACKUP_TAIL. Parsed, it is a BackupFile, with `settings` when given.
  */
-export function backupHead(exportedAt: string, settings: unknown): string {
+export function backupHead(exportedAt: string, settings?: unknown): string {
   const field = (name: string, value: unknown) => `\n  ${JSON.stringify(name)}: ${JSON.stringify(value)},`;
-  return `{${field('format', BACKUP_FORMAT)}${field('version', BACKUP_VERSION)}${field('exportedAt', exportedAt)}${field('settings', settings)}\n  "offers": [`;
+  const settingsField = settings === undefined ? '' : field('settings', settings);
+  return `{${field('format', BACKUP_FORMAT)}${field('version', BACKUP_VERSION)}${field('exportedAt', exportedAt)}${settingsField}\n  "offers": [`;
 }
 
 /** One offer of the file; every one after the first follows a comma. */

@@ -62,4 +62,17 @@ describe('change hooks', () => {
     await handlers['offers.deleteAll']({ type: 'offers.deleteAll' });
     expect(log).toEqual(['changed sent', `deleted ${offer.id}`, 'changed sent', 'many']);
   });
+
+  it('follow each offer of a bulk status change, bulk deletion and its Undo', async () => {
+    const { handlers, log } = hooked();
+    const first = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(5), source: 'manual' } })).offer;
+    const second = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(6), source: 'manual' } })).offer;
+    await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: first.id, event: SEND });
+    log.length = 0;
+    // The second offer has no customer: nothing changes, so no reminder moves.
+    await handlers['offers.setStatusForAll']({ type: 'offers.setStatusForAll', ids: [first.id, second.id], status: 'accepted' });
+    const deleted = await handlers['offers.deleteMany']({ type: 'offers.deleteMany', ids: [first.id, second.id] });
+    await handlers['offers.restoreMany']({ type: 'offers.restoreMany', offers: deleted.offers });
+    expect(log).toEqual(['changed accepted', `deleted ${first.id}`, `deleted ${second.id}`, 'changed accepted', 'changed pending']);
+  });
 });

@@ -12,7 +12,10 @@ type HookedHandlers = OfferBackupHandlers &
   | 'offers.replace'
   | 'offers.delete'
   | 'offers.restore'
-    | 'offers.deleteAll'
+  | 'offers.setStatusForAll'
+  | 'offers.deleteMany'
+  | 'offers.restoreMany'
+  | 'offers.deleteAll'
   >;
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
@@ -50,6 +53,19 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     'offers.delete': async (request) => {
       const answer = await handlers['offers.delete'](request);
       return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
+    },
+    // A bulk action: each offer's reminders follow, as after the same change to one offer.
+    'offers.setStatusForAll': async (request) => {
+      const answer = await handlers['offers.setStatusForAll'](request);
+      return after(answer, () => Promise.all(answer.changed.map((offer) => hooks.sentOrStatusChanged(offer))));
+    },
+    'offers.deleteMany': async (request) => {
+      const answer = await handlers['offers.deleteMany'](request);
+      return after(answer, () => Promise.all(answer.offers.map((offer) => hooks.deleted(offer.id))));
+    },
+    'offers.restoreMany': async (request) => {
+      const answer = await handlers['offers.restoreMany'](request);
+      return after(answer, () => Promise.all(answer.offers.map((offer) => hooks.sentOrStatusChanged(offer))));
     },
     'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
     // Once per import, after its last piece: a rebuild reads every offer sent.

@@ -75,7 +75,11 @@ export function createOfferHandlers(
     'offers.armedNext': async () => ({ armed: await readArmedNext(marks) }),
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
+    'offers.setStatusForAll': withStore((store, { ids, status }) => store.setStatusForAll(ids, status)),
+    'offers.deleteMany': withStore(async (store, { ids }) => ({ offers: await store.deleteMany(ids) })),
+    'offers.restoreMany': withStore(async (store, { offers }) => ({ offers: await store.restoreAll(offers) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
+    'offers.progress': withStore((store) => store.progress()),
     'offers.overview': withStore(async (store) => ({ overview: await store.overview(new Date(clock()), await overdueAfter()) })),
     importRecords: withStore(async (store, { records, firstIndex, now }) => {
       const { valid, rejected } = validateBackupRecords(records, now);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
-import { acceptanceRate, applyDifference, contribution, firstSentAt, lastMonths, readOverview, totalsOf } from './stats';
+import { acceptanceRate, anySent, applyDifference, contribution, firstSentAt, lastMonths, readOverview, totalsOf } from './stats';
 
 const sentIn = (month: string) => `2026-${month}-10T09:00:00.000Z`;
 
@@ -78,5 +78,17 @@ describe('readOverview', () => {
     expect(overview.byLocation).toEqual([{ location: 'Canada', series: expect.objectContaining({ sent: [...Array(11).fill(0), 2] }) }]);
     expect(acceptanceRate(overview.all)).toBe(33);
     expect(acceptanceRate(overview.byKind.trial)).toBeNull();
+  });
+});
+
+describe('anySent', () => {
+  it('is true once some offer was sent, in any month, and false again when it is gone', () => {
+    const unsent = makeOffer(1, { customers: [makeCustomer('a', { name: 'A' }, sentIn('01'), 'pending')] });
+    const sent = makeOffer(2, { customers: [makeCustomer('b', { name: 'B' }, sentIn('01'), 'sent')] });
+    expect(anySent(totalsOf([]))).toBe(false);
+    expect(anySent(totalsOf([unsent]))).toBe(false);
+    const both = totalsOf([unsent, sent]);
+    expect(anySent(both)).toBe(true);
+    expect(anySent(applyDifference(both, sent, undefined))).toBe(false);
   });
 });

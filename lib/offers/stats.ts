@@ -109,6 +109,17 @@ export function applyDifference(totals: Totals, before: Offer | undefined, after
   return next;
 }
 
+/** How far the advisor got with the stored offers (the welcome page's checklist). */
+export interface ProgressFacts {
+  /** Offers saved, captured or entered by hand. */
+  offers: number;
+  /** Whether some customer of some offer was ever sent an offer. */
+  sent: boolean;
+}
+
+/** Whether any offer ever went to a customer: some month counts an offer's first send. */
+export const anySent = (totals: Totals): boolean => [...totals].some(([key, count]) => key.startsWith('sent|') && key.endsWith('|all') && count > 0);
+
 /** The totals of a set of offers, from scratch. */
 export function totalsOf(offers: Iterable<Offer>): Totals {
   const totals: Totals = new Map();

@@ -508,3 +508,16 @@ describe('compose events retried', () => {
     expect((await store.recordCompose(offer.id, { ...send, at: '2026-07-02T10:00:00.000Z' })).customers[0]!.sends).toHaveLength(2);
   });
 });
+
+describe('progress', () => {
+  it('counts the offers and tells whether a draft became a send, which a deletion takes back', async () => {
+    expect(await store.progress()).toEqual({ offers: 0, sent: false });
+    const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
+    await store.recordCompose(offer.id, { kind: 'draft', at: '2026-07-01T10:00:00.000Z', provider: 'outlook', recipients: [{ email: 'a@b.example' }] });
+    expect(await store.progress()).toEqual({ offers: 1, sent: false });
+    await store.recordCompose(offer.id, { kind: 'send', at: '2026-07-01T10:01:00.000Z', provider: 'outlook', recipients: [{ email: 'a@b.example' }] });
+    expect(await store.progress()).toEqual({ offers: 1, sent: true });
+    await store.delete(offer.id);
+    expect(await store.progress()).toEqual({ offers: 0, sent: false });
+  });
+});

@@ -5,6 +5,7 @@ import type { RecordsQuery } from './read-newest';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { CLOSED_STATUSES } from './statuses';
+import { sortGroups, type GroupedSortKey, type OfferSort, type SortDirection } from './sort';
 import type { ResultPageField } from './result-page-fields';
 import { LIMITS, Offer, type CustomerIdentity, type CustomerStatus, type OfferCustomer, type OfferDraft, type OfferStatus, type OfferKind } from './schema';
 import {
@@ -20,7 +21,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
+import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
@@ -43,6 +44,8 @@ export interface PageRequest {
   cursor?: string;
   limit?: number;
   filter?: OfferFilter;
+  /** None: newest first, or longest wait first in a follow-up list. */
+  sort?: OfferSort;
 }
 /** `from` is inclusive and `to` exclusive: ISO timestamps compared with createdAt. */
 export interface OfferFilter {
@@ -302,12 +305,21 @@ export class OfferStore {
     return this.db.count('offers');
   }
 
+  /** How far the advisor got: offers stored, and whether any was sent (from the totals, not the offers). */
+  async progress(): Promise<ProgressFacts> {
+    const tx = this.db.transaction(WRITES, 'readonly');
+    const [offers, stored] = await Promise.all([tx.objectStore('offers').count(), tx.objectStore('stats').get(TOTALS_ID)]);
+    return { offers, sent: anySent(stored?.counts ?? new Map<string, number>()) };
+  }
+
   /**
-   * One page, newest first (the follow-up list: longest wait first), read with a cursor so only
-   * `limit` records are loaded.
+   * One page, newest first (the follow-up list: longest wait first) unless `sort` asks for another
+   * order an index serves (./sort), read with a cursor so only `limit` records are loaded.
    */
-  async page({ cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
-    if (filter.awaiting) return this.awaitingPage(cursor, limit, filter);
+  async page({ cursor, limit = DEFAULT_PAGE, filter = {}, sort }: PageRequest = {}): Promise<Page> {
+    if (!sort && filter.awaiting) return this.awaitingPage(cursor, limit, filter);
+    if (sort && sort.key !== 'created') return this.groupedPage({ key: sort.key, direction: sort.direction }, cursor, limit, filter);
+    const ascending = sort?.direction === 'asc';
     const after = decodeCursor<[string, string]>(cursor, 2);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
@@ -321,20 +333,14 @@ export class OfferStore {
             ? (['usageLocation', [filter.usageLocation]] as const)
             : (['newest', []] as const);
     // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
-    // below `to`, so it takes its place as the (exclusive) upper bound.
-    const lower = filter.from ? [...prefix, filter.from] : prefix.length ? [...prefix] : undefined;
-    const upper = after ? [...prefix, ...after] : filter.to ? [...prefix, filter.to] : prefix.length ? [...prefix, []] : undefined;
-    const range =
-      lower && upper
-        ? IDBKeyRange.bound(lower, upper, false, true)
-        : upper
-          ? IDBKeyRange.upperBound(upper, true)
-          : lower
-            ? IDBKeyRange.lowerBound(lower)
-            : undefined;
+    // within them, so it takes the place of the bound the list moves away from.
+    const from = filter.from ? { key: [...prefix, filter.from], open: false } : prefix.length ? { key: [...prefix], open: false } : undefined;
+    const to = filter.to ? { key: [...prefix, filter.to], open: true } : prefix.length ? { key: [...prefix, []], open: true } : undefined;
+    const resume = after ? { key: [...prefix, ...after], open: true } : undefined;
+    const range = ascending ? keyRange(resume ?? from, to) : keyRange(from, resume ?? to);
     const offers: Offer[] = [];
     let hasMore = false;
-    for (let c = await store.index(indexName).openCursor(range, 'prev'); c; c = await c.continue()) {
+    for (let c = await store.index(indexName).openCursor(range, ascending ? 'next' : 'prev'); c; c = await c.continue()) {
       const offer = fromStored(c.value);
       if (!matchesFilter(offer, filter)) continue;
       if (offers.length === limit) {
@@ -345,6 +351,32 @@ export class OfferStore {
     }
     const last = offers.at(-1);
     return { offers, nextCursor: hasMore && last ? JSON.stringify([last.createdAt, last.id]) : null };
+  }
+
+  /**
+   * A page sorted by kind or by the offer's status: each value's key range of its index in the
+   * sort's order, newest first within each. The cursor is the last offer's [value, createdAt, id].
+   */
+  private async groupedPage(sort: { key: GroupedSortKey; direction: SortDirection }, cursor: string | undefined, limit: number, filter: OfferFilter): Promise<Page> {
+    const after = decodeCursor<[string, string, string]>(cursor, 3);
+    const fixed = sort.key === 'kind' ? filter.kind : filter.offerStatus;
+    const groups = sortGroups(sort.key, sort.direction).filter((group) => !fixed || group === fixed);
+    const index = this.db.transaction('offers', 'readonly').store.index(sort.key === 'kind' ? 'kind' : 'offerStatus');
+    const start = after ? groups.indexOf(after[0] as (typeof groups)[number]) : 0;
+    const offers: Offer[] = [];
+    const groupOf = (offer: Offer) => (sort.key === 'kind' ? offer.kind : offerStatus(offer));
+    for (const group of groups.slice(Math.max(start, 0))) {
+      const from = { key: filter.from ? [group, filter.from] : [group], open: false };
+      const to = after && after[0] === group ? { key: [...after], open: true } : { key: filter.to ? [group, filter.to] : [group, []], open: true };
+      for (let c = await index.openCursor(keyRange(from, to), 'prev'); c; c = await c.continue()) {
+        const offer = fromStored(c.value);
+        if (!matchesFilter(offer, filter)) continue;
+        const last = offers.at(-1);
+        if (offers.length === limit && last) return { offers, nextCursor: JSON.stringify([groupOf(last), last.createdAt, last.id]) };
+        offers.push(offer);
+      }
+    }
+    return { offers, nextCursor: null };
   }
 
   /** Offers with a customer awaiting a reply, longest wait first, on the index of each offer's oldest wait. */
@@ -593,20 +625,75 @@ export class OfferStore {
     return stored ? fromStored(stored) : null;
   }
 
+  /** Deletes several offers in one transaction and returns those found, so the caller can offer Undo. */
+  async deleteMany(ids: readonly string[]): Promise<Offer[]> {
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const offers = tx.objectStore('offers');
+    const totals = new TotalsChange(tx);
+    const stored = await Promise.all(ids.map((id) => offers.get(id)));
+    const deleted = stored.flatMap((record) => (record ? [fromStored(record)] : []));
+    for (const offer of deleted) totals.record(offer, undefined);
+    await Promise.all(deleted.map((offer) => offers.delete(offer.id)));
+    await totals.save();
+    await tx.done;
+    return deleted;
+  }
+
+  /**
+   * Sets every customer of each offer to `status`, in one transaction: all the offers change or
+   * none. An offer without customers (posted on a website) has nobody to set and stays as it is.
+   */
+  async setStatusForAll(ids: readonly string[], status: CustomerStatus): Promise<{ changed: Offer[]; withoutCustomers: number; missing: number }> {
+    const now = this.clock();
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const totals = new TotalsChange(tx);
+    const stored = await Promise.all(ids.map((id) => tx.objectStore('offers').get(id)));
+    const changes: { before: Offer; after: Offer }[] = [];
+    let withoutCustomers = 0;
+    for (const record of stored) {
+      if (!record) continue;
+      const before = fromStored(record);
+      if (before.customers.length === 0) withoutCustomers++;
+      const customers = before.customers.map((customer) => withStatus(customer, status, now));
+      if (sameList(customers, before.customers)) continue;
+      const after = Offer.safeParse({ ...before, customers, updatedAt: now });
+      if (!after.success) throw new InvalidOfferError(after.error.issues[0]?.message ?? 'Invalid offer.');
+      changes.push({ before, after: after.data });
+    }
+    await Promise.all(changes.map(({ before, after }) => totals.put(before, after)));
+    await totals.save();
+    await tx.done;
+    return { changed: changes.map(({ after }) => after), withoutCustomers, missing: stored.filter((record) => !record).length };
+  }
+
   /**
    * Puts back a deleted offer as it was (Undo). Its link must be an offer link like any other way
    * in, and kind, quote id and partner id are read from it again so the record cannot contradict it.
    */
   async restore(offer: Offer): Promise<Offer> {
-    const parsed = parseOfferUrl(offer.url);
-    if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
-    const checked: Offer = { ...offer, kind: parsed.kind, quoteId: parsed.quoteId, partnerId: parsed.partnerId };
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
-    const result = await this.mergeInto(tx, totals, checked, this.clock());
+    const result = await this.mergeInto(tx, totals, readFromLink(offer), this.clock());
     await totals.save();
     await tx.done;
     return result.offer;
+  }
+
+  /**
+   * Puts back several deleted offers as they were (Undo of a bulk deletion), in one transaction,
+   * each checked as `restore` checks one.
+   */
+  async restoreAll(offers: readonly Offer[]): Promise<Offer[]> {
+    const checked = offers.map(readFromLink);
+    const now = this.clock();
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const totals = new TotalsChange(tx);
+    const restored: Offer[] = [];
+    // One after another: two offers of the list may share a quote, and each must see the other's write.
+    for (const offer of checked) restored.push((await this.mergeInto(tx, totals, offer, now)).offer);
+    await totals.save();
+    await tx.done;
+    return restored;
   }
 
   /**
@@ -747,6 +834,22 @@ function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newI
     customers: withdraw ? old.customers.map((customer) => (closed(customer.status) ? customer : withStatus(customer, 'withdrawn', now))) : old.customers,
   };
   return { replaced, by: { ...by, replaces: old.id, customers: [...by.customers, ...carried].slice(0, LIMITS.customers) } };
+}
+
+/** A deleted offer coming back: its link must be an offer link, and kind, quote and partner are read from it again. */
+function readFromLink(offer: Offer): Offer {
+  const parsed = parseOfferUrl(offer.url);
+  if (!parsed) throw new InvalidOfferError(NOT_AN_OFFER_URL);
+  return { ...offer, kind: parsed.kind, quoteId: parsed.quoteId, partnerId: parsed.partnerId };
+}
+
+type Bound = { key: unknown[]; open: boolean };
+/** The key range between two bounds, either of which may be absent. */
+function keyRange(lower: Bound | undefined, upper: Bound | undefined): IDBKeyRange | undefined {
+  if (lower && upper) return IDBKeyRange.bound(lower.key, upper.key, lower.open, upper.open);
+  if (lower) return IDBKeyRange.lowerBound(lower.key, lower.open);
+  if (upper) return IDBKeyRange.upperBound(upper.key, upper.open);
+  return undefined;
 }
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {

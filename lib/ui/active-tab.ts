@@ -1,14 +1,27 @@
 import { browser } from 'wxt/browser';
+import { isHttpsUrlOn, WEBMAIL_HOSTS } from '../hosts';
 import type { CaptureFailure, ResponseMap } from '../messaging/protocol';
+import { composeOpenInTab } from '../webmail/routing';
 import type { MessageKey } from '../i18n';
+import type { ActiveTabFacts } from './popup-action';
 
-/** True for a Partner Center page, where the popup offers "Capture from this page". */
-export { isPartnerCenterUrl } from '../capture/routing';
+/** How long the popup waits for a busy webmail page's content script before deciding on the URL alone. */
+const COMPOSE_ANSWER_PATIENCE_MS = 300;
 
-/** The active tab's URL: readable only on the hosts the extension has permission for (no "tabs" permission). */
-export async function activeTabUrl(): Promise<string | undefined> {
+/**
+ * The active tab as the popup's primary action needs it: its URL (readable only on the hosts the
+ * extension has permission for: no "tabs" permission) and, in a webmail, whether it holds a
+ * compose window, asked of its content script directly so the background worker is not woken.
+ */
+export async function activeTabFacts(patienceMs = COMPOSE_ANSWER_PATIENCE_MS): Promise<ActiveTabFacts> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.url;
+  const url = tab?.url;
+  if (tab?.id === undefined || !isHttpsUrlOn(url, WEBMAIL_HOSTS)) return { url, composeOpen: false };
+  const composeOpen = await Promise.race([
+    composeOpenInTab(browser.tabs, tab.id),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), patienceMs)),
+  ]);
+  return { url, composeOpen };
 }
 
 const CAPTURE_FAILURE_TEXT: Record<CaptureFailure, MessageKey> = {
@@ -25,6 +38,6 @@ export const captureFailureText = (reason: CaptureFailure): MessageKey => CAPTUR
 
 type PickerReason = NonNullable<ResponseMap['webmail.openPickerInActiveTab']['reason']>;
 
-/** What to tell the advisor when "Insert into email" could not open the picker (an i18n key). */
+/** What to tell the advisor when "Insert offer" could not open the picker (an i18n key). */
 export const pickerFailureText = (reason: PickerReason | undefined): MessageKey =>
   reason === 'no-compose' ? 'popup_noComposeWindow' : 'popup_noWebmailTab';

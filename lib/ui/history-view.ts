@@ -1,6 +1,7 @@
 import { OFFER_KINDS, OFFER_STATUSES } from '../offers/schema';
 import type { PageFilter } from '../messaging/protocol';
 import { FOLLOW_UPS, type HistoryView } from '../history-link';
+import { parseSort } from './table-sort';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const oneOf = <T extends string>(values: readonly T[], value: string | null): T | undefined =>
@@ -20,6 +21,7 @@ export function parseHistoryView(search: string): HistoryView {
   const from = date(params.get('from'));
   const to = date(params.get('to'));
   const offer = text(params.get('offer'), 64);
+  const sort = parseSort(params.get('sort'));
   if (status) view.status = status;
   if (offerStatus) view.offerStatus = offerStatus;
   if (followUp) view.followUp = followUp;
@@ -27,6 +29,7 @@ export function parseHistoryView(search: string): HistoryView {
   if (location) view.location = location;
   if (from) view.from = from;
   if (to) view.to = to;
+  if (sort) view.sort = sort;
   if (offer) view.offer = offer;
   return view;
 }

@@ -10,8 +10,8 @@ export const offerName = (offer: Pick<Offer, 'kind' | 'summaryId' | 'createdAt'>
   t('offer_name', [kindLabel(offer), offer.summaryId ?? formatDateTime(offer.createdAt)]);
 
 export const statusLabel = (status: OfferStatus) => t(STATUS_RULES[status].label);
-/** The badge's classes: its colour follows the status's tone. */
-export const statusBadgeClass = (status: OfferStatus) => `badge tone-${STATUS_RULES[status].tone}`;
+/** The badge's classes: a colour of its own per status (components/page.css), its tone for what shares one. */
+export const statusBadgeClass = (status: OfferStatus) => `badge tone-${STATUS_RULES[status].tone} status-${status}`;
 
 /** The customers in a list's cell: the first few by company, name or address, and how many more. */
 export function customersLabel(offer: Pick<Offer, 'customers'>, shown = 2): string {

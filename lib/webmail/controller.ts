@@ -10,7 +10,7 @@ import { bodyHoldsLink } from './offer-link';
 import { findSendButton, isButtonActivation, isSendShortcut, owningBody } from './send-controls';
 import { nextSendState, type SendInput, type SendState } from './send-state';
 import { isOnDarkPage } from './page-theme';
-import { readTabMessage, type InsertAnswer, type OpenAnswer } from './tab-messages';
+import { readTabMessage, type ComposeOpenAnswer, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
 export type WebmailText =
@@ -56,8 +56,8 @@ interface OpenPicker {
 }
 
 export interface WebmailController {
-  /** Answers the background's tab messages; undefined means "not for this frame". */
-  handleTabMessage(message: unknown): Promise<OpenAnswer | InsertAnswer | { closed: true }> | undefined;
+  /** Answers the extension's tab messages; undefined means "not for this frame". */
+  handleTabMessage(message: unknown): Promise<OpenAnswer | ComposeOpenAnswer | InsertAnswer | { closed: true }> | undefined;
   scan(): void;
   stop(): void;
 }
@@ -324,6 +324,10 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     handleTabMessage(raw) {
       const message = readTabMessage(raw);
       if (!message) return undefined;
+      // Any frame holding a compose window answers, focused or not: the popup, not the page, has the focus.
+      if (message.type === 'webmail.composeOpen') {
+        return [...entries.keys()].some((body) => body.isConnected) ? Promise.resolve({ composeOpen: true }) : undefined;
+      }
       if (message.type === 'webmail.open') {
         if (entries.size === 0 || !isFrameInCharge()) return undefined;
         const entry = targetEntry();

@@ -3,7 +3,7 @@ import { createGrantBook } from '../messaging/grants';
 import { memoryArea } from '@/test/unit/memory-area';
 import type { Handlers } from '../messaging/protocol';
 import { makeOffer } from '@/test/unit/offer-factory';
-import { createWebmailHandlers as createHandlers, openPickerForCommand, type TabsApi } from './routing';
+import { composeOpenInTab, createWebmailHandlers as createHandlers, openPickerForCommand, type TabsApi } from './routing';
 
 const TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
 const MESSAGE = { html: '<p>x</p>', text: 'x', subject: 'S', link: 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2' };
@@ -32,6 +32,15 @@ describe('webmail routing', () => {
     expect(tabs.sent).toEqual([[4, { type: 'webmail.open' }]]);
     const none = fakeTabs({ id: 4, url: 'https://outlook.office.com/mail/' }, () => new Error('Receiving end does not exist.'));
     expect(await createWebmailHandlers(none)['webmail.openPickerInActiveTab']({ type: 'webmail.openPickerInActiveTab' })).toEqual({ opened: false, reason: 'no-compose' });
+  });
+
+  it('asks a tab whether it holds a compose window; silence or an odd answer means no', async () => {
+    const open = fakeTabs(undefined, () => ({ composeOpen: true }));
+    expect(await composeOpenInTab(open, 6)).toBe(true);
+    expect(open.sent).toEqual([[6, { type: 'webmail.composeOpen' }]]);
+    expect(await composeOpenInTab(fakeTabs(undefined, () => new Error('Receiving end does not exist.')), 6)).toBe(false);
+    expect(await composeOpenInTab(fakeTabs(undefined, () => undefined), 6)).toBe(false);
+    expect(await composeOpenInTab(fakeTabs(undefined, () => ({ composeOpen: 'yes' })), 6)).toBe(false);
   });
 
   it('does not message tabs that are not webmail', async () => {

@@ -26,6 +26,19 @@ export async function openPickerInTab(tabs: TabsApi, tabId: number): Promise<Res
   }
 }
 
+/**
+ * Whether a tab's webmail content scripts hold a compose window. Every frame holding one answers;
+ * no answer at all (no compose window, no content script) means none.
+ */
+export async function composeOpenInTab(tabs: Pick<TabsApi, 'sendMessage'>, tabId: number): Promise<boolean> {
+  try {
+    const answer = (await tabs.sendMessage(tabId, { type: 'webmail.composeOpen' })) as { composeOpen?: unknown } | undefined;
+    return answer?.composeOpen === true;
+  } catch {
+    return false;
+  }
+}
+
 function senderTab(sender: MessageSender | undefined): number {
   const tabId = sender?.tab?.id;
   if (tabId === undefined || tabId < 0) throw new MessagingError('invalid-message', 'Only the offer picker inside a webmail tab can send this.');

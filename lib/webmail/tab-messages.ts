@@ -6,10 +6,13 @@ import type { WebmailMessage } from '../messaging/protocol';
  */
 export type TabMessage =
   | { type: 'webmail.open' }
+  | { type: 'webmail.composeOpen' }
   | { type: 'webmail.insert'; token: string; message: WebmailMessage }
   | { type: 'webmail.close'; token: string };
 
 export type OpenAnswer = { opened: true };
+/** Sent only by a frame holding a compose window: no answer at all means the tab has none. */
+export type ComposeOpenAnswer = { composeOpen: true };
 export type InsertAnswer = { outcome: 'inserted' | 'copied' | 'failed' | 'hidden' };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -26,6 +29,8 @@ export function readTabMessage(value: unknown): TabMessage | null {
   switch (value.type) {
     case 'webmail.open':
       return { type: 'webmail.open' };
+    case 'webmail.composeOpen':
+      return { type: 'webmail.composeOpen' };
     case 'webmail.close':
       return isString(value.token) ? { type: 'webmail.close', token: value.token } : null;
     case 'webmail.insert': {

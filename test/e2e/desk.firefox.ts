@@ -56,7 +56,7 @@ describe('popup, in Firefox', () => {
     await waitFor(() => text(popup, '.offer-card'), (card) => card.includes('SUM-8'));
     expect(await popup.$$eval('.recent li', (items) => items.length)).toBe(5);
     expect(await popup.$eval('.recent a', (link) => link.getAttribute('href'))).toBe('/history.html?offer=offer-7');
-    for (const action of ['Copy offer URL', 'Copy message', 'Insert into email']) await buttonNamed(popup, action);
+    for (const action of ['Copy offer URL', 'Copy message', 'Insert offer']) await buttonNamed(popup, action);
     await popup.close();
   });
 

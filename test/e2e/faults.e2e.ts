@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CDPSession } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, keepStoppingWorker, launchExtension, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, keepStoppingWorker, launchExtension, stopWorkerUnderQuota, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
 
 let fixtures: FixtureServer;
@@ -21,17 +20,6 @@ async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionB
   return answer.data as T;
 }
 
-/**
- * Stops the background worker; the next message starts it again, opening its databases anew.
- * Chromium keeps a database's files open a moment after its last connection closes (2 s), and
- * reads the quota again only when it reopens them.
- */
-async function stopWorker(cdp: CDPSession) {
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await new Promise((resolve) => setTimeout(resolve, 3000));
-}
-
 describe('faults that lose nothing', () => {
   it('reports a full disk in the page, keeps what was stored, and lets the import be retried', async () => {
     const browser = await launchExtension();
@@ -42,8 +30,7 @@ describe('faults that lose nothing', () => {
       const origin = `chrome-extension://${browser.extensionId}`;
       // A small disk: room for a couple of offers, not for a big backup. The background opened the
       // settings' database as it started: stopped, it opens its databases again under this quota.
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 400_000 });
-      await stopWorker(cdp);
+      await stopWorkerUnderQuota(cdp, origin, 400_000);
       await importOffers((request) => browser.send(request), [makeOffer(1), makeOffer(2)]);
       const history = await browser.openExtensionPage('history.html');
       const big = createBackup(
@@ -72,8 +59,7 @@ describe('faults that lose nothing', () => {
       await controller.goto(`chrome-extension://${browser.extensionId}/icon/128.png`);
       const cdp = await browser.context.newCDPSession(controller);
       const origin = `chrome-extension://${browser.extensionId}`;
-      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
-      await stopWorker(cdp);
+      await stopWorkerUnderQuota(cdp, origin, 1);
       const quote = '55555555-aaaa-4bbb-8ccc-000000000005';
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:https';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext, type Frame, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, type Worker } from 'playwright-core';
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import type { Offer } from '../../lib/offers/schema';
@@ -88,6 +88,8 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   extensionId: string;
   userDataDir: string;
+  /** The welcome page the install opened, when `keepWelcome` asked to keep it open. */
+  welcome: Page | undefined;
   /** The extension's service worker, started again if it was stopped. */
   worker(): Promise<Worker>;
   /** Opens one of the extension's pages (popup.html, history.html, options.html). */
@@ -106,6 +108,24 @@ export interface LaunchOptions {
   userDataDir?: string;
   extensionDir?: string;
   locale?: string;
+  /** Leave the welcome page the install opens; otherwise it is closed before the tests start. */
+  keepWelcome?: boolean;
+}
+
+/**
+ * The tab the extension opens on install (a fresh profile). Tests wait for it so it cannot appear
+ * in the middle of one (a test waiting for the next new page), and close it so it asks the
+ * background nothing while a test stops the worker.
+ */
+async function installWelcomePage(context: BrowserContext, extensionId: string): Promise<Page | undefined> {
+  const url = `chrome-extension://${extensionId}/welcome.html`;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const page = context.pages().find((candidate) => candidate.url() === url);
+    if (page) return page;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
+  return undefined;
 }
 
 /** Launches the system Chromium with the production build loaded, as a user's browser would. */
@@ -123,6 +143,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     acceptDownloads: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
+    // Chromium on Linux takes its UI language, the one chrome.i18n speaks, from --lang and LANGUAGE.
+    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -143,6 +165,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     return running ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   };
   const extensionId = new URL((await worker()).url()).host;
+  // A profile the caller brings may have seen the install already.
+  const welcome = options.userDataDir ? undefined : await installWelcomePage(context, extensionId);
+  if (welcome && !options.keepWelcome) await welcome.close();
   let messenger: Page | undefined;
   const openExtensionPage = async (path: string) => {
     const page = await context.newPage();
@@ -153,6 +178,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     context,
     extensionId,
     userDataDir,
+    welcome: options.keepWelcome ? welcome : undefined,
     worker,
     openExtensionPage,
     async send(request) {
@@ -266,6 +292,52 @@ export async function sendFromContentScript(page: Page, extensionName: string, w
  * until the returned function is awaited. Await it in a `finally`: a failing test must not leave
  * the worker being stopped under the next tests.
  */
+interface WorkerVersion {
+  versionId: string;
+  runningStatus: string;
+  status: string;
+}
+
+/** Resolves once some worker version reported by the DevTools protocol passes the test, or fails after `timeoutMs`. */
+function untilWorkerVersion(cdp: CDPSession, versions: Map<string, WorkerVersion>, test: (version: WorkerVersion) => boolean, what: string, timeoutMs = 20_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (![...versions.values()].some(test)) return false;
+      clearTimeout(timer);
+      cdp.off('ServiceWorker.workerVersionUpdated', check);
+      resolve();
+      return true;
+    };
+    const timer = setTimeout(() => {
+      cdp.off('ServiceWorker.workerVersionUpdated', check);
+      reject(new Error(`The background worker was not ${what} within ${timeoutMs} ms: ${JSON.stringify([...versions.values()])}`));
+    }, timeoutMs);
+    if (!check()) cdp.on('ServiceWorker.workerVersionUpdated', check);
+  });
+}
+
+/**
+ * Stops the background worker under a storage quota of `quotaSize` bytes, and returns when it has
+ * stopped and its next start will open the databases under that quota.
+ * A freshly installed worker is still being registered for a moment; stopped then under a tiny
+ * quota, its registration cannot be stored and the extension is left with no worker at all. So
+ * this waits for the registration to be activated before it shrinks the quota.
+ * Chromium keeps a database's files open 2 s after their last connection closes, and reads the
+ * quota again only when it reopens them: hence the final pause.
+ */
+export async function stopWorkerUnderQuota(cdp: CDPSession, origin: string, quotaSize: number): Promise<void> {
+  const versions = new Map<string, WorkerVersion>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: updated }: { versions: WorkerVersion[] }) => {
+    for (const version of updated) versions.set(version.versionId, version);
+  });
+  await cdp.send('ServiceWorker.enable');
+  await untilWorkerVersion(cdp, versions, (version) => version.status === 'activated', 'activated');
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize });
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await untilWorkerVersion(cdp, versions, (version) => version.runningStatus === 'stopped', 'stopped');
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+}
+
 export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40): Promise<() => Promise<void>> {
   const controller = await browser.openExtensionPage('options.html');
   const cdp = await browser.context.newCDPSession(controller);

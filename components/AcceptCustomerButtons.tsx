@@ -1,0 +1,56 @@
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { Offer, OfferCustomer } from '@/lib/offers/schema';
+import { t } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
+import { customerName, customersToAccept } from '@/lib/ui/popup-offers';
+import type { Report } from './OfferActions';
+
+/**
+ * One "Mark accepted" button per customer of the offer still awaiting an answer. Once a click is
+ * recorded its button goes: the keyboard moves to the next one, or to `fallbackFocus`.
+ */
+export function AcceptCustomerButtons({
+  offer,
+  accept,
+  report,
+  fallbackFocus,
+}: {
+  offer: Offer;
+  accept: (offer: Offer, customer: OfferCustomer) => Promise<void>;
+  report: Report;
+  fallbackFocus: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [refocus, setRefocus] = useState(false);
+  const group = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (!refocus) return;
+    setRefocus(false);
+    const next = group.current?.querySelector('button');
+    if (next) next.focus();
+    else fallbackFocus();
+  }, [refocus, fallbackFocus]);
+
+  const customers = customersToAccept(offer);
+  if (customers.length === 0) return null;
+  const onClick = async (customer: OfferCustomer) => {
+    setBusy(true);
+    try {
+      await accept(offer, customer);
+      setRefocus(true);
+    } catch (caught) {
+      report({ ok: false, text: describeError(caught) });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div ref={group} class="accept-buttons">
+      {customers.map((customer) => (
+        <button key={customer.id} type="button" class="accept" disabled={busy} onClick={() => void onClick(customer)}>
+          {t('popup_markAcceptedOf', customerName(customer))}
+        </button>
+      ))}
+    </div>
+  );
+}

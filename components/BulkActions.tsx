@@ -1,0 +1,116 @@
+import { useState } from 'preact/hooks';
+import { sendMessage } from '@/lib/messaging/client';
+import type { Offer } from '@/lib/offers/schema';
+import { SETTABLE_STATUSES, type CustomerStatus } from '@/lib/offers/statuses';
+import { t, tCount } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
+import { datedFileName, downloadBlob } from '@/lib/ui/download';
+import { OfferFileBuilder, type OfferFileFormat } from '@/lib/ui/offers-file';
+import { statusLabel } from '@/lib/ui/offer-labels';
+
+interface Outcome {
+  ok: boolean;
+  text: string;
+  /** The offers a bulk deletion removed, for Undo. */
+  deleted?: Offer[];
+}
+
+/**
+ * What the advisor can do with the rows checked in the table: set the status of every customer of
+ * each offer, export them (JSON that imports as a backup, or CSV), or delete them with Undo. Each
+ * change is one request handled in one transaction; `onChanged` then reloads what the page shows.
+ */
+export function BulkActions({ selected, onChanged, onClear }: { selected: readonly Offer[]; onChanged: () => void; onClear: () => void }) {
+  const [status, setStatus] = useState<CustomerStatus>('accepted');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const ids = selected.map((offer) => offer.id);
+
+  const run = async (action: () => Promise<Outcome>) => {
+    setBusy(true);
+    try {
+      setOutcome(await action());
+    } catch (error) {
+      setOutcome({ ok: false, text: describeError(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const setStatusForAll = () =>
+    run(async () => {
+      const answer = await sendMessage({ type: 'offers.setStatusForAll', ids, status });
+      onChanged();
+      const set = tCount('history_bulkStatusSet', answer.changed.length, [statusLabel(status)]);
+      return { ok: true, text: answer.withoutCustomers ? `${set} ${tCount('history_bulkWithoutCustomers', answer.withoutCustomers)}` : set };
+    });
+
+  /** Built from the rows as the page holds them: a selection is never more than one page. */
+  const exportSelection = (format: OfferFileFormat) => {
+    const file = new OfferFileBuilder(format, new Date().toISOString());
+    file.add(selected);
+    downloadBlob(datedFileName(format), file.blob());
+    setOutcome({ ok: true, text: tCount('history_exportedOffers', file.offers) });
+  };
+
+  const deleteSelection = () =>
+    run(async () => {
+      const { offers } = await sendMessage({ type: 'offers.deleteMany', ids });
+      onClear();
+      onChanged();
+      return { ok: true, text: tCount('history_bulkDeleted', offers.length), deleted: offers };
+    });
+
+  const undo = (deleted: Offer[]) =>
+    run(async () => {
+      const { offers } = await sendMessage({ type: 'offers.restoreMany', offers: deleted });
+      onChanged();
+      return { ok: true, text: tCount('history_bulkRestored', offers.length) };
+    });
+
+  const deleted = outcome?.deleted;
+  return (
+    <section class="bulk-actions" aria-label={t('history_bulkHeading')} aria-busy={busy}>
+      {selected.length > 0 && (
+        <div class="toolbar bulk-toolbar">
+          <strong>{tCount('history_selected', selected.length)}</strong>
+          <label for="bulk-status">{t('history_bulkStatus')}</label>
+          <select id="bulk-status" value={status} onChange={(event) => setStatus(event.currentTarget.value as CustomerStatus)}>
+            {SETTABLE_STATUSES.map((choice) => (
+              <option key={choice} value={choice}>
+                {statusLabel(choice)}
+              </option>
+            ))}
+          </select>
+          <button type="button" disabled={busy} onClick={() => void setStatusForAll()}>
+            {t('history_bulkSetStatus')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => exportSelection('json')}>
+            {t('history_bulkExportJson')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => exportSelection('csv')}>
+            {t('history_bulkExportCsv')}
+          </button>
+          <button type="button" class="danger" disabled={busy} onClick={() => void deleteSelection()}>
+            {t('history_bulkDelete')}
+          </button>
+          <button type="button" onClick={onClear}>
+            {t('history_bulkClear')}
+          </button>
+        </div>
+      )}
+      <div role="status" aria-live="polite" class="outcome">
+        {outcome && (
+          <p class={outcome.ok ? 'ok' : 'error'}>
+            {outcome.text}{' '}
+            {deleted && (
+              <button type="button" disabled={busy} onClick={() => void undo(deleted)}>
+                {t('history_undo')}
+              </button>
+            )}
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,49 @@
+import { useState } from 'preact/hooks';
+import { t, tCount } from '@/lib/i18n';
+import { describeError } from '@/lib/ui/describe-error';
+import { datedFileName, downloadBlob } from '@/lib/ui/download';
+import { OfferFileBuilder, readEveryPage, type OfferFileFormat, type OfferPage } from '@/lib/ui/offers-file';
+import { SearchTooLargeError } from '@/lib/ui/shown-offers';
+
+type Progress = { state: 'running'; offers: number } | { state: 'done'; offers: number } | { state: 'failed'; text: string };
+
+/**
+ * Exports exactly the list the page shows (every page of it, not only the rows loaded), as JSON
+ * that imports as a backup or as CSV. `readPage` reads that list's pages; the file keeps their
+ * text only, one page of offers at a time.
+ */
+export function ExportShown({ readPage }: { readPage: (cursor: string | undefined) => Promise<OfferPage> }) {
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const running = progress?.state === 'running';
+
+  const exportShown = async (format: OfferFileFormat) => {
+    const file = new OfferFileBuilder(format, new Date().toISOString());
+    setProgress({ state: 'running', offers: 0 });
+    try {
+      await readEveryPage(readPage, (offers) => {
+        file.add(offers);
+        setProgress({ state: 'running', offers: file.offers });
+      });
+      downloadBlob(datedFileName(format), file.blob());
+      setProgress({ state: 'done', offers: file.offers });
+    } catch (error) {
+      setProgress({ state: 'failed', text: error instanceof SearchTooLargeError ? t('history_exportSearchTooLarge', [error.limit]) : describeError(error) });
+    }
+  };
+
+  return (
+    <div class="toolbar export-shown" aria-busy={running}>
+      <button type="button" disabled={running} onClick={() => void exportShown('csv')}>
+        {t('history_exportShownCsv')}
+      </button>
+      <button type="button" disabled={running} onClick={() => void exportShown('json')}>
+        {t('history_exportShownJson')}
+      </button>
+      <span role="status" aria-live="polite" class={progress?.state === 'failed' ? 'error' : 'muted'}>
+        {progress?.state === 'running' && tCount('history_exporting', progress.offers)}
+        {progress?.state === 'done' && tCount('history_exportedOffers', progress.offers)}
+        {progress?.state === 'failed' && progress.text}
+      </span>
+    </div>
+  );
+}
