@@ -20,6 +20,7 @@ const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; ty
 /** The advisor's name, company, contact details and logo, used by every message. */
 export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; onSaved: (profile: AdvisorProfile) => void }) {
   const [values, setValues] = useState<Partial<Record<ProfileField, string>>>(profile);
+  const [contactBlock, setContactBlock] = useState(profile.contactBlock === true);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
   const [status, setStatus] = useState<FormStatus>(null);
   const logo = values.logo ?? '';
@@ -51,8 +52,11 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
     }
     setErrors({});
     try {
-      onSaved(await saveProfile(checked.profile));
-      setValues(checked.profile);
+      // Off is the default, so it is left out: an unchanged profile stays as it was saved.
+      const { contactBlock: _previous, ...fields } = checked.profile;
+      const saved = await saveProfile(contactBlock ? { ...fields, contactBlock } : fields);
+      onSaved(saved);
+      setValues(saved);
       setStatus({ ok: true, text: t('options_profileSaved') });
     } catch {
       setStatus({ ok: false, text: t('options_saveFailed') });
@@ -118,6 +122,19 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
             </div>
           </div>
         </fieldset>
+        <div class="inline-field">
+          <input
+            id="profile-contactBlock"
+            type="checkbox"
+            checked={contactBlock}
+            aria-describedby="profile-contactBlock-hint"
+            onChange={(e) => setContactBlock(e.currentTarget.checked)}
+          />
+          <label for="profile-contactBlock">{t('options_profileContactBlock')}</label>
+        </div>
+        <p id="profile-contactBlock-hint" class="muted">
+          {t('options_profileContactBlockHint')}
+        </p>
         <FormActions label={t('options_saveProfile')} status={status} />
       </form>
     </section>

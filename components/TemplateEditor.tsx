@@ -1,8 +1,8 @@
 import { SubmitOrCancel } from './FormActions';
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeTemplateError, TEMPLATE_MAX_LENGTH, type FieldError } from '@/lib/message/parse';
-import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '@/lib/message/placeholders';
+import { PLACEHOLDER_NAMES, PLACEHOLDERS, type PlaceholderName } from '@/lib/message/placeholders';
 import { renderTemplate } from '@/lib/message/render';
 import { SUBJECT_MAX_LENGTH, TEMPLATE_KINDS, type MessageTemplate, type TemplateKind } from '@/lib/message/template';
 import type { Offer } from '@/lib/offers/schema';
@@ -11,24 +11,39 @@ import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
 import { sampleFor } from '@/lib/ui/offer-message';
 import { customersLabel, templateKindLabel } from '@/lib/ui/offer-labels';
-import { checkTemplateDraft, isDraftValid, type TemplateDraft } from '@/lib/ui/template-list';
+import { checkTemplateDraft, insertPlaceholder, isDraftChanged, isDraftValid, type TemplateDraft } from '@/lib/ui/template-list';
 import { Field } from './Field';
 
 const describe = (error: FieldError) => describeTemplateError(error, (key, subs) => browser.i18n.getMessage(key as MessageKey, subs) || key);
 
-/** Edits one template with its placeholder list, errors at their position and a live preview. */
+/** Fits the preview's frame to its message, so the whole message reads without a scrollbar. */
+function fitToContent(frame: HTMLIFrameElement | null) {
+  const root = frame?.contentDocument?.documentElement;
+  if (!frame || !root) return;
+  // Measured at no height: a frame taller than its message would report its own height.
+  frame.style.height = '0';
+  frame.style.height = `${root.scrollHeight}px`;
+}
+
+/**
+ * Edits one template with its placeholder list, errors at their position and a live preview of
+ * the whole message. Reports whether it holds unsaved changes, and while it does, closing the
+ * page asks first.
+ */
 export function TemplateEditor({
   initial,
   settings,
   recentOffers,
   onSave,
   onCancel,
+  onDirty,
 }: {
   initial: MessageTemplate;
   settings: Settings;
   recentOffers: readonly Offer[];
   onSave: (template: MessageTemplate) => Promise<void>;
   onCancel: () => void;
+  onDirty: (dirty: boolean) => void;
 }) {
   const [draft, setDraft] = useState<TemplateDraft>(initial);
   const [previewSource, setPreviewSource] = useState('sample');
@@ -36,7 +51,24 @@ export function TemplateEditor({
   const subject = useRef<HTMLInputElement>(null);
   const body = useRef<HTMLTextAreaElement>(null);
   const lastField = useRef<'subject' | 'body'>('body');
+  const previewFrame = useRef<HTMLIFrameElement>(null);
   const check = useMemo(() => checkTemplateDraft(draft), [draft]);
+  const dirty = isDraftChanged(initial, draft);
+
+  useEffect(() => {
+    onDirty(dirty);
+    if (!dirty) return;
+    const ask = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', ask);
+    return () => window.removeEventListener('beforeunload', ask);
+  }, [dirty, onDirty]);
+
+  useEffect(() => {
+    // A narrower page wraps more lines: the frame follows.
+    const refit = () => fitToContent(previewFrame.current);
+    window.addEventListener('resize', refit);
+    return () => window.removeEventListener('resize', refit);
+  }, []);
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const previewOffer = recentOffers.find((o) => o.id === previewSource) ?? sampleFor(draft.kind === 'trial' ? 'trial' : 'purchase');
@@ -53,16 +85,15 @@ export function TemplateEditor({
     control.setSelectionRange(error.offset, error.offset + error.length);
   };
 
-  const insertPlaceholder = (text: string) => {
+  const insert = (name: PlaceholderName) => {
     const field = lastField.current;
     const control = field === 'subject' ? subject.current : body.current;
     const value = draft[field];
-    const start = control?.selectionStart ?? value.length;
-    const end = control?.selectionEnd ?? value.length;
-    set(field, value.slice(0, start) + text + value.slice(end));
+    const inserted = insertPlaceholder(value, control?.selectionStart ?? value.length, control?.selectionEnd ?? value.length, name);
+    set(field, inserted.value);
     requestAnimationFrame(() => {
       control?.focus();
-      control?.setSelectionRange(start + text.length, start + text.length);
+      control?.setSelectionRange(inserted.selectionStart, inserted.selectionEnd);
     });
   };
 
@@ -171,7 +202,7 @@ export function TemplateEditor({
                 const tag = type === 'flag' ? `{{#if ${name}}}{{/if}}` : `{{${name}}}`;
                 return (
                   <li key={name}>
-                    <button type="button" class="link mono" onClick={() => insertPlaceholder(tag)} aria-label={t('options_insertPlaceholder', tag)}>
+                    <button type="button" class="link mono" onClick={() => insert(name)} aria-label={t('options_insertPlaceholder', tag)}>
                       {tag}
                     </button>{' '}
                     <span class="muted">{t(label)}</span>
@@ -200,8 +231,16 @@ export function TemplateEditor({
                 {preview.subject}
               </p>
               <h4>{t('options_previewHtml')}</h4>
-              {/* The renderer escapes every value; the sandbox keeps the preview inert all the same. */}
-              <iframe class="preview-html" title={t('options_previewHtml')} sandbox="" srcDoc={`<!doctype html><meta charset="utf-8"><body style="font:14px system-ui,sans-serif;margin:8px">${preview.html}`} />
+              {/* The renderer escapes every value; the sandbox runs no script in the preview all the same, and lets
+                  this page measure it (same origin) to show the whole message. */}
+              <iframe
+                ref={previewFrame}
+                class="preview-html"
+                title={t('options_previewHtml')}
+                sandbox="allow-same-origin"
+                onLoad={(event) => fitToContent(event.currentTarget)}
+                srcDoc={`<!doctype html><meta charset="utf-8"><body style="font:14px system-ui,sans-serif;margin:8px">${preview.html}`}
+              />
               <h4>{t('options_previewText')}</h4>
               <pre class="preview-text" tabIndex={0} aria-label={t('options_previewText')}>
                 {preview.text}

@@ -1,19 +1,40 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { MessageTemplate } from '@/lib/message/template';
 import { templateKindLabel } from '@/lib/ui/offer-labels';
 import { saveTemplates } from '@/lib/settings/client';
 import { t, uiLocale } from '@/lib/i18n';
-import { deleteTemplateFromList, duplicateTemplate, newTemplate, saveTemplateInList } from '@/lib/ui/template-list';
+import {
+  deleteTemplateFromList,
+  differsFromShipped,
+  duplicateTemplate,
+  newTemplate,
+  resetToShipped,
+  restoreTemplateInList,
+  saveTemplateInList,
+} from '@/lib/ui/template-list';
 import { languageName } from '@/lib/ui/format';
+import { ConfirmDiscard } from './ConfirmDiscard';
 import { TemplateEditor } from './TemplateEditor';
 import type { Settings } from '@/lib/settings/settings';
 import type { Offer } from '@/lib/offers/schema';
 import { setDefaultTemplate } from '@/lib/message/pick';
 
-
 const newId = () => `template-${crypto.randomUUID()}`;
 
-/** The advisor's message templates: list, create, duplicate, edit, delete, default per language and kind. */
+/** What the last change can be undone to: a deleted template and its place, or a template before its reset. */
+type Undo = { deleted: MessageTemplate; index: number } | { before: MessageTemplate };
+
+interface Notice {
+  ok: boolean;
+  text: string;
+  undo?: Undo;
+}
+
+/**
+ * The advisor's message templates: list, create, duplicate, edit, reset, delete with Undo,
+ * default per language and kind. The editor opens under the list; leaving it with changes not
+ * saved (another template, Cancel, closing the page) asks first.
+ */
 export function TemplatesSection({
   settings,
   recentOffers,
@@ -23,40 +44,64 @@ export function TemplatesSection({
   recentOffers: readonly Offer[];
   onSaved: (templates: MessageTemplate[]) => void;
 }) {
-  const [editing, setEditing] = useState<MessageTemplate | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [editing, setEditing] = useState<{ template: MessageTemplate; opened: number } | null>(null);
+  const [dirty, setDirty] = useState(false);
+  // What to do once the advisor agrees to discard the editor's changes.
+  const [afterDiscard, setAfterDiscard] = useState<(() => void) | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const section = useRef<HTMLElement>(null);
   const templates = settings.templates;
 
-  const store = async (next: MessageTemplate[], done: string) => {
+  const store = async (next: MessageTemplate[], done: Omit<Notice, 'ok'>) => {
     try {
       onSaved(await saveTemplates(next));
-      setStatus({ ok: true, text: done });
+      setNotice({ ok: true, ...done });
       return true;
     } catch {
-      setStatus({ ok: false, text: t('options_saveFailed') });
+      setNotice({ ok: false, text: t('options_saveFailed') });
       return false;
     }
   };
 
-  if (editing) {
-    return (
-      <section aria-labelledby="templates-heading">
-        <h2 id="templates-heading">{t('options_templatesHeading')}</h2>
-        <TemplateEditor
-          initial={editing}
-          settings={settings}
-          recentOffers={recentOffers}
-          onCancel={() => setEditing(null)}
-          onSave={async (template) => {
-            if (await store(saveTemplateInList(templates, template), t('options_templateSaved', template.name))) setEditing(null);
-          }}
-        />
-      </section>
-    );
-  }
+  /** Runs `action` at once, or after the advisor agreed to lose the editor's unsaved changes. */
+  const leavingEditor = (action: () => void) => {
+    if (editing && dirty) setAfterDiscard(() => action);
+    else action();
+  };
+
+  const openEditor = (template: MessageTemplate | null) => {
+    setDirty(false);
+    // A new key for each opening: the editor starts again from the template, even the same one.
+    setEditing((current) => (template ? { template, opened: (current?.opened ?? 0) + 1 } : null));
+    if (template) requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('#template-name')?.focus());
+  };
+
+  const focusRow = (id: string) =>
+    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`tr[data-template-id="${CSS.escape(id)}"] button`)?.focus());
+
+  const remove = async (template: MessageTemplate) => {
+    if (editing?.template.id === template.id) openEditor(null);
+    const index = templates.findIndex((t) => t.id === template.id);
+    const done = { text: t('options_templateDeleted', template.name), undo: { deleted: template, index } };
+    // The Delete button is gone: the keyboard goes on to the Undo beside the notice.
+    if (await store(deleteTemplateFromList(templates, template.id), done)) requestAnimationFrame(() => undoButton.current?.focus());
+  };
+
+  const reset = async (template: MessageTemplate) => {
+    if (editing?.template.id === template.id) openEditor(null);
+    const shipped = resetToShipped(template);
+    await store(saveTemplateInList(templates, shipped), { text: t('options_templateReset', shipped.name), undo: { before: template } });
+  };
+
+  const undo = async (what: Undo) => {
+    const template = 'deleted' in what ? what.deleted : what.before;
+    const next = 'deleted' in what ? restoreTemplateInList(templates, what.deleted, what.index) : saveTemplateInList(templates, what.before);
+    if (await store(next, { text: t('options_templateRestored', template.name) })) focusRow(template.id);
+  };
 
   return (
-    <section aria-labelledby="templates-heading">
+    <section aria-labelledby="templates-heading" ref={section}>
       <h2 id="templates-heading">{t('options_templatesHeading')}</h2>
       <table class="offer-table templates">
         <thead>
@@ -72,7 +117,7 @@ export function TemplatesSection({
         </thead>
         <tbody>
           {templates.map((template) => (
-            <tr key={template.id}>
+            <tr key={template.id} data-template-id={template.id} aria-current={editing?.template.id === template.id ? 'true' : undefined}>
               <td>{template.name}</td>
               <td>{languageName(template.language)}</td>
               <td>{templateKindLabel(template.kind)}</td>
@@ -83,28 +128,29 @@ export function TemplatesSection({
                   <button
                     type="button"
                     aria-label={t('options_makeDefaultNamed', template.name)}
-                    onClick={() => void store(setDefaultTemplate(templates, template.id), t('options_defaultChanged', template.name))}
+                    onClick={() => void store(setDefaultTemplate(templates, template.id), { text: t('options_defaultChanged', template.name) })}
                   >
                     {t('options_makeDefault')}
                   </button>
                 )}
               </td>
               <td class="row-actions">
-                <button type="button" aria-label={t('options_editNamed', template.name)} onClick={() => setEditing(template)}>
+                <button type="button" aria-label={t('options_editNamed', template.name)} onClick={() => leavingEditor(() => openEditor(template))}>
                   {t('options_edit')}
                 </button>
                 <button
                   type="button"
                   aria-label={t('options_duplicateNamed', template.name)}
-                  onClick={() => setEditing(duplicateTemplate(template, newId(), t('options_copyOf', template.name)))}
+                  onClick={() => leavingEditor(() => openEditor(duplicateTemplate(template, newId(), t('options_copyOf', template.name))))}
                 >
                   {t('options_duplicate')}
                 </button>
-                <button
-                  type="button"
-                  aria-label={t('options_deleteNamed', template.name)}
-                  onClick={() => void store(deleteTemplateFromList(templates, template.id), t('options_templateDeleted', template.name))}
-                >
+                {differsFromShipped(template) && (
+                  <button type="button" aria-label={t('options_resetNamed', template.name)} onClick={() => leavingEditor(() => void reset(template))}>
+                    {t('options_resetTemplate')}
+                  </button>
+                )}
+                <button type="button" aria-label={t('options_deleteNamed', template.name)} onClick={() => leavingEditor(() => void remove(template))}>
                   {t('options_delete')}
                 </button>
               </td>
@@ -116,14 +162,50 @@ export function TemplatesSection({
         <button
           type="button"
           class="primary"
-          onClick={() => setEditing(newTemplate(newId(), uiLocale().split('-')[0] === 'fr' ? 'fr' : 'en', 'purchase', t('options_newTemplateName')))}
+          onClick={() =>
+            leavingEditor(() => openEditor(newTemplate(newId(), uiLocale().split('-')[0] === 'fr' ? 'fr' : 'en', 'purchase', t('options_newTemplateName'))))
+          }
         >
           {t('options_newTemplate')}
         </button>
-        <span role="status" class={status?.ok === false ? 'error' : 'ok'}>
-          {status?.text}
+        <span role="status" class={`template-notice ${notice?.ok === false ? 'error' : 'ok'}`}>
+          {notice?.text}
         </span>
+        {notice?.undo && (
+          <button type="button" ref={undoButton} onClick={() => notice.undo && void undo(notice.undo)}>
+            {t('options_undo')}
+          </button>
+        )}
       </div>
+      {editing && (
+        <TemplateEditor
+          key={editing.opened}
+          initial={editing.template}
+          settings={settings}
+          recentOffers={recentOffers}
+          onDirty={setDirty}
+          onCancel={() => leavingEditor(() => openEditor(null))}
+          onSave={async (template) => {
+            if (await store(saveTemplateInList(templates, template), { text: t('options_templateSaved', template.name) })) {
+              openEditor(null);
+              focusRow(template.id);
+            }
+          }}
+        />
+      )}
+      {afterDiscard && editing && (
+        <ConfirmDiscard
+          name={editing.template.name}
+          onKeep={() => {
+            setAfterDiscard(null);
+            requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('#template-body')?.focus());
+          }}
+          onDiscard={() => {
+            setAfterDiscard(null);
+            afterDiscard();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { MessagingError, type RequestOf, type ResponseMap } from '../messaging/p
 import { ChunkWriter, DEFAULT_CHUNK_BYTES, messageBytes } from '../messaging/chunks';
 import { BACKUP_TAIL, backupHead, backupRecord } from '../offers/backup';
 import { csvHead, offerCsvRows } from '../offers/csv';
+import { uiLocale } from '../i18n';
 import type { OfferStore } from '../offers/store';
 import type { StoredSettings } from '../settings/settings';
 
@@ -46,8 +47,10 @@ export async function exportChunk(
   let offers = 0;
   let rows = 0;
   let ended = false;
+  // The spreadsheet is the advisor's: its separator, dates and headers follow the UI language.
+  const csvOptions = format === 'csv' ? { locale: uiLocale() } : undefined;
   if (!headDone) {
-    const head = format === 'json' ? backupHead(position.exportedAt, await settings()) : csvHead();
+    const head = format === 'json' ? backupHead(position.exportedAt, await settings()) : csvHead(csvOptions);
     offset = writer.add(head, offset);
     headDone = offset >= head.length;
     if (headDone) offset = 0;
@@ -55,7 +58,7 @@ export async function exportChunk(
   if (headDone) {
     ended = true;
     await store.scanOldestFirst(after, (offer) => {
-      const piece = format === 'json' ? { text: backupRecord(offer, after === null), rows: 1 } : offerCsvRows(offer);
+      const piece = format === 'json' ? { text: backupRecord(offer, after === null), rows: 1 } : offerCsvRows(offer, csvOptions);
       const reached = writer.add(piece.text, offset);
       if (reached < piece.text.length) {
         offset = reached;

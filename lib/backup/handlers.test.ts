@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
 import { LIMITS } from '../offers/limits';
 import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
@@ -14,6 +14,9 @@ import { MIN_CHUNK_BYTES, ENVELOPE_BYTES } from '../messaging/chunks';
 import { createBackupHandlers } from './handlers';
 import { exportFile, importFile, ImportStoppedError, type ExportFormat, type Send } from './transfer';
 import type { Request } from '../messaging/protocol';
+import { speak } from '@/test/unit/ui-language';
+
+afterEach(() => vi.restoreAllMocks());
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const template = { ...DEFAULT_TEMPLATES[0]!, id: 'mine', name: 'Mine' };
@@ -126,6 +129,7 @@ describe('backups in pieces', () => {
   }, 30_000);
 
   it('exports the CSV on the same path: a header once, one row per offer and customer', async () => {
+    speak('en', 'en-US');
     const source = desk();
     await (await source.openStore()).mergeAll([...longNotes(40), makeOffer(50, { customers: [] })]);
     const sizes: number[] = [];
@@ -135,6 +139,15 @@ describe('backups in pieces', () => {
     expect(text.startsWith('\uFEFFid,')).toBe(true);
     expect(text.match(/\r\n/g)).toHaveLength(42);
     expect(text.match(/^\uFEFFid,|\r\nid,/g)).toHaveLength(1);
+  });
+
+  it('exports the CSV for the spreadsheets of the UI language: French headers and `;`', async () => {
+    speak('fr');
+    const source = desk();
+    await (await source.openStore()).mergeAll([makeOffer(1), makeOffer(2)]);
+    const { text } = await exportText(source, 'csv', { maxBytes: MIN_CHUNK_BYTES, sizes: [] });
+    expect(text.startsWith('\uFEFFID de l’offre;Type;ID de résumé;')).toBe(true);
+    expect(text.split('\r\n')[1]).toMatch(/^offer-1;purchase;/);
   });
 
   it('refuses an export cursor it did not give', async () => {

@@ -62,7 +62,7 @@ function numberFormat(locale: string): Intl.NumberFormat {
 const ENGLISH_KIND_WORDS: Record<Offer['kind'], string> = { purchase: 'purchase offer', trial: 'trial invitation' };
 const KIND_WORDS: Record<string, Record<Offer['kind'], string>> = {
   en: ENGLISH_KIND_WORDS,
-  fr: { purchase: "offre d'achat", trial: "invitation d'essai" },
+  fr: { purchase: 'offre d’achat', trial: 'invitation d’évaluation' },
 };
 
 const customerOf = (context: RenderContext): CustomerIdentity => context.customer ?? context.offer.customer ?? {};
@@ -110,6 +110,7 @@ export const PLACEHOLDERS = {
     // The customer must only ever be sent to the Microsoft 365 admin center to grant access.
     resolve: ({ advisor }) => (isGdapLink(cleanText(advisor.gdapLink)) ? advisor.gdapLink : undefined),
   },
+  'advisor.contactBlock': { type: 'flag', label: 'template_placeholder_advisor_contactBlock', resolve: ({ advisor }) => advisor.contactBlock === true },
   'advisor.logo': {
     type: 'image',
     label: 'template_placeholder_advisor_logo',

@@ -13,6 +13,13 @@ describe('AdvisorProfile', () => {
     expect(AdvisorProfile.parse({ name: '  Alex  ', email: ' ', logo: '', gdapLink: '' })).toEqual({ name: 'Alex', email: '', logo: '', gdapLink: '' });
   });
 
+  it('keeps the contact block setting, absent (off) in a profile saved before it existed', () => {
+    const older = { name: 'Alex', email: 'alex@contoso.com' };
+    expect(AdvisorProfile.parse(older)).toEqual(older);
+    expect(AdvisorProfile.parse({ ...older, contactBlock: true }).contactBlock).toBe(true);
+    expect(issues({ contactBlock: 'yes' })).toHaveLength(1);
+  });
+
   it('bounds text', () => {
     expect(issues({ company: 'x'.repeat(201) })).toHaveLength(1);
     expect(issues({ company: 'x'.repeat(200) })).toEqual([]);

@@ -25,5 +25,10 @@ export const AdvisorProfile = z.object({
   ),
   logo: z.optional(checkedText(LOGO_MAX_DATA_URL, isSafeLogoUrl, 'template_profile_invalid_logo')),
   gdapLink: z.optional(checkedText(URL_MAX, isGdapLink, 'template_profile_invalid_gdap_link')),
+  /**
+   * Sign messages with the contact block (name, company, phone, email, website). Absent means off:
+   * webmails add their own signature, and a second one under it looks careless.
+   */
+  contactBlock: z.optional(z.boolean()),
 });
 export type AdvisorProfile = z.infer<typeof AdvisorProfile>;

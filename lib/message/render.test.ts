@@ -65,7 +65,7 @@ describe('renderTemplate formatting', () => {
 
   it('renders the offer kind in the locale', () => {
     expect(render('{{offer.kind}}').text).toBe('purchase offer');
-    expect(render('{{offer.kind}}', { locale: 'fr-CA', offer: { ...context().offer, kind: 'trial' } }).text).toBe("invitation d'essai");
+    expect(render('{{offer.kind}}', { locale: 'fr-CA', offer: { ...context().offer, kind: 'trial' } }).text).toBe('invitation d’évaluation');
   });
 
   it('resolves sections and drops lines left empty by tags', () => {

@@ -1,6 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { speak } from '@/test/unit/ui-language';
 import { csvField, csvHead, offerCsvRows } from './csv';
+
+afterEach(() => vi.restoreAllMocks());
+
+/** A moment as the local date and time a spreadsheet of `locale` reads. */
+const localMoment = (iso: string, locale: string) => {
+  const at = new Date(iso);
+  const date = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return `${date} ${new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(at)}`;
+};
 
 describe('csvField', () => {
   it('quotes commas, quotes and line breaks (RFC 4180)', () => {
@@ -35,6 +45,8 @@ describe('csvField', () => {
 });
 
 describe('csvHead and offerCsvRows', () => {
+  beforeEach(() => speak('en', 'en-US'));
+
   it('writes a BOM, a header and one CRLF row per offer with subscriptions joined', () => {
     const offer = makeOffer(1, {
       subscriptions: [
@@ -52,6 +64,8 @@ describe('csvHead and offerCsvRows', () => {
     expect(row).toContain('Société Générale');
     expect(csv).toContain('"Line one\nLine ""two"""');
     expect(csv.endsWith('\r\n')).toBe(true);
+    expect(row).toContain(`,${localMoment(offer.createdAt, 'en-US')},`);
+    expect(localMoment(offer.createdAt, 'en-US')).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/);
   });
 
   it('writes one row per customer, and one for an offer without customers', () => {
@@ -59,5 +73,39 @@ describe('csvHead and offerCsvRows', () => {
     expect(two.rows).toBe(2);
     expect(two.text.split('\r\n')).toHaveLength(3);
     expect(offerCsvRows(makeOffer(2, { customers: [] })).rows).toBe(1);
+  });
+});
+
+describe('for a French spreadsheet', () => {
+  beforeEach(() => speak('fr'));
+  const offer = makeOffer(3, {
+    subscriptions: [
+      { name: 'Microsoft 365 E3', licenses: 1200 },
+      { name: 'Teams, Essentials', licenses: 5 },
+    ],
+    customers: [makeCustomer('c1', { company: '=1+1', name: 'Zoé; Martin' }, '2026-03-04T05:06:07.000Z')],
+  });
+  const lines = () => (csvHead({ locale: 'fr' }) + offerCsvRows(offer, { locale: 'fr' }).text).slice(1).split('\r\n') as [string, string];
+
+  it('separates on `;` under headers from the French locale strings', () => {
+    const [head, row] = lines();
+    expect(head.startsWith('ID de l’offre;Type;ID de résumé;Lien de l’offre;')).toBe(true);
+    expect(head).toContain(';Lieu d’utilisation;');
+    expect(head.split(';')).toHaveLength(row.split(';').length - 2);
+  });
+
+  it('quotes cells holding a `;`, keeps the formula guard, and writes numbers and dates as French spreadsheets read them', () => {
+    const [, row] = lines();
+    expect(row).toContain(';"Microsoft 365 E3 x 1200; Teams, Essentials x 5";1205;');
+    expect(row).toContain(`;"Zoé; Martin";`);
+    expect(row).toContain(";'=1+1;");
+    expect(row).toContain(`;${localMoment(offer.createdAt, 'fr')};`);
+    expect(localMoment(offer.createdAt, 'fr')).toMatch(/^\d\d\/\d\d\/2026 \d\d:\d\d:\d\d$/);
+  });
+
+  it('takes `;` wherever numbers have a decimal comma, `,` elsewhere', () => {
+    expect(csvHead({ locale: 'de-DE' }).split('\r\n')[0]).toContain(';');
+    expect(offerCsvRows(offer, { locale: 'fr-CA' }).text).toContain(';1205;');
+    expect(offerCsvRows(offer, { locale: 'en-GB' }).text).toContain(',1205,');
   });
 });

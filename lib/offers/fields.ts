@@ -1,3 +1,4 @@
+import type { MessageKey } from '../i18n';
 import type { ResultPageField } from './result-page-fields';
 import { lastSentAt, offerStatus, unitedCustomers } from './customers';
 import type { Offer, OfferCustomer } from './schema';
@@ -13,8 +14,17 @@ export interface MergeContext {
   replacing: readonly ResultPageField[];
 }
 
+/** A column's name; its header is the locale string `csv_<name>`, which the compiler asks for. */
+export type CsvColumnName = { [K in MessageKey]: K extends `csv_${infer Name}` ? Name : never }[MessageKey];
+/** A moment, written as the advisor's spreadsheets read a date and time. */
+export interface CsvMoment {
+  at: string;
+}
+export type CsvCell = string | number | CsvMoment;
+const moment = (at: string | undefined): CsvCell => (at ? { at } : '');
+
 /** A spreadsheet cell: the export has one row per offer and customer (an offer without customers has one row, with none). */
-type CsvColumn = readonly [header: string, cell: (offer: Offer, customer: OfferCustomer | undefined) => string | number];
+type CsvColumn = readonly [name: CsvColumnName, cell: (offer: Offer, customer: OfferCustomer | undefined) => CsvCell];
 
 export interface FieldRules<K extends keyof Offer> {
   /** How what is stored combines with a later capture or an import of the same offer. */
@@ -80,7 +90,7 @@ export const OFFER_FIELDS: FieldTable = {
       ['customer_company', (_o, c) => c?.company ?? ''],
       ['customer_status', (_o, c) => c?.status ?? ''],
       ['customer_sends', (_o, c) => c?.sends.length ?? 0],
-      ['customer_last_sent_at', (_o, c) => (c ? (lastSentAt(c) ?? '') : '')],
+      ['customer_last_sent_at', (_o, c) => moment(c && lastSentAt(c))],
     ],
     search: (o) => o.customers.flatMap((c) => [c.name, c.email, c.company]),
   },
@@ -91,10 +101,10 @@ export const OFFER_FIELDS: FieldTable = {
   source: { merge: keep, csv: [['source', (o) => o.source]] },
   createdAt: {
     merge: (existing, incoming) => (incoming && incoming < existing ? incoming : existing),
-    csv: [['created_at', (o) => o.createdAt]],
+    csv: [['created_at', (o) => moment(o.createdAt)]],
   },
   // Set by the store when a merge changes something.
-  updatedAt: { merge: keep, csv: [['updated_at', (o) => o.updatedAt]] },
+  updatedAt: { merge: keep, csv: [['updated_at', (o) => moment(o.updatedAt)]] },
 };
 
 export const OFFER_FIELD_NAMES = Object.keys(OFFER_FIELDS) as OfferField[];

@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
-import { checkTemplateDraft, deleteTemplateFromList, duplicateTemplate, isDraftValid, newTemplate, saveTemplateInList } from './template-list';
+import {
+  checkTemplateDraft,
+  deleteTemplateFromList,
+  differsFromShipped,
+  duplicateTemplate,
+  insertPlaceholder,
+  isDraftChanged,
+  isDraftValid,
+  newTemplate,
+  resetToShipped,
+  restoreTemplateInList,
+  saveTemplateInList,
+} from './template-list';
 
 const purchaseEn = DEFAULT_TEMPLATES.find((t) => t.id === 'default-purchase-en')!;
 
@@ -35,5 +47,44 @@ describe('template list', () => {
     ]);
     const fixed = checkTemplateDraft({ ...draft, name: 'Trial', body: 'Hello {{customer.name}}\n{{#if offer.isTrial}}trial{{/if}}' });
     expect(isDraftValid(fixed)).toBe(true);
+  });
+
+  it('resets an edited default template to its shipped text, keeping whether it is the default', () => {
+    const edited = { ...purchaseEn, subject: 'Hi', body: 'Hello {{offer.url}}', isDefault: false };
+    expect(differsFromShipped(purchaseEn)).toBe(false);
+    expect(differsFromShipped(edited)).toBe(true);
+    expect(differsFromShipped({ ...purchaseEn, isDefault: false })).toBe(false);
+    expect(resetToShipped(edited)).toEqual({ ...purchaseEn, isDefault: false });
+    const own = duplicateTemplate(edited, 'own', 'Own');
+    expect(differsFromShipped(own)).toBe(false);
+    expect(resetToShipped(own)).toBe(own);
+  });
+
+  it('puts a deleted template back in its place, with its default role, keeping later changes', () => {
+    const copy = duplicateTemplate(purchaseEn, 'copy', 'Copy');
+    const list = saveTemplateInList(DEFAULT_TEMPLATES, copy);
+    const index = list.findIndex((t) => t.id === 'default-purchase-en');
+    const after = deleteTemplateFromList(list, 'default-purchase-en');
+    expect(after.find((t) => t.id === 'copy')?.isDefault).toBe(true);
+    const edited = after.map((t) => (t.id === 'default-trial-en' ? { ...t, subject: 'Changed' } : t));
+    const restored = restoreTemplateInList(edited, purchaseEn, index);
+    expect(restored.map((t) => t.id)).toEqual(list.map((t) => t.id));
+    expect(restored.filter((t) => t.language === 'en' && t.kind === 'purchase' && t.isDefault).map((t) => t.id)).toEqual(['default-purchase-en']);
+    expect(restored.find((t) => t.id === 'default-trial-en')?.subject).toBe('Changed');
+    expect(restoreTemplateInList([], copy, 5)).toEqual([copy]);
+  });
+
+  it('tells an edited draft from an untouched one', () => {
+    expect(isDraftChanged(purchaseEn, { ...purchaseEn })).toBe(false);
+    expect(isDraftChanged(purchaseEn, { ...purchaseEn, body: `${purchaseEn.body} ` })).toBe(true);
+    expect(isDraftChanged(purchaseEn, { ...purchaseEn, isDefault: false })).toBe(true);
+  });
+
+  it('inserts a placeholder in place of the selection, and a condition around it', () => {
+    expect(insertPlaceholder('Dear ,', 5, 5, 'customer.name')).toEqual({ value: 'Dear {{customer.name}},', selectionStart: 22, selectionEnd: 22 });
+    expect(insertPlaceholder('Dear you,', 5, 8, 'customer.name').value).toBe('Dear {{customer.name}},');
+    const open = '{{#if offer.isTrial}}';
+    expect(insertPlaceholder('A trial. B', 2, 7, 'offer.isTrial')).toEqual({ value: `A ${open}trial{{/if}}. B`, selectionStart: 2 + open.length, selectionEnd: 7 + open.length });
+    expect(insertPlaceholder('', 0, 0, 'offer.isTrial')).toEqual({ value: `${open}{{/if}}`, selectionStart: open.length, selectionEnd: open.length });
   });
 });

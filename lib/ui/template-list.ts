@@ -1,6 +1,8 @@
+import { DEFAULT_TEMPLATES } from '../message/defaults';
 import { MessageTemplate, type TemplateKind } from '../message/template';
 import { parseTemplateFields, type FieldError } from '../message/parse';
 import { setDefaultTemplate } from '../message/pick';
+import { PLACEHOLDERS, type PlaceholderName } from '../message/placeholders';
 
 /** A template being edited: the same fields, all as typed. */
 export type TemplateDraft = MessageTemplate;
@@ -24,6 +26,57 @@ export function saveTemplateInList(list: readonly MessageTemplate[], template: M
   const saved = { ...template, isDefault: template.isDefault || alone };
   const next = exists ? list.map((t) => (t.id === template.id ? saved : t)) : [...list, saved];
   return saved.isDefault ? setDefaultTemplate(next, saved.id) : next;
+}
+
+/** The text a template shipped with, for one of the default templates; undefined for the advisor's own. */
+export const shippedTemplate = (id: string): MessageTemplate | undefined => DEFAULT_TEMPLATES.find((t) => t.id === id);
+
+const TEXT_FIELDS = ['name', 'language', 'kind', 'subject', 'body'] as const;
+
+/** Whether a default template was edited since it shipped (or shipped again with a new text). */
+export function differsFromShipped(template: MessageTemplate): boolean {
+  const shipped = shippedTemplate(template.id);
+  return shipped !== undefined && TEXT_FIELDS.some((field) => shipped[field] !== template[field]);
+}
+
+/** A default template back to its shipped text; whether it is the default stays the advisor's choice. */
+export function resetToShipped(template: MessageTemplate): MessageTemplate {
+  const shipped = shippedTemplate(template.id);
+  return shipped ? { ...shipped, isDefault: template.isDefault } : template;
+}
+
+/**
+ * Puts a deleted template back at the place it had, with its default role: Undo after a
+ * deletion. Changes made to the other templates since then stay.
+ */
+export function restoreTemplateInList(list: readonly MessageTemplate[], template: MessageTemplate, index: number): MessageTemplate[] {
+  const next = list.filter((t) => t.id !== template.id);
+  next.splice(Math.min(index, next.length), 0, template);
+  return template.isDefault ? setDefaultTemplate(next, template.id) : next;
+}
+
+/** Whether the editor holds changes not saved yet. */
+export const isDraftChanged = (initial: MessageTemplate, draft: TemplateDraft): boolean =>
+  [...TEXT_FIELDS, 'isDefault' as const].some((field) => initial[field] !== draft[field]);
+
+/**
+ * A field's text with a placeholder put in place of the selection, and the selection after it.
+ * A condition goes around the selected text, the caret left inside it for what it shows.
+ */
+export function insertPlaceholder(
+  value: string,
+  start: number,
+  end: number,
+  name: PlaceholderName,
+): { value: string; selectionStart: number; selectionEnd: number } {
+  const selected = value.slice(start, end);
+  if (PLACEHOLDERS[name].type === 'flag') {
+    const open = `{{#if ${name}}}`;
+    const inner = start + open.length;
+    return { value: `${value.slice(0, start)}${open}${selected}{{/if}}${value.slice(end)}`, selectionStart: inner, selectionEnd: inner + selected.length };
+  }
+  const tag = `{{${name}}}`;
+  return { value: value.slice(0, start) + tag + value.slice(end), selectionStart: start + tag.length, selectionEnd: start + tag.length };
 }
 
 /** Removes a template; when it was a default, the next one of its language and kind takes over. */

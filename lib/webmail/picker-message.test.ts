@@ -55,7 +55,7 @@ describe('pickerMessage', () => {
     const built = pickerMessage(makeOffer(1), settings().profile, template('default-purchase-fr'));
     expect(built.ok).toBe(true);
     if (!built.ok) return;
-    expect(built.message.subject).toBe("Votre offre d'abonnement Microsoft de la part de Northwind");
+    expect(built.message.subject).toBe('Votre offre d’abonnement Microsoft de la part de Northwind');
     expect(built.message.html).toContain('SUM-1');
     expect(built.message.text).toContain(makeOffer(1).url);
     expect(built.message.to).toBe('buyer1@contoso.example');

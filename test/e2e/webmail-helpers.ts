@@ -18,12 +18,14 @@ declare global {
   }
 }
 
+/** Signed with the contact block, so the message's last line is the website (a caret after it is after the message). */
 export const PROFILE = {
   name: 'Alex Advisor',
   company: 'Northwind Cloud',
   email: 'alex@northwind.example',
   phone: '+33 1 23 45 67 89',
   website: 'https://northwind.example',
+  contactBlock: true,
 };
 
 export const DEFAULT_SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
@@ -37,7 +39,7 @@ export type ComposeScope = Page | Frame;
 /** Saves settings as the options page does, through the background that owns them (either browser's harness). */
 export async function saveSettings(
   sender: { send(request: Request): Promise<Envelope<unknown>> },
-  settings: { profile?: Record<string, string>; templates?: readonly object[] },
+  settings: { profile?: Record<string, string | boolean>; templates?: readonly object[] },
 ): Promise<void> {
   const requests = [
     ...(settings.profile ? [{ type: 'settings.saveProfile', profile: settings.profile }] : []),

@@ -16,7 +16,7 @@ declare global {
   }
 }
 
-const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example' };
+const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example', contactBlock: true };
 const SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
 
 let browser: ExtensionBrowser;

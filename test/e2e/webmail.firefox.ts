@@ -25,7 +25,7 @@ interface InsertionEvent {
 /** The editable element of every compose fixture: the editor itself, or the one a ProseMirror wrapper holds. */
 const EDITOR = '#editor[contenteditable], #editor [contenteditable]';
 
-const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example' };
+const PROFILE = { name: 'Alex Advisor', company: 'Northwind Cloud', email: 'alex@northwind.example', website: 'https://northwind.example', contactBlock: true };
 const SUBJECT = 'Your Microsoft subscription offer from Northwind Cloud';
 
 let firefox: FirefoxExtension;

@@ -26,6 +26,7 @@ export function renderContext(overrides: Partial<RenderContext> = {}): RenderCon
       website: 'https://contoso.com',
       logo: PNG,
       gdapLink: 'https://admin.microsoft.com/AdminPortal/Home#/partners/invitation/granularAdminRelationships/abc',
+      contactBlock: true,
     },
     locale: 'en',
     ...overrides,
