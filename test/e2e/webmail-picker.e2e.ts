@@ -13,7 +13,7 @@ let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
 let seedOffer: ReturnType<typeof offerSeeder>;
 
-const FRENCH_SUBJECT = "Votre offre d'abonnement Microsoft de la part de Northwind Cloud";
+const FRENCH_SUBJECT = 'Votre offre d’abonnement Microsoft de la part de Northwind Cloud';
 const FRENCH_OPENING = 'Veuillez trouver ci-dessous';
 const ENGLISH_OPENING = 'Please find below';
 
