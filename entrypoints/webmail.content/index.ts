@@ -7,6 +7,7 @@ import { sendWithRetry } from '@/lib/messaging/client';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { describeError } from '@/lib/ui/describe-error';
 import { startWebmail } from '@/lib/webmail/controller';
+import { pickerHash } from '@/lib/webmail/picker-url';
 
 export default defineContentScript({
   matches: matchPatterns(WEBMAIL_HOSTS),
@@ -24,7 +25,7 @@ export default defineContentScript({
     const controller = startWebmail({
       adapter,
       doc: document,
-      pickerUrl: (token) => `${browser.runtime.getURL('/picker.html')}#${new URLSearchParams({ token, provider: adapter.provider })}`,
+      pickerUrl: (token, { recipients, darkPage }) => `${browser.runtime.getURL('/picker.html')}${pickerHash({ token, provider: adapter.provider, recipients, darkPage })}`,
       // The event carries the moment the controller stamped once: a retry after a lost answer, or
       // while the worker restarts, is recognised as the same draft or send.
       recordCompose: (token, event) => sendWithRetry({ type: 'webmail.recordCompose', token, event }),

@@ -20,7 +20,12 @@ afterEach(() => vi.restoreAllMocks());
 
 const NOW = '2026-06-01T12:00:00.000Z';
 const template = { ...DEFAULT_TEMPLATES[0]!, id: 'mine', name: 'Mine' };
-const SETTINGS = { profile: { name: 'Ada', logo: 'data:image/png;base64,iVBORw0KGgo=' }, templates: [template], preferences: { reminderDays: 4 } };
+const SETTINGS = {
+  profile: { name: 'Ada', logo: 'data:image/png;base64,iVBORw0KGgo=' },
+  templates: [template],
+  preferences: { reminderDays: 4 },
+  choices: [{ email: 'ann@contoso.example', templateId: 'mine', language: 'en' }],
+};
 
 function emptyArea(): KeyValueArea {
   const items: Record<string, unknown> = {};
@@ -212,7 +217,7 @@ describe('backups in pieces', () => {
 
   it.each([
     ['both', 2, SETTINGS],
-    ['offers', 2, { profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null } }],
+    ['offers', 2, { profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null }, choices: [] }],
     ['settings', 0, SETTINGS],
   ] as const)('restores %s in a fresh profile', async (include, offerCount, settings) => {
     const file = await exportedFile();
@@ -220,7 +225,7 @@ describe('backups in pieces', () => {
     const report = await importText(target, file, include);
     expect(report.offers?.added ?? 0).toBe(offerCount);
     expect(report.offers === null).toBe(include === 'settings');
-    expect(report.settings).toEqual(include === 'offers' ? null : { restored: ['profile', 'templates', 'preferences'], rejected: [] });
+    expect(report.settings).toEqual(include === 'offers' ? null : { restored: ['profile', 'templates', 'preferences', 'choices'], rejected: [] });
     expect(await (await target.openStore()).count()).toBe(offerCount);
     expect(await (await target.openSettings()).load()).toEqual(settings);
     expect(target.preferencesSaved).toHaveBeenCalledTimes(include === 'offers' ? 0 : 1);
@@ -234,9 +239,20 @@ describe('backups in pieces', () => {
     await (await target.openSettings()).save('templates', [{ ...template, name: 'Kept' }]);
     const report = await importText(target, JSON.stringify(file), 'both');
     expect(report.offers?.added).toBe(2);
-    expect(report.settings?.restored).toEqual(['profile', 'preferences']);
+    expect(report.settings?.restored).toEqual(['profile', 'preferences', 'choices']);
     expect(report.settings?.rejected).toEqual([{ part: 'templates', reason: expect.stringMatching(/^0\.body:/) }]);
     expect((await (await target.openSettings()).load()).templates.map((t) => t.name)).toEqual(['Kept']);
+  });
+
+  it('imports settings saved before template choices were remembered, keeping the choices the profile holds', async () => {
+    const file = JSON.parse(await exportedFile());
+    delete file.settings.choices;
+    const target = desk();
+    const kept = [{ email: 'bob@contoso.example', templateId: 'default-purchase-fr', language: 'fr' }];
+    await (await target.openSettings()).save('choices', kept);
+    const report = await importText(target, JSON.stringify(file), 'settings');
+    expect(report.settings).toEqual({ restored: ['profile', 'templates', 'preferences'], rejected: [] });
+    expect(await (await target.openSettings()).load()).toEqual({ ...SETTINGS, choices: kept });
   });
 
   it('imports a version 1 file, which holds no settings, with its customers and statuses mapped', async () => {

@@ -153,6 +153,7 @@ export interface ResponseMap {
   'settings.saveProfile': { profile: AdvisorProfile };
   'settings.saveTemplates': { templates: MessageTemplate[] };
   'settings.savePreferences': { preferences: Preferences };
+  'settings.rememberChoice': { remembered: true };
   'capture.runInActiveTab': CaptureAnswer;
   /** A Partner Center capture; a new offer comes with the token that lets this tab undo it. */
   'capture.save': ResponseMap['offers.upsert'] & { undoToken?: string };

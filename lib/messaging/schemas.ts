@@ -2,7 +2,7 @@ import { z } from 'zod/mini';
 import { PICKER_TOKEN } from './picker-token';
 import { MAX_CHUNK_BYTES, MIN_CHUNK_BYTES } from './chunks';
 import { AdvisorProfile } from '../message/profile';
-import { Preferences, Templates } from '../settings/settings';
+import { ChoiceAddresses, Preferences, TemplateChoice, Templates } from '../settings/settings';
 import { FOLLOW_UPS } from '../history-link';
 import { SORT_DIRECTIONS, SORT_KEYS } from '../offers/sort';
 import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
@@ -147,6 +147,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
   z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),
   z.object({ type: z.literal('settings.savePreferences'), preferences: Preferences }),
+  /** The template and language the picker used for these recipients, preselected for them next time. */
+  z.object({ type: z.literal('settings.rememberChoice'), emails: ChoiceAddresses, choice: TemplateChoice }),
   z.object({ type: z.literal('capture.runInActiveTab') }),
   z.object({ type: z.literal('capture.save'), draft: OfferDraft }),
   z.object({ type: z.literal('capture.undo'), token: randomToken }),

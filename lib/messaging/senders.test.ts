@@ -49,7 +49,7 @@ describe('ALLOWED_SENDERS', () => {
   it('gives each content script only what its page needs', () => {
     expect(allowedTo('partner-center')).toEqual(['capture.save', 'capture.undo', 'ui.openOffer']);
     expect(allowedTo('webmail')).toEqual(['webmail.recordCompose']);
-    expect(allowedTo('picker')).toEqual(['offers.page', 'offers.search', 'settings.get', 'webmail.closePicker', 'webmail.deliver']);
+    expect(allowedTo('picker')).toEqual(['offers.page', 'offers.search', 'settings.get', 'settings.rememberChoice', 'webmail.closePicker', 'webmail.deliver']);
   });
 
   it('lets extension pages ask everything but what speaks for a content script or a picker token', () => {

@@ -51,6 +51,8 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'settings.saveProfile': ['extension-page'],
   'settings.saveTemplates': ['extension-page'],
   'settings.savePreferences': ['extension-page'],
+  // The one write the picker makes: which template it used for whom (capped, nothing else changes).
+  'settings.rememberChoice': ['extension-page', 'picker'],
   'capture.runInActiveTab': ['extension-page'],
   'capture.save': ['partner-center'],
   'capture.undo': ['partner-center'],

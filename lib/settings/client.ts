@@ -1,6 +1,7 @@
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import { sendMessage, sendWithRetry } from '../messaging/client';
+import type { TemplateChoice } from './choices';
 import type { Preferences, Settings } from './settings';
 
 /**
@@ -15,6 +16,9 @@ export const saveProfile = async (profile: AdvisorProfile): Promise<AdvisorProfi
 
 export const saveTemplates = async (templates: MessageTemplate[]): Promise<MessageTemplate[]> =>
   (await sendMessage({ type: 'settings.saveTemplates', templates })).templates;
+
+/** Remembers the template used for these recipients; the picker sends it as it inserts, without waiting. */
+export const rememberTemplateChoice = (emails: string[], choice: TemplateChoice): Promise<unknown> => sendMessage({ type: 'settings.rememberChoice', emails, choice });
 
 export const savePreferences = async (preferences: Preferences): Promise<Preferences> =>
   (await sendMessage({ type: 'settings.savePreferences', preferences })).preferences;

@@ -20,6 +20,20 @@ describe('the settings messages', () => {
     expect((await handlers['settings.get']({ type: 'settings.get' })).profile).toEqual(profile);
   });
 
+  it('remember the picker\'s choice per address, each change made from what is stored', async () => {
+    const handlers = createSettingsHandlers(createSettingsOpener(noStorage), { preferencesSaved: () => undefined });
+    const french = { templateId: 'default-purchase-fr', language: 'fr' };
+    const english = { templateId: 'default-purchase-en', language: 'en' };
+    await Promise.all([
+      handlers['settings.rememberChoice']({ type: 'settings.rememberChoice', emails: ['Ann@contoso.example'], choice: french }),
+      handlers['settings.rememberChoice']({ type: 'settings.rememberChoice', emails: ['bob@contoso.example'], choice: english }),
+    ]);
+    const { choices } = await handlers['settings.get']({ type: 'settings.get' });
+    expect(choices).toHaveLength(2);
+    expect(choices).toContainEqual({ email: 'ann@contoso.example', ...french });
+    expect(choices).toContainEqual({ email: 'bob@contoso.example', ...english });
+  });
+
   it('tell the reminders what the preferences were and became', async () => {
     const preferencesSaved = vi.fn<(before: Preferences, after: Preferences) => void>();
     const handlers = createSettingsHandlers(createSettingsOpener(noStorage), { preferencesSaved });

@@ -1,4 +1,5 @@
 import type { Handlers } from '../messaging/protocol';
+import { rememberChoice } from './choices';
 import type { Preferences } from './settings';
 import type { SettingsStore } from './store';
 
@@ -7,7 +8,7 @@ export interface SettingsHooks {
   preferencesSaved(before: Preferences, after: Preferences): void;
 }
 
-/** The background's answers to the settings messages: extension pages read and save, the picker reads. */
+/** The background's answers to the settings messages: extension pages read and save, the picker reads and remembers its choice. */
 export function createSettingsHandlers(openSettings: () => Promise<SettingsStore>, hooks: SettingsHooks): Pick<Handlers, Extract<keyof Handlers, `settings.${string}`>> {
   return {
     'settings.get': async () => (await openSettings()).load(),
@@ -19,6 +20,10 @@ export function createSettingsHandlers(openSettings: () => Promise<SettingsStore
       const saved = await store.save('preferences', preferences);
       hooks.preferencesSaved(before, saved);
       return { preferences: saved };
+    },
+    'settings.rememberChoice': async ({ emails, choice }) => {
+      await (await openSettings()).update('choices', (choices) => rememberChoice(choices ?? [], emails, choice));
+      return { remembered: true };
     },
   };
 }

@@ -4,7 +4,7 @@ import { checkSettingsParts, withDefaults } from './settings';
 
 describe('withDefaults', () => {
   it('reads a missing part, or an empty template list, as its default', () => {
-    expect(withDefaults({})).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null } });
+    expect(withDefaults({})).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null }, choices: [] });
     expect(withDefaults({ templates: [] }).templates).toEqual([...DEFAULT_TEMPLATES]);
   });
 });
@@ -27,6 +27,14 @@ describe('checkSettingsParts', () => {
     expect(rejected.map((r) => r.part)).toEqual(['profile', 'templates']);
     expect(rejected[0]!.reason).toMatch(/^logo:/);
     expect(rejected[1]!.reason).toMatch(/^0\.kind:/);
+  });
+
+  it('keeps remembered choices only with valid addresses and template references', () => {
+    const choice = { email: 'ann@contoso.example', templateId: 'default-purchase-fr', language: 'fr' };
+    expect(checkSettingsParts({ choices: [choice] })).toEqual({ valid: { choices: [choice] }, rejected: [] });
+    for (const wrong of [{ ...choice, email: 'Ann <ann@contoso.example>' }, { ...choice, language: 'not a tag' }, { ...choice, templateId: '' }]) {
+      expect(checkSettingsParts({ choices: [wrong] }).rejected.map((r) => r.part)).toEqual(['choices']);
+    }
   });
 
   it('rejects a settings part that is not an object', () => {

@@ -2,6 +2,8 @@ import { z } from 'zod/mini';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import { AdvisorProfile } from '../message/profile';
 import { MessageTemplate } from '../message/template';
+import { isEmailAddress } from '../email-address';
+import { MAX_REMEMBERED_CUSTOMERS } from './choices';
 
 /**
  * The advisor's settings, as values: their schemas, defaults and checks. They are stored by the
@@ -20,17 +22,29 @@ export const DEFAULT_PREFERENCES: Preferences = { reminderDays: null };
 
 export const Templates = z.array(MessageTemplate).check(z.maxLength(200));
 
+const emailAddress = z.string().check(z.maxLength(254), z.refine(isEmailAddress, 'invalid email address'));
+
+/** What the picker chose for a message, as it asks the background to remember it. */
+export const TemplateChoice = z.object({ templateId: MessageTemplate.shape.id, language: MessageTemplate.shape.language });
+
+/** The last template choice per customer address, most recent first (./choices). */
+export const CustomerChoices = z.array(z.object({ email: emailAddress, ...TemplateChoice.shape })).check(z.maxLength(MAX_REMEMBERED_CUSTOMERS));
+
+/** The addresses a choice is remembered for: a compose window's recipients. */
+export const ChoiceAddresses = z.array(emailAddress).check(z.minLength(1), z.maxLength(50));
+
 export interface Settings {
   profile: AdvisorProfile;
   templates: MessageTemplate[];
   preferences: Preferences;
+  choices: z.infer<typeof CustomerChoices>;
 }
 
-export const SETTINGS_PARTS = ['profile', 'templates', 'preferences'] as const;
+export const SETTINGS_PARTS = ['profile', 'templates', 'preferences', 'choices'] as const;
 export type SettingsPart = (typeof SETTINGS_PARTS)[number];
 
 /** The schema each part is checked with, on save, on import and when read back. */
-export const SETTINGS_SCHEMAS = { profile: AdvisorProfile, templates: Templates, preferences: Preferences } as const;
+export const SETTINGS_SCHEMAS = { profile: AdvisorProfile, templates: Templates, preferences: Preferences, choices: CustomerChoices } as const;
 
 /** The parts the advisor has saved; a missing one reads as its default. */
 export type StoredSettings = Partial<Settings>;
@@ -41,6 +55,7 @@ export function withDefaults(stored: StoredSettings): Settings {
     // An empty list would leave the picker with nothing to insert: the defaults stand in.
     templates: stored.templates?.length ? stored.templates : [...DEFAULT_TEMPLATES],
     preferences: stored.preferences ?? DEFAULT_PREFERENCES,
+    choices: stored.choices ?? [],
   };
 }
 

@@ -30,13 +30,13 @@ beforeEach(() => {
 describe('the settings store', () => {
   it('starts with the defaults, saves each part as its schema returns it, and refuses invalid values', async () => {
     const store = await createSettingsOpener(storageArea())();
-    expect(await store.load()).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null } });
+    expect(await store.load()).toEqual({ profile: {}, templates: [...DEFAULT_TEMPLATES], preferences: { reminderDays: null }, choices: [] });
     expect(await store.save('profile', { name: 'Ada', website: 'contoso.example' })).toEqual({ name: 'Ada', website: 'https://contoso.example' });
     await store.save('templates', [template]);
     await store.save('preferences', { reminderDays: 7 });
     await expect(store.save('profile', { logo: 'javascript:alert(1)' })).rejects.toThrow();
     await expect(store.save('preferences', { reminderDays: 0 })).rejects.toThrow();
-    expect(await store.load()).toEqual({ profile: { name: 'Ada', website: 'https://contoso.example' }, templates: [template], preferences: { reminderDays: 7 } });
+    expect(await store.load()).toEqual({ profile: { name: 'Ada', website: 'https://contoso.example' }, templates: [template], preferences: { reminderDays: 7 }, choices: [] });
   });
 
   it('saves several parts all or none', async () => {
@@ -61,7 +61,7 @@ describe('moving the settings out of extension storage', () => {
   it('moves them on first access and removes them from storage, leaving other keys', async () => {
     const area = storageArea(LEGACY);
     const store = await createSettingsOpener(area)();
-    expect(await store.load()).toEqual({ profile: LEGACY.profile, templates: [template], preferences: { reminderDays: 5 } });
+    expect(await store.load()).toEqual({ profile: LEGACY.profile, templates: [template], preferences: { reminderDays: 5 }, choices: [] });
     expect(area.items).toEqual({ reminderLog: { kept: true } });
   });
 

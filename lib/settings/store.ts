@@ -31,6 +31,16 @@ export class SettingsStore {
     return valid;
   }
 
+  /** Changes one part from what it holds (undefined: nothing valid), in one transaction: two pickers never lose each other's change. */
+  async update<P extends SettingsPart>(part: P, change: (current: Settings[P] | undefined) => Settings[P]): Promise<Settings[P]> {
+    const schema = SETTINGS_SCHEMAS[part];
+    const tx = this.db.transaction('settings', 'readwrite');
+    const current = schema.safeParse(await tx.store.get(part));
+    const next = schema.parse(change(current.success ? (current.data as Settings[P]) : undefined)) as Settings[P];
+    await Promise.all([tx.store.put(next, part), tx.done]);
+    return next;
+  }
+
   /** Saves several parts at once (a restored backup): all of them or none. */
   async saveAll(parts: StoredSettings): Promise<void> {
     const valid = SETTINGS_PARTS.flatMap((part) => (parts[part] === undefined ? [] : [[part, SETTINGS_SCHEMAS[part].parse(parts[part])] as const]));
@@ -38,6 +48,9 @@ export class SettingsStore {
     await Promise.all([...valid.map(([part, value]) => tx.store.put(value, part)), tx.done]);
   }
 }
+
+/** The parts version 1 kept in extension storage; later parts were never there. */
+const LEGACY_PARTS = ['profile', 'templates', 'preferences'] as const satisfies readonly SettingsPart[];
 
 /**
  * Moves the settings version 1 kept in extension storage into the database, once: a part already
@@ -50,10 +63,10 @@ export class SettingsStore {
 export async function moveLegacySettings(db: IDBPDatabase<SettingsDB>, legacy: KeyValueArea): Promise<void> {
   if ((await db.get('settings', LEGACY_MOVED_KEY)) === undefined) {
     // Read before the transaction: waiting on extension storage inside it would let it commit.
-    const old = await legacy.get([...SETTINGS_PARTS]);
+    const old = await legacy.get([...LEGACY_PARTS]);
     const tx = db.transaction('settings', 'readwrite');
     if ((await tx.store.get(LEGACY_MOVED_KEY)) === undefined) {
-      for (const part of SETTINGS_PARTS) {
+      for (const part of LEGACY_PARTS) {
         const parsed = SETTINGS_SCHEMAS[part].safeParse(old[part]);
         if (old[part] !== undefined && parsed.success && (await tx.store.getKey(part)) === undefined) await tx.store.put(parsed.data, part);
       }
@@ -61,7 +74,7 @@ export async function moveLegacySettings(db: IDBPDatabase<SettingsDB>, legacy: K
     }
     await tx.done;
   }
-  await legacy.remove([...SETTINGS_PARTS]);
+  await legacy.remove([...LEGACY_PARTS]);
 }
 
 /**

@@ -13,16 +13,22 @@ export function messageLanguage(settings: Pick<Settings, 'preferences'>, uiLangu
   return settings.preferences.messageLanguage || uiLanguage;
 }
 
+/** The parts of the settings a message is rendered from. */
+export type MessageSettings = Pick<Settings, 'profile' | 'templates' | 'preferences'>;
+
 /**
- * Renders the default template for the offer's kind and the message language. A stored offer's
- * greeting names its greeted customer (the only one, or the newest not reached yet).
+ * Renders one template for an offer. A stored offer's greeting names its greeted customer (the
+ * only one, or the newest not reached yet).
  */
-export function renderOfferMessage(offer: RenderOffer | Offer, settings: Settings, uiLanguage: string): OfferMessage {
-  const language = messageLanguage(settings, uiLanguage);
-  const template = pickTemplate(settings.templates, language, offer.kind);
-  if (!template) return { template: null };
+export function renderOfferWith(offer: RenderOffer | Offer, template: MessageTemplate, profile: Settings['profile']): RenderResult {
   const renderable: RenderOffer = 'customers' in offer ? { ...offer, customer: greetedCustomer(offer) ?? {} } : offer;
-  return { template, result: renderTemplate(template, { offer: renderable, advisor: settings.profile, locale: template.language }) };
+  return renderTemplate(template, { offer: renderable, advisor: profile, locale: template.language });
+}
+
+/** Renders the default template for the offer's kind and the message language. */
+export function renderOfferMessage(offer: RenderOffer | Offer, settings: MessageSettings, uiLanguage: string): OfferMessage {
+  const template = pickTemplate(settings.templates, messageLanguage(settings, uiLanguage), offer.kind);
+  return template ? { template, result: renderOfferWith(offer, template, settings.profile) } : { template: null };
 }
 
 /** A believable purchase offer for the template preview when the advisor has none yet. */

@@ -2,13 +2,14 @@ import type { WebmailMessage } from '../messaging/protocol';
 import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
-import { describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
+import { composeRoot, describeCompose, findComposeBodies, isToFieldBlank, readRecipients, type WebmailAdapter } from './compose';
 import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
 import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
 import { bodyHoldsLink } from './offer-link';
 import { findSendButton, isButtonActivation, isSendShortcut, owningBody } from './send-controls';
 import { nextSendState, type SendInput, type SendState } from './send-state';
+import { isOnDarkPage } from './page-theme';
 import { readTabMessage, type ComposeOpenAnswer, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
 
@@ -22,8 +23,8 @@ export type WebmailText =
 export interface WebmailDeps {
   adapter: WebmailAdapter;
   doc: Document;
-  /** The picker page's URL for one opening, carrying its random token. */
-  pickerUrl(token: string): string;
+  /** The picker page's URL for one opening: its random token, the window's recipient addresses, whether the page is dark. */
+  pickerUrl(token: string, context: { recipients: string[]; darkPage: boolean }): string;
   /**
    * Records a draft or a send of the offer delivered to the picker named by the token. Called
    * synchronously from the moment a send is known (a page going away may not run a later task).
@@ -105,6 +106,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     for (const body of bodies) {
       if (entries.has(body)) continue;
       const entry: ComposeEntry = { body, lastFocusAt: 0, send: { phase: 'idle' }, bar: createComposeBar(body, t('webmail_insert_offer'), () => openPicker(entry)) };
+      entry.bar.setDark(isComposeDark(body));
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
@@ -126,10 +128,21 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   observe();
   scan();
 
+  /**
+   * Whether the compose window stands on a dark background. The editor's own background is left
+   * out: webmails may keep the message white in their dark mode, as the customer will read it.
+   */
+  function isComposeDark(body: HTMLElement): boolean {
+    return isOnDarkPage(composeRoot(body, adapter) ?? body.parentElement ?? body);
+  }
+
   function openPicker(entry: ComposeEntry): void {
     closePicker(false);
     const token = crypto.randomUUID();
-    const frame = createPickerFrame(doc, deps.pickerUrl(token), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect());
+    const recipients = readRecipients(describeCompose(entry.body, adapter), adapter).flatMap((recipient) => (recipient.email ? [recipient.email] : []));
+    const darkPage = isComposeDark(entry.body);
+    entry.bar.setDark(darkPage);
+    const frame = createPickerFrame(doc, deps.pickerUrl(token, { recipients, darkPage }), t('webmail_picker_frame_title'), entry.bar.button.getBoundingClientRect(), darkPage);
     // Clicks inside the frame never reach this document, so any pointer press here is outside it.
     const onOutsidePointer = () => closePicker(false);
     doc.addEventListener('pointerdown', onOutsidePointer, { capture: true });

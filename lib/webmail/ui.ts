@@ -5,21 +5,25 @@
  * page, so the page's scripts cannot read the offers it lists.
  */
 
+// One set of colours for both themes: light-dark() follows the system, or the dark page (data-theme).
 const BAR_STYLE = `
 :host { all: initial; }
-.bar { display: flex; align-items: flex-start; justify-content: flex-end; gap: 8px; font: 13px/1.3 system-ui, sans-serif; }
-button { font: inherit; padding: 3px 10px; border: 1px solid #8a8886; border-radius: 4px; background: #fff; color: #201f1e; cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.2); white-space: nowrap; }
-button:hover { background: #f3f2f1; }
-button:focus-visible { outline: 2px solid #0f6cbd; outline-offset: 1px; }
-.notice { margin: 0; max-width: 320px; padding: 3px 8px; border-radius: 4px; background: #fff; color: #201f1e; box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+.bar { color-scheme: light dark; display: flex; align-items: flex-start; justify-content: flex-end; gap: 8px; font: 13px/1.3 system-ui, sans-serif; }
+.bar[data-theme="dark"] { color-scheme: dark; }
+button { font: inherit; padding: 3px 10px; border: 1px solid light-dark(#8a8886, #979593); border-radius: 4px; background: light-dark(#fff, #292827); color: light-dark(#201f1e, #f3f2f1); cursor: pointer; box-shadow: 0 1px 3px rgba(0,0,0,.2); white-space: nowrap; }
+button:hover { background: light-dark(#f3f2f1, #3b3a39); }
+button:focus-visible { outline: 2px solid light-dark(#0f6cbd, #6cb8f6); outline-offset: 1px; }
+.notice { margin: 0; max-width: 320px; padding: 3px 8px; border-radius: 4px; background: light-dark(#fff, #292827); color: light-dark(#201f1e, #f3f2f1); box-shadow: 0 1px 3px rgba(0,0,0,.2); }
 .notice:empty { display: none; }
-.notice[data-tone="error"] { color: #a4262c; }
+.notice[data-tone="error"] { color: light-dark(#a4262c, #ff99a4); }
 `;
 
 export interface ComposeBar {
   host: HTMLElement;
   button: HTMLButtonElement;
   showNotice(text: string, tone: 'info' | 'error'): void;
+  /** Dark on a dark page; on a light one it follows the system. */
+  setDark(dark: boolean): void;
   /** Puts the control back if the page removed it, and moves it to the editor's corner. */
   place(): void;
   remove(): void;
@@ -136,6 +140,10 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
     host,
     button,
     place,
+    setDark(dark) {
+      if (dark) bar.dataset.theme = 'dark';
+      else delete bar.dataset.theme;
+    },
     showNotice(text, tone) {
       clearTimeout(timer);
       notice.dataset.tone = tone;
@@ -183,11 +191,12 @@ export function isFrameShown(frame: HTMLIFrameElement, host: HTMLElement): boole
   return doc.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2) === host;
 }
 
-const PICKER_WIDTH = 400;
-const PICKER_HEIGHT = 440;
+// Wide enough for the offer list beside the message preview; a small window gets the picker stacked.
+const PICKER_WIDTH = 760;
+const PICKER_HEIGHT = 500;
 
-/** Opens the picker page in a fixed frame next to the anchor (the button), kept on screen. */
-export function createPickerFrame(doc: Document, src: string, title: string, anchor: DOMRect): PickerFrame {
+/** Opens the picker page in a fixed frame next to the anchor (the button), kept on screen; dark on a dark page. */
+export function createPickerFrame(doc: Document, src: string, title: string, anchor: DOMRect, darkPage: boolean): PickerFrame {
   const view = doc.defaultView ?? window;
   const host = doc.createElement('div');
   const shadow = host.attachShadow({ mode: 'closed' });
@@ -199,7 +208,7 @@ export function createPickerFrame(doc: Document, src: string, title: string, anc
   const top = Math.max(8, Math.min(anchor.bottom + 4, view.innerHeight - height - 8));
   const left = Math.max(8, Math.min(anchor.right - width, view.innerWidth - width - 8));
   host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; inset: 0 auto auto 0;';
-  frame.style.cssText = `position: fixed; top: ${top}px; left: ${left}px; width: ${width}px; height: ${height}px; border: 1px solid #8a8886; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); background: #fff; color-scheme: light;`;
+  frame.style.cssText = `position: fixed; top: ${top}px; left: ${left}px; width: ${width}px; height: ${height}px; border: 1px solid #8a8886; border-radius: 8px; box-shadow: 0 8px 24px rgba(0,0,0,.25); color-scheme: ${darkPage ? 'dark' : 'light dark'}; background: light-dark(#fff, #1f1f1f);`;
   frame.addEventListener('load', () => frame.focus());
   shadow.append(frame);
   ((doc.body as HTMLElement | null) ?? doc.documentElement).append(host);

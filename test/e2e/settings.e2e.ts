@@ -109,7 +109,7 @@ describe('settings out of content scripts’ reach', () => {
       }
     }
     await stopWorker(browser);
-    expect(await storedSettings(browser)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES });
+    expect(await storedSettings(browser)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES, choices: [] });
 
     const options = await openOptions(browser);
     expect(await options.locator('#profile-name').inputValue()).toBe(PROFILE.name);
@@ -147,7 +147,7 @@ describe('settings out of content scripts’ reach', () => {
       await expect.poll(() => options.locator('#profile-name').inputValue()).toBe(PROFILE.name);
       expect(await options.getByRole('button', { name: 'Edit “Mine”' }).count()).toBe(1);
       expect(await options.locator('#reminder-days').inputValue()).toBe('6');
-      expect(await storedSettings(target)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES });
+      expect(await storedSettings(target)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES, choices: [] });
       // Moved, not copied: extension storage keeps only what is not a setting.
       expect(Object.keys(await extensionStorage(target)).filter((key) => SETTINGS_KEYS.includes(key))).toEqual([]);
       expect(await extensionStorage(target)).toMatchObject({ unrelated: { kept: true } });
@@ -218,7 +218,7 @@ describe('settings in backups', () => {
       await expect.poll(() => options.locator('#profile-name').inputValue()).toBe(PROFILE.name);
       expect(await options.getByRole('button', { name: 'Edit “Mine”' }).count()).toBe(1);
       expect(await data(fresh, { type: 'offers.count' })).toEqual({ count: 0 });
-      expect(await storedSettings(fresh)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES });
+      expect(await storedSettings(fresh)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES, choices: [] });
 
       await data(fresh, { type: 'settings.saveProfile', profile: { name: 'Changed since' } });
       await importFile(options, file, 'Offers only');
@@ -229,7 +229,7 @@ describe('settings in backups', () => {
       await importFile(options, file, 'Offers and settings');
       await expect.poll(() => options.locator('.backup-outcome').textContent()).toContain('0 added, 0 updated, 2 unchanged, 0 rejected');
       expect(await options.locator('.backup-outcome').textContent()).toContain('Settings restored: profile, templates, preferences.');
-      expect(await storedSettings(fresh)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES });
+      expect(await storedSettings(fresh)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES, choices: [] });
       const restored = await data<{ offer: Offer }>(fresh, { type: 'offers.get', id: 'offer-1' });
       expect(restored.offer).toEqual(offers()[0]);
       await options.close();
@@ -274,7 +274,7 @@ describe('settings in backups', () => {
     }
     const { offer: sent } = await data<{ offer: Offer }>(browser, { type: 'offers.get', id: 'v1-offer-1' });
     expect(sent.customers).toMatchObject([{ email: 'elodie@fabrikam.example', name: 'Élodie Martin', company: 'Fabrikam', status: 'sent' }]);
-    expect(await storedSettings(browser)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES });
+    expect(await storedSettings(browser)).toEqual({ profile: PROFILE, templates: [TEMPLATE], preferences: PREFERENCES, choices: [] });
     await options.close();
   });
 });

@@ -450,3 +450,29 @@ describe('real sends in Firefox', () => {
     await page.close();
   });
 });
+
+describe('the picker’s template choice in Firefox', () => {
+  it('inserts the French message chosen from the keyboard and remembers it for the customer', async () => {
+    const offer = await seedOffer();
+    const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
+    await clickComposeControl(page, EDITOR);
+    const frame = await extensionFrame(page, '/picker.html');
+    await frame.waitForSelector('[role="option"][aria-selected="true"]');
+    await waitFor(
+      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+      (role) => role === 'combobox',
+    );
+    await frame.waitForSelector('input[type="radio"][value="en"]:checked');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await frame.waitForSelector('input[type="radio"][value="fr"]:checked');
+    await page.keyboard.press('Enter');
+    const text = await waitFor(() => editorText(page), (value) => value.includes(offer.url));
+    expect(text).toContain('Veuillez trouver ci-dessous');
+    // The choice went to the background as the picker handed the message over, before its frame went away.
+    const address = offer.customers[0]!.email!;
+    const choices = async () => ((await firefox.send({ type: 'settings.get' })) as { data: { choices: { email: string; language: string }[] } }).data.choices;
+    expect(await waitFor(choices, (all) => all.some((choice) => choice.email === address))).toContainEqual(expect.objectContaining({ email: address, language: 'fr' }));
+    await page.close();
+  });
+});
