@@ -122,7 +122,12 @@ async function installWelcomePage(context: BrowserContext, extensionId: string):
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
     const page = context.pages().find((candidate) => candidate.url() === url);
-    if (page) return page;
+    if (page) {
+      // Closed while still loading, the page could leave the extension's shared renderer without
+      // its locale strings: every later page then showed raw message keys.
+      await page.locator('#checklist-heading').waitFor({ timeout: Math.max(1000, deadline - Date.now()) });
+      return page;
+    }
     await new Promise((resolveWait) => setTimeout(resolveWait, 50));
   }
   return undefined;
