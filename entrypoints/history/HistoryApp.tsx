@@ -13,8 +13,6 @@ import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/his
 import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
 
 const PAGE_SIZE = 50;
-/** Search answers are not paged by the store: the page shows this many and asks to refine. */
-const SEARCH_LIMIT = 200;
 
 interface Listing {
   offers: Offer[];
@@ -38,8 +36,9 @@ export function HistoryApp() {
     (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) =>
       run(async () => {
         const filter = historyViewFilter(shown);
+        // A search pages like the list: newest first, from the cursor of the page before.
         const answer = shown.q.trim()
-          ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
+          ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
           : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter });
         return { offers: answer.offers, previous, cursor, next: answer.nextCursor };
       }),
@@ -108,9 +107,7 @@ export function HistoryApp() {
               ? t('history_loading')
               : listing.offers.length === 0
                 ? t(isFiltered(view) ? 'history_noMatch' : 'history_empty')
-                : view.q.trim() && listing.offers.length >= SEARCH_LIMIT
-                  ? t('history_searchCapped', String(SEARCH_LIMIT))
-                  : t('history_shown', String(listing.offers.length))}
+                : t('history_shown', String(listing.offers.length))}
           </p>
           {listing.offers.length > 0 && (
             <OfferTable offers={listing.offers} selectedId={view.offer} onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }} />

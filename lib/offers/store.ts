@@ -99,7 +99,8 @@ type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
 const DEFAULT_PAGE = 50;
 /** Above this many hits for every query word, a newest-first scan beats fetching candidates. */
 const CANDIDATE_CAP = 1000;
-const SCAN_BATCH = 500;
+/** The most records a search scan reads in one request. */
+const SCAN_BATCH = 1000;
 const MERGE_BATCH = 500;
 
 export { fromStored };
@@ -393,15 +394,17 @@ export class OfferStore {
   }
 
   /**
-   * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes.
-   * Every query word must start a word of the offer; a pasted offer URL finds its offer. The
-   * rarest query word is looked up in the word index; when even that word is very common, the
-   * newest offers are scanned in batches instead.
+   * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes, one
+   * page at a time, newest first; `cursor` (the previous page's `nextCursor`) is where the next
+   * page starts. Every query word must start a word of the offer; a pasted offer URL finds its
+   * offer. The rarest query word is looked up in the word index; when even that word is very
+   * common, the newest offers are scanned instead, in batches sized by how many matched so far.
    */
-  async search(query: string, limit = DEFAULT_PAGE, filter: OfferFilter = {}): Promise<Offer[]> {
+  async search(query: string, { cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
     const pastedUrl = parseOfferUrl(query);
     const queryWords = [...new Set(searchWords(pastedUrl ? pastedUrl.quoteId : query))];
-    if (queryWords.length === 0) return (await this.page({ limit, filter })).offers;
+    if (queryWords.length === 0) return this.page({ cursor, limit, filter });
+    const after = decodeCursor<[string, string]>(cursor, 2);
     const fits = (stored: StoredOffer) => matchesAllWords(stored.words, queryWords) && matchesFilter(stored, filter);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
@@ -410,24 +413,38 @@ export class OfferStore {
       const keys = await store.index('words').getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`), CANDIDATE_CAP);
       if (keys.length < CANDIDATE_CAP && (!candidates || keys.length < candidates.length)) candidates = keys;
     }
-    const matches: Offer[] = [];
+    // One more than the page: its presence says a next page exists.
+    const wanted = limit + 1;
+    const matches: StoredOffer[] = [];
     if (candidates) {
       const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
-      for (const stored of records) if (stored && fits(stored)) matches.push(fromStored(stored));
+      for (const stored of records) if (stored && fits(stored) && (!after || isBefore(stored, after))) matches.push(stored);
       matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-      return matches.slice(0, limit);
-    }
-    let upper: IDBKeyRange | undefined;
-    while (matches.length < limit) {
-      const batch = await newestBatch(store.index('newest'), upper, SCAN_BATCH);
-      for (const stored of batch) {
-        if (matches.length < limit && fits(stored)) matches.push(fromStored(stored));
+    } else {
+      // The scan starts below the cursor (or the filter's end date) and stops at its start date.
+      const top = after ?? (filter.to ? [filter.to] : undefined);
+      let upper = top ? IDBKeyRange.upperBound(top, true) : undefined;
+      let batchSize = wanted;
+      let scanned = 0;
+      scanning: while (matches.length < wanted) {
+        const batch = await newestBatch(store.index('newest'), upper, batchSize);
+        for (const stored of batch) {
+          if (filter.from && stored.createdAt < filter.from) break scanning;
+          if (fits(stored)) matches.push(stored);
+          if (matches.length === wanted) break scanning;
+        }
+        const last = batch.at(-1);
+        if (batch.length < batchSize || !last) break;
+        scanned += batch.length;
+        upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
+        // Enough for the rest of the page at the rate matched so far, within bounds.
+        const rate = Math.max(matches.length, 1) / scanned;
+        batchSize = Math.min(SCAN_BATCH, Math.max(wanted, Math.ceil((wanted - matches.length) / rate)));
       }
-      const last = batch.at(-1);
-      if (batch.length < SCAN_BATCH || !last) break;
-      upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
     }
-    return matches;
+    const offers = matches.slice(0, limit).map(fromStored);
+    const last = offers.at(-1);
+    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([last.createdAt, last.id]) : null };
   }
 
   private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
@@ -748,6 +765,9 @@ function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newI
   };
   return { replaced, by: { ...by, replaces: old.id, customers: [...by.customers, ...carried].slice(0, LIMITS.customers) } };
 }
+
+/** True when the offer comes after `key` ([createdAt, id]) in a newest-first list. */
+const isBefore = (offer: Offer, [createdAt, id]: readonly [string, string]) => offer.createdAt < createdAt || (offer.createdAt === createdAt && offer.id < id);
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (
