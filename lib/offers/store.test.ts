@@ -270,6 +270,35 @@ describe('search pages', () => {
     expect(pages.map((page) => page.length)).toEqual([40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 20]);
   });
 
+  it('walks the index keys, reading only the rarest word\'s offers, when the scan finds matches rare', async () => {
+    // 1,100 of 5,500 offers are at Fabrikam: too many to fetch as candidates, one in five of a scan.
+    const fabrikam = (n: number) => n % 5 === 0;
+    await store.mergeAll(
+      Array.from({ length: 5500 }, (_, n) => makeOffer(n, { customers: fabrikam(n) ? [makeCustomer(`c${n}`, { company: 'Fabrikam' })] : [] })),
+    );
+    const expected = newestFirst(Array.from({ length: 5500 }, (_, n) => n).filter(fabrikam));
+    const reader = IDBIndex.prototype as unknown as { getAllKeys: (this: IDBIndex, ...args: unknown[]) => unknown };
+    const { getAllKeys } = reader;
+    let keyWalks = 0;
+    reader.getAllKeys = function (this: IDBIndex, ...args: unknown[]) {
+      if (typeof args[0] === 'object' && args[0] !== null && 'direction' in args[0]) keyWalks++;
+      return getAllKeys.apply(this, args);
+    };
+    try {
+      expect((await allPages('fabrikam microsoft', { limit: 100 })).flat()).toEqual(expected);
+    } finally {
+      reader.getAllKeys = getAllKeys;
+    }
+    expect(keyWalks).toBeGreaterThan(0);
+    const { getAllRecords } = IDBIndex.prototype as { getAllRecords?: unknown };
+    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
+    try {
+      expect((await allPages('fabrikam microsoft', { limit: 100 })).flat()).toEqual(expected);
+    } finally {
+      Object.assign(IDBIndex.prototype, { getAllRecords });
+    }
+  }, 60_000);
+
   it('starts again from the first page when the cursor is unreadable', async () => {
     expect(await store.search('microsoft', { cursor: 'not json' })).toEqual(await store.search('microsoft'));
   });

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPIndex, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPIndex, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
 import { openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
 import type { RecordsQuery } from './read-newest';
@@ -101,6 +101,14 @@ const DEFAULT_PAGE = 50;
 const CANDIDATE_CAP = 1000;
 /** The most records a search scan reads in one request. */
 const SCAN_BATCH = 1000;
+/**
+ * When fewer than this share of the offers scanned so far match, and some query word is as rare,
+ * the scan walks the newest index's keys instead, reading only the records of offers holding that
+ * word, if they are at most KEY_SET_CAP.
+ */
+const KEY_WALK_RATE = 0.25;
+const KEY_SET_CAP = 25_000;
+const KEY_BATCH = 2000;
 const MERGE_BATCH = 500;
 
 export { fromStored };
@@ -424,21 +432,25 @@ export class OfferStore {
       // The scan starts below the cursor (or the filter's end date) and stops at its start date.
       const top = after ?? (filter.to ? [filter.to] : undefined);
       let upper = top ? IDBKeyRange.upperBound(top, true) : undefined;
+      const newest = store.index('newest');
       let batchSize = wanted;
       let scanned = 0;
+      /** Ids of the offers holding the query's rarest word, once the scan found matches rare. */
+      let holders: Set<string> | null = null;
       scanning: while (matches.length < wanted) {
-        const batch = await newestBatch(store.index('newest'), upper, batchSize);
-        for (const stored of batch) {
+        const batch = holders ? await holdersBatch(store, newest, holders, upper) : scanBatch(await newestBatch(newest, upper, batchSize), batchSize);
+        for (const stored of batch.records) {
           if (filter.from && stored.createdAt < filter.from) break scanning;
           if (fits(stored)) matches.push(stored);
           if (matches.length === wanted) break scanning;
         }
-        const last = batch.at(-1);
-        if (batch.length < batchSize || !last) break;
-        scanned += batch.length;
-        upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
-        // Enough for the rest of the page at the rate matched so far, within bounds.
+        if (!batch.last || batch.complete) break;
+        upper = IDBKeyRange.upperBound([batch.last.createdAt, batch.last.id], true);
+        if (holders) continue;
+        scanned += batch.records.length;
         const rate = Math.max(matches.length, 1) / scanned;
+        if (rate < KEY_WALK_RATE && canWalkKeys(newest)) holders = await rareWordHolders(store, queryWords, batch.records);
+        // Enough for the rest of the page at the rate matched so far, within bounds.
         batchSize = Math.min(SCAN_BATCH, Math.max(wanted, Math.ceil((wanted - matches.length) / rate)));
       }
     }
@@ -686,6 +698,48 @@ async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, c
     cursor = await cursor.continue();
   }
   return batch;
+}
+
+type OffersStore = IDBPObjectStore<OfferCourierDB, ['offers'], 'offers'>;
+/** getAllKeys with a direction: browsers with getAllRecords (Chromium 141+) take options there too. */
+type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
+const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
+
+/**
+ * The ids of the offers holding the query word rarest among the records scanned, when they are
+ * few enough to hold in memory and that word is rare; null to go on scanning records.
+ */
+async function rareWordHolders(store: OffersStore, queryWords: readonly string[], sample: readonly StoredOffer[]): Promise<Set<string> | null> {
+  const [rarest] = queryWords
+    .map((word) => ({ word, share: sample.filter((stored) => matchesAllWords(stored.words, [word])).length / sample.length }))
+    .sort((a, b) => a.share - b.share);
+  if (!rarest || rarest.share >= KEY_WALK_RATE) return null;
+  const ids = await store.index('words').getAllKeys(IDBKeyRange.bound(rarest.word, `${rarest.word}\uffff`), KEY_SET_CAP);
+  return ids.length < KEY_SET_CAP ? new Set(ids) : null;
+}
+
+/** A search scan's batch: the records to check, the last offer passed (the next batch starts below it), whether the index ends here. */
+interface ScanBatch {
+  records: StoredOffer[];
+  last: StoredOffer | undefined;
+  complete: boolean;
+}
+const scanBatch = (records: StoredOffer[], asked: number): ScanBatch => ({ records, last: records.at(-1), complete: records.length < asked });
+
+/**
+ * The next KEY_BATCH offers below `upper`, newest first, read as keys: only the records of those
+ * in `holders` are read, and the batch's last, whose key bounds the next batch.
+ */
+async function holdersBatch(
+  store: OffersStore,
+  index: NewestIndex,
+  holders: ReadonlySet<string>,
+  upper: IDBKeyRange | undefined,
+): Promise<ScanBatch> {
+  const ids = await (index as unknown as KeysReader).getAllKeys({ query: upper ?? null, count: KEY_BATCH, direction: 'prev' });
+  const lastId = ids.at(-1);
+  const [records, last] = await Promise.all([Promise.all(ids.filter((id) => holders.has(id)).map((id) => store.get(id))), lastId === undefined ? undefined : store.get(lastId)]);
+  return { records: records.filter((stored) => stored !== undefined), last, complete: ids.length < KEY_BATCH };
 }
 
 /** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */
