@@ -492,6 +492,18 @@ describe('mergeAll', () => {
     expect((await store.get('offer-1'))?.notes).toBe('kept');
   });
 
+  it('finds the stored offers among new ones, whatever their order, by id, by quote and by summary ID', async () => {
+    await store.mergeAll(Array.from({ length: 20 }, (_, i) => makeOffer(2 * i)));
+    // Every offer 0..39, last first: the even ones are stored (every other one under another id, found by its quote).
+    const incoming = Array.from({ length: 40 }, (_, i) => 39 - i).map((n) =>
+      n % 2 ? makeOffer(n, n === 39 ? { summaryId: 'SUM-10' } : {}) : { ...makeOffer(n, { notes: 'again' }), ...(n % 4 ? { id: `other-${n}` } : {}) },
+    );
+    expect(await store.mergeAll(incoming)).toEqual({ added: 19, updated: 20, unchanged: 0, summaryIdConflicts: [0] });
+    const stored = await store.all();
+    expect(stored).toHaveLength(39);
+    expect(stored.filter((offer) => offer.notes === 'again').map((offer) => offer.id)).toEqual(Array.from({ length: 20 }, (_, i) => `offer-${2 * i}`));
+  });
+
   it('sees a clash with a record of an earlier batch of the same file', async () => {
     const offers = Array.from({ length: 501 }, (_, i) => makeOffer(i));
     offers[500] = makeOffer(500, { summaryId: 'SUM-3' });

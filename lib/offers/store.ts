@@ -252,13 +252,13 @@ export class OfferStore {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
+    // A batch's writes are not awaited before the next batch is read (the transaction keeps the
+    // order of its requests, so those reads see them): the database writes while the next batch merges.
+    const written: Promise<unknown>[] = [];
     try {
       for (let start = 0; start < offers.length; start += MERGE_BATCH) {
         const batch = offers.slice(start, start + MERGE_BATCH);
-        const [matches, holders] = await Promise.all([
-          Promise.all(batch.map((offer) => this.findMatch(tx, offer))),
-          Promise.all(batch.map((offer) => this.summaryIdHolder(tx, offer.summaryId))),
-        ]);
+        const { matches, holders } = await storedMatches(tx, batch);
         const pending = new PendingWrites();
         /** Each offer of this batch as stored before it (by id), for the totals' difference. */
         const storedBefore = new Map<string, Offer>();
@@ -290,11 +290,19 @@ export class OfferStore {
         });
         const writes = pending.offers();
         for (const offer of writes) totals.record(storedBefore.get(offer.id), offer);
-        await Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
+        const putting = Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
+        // Reported by the Promise.all below, not as unhandled while later batches are read.
+        putting.catch(() => undefined);
+        written.push(putting);
       }
+      await Promise.all(written);
       await totals.save();
     } catch (error) {
-      tx.abort();
+      try {
+        tx.abort();
+      } catch {
+        // A failed write has aborted it already.
+      }
       await tx.done.catch(() => undefined);
       throw error;
     }
@@ -701,6 +709,54 @@ async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, c
 }
 
 type OffersStore = IDBPObjectStore<OfferCourierDB, ['offers'], 'offers'>;
+
+/** A key cursor's source (the store or one of its indexes of string keys), as storedKeys walks it. */
+interface KeyCursor {
+  key: string;
+  primaryKey: string;
+  continue(key: string): Promise<KeyCursor | null>;
+}
+type KeySource = { openKeyCursor(range: IDBKeyRange): Promise<KeyCursor | null> };
+
+/**
+ * Which of `keys` the source holds, with their offers' ids: one key cursor walks the keys sought in
+ * order, each step jumping to the next one, so keys that fall between the same two stored keys
+ * cost one request together: importing new offers takes a few requests, not one per offer.
+ */
+async function storedKeys(source: KeySource, keys: readonly string[]): Promise<Map<string, string>> {
+  // Strings sort by code unit, as IndexedDB orders them.
+  const sought = [...new Set(keys)].sort();
+  const found = new Map<string, string>();
+  const first = sought[0];
+  let cursor = first === undefined ? null : await source.openKeyCursor(IDBKeyRange.lowerBound(first));
+  for (const key of sought) {
+    if (cursor && cursor.key < key) cursor = await cursor.continue(key);
+    if (!cursor) break;
+    if (cursor.key === key) found.set(key, cursor.primaryKey);
+  }
+  return found;
+}
+
+/**
+ * For each offer of an import's batch, the stored offer it merges into (same id or, failing that,
+ * same quote), and the id of the offer holding its summary ID, if any.
+ */
+async function storedMatches(tx: ReadWrite, batch: readonly Offer[]): Promise<{ matches: (StoredOffer | undefined)[]; holders: (string | undefined)[] }> {
+  const store = tx.objectStore('offers');
+  const source = (from: unknown) => from as KeySource;
+  const [byId, byUrl, bySummaryId] = await Promise.all([
+    storedKeys(source(store), batch.map((offer) => offer.id)),
+    storedKeys(source(store.index('url')), batch.map(urlKey)),
+    storedKeys(source(store.index('summaryId')), batch.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
+  ]);
+  const matchIds = batch.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
+  const matched = await Promise.all([...new Set(matchIds.filter((id) => id !== undefined))].map((id) => store.get(id)));
+  const storedById = new Map(matched.flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
+  return {
+    matches: matchIds.map((id) => (id === undefined ? undefined : storedById.get(id))),
+    holders: batch.map((offer) => (offer.summaryId ? bySummaryId.get(offer.summaryId) : undefined)),
+  };
+}
 /** getAllKeys with a direction: browsers with getAllRecords (Chromium 141+) take options there too. */
 type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
 const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
