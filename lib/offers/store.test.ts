@@ -285,7 +285,7 @@ describe('search pages', () => {
       return getAllKeys.apply(this, args);
     };
     try {
-      expect((await allPages('fabrikam microsoft', { limit: 100 })).flat()).toEqual(expected);
+      expect((await allPages('fabrikam microsoft', { limit: 400 })).flat()).toEqual(expected);
     } finally {
       reader.getAllKeys = getAllKeys;
     }
@@ -293,7 +293,7 @@ describe('search pages', () => {
     const { getAllRecords } = IDBIndex.prototype as { getAllRecords?: unknown };
     delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
     try {
-      expect((await allPages('fabrikam microsoft', { limit: 100 })).flat()).toEqual(expected);
+      expect((await allPages('fabrikam microsoft', { limit: 400 })).flat()).toEqual(expected);
     } finally {
       Object.assign(IDBIndex.prototype, { getAllRecords });
     }
