@@ -437,7 +437,7 @@ export class OfferStore {
     if (candidates) {
       const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
       for (const stored of records) if (stored && fits(stored) && (!after || isBefore(stored, after))) matches.push(stored);
-      matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
+      matches.sort((a, b) => (isBefore(a, [b.createdAt, b.id]) ? 1 : -1));
     } else {
       // The scan starts below the cursor (or the filter's end date) and stops at its start date.
       const top = after ?? (filter.to ? [filter.to] : undefined);
@@ -763,6 +763,7 @@ async function storedMatches(tx: ReadWrite, batch: readonly Offer[]): Promise<{ 
     holders: batch.map((offer) => (offer.summaryId ? bySummaryId.get(offer.summaryId) : undefined)),
   };
 }
+
 /** getAllKeys with a direction: browsers with getAllRecords (Chromium 141+) take options there too. */
 type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
 const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
@@ -883,7 +884,7 @@ function replacement(old: Offer, by: Offer, withdraw: boolean, now: string, newI
   return { replaced, by: { ...by, replaces: old.id, customers: [...by.customers, ...carried].slice(0, LIMITS.customers) } };
 }
 
-/** True when the offer comes after `key` ([createdAt, id]) in a newest-first list. */
+/** True when the offer comes after `key` ([createdAt, id]) in a newest-first list, in IndexedDB's order (by code unit). */
 const isBefore = (offer: Offer, [createdAt, id]: readonly [string, string]) => offer.createdAt < createdAt || (offer.createdAt === createdAt && offer.id < id);
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
