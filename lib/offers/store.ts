@@ -20,7 +20,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type Totals } from './stats';
+import { addInto, awaitingCustomers, awaitingKeys, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, LinkedOffers } from '../messaging/protocol';
 
@@ -424,7 +424,7 @@ export class OfferStore {
     if (queryWords.length === 0) return this.page({ cursor, limit, filter });
     const after = decodeCursor<[string, string]>(cursor, 2);
     const fits = (stored: StoredOffer) => matchesAllWords(stored.words, queryWords) && matchesFilter(stored, filter);
-    const tx = this.db.transaction('offers', 'readonly');
+    const tx = this.db.transaction(WRITES, 'readonly');
     const store = tx.objectStore('offers');
     let candidates: string[] | null = null;
     for (const word of queryWords) {
@@ -463,7 +463,9 @@ export class OfferStore {
         const needed = Math.ceil((wanted - matches.length) / rate);
         batchSize = Math.min(SCAN_BATCH, Math.max(wanted, needed));
         if (rate < KEY_WALK_RATE && canWalkKeys(newest)) {
-          holders = await rareWordHolders(store, queryWords, batch.records, Math.min(KEY_SET_CAP, KEYS_PER_RECORD * needed));
+          // How many offers there are, from the overview's totals: one small record.
+          const total = offerCount((await tx.objectStore('stats').get(TOTALS_ID))?.counts);
+          holders = await rareWordHolders(store, queryWords, batch.records, total, Math.min(KEY_SET_CAP, KEYS_PER_RECORD * needed));
           if (holders) batchSize = Math.min(KEY_BATCH, Math.max(wanted, needed));
         }
       }
@@ -696,7 +698,7 @@ export class OfferStore {
   }
 }
 
-type NewestIndex = IDBPIndex<OfferCourierDB, ['offers'], 'offers', 'newest'>;
+type NewestIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'newest'>;
 
 /**
  * Up to `count` records of the newest index below `upper`, newest first: one request where the
@@ -714,7 +716,8 @@ async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, c
   return batch;
 }
 
-type OffersStore = IDBPObjectStore<OfferCourierDB, ['offers'], 'offers'>;
+/** The offers as a search reads them (with the overview's totals in its transaction). */
+type OffersStore = IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers'>;
 
 /** A key cursor's source (the store or one of its indexes of string keys), as storedKeys walks it. */
 interface KeyCursor {
@@ -770,13 +773,20 @@ const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
 
 /**
  * The ids of the offers holding the query word rarest among the records scanned, when that word is
- * rare and they are fewer than `cap`; null to go on scanning records.
+ * rare and they are fewer than `cap`; null to go on scanning records. Its share of the sample
+ * times the `total` of offers says beforehand whether they are likely to be fewer.
  */
-async function rareWordHolders(store: OffersStore, queryWords: readonly string[], sample: readonly StoredOffer[], cap: number): Promise<Set<string> | null> {
+async function rareWordHolders(
+  store: OffersStore,
+  queryWords: readonly string[],
+  sample: readonly StoredOffer[],
+  total: number,
+  cap: number,
+): Promise<Set<string> | null> {
   const [rarest] = queryWords
     .map((word) => ({ word, share: sample.filter((stored) => matchesAllWords(stored.words, [word])).length / sample.length }))
     .sort((a, b) => a.share - b.share);
-  if (!rarest || rarest.share >= KEY_WALK_RATE) return null;
+  if (!rarest || rarest.share >= KEY_WALK_RATE || rarest.share * total >= cap) return null;
   const ids = await store.index('words').getAllKeys(IDBKeyRange.bound(rarest.word, `${rarest.word}\uffff`), cap);
   return ids.length < cap ? new Set(ids) : null;
 }
