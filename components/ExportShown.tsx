@@ -3,7 +3,6 @@ import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { OfferFileBuilder, readEveryPage, type OfferFileFormat, type OfferPage } from '@/lib/ui/offers-file';
-import { SearchTooLargeError } from '@/lib/ui/shown-offers';
 
 type Progress = { state: 'running'; offers: number } | { state: 'done'; offers: number } | { state: 'failed'; text: string };
 
@@ -27,7 +26,7 @@ export function ExportShown({ readPage }: { readPage: (cursor: string | undefine
       downloadBlob(datedFileName(format), file.blob());
       setProgress({ state: 'done', offers: file.offers });
     } catch (error) {
-      setProgress({ state: 'failed', text: error instanceof SearchTooLargeError ? t('history_exportSearchTooLarge', [error.limit]) : describeError(error) });
+      setProgress({ state: 'failed', text: describeError(error) });
     }
   };
 

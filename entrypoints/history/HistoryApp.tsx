@@ -18,8 +18,6 @@ import { nextSort, shownSort, sortableView } from '@/lib/ui/table-sort';
 import { shownOffersReader } from '@/lib/ui/shown-offers';
 
 const PAGE_SIZE = 50;
-/** Search answers are not paged by the store: the page shows this many and asks to refine. */
-const SEARCH_LIMIT = 200;
 
 interface Listing {
   offers: Offer[];
@@ -45,8 +43,9 @@ export function HistoryApp() {
     (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) =>
       run(async () => {
         const filter = historyViewFilter(shown);
+        // A search pages like the list: newest first, from the cursor of the page before.
         const answer = shown.q.trim()
-          ? { ...(await sendMessage({ type: 'offers.search', query: shown.q, limit: SEARCH_LIMIT, filter })), nextCursor: null }
+          ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
           : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
         return { offers: answer.offers, previous, cursor, next: answer.nextCursor };
       }),
@@ -122,9 +121,7 @@ export function HistoryApp() {
               ? t('history_loading')
               : listing.offers.length === 0
                 ? t(isFiltered(view) ? 'history_noMatch' : 'history_empty')
-                : view.q.trim() && listing.offers.length >= SEARCH_LIMIT
-                  ? tCount('history_searchCapped', SEARCH_LIMIT)
-                  : tCount('history_shown', listing.offers.length)}
+                : tCount('history_shown', listing.offers.length)}
           </p>
           {/* Outside the list's rows: its Undo stays when a deletion empties the page. */}
           <BulkActions selected={listing.offers.filter((offer) => checked.has(offer.id))} onChanged={reload} onClear={() => setChecked(new Set())} />

@@ -113,7 +113,7 @@ export interface ResponseMap {
   'offers.upsert': { offer: Offer; created: boolean; summaryIdConflict?: string };
   'offers.get': { offer: Offer | null };
   'offers.page': { offers: Offer[]; nextCursor: string | null };
-  'offers.search': { offers: Offer[] };
+  'offers.search': { offers: Offer[]; nextCursor: string | null };
   'offers.usageLocations': { locations: string[] };
   'offers.deleteAll': { deleted: number };
   'offers.setCustomerStatus': { offer: Offer };

@@ -69,6 +69,7 @@ export const Request = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('offers.search'),
     query: z.string().check(z.maxLength(500)),
+    cursor: z.optional(z.string().check(z.maxLength(200))),
     limit: z.optional(z.int().check(z.minimum(1), z.maximum(500))),
     filter: z.optional(PageFilter),
   }),

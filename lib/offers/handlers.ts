@@ -53,7 +53,7 @@ export function createOfferHandlers(
     }),
     'offers.get': withStore(async (store, { id }) => ({ offer: await store.get(id) })),
     'offers.page': withStore(async (store, { filter, ...request }) => store.page({ ...request, filter: await storeFilter(filter) })),
-    'offers.search': withStore(async (store, { query, limit, filter }) => ({ offers: await store.search(query, limit, await storeFilter(filter)) })),
+    'offers.search': withStore(async (store, { query, filter, ...request }) => store.search(query, { ...request, filter: await storeFilter(filter) })),
     'offers.usageLocations': withStore(async (store) => ({ locations: await store.usageLocations() })),
     'offers.deleteAll': withStore(async (store) => ({ deleted: await store.deleteAll() })),
     'offers.setCustomerStatus': withStore(async (store, { id, customerId, status }) => ({ offer: await store.setCustomerStatus(id, customerId, status) })),

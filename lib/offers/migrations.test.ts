@@ -35,8 +35,8 @@ it('opens a database written by schema version 1 with every offer intact and fin
     },
   ]);
   expect(offers[1]!.customers).toEqual([]);
-  expect((await store.search('elodie')).map((o) => o.id)).toEqual(['v1-offer-1']);
-  expect((await store.search('fevrier')).map((o) => o.id)).toEqual(['v1-offer-1']);
+  expect((await store.search('elodie')).offers.map((o) => o.id)).toEqual(['v1-offer-1']);
+  expect((await store.search('fevrier')).offers.map((o) => o.id)).toEqual(['v1-offer-1']);
   expect((await store.page({ filter: { status: 'sent' } })).offers.map((o) => o.id)).toEqual(['v1-offer-1']);
   expect((await store.upsert({ url: SCHEMA_V1_OFFERS[1].url, summaryId: 'V1-TI-2', source: 'auto' })).created).toBe(false);
 });

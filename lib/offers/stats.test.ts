@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
-import { acceptanceRate, anySent, applyDifference, contribution, firstSentAt, lastMonths, readOverview, totalsOf } from './stats';
+import { acceptanceRate, anySent, applyDifference, contribution, firstSentAt, lastMonths, offerCount, readOverview, totalsOf } from './stats';
 
 const sentIn = (month: string) => `2026-${month}-10T09:00:00.000Z`;
 
@@ -43,6 +43,14 @@ describe('contribution', () => {
     const early = makeCustomer('b', { name: 'B' }, '2026-04-01T00:10:00.000Z', 'sent');
     expect(firstSentAt({ customers: [early, late] })).toBe('2026-04-01T00:30:00+02:00');
     expect(contribution(makeOffer(3, { customers: [late] })).get('sent|2026-03|all')).toBe(1);
+  });
+});
+
+describe('offerCount', () => {
+  it('counts every offer once, whatever its status, and none without totals', () => {
+    const offers = [makeOffer(1), makeOffer(2, { customers: [makeCustomer('a', { name: 'A' }, sentIn('03'), 'accepted')] }), makeOffer(3, { customers: [] })];
+    expect(offerCount(totalsOf(offers))).toBe(3);
+    expect(offerCount(undefined)).toBe(0);
   });
 });
 

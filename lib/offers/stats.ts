@@ -167,6 +167,10 @@ export function lastMonths(now: Date, count = OVERVIEW_MONTHS): string[] {
 export const awaitingCustomers = (totals: Totals): number =>
   CUSTOMER_STATUSES.filter((status) => STATUS_RULES[status].awaitsCustomer).reduce((sum, status) => sum + (totals.get(`customers|${status}`) ?? 0), 0);
 
+/** How many offers the totals count (none when there are no totals yet). */
+export const offerCount = (totals: Totals | undefined): number =>
+  OFFER_STATUSES.reduce((sum, status) => sum + (totals?.get(`offers|${status}`) ?? 0), 0);
+
 /** The overview from the totals and the overdue count (read on an index, since it depends on the time). */
 export function readOverview(totals: Totals, now: Date, overdue: PipelineOverview['overdue']): PipelineOverview {
   const count = (key: string) => totals.get(key) ?? 0;

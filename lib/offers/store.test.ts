@@ -164,6 +164,9 @@ describe('pages', () => {
 });
 
 describe('search', () => {
+  /** The ids a search's page lists, newest first. */
+  const found = async (query: string, request?: Parameters<OfferStore['search']>[1]) => (await store.search(query, request)).offers.map((o) => o.id);
+
   beforeEach(async () => {
     await store.mergeAll([
       makeOffer(1, { customers: [makeCustomer('c1', { name: 'Émilie Durand', company: 'Boulangerie Fournil' })], notes: 'Call back Tuesday' }),
@@ -173,48 +176,131 @@ describe('search', () => {
   });
 
   it('is case- and accent-insensitive and matches word starts', async () => {
-    expect((await store.search('emilie')).map((o) => o.id)).toEqual(['offer-1']);
-    expect((await store.search('FOURN')).map((o) => o.id)).toEqual(['offer-1']);
-    expect((await store.search('tuesday')).map((o) => o.id)).toEqual(['offer-1']);
+    expect(await found('emilie')).toEqual(['offer-1']);
+    expect(await found('FOURN')).toEqual(['offer-1']);
+    expect(await found('tuesday')).toEqual(['offer-1']);
   });
 
   it('finds by summary ID, subscription, email and URL', async () => {
-    expect((await store.search('ab12-xy')).map((o) => o.id)).toEqual(['offer-3']);
-    expect((await store.search('exchange plan')).map((o) => o.id)).toEqual(['offer-2']);
-    expect((await store.search('buyer2@contoso.example')).map((o) => o.id)).toEqual(['offer-2']);
-    expect((await store.search(offerUrl(3))).map((o) => o.id)).toEqual(['offer-3']);
+    expect(await found('ab12-xy')).toEqual(['offer-3']);
+    expect(await found('exchange plan')).toEqual(['offer-2']);
+    expect(await found('buyer2@contoso.example')).toEqual(['offer-2']);
+    expect(await found(offerUrl(3))).toEqual(['offer-3']);
   });
 
   it('requires every word and returns newest first', async () => {
-    expect((await store.search('microsoft')).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
-    expect(await store.search('emilie exchange')).toEqual([]);
+    expect(await found('microsoft')).toEqual(['offer-3', 'offer-1']);
+    expect(await store.search('emilie exchange')).toEqual({ offers: [], nextCursor: null });
   });
 
   it('combines search with filters', async () => {
     await store.setCustomerStatus('offer-3', 'c3', 'accepted');
-    expect((await store.search('microsoft', 50, { status: 'accepted' })).map((o) => o.id)).toEqual(['offer-3']);
-    expect((await store.search('microsoft', 50, { usageLocation: 'France' })).map((o) => o.id)).toEqual(['offer-3', 'offer-1']);
-    expect(await store.search('microsoft', 50, { kind: 'trial' })).toEqual([]);
-    expect((await store.search('', 50, { status: 'accepted' })).map((o) => o.id)).toEqual(['offer-3']);
+    expect(await found('microsoft', { filter: { status: 'accepted' } })).toEqual(['offer-3']);
+    expect(await found('microsoft', { filter: { usageLocation: 'France' } })).toEqual(['offer-3', 'offer-1']);
+    expect(await found('microsoft', { filter: { kind: 'trial' } })).toEqual([]);
+    expect(await found('', { filter: { status: 'accepted' } })).toEqual(['offer-3']);
   });
 
   it('scans newest first when every word is very common', async () => {
     await store.mergeAll(Array.from({ length: 1100 }, (_, i) => makeOffer(100 + i)));
-    const found = await store.search('microsoft business', 5);
-    expect(found.map((o) => o.id)).toEqual(['offer-1199', 'offer-1198', 'offer-1197', 'offer-1196', 'offer-1195']);
+    expect(await found('microsoft business', { limit: 5 })).toEqual(['offer-1199', 'offer-1198', 'offer-1197', 'offer-1196', 'offer-1195']);
   });
 
   it('scans across batches the same with getAllRecords and, where a browser lacks it, with a cursor', async () => {
     await store.mergeAll(Array.from({ length: 1100 }, (_, i) => makeOffer(100 + i)));
     const expected = Array.from({ length: 700 }, (_, i) => `offer-${1199 - i}`);
-    expect((await store.search('microsoft business', 700)).map((o) => o.id)).toEqual(expected);
+    expect(await found('microsoft business', { limit: 700 })).toEqual(expected);
     const { getAllRecords } = IDBIndex.prototype as { getAllRecords?: unknown };
     delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
     try {
-      expect((await store.search('microsoft business', 700)).map((o) => o.id)).toEqual(expected);
+      expect(await found('microsoft business', { limit: 700 })).toEqual(expected);
     } finally {
       Object.assign(IDBIndex.prototype, { getAllRecords });
     }
+  });
+});
+
+describe('search pages', () => {
+  /** Every page of a search, following each answer's cursor. */
+  async function allPages(query: string, request: Parameters<OfferStore['search']>[1] = {}): Promise<string[][]> {
+    const pages: string[][] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await store.search(query, { ...request, cursor });
+      pages.push(page.offers.map((o) => o.id));
+      cursor = page.nextCursor ?? undefined;
+      // A cursor that led nowhere new would page forever.
+    } while (cursor && pages.length < 100);
+    return pages;
+  }
+  const newestFirst = (numbers: number[]) => numbers.sort((a, b) => b - a).map((n) => `offer-${n}`);
+
+  it('pages a word found in few offers (the word index), each offer once, newest first', async () => {
+    // Offers 0..119: every third one's customer is at Fabrikam; one of them (offer 3) created last.
+    await store.mergeAll(
+      Array.from({ length: 120 }, (_, n) =>
+        makeOffer(n, {
+          customers: [makeCustomer(`c${n}`, { name: `Customer ${n}`, company: n % 3 ? 'Contoso' : 'Fabrikam' })],
+          ...(n === 3 ? { createdAt: '2027-01-01T00:00:00.000Z' } : {}),
+        }),
+      ),
+    );
+    const pages = await allPages('fabrikam', { limit: 15 });
+    expect(pages.map((page) => page.length)).toEqual([15, 15, 10]);
+    const fabrikam = Array.from({ length: 40 }, (_, i) => i * 3);
+    expect(pages.flat()).toEqual(['offer-3', ...newestFirst(fabrikam.filter((n) => n !== 3))]);
+  });
+
+  it('pages a word in every offer (the newest-first scan) to the last offer, with no empty page at the end', async () => {
+    await store.mergeAll(Array.from({ length: 1200 }, (_, n) => makeOffer(n)));
+    const pages = await allPages('microsoft', { limit: 50 });
+    expect(pages).toHaveLength(24);
+    expect(pages.every((page) => page.length === 50)).toBe(true);
+    expect(pages.flat()).toEqual(newestFirst(Array.from({ length: 1200 }, (_, n) => n)));
+  });
+
+  it('keeps the filter on every page, dates bounding the scan', async () => {
+    await store.mergeAll(Array.from({ length: 1200 }, (_, n) => makeOffer(n)));
+    // makeOffer(n) is created n minutes after 2026-01-01T00:00Z; France is every odd offer.
+    const from = new Date(Date.UTC(2026, 0, 1) + 100 * 60_000).toISOString();
+    const to = new Date(Date.UTC(2026, 0, 1) + 1100 * 60_000).toISOString();
+    const pages = await allPages('microsoft business', { limit: 40, filter: { usageLocation: 'France', from, to } });
+    const expected = newestFirst(Array.from({ length: 1000 }, (_, i) => 100 + i).filter((n) => n % 2));
+    expect(pages.flat()).toEqual(expected);
+    expect(pages.map((page) => page.length)).toEqual([40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 20]);
+  });
+
+  it('walks the index keys, reading only the rarest word\'s offers, when the scan finds matches rare', async () => {
+    // 1,100 of 5,500 offers are at Fabrikam: too many to fetch as candidates, one in five of a scan.
+    const fabrikam = (n: number) => n % 5 === 0;
+    await store.mergeAll(
+      Array.from({ length: 5500 }, (_, n) => makeOffer(n, { customers: fabrikam(n) ? [makeCustomer(`c${n}`, { company: 'Fabrikam' })] : [] })),
+    );
+    const expected = newestFirst(Array.from({ length: 5500 }, (_, n) => n).filter(fabrikam));
+    const reader = IDBIndex.prototype as unknown as { getAllKeys: (this: IDBIndex, ...args: unknown[]) => unknown };
+    const { getAllKeys } = reader;
+    let keyWalks = 0;
+    reader.getAllKeys = function (this: IDBIndex, ...args: unknown[]) {
+      if (typeof args[0] === 'object' && args[0] !== null && 'direction' in args[0]) keyWalks++;
+      return getAllKeys.apply(this, args);
+    };
+    try {
+      expect((await allPages('fabrikam microsoft', { limit: 400 })).flat()).toEqual(expected);
+    } finally {
+      reader.getAllKeys = getAllKeys;
+    }
+    expect(keyWalks).toBeGreaterThan(0);
+    const { getAllRecords } = IDBIndex.prototype as { getAllRecords?: unknown };
+    delete (IDBIndex.prototype as { getAllRecords?: unknown }).getAllRecords;
+    try {
+      expect((await allPages('fabrikam microsoft', { limit: 400 })).flat()).toEqual(expected);
+    } finally {
+      Object.assign(IDBIndex.prototype, { getAllRecords });
+    }
+  }, 60_000);
+
+  it('starts again from the first page when the cursor is unreadable', async () => {
+    expect(await store.search('microsoft', { cursor: 'not json' })).toEqual(await store.search('microsoft'));
   });
 });
 
@@ -254,7 +340,7 @@ describe('changes', () => {
     expect(again.customers[0]!.sends).toHaveLength(2);
     const edited = await store.updateCustomer(offer.id, ann, { name: 'Zoë' });
     expect(edited.customers[0]).toMatchObject({ name: 'Zoë', email: 'a@b.example' });
-    expect((await store.search('zoe')).map((o) => o.id)).toEqual([offer.id]);
+    expect((await store.search('zoe')).offers.map((o) => o.id)).toEqual([offer.id]);
     const deleted = await store.delete(offer.id);
     expect(await store.count()).toBe(0);
     await store.restore(deleted!);
@@ -404,6 +490,18 @@ describe('mergeAll', () => {
       ['offer-5', 'NEW'],
     ]);
     expect((await store.get('offer-1'))?.notes).toBe('kept');
+  });
+
+  it('finds the stored offers among new ones, whatever their order, by id, by quote and by summary ID', async () => {
+    await store.mergeAll(Array.from({ length: 20 }, (_, i) => makeOffer(2 * i)));
+    // Every offer 0..39, last first: the even ones are stored (every other one under another id, found by its quote).
+    const incoming = Array.from({ length: 40 }, (_, i) => 39 - i).map((n) =>
+      n % 2 ? makeOffer(n, n === 39 ? { summaryId: 'SUM-10' } : {}) : { ...makeOffer(n, { notes: 'again' }), ...(n % 4 ? { id: `other-${n}` } : {}) },
+    );
+    expect(await store.mergeAll(incoming)).toEqual({ added: 19, updated: 20, unchanged: 0, summaryIdConflicts: [0] });
+    const stored = await store.all();
+    expect(stored).toHaveLength(39);
+    expect(stored.filter((offer) => offer.notes === 'again').map((offer) => offer.id)).toEqual(Array.from({ length: 20 }, (_, i) => `offer-${2 * i}`));
   });
 
   it('sees a clash with a record of an earlier batch of the same file', async () => {

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPIndex, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPIndex, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
 import { openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
 import type { RecordsQuery } from './read-newest';
@@ -21,7 +21,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
+import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -111,7 +111,18 @@ type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
 const DEFAULT_PAGE = 50;
 /** Above this many hits for every query word, a newest-first scan beats fetching candidates. */
 const CANDIDATE_CAP = 1000;
-const SCAN_BATCH = 500;
+/** The most records a search scan reads in one request. */
+const SCAN_BATCH = 1000;
+/**
+ * When fewer than this share of the offers scanned so far match, and some query word is as rare,
+ * the scan walks the newest index's keys instead, reading only the records of offers holding that
+ * word: when they are fewer than KEYS_PER_RECORD times the records the scan still expects to read
+ * (a key costs a fraction of a record; measured in Chromium at 100,000 offers, about an eighth).
+ */
+const KEY_WALK_RATE = 0.25;
+const KEYS_PER_RECORD = 2;
+const KEY_SET_CAP = 25_000;
+const KEY_BATCH = 2000;
 const MERGE_BATCH = 500;
 
 export { fromStored };
@@ -255,13 +266,13 @@ export class OfferStore {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
+    // A batch's writes are not awaited before the next batch is read (the transaction keeps the
+    // order of its requests, so those reads see them): the database writes while the next batch merges.
+    const written: Promise<unknown>[] = [];
     try {
       for (let start = 0; start < offers.length; start += MERGE_BATCH) {
         const batch = offers.slice(start, start + MERGE_BATCH);
-        const [matches, holders] = await Promise.all([
-          Promise.all(batch.map((offer) => this.findMatch(tx, offer))),
-          Promise.all(batch.map((offer) => this.summaryIdHolder(tx, offer.summaryId))),
-        ]);
+        const { matches, holders } = await storedMatches(tx, batch);
         const pending = new PendingWrites();
         /** Each offer of this batch as stored before it (by id), for the totals' difference. */
         const storedBefore = new Map<string, Offer>();
@@ -293,11 +304,19 @@ export class OfferStore {
         });
         const writes = pending.offers();
         for (const offer of writes) totals.record(storedBefore.get(offer.id), offer);
-        await Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
+        const putting = Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
+        // Reported by the Promise.all below, not as unhandled while later batches are read.
+        putting.catch(() => undefined);
+        written.push(putting);
       }
+      await Promise.all(written);
       await totals.save();
     } catch (error) {
-      tx.abort();
+      try {
+        tx.abort();
+      } catch {
+        // A failed write has aborted it already.
+      }
       await tx.done.catch(() => undefined);
       throw error;
     }
@@ -434,41 +453,67 @@ export class OfferStore {
   }
 
   /**
-   * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes.
-   * Every query word must start a word of the offer; a pasted offer URL finds its offer. The
-   * rarest query word is looked up in the word index; when even that word is very common, the
-   * newest offers are scanned in batches instead.
+   * Case- and accent-insensitive search over summary ID, URL, customer, subscriptions, notes, one
+   * page at a time, newest first; `cursor` (the previous page's `nextCursor`) is where the next
+   * page starts. Every query word must start a word of the offer; a pasted offer URL finds its
+   * offer. The rarest query word is looked up in the word index; when even that word is very
+   * common, the newest offers are scanned instead, in batches sized by how many matched so far.
    */
-  async search(query: string, limit = DEFAULT_PAGE, filter: OfferFilter = {}): Promise<Offer[]> {
+  async search(query: string, { cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
     const pastedUrl = parseOfferUrl(query);
     const queryWords = [...new Set(searchWords(pastedUrl ? pastedUrl.quoteId : query))];
-    if (queryWords.length === 0) return (await this.page({ limit, filter })).offers;
+    if (queryWords.length === 0) return this.page({ cursor, limit, filter });
+    const after = decodeCursor<[string, string]>(cursor, 2);
     const fits = (stored: StoredOffer) => matchesAllWords(stored.words, queryWords) && matchesFilter(stored, filter);
-    const tx = this.db.transaction('offers', 'readonly');
+    const tx = this.db.transaction(WRITES, 'readonly');
     const store = tx.objectStore('offers');
     let candidates: string[] | null = null;
     for (const word of queryWords) {
       const keys = await store.index('words').getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`), CANDIDATE_CAP);
       if (keys.length < CANDIDATE_CAP && (!candidates || keys.length < candidates.length)) candidates = keys;
     }
-    const matches: Offer[] = [];
+    // One more than the page: its presence says a next page exists.
+    const wanted = limit + 1;
+    const matches: StoredOffer[] = [];
     if (candidates) {
       const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
-      for (const stored of records) if (stored && fits(stored)) matches.push(fromStored(stored));
-      matches.sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id));
-      return matches.slice(0, limit);
-    }
-    let upper: IDBKeyRange | undefined;
-    while (matches.length < limit) {
-      const batch = await newestBatch(store.index('newest'), upper, SCAN_BATCH);
-      for (const stored of batch) {
-        if (matches.length < limit && fits(stored)) matches.push(fromStored(stored));
+      for (const stored of records) if (stored && fits(stored) && (!after || isBefore(stored, after))) matches.push(stored);
+      matches.sort((a, b) => (isBefore(a, [b.createdAt, b.id]) ? 1 : -1));
+    } else {
+      // The scan starts below the cursor (or the filter's end date) and stops at its start date.
+      const top = after ?? (filter.to ? [filter.to] : undefined);
+      let upper = top ? IDBKeyRange.upperBound(top, true) : undefined;
+      const newest = store.index('newest');
+      let batchSize = wanted;
+      let scanned = 0;
+      /** Ids of the offers holding the query's rarest word, once the scan found matches rare. */
+      let holders: Set<string> | null = null;
+      scanning: while (matches.length < wanted) {
+        const batch = holders ? await holdersBatch(store, newest, holders, upper, batchSize) : scanBatch(await newestBatch(newest, upper, batchSize), batchSize);
+        for (const stored of batch.records) {
+          if (filter.from && stored.createdAt < filter.from) break scanning;
+          if (fits(stored)) matches.push(stored);
+          if (matches.length === wanted) break scanning;
+        }
+        if (!batch.last || batch.complete) break;
+        upper = IDBKeyRange.upperBound([batch.last.createdAt, batch.last.id], true);
+        if (holders) continue;
+        scanned += batch.records.length;
+        const rate = Math.max(matches.length, 1) / scanned;
+        // Enough for the rest of the page at the rate matched so far, within bounds.
+        const needed = Math.ceil((wanted - matches.length) / rate);
+        batchSize = Math.min(SCAN_BATCH, Math.max(wanted, needed));
+        if (rate < KEY_WALK_RATE && canWalkKeys(newest)) {
+          // How many offers there are, from the overview's totals: one small record.
+          const total = offerCount((await tx.objectStore('stats').get(TOTALS_ID))?.counts);
+          holders = await rareWordHolders(store, queryWords, batch.records, total, Math.min(KEY_SET_CAP, KEYS_PER_RECORD * needed));
+          if (holders) batchSize = Math.min(KEY_BATCH, Math.max(wanted, needed));
+        }
       }
-      const last = batch.at(-1);
-      if (batch.length < SCAN_BATCH || !last) break;
-      upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
     }
-    return matches;
+    const offers = matches.slice(0, limit).map(fromStored);
+    const last = offers.at(-1);
+    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([last.createdAt, last.id]) : null };
   }
 
   private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
@@ -749,7 +794,7 @@ export class OfferStore {
   }
 }
 
-type NewestIndex = IDBPIndex<OfferCourierDB, ['offers'], 'offers', 'newest'>;
+type NewestIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'newest'>;
 
 /**
  * Up to `count` records of the newest index below `upper`, newest first: one request where the
@@ -765,6 +810,106 @@ async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, c
     cursor = await cursor.continue();
   }
   return batch;
+}
+
+/** The offers as a search reads them (with the overview's totals in its transaction). */
+type OffersStore = IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers'>;
+
+/** A key cursor's source (the store or one of its indexes of string keys), as storedKeys walks it. */
+interface KeyCursor {
+  key: string;
+  primaryKey: string;
+  continue(key: string): Promise<KeyCursor | null>;
+}
+type KeySource = { openKeyCursor(range: IDBKeyRange): Promise<KeyCursor | null> };
+
+/**
+ * Which of `keys` the source holds, with their offers' ids: one key cursor walks the keys sought in
+ * order, each step jumping to the next one, so keys that fall between the same two stored keys
+ * cost one request together: importing new offers takes a few requests, not one per offer.
+ */
+async function storedKeys(source: KeySource, keys: readonly string[]): Promise<Map<string, string>> {
+  // Strings sort by code unit, as IndexedDB orders them.
+  const sought = [...new Set(keys)].sort();
+  const found = new Map<string, string>();
+  const first = sought[0];
+  let cursor = first === undefined ? null : await source.openKeyCursor(IDBKeyRange.lowerBound(first));
+  for (const key of sought) {
+    if (cursor && cursor.key < key) cursor = await cursor.continue(key);
+    if (!cursor) break;
+    if (cursor.key === key) found.set(key, cursor.primaryKey);
+  }
+  return found;
+}
+
+/**
+ * For each offer of an import's batch, the stored offer it merges into (same id or, failing that,
+ * same quote), and the id of the offer holding its summary ID, if any.
+ */
+async function storedMatches(tx: ReadWrite, batch: readonly Offer[]): Promise<{ matches: (StoredOffer | undefined)[]; holders: (string | undefined)[] }> {
+  const store = tx.objectStore('offers');
+  const source = (from: unknown) => from as KeySource;
+  const [byId, byUrl, bySummaryId] = await Promise.all([
+    storedKeys(source(store), batch.map((offer) => offer.id)),
+    storedKeys(source(store.index('url')), batch.map(urlKey)),
+    storedKeys(source(store.index('summaryId')), batch.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
+  ]);
+  const matchIds = batch.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
+  const matched = await Promise.all([...new Set(matchIds.filter((id) => id !== undefined))].map((id) => store.get(id)));
+  const storedById = new Map(matched.flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
+  return {
+    matches: matchIds.map((id) => (id === undefined ? undefined : storedById.get(id))),
+    holders: batch.map((offer) => (offer.summaryId ? bySummaryId.get(offer.summaryId) : undefined)),
+  };
+}
+
+/** getAllKeys with a direction: browsers with getAllRecords (Chromium 141+) take options there too. */
+type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
+const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
+
+/**
+ * The ids of the offers holding the query word rarest among the records scanned, when that word is
+ * rare and they are fewer than `cap`; null to go on scanning records. Its share of the sample
+ * times the `total` of offers says beforehand whether they are likely to be fewer.
+ */
+async function rareWordHolders(
+  store: OffersStore,
+  queryWords: readonly string[],
+  sample: readonly StoredOffer[],
+  total: number,
+  cap: number,
+): Promise<Set<string> | null> {
+  const [rarest] = queryWords
+    .map((word) => ({ word, share: sample.filter((stored) => matchesAllWords(stored.words, [word])).length / sample.length }))
+    .sort((a, b) => a.share - b.share);
+  if (!rarest || rarest.share >= KEY_WALK_RATE || rarest.share * total >= cap) return null;
+  const ids = await store.index('words').getAllKeys(IDBKeyRange.bound(rarest.word, `${rarest.word}\uffff`), cap);
+  return ids.length < cap ? new Set(ids) : null;
+}
+
+/** A search scan's batch: the records to check, the last offer passed (the next batch starts below it), whether the index ends here. */
+interface ScanBatch {
+  records: StoredOffer[];
+  last: StoredOffer | undefined;
+  complete: boolean;
+}
+const scanBatch = (records: StoredOffer[], asked: number): ScanBatch => ({ records, last: records.at(-1), complete: records.length < asked });
+
+/**
+ * The next `count` offers below `upper`, newest first, read as keys: only the records of those
+ * in `holders` are read, and the batch's last, whose key bounds the next batch.
+ */
+async function holdersBatch(
+  store: OffersStore,
+  index: NewestIndex,
+  holders: ReadonlySet<string>,
+  upper: IDBKeyRange | undefined,
+  count: number,
+): Promise<ScanBatch> {
+  const ids = await (index as unknown as KeysReader).getAllKeys({ query: upper ?? null, count, direction: 'prev' });
+  const lastId = ids.at(-1);
+  const [records, last] = await Promise.all([Promise.all(ids.filter((id) => holders.has(id)).map((id) => store.get(id))), lastId === undefined ? undefined : store.get(lastId)]);
+  return { records: records.filter((stored) => stored !== undefined), last, complete: ids.length < count };
 }
 
 /** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */
@@ -860,6 +1005,9 @@ function keyRange(lower: Bound | undefined, upper: Bound | undefined): IDBKeyRan
   if (upper) return IDBKeyRange.upperBound(upper.key, upper.open);
   return undefined;
 }
+
+/** True when the offer comes after `key` ([createdAt, id]) in a newest-first list, in IndexedDB's order (by code unit). */
+const isBefore = (offer: Offer, [createdAt, id]: readonly [string, string]) => offer.createdAt < createdAt || (offer.createdAt === createdAt && offer.id < id);
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (

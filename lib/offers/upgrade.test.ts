@@ -50,7 +50,7 @@ async function expectLaterOpenUpgrades() {
     const store = new OfferStore(db);
     const accepted = await store.page({ filter: { status: 'accepted' } });
     expect(accepted.offers.map((offer) => offer.id)).toEqual(['v1-offer-4']);
-    expect((await store.search('claire')).map((offer) => offer.id)).toEqual(['v1-offer-3']);
+    expect((await store.search('claire')).offers.map((offer) => offer.id)).toEqual(['v1-offer-3']);
   } finally {
     db.close();
   }

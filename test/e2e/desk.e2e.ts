@@ -234,6 +234,31 @@ describe('history page', () => {
     await page.close();
   });
 
+  it('pages a search with more than 50 matches, keeping its filter', async () => {
+    // The odd offers' customers are at Société Générale, in France; the even ones' at Contoso, in Canada.
+    await seed(browser, Array.from({ length: 130 }, (_, i) => makeOffer(i)));
+    const page = await openPage('history.html');
+    const shown = page.locator('.history-list').getByRole('status');
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('generale');
+    const generale = Array.from({ length: 65 }, (_, i) => `SUM-${129 - 2 * i}`);
+    await expect.poll(() => rowIds(page)).toEqual(generale.slice(0, 50));
+    expect(await shown.textContent()).toBe('50 offers shown');
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(generale.slice(50));
+    expect(await page.getByRole('button', { name: 'Older offers' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Newer offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(generale.slice(0, 50));
+    // A filter narrows every page of the search.
+    await page.getByLabel('Usage location').selectOption('France');
+    await expect.poll(() => rowIds(page)).toEqual(generale.slice(0, 50));
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(generale.slice(50));
+    await page.getByLabel('Usage location').selectOption('Canada');
+    await expect.poll(() => page.getByText('No offer matches this search and these filters.').count()).toBe(1);
+    await page.close();
+  });
+
   it('changes a customer’s status and shows their timeline', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-4');
