@@ -2,6 +2,7 @@ import { escapeHtml } from '@/lib/html';
 import { t } from '@/lib/i18n';
 import type { MessageTemplate } from '@/lib/message/template';
 import type { PickerMessage } from '@/lib/webmail/picker-message';
+import { ProblemText } from './ProblemText';
 
 export interface ShownMessage {
   template: MessageTemplate | undefined;
@@ -31,14 +32,7 @@ export function MessagePreview({ shown, dark, problemOf }: MessagePreviewProps) 
     const problem = problemOf(built);
     return (
       <div class="preview-note">
-        <p>{problem.text}</p>
-        {problem.details.length > 0 && (
-          <ul>
-            {problem.details.map((detail) => (
-              <li key={detail}>{detail}</li>
-            ))}
-          </ul>
-        )}
+        <ProblemText {...problem} />
       </div>
     );
   }

@@ -28,6 +28,7 @@ import { isPageDark, pickerRecipients, pickerToken } from '@/lib/webmail/picker-
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { PickerProfileNotice } from '@/components/ProfileMissingNotice';
 import { MessagePreview } from '@/components/MessagePreview';
+import { ProblemText } from '@/components/ProblemText';
 import { useDarkTheme } from '@/components/useDarkTheme';
 
 const LIST_SIZE = 50;
@@ -209,14 +210,7 @@ export function PickerApp() {
           />
           {problem && (
             <div class="problem" role="alert">
-              <p>{problem.text}</p>
-              {problem.details.length > 0 && (
-                <ul>
-                  {problem.details.map((detail) => (
-                    <li key={detail}>{detail}</li>
-                  ))}
-                </ul>
-              )}
+              <ProblemText {...problem} />
               {problem.settings && (
                 <button ref={settingsButton} type="button" onClick={() => void browser.runtime.openOptionsPage()}>
                   {t('webmail_picker_open_settings')}
