@@ -37,17 +37,14 @@ export function MessagePreview({ shown, dark, problemOf }: MessagePreviewProps) 
     );
   }
   const language = template?.language ?? '';
+  const previewDocument = `<!doctype html><html lang="${escapeHtml(language)}"><meta charset="utf-8"><style>${previewStyle(dark)}</style><body>${built.message.html}`;
   return (
     <>
       <p class="preview-subject">
         {t('webmail_picker_preview_subject', built.message.subject)}
       </p>
-      <iframe
-        class="preview-body"
-        title={t('webmail_picker_preview')}
-        sandbox=""
-        srcDoc={`<!doctype html><html lang="${escapeHtml(language)}"><meta charset="utf-8"><style>${previewStyle(dark)}</style><body>${built.message.html}`}
-      />
+      {/* A new frame for each message: a srcdoc changed while the previous one still loads can leave the old one shown. */}
+      <iframe key={previewDocument} class="preview-body" title={t('webmail_picker_preview')} sandbox="" srcDoc={previewDocument} />
     </>
   );
 }
