@@ -238,7 +238,7 @@ describe('history page', () => {
     // The odd offers' customers are at Société Générale, in France; the even ones' at Contoso, in Canada.
     await seed(browser, Array.from({ length: 130 }, (_, i) => makeOffer(i)));
     const page = await openPage('history.html');
-    const shown = page.locator('.history-list').getByRole('status');
+    const shown = page.locator('.history-list').getByRole('status').filter({ hasText: 'shown' });
     await expect.poll(() => rows(page).count()).toBe(50);
     await page.getByRole('searchbox', { name: 'Search' }).fill('generale');
     const generale = Array.from({ length: 65 }, (_, i) => `SUM-${129 - 2 * i}`);
