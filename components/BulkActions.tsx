@@ -70,7 +70,8 @@ export function BulkActions({ selected, onChanged, onClear }: { selected: readon
 
   const deleted = outcome?.deleted;
   return (
-    <section class="bulk-actions" aria-label={t('history_bulkHeading')} aria-busy={busy}>
+    // Framed only while it holds something: the live region itself stays, so announcements are heard.
+    <section class={selected.length > 0 || outcome ? 'bulk-actions active' : 'bulk-actions'} aria-label={t('history_bulkHeading')} aria-busy={busy}>
       {selected.length > 0 && (
         <div class="toolbar bulk-toolbar">
           <strong>{tCount('history_selected', selected.length)}</strong>

@@ -146,7 +146,9 @@ describe('store screenshots', () => {
         await outlook.locator('#to').fill('camille@wingtip.example');
         await outlook.click('#editor');
         await insertButton(outlook, messages(lang).webmail_insert_offer!.message).click();
-        await pickerFrame(outlook);
+        const picker = await pickerFrame(outlook);
+        // The preview loads in a frame of its own: the picture waits for the message in it.
+        await picker.frameLocator('iframe.preview-body').locator('a[href^="https://portal.office.com/"]').first().waitFor();
         await outlook.screenshot({ path: join(dir, '2-outlook-picker.png') });
         await outlook.close();
 
