@@ -304,8 +304,16 @@ export class OfferStore {
         });
         const writes = pending.offers();
         for (const offer of writes) totals.record(storedBefore.get(offer.id), offer);
-        const putting = Promise.all(writes.map((offer) => tx.objectStore('offers').put(toStored(offer))));
-        // Reported by the Promise.all below, not as unhandled while later batches are read.
+        // Each request handled as it is made: a record that throws aborts the transaction, and the
+        // requests already made then fail without anything else waiting on them. The first failure
+        // is reported by the Promise.all below.
+        const requests = writes.map((offer) => {
+          const request = tx.objectStore('offers').put(toStored(offer));
+          request.catch(() => undefined);
+          return request;
+        });
+        const putting = Promise.all(requests);
+        // Awaited after the last batch; until then, not reported as unhandled.
         putting.catch(() => undefined);
         written.push(putting);
       }
