@@ -76,18 +76,19 @@ function backupFile(from: number, count: number): { path: string; text: string }
 async function timePageImport(page: Page, path: string, count: number): Promise<number> {
   // A fresh page, so that no earlier import's outcome is on it.
   await page.reload();
-  await page.evaluate((count) => {
+  // The outcome writes the count as the page's locale does ("10,000 added").
+  await page.evaluate((done) => {
     const scope = globalThis as unknown as { importedIn?: number };
     delete scope.importedIn;
     let startedAt = 0;
     document.addEventListener('change', () => (startedAt = performance.now()), { capture: true, once: true });
     const observer = new MutationObserver(() => {
-      if (!document.querySelector('.backup-outcome')?.textContent?.includes(`${count} added`)) return;
+      if (!document.querySelector('.backup-outcome')?.textContent?.includes(done)) return;
       scope.importedIn = performance.now() - startedAt;
       observer.disconnect();
     });
     observer.observe(document, { childList: true, subtree: true, characterData: true });
-  }, count);
+  }, `${new Intl.NumberFormat('en-US').format(count)} added`);
   await page.locator('input[type=file]').setInputFiles(path);
   const elapsed = await page.waitForFunction(() => (globalThis as unknown as { importedIn?: number }).importedIn, undefined, { timeout: 600_000, polling: 100 });
   return (await elapsed.jsonValue())!;
