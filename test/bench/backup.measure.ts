@@ -140,7 +140,7 @@ it('exports and imports 100,000 offers with long notes through the history page,
   await restore.locator('input[type=file]').setInputFiles(file);
   await expect
     .poll(() => restore.locator('.backup-outcome').textContent(), { timeout: 600_000, interval: 500 })
-    .toContain(`${COUNT} added, 0 updated, 0 unchanged, 0 rejected`);
+    .toContain(`${new Intl.NumberFormat('en-US').format(COUNT)} added, 0 updated, 0 unchanged, 0 rejected`);
   const importMs = performance.now() - importStarted;
   const importPeaks = await stopImport();
   recordRun('import', importMs, await largestImport(), importPeaks, Math.ceil(3 * fileMb));
