@@ -33,10 +33,15 @@ describe('reading a background colour', () => {
 
 describe('the page behind an editor', () => {
   it('takes the first opaque background up the tree, and a page without one as light', () => {
-    document.body.innerHTML = '<main style="background: #202124"><section><div id="editor"></div></section></main><div id="bare"></div>';
-    expect(isOnDarkPage(document.getElementById('editor')!)).toBe(true);
-    expect(isOnDarkPage(document.getElementById('bare')!)).toBe(false);
-    document.querySelector('section')!.setAttribute('style', 'background: rgb(255, 255, 255)');
-    expect(isOnDarkPage(document.getElementById('editor')!)).toBe(false);
+    const main = document.createElement('main');
+    main.style.background = '#202124';
+    const section = main.appendChild(document.createElement('section'));
+    const editor = section.appendChild(document.createElement('div'));
+    const bare = document.createElement('div');
+    document.body.replaceChildren(main, bare);
+    expect(isOnDarkPage(editor)).toBe(true);
+    expect(isOnDarkPage(bare)).toBe(false);
+    section.style.background = 'rgb(255, 255, 255)';
+    expect(isOnDarkPage(editor)).toBe(false);
   });
 });
