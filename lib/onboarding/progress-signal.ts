@@ -18,11 +18,14 @@ export const PROGRESS_REQUESTS = [
   'offers.recordCompose',
   'webmail.recordCompose',
   'offers.setCustomerStatus',
+  'offers.setStatusForAll',
   'offers.removeCustomer',
   'offers.mergeCustomers',
   'offers.replace',
   'offers.delete',
   'offers.restore',
+  'offers.deleteMany',
+  'offers.restoreMany',
   'offers.deleteAll',
 ] as const satisfies readonly RequestType[];
 
