@@ -15,3 +15,13 @@ export async function axeViolations(page: Page, selector?: string): Promise<stri
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }, selector);
 }
+
+/** What axe-core finds wrong on the page in the light and then the dark theme, each line led by its theme. */
+export async function axeViolationsInBothThemes(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await axeViolations(page)).map((violation) => `${colorScheme} ${violation}`));
+  }
+  return found;
+}

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
 import { importOffers } from './backup-transfer';
-import { launchExtension, pressThroughBrowser, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
+import { launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
+import { axeViolationsInBothThemes } from './axe';
 import { editorText, getOffer, insertButton, isPickerOpen, pickerFrame, PROFILE, saveSettings } from './webmail-helpers';
-
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -65,21 +62,6 @@ async function openPopupOver(active: Page | null): Promise<Page> {
 const primary = (popup: Page) => popup.locator('.primary-action button');
 const otherActions = (popup: Page) => popup.getByRole('group', { name: 'Other actions' }).getByRole('button');
 const status = (popup: Page) => popup.getByRole('status').first();
-
-/** What axe-core finds wrong with the page, in the light and the dark theme. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const violations = await page.evaluate(async () => {
-      const axe = (globalThis as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    found.push(...violations.map((violation) => `${colorScheme} ${violation}`));
-  }
-  return found;
-}
 
 async function openFixture(host: FixtureHost, path: string): Promise<Page> {
   const page = await browser.context.newPage();
@@ -173,7 +155,7 @@ describe('the popup offers', () => {
     // Only customers still awaiting an answer can be marked: neither the accepted nor the declined one.
     expect(await fabrikam.getByRole('button').allTextContents()).toEqual(['Mark accepted: Fabrikam']);
     expect(await empty.getByRole('button').count()).toBe(0);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await axeViolationsInBothThemes(popup)).toEqual([]);
 
     await popup.getByRole('button', { name: 'Mark accepted: Contoso' }).click();
     await expect.poll(() => latestBadge.textContent()).toBe('Accepted');
@@ -199,7 +181,7 @@ describe('the popup offers', () => {
     // Without an offer there is nothing to insert or copy.
     expect(await primary(popup).count()).toBe(0);
     expect(await otherActions(popup).allTextContents()).toEqual(['Capture from this page', 'Add offer manually']);
-    expect(await axeViolations(popup)).toEqual([]);
+    expect(await axeViolationsInBothThemes(popup)).toEqual([]);
     const [options] = await Promise.all([browser.context.waitForEvent('page'), empty.getByRole('link', { name: 'Set up your profile and messages' }).click()]);
     await options.waitForLoadState();
     expect(options.url()).toBe(`chrome-extension://${browser.extensionId}/options.html`);

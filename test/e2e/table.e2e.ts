@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { importOffers } from './backup-transfer';
-import { launchExtension, ROOT, type ExtensionBrowser } from './harness';
+import { axeViolationsInBothThemes } from './axe';
+import { launchExtension, type ExtensionBrowser } from './harness';
 import { offerStatus } from '../../lib/offers/customers';
 import { OFFER_STATUSES, type CustomerStatus, type Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
@@ -28,8 +28,6 @@ const OFFERS: Offer[] = Array.from({ length: 130 }, (_, n) => {
           ],
   });
 });
-
-const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -260,16 +258,7 @@ describe('history table: accessibility', () => {
     const page = await openHistory(`?sort=status-desc&offer=${OFFERS.at(-1)!.id}`);
     await page.locator('#details-heading').waitFor();
     await check(page, (await rowIds(page)).slice(0, 2));
-    await page.evaluate(AXE_SOURCE);
-    for (const colorScheme of ['light', 'dark'] as const) {
-      await page.emulateMedia({ colorScheme });
-      const violations = await page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      });
-      expect(violations, colorScheme).toEqual([]);
-    }
+    expect(await axeViolationsInBothThemes(page)).toEqual([]);
     await page.close();
   });
 });
