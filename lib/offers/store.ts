@@ -116,7 +116,7 @@ const CANDIDATE_CAP = 1000;
  * A common one is not: reading its index keys costs more than scanning (each key is checked
  * against its record; measured in Chromium at 100,000 offers, 11,000 keys take about 70 ms).
  */
-const RARE_SHARE = 1 / 8;
+const RARE_SHARE = 1 / 16;
 /** The most records a search scan reads in one request. */
 const SCAN_BATCH = 1000;
 /**
@@ -897,16 +897,19 @@ async function rareWordHolders(
 
 /**
  * The ids of the offers holding a query word rare among the newest offers (`sample`), when some
- * such word is held by fewer than CANDIDATE_CAP offers: the fewest found. Null to go on scanning.
+ * such word is held by fewer than CANDIDATE_CAP offers. Null to go on scanning.
  */
 async function rareWordCandidates(store: OffersStore, queryWords: readonly string[], sample: readonly StoredOffer[]): Promise<string[] | null> {
-  const rare = queryWords.filter((word) => sample.filter((stored) => matchesAllWords(stored.words, [word])).length < RARE_SHARE * sample.length);
-  let candidates: string[] | null = null;
-  for (const word of rare) {
+  const rare = queryWords
+    .map((word) => ({ word, holders: sample.filter((stored) => matchesAllWords(stored.words, [word])).length }))
+    .filter(({ holders }) => holders < RARE_SHARE * sample.length)
+    .sort((a, b) => a.holders - b.holders);
+  // The rarest first: once one is found in few offers, a word more common among the newest is not looked up.
+  for (const { word } of rare) {
     const keys = await store.index('words').getAllKeys(IDBKeyRange.bound(word, `${word}\uffff`), CANDIDATE_CAP);
-    if (keys.length < CANDIDATE_CAP && (!candidates || keys.length < candidates.length)) candidates = keys;
+    if (keys.length < CANDIDATE_CAP) return keys;
   }
-  return candidates;
+  return null;
 }
 
 /** The page of a search answered from candidates: their records, those that fit below the cursor, newest first. */
