@@ -9,7 +9,12 @@ export const DB_NAME = 'offer-courier';
 /** Derived fields kept beside each offer only so IndexedDB can index them; never exported. */
 export interface IndexFields {
   urlKey: string;
-  words: string[];
+  /**
+   * One [search word, createdAt] per word: the word index then lists a word's offers newest first
+   * (in the `newest` index's order), so a search can read a common word's offers in that order
+   * instead of scanning every offer.
+   */
+  wordKeys: [string, string][];
   /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
   statusKeys: [string, string, string][];
   /** [offer status, createdAt, id]: the offer's derived status, for the overview's links. */
@@ -39,7 +44,7 @@ export interface OfferCourierDB extends DBSchema {
       usageLocation: [string, string, string];
       summaryId: string;
       url: string;
-      words: string;
+      words: [string, string];
       followUpOf: string;
       offerStatus: [string, string, string];
       awaitingSends: [string, string];
@@ -105,6 +110,20 @@ export const MIGRATIONS: readonly Upgrade[] = [
       await cursor.update(toStored(offer));
     }
     await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
+  },
+  // Version 4: the word index keyed by [word, createdAt], newest first within a word (see
+  // docs/data-format.md). Every record is rewritten: its `words` become `wordKeys`.
+  async (_db, tx) => {
+    const offers = tx.objectStore('offers');
+    offers.deleteIndex('words');
+    offers.createIndex('words', 'wordKeys', { multiEntry: true });
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = (await offers.getAll(after, UPGRADE_BATCH)) as (StoredOffer & { words?: string[] })[];
+      const last = batch.at(-1);
+      if (!last) break;
+      await Promise.all(batch.map(({ words: _version3, ...record }) => offers.put(toStored(fromStored(record)))));
+      after = IDBKeyRange.lowerBound(last.id, true);
+    }
   },
 ];
 

@@ -5,6 +5,7 @@ import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { awaitingKeys, DAY_MS, totalsOf } from './stats';
 import { MIGRATIONS, openOfferDatabase, TOTALS_ID, type OfferCourierDB } from './db';
 import { toStored } from './index-fields';
+import { offerWords } from './words';
 import type { CustomerStatus, Offer } from './schema';
 import { CUSTOMER_STATUSES } from './statuses';
 import { OfferStore } from './store';
@@ -136,13 +137,13 @@ it('computes the totals and the follow-up indexes from the offers of a version 2
   const v2 = await openOfferDatabase('offer-courier', undefined, MIGRATIONS.slice(0, 2));
   for (const offer of offers) {
     // A version 2 record: the offer and the index fields version 2 knew, nothing more.
-    const { offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _s, ...record } = toStored(offer);
-    await v2.put('offers', record as never);
+    const { offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _s, wordKeys: _w, ...record } = toStored(offer);
+    await v2.put('offers', { ...record, words: offerWords(offer) } as never);
   }
   v2.close();
 
   const db = await openOfferDatabase();
-  expect(db.version).toBe(3);
+  expect(db.version).toBe(MIGRATIONS.length);
   expect(await storedTotals(db)).toEqual(totalsOf(offers));
   const store = new OfferStore(db);
   const overview = await store.overview(new Date('2026-06-01T00:00:00Z'), { days: 7, remindersOn: false });

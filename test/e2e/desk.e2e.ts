@@ -259,6 +259,26 @@ describe('history page', () => {
     await page.close();
   });
 
+  it('pages a two-word search whose rarer word is read newest first from the word index', async () => {
+    // Every fifth offer's customer is at Fabrikam (too many to fetch as candidates, few enough to
+    // read from the word index); every offer has Business Standard. Offers 145 and 150, the
+    // last of the first page and the first of the next, share a creation time.
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + Math.floor((i + 5) / 10) * 60_000).toISOString();
+    const offers = Array.from({ length: 400 }, (_, i) => makeOffer(i, { createdAt: at(i), customers: [makeCustomer(`c${i}`, { company: i % 5 ? 'Contoso' : 'Fabrikam' })] }));
+    await seed(browser, offers);
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('fabrikam business');
+    // Newest first, as the list orders them: by creation time, then by id (as strings compare).
+    const newestFirst = (a: Offer, b: Offer) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
+    const fabrikam = offers.filter((_, i) => i % 5 === 0).sort(newestFirst).map((offer) => offer.summaryId);
+    await expect.poll(() => rowIds(page)).toEqual(fabrikam.slice(0, 50));
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(fabrikam.slice(50));
+    expect(await page.getByRole('button', { name: 'Older offers' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('changes a customer’s status and shows their timeline', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-4');

@@ -80,6 +80,23 @@ describe('popup, in Firefox', () => {
     expect(offers).toMatchObject([{ source: 'manual', url: offerUrl(42), subscriptions: [{ name: 'Microsoft 365 E3', licenses: 12 }] }]);
     await popup.close();
   });
+  it('pages a two-word search whose rarer word is read newest first from the word index', async () => {
+    // Every fifth offer's customer is at Fabrikam; offers 145 and 150, either side of the first
+    // page's end, share a creation time.
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + Math.floor((i + 5) / 10) * 60_000).toISOString();
+    const offers = Array.from({ length: 400 }, (_, i) => makeOffer(i, { createdAt: at(i), customers: [makeCustomer(`c${i}`, { company: i % 5 ? 'Contoso' : 'Fabrikam' })] }));
+    await seed(offers);
+    const found: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await data<{ offers: Offer[]; nextCursor: string | null }>({ type: 'offers.search', query: 'fabrikam business', limit: 50, ...(cursor ? { cursor } : {}) });
+      found.push(...page.offers.map((offer) => offer.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    // Newest first, as the list orders them: by creation time, then by id (as strings compare).
+    const fabrikam = offers.filter((_, i) => i % 5 === 0).sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+    expect(found).toEqual(fabrikam.map((offer) => offer.id));
+  });
 });
 
 describe('history page, in Firefox', () => {

@@ -5,6 +5,11 @@ import type { Page } from 'playwright-core';
 import { offerFromV1, type V1Offer } from '../../lib/offers/from-v1';
 import type { CustomerStatus, Offer } from '../../lib/offers/schema';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
+import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
+import { toStored } from '../../lib/offers/index-fields';
+import { totalsOf } from '../../lib/offers/stats';
+import { offerWords } from '../../lib/offers/words';
+import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '../fixtures/db/schema-v1-rich';
 import { launchExtension, type ExtensionBrowser } from './harness';
 
@@ -168,6 +173,59 @@ describe('the upgrade from schema version 1', () => {
       await browser.close();
     }
   }, 240_000);
+});
+
+describe('the upgrade from schema version 3', () => {
+  it('rewrites every offer with its word keys, and searches them newest first through the new word index', async () => {
+    // Groups of ten offers share a creation time; every fifth is at Fabrikam.
+    const offers = Array.from({ length: 600 }, (_, i) =>
+      makeOffer(i, {
+        createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 10) * 60_000).toISOString(),
+        customers: [makeCustomer(`c${i}`, { name: `Person${i}`, company: i % 5 ? 'Contoso' : 'Fabrikam' })],
+      }),
+    );
+    // As version 3 stored them: today's index fields but the word keys, and the words alone.
+    const records = offers.map((offer) => {
+      const { wordKeys: _new, ...fields } = toStored(offer);
+      return { ...fields, words: offerWords(offer) };
+    });
+    const browser = await launchExtension();
+    try {
+      const quiet = await quietExtensionPage(browser);
+      await quiet.evaluate(buildSchemaV3Database, { records, totals: [...totalsOf(offers)] });
+
+      const found: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await data<{ offers: Offer[]; nextCursor: string | null }>(browser, { type: 'offers.search', query: 'fabrikam business', limit: 50, ...(cursor ? { cursor } : {}) });
+        found.push(...ids(page.offers));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      const newestFirst = (a: Offer, b: Offer) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
+      expect(found).toEqual(ids(offers.filter((_, i) => i % 5 === 0).sort(newestFirst)));
+      expect(ids((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'person123' })).offers)).toEqual(['offer-123']);
+      const { overview } = await data<{ overview: { offers: Record<string, number> } }>(browser, { type: 'offers.overview' });
+      expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(offers.length);
+
+      const disk = await quiet.evaluate(async () => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('offer-courier');
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error ?? new Error('The database could not be opened.'));
+        });
+        try {
+          const store = db.transaction('offers').objectStore('offers');
+          const all = await new Promise<Record<string, unknown>[]>((resolve) => (store.getAll().onsuccess = (event) => resolve((event.target as IDBRequest<Record<string, unknown>[]>).result)));
+          return { version: db.version, keyPath: store.index('words').keyPath, withWords: all.filter((record) => 'words' in record).length, withKeys: all.filter((record) => Array.isArray(record.wordKeys)).length };
+        } finally {
+          db.close();
+        }
+      });
+      expect(disk).toEqual({ version: DB_VERSION, keyPath: 'wordKeys', withWords: 0, withKeys: offers.length });
+    } finally {
+      await browser.close();
+    }
+  });
 });
 
 const V1_INDEXES = ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'];

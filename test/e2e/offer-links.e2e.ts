@@ -171,7 +171,7 @@ describe('an offer saved before links were checked strictly', () => {
         request.onerror = () => fail(new Error(String(request.error)));
       });
       const tx = db.transaction('offers', 'readwrite');
-      tx.objectStore('offers').put({ ...record, urlKey: `purchase|${record.quoteId}|${record.partnerId}`, words: ['legacy'] });
+      tx.objectStore('offers').put({ ...record, urlKey: `purchase|${record.quoteId}|${record.partnerId}`, wordKeys: [['legacy', record.createdAt]] });
       await new Promise((done) => (tx.oncomplete = done));
       db.close();
     }, legacy);

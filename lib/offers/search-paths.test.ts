@@ -1,0 +1,104 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { customerStatuses } from './customers';
+import { openOfferDatabase } from './db';
+import { toStored } from './index-fields';
+import { searchWords } from './normalize';
+import type { CustomerStatus, Offer } from './schema';
+import { OfferStore, type OfferFilter } from './store';
+import { matchesAllWords } from './words';
+
+// Whichever way a search reads (the newest offers, rare words' candidates, a word's offers in the
+// word index, the newest index's keys), its pages must list what a plain filter of every offer lists.
+
+const COMPANIES = ['Contoso', 'Fabrikam', 'Fabricorp', 'Northwind', 'Contoso', 'Adatum', 'Tailspin', 'Litware', 'Wingtip', 'Proseware'];
+const STATUSES: CustomerStatus[] = ['sent', 'accepted', 'pending', 'declined', 'drafted'];
+/** Few distinct times, so many offers share one (a page boundary falls among them), one with an offset. */
+const TIMES = Array.from({ length: 30 }, (_, i) => new Date(Date.UTC(2026, 2, 1) + i * 3_600_000).toISOString()).concat('2026-03-02T09:00:00+02:00');
+
+function offer(n: number): Offer {
+  const company = n % 97 === 0 ? 'Fabrikam Rare' : COMPANIES[n % COMPANIES.length]!;
+  return makeOffer(n, {
+    createdAt: TIMES[(n * 7) % TIMES.length]!,
+    usageLocation: ['France', 'Canada', 'Maroc'][n % 3],
+    customers: [makeCustomer(`c${n}`, { name: `Person${n}`, company }, TIMES[0], STATUSES[n % STATUSES.length])],
+    subscriptions: [{ name: n % 4 ? 'Microsoft 365 Business Basic' : 'Teams Essentials', licenses: 1 }],
+  });
+}
+const OFFERS = Array.from({ length: 2400 }, (_, n) => offer(n));
+
+/** What the search must list: every offer holding every query word and passing the filter, newest first as the newest index orders them. */
+function expected(query: string, filter: OfferFilter): string[] {
+  const words = searchWords(query);
+  return OFFERS.filter(
+    (o) =>
+      matchesAllWords(toStored(o).wordKeys, words) &&
+      (!filter.usageLocation || o.usageLocation === filter.usageLocation) &&
+      (!filter.status || customerStatuses(o).includes(filter.status)) &&
+      (!filter.from || o.createdAt >= filter.from) &&
+      (!filter.to || o.createdAt < filter.to),
+  )
+    .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+    .map((o) => o.id);
+}
+
+let store: OfferStore;
+beforeAll(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  store = new OfferStore(await openOfferDatabase());
+  await store.mergeAll(OFFERS);
+}, 60_000);
+
+async function allPages(query: string, filter: OfferFilter, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 500; pages++) {
+    const page = await store.search(query, { cursor, limit, filter });
+    ids.push(...page.offers.map((o) => o.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('The search kept giving a next page.');
+}
+
+/** Counts the calls of one method of IDBIndex on one index while `run` runs. */
+async function counting(method: 'openCursor' | 'getAllKeys', indexName: string, run: () => Promise<unknown>): Promise<number> {
+  const proto = IDBIndex.prototype as unknown as Record<string, (this: IDBIndex, ...args: unknown[]) => unknown>;
+  const original = proto[method]!;
+  let calls = 0;
+  proto[method] = function (this: IDBIndex, ...args: unknown[]) {
+    if (this.name === indexName) calls++;
+    return original.apply(this, args);
+  };
+  try {
+    await run();
+  } finally {
+    proto[method] = original;
+  }
+  return calls;
+}
+
+const QUERIES = ['microsoft', 'contoso business', 'fabrikam', 'fab', 'fabrikam rare', 'person12', 'teams canada', 'northwind teams', 'nobody'];
+const FILTERS: OfferFilter[] = [{}, { usageLocation: 'France' }, { status: 'accepted' }, { from: TIMES[5], to: TIMES[20] }];
+
+describe.each(FILTERS)('with the filter %o', (filter) => {
+  it.each(QUERIES)('lists every offer found by "%s" once, newest first, across pages', async (query) => {
+    const want = expected(query, filter);
+    expect(await allPages(query, filter, 7)).toEqual(want);
+    expect(await allPages(query, filter, 50)).toEqual(want);
+  });
+});
+
+it('reads a common word\'s offers newest first from the word index when the other query word is more common', async () => {
+  // Contoso is one offer in five, Business Basic three in four: the walk reads Contoso's offers only.
+  const walks = await counting('openCursor', 'words', () => allPages('contoso business', {}, 20));
+  expect(walks).toBeGreaterThan(0);
+});
+
+it('does not walk a prefix that starts several words (Fabrikam, Fabricorp), and finds both', async () => {
+  const walks = await counting('openCursor', 'words', async () => expect(await allPages('fab', {}, 20)).toEqual(expected('fab', {})));
+  expect(walks).toBe(0);
+  expect(new Set(expected('fab', {}).map((id) => OFFERS.find((o) => o.id === id)!.customers[0]!.company))).toEqual(new Set(['Fabrikam', 'Fabricorp', 'Fabrikam Rare']));
+});
