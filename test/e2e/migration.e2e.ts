@@ -133,7 +133,7 @@ describe('the upgrade from schema version 1', () => {
       const expectedDigest = createHash('sha256')
         .update(JSON.stringify([...records].sort((a, b) => (a.id < b.id ? -1 : 1))))
         .digest('hex');
-      expect(await quiet.evaluate(v1OnDisk)).toEqual({ version: 1, indexes: V1_INDEXES, digest: expectedDigest });
+      expect(await quiet.evaluate(offersOnDisk)).toMatchObject({ version: 1, indexes: V1_INDEXES, digest: expectedDigest });
 
       await quiet.evaluate(() => {
         const watch = globalThis as UpgradeWatch;
@@ -154,7 +154,7 @@ describe('the upgrade from schema version 1', () => {
       // The first attempt never answered, and the browser rolled its transaction back: version 1, every record as it was.
       await expect.poll(() => quiet.evaluate(() => (globalThis as UpgradeWatch).firstAnswer), { timeout: 10_000 }).toMatch(/^failed: /);
       expect(await quiet.evaluate(databaseVersion)).toBe(1);
-      expect(await quiet.evaluate(v1OnDisk)).toEqual({ version: 1, indexes: V1_INDEXES, digest: expectedDigest });
+      expect(await quiet.evaluate(offersOnDisk)).toMatchObject({ version: 1, indexes: V1_INDEXES, digest: expectedDigest });
 
       expect(await data(browser, { type: 'offers.count' })).toEqual({ count: records.length });
       const upgraded = new Map<string, Offer>();
@@ -207,21 +207,8 @@ describe('the upgrade from schema version 3', () => {
       const { overview } = await data<{ overview: { offers: Record<string, number> } }>(browser, { type: 'offers.overview' });
       expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(offers.length);
 
-      const disk = await quiet.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open('offer-courier');
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error ?? new Error('The database could not be opened.'));
-        });
-        try {
-          const store = db.transaction('offers').objectStore('offers');
-          const all = await new Promise<Record<string, unknown>[]>((resolve) => (store.getAll().onsuccess = (event) => resolve((event.target as IDBRequest<Record<string, unknown>[]>).result)));
-          return { version: db.version, keyPath: store.index('words').keyPath, withWords: all.filter((record) => 'words' in record).length, withKeys: all.filter((record) => Array.isArray(record.wordKeys)).length };
-        } finally {
-          db.close();
-        }
-      });
-      expect(disk).toEqual({ version: DB_VERSION, keyPath: 'wordKeys', withWords: 0, withKeys: offers.length });
+      const disk = await quiet.evaluate(offersOnDisk);
+      expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: 'wordKeys', withWords: 0, withWordKeys: offers.length });
     } finally {
       await browser.close();
     }
@@ -235,8 +222,18 @@ async function databaseVersion(): Promise<number | undefined> {
   return (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version;
 }
 
-/** Runs in an extension page: the database's version, its indexes and a digest of every record in key order. */
-async function v1OnDisk(): Promise<{ version: number; indexes: string[]; digest: string }> {
+/** What an upgrade left on disk: the database's version, its indexes and a digest of every record in key order, and which records hold words or word keys. */
+interface OnDisk {
+  version: number;
+  indexes: string[];
+  digest: string;
+  wordIndexKeyPath: string | string[];
+  withWords: number;
+  withWordKeys: number;
+}
+
+/** Runs in an extension page: the offer database as it is on disk. */
+async function offersOnDisk(): Promise<OnDisk> {
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const request = indexedDB.open('offer-courier');
     request.onsuccess = () => resolve(request.result);
@@ -244,14 +241,21 @@ async function v1OnDisk(): Promise<{ version: number; indexes: string[]; digest:
   });
   try {
     const store = db.transaction('offers').objectStore('offers');
-    const records = await new Promise<unknown[]>((resolve, reject) => {
+    const records = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
       const request = store.getAll();
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error ?? new Error('The offers could not be read.'));
     });
     const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(records)));
     const digest = [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    return { version: db.version, indexes: [...store.indexNames].sort(), digest };
+    return {
+      version: db.version,
+      indexes: [...store.indexNames].sort(),
+      digest,
+      wordIndexKeyPath: store.index('words').keyPath,
+      withWords: records.filter((record) => 'words' in record).length,
+      withWordKeys: records.filter((record) => Array.isArray(record.wordKeys)).length,
+    };
   } finally {
     db.close();
   }
