@@ -508,15 +508,11 @@ export class OfferStore {
       }
       if (!batch.last || batch.complete) break;
       upper = IDBKeyRange.upperBound([batch.last.createdAt, batch.last.id], true);
+      if (scanned === 0) {
+        const answered = await pageFromWordIndex(store, queryWords, batch.records, { after, filter, fits, wanted }, limit);
+        if (answered) return answered;
+      }
       if (!holders) {
-        if (scanned === 0) {
-          const shares = wordShares(queryWords, batch.records);
-          const candidates = await rareWordCandidates(store, shares);
-          if (candidates) return candidatesPage(store, candidates, fits, after, limit);
-          const rarest = shares[0];
-          const word = rarest && rarest.share < WORD_WALK_SHARE ? await onlyWordStartingWith(store.index('words'), rarest.word) : null;
-          if (word) return pageOf(await walkWord(store.index('words'), word, { after, filter, fits, wanted }), limit);
-        }
         scanned += batch.records.length;
         const rate = Math.max(matches.length, 1) / scanned;
         // Enough for the rest of the page at the rate matched so far, within bounds.
@@ -928,6 +924,28 @@ async function rareWordCandidates(store: OffersStore, shares: readonly { word: s
 
 type WordsIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'words'>;
 
+/** What a search walking a word's offers needs: where the page starts, the filter, the test each offer must pass, how many. */
+interface WordWalk {
+  after: readonly [string, string] | null;
+  filter: OfferFilter;
+  fits: (stored: StoredOffer) => boolean;
+  wanted: number;
+}
+
+/**
+ * A page read through the word index instead of scanning on, the newest offers being the `sample`:
+ * the offers of a query word rare among them when few hold it, else the rarest word's offers
+ * newest first when that query word starts one word only. Null to go on scanning.
+ */
+async function pageFromWordIndex(store: OffersStore, queryWords: readonly string[], sample: readonly StoredOffer[], walk: WordWalk, limit: number): Promise<Page | null> {
+  const shares = wordShares(queryWords, sample);
+  const candidates = await rareWordCandidates(store, shares);
+  if (candidates) return candidatesPage(store, candidates, walk.fits, walk.after, limit);
+  const rarest = shares[0];
+  const word = rarest && rarest.share < WORD_WALK_SHARE ? await onlyWordStartingWith(store.index('words'), rarest.word) : null;
+  return word ? pageOf(await walkWord(store.index('words'), word, walk), limit) : null;
+}
+
 /** The one word of the index that `prefix` starts, or null when it starts none or several. */
 async function onlyWordStartingWith(index: WordsIndex, prefix: string): Promise<string | null> {
   const first = await index.openKeyCursor(wordsStartingWith(prefix));
@@ -943,11 +961,7 @@ async function onlyWordStartingWith(index: WordsIndex, prefix: string): Promise<
  * and down to the filter's start date, until `wanted`: read from the word index, whose entries
  * of one word follow the `newest` index's order.
  */
-async function walkWord(
-  index: WordsIndex,
-  word: string,
-  { after, filter, fits, wanted }: { after: readonly [string, string] | null; filter: OfferFilter; fits: (stored: StoredOffer) => boolean; wanted: number },
-): Promise<StoredOffer[]> {
+async function walkWord(index: WordsIndex, word: string, { after, filter, fits, wanted }: WordWalk): Promise<StoredOffer[]> {
   // The cursor's own time is kept in the range: offers created at that moment after it in the list come next.
   const upper = after ? { key: [word, after[0]], open: false } : filter.to ? { key: [word, filter.to], open: true } : { key: [word, []], open: false };
   const range = keyRange({ key: filter.from ? [word, filter.from] : [word], open: false }, upper);
