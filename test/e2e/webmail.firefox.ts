@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
@@ -98,6 +98,17 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
   return attempts.at(-1);
 }
 
+/** The picker a click on "Insert offer" opened, once it has focus with an offer preselected. */
+async function focusedPicker(page: Page): Promise<Frame> {
+  const picker = await extensionFrame(page, '/picker.html');
+  await picker.waitForSelector('[role="option"][aria-selected="true"]');
+  await waitFor(
+    () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
+    (role) => role === 'combobox',
+  );
+  return picker;
+}
+
 /**
  * Clicks "Insert offer" of the compose window whose body `editor` names, waits until the picker
  * has focus with the newest offer preselected, presses Enter.
@@ -105,12 +116,7 @@ function landedStrategy(events: InsertionEvent[]): string | undefined {
 async function insertNewest(page: Page, offer: Offer, editor = EDITOR): Promise<string | undefined> {
   await page.evaluate(() => (window.insertionEvents = []));
   await clickComposeControl(page, editor);
-  const frame = await extensionFrame(page, '/picker.html');
-  await frame.waitForSelector('[role="option"][aria-selected="true"]');
-  await waitFor(
-    () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-    (role) => role === 'combobox',
-  );
+  const frame = await focusedPicker(page);
   expect(await frame.$eval('[role="option"][aria-selected="true"]', (option) => option.textContent)).toContain(offer.summaryId);
   await page.keyboard.press('Enter');
   const text = editor === EDITOR ? () => editorText(page) : () => page.$eval(editor, (body) => body.textContent);
@@ -172,12 +178,7 @@ async function insertInOutlookPopout(offer: Offer) {
     return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
   });
   await clickComposeControl(page, '#editor', compose, frameOffset);
-  const picker = await extensionFrame(page, '/picker.html');
-  await picker.waitForSelector('[role="option"][aria-selected="true"]');
-  await waitFor(
-    () => picker.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-    (role) => role === 'combobox',
-  );
+  await focusedPicker(page);
   await page.keyboard.press('Enter');
   await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
   return { page, compose };
@@ -270,12 +271,7 @@ describe('a hostile page in Firefox', () => {
     await page.goto(fixtures.url('mail.google.com', 'pages/hostile-webmail.html'));
     await page.click('#editor');
     await clickComposeControl(page, EDITOR);
-    const frame = await extensionFrame(page, '/picker.html');
-    await frame.waitForSelector('[role="option"][aria-selected="true"]');
-    await waitFor(
-      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-      (role) => role === 'combobox',
-    );
+    await focusedPicker(page);
     const hostile = (action: 'fade' | 'reveal') => page.evaluate((name) => (window as unknown as { hostile: Record<string, () => void> }).hostile[name]!(), action);
     await hostile('fade');
     await page.keyboard.press('Enter');
@@ -297,12 +293,7 @@ describe('a hostile page in Firefox', () => {
     expect(await page.evaluate(() => (window as unknown as { hostile: { forgeScriptStarts(): number } }).hostile.forgeScriptStarts())).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 500));
     await clickComposeControl(page, EDITOR);
-    const frame = await extensionFrame(page, '/picker.html');
-    await frame.waitForSelector('[role="option"][aria-selected="true"]');
-    await waitFor(
-      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-      (role) => role === 'combobox',
-    );
+    await focusedPicker(page);
     await page.keyboard.press('Enter');
     await waitFor(() => editorText(page), (text) => text.includes(offer.url));
     await page.close();
@@ -456,12 +447,7 @@ describe('the picker’s template choice in Firefox', () => {
     const offer = await seedOffer();
     const page = await openCompose('mail.google.com', 'webmail/gmail-compose.html');
     await clickComposeControl(page, EDITOR);
-    const frame = await extensionFrame(page, '/picker.html');
-    await frame.waitForSelector('[role="option"][aria-selected="true"]');
-    await waitFor(
-      () => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role')),
-      (role) => role === 'combobox',
-    );
+    const frame = await focusedPicker(page);
     await frame.waitForSelector('input[type="radio"][value="en"]:checked');
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowRight');
