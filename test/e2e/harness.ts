@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, 
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import type { Offer } from '../../lib/offers/schema';
+import { expect } from 'vitest';
+import { importOffers } from './backup-transfer';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
@@ -197,6 +199,19 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       if (!keepProfile && !options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Launches the extension with these offers stored, imported as a backup with none refused. */
+export async function launchWithOffers(offers: readonly Offer[]): Promise<ExtensionBrowser> {
+  const browser = await launchExtension();
+  try {
+    const report = await importOffers((request) => browser.send(request), offers);
+    expect(report.rejected).toEqual([]);
+    return browser;
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 /**

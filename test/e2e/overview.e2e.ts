@@ -2,10 +2,9 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { importOffers } from './backup-transfer';
 import type { Offer, OfferCustomer } from '../../lib/offers/schema';
 import { makeOffer, offerUrl } from '../unit/offer-factory';
-import { launchExtension, ROOT, type ExtensionBrowser } from './harness';
+import { launchWithOffers, ROOT, type ExtensionBrowser } from './harness';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 // `npm run screenshots` refreshes the README's pictures; ordinary runs take them without touching the repository.
@@ -67,9 +66,7 @@ const OFFERS: Offer[] = [
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
-  browser = await launchExtension();
-  const report = await importOffers((request) => browser.send(request), OFFERS);
-  expect(report.rejected).toEqual([]);
+  browser = await launchWithOffers(OFFERS);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { importOffers } from './backup-transfer';
 import { axeViolationsInBothThemes } from './axe';
-import { launchExtension, type ExtensionBrowser } from './harness';
+import { launchWithOffers, type ExtensionBrowser } from './harness';
 import { offerStatus } from '../../lib/offers/customers';
 import { OFFER_STATUSES, type CustomerStatus, type Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
@@ -31,9 +30,7 @@ const OFFERS: Offer[] = Array.from({ length: 130 }, (_, n) => {
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
-  browser = await launchExtension();
-  const report = await importOffers((request) => browser.send(request), OFFERS);
-  expect(report.rejected).toEqual([]);
+  browser = await launchWithOffers(OFFERS);
 });
 afterAll(async () => {
   await browser?.close();
