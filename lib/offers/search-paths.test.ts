@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
 import { customerStatuses } from './customers';
 import { openOfferDatabase } from './db';
 import { toStored } from './index-fields';
@@ -40,7 +40,7 @@ function expected(query: string, filter: OfferFilter): string[] {
       (!filter.from || o.createdAt >= filter.from) &&
       (!filter.to || o.createdAt < filter.to),
   )
-    .sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1))
+    .sort(newestFirst)
     .map((o) => o.id);
 }
 

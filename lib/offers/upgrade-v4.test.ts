@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
-import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type Upgrade } from './db';
 import { toStored } from './index-fields';
 import type { Offer } from './schema';
@@ -58,7 +58,7 @@ it('rewrites every offer with word keys, drops its words, and searches through t
 
   const store = new OfferStore(await openOfferDatabase());
   expect((await store.all()).sort((a, b) => a.id.localeCompare(b.id))).toEqual([...OFFERS].sort((a, b) => a.id.localeCompare(b.id)));
-  const montreal = OFFERS.filter((_, n) => n % 50 === 0).sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+  const montreal = OFFERS.filter((_, n) => n % 50 === 0).sort(newestFirst);
   expect((await store.search('montreal', { limit: 100 })).offers.map((o) => o.id)).toEqual(montreal.map((o) => o.id));
   const fabrikam = await store.search('fabrikam', { limit: 400 });
   expect(fabrikam.offers).toHaveLength(400);

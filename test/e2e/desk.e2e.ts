@@ -6,7 +6,7 @@ import en from '../../public/_locales/en/messages.json';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS } from '../../lib/message/placeholders';
 import type { Offer } from '../../lib/offers/schema';
 import type { Settings } from '../../lib/settings/settings';
-import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl, newestFirst } from '../unit/offer-factory';
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { sendRequest } from './offer-requests';
 import { importOffers } from './backup-transfer';
@@ -269,8 +269,6 @@ describe('history page', () => {
     const page = await openPage('history.html');
     await expect.poll(() => rows(page).count()).toBe(50);
     await page.getByRole('searchbox', { name: 'Search' }).fill('fabrikam business');
-    // Newest first, as the list orders them: by creation time, then by id (as strings compare).
-    const newestFirst = (a: Offer, b: Offer) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
     const fabrikam = offers.filter((_, i) => i % 5 === 0).sort(newestFirst).map((offer) => offer.summaryId);
     await expect.poll(() => rowIds(page)).toEqual(fabrikam.slice(0, 50));
     await page.getByRole('button', { name: 'Older offers' }).click();

@@ -5,7 +5,7 @@ import type { ElementHandle, Page } from 'puppeteer-core';
 import { BACKUP_VERSION, type BackupFile } from '../../lib/offers/backup-envelope';
 import { exportedBackup, importOffers } from './backup-transfer';
 import type { Offer } from '../../lib/offers/schema';
-import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl, newestFirst } from '../unit/offer-factory';
 import { buttonNamed, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 
 let firefox: FirefoxExtension;
@@ -93,8 +93,7 @@ describe('popup, in Firefox', () => {
       found.push(...page.offers.map((offer) => offer.id));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    // Newest first, as the list orders them: by creation time, then by id (as strings compare).
-    const fabrikam = offers.filter((_, i) => i % 5 === 0).sort((a, b) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1));
+    const fabrikam = offers.filter((_, i) => i % 5 === 0).sort(newestFirst);
     expect(found).toEqual(fabrikam.map((offer) => offer.id));
   });
 });

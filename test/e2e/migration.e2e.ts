@@ -9,7 +9,7 @@ import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
 import { toStored } from '../../lib/offers/index-fields';
 import { totalsOf } from '../../lib/offers/stats';
 import { offerWords } from '../../lib/offers/words';
-import { makeCustomer, makeOffer } from '../unit/offer-factory';
+import { makeCustomer, makeOffer, newestFirst } from '../unit/offer-factory';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '../fixtures/db/schema-v1-rich';
 import { launchExtension, type ExtensionBrowser } from './harness';
 
@@ -201,7 +201,6 @@ describe('the upgrade from schema version 3', () => {
         found.push(...ids(page.offers));
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
-      const newestFirst = (a: Offer, b: Offer) => (a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
       expect(found).toEqual(ids(offers.filter((_, i) => i % 5 === 0).sort(newestFirst)));
       expect(ids((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'person123' })).offers)).toEqual(['offer-123']);
       const { overview } = await data<{ overview: { offers: Record<string, number> } }>(browser, { type: 'offers.overview' });

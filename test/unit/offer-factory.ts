@@ -42,3 +42,7 @@ export function makeCustomer(
   if (status !== 'pending') history.push({ status, at });
   return { id, ...who, status, history, sends };
 }
+
+/** Sorts offers as the store lists them, newest first: by creation time, then by id, as IndexedDB compares strings. */
+export const newestFirst = (a: Pick<Offer, 'createdAt' | 'id'>, b: Pick<Offer, 'createdAt' | 'id'>): number =>
+  a.createdAt === b.createdAt ? (a.id < b.id ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
