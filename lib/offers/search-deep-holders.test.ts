@@ -1,0 +1,73 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import { beforeAll, expect, it } from 'vitest';
+import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
+import { openOfferDatabase } from './db';
+import type { Offer } from './schema';
+import { OfferStore, type OfferFilter } from './store';
+
+// An old customer's offers: a query prefix (two companies, "Oldcastle" and "Oldbridge") held by
+// more offers than the candidates' cap, nearly all of them deep in the list and a few halfway. The
+// scan turns to a walk of the newest index's keys, which gives up on walking to the deep ones and
+// fetches them at once, below where the walk (or the page's cursor) stands.
+
+const isOld = (n: number) => n < 1100 || (n >= 10_000 && n < 10_030);
+
+const OFFERS: Offer[] = Array.from({ length: 12_000 }, (_, n) =>
+  makeOffer(n, {
+    usageLocation: n % 3 ? 'France' : 'Canada',
+    customers: [makeCustomer(`c${n}`, { name: `Person${n}`, company: isOld(n) ? (n % 2 ? 'Oldcastle' : 'Oldbridge') : 'Recent' }, undefined, n % 4 ? 'sent' : 'accepted')],
+  }),
+);
+// Two offers created at one moment, so that a page boundary can fall between them.
+OFFERS[700] = { ...OFFERS[700]!, createdAt: OFFERS[701]!.createdAt };
+
+let store: OfferStore;
+beforeAll(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  store = new OfferStore(await openOfferDatabase());
+  await store.mergeAll(OFFERS);
+}, 60_000);
+
+async function allPages(query: string, filter: OfferFilter, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 500; pages++) {
+    const page = await store.search(query, { cursor, limit, filter });
+    ids.push(...page.offers.map((o) => o.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('The search kept giving a next page.');
+}
+
+const old = (o: Offer) => (o.customers[0]?.company ?? '').startsWith('Old');
+
+it.each([
+  ['no filter', {}, old],
+  ['a location', { usageLocation: 'Canada' }, (o: Offer) => old(o) && o.usageLocation === 'Canada'],
+  ['a status', { status: 'accepted' }, (o: Offer) => old(o) && o.customers[0]!.status === 'accepted'],
+] as const)('lists every old offer found by a prefix, with %s, once and newest first across pages', async (_name, filter, wanted) => {
+  const expected = OFFERS.filter(wanted).sort(newestFirst).map((o) => o.id);
+  expect(expected.length).toBeGreaterThan(100);
+  expect(await allPages('old', filter, 50)).toEqual(expected);
+  expect(await allPages('old', filter, 7)).toEqual(expected);
+});
+
+it('fetches the deep offers at once rather than walking the newest index down to them', async () => {
+  const proto = IDBIndex.prototype as unknown as { getAllKeys: (this: IDBIndex, ...args: unknown[]) => IDBRequest };
+  const original = proto.getAllKeys;
+  let walked = 0;
+  proto.getAllKeys = function (this: IDBIndex, ...args: unknown[]) {
+    if (this.name === 'newest') walked++;
+    return original.apply(this, args);
+  };
+  try {
+    expect((await store.search('old', { limit: 50 })).offers).toHaveLength(50);
+  } finally {
+    proto.getAllKeys = original;
+  }
+  // The walk stops after 6,000 keys (four per deep offer): three requests, not the six down to them.
+  expect(walked).toBeGreaterThan(0);
+  expect(walked).toBeLessThanOrEqual(3);
+});
