@@ -120,6 +120,10 @@ export function OfferTable({
         {offers.map((offer, index) => {
           const isOpen = offer.id === selectedId;
           const isChecked = selection?.ids.has(offer.id) ?? false;
+          const created = formatDateTime(offer.createdAt);
+          const customers = customersLabel(offer);
+          const rowName = [created, customers || offer.summaryId || kindLabel(offer)];
+          const status = offerStatus(offer);
           return (
             <tr
               key={offer.id}
@@ -149,7 +153,7 @@ export function OfferTable({
                     type="checkbox"
                     class="row-check"
                     tabIndex={onOpen ? -1 : undefined}
-                    aria-label={t('history_selectOffer', [formatDateTime(offer.createdAt), customersLabel(offer) || offer.summaryId || kindLabel(offer)])}
+                    aria-label={t('history_selectOffer', rowName)}
                     checked={isChecked}
                     onChange={() => toggle(offer)}
                   />
@@ -158,25 +162,25 @@ export function OfferTable({
                   <a
                     href={onOpen.href(offer.id)}
                     tabIndex={-1}
-                    aria-label={t('history_openDetails', [formatDateTime(offer.createdAt), customersLabel(offer) || offer.summaryId || kindLabel(offer)])}
+                    aria-label={t('history_openDetails', rowName)}
                     onClick={(event) => {
                       if (event.ctrlKey || event.metaKey || event.shiftKey) return;
                       event.preventDefault();
                       onOpen.open(offer);
                     }}
                   >
-                    {formatDateTime(offer.createdAt)}
+                    {created}
                   </a>
                 ) : (
-                  formatDateTime(offer.createdAt)
+                  created
                 )}
               </td>
               <td>{kindLabel(offer)}</td>
               <td class="mono">{offer.summaryId ?? '—'}</td>
-              <td>{customersLabel(offer)}</td>
+              <td>{customers}</td>
               <td>{subscriptionsLabel(offer)}</td>
               <td>
-                <span class={statusBadgeClass(offerStatus(offer))}>{statusLabel(offerStatus(offer))}</span>
+                <span class={statusBadgeClass(status)}>{statusLabel(status)}</span>
                 <span class="muted customer-summary">{customerSummary(offer)}</span>
               </td>
             </tr>

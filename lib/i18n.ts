@@ -15,6 +15,8 @@ export type PluralKey = {
 }[MessageKey];
 
 const pluralRules = new Map<string, Intl.PluralRules>();
+// A list counts on every row; building a number format costs about forty format calls.
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * The form of a counted string the UI language asks for ("1 offer", "0 offre", "2 offres"):
@@ -26,7 +28,9 @@ export function tCount(key: PluralKey, count: number, substitutions: (string | n
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   const form = rules.select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}_${form}` as MessageKey, [new Intl.NumberFormat(locale).format(count), ...substitutions]);
+  let numbers = numberFormats.get(locale);
+  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(locale)));
+  return t(`${key}_${form}` as MessageKey, [numbers.format(count), ...substitutions]);
 }
 
 /** The UI language Chrome picked for the extension, for Intl formatting. */

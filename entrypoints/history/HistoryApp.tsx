@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
 import { BulkActions } from '@/components/BulkActions';
@@ -75,13 +75,16 @@ export function HistoryApp() {
   }, []);
 
   /** Changes the view and records it in the address bar so it can be bookmarked. */
-  const navigate = (next: HistoryView, replace = false) => {
+  const navigate = useCallback((next: HistoryView, replace = false) => {
     const url = `${location.pathname}${historyViewSearch(next)}`;
     if (replace) history.replaceState(null, '', url);
     else history.pushState(null, '', url);
     setView(next);
-  };
+  }, []);
   const linkTo = (offerId: string) => offerDetailsPath(offerId, view);
+  // The same element until offers change: the list's answer, arriving as the page loads, does not
+  // draw the overview's chart again.
+  const overview = useMemo(() => <PipelineOverview version={offersVersion} onNavigate={navigate} />, [offersVersion, navigate]);
 
   const onChanged = (offer: Offer) => {
     update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
@@ -104,7 +107,7 @@ export function HistoryApp() {
           </button>
         </div>
       </header>
-      <PipelineOverview version={offersVersion} onNavigate={(next) => navigate(next)} />
+      {overview}
       <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
       {error !== undefined && (
         <p role="alert" class="error">
