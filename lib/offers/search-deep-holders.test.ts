@@ -1,10 +1,9 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
-import { openOfferDatabase } from './db';
+import { allPages, storeWith } from '@/test/unit/search-pages';
 import type { Offer } from './schema';
-import { OfferStore, type OfferFilter } from './store';
+import type { OfferStore } from './store';
 
 // An old customer's offers: a query prefix (two companies, "Oldcastle" and "Oldbridge") held by
 // more offers than the candidates' cap, nearly all of them deep in the list and a few halfway. The
@@ -24,22 +23,8 @@ OFFERS[700] = { ...OFFERS[700]!, createdAt: OFFERS[701]!.createdAt };
 
 let store: OfferStore;
 beforeAll(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = new OfferStore(await openOfferDatabase());
-  await store.mergeAll(OFFERS);
+  store = await storeWith(OFFERS);
 }, 60_000);
-
-async function allPages(query: string, filter: OfferFilter, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 500; pages++) {
-    const page = await store.search(query, { cursor, limit, filter });
-    ids.push(...page.offers.map((o) => o.id));
-    if (!page.nextCursor) return ids;
-    cursor = page.nextCursor;
-  }
-  throw new Error('The search kept giving a next page.');
-}
 
 const old = (o: Offer) => (o.customers[0]?.company ?? '').startsWith('Old');
 
@@ -50,8 +35,8 @@ it.each([
 ] as const)('lists every old offer found by a prefix, with %s, once and newest first across pages', async (_name, filter, wanted) => {
   const expected = OFFERS.filter(wanted).sort(newestFirst).map((o) => o.id);
   expect(expected.length).toBeGreaterThan(100);
-  expect(await allPages('old', filter, 50)).toEqual(expected);
-  expect(await allPages('old', filter, 7)).toEqual(expected);
+  expect(await allPages(store, 'old', filter, 50)).toEqual(expected);
+  expect(await allPages(store, 'old', filter, 7)).toEqual(expected);
 });
 
 it('fetches the deep offers at once rather than walking the newest index down to them', async () => {

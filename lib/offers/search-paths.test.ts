@@ -1,13 +1,12 @@
 import 'fake-indexeddb/auto';
-import { IDBFactory } from 'fake-indexeddb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
+import { allPages, storeWith } from '@/test/unit/search-pages';
 import { customerStatuses } from './customers';
-import { openOfferDatabase } from './db';
 import { toStored } from './index-fields';
 import { searchWords } from './normalize';
 import type { CustomerStatus, Offer } from './schema';
-import { OfferStore, type OfferFilter } from './store';
+import type { OfferFilter, OfferStore } from './store';
 import { matchesAllWords } from './words';
 
 // Whichever way a search reads (the newest offers, rare words' candidates, a word's offers in the
@@ -46,22 +45,8 @@ function expected(query: string, filter: OfferFilter): string[] {
 
 let store: OfferStore;
 beforeAll(async () => {
-  globalThis.indexedDB = new IDBFactory();
-  store = new OfferStore(await openOfferDatabase());
-  await store.mergeAll(OFFERS);
+  store = await storeWith(OFFERS);
 }, 60_000);
-
-async function allPages(query: string, filter: OfferFilter, limit: number): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  for (let pages = 0; pages < 500; pages++) {
-    const page = await store.search(query, { cursor, limit, filter });
-    ids.push(...page.offers.map((o) => o.id));
-    if (!page.nextCursor) return ids;
-    cursor = page.nextCursor;
-  }
-  throw new Error('The search kept giving a next page.');
-}
 
 /** Counts the calls of these methods of IDBIndex on one index while `run` runs. */
 async function counting(methods: readonly ('openCursor' | 'getAllRecords')[], indexName: string, run: () => Promise<unknown>): Promise<number> {
@@ -100,27 +85,27 @@ const FILTERS: OfferFilter[] = [{}, { usageLocation: 'France' }, { status: 'acce
 describe.each(FILTERS)('with the filter %o', (filter) => {
   it.each(QUERIES)('lists every offer found by "%s" once, newest first, across pages', async (query) => {
     const want = expected(query, filter);
-    expect(await allPages(query, filter, 7)).toEqual(want);
-    expect(await allPages(query, filter, 50)).toEqual(want);
+    expect(await allPages(store, query, filter, 7)).toEqual(want);
+    expect(await allPages(store, query, filter, 50)).toEqual(want);
   });
 });
 
 describe('in a browser without getAllRecords', () => {
   it.each(QUERIES)('lists every offer found by "%s" once, newest first, across pages', async (query) => {
-    expect(await withoutGetAllRecords(() => allPages(query, {}, 7))).toEqual(expected(query, {}));
+    expect(await withoutGetAllRecords(() => allPages(store, query, {}, 7))).toEqual(expected(query, {}));
   });
 });
 
 it('reads a common word\'s offers newest first from the word index, a few requests a page, when the other query word is more common', async () => {
   // Contoso is one offer in five, Business Basic three in four: the walk reads Contoso's offers only.
   const pages = Math.ceil(expected('contoso business', {}).length / 20);
-  const walks = await counting(['openCursor', 'getAllRecords'], 'words', () => allPages('contoso business', {}, 20));
+  const walks = await counting(['openCursor', 'getAllRecords'], 'words', () => allPages(store, 'contoso business', {}, 20));
   expect(walks).toBeGreaterThan(0);
   expect(walks).toBeLessThanOrEqual(2 * pages);
 });
 
 it('does not walk a prefix that starts several words (Fabrikam, Fabricorp), and finds both', async () => {
-  const walks = await counting(['openCursor', 'getAllRecords'], 'words', async () => expect(await allPages('fab', {}, 20)).toEqual(expected('fab', {})));
+  const walks = await counting(['openCursor', 'getAllRecords'], 'words', async () => expect(await allPages(store, 'fab', {}, 20)).toEqual(expected('fab', {})));
   expect(walks).toBe(0);
   expect(new Set(expected('fab', {}).map((id) => OFFERS.find((o) => o.id === id)!.customers[0]!.company))).toEqual(new Set(['Fabrikam', 'Fabricorp', 'Fabrikam Rare']));
 });

@@ -1,0 +1,25 @@
+import { IDBFactory } from 'fake-indexeddb';
+import { openOfferDatabase } from '@/lib/offers/db';
+import type { Offer } from '@/lib/offers/schema';
+import { OfferStore, type OfferFilter } from '@/lib/offers/store';
+
+/** A store in a fresh fake IndexedDB holding `offers`. */
+export async function storeWith(offers: readonly Offer[]): Promise<OfferStore> {
+  globalThis.indexedDB = new IDBFactory();
+  const store = new OfferStore(await openOfferDatabase());
+  await store.mergeAll(offers);
+  return store;
+}
+
+/** The ids a search lists on every page, following each page's cursor to the end. */
+export async function allPages(store: OfferStore, query: string, filter: OfferFilter, limit: number): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 500; pages++) {
+    const page = await store.search(query, { cursor, limit, filter });
+    ids.push(...page.offers.map((o) => o.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('The search kept giving a next page.');
+}
