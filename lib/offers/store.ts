@@ -824,12 +824,15 @@ export class OfferStore {
 
 type NewestIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'newest'>;
 
+/** An index of offers with `getAllRecords` as idb wraps it, where the browser has it (Chromium 141+). */
+type RecordsReader = { getAllRecords?: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
+
 /**
  * Up to `count` records of the newest index below `upper`, newest first: one request where the
  * browser has `getAllRecords` (Chromium 141+), else a cursor, which waits a round trip per record.
  */
 async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, count: number): Promise<StoredOffer[]> {
-  const reader = index as unknown as { getAllRecords?: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
+  const reader = index as unknown as RecordsReader;
   if (reader.getAllRecords) return (await reader.getAllRecords({ query: upper ?? null, count, direction: 'prev' })).map((record) => record.value);
   const batch: StoredOffer[] = [];
   let cursor = await index.openCursor(upper, 'prev');
@@ -991,7 +994,7 @@ async function walkWord(index: WordsIndex, word: string, { after, filter, fits, 
   let upper = after ? { key: [word, after[0]], open: false } : filter.to ? { key: [word, filter.to], open: true } : { key: [word, []], open: false };
   const lower = { key: filter.from ? [word, filter.from] : [word], open: false };
   const matches: StoredOffer[] = [];
-  const reader = index as unknown as { getAllRecords?: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
+  const reader = index as unknown as RecordsReader;
   if (!reader.getAllRecords) {
     for (let c = await index.openCursor(keyRange(lower, upper), 'prev'); c && matches.length < wanted; c = await c.continue()) {
       if ((!after || isBefore(c.value, after)) && fits(c.value)) matches.push(c.value);
@@ -1063,7 +1066,7 @@ async function holdersBatch(
  * several words of the prefix comes once per word.
  */
 async function holdersBelow(store: OffersStore, holders: Holders, key: readonly [string, string], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
-  const reader = store.index('words') as unknown as { getAllRecords: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
+  const reader = store.index('words') as unknown as Required<RecordsReader>;
   const records = await reader.getAllRecords({ query: wordsStartingWith(holders.word) });
   const left = new Map(records.filter(({ value }) => isBefore(value, key) && fits(value)).map(({ value }) => [value.id, value]));
   return [...left.values()].sort((a, b) => (isBefore(a, [b.createdAt, b.id]) ? 1 : -1)).slice(0, count);
