@@ -277,6 +277,23 @@ describe('history page', () => {
     await page.close();
   });
 
+  it('pages a search for an old customer, deep in the list, whose offers are read at once', async () => {
+    // 12,000 offers. The 1,130 whose customer is at Oldcastle or Oldbridge (more than the search
+    // fetches as candidates) are the oldest 1,100 and 30 in the newest fifth: the walk down the
+    // list finds those 30, then reads the deep ones at once instead of walking to them.
+    const old = (i: number) => i < 1100 || (i >= 10_000 && i < 10_030);
+    const offers = Array.from({ length: 12_000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: old(i) ? (i % 2 ? 'Oldcastle' : 'Oldbridge') : 'Contoso' })] }));
+    await seed(browser, offers);
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('old');
+    const expected = offers.filter((_, i) => old(i)).sort(newestFirst).map((offer) => offer.summaryId);
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 50));
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(50, 100));
+    await page.close();
+  });
+
   it('changes a customer’s status and shows their timeline', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-4');
