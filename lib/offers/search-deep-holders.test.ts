@@ -18,8 +18,9 @@ const OFFERS: Offer[] = Array.from({ length: 12_000 }, (_, n) =>
     customers: [makeCustomer(`c${n}`, { name: `Person${n}`, company: isOld(n) ? (n % 2 ? 'Oldcastle' : 'Oldbridge') : 'Recent' }, undefined, n % 4 ? 'sent' : 'accepted')],
   }),
 );
-// Two offers created at one moment, so that a page boundary can fall between them.
-OFFERS[700] = { ...OFFERS[700]!, createdAt: OFFERS[701]!.createdAt };
+// Offers created at one moment on either side of a page boundary: pages of 50 end at offer 1080,
+// pages of 7 at offer 1095 (with no filter).
+for (const [older, newer] of [[1079, 1080], [1094, 1095]] as const) OFFERS[older] = { ...OFFERS[older]!, createdAt: OFFERS[newer]!.createdAt };
 
 let store: OfferStore;
 beforeAll(async () => {

@@ -1001,11 +1001,12 @@ async function walkWord(index: WordsIndex, word: string, { after, filter, fits, 
     }
     return matches;
   }
-  // In batches, one request each. An index key holds no id, so the next batch starts at the last
-  // record's time again and skips what was read; batches double, so a crowd of offers created at
-  // one moment cannot stall the walk.
+  // In batches, one request each, growing up to SCAN_BATCH. An index key holds no id, so the next
+  // batch starts at the last record's time again and skips what was read; a batch that read nothing
+  // new (a crowd of offers created at one moment) is read again twice as large.
   let readTo = after;
-  for (let count = firstBatch; ; count *= 2) {
+  let count = firstBatch;
+  for (;;) {
     const records = (await reader.getAllRecords({ query: keyRange(lower, upper), count, direction: 'prev' })).map((record) => record.value);
     for (const stored of records) {
       if (readTo && !isBefore(stored, readTo)) continue;
@@ -1014,10 +1015,13 @@ async function walkWord(index: WordsIndex, word: string, { after, filter, fits, 
     }
     const last = records.at(-1);
     if (!last || records.length < count) return matches;
-    // A batch read among the offers above the page's cursor moves neither bound.
-    if (readTo && !isBefore(last, readTo)) continue;
+    if (readTo && !isBefore(last, readTo)) {
+      count *= 2;
+      continue;
+    }
     readTo = [last.createdAt, last.id];
     upper = { key: [word, last.createdAt], open: false };
+    count = Math.min(SCAN_BATCH, count * 2);
   }
 }
 
