@@ -970,38 +970,44 @@ async function pageFromWordIndex(store: OffersStore, queryWords: readonly string
   const shares = wordShares(queryWords, sample);
   const candidates = await rareWordCandidates(store, shares);
   if (candidates) return candidatesPage(store, candidates, walk.fits, walk.after, limit);
+  const fitting = sample.filter(walk.fits).length;
+  if (fitting === 0 && queryWords.length > 1) {
+    // Words common among the newest offers that none of them holds together seldom meet: walking
+    // or scanning their offers could read them all. The offers they share are found by key instead.
+    const common = await offersHoldingAll(store, shares);
+    if (common) return candidatesPage(store, common, walk.fits, walk.after, limit);
+  }
   const rarest = shares[0];
   const word = rarest && rarest.share < WORD_WALK_SHARE ? await onlyWordStartingWith(store.index('words'), rarest.word) : null;
   if (!word) return null;
   // Of the sampled offers holding the walked word, the share that fits says how many to read for a page.
   const holding = sample.filter((stored) => matchesAllWords(stored.wordKeys, [word])).length;
-  const fitting = sample.filter(walk.fits).length;
-  if (fitting === 0 && queryWords.length > 1) {
-    // Words common among the newest offers that none of them holds together seldom meet: walking
-    // the rarer one's offers could read them all. The offers they share are found by key instead.
-    const common = await offersHoldingAll(store, shares);
-    if (common) return candidatesPage(store, common, walk.fits, walk.after, limit);
-  }
   const firstBatch = Math.min(SCAN_BATCH, Math.ceil((walk.wanted * (holding + 1)) / (fitting + 1)));
   return pageOf(await walkWord(store.index('words'), word, walk, firstBatch), limit);
 }
 
 /**
  * The ids of the offers holding every query word (`shares`, rarest first), listed from the word
- * index by key: null when a word has INTERSECTION_KEY_CAP offers or more, or the offers in common
- * are CANDIDATE_CAP or more (a walk then finds a page sooner).
+ * index by key. A word with INTERSECTION_KEY_CAP offers or more (estimated from its share of the
+ * newest offers, or found so) is left out: the others' offers in common are enough to read, and
+ * the search checks every word on them. Null when no word is listed, or CANDIDATE_CAP offers or
+ * more are in common (a walk or a scan then finds a page sooner).
  */
-async function offersHoldingAll(store: OffersStore, shares: readonly { word: string }[]): Promise<string[] | null> {
-  let common = new Set<string>();
-  for (const [i, { word }] of shares.entries()) {
+async function offersHoldingAll(store: OffersStore, shares: readonly { word: string; share: number }[]): Promise<string[] | null> {
+  const total = offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
+  let common: ReadonlySet<string> | null = null;
+  for (const { word, share } of shares) {
+    if (share * total >= INTERSECTION_KEY_CAP) continue;
     const ids = await store.index('words').getAllKeys(wordsStartingWith(word), INTERSECTION_KEY_CAP);
-    if (ids.length >= INTERSECTION_KEY_CAP) return null;
-    const before = common;
-    common = new Set(i === 0 ? ids : ids.filter((id) => before.has(id)));
+    if (ids.length >= INTERSECTION_KEY_CAP) continue;
+    common = inCommon(common, ids);
     if (common.size === 0) return [];
   }
-  return common.size < CANDIDATE_CAP ? [...common] : null;
+  return common && common.size < CANDIDATE_CAP ? [...common] : null;
 }
+
+/** The ids in both `listed` (none listed yet: every id) and `ids`. */
+const inCommon = (listed: ReadonlySet<string> | null, ids: readonly string[]): ReadonlySet<string> => new Set(listed ? ids.filter((id) => listed.has(id)) : ids);
 
 /** The one word of the index that `prefix` starts, or null when it starts none or several. */
 async function onlyWordStartingWith(index: WordsIndex, prefix: string): Promise<string | null> {
