@@ -148,6 +148,8 @@ const KEYS_PER_HOLDER = 4;
  * records in about 700 ms).
  */
 const INTERSECTION_KEY_CAP = 50_000;
+/** How many more of the newest offers are looked at before query words are thought to seldom meet. */
+const INTERSECTION_SAMPLE = 250;
 const KEY_BATCH = 2000;
 const MERGE_BATCH = 500;
 
@@ -971,7 +973,7 @@ async function pageFromWordIndex(store: OffersStore, queryWords: readonly string
   const candidates = await rareWordCandidates(store, shares);
   if (candidates) return candidatesPage(store, candidates, walk.fits, walk.after, limit);
   const fitting = sample.filter(walk.fits).length;
-  if (fitting === 0 && queryWords.length > 1) {
+  if (fitting === 0 && queryWords.length > 1 && !(await fitsBelow(store, sample, walk.fits))) {
     // Words common among the newest offers that none of them holds together seldom meet: walking
     // or scanning their offers could read them all. The offers they share are found by key instead.
     const common = await offersHoldingAll(store, shares);
@@ -984,6 +986,18 @@ async function pageFromWordIndex(store: OffersStore, queryWords: readonly string
   const holding = sample.filter((stored) => matchesAllWords(stored.wordKeys, [word])).length;
   const firstBatch = Math.min(SCAN_BATCH, Math.ceil((walk.wanted * (holding + 1)) / (fitting + 1)));
   return pageOf(await walkWord(store.index('words'), word, walk, firstBatch), limit);
+}
+
+/**
+ * Whether one of the INTERSECTION_SAMPLE offers below the `sample` fits: a page's worth of newest
+ * offers can miss words that meet in 1 offer in 50, whose walk finds a page in a few hundred
+ * records, far sooner than listing every offer of each word.
+ */
+async function fitsBelow(store: OffersStore, sample: readonly StoredOffer[], fits: (stored: StoredOffer) => boolean): Promise<boolean> {
+  const last = sample.at(-1);
+  if (!last) return false;
+  const below = await newestBatch(store.index('newest'), IDBKeyRange.upperBound([last.createdAt, last.id], true), INTERSECTION_SAMPLE);
+  return below.some(fits);
 }
 
 /**
