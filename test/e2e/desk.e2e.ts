@@ -278,11 +278,11 @@ describe('history page', () => {
   });
 
   it('pages a search for an old customer, deep in the list, whose offers are read at once', async () => {
-    // 12,000 offers. The 1,130 whose customer is at Oldcastle or Oldbridge (more than the search
-    // fetches as candidates) are the oldest 1,100 and 30 in the newest fifth: the walk down the
+    // 20,000 offers. The 2,730 whose customer is at Oldcastle or Oldbridge (more than the search
+    // fetches as candidates) are the oldest 2,700 and 30 in the newest sixth: the walk down the
     // list finds those 30, then reads the deep ones at once instead of walking to them.
-    const old = (i: number) => i < 1100 || (i >= 10_000 && i < 10_030);
-    const offers = Array.from({ length: 12_000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: old(i) ? (i % 2 ? 'Oldcastle' : 'Oldbridge') : 'Contoso' })] }));
+    const old = (i: number) => i < 2700 || (i >= 17_000 && i < 17_030);
+    const offers = Array.from({ length: 20_000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: old(i) ? (i % 2 ? 'Oldcastle' : 'Oldbridge') : 'Contoso' })] }));
     await seed(browser, offers);
     const page = await openPage('history.html');
     await expect.poll(() => rows(page).count()).toBe(50);
