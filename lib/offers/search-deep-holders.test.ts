@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
-import { allPages, storeWith } from '@/test/unit/search-pages';
+import { allPages, countCalls, storeWith } from '@/test/unit/search-pages';
 import type { Offer } from './schema';
 import type { OfferStore } from './store';
 
@@ -41,18 +41,9 @@ it.each([
 });
 
 it('fetches the deep offers at once rather than walking the newest index down to them', async () => {
-  const proto = IDBIndex.prototype as unknown as { getAllKeys: (this: IDBIndex, ...args: unknown[]) => IDBRequest };
-  const original = proto.getAllKeys;
-  let walked = 0;
-  proto.getAllKeys = function (this: IDBIndex, ...args: unknown[]) {
-    if (this.name === 'newest') walked++;
-    return original.apply(this, args);
-  };
-  try {
+  const walked = await countCalls(IDBIndex.prototype, ['getAllKeys'], 'newest', async () => {
     expect((await store.search('old', { limit: 50 })).offers).toHaveLength(50);
-  } finally {
-    proto.getAllKeys = original;
-  }
+  });
   // The walk stops after 12,000 keys (four per deep offer): six requests, not the nine down to them.
   expect(walked).toBeGreaterThan(0);
   expect(walked).toBeLessThanOrEqual(6);

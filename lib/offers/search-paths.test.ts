@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
-import { allPages, storeWith } from '@/test/unit/search-pages';
+import { allPages, countCalls, storeWith } from '@/test/unit/search-pages';
 import { customerStatuses } from './customers';
 import { toStored } from './index-fields';
 import { searchWords } from './normalize';
@@ -49,23 +49,8 @@ beforeAll(async () => {
 }, 60_000);
 
 /** Counts the calls of these methods of IDBIndex on one index while `run` runs. */
-async function counting(methods: readonly ('openCursor' | 'getAllKeys' | 'getAllRecords')[], indexName: string, run: () => Promise<unknown>): Promise<number> {
-  const proto = IDBIndex.prototype as unknown as Record<string, (this: IDBIndex, ...args: unknown[]) => unknown>;
-  const originals = methods.map((method) => [method, proto[method]!] as const);
-  let calls = 0;
-  for (const [method, original] of originals) {
-    proto[method] = function (this: IDBIndex, ...args: unknown[]) {
-      if (this.name === indexName) calls++;
-      return original.apply(this, args);
-    };
-  }
-  try {
-    await run();
-  } finally {
-    for (const [method, original] of originals) proto[method] = original;
-  }
-  return calls;
-}
+const counting = (methods: readonly ('openCursor' | 'getAllKeys' | 'getAllRecords')[], indexName: string, run: () => Promise<unknown>) =>
+  countCalls(IDBIndex.prototype, methods, indexName, run);
 
 /** Runs `run` as in a browser without IDBIndex.getAllRecords (Firefox ESR): every read goes by cursor. */
 async function withoutGetAllRecords<T>(run: () => Promise<T>): Promise<T> {
@@ -108,22 +93,13 @@ it('reads a common word\'s offers newest first from the word index, a few reques
 // by four; an offer has one usage location, Canada or Maroc (a third each) among them.
 it.each(['adatum teams', 'canada maroc'])('finds that two words common among the newest offers ("%s") never meet by their keys, without reading their offers', async (query) => {
   expect(expected(query, {})).toEqual([]);
-  const proto = IDBObjectStore.prototype as unknown as { get: (this: IDBObjectStore, ...args: unknown[]) => IDBRequest };
-  const get = proto.get;
-  let recordsRead = 0;
-  proto.get = function (this: IDBObjectStore, ...args: unknown[]) {
-    if (this.name === 'offers') recordsRead++;
-    return get.apply(this, args);
-  };
-  try {
+  const recordsRead = await countCalls(IDBObjectStore.prototype, ['get'], 'offers', async () => {
     const keyLists = await counting(['getAllKeys'], 'words', async () => {
       const walks = await counting(['openCursor', 'getAllRecords'], 'words', async () => expect(await allPages(store, query, {}, 20)).toEqual([]));
       expect(walks).toBe(0);
     });
     expect(keyLists).toBe(2);
-  } finally {
-    proto.get = get;
-  }
+  });
   expect(recordsRead).toBe(0);
 });
 

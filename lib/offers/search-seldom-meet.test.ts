@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, expect, it } from 'vitest';
 import { makeOffer, newestFirst } from '@/test/unit/offer-factory';
-import { allPages, storeWith } from '@/test/unit/search-pages';
+import { allPages, countCalls, storeWith } from '@/test/unit/search-pages';
 import type { Offer } from './schema';
 import type { OfferStore } from './store';
 
@@ -19,19 +19,10 @@ beforeAll(async () => {
 }, 60_000);
 
 it('walks to words that meet just below the newest offers rather than listing each word’s offers by key', async () => {
-  const proto = IDBIndex.prototype as unknown as { getAllKeys: (this: IDBIndex, ...args: unknown[]) => IDBRequest };
-  const getAllKeys = proto.getAllKeys;
-  let keyLists = 0;
-  proto.getAllKeys = function (this: IDBIndex, ...args: unknown[]) {
-    if (this.name === 'words') keyLists++;
-    return getAllKeys.apply(this, args);
-  };
   const expected = OFFERS.filter((_, n) => together(n)).sort(newestFirst).map((o) => o.id);
-  try {
+  const keyLists = await countCalls(IDBIndex.prototype, ['getAllKeys'], 'words', async () => {
     expect((await store.search('alpha beta', { limit: 20 })).offers.map((o) => o.id)).toEqual(expected.slice(0, 20));
-  } finally {
-    proto.getAllKeys = getAllKeys;
-  }
+  });
   expect(keyLists).toBe(0);
   // Below the last of them the words never meet again: that page's end is found by key.
   expect(await allPages(store, 'alpha beta', {}, 20)).toEqual(expected);

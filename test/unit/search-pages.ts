@@ -23,3 +23,30 @@ export async function allPages(store: OfferStore, query: string, filter: OfferFi
   }
   throw new Error('The search kept giving a next page.');
 }
+
+/** An IndexedDB object with a name: an index or an object store. */
+interface Named {
+  name: string;
+}
+
+/**
+ * How many times these methods of an IndexedDB prototype (IDBIndex's, IDBObjectStore's) are
+ * called on the index or store named `name` while `run` runs.
+ */
+export async function countCalls(prototype: object, methods: readonly string[], name: string, run: () => Promise<unknown>): Promise<number> {
+  const target = prototype as Record<string, (this: Named, ...args: unknown[]) => unknown>;
+  const originals = methods.map((method) => [method, target[method]!] as const);
+  let calls = 0;
+  for (const [method, original] of originals) {
+    target[method] = function (this: Named, ...args: unknown[]) {
+      if (this.name === name) calls++;
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await run();
+  } finally {
+    for (const [method, original] of originals) target[method] = original;
+  }
+  return calls;
+}
