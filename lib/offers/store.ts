@@ -539,8 +539,7 @@ export class OfferStore {
         const needed = Math.ceil((wanted - matches.length) / rate);
         batchSize = Math.min(SCAN_BATCH, Math.max(wanted, needed));
         if (rate < KEY_WALK_RATE && canWalkKeys(newest)) {
-          // How many offers there are, from the overview's totals: one small record.
-          const total = offerCount((await tx.objectStore('stats').get(TOTALS_ID))?.counts);
+          const total = await countedOffers(store);
           holders = await rareWordHolders(store, queryWords, batch.records, total, Math.min(KEY_SET_CAP, KEYS_PER_RECORD * needed));
           if (holders) batchSize = Math.min(KEY_BATCH, Math.max(wanted, needed));
         }
@@ -909,6 +908,9 @@ async function storedMatches(tx: ReadWrite, batch: readonly Offer[]): Promise<{ 
 type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
 const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
 
+/** How many offers there are, from the overview's totals: one small record, not a count of the store. */
+const countedOffers = async (store: OffersStore) => offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
+
 /** The index range of the words starting with `prefix`. */
 const wordsStartingWith = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
 
@@ -983,10 +985,12 @@ async function pageFromWordIndex(store: OffersStore, queryWords: readonly string
     if (common) return candidatesPage(store, common, walk.fits, walk.after, limit);
   }
   const rarest = shares[0];
-  const word = rarest && rarest.share < WORD_WALK_SHARE ? await onlyWordStartingWith(store.index('words'), rarest.word) : null;
+  if (!rarest || rarest.share >= WORD_WALK_SHARE) return null;
+  const word = await onlyWordStartingWith(store.index('words'), rarest.word);
   if (!word) return null;
-  // Of the sampled offers holding the walked word, the share that fits says how many to read for a page.
-  const holding = sample.filter((stored) => matchesAllWords(stored.wordKeys, [word])).length;
+  // Of the sampled offers holding the walked word (the only word its query word starts), the share
+  // that fits says how many to read for a page.
+  const holding = rarest.share * sample.length;
   const firstBatch = Math.min(SCAN_BATCH, Math.ceil((walk.wanted * (holding + 1)) / (fitting + 1)));
   return pageOf(await walkWord(store.index('words'), word, walk, firstBatch), limit);
 }
@@ -1011,7 +1015,7 @@ async function fitsBelow(store: OffersStore, sample: readonly StoredOffer[], fit
  * more are in common (a walk or a scan then finds a page sooner).
  */
 async function offersHoldingAll(store: OffersStore, shares: readonly { word: string; share: number }[]): Promise<string[] | null> {
-  const total = offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
+  const total = await countedOffers(store);
   let common: ReadonlySet<string> | null = null;
   for (const { word, share } of shares) {
     if (share * total >= INTERSECTION_KEY_CAP) continue;
