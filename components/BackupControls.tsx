@@ -20,12 +20,23 @@ interface Progress {
 
 const INCLUDE_CHOICES: readonly BackupInclude[] = ['both', 'offers', 'settings'];
 
+export interface BackupControlsProps {
+  /** Lets the page reload what it shows once an import ended (or stopped half-way). */
+  onImported?: (report: BackupImportReport) => void;
+  /** The options page: the advisor chooses to restore the offers, the settings or both. */
+  chooseParts?: boolean;
+  /** Runs `start` at once, or once the page agreed to what restoring `include` replaces (an unsaved edit). */
+  beforeImport?: (include: BackupInclude, start: () => void) => void;
+  /** The settings part is restored, before the offers: the page shows it at once, so nothing edits the settings it replaced. */
+  onSettingsRestored?: (report: SettingsImportReport) => void;
+}
+
 /**
  * Export (JSON with the settings, CSV) and import. With `chooseParts` (the options page) the
  * advisor chooses to restore the offers, the settings or both; elsewhere (the history page, which
- * shows no settings) an import restores the offers only. `onImported` lets the page reload what it shows.
+ * shows no settings) an import restores the offers only.
  */
-export function BackupControls({ onImported, chooseParts = false }: { onImported?: (report: BackupImportReport) => void; chooseParts?: boolean }) {
+export function BackupControls({ onImported, chooseParts = false, beforeImport = (_include, start) => start(), onSettingsRestored }: BackupControlsProps) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -65,7 +76,10 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
     run(async () => {
       setProgress({ task: 'import', done: 0, total: 0 });
       try {
-        const report = await importFile(file, include, sendMessage, (done, total) => setProgress({ task: 'import', done, total }));
+        const report = await importFile(file, include, sendMessage, {
+          progress: (done, total) => setProgress({ task: 'import', done, total }),
+          settingsRestored: onSettingsRestored,
+        });
         onImported?.(report);
         return { kind: 'report', report };
       } catch (error) {
@@ -96,7 +110,7 @@ export function BackupControls({ onImported, chooseParts = false }: { onImported
               const input = event.currentTarget;
               const file = input.files?.[0];
               input.value = '';
-              if (file) void importJson(file);
+              if (file) beforeImport(include, () => void importJson(file));
             }}
           />
         </label>
@@ -183,7 +197,7 @@ function ImportSummary({ report }: { report: ImportReport }) {
   );
 }
 
-/** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
 /** "website: template_profile_invalid_website" in the advisor's words: the settings' schemas speak in locale keys. */
 const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
+/** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
 const rejectionReason = (reason: string) => t(reason === SUMMARY_ID_CONFLICT ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_invalid', reason);

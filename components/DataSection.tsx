@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { BackupImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
 import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { formatBytes } from '@/lib/ui/format';
-import { BackupControls } from './BackupControls';
+import { BackupControls, type BackupControlsProps } from './BackupControls';
 import { FormActions, type FormStatus } from './FormActions';
 
-/** Backups, storage used, and deleting every offer behind a typed confirmation; `onImported` lets the page show restored settings. */
-export function DataSection({ onImported }: { onImported: (report: BackupImportReport) => void }) {
+/** Backups, storage used, and deleting every offer behind a typed confirmation; the page sees to the settings an import restores. */
+export function DataSection({ beforeImport, onSettingsRestored }: Pick<BackupControlsProps, 'beforeImport' | 'onSettingsRestored'>) {
   const [count, setCount] = useState<number | null>(null);
   const [usage, setUsage] = useState<string | null>(null);
   const [confirmation, setConfirmation] = useState('');
@@ -54,10 +53,9 @@ export function DataSection({ onImported }: { onImported: (report: BackupImportR
       </p>
       <BackupControls
         chooseParts
-        onImported={(report) => {
-          void refresh();
-          onImported(report);
-        }}
+        onImported={() => void refresh()}
+        beforeImport={beforeImport}
+        onSettingsRestored={onSettingsRestored}
       />
       <form class="danger-box stack" onSubmit={(e) => void deleteAll(e)} noValidate>
         <h3>{t('options_deleteAllHeading')}</h3>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { MessageTemplate } from '@/lib/message/template';
 import { templateKindLabel } from '@/lib/ui/offer-labels';
 import { saveTemplates } from '@/lib/settings/client';
@@ -13,7 +13,7 @@ import {
   saveTemplateInList,
 } from '@/lib/ui/template-list';
 import { languageName } from '@/lib/ui/format';
-import { ConfirmDiscard } from './ConfirmDiscard';
+import { ConfirmDiscard, type DiscardReason } from './ConfirmDiscard';
 import { TemplateEditor } from './TemplateEditor';
 import type { Settings } from '@/lib/settings/settings';
 import type { Offer } from '@/lib/offers/schema';
@@ -30,6 +30,12 @@ interface Notice {
   undo?: Undo;
 }
 
+/** Runs `action` at once, or after the advisor agreed to lose the editor's unsaved changes (`reason` says what would lose them). */
+export type EditorGuard = (action: () => void, reason?: DiscardReason) => void;
+
+/** The guard while no templates section is on the page: nothing to lose. */
+export const runAtOnce: EditorGuard = (action) => action();
+
 /**
  * The advisor's message templates: list, create, duplicate, edit, reset, delete with Undo,
  * default per language and kind. The editor opens under the list; leaving it with changes not
@@ -39,15 +45,18 @@ export function TemplatesSection({
   settings,
   recentOffers,
   onSaved,
+  onEditorGuard,
 }: {
   settings: Settings;
   recentOffers: readonly Offer[];
   onSaved: (templates: MessageTemplate[]) => void;
+  /** Tells the page, after each render, how to leave the editor for something else (a restore of the settings): at once, or once the advisor agreed. */
+  onEditorGuard?: (guard: EditorGuard) => void;
 }) {
   const [editing, setEditing] = useState<{ template: MessageTemplate; opened: number } | null>(null);
   const [dirty, setDirty] = useState(false);
   // What to do once the advisor agrees to discard the editor's changes.
-  const [afterDiscard, setAfterDiscard] = useState<(() => void) | null>(null);
+  const [afterDiscard, setAfterDiscard] = useState<{ action: () => void; reason: DiscardReason } | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const undoButton = useRef<HTMLButtonElement>(null);
   const section = useRef<HTMLElement>(null);
@@ -64,9 +73,8 @@ export function TemplatesSection({
     }
   };
 
-  /** Runs `action` at once, or after the advisor agreed to lose the editor's unsaved changes. */
-  const leavingEditor = (action: () => void) => {
-    if (editing && dirty) setAfterDiscard(() => action);
+  const leavingEditor: EditorGuard = (action, reason = 'leave') => {
+    if (editing && dirty) setAfterDiscard({ action, reason });
     else action();
   };
 
@@ -76,6 +84,18 @@ export function TemplatesSection({
     setEditing((current) => (template ? { template, opened: (current?.opened ?? 0) + 1 } : null));
     if (template) requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('#template-name')?.focus());
   };
+
+  useEffect(() => {
+    if (!onEditorGuard) return;
+    // A restore replaces the templates under the editor: it closes, its changes discarded as agreed.
+    onEditorGuard((action, reason) =>
+      leavingEditor(() => {
+        openEditor(null);
+        action();
+      }, reason),
+    );
+    return () => onEditorGuard(runAtOnce);
+  });
 
   const focusRow = (id: string) =>
     requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`tr[data-template-id="${CSS.escape(id)}"] button`)?.focus());
@@ -196,13 +216,14 @@ export function TemplatesSection({
       {afterDiscard && editing && (
         <ConfirmDiscard
           name={editing.template.name}
+          reason={afterDiscard.reason}
           onKeep={() => {
             setAfterDiscard(null);
             requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('#template-body')?.focus());
           }}
           onDiscard={() => {
             setAfterDiscard(null);
-            afterDiscard();
+            afterDiscard.action();
           }}
         />
       )}

@@ -1,10 +1,10 @@
 import { Fragment } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { DataSection } from '@/components/DataSection';
 import { PreferencesSection } from '@/components/PreferencesSection';
 import { ProfileMissingNotice } from '@/components/ProfileMissingNotice';
 import { ProfileSection } from '@/components/ProfileSection';
-import { TemplatesSection } from '@/components/TemplatesSection';
+import { runAtOnce, TemplatesSection, type EditorGuard } from '@/components/TemplatesSection';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { loadSettings } from '@/lib/settings/client';
@@ -18,6 +18,11 @@ export function OptionsApp() {
   const [loads, setLoads] = useState(0);
   const [recent, setRecent] = useState<Offer[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
+  // How a restore of the settings gets past the template editor: it asks before unsaved changes go.
+  const templateEditorRef = useRef<EditorGuard>(runAtOnce);
+  const keepEditorGuard = useCallback((guard: EditorGuard) => {
+    templateEditorRef.current = guard;
+  }, []);
 
   const reloadSettings = useCallback(
     () =>
@@ -65,7 +70,12 @@ export function OptionsApp() {
             </a>
           </ProfileMissingNotice>
           <ProfileSection profile={settings.profile} onSaved={(profile) => setSettings({ ...settings, profile })} />
-          <TemplatesSection settings={settings} recentOffers={recent} onSaved={(templates) => setSettings({ ...settings, templates })} />
+          <TemplatesSection
+            settings={settings}
+            recentOffers={recent}
+            onSaved={(templates) => setSettings({ ...settings, templates })}
+            onEditorGuard={keepEditorGuard}
+          />
           <PreferencesSection preferences={settings.preferences} onSaved={(preferences) => setSettings({ ...settings, preferences })} />
         </Fragment>
       ) : loadError ? (
@@ -75,7 +85,10 @@ export function OptionsApp() {
       ) : (
         <p class="muted">{t('history_loading')}</p>
       )}
-      <DataSection onImported={(report) => void (report.settings?.restored.length ? reloadSettings() : undefined)} />
+      <DataSection
+        beforeImport={(include, start) => (include === 'offers' ? start() : templateEditorRef.current(start, 'restore'))}
+        onSettingsRestored={() => void reloadSettings()}
+      />
     </main>
   );
 }

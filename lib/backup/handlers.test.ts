@@ -11,6 +11,7 @@ import { createStoreOpener } from '../offers/store';
 import { createSettingsOpener } from '../settings/store';
 import type { Preferences } from '../settings/settings';
 import { MIN_CHUNK_BYTES, ENVELOPE_BYTES } from '../messaging/chunks';
+import type { SettingsImportReport } from './backup';
 import { createBackupHandlers } from './handlers';
 import { exportFile, importFile, ImportStoppedError, type ExportFormat, type Send } from './transfer';
 import type { Request } from '../messaging/protocol';
@@ -81,8 +82,15 @@ async function exportedFile(): Promise<string> {
   return (await exportText(source)).text;
 }
 
-const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: Parameters<typeof sender>[1] & { progress?: number[] } = {}) =>
-  importFile(new Blob([text]), include, sender(target, options), (done) => options.progress?.push(done), options.maxBytes);
+/** `restored` notes each settingsRestored report, with how many progress reports came before it. */
+type ImportTextOptions = Parameters<typeof sender>[1] & { progress?: number[]; restored?: { report: SettingsImportReport; progressBefore: number }[] };
+
+const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: ImportTextOptions = {}) =>
+  importFile(new Blob([text]), include, sender(target, options), {
+    progress: (done) => options.progress?.push(done),
+    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    settingsRestored: (report) => options.restored?.push({ report, progressBefore: options.progress?.length ?? 0 }),
+  });
 
 /** An offer far larger than a message at MIN_CHUNK_BYTES: notes and customers near the schema's bounds, text that escapes to twice its size. */
 const hugeOffer = (n: number) =>
@@ -222,7 +230,11 @@ describe('backups in pieces', () => {
   ] as const)('restores %s in a fresh profile', async (include, offerCount, settings) => {
     const file = await exportedFile();
     const target = desk();
-    const report = await importText(target, file, include);
+    const progress: number[] = [];
+    const restored: { report: SettingsImportReport; progressBefore: number }[] = [];
+    const report = await importText(target, file, include, { progress, restored });
+    // The page hears of restored settings once, before any offer travels.
+    expect(restored).toEqual(include === 'offers' ? [] : [{ report: report.settings, progressBefore: 0 }]);
     expect(report.offers?.added ?? 0).toBe(offerCount);
     expect(report.offers === null).toBe(include === 'settings');
     expect(report.settings).toEqual(include === 'offers' ? null : { restored: ['profile', 'templates', 'preferences', 'choices'], rejected: [] });
@@ -259,8 +271,11 @@ describe('backups in pieces', () => {
     const offers = SCHEMA_V1_OFFERS.map(({ urlKey: _urlKey, words: _words, ...record }) => record);
     const file = { format: 'offer-courier-backup', version: 1, exportedAt: '2026-02-01T00:00:00.000Z', offers };
     const target = desk();
-    const report = await importText(target, JSON.stringify(file), 'both');
+    const restored: NonNullable<ImportTextOptions['restored']> = [];
+    const report = await importText(target, JSON.stringify(file), 'both', { restored });
     expect(report).toMatchObject({ offers: { added: 2, rejected: [] }, settings: { restored: [], rejected: [] } });
+    // Nothing restored: the page has nothing new to show before the offers.
+    expect(restored).toEqual([]);
     const sent = await (await target.openStore()).get('v1-offer-1');
     expect(sent?.customers).toMatchObject([{ email: 'elodie@fabrikam.example', name: 'Élodie Martin', status: 'sent' }]);
     expect(sent?.notes).toBe('Relancer en février');

@@ -2,7 +2,7 @@ import { ChunkWriter, DEFAULT_CHUNK_BYTES, messageBytes } from '../messaging/chu
 import { MessagingError, type RequestOf, type RequestType, type ResponseMap } from '../messaging/protocol';
 import { BackupRefusedError, parseBackupText, readBackupEnvelope } from '../offers/backup-envelope';
 import type { ImportReport } from '../offers/import-report';
-import type { BackupImportReport, BackupInclude } from './backup';
+import type { BackupImportReport, BackupInclude, SettingsImportReport } from './backup';
 
 /**
  * A page's side of backups: files travel to and from the background in pieces, none of them a
@@ -76,18 +76,31 @@ async function readFile(file: Blob): Promise<{ value: unknown; records: unknown[
 const settingsPart = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && 'settings' in value ? value.settings : undefined;
 
+export interface ImportOptions {
+  progress: Progress;
+  /** Called once the settings part is restored, before the offers travel: a page shows them at once. */
+  settingsRestored?: (report: SettingsImportReport) => void;
+  maxBytes?: number;
+}
+
 /**
  * Imports a backup file: the envelope is checked here (a file that is no backup, or not JSON, is
  * refused whole, nothing written); the settings part goes first, then the records, one JSON line
  * each, in pieces of at most `maxBytes`, each merged by the background as it arrives.
  */
-export async function importFile(file: Blob, include: BackupInclude, send: Send, progress: Progress, maxBytes = DEFAULT_CHUNK_BYTES): Promise<BackupImportReport> {
+export async function importFile(
+  file: Blob,
+  include: BackupInclude,
+  send: Send,
+  { progress, settingsRestored, maxBytes = DEFAULT_CHUNK_BYTES }: ImportOptions,
+): Promise<BackupImportReport> {
   const { value, records } = await readFile(file);
   const settings = include === 'offers' ? undefined : settingsPart(value);
   if (settings !== undefined && messageBytes(JSON.stringify(settings)) > maxBytes) {
     throw new MessagingError('backup-refused', 'The settings part of the file is too large.', 'settings-too-large');
   }
   const start = await send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
+  if (start.settings?.restored.length) settingsRestored?.(start.settings);
   if (include === 'settings') return { offers: null, settings: start.settings };
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
   const lineOf = (index: number) => `${JSON.stringify(records[index])}\n`;

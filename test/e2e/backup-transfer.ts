@@ -29,7 +29,7 @@ export async function exportedBackup(send: SendEnvelope): Promise<FullBackupFile
 /** Stores these offers as an import of a backup file does (the pages' own path). */
 export async function importOffers(send: SendEnvelope, offers: readonly Offer[]): Promise<ResponseMap['backup.importChunk']> {
   const text = JSON.stringify(createBackup(offers, new Date().toISOString()));
-  const report = await importFile(new Blob([text]), 'offers', unwrapped(send), () => undefined);
+  const report = await importFile(new Blob([text]), 'offers', unwrapped(send), { progress: () => undefined });
   if (!report.offers) throw new Error('No offers imported');
   return report.offers;
 }
