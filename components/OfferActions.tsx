@@ -26,7 +26,7 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
     // Loaded on first use: templates and their renderer are not needed to show the popup.
     const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }] = await Promise.all([
       import('@/lib/settings/client'),
-      import('@/lib/ui/offer-message'),
+      import('@/lib/message/offer-message'),
       import('@/lib/message/parse'),
     ]);
     const message = renderOfferMessage(offer, await loadSettings(), uiLocale());

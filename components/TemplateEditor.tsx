@@ -9,7 +9,7 @@ import type { Offer } from '@/lib/offers/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
-import { sampleFor } from '@/lib/ui/offer-message';
+import { sampleFor } from '@/lib/message/offer-message';
 import { customersLabel, templateKindLabel } from '@/lib/ui/offer-labels';
 import { checkTemplateDraft, insertPlaceholder, isDraftChanged, isDraftValid, type TemplateDraft } from '@/lib/ui/template-list';
 import { Field } from './Field';

@@ -7,7 +7,7 @@ import { greetedCustomer } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { rememberedChoice, type TemplateChoice } from '../settings/choices';
 import type { Settings } from '../settings/settings';
-import { messageLanguage, renderOfferWith } from '../ui/offer-message';
+import { messageLanguage, renderOfferWith } from '../message/offer-message';
 
 export type PickerMessage =
   | { ok: true; message: WebmailMessage }

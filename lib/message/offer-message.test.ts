@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TEMPLATES } from '../message/defaults';
+import { DEFAULT_TEMPLATES } from './defaults';
 import { makeOffer } from '@/test/unit/offer-factory';
 import { messageLanguage, renderOfferMessage, sampleFor } from './offer-message';
 

@@ -1,9 +1,9 @@
 import { greetedCustomer } from '../offers/customers';
 import type { Offer } from '../offers/schema';
-import { pickTemplate } from '../message/pick';
-import type { RenderOffer } from '../message/placeholders';
-import { renderTemplate, type RenderResult } from '../message/render';
-import type { MessageTemplate } from '../message/template';
+import { pickTemplate } from './pick';
+import type { RenderOffer } from './placeholders';
+import { renderTemplate, type RenderResult } from './render';
+import type { MessageTemplate } from './template';
 import type { Settings } from '../settings/settings';
 
 export type OfferMessage = { template: MessageTemplate; result: RenderResult } | { template: null };
