@@ -141,7 +141,7 @@ describe('store screenshots', () => {
         await popupPicture(browser, join(dir, '3-popup.png'));
 
         const outlook = await newPage(browser);
-        await outlook.goto(fixtures.url('outlook.office.com', 'webmail/outlook-compose.html'));
+        await outlook.goto(fixtures.url('outlook.office.com', `webmail/outlook-compose.html?lang=${lang}`));
         await outlook.addStyleTag({ content: OUTLOOK_DRESS });
         await outlook.locator('#to').fill('camille@wingtip.example');
         await outlook.click('#editor');
