@@ -47,6 +47,9 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     executablePath: ensureFirefox(),
     headless: true,
     acceptInsecureCerts: true,
+    // A command Firefox never answers then fails naming itself, inside the test's 90 s, instead of
+    // the test timing out without a word (puppeteer waits 180 s by default).
+    protocolTimeout: 60_000,
     defaultViewport: { width: 1280, height: 800 },
     // Without it WebDriver BiDi cannot open moz-extension:// pages.
     args: ['--remote-allow-system-access'],
