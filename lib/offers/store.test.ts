@@ -540,7 +540,7 @@ describe('armed link in upsert', () => {
     const linked = await store.upsert({ url: offerUrl(1), source: 'auto' }, followUp);
     expect(linked).toMatchObject({ created: true, armedApplied: true, offer: { followUpOf: 'trial-9' } });
     expect((await store.get(linked.offer.id))?.followUpOf).toBe('trial-9');
-    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, followUp);
+    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, { ...followUp, offerId: 'trial-7' });
     expect(trial).toMatchObject({ armedApplied: false });
     expect(trial.offer.followUpOf).toBeUndefined();
     const merged = await store.upsert({ url: offerUrl(1), notes: 'x', source: 'auto' }, { ...followUp, offerId: 'trial-8' });
@@ -552,6 +552,16 @@ describe('armed link in upsert', () => {
     const next = await store.upsert({ url: offerUrl(2), source: 'auto' }, followUp);
     expect(next.armedApplied).toBe(true);
     expect(next.offer.followUpOf).toBeUndefined();
+  });
+
+  it('reports a mark left behind as applied on any later save, so it is cleared: the retry of its own save, a trial', async () => {
+    const first = await store.upsert({ url: offerUrl(1), source: 'auto' }, followUp);
+    // The worker stopped before clearing the mark: the capture's retry merges into the linked offer.
+    const retry = await store.upsert({ url: offerUrl(1), source: 'auto' }, followUp);
+    expect(retry).toMatchObject({ created: false, armedApplied: true, offer: { id: first.offer.id, followUpOf: 'trial-9' } });
+    const trial = await store.upsert({ url: offerUrl(2, 'Trial'), source: 'auto' }, followUp);
+    expect(trial).toMatchObject({ created: true, armedApplied: true });
+    expect(trial.offer.followUpOf).toBeUndefined();
   });
 
   it('makes the next new offer of any kind the replacement, in the same write', async () => {

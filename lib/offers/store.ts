@@ -234,6 +234,10 @@ export class OfferStore {
           }
         }
       }
+    } else if (armed) {
+      // A save that takes no link still reports a mark an earlier save applied: a worker stopped
+      // between that save and the mark's clearing leaves it, and the retry is a merge.
+      armedApplied = await this.armedAppliedSince(tx, armed);
     }
     const result = await this.mergeInto(tx, totals, incoming, now, draft.shownOnResultPage);
     await totals.save();
