@@ -77,6 +77,55 @@ describe('reminders', () => {
   });
 });
 
+describe('reminder tasks one at a time', () => {
+  /** Ports whose alarms are kept, and whose store, read by a rebuild, answers once `release` runs. */
+  function portsWithGate(offers: Offer[]) {
+    const alarms = new Map<string, number>();
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const ports: ReminderPorts = {
+      ...fakePorts([], 3).ports,
+      alarmNames: async () => [...alarms.keys()],
+      createAlarm: (alarm, when) => void alarms.set(alarm, when),
+      clearAlarm: (alarm) => void alarms.delete(alarm),
+      async *sentOffers() {
+        await gate;
+        yield* offers;
+      },
+    };
+    return { ports, alarms, release };
+  }
+
+  it('keep the alarm a send sets while a rebuild that read the store before it runs', async () => {
+    const { ports, alarms, release } = portsWithGate([]);
+    const rebuilding = rebuildReminders(ports, { showMissed: false });
+    const scheduling = scheduleReminder(ports, sent({ at: new Date().toISOString() }));
+    release();
+    await Promise.all([rebuilding, scheduling]);
+    expect([...alarms.keys()]).toEqual([name('offer-1')]);
+  });
+
+  it('keep the time of a new send, not the one a running rebuild read before it', async () => {
+    const before = sent({ at: new Date(Date.now() - DAY).toISOString() });
+    const resent = sent({ at: new Date().toISOString() });
+    const { ports, alarms, release } = portsWithGate([before]);
+    const rebuilding = rebuildReminders(ports, { showMissed: false });
+    const scheduling = scheduleReminder(ports, resent);
+    release();
+    await Promise.all([rebuilding, scheduling]);
+    expect(alarms.get(name('offer-1'))).toBe(reminderTime(resent.customers[0]!, 3));
+  });
+
+  it('wait for the reminder time when an alarm from an earlier send rings before it', async () => {
+    const now = Date.now();
+    const resent = sent({ at: new Date(now).toISOString() });
+    const { ports, log } = fakePorts([resent], 3);
+    expect(await fireReminder(ports, name('offer-1'), now)).toBe(false);
+    expect(log).toEqual([`alarm ${name('offer-1')} ${now + 3 * DAY}`]);
+    expect(await fireReminder(ports, name('offer-1'), now + 3 * DAY - 30_000)).toBe(true);
+  });
+});
+
 describe('changing the reminder delay', () => {
   it('reschedules waiting customers whose reminder is still ahead, and only those', async () => {
     const recent = sent({ id: 'recent', at: '2026-03-09T09:00:00.000Z' });

@@ -17,6 +17,8 @@ import { STATUS_RULES } from '../offers/statuses';
 // A reminder's alarm and its notification share one name, so either leads back to the offer.
 const REMINDER_PREFIX = 'offer-reminder:';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** How much earlier than its reminder an alarm may ring and still show it (browsers round alarm times). */
+const EARLY_RING_MS = 60_000;
 
 export const reminderName = (offerId: string, customerId: string) => `${REMINDER_PREFIX}${offerId}|${customerId}`;
 /** The offer and customer a reminder's name stands for; a customer id may itself hold the separator's neighbours, never the separator. */
@@ -59,26 +61,34 @@ export interface ReminderLog {
   shown: Record<string, number>;
 }
 
-/** Sets (or clears) the alarms of an offer's customers after it changed: a send, a status change, a customer gone. */
+/**
+ * Sets (or clears) the alarms of an offer's customers after it changed: a send, a status change, a
+ * customer gone. One reminder task at a time: a rebuild that read the store before this change
+ * would otherwise clear the alarm it sets, or set it back to the time before a new send.
+ */
 export async function scheduleReminder(ports: ReminderPorts, offer: Offer): Promise<(number | null)[]> {
-  const days = await ports.reminderDays();
-  const wanted = new Set<string>();
-  const times: (number | null)[] = [];
-  for (const customer of offer.customers) {
-    const when = reminderTime(customer, days);
-    times.push(when);
-    const name = reminderName(offer.id, customer.id);
-    if (when === null) continue;
-    wanted.add(name);
-    await ports.createAlarm(name, Math.max(when, Date.now() + 1000));
-  }
-  for (const name of await ports.alarmNames()) if (isReminderOf(name, offer.id) && !wanted.has(name)) await ports.clearAlarm(name);
-  return times;
+  return ports.exclusive(async () => {
+    const days = await ports.reminderDays();
+    const wanted = new Set<string>();
+    const times: (number | null)[] = [];
+    for (const customer of offer.customers) {
+      const when = reminderTime(customer, days);
+      times.push(when);
+      const name = reminderName(offer.id, customer.id);
+      if (when === null) continue;
+      wanted.add(name);
+      await ports.createAlarm(name, Math.max(when, Date.now() + 1000));
+    }
+    for (const name of await ports.alarmNames()) if (isReminderOf(name, offer.id) && !wanted.has(name)) await ports.clearAlarm(name);
+    return times;
+  });
 }
 
 /** After a deletion: the offer's alarms go (an Undo schedules them again). */
 export async function clearReminder(ports: ReminderPorts, offerId: string): Promise<void> {
-  for (const name of await ports.alarmNames()) if (isReminderOf(name, offerId)) await ports.clearAlarm(name);
+  await ports.exclusive(async () => {
+    for (const name of await ports.alarmNames()) if (isReminderOf(name, offerId)) await ports.clearAlarm(name);
+  });
 }
 
 /**
@@ -127,6 +137,11 @@ export async function fireReminder(ports: ReminderPorts, alarm: string, now = Da
     if (!offer || !customer) return false;
     const when = reminderTime(customer, await ports.reminderDays());
     if (when === null) return false;
+    // An alarm set for an earlier send rang before the reminder's time: it waits for that time.
+    if (when > now + EARLY_RING_MS) {
+      await ports.createAlarm(alarm, when);
+      return false;
+    }
     const log = (await ports.readLog()) ?? { checkedAt: now, shown: {} };
     if (log.shown[alarm] === when) return false;
     await notifyAbout(ports, alarm, offer, customer);

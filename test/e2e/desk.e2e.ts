@@ -431,18 +431,28 @@ describe('reminders', () => {
     await expect.poll(() => options.locator('#preferences-heading ~ form [role=status]').textContent()).toBe('Saved.');
     await expect.poll(() => options.evaluate(async () => (await chrome.alarms.get('offer-reminder:offer-4|c4'))?.scheduledTime ?? 0)).toBeGreaterThan(Date.now() + 86_400_000);
 
-    const before = Date.now();
+    // A send made two days ago less three seconds: its reminder rings in three seconds.
     // Émilie is known by name only: the send's recipient, named alike, is her (and gives her address).
-    await data(browser, sendRequest('offer-1', 'gmail', [{ name: 'Émilie Durand', email: 'emilie@fournil.example' }]));
-    const alarm = await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1|c1'));
-    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 2 * 86_400_000 - 5_000);
-    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000 + 5_000);
-
-    // Shortened delay: the same alarm, due in a second instead of two days.
-    await options.evaluate(() => chrome.alarms.create('offer-reminder:offer-1|c1', { when: Date.now() + 1000 }));
+    const twoDaysAgo = new Date(Date.now() - 2 * 86_400_000 + 3_000).toISOString();
+    await data(browser, sendRequest('offer-1', 'gmail', [{ name: 'Émilie Durand', email: 'emilie@fournil.example' }], { at: twoDaysAgo }));
     await expect
       .poll(() => options.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 15_000 })
       .toContain('offer-reminder:offer-1|c1');
+
+    // An alarm that rings before its reminder's time (one left from an earlier send) shows
+    // nothing and waits for that time.
+    await options.evaluate(() => chrome.alarms.create('offer-reminder:offer-4|c4', { when: Date.now() + 1000 }));
+    await expect
+      .poll(async () => (await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-4|c4')))?.scheduledTime ?? 0, { timeout: 15_000 })
+      .toBeGreaterThan(Date.now() + 86_400_000);
+    expect(await options.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).not.toContain('offer-reminder:offer-4|c4');
+
+    // A new send moves the reminder to two days after it.
+    const before = Date.now();
+    await data(browser, sendRequest('offer-1', 'gmail', [{ email: 'emilie@fournil.example' }]));
+    const alarm = await options.evaluate(() => chrome.alarms.get('offer-reminder:offer-1|c1'));
+    expect(alarm?.scheduledTime).toBeGreaterThanOrEqual(before + 2 * 86_400_000 - 5_000);
+    expect(alarm?.scheduledTime).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000 + 5_000);
 
     // A customer who accepted needs no reminder: their alarm is cleared.
     await data(browser, { type: 'offers.setCustomerStatus', id: 'offer-1', customerId: 'c1', status: 'accepted' });
