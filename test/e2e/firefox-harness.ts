@@ -95,7 +95,8 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     openExtensionPage,
     async send(request) {
       messenger ??= await openExtensionPage('popup.html');
-      return messenger.evaluate((r) => (globalThis as unknown as ExtensionGlobal).browser.runtime.sendMessage(r), request) as Promise<Envelope<unknown>>;
+      const answer = messenger.evaluate((r) => (globalThis as unknown as ExtensionGlobal).browser.runtime.sendMessage(r), request) as Promise<Envelope<unknown>>;
+      return answerWithin(answer, 20_000, `The background, asked ${request.type}`);
     },
     async close() {
       await browser.close();
@@ -104,14 +105,30 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
   };
 }
 
-/** Polls until `read` returns a value `accept` takes; returns it. Fails with the last value seen. */
+/** `pending`, or a failure naming `what` once `ms` have passed without an answer. */
+async function answerWithin<T>(pending: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer after ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([pending, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Polls until `read` returns a value `accept` takes; returns it. Fails with the last value seen,
+ * or when one read gets no answer by the deadline (a WebDriver BiDi call can wait forever on a
+ * page that swaps its document: the poll then fails in its time instead of the test's).
+ */
 export async function waitFor<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
-  let last: T = await read();
+  const readInTime = () => answerWithin(read(), Math.max(deadline - Date.now(), 1_000), `A read polled for ${timeoutMs} ms`);
+  let last: T = await readInTime();
   while (!accept(last)) {
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    last = await read();
+    last = await readInTime();
   }
   return last;
 }
