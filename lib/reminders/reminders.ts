@@ -144,6 +144,7 @@ export async function fireReminder(ports: ReminderPorts, alarm: string, now = Da
     }
     const log = (await ports.readLog()) ?? { checkedAt: now, shown: {} };
     if (log.shown[alarm] === when) return false;
+    // Shown before it is logged: a worker stopped in between shows it twice rather than never.
     await notifyAbout(ports, alarm, offer, customer);
     await ports.writeLog({ ...log, shown: { ...log.shown, [alarm]: when } });
     return true;

@@ -72,6 +72,12 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     throw error;
   }
   const origin = `moz-extension://${uuid}`;
+  try {
+    await closeWelcomePage(browser, `${origin}/welcome.html`);
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
   const openExtensionPage = async (path: string) => {
     const page = await browser.newPage();
     const url = `${origin}/${path.replace(/^\//, '')}`;
@@ -91,7 +97,13 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
     browser,
     origin,
     downloadDir,
-    newPage: () => browser.newPage(),
+    async newPage() {
+      const page = await browser.newPage();
+      // Firefox stops rendering a tab in the background, and with it the IntersectionObserver
+      // puppeteer's clicks wait on: the page a test drives is the one in front.
+      await page.bringToFront();
+      return page;
+    },
     openExtensionPage,
     async send(request) {
       messenger ??= await openExtensionPage('popup.html');
@@ -103,6 +115,22 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       rmSync(downloadDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits for the tab the install opens and closes it. Left to open on its own, it could come up in
+ * front of a test's first page, whose clicks then waited for a rendering that never came.
+ */
+async function closeWelcomePage(browser: Browser, url: string): Promise<void> {
+  const welcomePage = async () => {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) return page;
+    }
+    return undefined;
+  };
+  const welcome = await waitFor(welcomePage, (page) => page !== undefined, 15_000);
+  await welcome!.close();
 }
 
 /** `pending`, or a failure naming `what` once `ms` have passed without an answer. */
