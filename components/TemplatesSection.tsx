@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Ref } from 'preact';
+import { useImperativeHandle, useRef, useState } from 'preact/hooks';
 import type { MessageTemplate } from '@/lib/message/template';
 import { templateKindLabel } from '@/lib/ui/offer-labels';
 import { saveTemplates } from '@/lib/settings/client';
@@ -45,13 +46,13 @@ export function TemplatesSection({
   settings,
   recentOffers,
   onSaved,
-  onEditorGuard,
+  editorGuard,
 }: {
   settings: Settings;
   recentOffers: readonly Offer[];
   onSaved: (templates: MessageTemplate[]) => void;
-  /** Tells the page, after each render, how to leave the editor for something else (a restore of the settings): at once, or once the advisor agreed. */
-  onEditorGuard?: (guard: EditorGuard) => void;
+  /** Holds, for the page, how to leave the editor for something else (a restore of the settings): at once, or once the advisor agreed. */
+  editorGuard?: Ref<EditorGuard>;
 }) {
   const [editing, setEditing] = useState<{ template: MessageTemplate; opened: number } | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -85,17 +86,13 @@ export function TemplatesSection({
     if (template) requestAnimationFrame(() => section.current?.querySelector<HTMLElement>('#template-name')?.focus());
   };
 
-  useEffect(() => {
-    if (!onEditorGuard) return;
-    // A restore replaces the templates under the editor: it closes, its changes discarded as agreed.
-    onEditorGuard((action, reason) =>
-      leavingEditor(() => {
-        openEditor(null);
-        action();
-      }, reason),
-    );
-    return () => onEditorGuard(runAtOnce);
-  });
+  // A restore replaces the templates under the editor: it closes, its changes discarded as agreed.
+  useImperativeHandle(editorGuard ?? null, () => (action, reason) =>
+    leavingEditor(() => {
+      openEditor(null);
+      action();
+    }, reason),
+  );
 
   const focusRow = (id: string) =>
     requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`tr[data-template-id="${CSS.escape(id)}"] button`)?.focus());

@@ -19,10 +19,7 @@ export function OptionsApp() {
   const [recent, setRecent] = useState<Offer[]>([]);
   const [loadError, setLoadError] = useState<string | null>(null);
   // How a restore of the settings gets past the template editor: it asks before unsaved changes go.
-  const templateEditorRef = useRef<EditorGuard>(runAtOnce);
-  const keepEditorGuard = useCallback((guard: EditorGuard) => {
-    templateEditorRef.current = guard;
-  }, []);
+  const templateEditorRef = useRef<EditorGuard>(null);
 
   const reloadSettings = useCallback(
     () =>
@@ -74,7 +71,7 @@ export function OptionsApp() {
             settings={settings}
             recentOffers={recent}
             onSaved={(templates) => setSettings({ ...settings, templates })}
-            onEditorGuard={keepEditorGuard}
+            editorGuard={templateEditorRef}
           />
           <PreferencesSection preferences={settings.preferences} onSaved={(preferences) => setSettings({ ...settings, preferences })} />
         </Fragment>
@@ -86,7 +83,7 @@ export function OptionsApp() {
         <p class="muted">{t('history_loading')}</p>
       )}
       <DataSection
-        beforeImport={(include, start) => (include === 'offers' ? start() : templateEditorRef.current(start, 'restore'))}
+        beforeImport={(include, start) => (include === 'offers' ? start() : (templateEditorRef.current ?? runAtOnce)(start, 'restore'))}
         onSettingsRestored={() => void reloadSettings()}
       />
     </main>

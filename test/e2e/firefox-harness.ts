@@ -65,14 +65,9 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
       'browser.download.alwaysOpenPanel': false,
     },
   });
-  try {
-    await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  } catch (error) {
-    await browser.close();
-    throw error;
-  }
   const origin = `moz-extension://${uuid}`;
   try {
+    await browser.installExtension(FIREFOX_EXTENSION_DIR);
     await closeWelcomePage(browser, `${origin}/welcome.html`);
   } catch (error) {
     await browser.close();
@@ -123,15 +118,15 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtension> {
  */
 async function closeWelcomePage(browser: Browser, url: string): Promise<void> {
   const welcomePage = async () => {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href === url) return page;
-    }
+    for (const page of await browser.pages()) if ((await hrefOf(page)) === url) return page;
     return undefined;
   };
   const welcome = await waitFor(welcomePage, (page) => page !== undefined, 15_000);
   await welcome!.close();
 }
+
+/** Where a page or frame is, read from itself ('' while it swaps its document): WebDriver BiDi does not follow extension pages. */
+const hrefOf = (target: Page | Frame) => target.evaluate(() => location.href).catch(() => '');
 
 /** `pending`, or a failure naming `what` once `ms` have passed without an answer. */
 async function answerWithin<T>(pending: Promise<T>, ms: number, what: string): Promise<T> {
@@ -211,7 +206,7 @@ export async function clickComposeControl(page: Page, editorSelector: string, sc
  */
 export async function findExtensionFrame(page: Page, path: string): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
-    const href = await frame.evaluate(() => location.href).catch(() => '');
+    const href = await hrefOf(frame);
     if (href.startsWith('moz-extension://') && new URL(href).pathname === path) return frame;
   }
   return undefined;
