@@ -525,7 +525,7 @@ describe('mergeAll', () => {
     expect(stored.filter((offer) => offer.notes === 'again').map((offer) => offer.id)).toEqual(Array.from({ length: 20 }, (_, i) => `offer-${2 * i}`));
   });
 
-  it('sees a clash with a record of an earlier batch of the same file', async () => {
+  it('sees a clash with an earlier record of the same file, however far back', async () => {
     const offers = Array.from({ length: 501 }, (_, i) => makeOffer(i));
     offers[500] = makeOffer(500, { summaryId: 'SUM-3' });
     expect((await store.mergeAll(offers)).summaryIdConflicts).toEqual([500]);

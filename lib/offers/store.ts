@@ -154,7 +154,6 @@ const INTERSECTION_KEY_CAP = 50_000;
 /** How many more of the newest offers are looked at before query words are thought to seldom meet. */
 const INTERSECTION_SAMPLE = 250;
 const KEY_BATCH = 2000;
-const MERGE_BATCH = 500;
 
 export { fromStored };
 
@@ -291,68 +290,59 @@ export class OfferStore {
   }
 
   /**
-   * Merges complete offers (a backup) in one transaction: all are written or none. Requests are
-   * issued a batch at a time rather than one after another; offers of the same batch that match
-   * each other are merged in memory first, so the unique indexes never see two of them. A record
-   * whose summary ID another offer holds is refused alone (reported by position); the rest is written.
+   * Merges complete offers (a backup) in one transaction: all are written or none. Every stored
+   * match is read up front, then the offers are merged in memory (those of the list that match
+   * each other too, so the unique indexes never see two of them), then the writes are issued
+   * without waiting in between: the database writes while the worker prepares the next records. A
+   * record whose summary ID another offer holds is refused alone (reported by position); the rest
+   * is written.
    */
   async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
-    // A batch's writes are not awaited before the next batch is read (the transaction keeps the
-    // order of its requests, so those reads see them): the database writes while the next batch merges.
-    const written: Promise<unknown>[] = [];
     try {
-      for (let start = 0; start < offers.length; start += MERGE_BATCH) {
-        const batch = offers.slice(start, start + MERGE_BATCH);
-        const { matches, holders } = await storedMatches(tx, batch);
-        const pending = new PendingWrites();
-        /** Each offer of this batch as stored before it (by id), for the totals' difference. */
-        const storedBefore = new Map<string, Offer>();
-        batch.forEach((incoming, i) => {
-          const stored = matches[i];
-          const target = pending.find(incoming) ?? (stored ? pending.find(fromStored(stored)) : undefined);
-          const existing = target ?? (stored ? fromStored(stored) : undefined);
-          if (stored && !target && !storedBefore.has(stored.id)) storedBefore.set(stored.id, fromStored(stored));
-          const merged = existing ? mergeOffer(existing, incoming, now) : incoming;
-          // Only a summary ID this record brings can clash: one the offer already held is its own.
-          if (merged.summaryId && merged.summaryId !== existing?.summaryId) {
-            const holder = pending.summaryIdHolder(merged.summaryId) ?? holders[i];
-            if (holder !== undefined && holder !== merged.id) {
-              result.summaryIdConflicts.push(start + i);
-              return;
-            }
-          }
-          if (!existing) {
-            pending.add(incoming);
-            result.added++;
+      const { matches, holders } = await storedMatches(tx, offers);
+      const pending = new PendingWrites();
+      /** Each offer as stored before this merge (by id), for the totals' difference. */
+      const storedBefore = new Map<string, Offer>();
+      offers.forEach((incoming, i) => {
+        const stored = matches[i];
+        const target = pending.find(incoming) ?? (stored ? pending.find(fromStored(stored)) : undefined);
+        const existing = target ?? (stored ? fromStored(stored) : undefined);
+        if (stored && !target && !storedBefore.has(stored.id)) storedBefore.set(stored.id, fromStored(stored));
+        const merged = existing ? mergeOffer(existing, incoming, now) : incoming;
+        // Only a summary ID this record brings can clash: one the offer already held is its own.
+        if (merged.summaryId && merged.summaryId !== existing?.summaryId) {
+          const holder = pending.summaryIdHolder(merged.summaryId) ?? holders[i];
+          if (holder !== undefined && holder !== merged.id) {
+            result.summaryIdConflicts.push(i);
             return;
           }
-          if (merged === existing) {
-            result.unchanged++;
-            return;
-          }
-          pending.replace(existing, merged);
-          result.updated++;
-        });
-        const writes = pending.offers();
-        for (const offer of writes) totals.record(storedBefore.get(offer.id), offer);
-        // Each request handled as it is made: a record that throws aborts the transaction, and the
-        // requests already made then fail without anything else waiting on them. The first failure
-        // is reported by the Promise.all below.
-        const requests = writes.map((offer) => {
-          const request = tx.objectStore('offers').put(toStored(offer));
-          request.catch(() => undefined);
-          return request;
-        });
-        const putting = Promise.all(requests);
-        // Awaited after the last batch; until then, not reported as unhandled.
-        putting.catch(() => undefined);
-        written.push(putting);
-      }
-      await Promise.all(written);
+        }
+        if (!existing) {
+          pending.add(incoming);
+          result.added++;
+          return;
+        }
+        if (merged === existing) {
+          result.unchanged++;
+          return;
+        }
+        pending.replace(existing, merged);
+        result.updated++;
+      });
+      // Each request handled as it is made: a record that throws aborts the transaction, and the
+      // requests already made then fail without anything else waiting on them. The first failure
+      // is reported by the Promise.all below.
+      const requests = pending.offers().map((offer) => {
+        totals.record(storedBefore.get(offer.id), offer);
+        const request = tx.objectStore('offers').put(toStored(offer));
+        request.catch(() => undefined);
+        return request;
+      });
+      await Promise.all(requests);
       await totals.save();
     } catch (error) {
       try {
@@ -888,23 +878,23 @@ async function storedKeys(source: KeySource, keys: readonly string[]): Promise<M
 }
 
 /**
- * For each offer of an import's batch, the stored offer it merges into (same id or, failing that,
+ * For each offer of an import's piece, the stored offer it merges into (same id or, failing that,
  * same quote), and the id of the offer holding its summary ID, if any.
  */
-async function storedMatches(tx: ReadWrite, batch: readonly Offer[]): Promise<{ matches: (StoredOffer | undefined)[]; holders: (string | undefined)[] }> {
+async function storedMatches(tx: ReadWrite, offers: readonly Offer[]): Promise<{ matches: (StoredOffer | undefined)[]; holders: (string | undefined)[] }> {
   const store = tx.objectStore('offers');
   const source = (from: unknown) => from as KeySource;
   const [byId, byUrl, bySummaryId] = await Promise.all([
-    storedKeys(source(store), batch.map((offer) => offer.id)),
-    storedKeys(source(store.index('url')), batch.map(urlKey)),
-    storedKeys(source(store.index('summaryId')), batch.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
+    storedKeys(source(store), offers.map((offer) => offer.id)),
+    storedKeys(source(store.index('url')), offers.map(urlKey)),
+    storedKeys(source(store.index('summaryId')), offers.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
   ]);
-  const matchIds = batch.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
+  const matchIds = offers.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
   const matched = await Promise.all([...new Set(matchIds.filter((id) => id !== undefined))].map((id) => store.get(id)));
   const storedById = new Map(matched.flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
   return {
     matches: matchIds.map((id) => (id === undefined ? undefined : storedById.get(id))),
-    holders: batch.map((offer) => (offer.summaryId ? bySummaryId.get(offer.summaryId) : undefined)),
+    holders: offers.map((offer) => (offer.summaryId ? bySummaryId.get(offer.summaryId) : undefined)),
   };
 }
 
