@@ -12,10 +12,12 @@ describe('isLabel', () => {
     ['Create purchase offer', 'purchaseWizardTitle'],
     ["CRÉER UNE OFFRE D'ACHAT", 'purchaseWizardTitle'],
     ['Créer une invitation d’essai', 'trialWizardTitle'],
+    ['Créer une invitation d’évaluation', 'trialWizardTitle'],
     ['Send', 'purchaseResultTitle'],
     ['Envoyer', 'purchaseResultTitle'],
     ['Your trial invitation', 'trialResultTitle'],
     ["Votre invitation d'essai", 'trialResultTitle'],
+    ['Votre invitation d’évaluation', 'trialResultTitle'],
     ['Partner office *', 'partnerOffice'],
     ['Bureau partenaire', 'partnerOffice'],
     ["Lieu d'utilisation :", 'usageLocation'],
@@ -25,6 +27,8 @@ describe('isLabel', () => {
     ['Abonnements', 'subscriptions'],
     ['Subscription', 'subscription'],
     ["Abonnement d'essai", 'subscription'],
+    ['Abonnement d’évaluation', 'subscription'],
+    ['Abonnements d’évaluation', 'trialSubscriptions'],
     ['Lizenzen', 'licenseUnit'],
     ['licences', 'licenseUnit'],
   ] as const)('recognises %j', (text, concept) => {
@@ -38,7 +42,7 @@ describe('isLabel', () => {
 });
 
 describe('matchLabel', () => {
-  it.each(['Summary ID', 'Purchase offer summary ID', 'Trial invitation summary ID', 'ID de résumé', 'ID Résumé', "ID de résumé de l'invitation d'essai", 'Zusammenfassungs-ID', 'Id. de resumen'])(
+  it.each(['Summary ID', 'Purchase offer summary ID', 'Trial invitation summary ID', 'ID de résumé', 'ID Résumé', "ID de résumé de l'invitation d'essai", 'ID de résumé de l’invitation d’évaluation', 'Zusammenfassungs-ID', 'Id. de resumen'])(
     'recognises the summary ID label %j',
     (text) => {
       expect(matchLabel(text, 'summaryId')).toEqual({});

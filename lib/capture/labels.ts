@@ -4,7 +4,8 @@ import { foldText } from '../offers/normalize';
  * Label texts seen in Partner Center, per concept, in English, French, German and Spanish.
  * They are hints: structure (the URL, form controls) decides; labels name the fields. French,
  * German and Spanish come from translated documentation and may differ from the live UI, hence
- * several variants each. Entries are written naturally and folded once at load.
+ * several variants each (Microsoft's French documentation says "invitation d’évaluation"; older
+ * translations say "d'essai"). Entries are written naturally and folded once at load.
  */
 const DICTIONARY = {
   purchaseWizardTitle: [
@@ -19,6 +20,8 @@ const DICTIONARY = {
   trialWizardTitle: [
     'Create trial invitation',
     'Create a trial invitation',
+    "Créer une invitation d'évaluation",
+    "Créer l'invitation d'évaluation",
     "Créer une invitation d'essai",
     "Créer l'invitation d'essai",
     'Testeinladung erstellen',
@@ -28,6 +31,7 @@ const DICTIONARY = {
   purchaseResultTitle: ['Send', 'Envoyer', 'Senden', 'Enviar'],
   trialResultTitle: [
     'Your trial invitation',
+    "Votre invitation d'évaluation",
     "Votre invitation d'essai",
     'Ihre Testeinladung',
     'Su invitación de prueba',
@@ -38,8 +42,10 @@ const DICTIONARY = {
     'Trial invitation summary ID',
     'Summary ID',
     "ID de résumé de l'offre d'achat",
+    "ID de résumé de l'invitation d'évaluation",
     "ID de résumé de l'invitation d'essai",
     "ID du résumé de l'offre d'achat",
+    "ID du résumé de l'invitation d'évaluation",
     "ID du résumé de l'invitation d'essai",
     'ID de résumé',
     'ID du résumé',
@@ -61,12 +67,21 @@ const DICTIONARY = {
     'Ubicación de uso',
   ],
   subscriptions: ['Subscriptions', 'Abonnements', 'Suscripciones'],
-  trialSubscriptions: ['Trial subscriptions', "Abonnements d'essai", 'Testabonnements', 'Suscripciones de prueba'],
+  trialSubscriptions: ['Trial subscriptions', "Abonnements d'évaluation", "Abonnements d'essai", 'Testabonnements', 'Suscripciones de prueba'],
   /**
    * One subscription, as a summary's column or row names it. Kept apart from the plural: a
    * "Subscription" column is common on other pages and must not make them look like the wizard.
    */
-  subscription: ['Subscription', 'Abonnement', 'Suscripción', 'Trial subscription', "Abonnement d'essai", 'Testabonnement', 'Suscripción de prueba'],
+  subscription: [
+    'Subscription',
+    'Abonnement',
+    'Suscripción',
+    'Trial subscription',
+    "Abonnement d'évaluation",
+    "Abonnement d'essai",
+    'Testabonnement',
+    'Suscripción de prueba',
+  ],
   licenseCount: [
     'License count',
     'Number of licenses',

@@ -71,23 +71,27 @@ describe('capture on Partner Center', () => {
     await Promise.all([page.close(), second.close()]);
   });
 
-  it('saves a trial invitation from the French wizard', async () => {
-    const quote = '22222222-aaaa-4bbb-8ccc-000000000002';
+  it.each([
+    ['“invitation d’évaluation”, as Microsoft’s French documentation says', 'fr', '22222222-aaaa-4bbb-8ccc-000000000002'],
+    ['“invitation d’essai”, as older translations say', 'fr-essai', '23232323-aaaa-4bbb-8ccc-000000000012'],
+  ])('saves a trial invitation from the French wizard worded %s', async (_wording, lang, quote) => {
     const page = await browser.context.newPage();
-    await page.goto(wizardUrl({ lang: 'fr', kind: 'trial', quote }));
+    await page.goto(wizardUrl({ lang, kind: 'trial', quote }));
     await page.locator('#usage-location').selectOption('Belgique');
     await page.locator('#sub-1').check();
     await page.locator('#wizard-next').click();
     await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
     const [offer] = await offersWithQuote(browser, quote);
+    // The fixture's summary ID is TI- and the quote's first eight digits.
+    const summaryId = `TI-${quote.slice(0, 8)}`;
     expect(offer).toMatchObject({
       kind: 'trial',
-      summaryId: 'TI-22222222',
+      summaryId,
       usageLocation: 'Belgique',
       subscriptions: [{ name: 'Microsoft 365 Business Premium trial' }],
     });
     // The notice speaks the browser's language (English here), whatever the page's.
-    await expect.poll(() => accessibleText(page)).toContain('Offer saved · summary ID TI-22222222');
+    await expect.poll(() => accessibleText(page)).toContain(`Offer saved · summary ID ${summaryId}`);
     await page.close();
   });
 
