@@ -1,5 +1,5 @@
 import { offerStatus } from '@/lib/offers/customers';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { formatDateTime, t, uiLocale } from '@/lib/i18n';
 import { describeTemplateError } from '@/lib/message/parse';
@@ -68,6 +68,10 @@ export function PickerApp() {
   const [choiceMadeNow, setChoiceMadeNow] = useState<TemplateChoice | null>(null);
   const { data: offers, error: loadError, run: runOffersRequest } = useLatestRequest<Offer[]>();
   const [selected, setSelected] = useState(0);
+  /** The latest list received, with the query it answers (the list shown until the next one comes). */
+  const [listed, setListed] = useState<{ query: string; offers: Offer[] } | null>(null);
+  /** The query Enter was pressed on before its list arrived: its first offer goes in when it does. */
+  const [enterAwaiting, setEnterAwaiting] = useState<string | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -101,7 +105,13 @@ export function PickerApp() {
         : await sendMessage({ type: 'offers.page', limit: LIST_SIZE });
       return answer.offers;
     };
-    void runOffersRequest(listOffers, { delayMs: query ? SEARCH_DELAY_MS : 0, onAnswer: () => setSelected(0) });
+    void runOffersRequest(listOffers, {
+      delayMs: query ? SEARCH_DELAY_MS : 0,
+      onAnswer: (offers) => {
+        setSelected(0);
+        setListed({ query: searched, offers });
+      },
+    });
   }, [query, runOffersRequest]);
 
   useEffect(() => {
@@ -112,7 +122,7 @@ export function PickerApp() {
     if (token) void sendWithRetry({ type: 'webmail.closePicker', token }).catch(() => undefined);
   };
 
-  const insert = async (offer: Offer | undefined) => {
+  const insert = useCallback(async (offer: Offer | undefined) => {
     if (!offer || !token || busy) return;
     setBusy(true);
     try {
@@ -139,7 +149,7 @@ export function PickerApp() {
     } finally {
       setBusy(false);
     }
-  };
+  }, [token, busy, settings, recipients, choiceMadeNow]);
 
   const highlighted = offers?.[selected];
   const shown = useMemo(() => {
@@ -153,11 +163,30 @@ export function PickerApp() {
     if (template) setChoiceMadeNow({ templateId, language: template.language });
   };
 
+  /**
+   * Enter inserts the highlighted offer; while the list still shows an earlier query's offers (the
+   * search for what was typed is on its way), the first offer of that search, once it answers.
+   */
+  const insertOnEnter = () => {
+    const typed = query.trim();
+    if (listed?.query === typed) void insert(highlighted);
+    else setEnterAwaiting(typed);
+  };
+  useEffect(() => {
+    if (enterAwaiting === null) return;
+    if (loadError) setEnterAwaiting(null);
+    else if (listed?.query === enterAwaiting) {
+      setEnterAwaiting(null);
+      void insert(listed.offers[0]);
+    }
+  }, [enterAwaiting, listed, loadError, insert]);
+
   const onKeyDown = (event: KeyboardEvent) => {
     const count = offers?.length ?? 0;
-    if (event.key === 'Enter') {
+    // Enter that confirms a word being composed (an input method) is the input method's.
+    if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
-      void insert(offers?.[selected]);
+      insertOnEnter();
     } else if (['ArrowDown', 'ArrowUp'].includes(event.key) || (event.key === 'Home' && event.ctrlKey) || (event.key === 'End' && event.ctrlKey)) {
       event.preventDefault();
       setSelected(moveSelection(selected, event.key, count));
@@ -177,10 +206,10 @@ export function PickerApp() {
         if (event.key === 'Escape') {
           event.preventDefault();
           close();
-        } else if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
+        } else if (event.key === 'Enter' && !event.isComposing && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
           // Enter inserts from the language and template choices as it does from the search box.
           event.preventDefault();
-          void insert(highlighted);
+          insertOnEnter();
         }
       }}
     >
@@ -205,7 +234,11 @@ export function PickerApp() {
             aria-describedby="picker-hint"
             autocomplete="off"
             value={query}
-            onInput={(event) => setQuery(event.currentTarget.value)}
+            onInput={(event) => {
+              setQuery(event.currentTarget.value);
+              // Typing on after Enter: the advisor is still choosing.
+              setEnterAwaiting(null);
+            }}
             onKeyDown={onKeyDown}
           />
           {problem && (

@@ -73,6 +73,23 @@ describe('the message preview', () => {
   });
 });
 
+describe('Enter in the search box', () => {
+  it('inserts the first offer the search finds, also when pressed before the search answered', async () => {
+    const searched = await seedOffer({ customer: { name: 'Quentin Zebrowski', company: 'Zebracorp', email: 'quentin@zebracorp.example' } });
+    const newest = await seedOffer();
+    const { page, frame } = await openPicker('mail.google.com', 'webmail/gmail-compose.html');
+    await expect.poll(() => previewText(frame)).toContain(newest.url);
+    // Typed and Enter pressed at once, as a fast typist does: the list still shows the newest offers.
+    const session = await page.context().newCDPSession(frame);
+    await session.send('Input.insertText', { text: 'zebracorp' });
+    await session.detach();
+    await pressThroughBrowser(frame, 'Enter');
+    await expect.poll(() => editorText(page)).toContain(searched.url);
+    expect(await editorText(page)).not.toContain(newest.url);
+    await page.close();
+  });
+});
+
 describe('the template and language', () => {
   it('inserts the French message chosen for a customer, and preselects it for that customer next time', async () => {
     const camille = await seedOffer();
