@@ -215,7 +215,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
     /** Shows the offer as stored now, after an edit was refused as stale; the refused text stays listed. */
     async reload() {
       try {
-        saver.discard();
+        await saver.discard();
         const { offer: fresh } = await sendMessage({ type: 'offers.get', id: offerId });
         startFrom(offerId, fresh);
         updateOffer(() => fresh);

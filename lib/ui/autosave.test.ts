@@ -76,10 +76,36 @@ describe('autosave discard', () => {
     const saved: string[] = [];
     const saver = new Autosaver<string>(async (v) => void saved.push(v), () => undefined, 400);
     saver.change('refused text');
-    saver.discard();
+    await saver.discard();
     expect(saver.hasUnsaved).toBe(false);
     await vi.advanceTimersByTimeAsync(1000);
     await saver.flush();
     expect(saved).toEqual([]);
+  });
+
+  it('keeps nothing of a save under way that fails after the discard, and waits for it to end', async () => {
+    const calls: string[] = [];
+    const pending: ReturnType<typeof deferred>[] = [];
+    const saver = new Autosaver<string>(
+      (v) => {
+        calls.push(v);
+        const d = deferred();
+        pending.push(d);
+        return d.promise;
+      },
+      () => undefined,
+      10,
+    );
+    saver.change('refused text');
+    const flushed = saver.flush();
+    let discarded = false;
+    const discarding = saver.discard().then(() => (discarded = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(discarded).toBe(false);
+    pending[0]!.reject(new Error('stale'));
+    await Promise.all([flushed, discarding]);
+    expect(saver.hasUnsaved).toBe(false);
+    await saver.flush();
+    expect(calls).toEqual(['refused text']);
   });
 });

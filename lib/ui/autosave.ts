@@ -7,6 +7,8 @@ export class Autosaver<T> {
   private pending: { value: T } | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
+  /** Counts discards: a save that fails after one keeps nothing for a retry. */
+  private discards = 0;
 
   constructor(
     private readonly save: (value: T) => Promise<void>,
@@ -26,11 +28,17 @@ export class Autosaver<T> {
     return this.pending !== null || this.running !== null;
   }
 
-  /** Drops what is not saved yet (the advisor reloaded a copy another window changed). */
-  discard(): void {
+  /**
+   * Drops what is not saved yet (the advisor reloaded a copy another window changed), a save under
+   * way included: should it fail, its value is not kept for a retry. Resolves once that save ended,
+   * so what is read next includes it if it went through.
+   */
+  async discard(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.pending = null;
+    this.discards++;
+    await this.running;
   }
 
   /** Saves the latest value now; resolves when everything typed so far is stored (or failed). */
@@ -41,6 +49,7 @@ export class Autosaver<T> {
     const next = this.pending;
     if (!next) return;
     this.pending = null;
+    const discards = this.discards;
     this.onState('saving');
     const saving = this.save(next.value).then(
       () => {
@@ -50,8 +59,8 @@ export class Autosaver<T> {
       },
       (error: unknown) => {
         this.running = null;
-        // Keep the value so the next change or flush retries it, unless newer text replaced it.
-        this.pending ??= next;
+        // Keep the value so the next change or flush retries it, unless newer text replaced it or it was discarded.
+        if (discards === this.discards) this.pending ??= next;
         this.onState('failed', error);
         return false;
       },
