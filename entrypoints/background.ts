@@ -31,7 +31,9 @@ export default defineBackground(() => {
   });
   const settingsHooks: SettingsHooks = {
     preferencesSaved: (before, after) => {
-      if (reminderDelayChanged({ oldValue: before, newValue: after })) void rebuildReminders(reminders, { showMissed: false });
+      if (reminderDelayChanged({ oldValue: before, newValue: after })) {
+        rebuildReminders(reminders, { showMissed: false }).catch((error: unknown) => console.warn('Reminders not moved to the new delay', error));
+      }
     },
   };
   const grants = createGrantBook(browser.storage.session);
@@ -44,8 +46,12 @@ export default defineBackground(() => {
     ...createCaptureSaveHandlers(offerHandlers, grants),
     ...createOpenOfferHandler((path) => browser.tabs.create({ url: browser.runtime.getURL(path as '/history.html') })),
   }, postProgressChanged);
-  browser.alarms.onAlarm.addListener((alarm) => void fireReminder(reminders, alarm.name));
-  browser.notifications.onClicked.addListener((id) => void openReminder(reminders, id));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    fireReminder(reminders, alarm.name).catch((error: unknown) => console.warn('Reminder not shown', error));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    openReminder(reminders, id).catch((error: unknown) => console.warn('Reminder not opened', error));
+  });
   // Alarms do not survive a Firefox restart or a Chrome update: rebuild them whenever the worker
   // starts. The startup and install listeners are what wake the worker at those moments.
   const rebuild = () => void rebuildReminders(reminders, { showMissed: true }).catch((error: unknown) => console.warn('Reminders not rebuilt', error));
