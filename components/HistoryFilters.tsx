@@ -47,14 +47,23 @@ export function HistoryFilters({
 }) {
   const [query, setQuery] = useState(view.q);
   const timerRef = useRef<ReturnType<typeof setTimeout>>();
+  // The view as it is when the search goes out, not as it was at the keystroke: a filter picked or
+  // an offer opened in between stays.
+  const latestRef = useRef({ view, onChange });
+  useEffect(() => {
+    latestRef.current = { view, onChange };
+  });
   useEffect(() => setQuery(view.q), [view.q]);
+  useEffect(() => () => clearTimeout(timerRef.current), []);
 
   const typed = (value: string) => {
     setQuery(value);
     clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => onChange({ ...view, q: value }), SEARCH_DELAY_MS);
+    timerRef.current = setTimeout(() => latestRef.current.onChange({ ...latestRef.current.view, q: value }), SEARCH_DELAY_MS);
   };
   const pick = (key: 'status' | 'offerStatus' | 'followUp' | 'kind' | 'location' | 'from' | 'to') => (event: Event) => {
+    // The filter's view carries the query typed so far: the search waiting to go out is in it.
+    clearTimeout(timerRef.current);
     const value = (event.currentTarget as HTMLInputElement | HTMLSelectElement).value;
     const { [key]: _previous, ...next }: HistoryView = { ...view, q: query };
     if (value) Object.assign(next, { [key]: value });
