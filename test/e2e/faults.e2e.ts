@@ -3,7 +3,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, keepStoppingWorker, launchExtension, stopWorkerUnderQuota, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
 
 let fixtures: FixtureServer;
@@ -64,6 +64,12 @@ describe('faults that lose nothing', () => {
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));
       await expect.poll(() => accessibleText(page), { timeout: 20_000 }).toContain('could not save this offer');
+      // The error notice is readable in either theme (WCAG AA: 4.5 to 1 for its text).
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme });
+        const { color, background } = await noticeColours(page);
+        expect({ colorScheme, readable: contrastRatio(color, background) >= 4.5 }).toEqual({ colorScheme, readable: true });
+      }
       await cdp.send('Storage.overrideQuotaForOrigin', { origin });
       await pressNoticeButton(page, 2);
       await expect.poll(() => accessibleText(page), { timeout: 10_000 }).toContain('Offer saved · summary ID PO-55555555');

@@ -228,6 +228,54 @@ export async function accessibleText(page: Page): Promise<string> {
   }
 }
 
+interface StyledNode {
+  backendNodeId: number;
+  attributes?: string[];
+  children?: StyledNode[];
+  shadowRoots?: StyledNode[];
+}
+
+/**
+ * The text and background colours of the capture notice (its element of class `toast`), as
+ * computed: it lives in a closed shadow root, which only the DevTools protocol enters.
+ */
+export async function noticeColours(page: Page): Promise<{ color: string; background: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: StyledNode };
+    const isNotice = (node: StyledNode) => {
+      const attributes = node.attributes ?? [];
+      const classes = attributes[attributes.indexOf('class') + 1] ?? '';
+      return attributes.includes('class') && classes.split(' ').includes('toast');
+    };
+    const find = (node: StyledNode): StyledNode | undefined =>
+      isNotice(node) ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find((found) => found !== undefined);
+    const notice = find(root);
+    if (!notice) throw new Error('No capture notice on the page.');
+    const { nodeIds } = await cdp.send('DOM.pushNodesByBackendIdsToFrontend', { backendNodeIds: [notice.backendNodeId] });
+    const { computedStyle } = await cdp.send('CSS.getComputedStyleForNode', { nodeId: nodeIds[0]! });
+    const value = (name: string) => computedStyle.find((property) => property.name === name)?.value ?? '';
+    return { color: value('color'), background: value('background-color') };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The contrast ratio of two opaque colours given as rgb(r, g, b) (WCAG 2). */
+export function contrastRatio(first: string, second: string): number {
+  const luminance = (rgb: string) => {
+    const [r = 0, g = 0, b = 0] = (rgb.match(/\d+/g) ?? []).map((channel) => {
+      const c = Number(channel) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [luminance(first), luminance(second)];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
 /**
  * Presses one of the capture notice's buttons from the keyboard: Shift+Tab from the start of the
  * page reaches the notice's controls from the last (Dismiss) backwards.
