@@ -15,8 +15,19 @@ export default defineContentScript({
   main(ctx) {
     ignoreForgedScriptStarts(ctx);
     const toast = createToast();
+    /**
+     * The offer this tab's last capture created, with its Undo: a result page that shows more a
+     * moment later (its summary) saves that offer again, and the notice still speaks of a new
+     * offer the advisor can undo.
+     */
+    let createdHere: { offerId: string; undoToken: string } | undefined;
 
-    const confirm = ({ offer, created, undoToken, summaryIdConflict }: SaveResult) => {
+    const confirm = (result: SaveResult) => {
+      const { offer, summaryIdConflict } = result;
+      if (result.created && result.undoToken) createdHere = { offerId: offer.id, undoToken: result.undoToken };
+      const sameCreation = createdHere?.offerId === offer.id ? createdHere : undefined;
+      const created = result.created || sameCreation !== undefined;
+      const undoToken = result.undoToken ?? sameCreation?.undoToken;
       // A summary ID another offer holds: the offer was saved without it, and the advisor is told.
       const text = summaryIdConflict
         ? t('capture_toast_summaryIdConflict', summaryIdConflict)

@@ -147,6 +147,21 @@ describe('capture on Partner Center', () => {
     await Promise.all([page.close(), plain.close()]);
   });
 
+  it('keeps Undo on a new offer whose summary shows a moment after its link (saved twice)', async () => {
+    const quote = '34343434-aaaa-4bbb-8ccc-000000000034';
+    const page = await browser.context.newPage();
+    await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', summary: 'late', delay: '100' }));
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
+    // The summary's subscriptions arrive with the second save.
+    await expect.poll(async () => (await offersWithQuote(browser, quote))[0]?.subscriptions.length, { timeout: 10_000 }).toBe(2);
+    const notice = await accessibleText(page);
+    expect(notice).toContain('Offer saved · summary ID PO-34343434');
+    expect(notice.split('\n')).toContain('Undo');
+    await pressNoticeButton(page, 2);
+    await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
+    await page.close();
+  });
+
   it('removes a just-captured offer on Undo and does not capture it again', async () => {
     const quote = '33333333-aaaa-4bbb-8ccc-000000000003';
     const page = await browser.context.newPage();
