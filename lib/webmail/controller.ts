@@ -158,11 +158,23 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     if (restoreCaret && entry.body.isConnected) caret.restore(entry.body);
   }
 
-  /** The compose window a shortcut or the popup means: the focused one, else the last used, else the newest. */
+  /**
+   * Whether a node is part of this compose window: its body, or the fields and controls around
+   * it (its subject and recipients' container). Where those are not found, the one window the
+   * node's ancestors hold.
+   */
+  function isInWindow(entry: ComposeEntry, node: EventTarget | null): boolean {
+    if (!(node instanceof Element)) return false;
+    if (entry.body.contains(node)) return true;
+    const root = composeRoot(entry.body, adapter);
+    return root ? root.contains(node) : owningBody(node, entries.keys()) === entry.body;
+  }
+
+  /** The compose window a shortcut or the popup means: the focused one (body or fields), else the last used, else the newest. */
   function targetEntry(): ComposeEntry | undefined {
     const all = [...entries.values()];
     return (
-      all.find((entry) => entry.body.contains(doc.activeElement)) ??
+      all.find((entry) => isInWindow(entry, doc.activeElement)) ??
       all.reduce<ComposeEntry | undefined>((best, entry) => (entry.lastFocusAt > (best?.lastFocusAt ?? 0) ? entry : best), undefined) ??
       all[all.length - 1]
     );
@@ -281,7 +293,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     const shortcut = isSendShortcut(event);
     if (!shortcut && !isButtonActivation(event)) return;
     const entry = entryAt(event.target);
-    if (entry && (shortcut || isSendButton(event.target, entry))) pressSend(entry);
+    // The shortcut sends the window it is pressed in, not one that merely shares the page with a search box.
+    if (entry && (isSendButton(event.target, entry) || (shortcut && isInWindow(entry, event.target)))) pressSend(entry);
   }
 
   /** A pop-out compose's page (or frame) goes away right after its Send. */

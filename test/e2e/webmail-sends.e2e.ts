@@ -86,6 +86,26 @@ for (const { name, host, path, provider } of COMPOSES) {
       await page.close();
     });
 
+    it('Ctrl+Enter outside the window (in the page’s search box) is no Send: the window closed next records nothing', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.evaluate(() => {
+        const search = document.createElement('input');
+        search.type = 'search';
+        search.id = 'mail-search';
+        document.body.prepend(search);
+      });
+      await page.click('#mail-search');
+      await page.keyboard.press('Control+Enter');
+      await page.click(provider === 'gmail' ? '#close' : '#discard');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await page.waitForTimeout(500);
+      expect(await pageSends(page)).toBe(0);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      await page.close();
+    });
+
     it('the Send button sends: the customer is sent, with the moment and the subject', async () => {
       const offer = await seedOffer();
       const { page, problems } = await openCompose(host, path);

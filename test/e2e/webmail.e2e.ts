@@ -333,6 +333,26 @@ describe('the offer picker', () => {
     }
   });
 
+  it('opens the picker with Alt+Shift+O for the window whose fields have the focus, not the one last typed in', async () => {
+    const offer = await seedOffer();
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-dynamic.html'));
+    await page.bringToFront();
+    await page.evaluate(() => (window as unknown as { openCompose: (id: string) => void }).openCompose('first'));
+    await page.click('#first .body');
+    await page.keyboard.type('Hello');
+    await page.evaluate(() => (window as unknown as { openCompose: (id: string) => void }).openCompose('second'));
+    await expect.poll(() => insertButton(page).count()).toBe(2);
+    // A new window: the advisor types its recipient, its body never had the caret.
+    await page.fill('#second .to', 'dana@fabrikam.example');
+    await pressThroughBrowser(page, 'Alt+Shift+O');
+    const frame = await pickerFrame(page);
+    await pressThroughBrowser(frame, 'Enter');
+    await expect.poll(() => page.locator('#second .body').textContent()).toContain(offer.url);
+    expect(await page.locator('#first .body').textContent()).not.toContain(offer.url);
+    await page.close();
+  });
+
   it('answers the popup when the active tab has no compose window', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-busy.html'));
