@@ -46,6 +46,24 @@ describe('a version 1 backup', () => {
 });
 
 describe('validateBackupRecords', () => {
+  it('takes invisible and direction-changing characters out of short texts and customers, as every other way in does', () => {
+    const hostile = makeOffer(1, {
+      summaryId: 'PO-\u200b1001',
+      partnerOffice: 'Contoso\u202e Paris',
+      subscriptions: [{ name: 'Microsoft 365\u2066 E3', licenses: 5 }, { name: '\u200b\u200d', licenses: 1 }],
+      customers: [makeCustomer('c1', { name: 'Dana \u202eeeS', company: '\ufeffFabrikam', email: 'dana@fabrikam.example\u200b' })],
+      notes: 'Family plan 👨‍👩‍👧',
+    });
+    const [record] = validateBackupRecords([hostile]).valid;
+    expect(record?.offer).toMatchObject({
+      summaryId: 'PO-1001',
+      partnerOffice: 'Contoso Paris',
+      subscriptions: [{ name: 'Microsoft 365 E3', licenses: 5 }],
+      customers: [{ name: 'Dana eeS', company: 'Fabrikam', email: 'dana@fabrikam.example' }],
+      notes: 'Family plan 👨‍👩‍👧',
+    });
+  });
+
   it('rejects each bad record with its index and reason, and keeps the good ones', () => {
     const good = makeOffer(1);
     const { valid, rejected } = validateBackupRecords([

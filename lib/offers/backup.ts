@@ -1,5 +1,7 @@
 import { checkOfferUrl } from './offer-url';
+import { cleanIdentity } from './customers';
 import { stripUndefined } from './merge';
+import { withoutInvisible } from './normalize';
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupFile } from './backup-envelope';
 import { Offer } from './schema';
 import type { RejectedRecord } from './import-report';
@@ -51,10 +53,31 @@ export function validateBackupRecords(
       rejected.push({ index, id, reason: `url: not a Partner Center offer URL (${url})` });
       return;
     }
-    const offer = clampTimes({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId }, now);
+    const offer = clampTimes(withoutHiddenText({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId }), now);
     valid.push({ index, offer });
   });
   return { valid, rejected };
+}
+
+/**
+ * The record with the invisible and direction-changing characters every other way in strips taken
+ * out of its short texts and its customers' names, addresses and companies: a file can carry a
+ * right-to-left override that would turn a name around on screen and in messages. Notes keep
+ * theirs (joiners belong to emoji there).
+ */
+function withoutHiddenText(offer: Offer): Offer {
+  const clean = (text: string | undefined) => (text === undefined ? undefined : withoutInvisible(text).trim() || undefined);
+  return stripUndefined({
+    ...offer,
+    summaryId: clean(offer.summaryId),
+    partnerOffice: clean(offer.partnerOffice),
+    usageLocation: clean(offer.usageLocation),
+    subscriptions: offer.subscriptions.flatMap((subscription) => {
+      const name = clean(subscription.name);
+      return name ? [{ ...subscription, name }] : [];
+    }),
+    customers: offer.customers.map(({ name, email, company, ...customer }) => ({ ...customer, ...cleanIdentity({ name, email, company }) })),
+  });
 }
 
 function clampTimes(offer: Offer, now: string): Offer {

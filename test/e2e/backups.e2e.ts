@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { FullBackupFile } from '../../lib/backup/backup';
 import { DEFAULT_CHUNK_BYTES } from '../../lib/messaging/chunks';
-import { makeOffer } from '../unit/offer-factory';
+import { createBackup } from '../../lib/offers/backup';
+import { makeCustomer, makeOffer } from '../unit/offer-factory';
 import { exportedBackup, importOffers } from './backup-transfer';
 import { launchExtension, type ExtensionBrowser } from './harness';
 
@@ -69,6 +70,21 @@ describe('a backup bigger than one message', () => {
       await target.close();
     }
   }, 180_000);
+
+  it('imports a hostile file’s names without their invisible and direction-changing characters', async () => {
+    const target = await launchExtension();
+    try {
+      const hostile = makeOffer(9001, { customers: [makeCustomer('c1', { name: 'Dana \u202eeeS', company: '\u200bFabrikam', email: 'dana@fabrikam.example' })] });
+      const file = JSON.stringify(createBackup([hostile], new Date().toISOString()));
+      const history = await target.openExtensionPage('history.html');
+      await history.locator('input[type=file]').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+      await expect.poll(() => history.locator('.backup-outcome').textContent(), { timeout: 30_000 }).toContain('1 added');
+      const answer = await target.send({ type: 'offers.get', id: hostile.id });
+      expect(answer).toMatchObject({ ok: true, data: { offer: { customers: [{ name: 'Dana eeS', company: 'Fabrikam' }] } } });
+    } finally {
+      await target.close();
+    }
+  });
 
   it('refuses a file corrupt half-way whole, writing nothing', async () => {
     const target = await launchExtension();
