@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { OfferDraft, Subscription } from '../offers/schema';
+import { CapturedDraft, Subscription } from '../offers/schema';
 import { detectWizardStep } from './detect';
 import { CAPTURE_REASONS } from '../messaging/protocol';
 import { captureFromCopy, captureFromPage, type CaptureResult } from './capture';
@@ -142,7 +142,7 @@ function expectValid(result: CaptureResult): void {
     expect(CAPTURE_REASONS).toContain(result.reason);
     return;
   }
-  expect(OfferDraft.safeParse(result.draft).success).toBe(true);
+  expect(CapturedDraft.safeParse(result.draft).success).toBe(true);
   // No markup survives into a saved offer.
   expect(JSON.stringify(result.draft)).not.toMatch(/[<>]/);
 }

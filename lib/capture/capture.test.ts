@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OfferDraft } from '../offers/schema';
+import { CapturedDraft } from '../offers/schema';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { captureFromCopy, captureFromPage } from './capture';
 import type { OptionsSnapshot } from './options-step';
@@ -130,7 +130,7 @@ describe('captureFromPage', () => {
   it('always yields a draft the schema accepts', () => {
     for (const file of Object.values(FIXTURES)) {
       const { draft } = captureFromPage(loadFixture(file), rememberedPurchase);
-      if (draft) expect(OfferDraft.safeParse(draft).success).toBe(true);
+      if (draft) expect(CapturedDraft.safeParse(draft).success).toBe(true);
     }
   });
 });

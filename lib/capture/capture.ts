@@ -1,6 +1,6 @@
 import type { CaptureReason } from '../messaging/protocol';
 import { errorMessage } from '../error-message';
-import type { OfferDraft } from '../offers/schema';
+import type { CapturedDraft } from '../offers/schema';
 import type { DeepRoot } from './deep-dom';
 import { mergeFields, toDraft } from './draft';
 import { findOfferUrls } from '../offers/offer-url';
@@ -8,7 +8,7 @@ import { extractOptions, type OptionsSnapshot } from './options-step';
 import { detailsFromText, extractResult, extractShownDetails, findOfferUrlIn } from './result-page';
 
 
-export type CaptureResult = { draft: OfferDraft; reason?: undefined } | { draft: null; reason: CaptureReason; detail?: string };
+export type CaptureResult = { draft: CapturedDraft; reason?: undefined } | { draft: null; reason: CaptureReason; detail?: string };
 
 /** The one place a capture's exceptions end: the page is untrusted and half-built at times. */
 function readFailure(error: unknown): CaptureResult {

@@ -1,13 +1,13 @@
 import { LIMITS } from '../offers/limits';
 import { RESULT_PAGE_FIELDS } from '../offers/result-page-fields';
-import type { OfferDraft, OfferKind, OfferSource, Subscription } from '../offers/schema';
+import type { CapturedDraft, CaptureSource, OfferKind, Subscription } from '../offers/schema';
 import type { CaptureResult } from './capture';
 import type { OptionsSnapshot } from './options-step';
 import type { ShownDetails } from './result-page';
 import { mergeSubscriptions } from './result-summary';
 import { cleanText } from './text';
 
-export type DraftFields = Partial<Pick<OfferDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin' | 'shownOnResultPage'>>;
+export type DraftFields = Partial<Pick<CapturedDraft, 'summaryId' | 'partnerOffice' | 'usageLocation' | 'subscriptions' | 'delegatedAdmin' | 'shownOnResultPage'>>;
 
 const shortText = (value: unknown): string | undefined => {
   if (typeof value !== 'string' && typeof value !== 'number') return undefined;
@@ -29,13 +29,13 @@ function subscriptionList(value: unknown): Subscription[] | undefined {
 /**
  * Builds the draft from cleaned, bounded values; a field that is not valid on its own is dropped
  * rather than losing the whole offer, since the URL alone is still worth saving. Only the URL
- * can fail the draft: `invalid-draft`, naming it. The rules are the OfferDraft schema's: the
+ * can fail the draft: `invalid-draft`, naming it. The rules are the CapturedDraft schema's: the
  * background checks every draft with it before storing, and the fuzz test holds the two in step.
  * zod itself stays out of the content script for its size.
  */
-export function toDraft(url: string, source: OfferSource, fields: DraftFields): CaptureResult {
+export function toDraft(url: string, source: CaptureSource, fields: DraftFields): CaptureResult {
   if (!url || url.length > LIMITS.url || url !== url.trim()) return { draft: null, reason: 'invalid-draft', detail: 'url' };
-  const draft: OfferDraft = { url, source };
+  const draft: CapturedDraft = { url, source };
   const summaryId = shortText(fields.summaryId);
   const partnerOffice = shortText(fields.partnerOffice);
   const usageLocation = shortText(fields.usageLocation);

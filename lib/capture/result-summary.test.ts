@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OfferDraft } from '../offers/schema';
+import { CapturedDraft } from '../offers/schema';
 import { RESULT_PAGE_FIELDS } from '../offers/result-page-fields';
 import { FIXTURES, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { captureFromPage } from './capture';
@@ -202,7 +202,7 @@ describe('result pages read on their own', () => {
     // Read on its own, a result page gives every field it has; each then replaces older captures.
     const shownOnResultPage = RESULT_PAGE_FIELDS.filter((field) => field in expected);
     expect(draft).toEqual({ ...expected, shownOnResultPage, source: 'auto' });
-    expect(OfferDraft.safeParse(draft).success).toBe(true);
+    expect(CapturedDraft.safeParse(draft).success).toBe(true);
   });
 
   it('reads the other fields from a header-row table and from text after a bold label', () => {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FIXTURES, fixtureHtml, loadFixture, renderInBody } from '../../test/fixtures/partner-center/load';
 import { makeOffer } from '@/test/unit/offer-factory';
-import type { OfferDraft } from '../offers/schema';
+import type { CapturedDraft } from '../offers/schema';
 import { PROBE_DELAYS_MS, RESULT_SETTLE_MS, startCaptureWatcher, type CaptureWatcher } from './watcher';
 
 let watcher: CaptureWatcher | undefined;
@@ -14,7 +14,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function watch(doc: Document, save = vi.fn(async (_draft: OfferDraft) => ({ offer: makeOffer(1), created: true }))) {
+function watch(doc: Document, save = vi.fn(async (_draft: CapturedDraft) => ({ offer: makeOffer(1), created: true }))) {
   const onSaved = vi.fn();
   const onSaveFailed = vi.fn();
   watcher = startCaptureWatcher({ doc, save, onSaved, onSaveFailed });

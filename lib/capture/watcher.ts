@@ -1,6 +1,6 @@
 import { errorMessage } from '../error-message';
 import type { CaptureAnswer, ResponseMap } from '../messaging/protocol';
-import type { OfferDraft } from '../offers/schema';
+import type { CapturedDraft } from '../offers/schema';
 import { detectWizardStep, type WizardStep } from './detect';
 import { captureFromCopy, captureFromPage } from './capture';
 import { parseOfferUrl } from '../offers/offer-url';
@@ -24,7 +24,7 @@ const SUBMIT_KEYS = new Set(['Enter', ' ']);
 
 export interface WatcherPorts {
   doc: Document;
-  save(draft: OfferDraft): Promise<SaveResult>;
+  save(draft: CapturedDraft): Promise<SaveResult>;
   onSaved(result: SaveResult): void;
   onSaveFailed(error: unknown, retry: () => void): void;
   now?: () => number;
@@ -40,7 +40,7 @@ export interface CaptureWatcher {
   stop(): void;
 }
 
-const quoteIdOf = (draft: OfferDraft) => parseOfferUrl(draft.url)?.quoteId ?? draft.url;
+const quoteIdOf = (draft: CapturedDraft) => parseOfferUrl(draft.url)?.quoteId ?? draft.url;
 
 /**
  * Watches a Partner Center page for the offer wizard and saves what it shows. On other pages it
@@ -58,7 +58,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
   let savedKey: string | undefined;
   let failedKey: string | undefined;
   let saving = false;
-  let queued: OfferDraft | undefined;
+  let queued: CapturedDraft | undefined;
   const suppressed = new Set<string>();
 
   const schedule = (delay: number) => {
@@ -84,7 +84,7 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
     if (snapshot.subscriptions.length > 0 || snapshot.partnerOffice || snapshot.usageLocation) remembered = snapshot;
   }
 
-  function submit(draft: OfferDraft) {
+  function submit(draft: CapturedDraft) {
     const key = JSON.stringify(draft);
     if (key === savedKey || key === failedKey || suppressed.has(quoteIdOf(draft))) return;
     if (saving) {

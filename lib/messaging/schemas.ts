@@ -5,7 +5,7 @@ import { AdvisorProfile } from '../message/profile';
 import { ChoiceAddresses, Preferences, TemplateChoice, Templates } from '../settings/settings';
 import { FOLLOW_UPS } from '../history-link';
 import { SORT_DIRECTIONS, SORT_KEYS } from '../offers/sort';
-import { OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
+import { CapturedDraft, OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
 
@@ -151,7 +151,7 @@ export const Request = z.discriminatedUnion('type', [
   /** The template and language the picker used for these recipients, preselected for them next time. */
   z.object({ type: z.literal('settings.rememberChoice'), emails: ChoiceAddresses, choice: TemplateChoice }),
   z.object({ type: z.literal('capture.runInActiveTab') }),
-  z.object({ type: z.literal('capture.save'), draft: OfferDraft }),
+  z.object({ type: z.literal('capture.save'), draft: CapturedDraft }),
   z.object({ type: z.literal('capture.undo'), token: randomToken }),
   z.object({ type: z.literal('ui.openOffer'), id }),
   z.object({ type: z.literal('webmail.openPickerInActiveTab') }),

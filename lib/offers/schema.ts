@@ -5,6 +5,8 @@ import { CUSTOMER_STATUSES, OFFER_STATUSES } from './statuses';
 
 export const OFFER_KINDS = ['purchase', 'trial'] as const;
 export const OFFER_SOURCES = ['auto', 'clipboard', 'manual', 'import'] as const;
+/** The sources of an offer read on Partner Center: from its page, or from a link the advisor copied there. */
+export const CAPTURE_SOURCES = ['auto', 'clipboard'] as const satisfies readonly (typeof OFFER_SOURCES)[number][];
 
 export const SEND_PROVIDERS = ['gmail', 'outlook', 'other'] as const;
 
@@ -110,3 +112,21 @@ export const OfferDraft = z.object({
   shownOnResultPage: z.optional(z.array(z.enum(RESULT_PAGE_FIELDS)).check(z.maxLength(RESULT_PAGE_FIELDS.length))),
 });
 export type OfferDraft = z.infer<typeof OfferDraft>;
+
+/**
+ * What a Partner Center capture reads from the page: the offer as Microsoft shows it. A customer,
+ * notes or a follow-up link come from the advisor, on extension pages; a content script sending
+ * them (a compromised page speaks with its voice) is refused.
+ */
+export const CapturedDraft = z.strictObject({
+  url: OfferDraft.shape.url,
+  summaryId: OfferDraft.shape.summaryId,
+  partnerOffice: OfferDraft.shape.partnerOffice,
+  usageLocation: OfferDraft.shape.usageLocation,
+  subscriptions: OfferDraft.shape.subscriptions,
+  delegatedAdmin: OfferDraft.shape.delegatedAdmin,
+  shownOnResultPage: OfferDraft.shape.shownOnResultPage,
+  source: z.enum(CAPTURE_SOURCES),
+});
+export type CapturedDraft = z.infer<typeof CapturedDraft>;
+export type CaptureSource = CapturedDraft['source'];

@@ -104,6 +104,25 @@ describe('offer links on Partner Center', () => {
     await page.close();
   });
 
+  it('refuses a capture sent straight from the content script with what only the advisor gives: a customer, notes, a follow-up link', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('partner.microsoft.com', 'partner-center/result-lookalike-links-en.html'));
+    const url = offerUrl(41);
+    for (const extra of [
+      { customer: { email: 'attacker@evil.example' } },
+      { notes: 'Pay to IBAN FR76 0000' },
+      { followUpOf: 'offer-1' },
+      { source: 'manual' },
+    ]) {
+      const save = await sendFromContentScript(page, { type: 'capture.save', draft: { url, source: 'auto', ...extra } });
+      expect({ extra, save }).toMatchObject({ extra, save: { ok: false, error: { code: 'invalid-message' } } });
+    }
+    expect(await offerCount()).toBe(0);
+    // The same capture with only what the page shows is saved.
+    expect(await sendFromContentScript(page, { type: 'capture.save', draft: { url, source: 'auto', summaryId: 'PO-41' } })).toMatchObject({ ok: true });
+    await page.close();
+  });
+
   it('captures a genuine offer link on a layout it has never seen, in Spanish, past look-alikes', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', 'partner-center/result-unfamiliar-es.html'));
