@@ -400,6 +400,24 @@ describe('changes', () => {
     await expect(store.replace(old.id, old.id, true)).rejects.toMatchObject({ code: 'invalid-offer' });
   });
 
+  it('lets an offer be replaced again once its replacement is deleted, and links them again when it is put back', async () => {
+    const { offer: old } = await store.upsert({ url: offerUrl(30), source: 'auto', customer: { email: 'a@b.example' } });
+    const { offer: mistake } = await store.upsert({ url: offerUrl(31), source: 'auto' });
+    await store.replace(old.id, mistake.id, true);
+    const deleted = (await store.delete(mistake.id))!;
+    expect(await store.get(old.id)).not.toHaveProperty('replacedBy');
+    // Its customers stay as the replacement left them: an old offer whose replacement is cleaned up stays closed.
+    expect((await store.get(old.id))!.customers.map((c) => c.status)).toEqual(['withdrawn']);
+    await store.restore(deleted);
+    expect(await store.get(old.id)).toMatchObject({ replacedBy: mistake.id });
+    await store.deleteMany([mistake.id]);
+    const { offer: right } = await store.upsert({ url: offerUrl(32), source: 'auto' });
+    expect((await store.replace(old.id, right.id, true)).replaced).toMatchObject({ replacedBy: right.id });
+    // Deleted together, neither is left to change.
+    expect((await store.deleteMany([old.id, right.id])).map((o) => o.id).sort()).toEqual([old.id, right.id].sort());
+    expect(await store.count()).toBe(0);
+  });
+
   it('keeps the old customers as they were when told not to withdraw them', async () => {
     const { offer: old } = await store.upsert({ url: offerUrl(6), source: 'auto', customer: { email: 'a@b.example' } });
     const { offer: next } = await store.upsert({ url: offerUrl(7), source: 'auto' });

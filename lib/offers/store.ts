@@ -705,6 +705,7 @@ export class OfferStore {
       const totals = new TotalsChange(tx);
       totals.record(fromStored(stored), undefined);
       await tx.objectStore('offers').delete(id);
+      await unlinkReplaced(tx, totals, fromStored(stored), new Set([id]));
       await totals.save();
     }
     await tx.done;
@@ -720,6 +721,8 @@ export class OfferStore {
     const deleted = stored.flatMap((record) => (record ? [fromStored(record)] : []));
     for (const offer of deleted) totals.record(offer, undefined);
     await Promise.all(deleted.map((offer) => offers.delete(offer.id)));
+    const deleting = new Set(deleted.map((offer) => offer.id));
+    for (const offer of deleted) await unlinkReplaced(tx, totals, offer, deleting);
     await totals.save();
     await tx.done;
     return deleted;
@@ -760,6 +763,7 @@ export class OfferStore {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const totals = new TotalsChange(tx);
     const result = await this.mergeInto(tx, totals, readFromLink(offer), this.clock());
+    await relinkReplaced(tx, totals, result.offer);
     await totals.save();
     await tx.done;
     return result.offer;
@@ -777,6 +781,7 @@ export class OfferStore {
     const restored: Offer[] = [];
     // One after another: two offers of the list may share a quote, and each must see the other's write.
     for (const offer of checked) restored.push((await this.mergeInto(tx, totals, offer, now)).offer);
+    for (const offer of restored) await relinkReplaced(tx, totals, offer);
     await totals.save();
     await tx.done;
     return restored;
@@ -1132,6 +1137,28 @@ async function holdersBatch(
 async function holdersBelow(store: OffersStore, holders: Holders, key: readonly [string, string], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
   const records = await store.index('words').getAll(wordsStartingWith(holders.word));
   return newestUnique(records, (stored) => isBefore(stored, key) && fits(stored)).slice(0, count);
+}
+
+/**
+ * Once an offer that replaced another is deleted, the other no longer names it as its replacement,
+ * so it can be replaced again (by the right offer, when the deleted one was a mistake or a capture
+ * undone). Its customers keep their statuses: an old offer whose replacement is cleaned up stays
+ * closed. Nothing changes when the other is deleted too, or names another replacement.
+ */
+async function unlinkReplaced(tx: ReadWrite, totals: TotalsChange, deleted: Offer, deleting: ReadonlySet<string>): Promise<void> {
+  if (!deleted.replaces || deleting.has(deleted.replaces)) return;
+  const stored = await tx.objectStore('offers').get(deleted.replaces);
+  if (stored?.replacedBy !== deleted.id) return;
+  const { replacedBy: _deleted, ...unlinked } = fromStored(stored);
+  await totals.put(fromStored(stored), unlinked);
+}
+
+/** A deleted replacement put back (Undo) is named again by the offer it replaces, unless that offer has another one since. */
+async function relinkReplaced(tx: ReadWrite, totals: TotalsChange, restored: Offer): Promise<void> {
+  if (!restored.replaces) return;
+  const stored = await tx.objectStore('offers').get(restored.replaces);
+  if (!stored || stored.replacedBy) return;
+  await totals.put(fromStored(stored), { ...fromStored(stored), replacedBy: restored.id });
 }
 
 /** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */

@@ -277,12 +277,21 @@ export function contrastRatio(first: string, second: string): number {
 }
 
 /**
- * Presses one of the capture notice's buttons from the keyboard: Shift+Tab from the start of the
- * page reaches the notice's controls from the last (Dismiss) backwards.
+ * Presses one of the capture notice's buttons from the keyboard: Shift+Tab from the end of the
+ * page reaches the notice's controls from the last (Dismiss) backwards. The end is marked by a
+ * focusable placeholder for the moment: the browser starts a Tab from where the last click was.
  */
 export async function pressNoticeButton(page: Page, stepsBack: number): Promise<void> {
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const end = document.createElement('span');
+    end.tabIndex = 0;
+    end.id = 'test-page-end';
+    document.documentElement.append(end);
+    end.focus();
+  });
   for (let i = 0; i < stepsBack; i++) await page.keyboard.press('Shift+Tab');
+  await page.evaluate(() => document.getElementById('test-page-end')?.remove());
   await page.keyboard.press('Enter');
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import { makeCustomer, makeOffer, offerUrl } from '../unit/offer-factory';
-import { launchExtension, offersWithQuote, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, launchExtension, offersWithQuote, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
 
 /**
@@ -147,6 +147,16 @@ describe('replacing an offer', () => {
 
     await expect.poll(() => facts(page).getByRole('link', { name: `Purchase offer ${captured!.summaryId}` }).count()).toBe(1);
     expect(await page.getByTestId('customer-summary').textContent()).toBe('1 customer: Withdrawn (1)');
+    expect(await page.getByRole('button', { name: 'Replace with a new offer…' }).count()).toBe(0);
+
+    // The capture undone from its notice: the old offer names no replacement and can be replaced again.
+    expect(await accessibleText(partner)).toContain('Undo');
+    await pressNoticeButton(partner, 2);
+    await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
+    expect((await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-1' })).offer).not.toHaveProperty('replacedBy');
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Replace with a new offer…' }).count()).toBe(1);
+    expect(await facts(page).getByRole('link', { name: `Purchase offer ${captured!.summaryId}` }).count()).toBe(0);
     await Promise.all([page.close(), partner.close()]);
   });
 });
