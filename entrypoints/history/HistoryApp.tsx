@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
 import { BulkActions } from '@/components/BulkActions';
@@ -20,6 +20,8 @@ import { shownOffersReader } from '@/lib/ui/shown-offers';
 const PAGE_SIZE = 50;
 
 interface Listing {
+  /** The list (view without its open offer) these offers belong to; null before any answer. */
+  key: string | null;
   offers: Offer[];
   /** Cursors of the pages before this one (for "Newer") and of the next one. */
   previous: (string | undefined)[];
@@ -27,7 +29,9 @@ interface Listing {
   next: string | null;
 }
 
-const NO_OFFERS: Listing = { offers: [], previous: [], cursor: undefined, next: null };
+const NO_OFFERS: Listing = { key: null, offers: [], previous: [], cursor: undefined, next: null };
+/** What defines a list: the view without the offer opened beside it. */
+const listKeyOf = (view: HistoryView) => JSON.stringify({ ...view, offer: undefined });
 
 export function HistoryApp() {
   const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
@@ -47,7 +51,7 @@ export function HistoryApp() {
         const answer = shown.q.trim()
           ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
           : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
-        return { offers: answer.offers, previous, cursor, next: answer.nextCursor };
+        return { key: listKeyOf(shown), offers: answer.offers, previous, cursor, next: answer.nextCursor };
       }),
     [run],
   );
@@ -57,7 +61,13 @@ export function HistoryApp() {
       .then(({ locations }) => setLocations(locations))
       .catch(() => setLocations([]));
 
-  const listKey = JSON.stringify({ ...view, offer: undefined });
+  const listKey = listKeyOf(view);
+  // What is shown now, for actions that reload when they end: an import runs for seconds, and the
+  // advisor may pick another filter or page meanwhile.
+  const shownRef = useRef({ view, listing });
+  useEffect(() => {
+    shownRef.current = { view, listing };
+  });
   // Another list or another page: what was checked is no longer shown.
   useEffect(() => setChecked(new Set()), [listKey, listing.cursor]);
   useEffect(() => {
@@ -90,8 +100,11 @@ export function HistoryApp() {
     update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
     offersChanged();
   };
+  /** Reads the list shown at this moment again (its page, when its answer came), and the figures. */
   const reload = () => {
-    void load(view, listing.cursor, listing.previous);
+    const { view: shown, listing: listed } = shownRef.current;
+    const samePage = listed.key === listKeyOf(shown);
+    void load(shown, samePage ? listed.cursor : undefined, samePage ? listed.previous : []);
     void refreshLocations();
     offersChanged();
   };

@@ -10,6 +10,7 @@ import { makeCustomer, makeOffer, offerUrl, newestFirst } from '../unit/offer-fa
 import { launchExtension, ROOT, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { sendRequest } from './offer-requests';
 import { importOffers } from './backup-transfer';
+import { createBackup } from '../../lib/offers/backup';
 
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
@@ -225,6 +226,22 @@ describe('history page', () => {
     await page.getByLabel('Created from').fill('2027-01-01');
     await expect.poll(() => page.getByText('No offer matches this search and these filters.').count()).toBe(1);
     await Promise.all([page.close(), bookmark.close()]);
+  });
+
+  it('shows the filter picked during an import once the import ends, not the list it began on', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(4);
+    // Enough purchase offers, with long notes, that the import takes a while.
+    const imported = Array.from({ length: 2000 }, (_, i) => makeOffer(5000 + i, { notes: 'x'.repeat(2000) }));
+    const file = { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(createBackup(imported, new Date().toISOString()))) };
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByLabel('Kind').selectOption('trial');
+    await expect.poll(() => page.locator('.backup-outcome').textContent(), { timeout: 30_000 }).toContain('2,000 added');
+    await page.waitForTimeout(500);
+    expect(await rowIds(page)).toEqual(['TR-2001']);
+    expect(page.url()).toContain('kind=trial');
+    await page.close();
   });
 
   it('pages through many offers without loading them all', async () => {
