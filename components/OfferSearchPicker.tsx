@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { formatDateTime, t } from '@/lib/i18n';
@@ -6,6 +6,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { customerSummary, customersLabel, offerName } from '@/lib/ui/offer-labels';
 import { candidateKind, isLinkCandidate, type LinkPurpose } from '@/lib/ui/offer-links';
 import { moveSelection } from '@/lib/webmail/picker-message';
+import { useEnterOnAnswer, type ListedFor } from './useEnterOnAnswer';
 import { useLatestRequest } from './useLatestRequest';
 
 const LIST_SIZE = 20;
@@ -31,17 +32,28 @@ export function OfferSearchPicker({
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const { data: offers, error, run } = useLatestRequest<Offer[]>();
+  /** The latest list received, with the query it answers. */
+  const [listed, setListed] = useState<ListedFor<Offer> | null>(null);
+  const choose = useCallback((offer: Offer | undefined) => offer && onChoose(offer), [onChoose]);
+  const enter = useEnterOnAnswer(query, listed, error !== undefined, choose);
   const { id, kind, replaces } = current;
 
   useEffect(() => {
     // Listed again when what decides the candidates changes, not on every edit of the offer shown.
     const subject = { id, kind, ...(replaces ? { replaces } : {}) };
+    const searched = query.trim();
     const list = async () => {
       const filter = { kind: candidateKind(subject, purpose) };
-      const { offers: found } = await sendMessage({ type: 'offers.search', query: query.trim(), limit: LIST_SIZE, filter });
+      const { offers: found } = await sendMessage({ type: 'offers.search', query: searched, limit: LIST_SIZE, filter });
       return found.filter((offer) => isLinkCandidate(subject, purpose, offer));
     };
-    void run(list, { delayMs: query ? SEARCH_DELAY_MS : 0, onAnswer: () => setActive(0) });
+    void run(list, {
+      delayMs: query ? SEARCH_DELAY_MS : 0,
+      onAnswer: (found) => {
+        setActive(0);
+        setListed({ query: searched, items: found });
+      },
+    });
   }, [query, id, kind, replaces, purpose, run]);
 
   const listId = `${idPrefix}-list`;
@@ -52,10 +64,9 @@ export function OfferSearchPicker({
       event.preventDefault();
       setActive(moveSelection(active, event.key, count));
     } else if (event.key === 'Enter') {
-      // Enter chooses the highlighted offer; it never submits the form around the box.
+      // Enter chooses the highlighted offer (or the first match of what was just typed); it never submits the form around the box.
       event.preventDefault();
-      const offer = offers?.[active];
-      if (offer) onChoose(offer);
+      if (!event.isComposing) enter.enter(offers?.[active]);
     }
   };
 
@@ -80,7 +91,10 @@ export function OfferSearchPicker({
           aria-activedescendant={count > 0 ? optionId(active) : undefined}
           aria-describedby={`${idPrefix}-hint`}
           value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
+          onInput={(event) => {
+            setQuery(event.currentTarget.value);
+            enter.cancel();
+          }}
           onKeyDown={onKeyDown}
         />
         <span id={`${idPrefix}-hint`} class="muted">

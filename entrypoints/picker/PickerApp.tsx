@@ -25,6 +25,7 @@ import {
   type PickerMessage,
 } from '@/lib/webmail/picker-message';
 import { isPageDark, pickerRecipients, pickerToken } from '@/lib/webmail/picker-url';
+import { useEnterOnAnswer, type ListedFor } from '@/components/useEnterOnAnswer';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { PickerProfileNotice } from '@/components/ProfileMissingNotice';
 import { MessagePreview } from '@/components/MessagePreview';
@@ -69,9 +70,7 @@ export function PickerApp() {
   const { data: offers, error: loadError, run: runOffersRequest } = useLatestRequest<Offer[]>();
   const [selected, setSelected] = useState(0);
   /** The latest list received, with the query it answers (the list shown until the next one comes). */
-  const [listed, setListed] = useState<{ query: string; offers: Offer[] } | null>(null);
-  /** The query Enter was pressed on before its list arrived: its first offer goes in when it does. */
-  const [enterAwaiting, setEnterAwaiting] = useState<string | null>(null);
+  const [listed, setListed] = useState<ListedFor<Offer> | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -109,7 +108,7 @@ export function PickerApp() {
       delayMs: query ? SEARCH_DELAY_MS : 0,
       onAnswer: (offers) => {
         setSelected(0);
-        setListed({ query: searched, offers });
+        setListed({ query: searched, items: offers });
       },
     });
   }, [query, runOffersRequest]);
@@ -163,30 +162,15 @@ export function PickerApp() {
     if (template) setChoiceMadeNow({ templateId, language: template.language });
   };
 
-  /**
-   * Enter inserts the highlighted offer; while the list still shows an earlier query's offers (the
-   * search for what was typed is on its way), the first offer of that search, once it answers.
-   */
-  const insertOnEnter = () => {
-    const typed = query.trim();
-    if (listed?.query === typed) void insert(highlighted);
-    else setEnterAwaiting(typed);
-  };
-  useEffect(() => {
-    if (enterAwaiting === null) return;
-    if (loadError) setEnterAwaiting(null);
-    else if (listed?.query === enterAwaiting) {
-      setEnterAwaiting(null);
-      void insert(listed.offers[0]);
-    }
-  }, [enterAwaiting, listed, loadError, insert]);
+  const insertOffer = useCallback((offer: Offer | undefined) => void insert(offer), [insert]);
+  const enter = useEnterOnAnswer(query, listed, loadError !== undefined, insertOffer);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const count = offers?.length ?? 0;
     // Enter that confirms a word being composed (an input method) is the input method's.
     if (event.key === 'Enter' && !event.isComposing) {
       event.preventDefault();
-      insertOnEnter();
+      enter.enter(highlighted);
     } else if (['ArrowDown', 'ArrowUp'].includes(event.key) || (event.key === 'Home' && event.ctrlKey) || (event.key === 'End' && event.ctrlKey)) {
       event.preventDefault();
       setSelected(moveSelection(selected, event.key, count));
@@ -209,7 +193,7 @@ export function PickerApp() {
         } else if (event.key === 'Enter' && !event.isComposing && event.target instanceof HTMLInputElement && event.target.type === 'radio') {
           // Enter inserts from the language and template choices as it does from the search box.
           event.preventDefault();
-          insertOnEnter();
+          enter.enter(highlighted);
         }
       }}
     >
@@ -237,7 +221,7 @@ export function PickerApp() {
             onInput={(event) => {
               setQuery(event.currentTarget.value);
               // Typing on after Enter: the advisor is still choosing.
-              setEnterAwaiting(null);
+              enter.cancel();
             }}
             onKeyDown={onKeyDown}
           />

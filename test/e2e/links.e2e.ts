@@ -97,6 +97,25 @@ describe('replacing an offer', () => {
     await page.close();
   });
 
+  it('by the offer typed and chosen with Enter at once, before the search answered', async () => {
+    await seed([
+      makeOffer(1, { summaryId: 'PO-1001', createdAt: at(1) }),
+      makeOffer(2, { summaryId: 'PO-2002', createdAt: at(2) }),
+      makeOffer(4, { summaryId: 'PO-4004', createdAt: at(4) }),
+    ]);
+    const page = await openPage('history.html?offer=offer-1');
+    await page.getByRole('button', { name: 'Replace with a new offer…' }).click();
+    const form = page.getByRole('form', { name: 'Replace this offer' });
+    const search = form.getByRole('combobox', { name: /Find an offer/ });
+    // The newest candidate is highlighted first; what is typed names the other.
+    await expect.poll(() => form.getByRole('option').first().textContent()).toContain('PO-4004');
+    await search.fill('PO-2002');
+    await search.press('Enter');
+    await expect.poll(() => form.getByText('Chosen: Purchase offer PO-2002').count()).toBe(1);
+    expect(await form.getByText('Chosen: Purchase offer PO-4004').count()).toBe(0);
+    await page.close();
+  });
+
   it('by the next offer added, keeping the old customers’ statuses when told to: the open pane shows the link as it happens', async () => {
     await seed([makeOffer(1, { summaryId: 'PO-1001', createdAt: at(1), customers: [makeCustomer('c1', { email: 'ana@fabrikam.example' }, at(1), 'sent')] })]);
     const page = await openPage('history.html?offer=offer-1');
