@@ -45,8 +45,21 @@ describe('template list', () => {
       ['body', 'unknown-placeholder', 1, 7],
       ['body', 'unclosed-section', 2, 1],
     ]);
-    const fixed = checkTemplateDraft({ ...draft, name: 'Trial', body: 'Hello {{customer.name}}\n{{#if offer.isTrial}}trial{{/if}}' });
+    const fixed = checkTemplateDraft({ ...draft, name: 'Trial', body: 'Hello {{customer.name}}\n{{#if offer.isTrial}}trial{{/if}}\n{{offer.url}}' });
     expect(isDraftValid(fixed)).toBe(true);
+  });
+
+  it('refuses a message that could go out without the offer link, or with a blank subject or body', () => {
+    const draft = { ...newTemplate('x', 'en', 'any', 'Mine'), subject: 'Your offer', body: 'Hello {{customer.name}}' };
+    const bodyProblem = (body: string) => checkTemplateDraft({ ...draft, body }).fields.body;
+    expect(bodyProblem('Hello {{customer.name}}')).toBe('template_error_no_offer_link');
+    expect(bodyProblem('{{#if offer.isTrial}}Try it: {{offer.url}}{{/if}}')).toBe('template_error_no_offer_link');
+    expect(bodyProblem('{{#if offer.isTrial}}Try it: {{offer.url}}{{else}}Buy it: {{offer.url}}{{/if}}')).toBeUndefined();
+    expect(bodyProblem('Open {{offer.url}}')).toBeUndefined();
+    expect(bodyProblem('  \n ')).toBe('options_errorRequired');
+    expect(checkTemplateDraft({ ...draft, subject: '   ', body: '{{offer.url}}' }).fields).toEqual({ subject: 'options_errorRequired' });
+    // Every shipped template passes.
+    for (const template of DEFAULT_TEMPLATES) expect([template.id, isDraftValid(checkTemplateDraft(template))]).toEqual([template.id, true]);
   });
 
   it('resets an edited default template to its shipped text, keeping whether it is the default', () => {

@@ -1,6 +1,6 @@
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import { MessageTemplate, type TemplateKind } from '../message/template';
-import { parseTemplateFields, type FieldError } from '../message/parse';
+import { parseTemplateFields, type FieldError, type TemplateNode } from '../message/parse';
 import { setDefaultTemplate } from '../message/pick';
 import { PLACEHOLDERS, type PlaceholderName } from '../message/placeholders';
 
@@ -97,11 +97,23 @@ export interface DraftCheck {
   fields: Partial<Record<DraftField, string>>;
 }
 
-/** Everything wrong with a draft, with positions for template syntax. */
+/** Whether these nodes show the offer link whatever the offer: as a value, or in both branches of a section. */
+function alwaysShowsLink(nodes: readonly TemplateNode[]): boolean {
+  return nodes.some((node) => (node.type === 'value' && node.name === 'offer.url') || (node.type === 'if' && alwaysShowsLink(node.then) && alwaysShowsLink(node.else)));
+}
+
+/**
+ * Everything wrong with a draft, with positions for template syntax. Beyond what a stored template
+ * must be, a draft saved from the editor must show something in its subject and body, and the
+ * offer link in every message: without it the customer cannot accept, and a send cannot be told
+ * from any other email.
+ */
 export function checkTemplateDraft(draft: TemplateDraft): DraftCheck {
   const parsed = parseTemplateFields(draft);
   const syntax = parsed.ok ? [] : parsed.errors;
   const fields: DraftCheck['fields'] = {};
+  for (const field of ['subject', 'body'] as const) if (draft[field].trim() === '') fields[field] = 'options_errorRequired';
+  if (parsed.ok && !fields.body && !alwaysShowsLink(parsed.body)) fields.body = 'template_error_no_offer_link';
   const result = MessageTemplate.safeParse(draft);
   if (!result.success) {
     for (const issue of result.error.issues) {

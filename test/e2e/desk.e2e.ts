@@ -502,6 +502,12 @@ describe('options page', () => {
     expect(await page.evaluate(() => [document.activeElement?.id, (document.activeElement as HTMLTextAreaElement).selectionStart])).toEqual(['template-body', 6]);
     expect(await page.getByText('Fix the errors above to see the preview.').count()).toBe(1);
 
+    // A message without the offer link is not saved: the customer could not accept it.
+    await body.fill('Hello {{customer.name}},\n\nCall me about your offer.');
+    await page.getByRole('button', { name: 'Save template' }).click();
+    await expect.poll(() => page.getByText('Every message needs the offer link', { exact: false }).count()).toBe(1);
+    expect((await data<Settings>(browser, { type: 'settings.get' })).templates.find((t) => t.id === 'default-purchase-en')?.body).not.toContain('Call me');
+
     await body.fill('Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}');
     await expect.poll(() => page.locator('.template-errors li').count()).toBe(0);
     await expect.poll(() => page.locator('.preview-text').textContent()).toContain('Hello Camille Martin,');
