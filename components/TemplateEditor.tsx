@@ -3,13 +3,12 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { describeTemplateError, TEMPLATE_MAX_LENGTH, type FieldError } from '@/lib/message/parse';
 import { PLACEHOLDER_NAMES, PLACEHOLDERS, type PlaceholderName } from '@/lib/message/placeholders';
-import { renderTemplate } from '@/lib/message/render';
 import { SUBJECT_MAX_LENGTH, TEMPLATE_KINDS, type MessageTemplate, type TemplateKind } from '@/lib/message/template';
 import type { Offer } from '@/lib/offers/schema';
 import type { Settings } from '@/lib/settings/settings';
 import { formatDateTime, t, type MessageKey } from '@/lib/i18n';
 import { languageName, MESSAGE_LANGUAGES } from '@/lib/ui/format';
-import { sampleFor } from '@/lib/message/offer-message';
+import { renderOfferWith, sampleFor } from '@/lib/message/offer-message';
 import { customersLabel, templateKindLabel } from '@/lib/ui/offer-labels';
 import { checkTemplateDraft, insertPlaceholder, isDraftChanged, isDraftValid, type TemplateDraft } from '@/lib/ui/template-list';
 import { Field } from './Field';
@@ -72,10 +71,8 @@ export function TemplateEditor({
   const set = <K extends keyof TemplateDraft>(key: K, value: TemplateDraft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
   const previewOffer = recentOffers.find((o) => o.id === previewSource) ?? sampleFor(draft.kind === 'trial' ? 'trial' : 'purchase');
-  const preview = useMemo(
-    () => renderTemplate(draft, { offer: previewOffer, advisor: settings.profile, locale: draft.language || 'en' }),
-    [draft, previewOffer, settings.profile],
-  );
+  // As the picker and "Copy message" render it: a stored offer greets the customer it would go to.
+  const preview = useMemo(() => renderOfferWith(previewOffer, { ...draft, language: draft.language || 'en' }, settings.profile), [draft, previewOffer, settings.profile]);
 
   /** Puts the caret on an error: selects the tag in its field. */
   const showError = (error: FieldError) => {

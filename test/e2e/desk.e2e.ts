@@ -522,6 +522,18 @@ describe('options page', () => {
     await page.close();
   });
 
+  it('previews a template with a recent offer greeting its customer, as the message will', async () => {
+    await seed(browser, deskOffers());
+    const page = await openPage('options.html');
+    await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
+    await page.getByLabel('Message', { exact: true }).fill('Dear {{customer.name}} of {{customer.company}}: {{offer.url}}');
+    const source = page.getByLabel('Preview with');
+    const emilie = await source.locator('option', { hasText: 'Boulangerie Fournil' }).getAttribute('value');
+    await source.selectOption(emilie ?? '');
+    await expect.poll(() => page.locator('.preview-text').textContent()).toContain('Dear Émilie Durand of Boulangerie Fournil:');
+    await page.close();
+  });
+
   it('lists every placeholder of the table with its description and inserts it at the caret', async () => {
     const page = await openPage('options.html');
     await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
