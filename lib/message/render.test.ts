@@ -95,6 +95,15 @@ describe('renderTemplate formatting', () => {
     expect(bare.html).toBe('<p>Dear customer,</p><p>Regards,</p>');
   });
 
+  it('leaves no markup behind when bold text or a link target had no value', () => {
+    const body = 'For **{{customer.company}}**: [our site]({{advisor.website}})\n**{{customer.company}}**\nEnd';
+    const bare = render(body, { customer: {}, advisor: {} });
+    expect(bare.text).toBe('For : our site\nEnd');
+    expect(bare.html).toBe('<p>For : our site<br>End</p>');
+    const full = render(body, { customer: { company: 'Fabrikam' } });
+    expect(full.html).toBe('<p>For <strong>Fabrikam</strong>: <a href="https://contoso.com/">our site</a><br><strong>Fabrikam</strong><br>End</p>');
+  });
+
   it('treats flags and lists as conditions', () => {
     const body = '{{#if offer.isTrial}}T{{/if}}{{#if offer.isPurchase}}P{{/if}}{{#if offer.subscriptions}}S{{/if}}{{#if advisor.logo}}L{{/if}}';
     expect(render(body).text).toBe('PSL');

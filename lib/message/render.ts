@@ -32,6 +32,9 @@ const VALUE_CHAR = /^[\uE001-\uF8FF]$/;
 const INLINE = /\[([^\]\n]+)\]\(([^()\s]+)\)|\*\*(?=\S)(.+?)\*\*|https?:\/\/[^\s<>"]+|[\uE001-\uF8FF]/;
 const BULLET = /^[-*](?:\s+|$)/;
 const URL_TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
+/** Bold around nothing but values that had none, and a link whose target had none: what the reader gets is no markup. */
+const EMPTIED_BOLD = new RegExp(`\\*\\*${MARK}+\\*\\*`, 'g');
+const EMPTIED_LINK = new RegExp(`\\[([^\\]\\n]+)\\]\\(\\s*${MARK}+\\s*\\)`, 'g');
 const LOGO_STYLE = 'max-height:64px;max-width:240px';
 
 /** A placeholder's value, cleaned and checked; null when it has none (or is a condition). */
@@ -139,7 +142,7 @@ function toBlocks(body: string, values: Value[]): Block[] {
   const blocks: Block[] = [];
   let current: Block | null = null;
   for (const raw of body.split(/\r?\n/)) {
-    const line = raw.replaceAll(MARK, '').trim();
+    const line = raw.replace(EMPTIED_BOLD, '').replace(EMPTIED_LINK, '$1').replaceAll(MARK, '').trim();
     const bullet = BULLET.exec(line);
     const content = bullet ? line.slice(bullet[0].length) : line;
     if (!content) {

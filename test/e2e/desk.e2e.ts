@@ -522,15 +522,20 @@ describe('options page', () => {
     await page.close();
   });
 
-  it('previews a template with a recent offer greeting its customer, as the message will', async () => {
+  it('previews a template with a recent offer greeting its customer, as the message will, no markup left around empty values', async () => {
     await seed(browser, deskOffers());
+    // A profile without a GDAP link: what surrounds that value (bold, a link) must leave no markup.
+    await data(browser, { type: 'settings.saveProfile', profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
     const page = await openPage('options.html');
     await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
-    await page.getByLabel('Message', { exact: true }).fill('Dear {{customer.name}} of {{customer.company}}: {{offer.url}}');
+    await page.getByLabel('Message', { exact: true }).fill('Dear {{customer.name}} of {{customer.company}}: {{offer.url}}\n**{{advisor.gdapLink}}** [Approve access]({{advisor.gdapLink}})');
     const source = page.getByLabel('Preview with');
     const emilie = await source.locator('option', { hasText: 'Boulangerie Fournil' }).getAttribute('value');
     await source.selectOption(emilie ?? '');
     await expect.poll(() => page.locator('.preview-text').textContent()).toContain('Dear Émilie Durand of Boulangerie Fournil:');
+    const text = (await page.locator('.preview-text').textContent()) ?? '';
+    expect(text).toContain('Approve access');
+    expect(text).not.toMatch(/\*\*|\]\(/);
     await page.close();
   });
 
