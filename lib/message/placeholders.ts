@@ -48,7 +48,8 @@ export type Placeholder<T extends PlaceholderType = PlaceholderType> = T extends
 
 /** Values are one line of text: page text may hold newlines or runs of spaces. */
 export function cleanText(text: string | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  // No-break spaces stay: French typography puts them before « : » and in « 1 500 ».
+  return (text ?? '').replace(/[^\S\u00A0\u2007\u202F]+/g, ' ').trim();
 }
 
 function numberFormat(locale: string): Intl.NumberFormat {

@@ -115,6 +115,12 @@ describe('renderTemplate formatting', () => {
     expect(result.subject).toBe(`**Offer** for Fabrikam (Jane Doe) ${OFFER_URL}`);
   });
 
+  it('keeps the no-break spaces of French typography in the subject and the text', () => {
+    const french = render('{{offer.subscriptions}}', { locale: 'fr' }, 'Offre\u202f: «\u202f{{advisor.company}}\u202f» {{offer.subscriptions}}');
+    expect(french.subject).toBe('Offre\u202f: «\u202fContoso\u202f» Microsoft 365 Business Standard × 1\u202f250, Exchange Online (Plan 1)');
+    expect(french.text).toContain('1\u202f250');
+  });
+
   it('returns the errors of both fields instead of rendering', () => {
     expect(renderTemplate({ subject: '{{nope.x}}', body: '{{#if customer.name}}' }, context())).toMatchObject({
       ok: false,
