@@ -128,6 +128,9 @@ describe('popup', () => {
     await expect.poll(() => popup.locator('.offer-card').textContent()).toContain('SUM-8');
     expect(await popup.locator('.recent li').count()).toBe(5);
     expect(await popup.locator('.recent a').first().getAttribute('href')).toBe('/history.html?offer=offer-7');
+    // The outcome's live region is there before anything happens, so its first message is read out.
+    const outcomeExposed = (page: Page) => page.getByRole('status').evaluateAll((regions) => regions.some((region) => region.classList.contains('outcome')));
+    expect(await outcomeExposed(popup)).toBe(true);
 
     await popup.getByRole('button', { name: 'Copy offer URL' }).click();
     await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer URL copied.');
@@ -147,6 +150,7 @@ describe('popup', () => {
     await details.waitForLoadState();
     expect(details.url()).toContain('/history.html?offer=offer-7');
     await expect.poll(() => details.locator('#details-heading').textContent()).toContain('SUM-7');
+    expect(await outcomeExposed(details)).toBe(true);
     await details.close();
   });
 
