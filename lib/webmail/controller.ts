@@ -233,16 +233,13 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   function advance(entry: ComposeEntry, input: SendInput): void {
     const step = nextSendState(entry.send, input);
     entry.send = step.state;
-    if (step.record) {
-      // The window is gone, and with it any place to show a failure: the advisor can still mark the customer sent by hand.
-      deps.recordCompose(step.record.token, step.record.event).catch(() => undefined);
-    }
+    // The window is gone, and with it any place to show a failure: the advisor can still mark the customer sent by hand.
+    for (const { token, event } of step.records ?? []) deps.recordCompose(token, event).catch(() => undefined);
     watchSends();
   }
 
-  /** What the window shows at the moment of its Send, or null when its body no longer holds the offer. */
-  function readSend(entry: ComposeEntry, link: string): ComposeEvent | null {
-    if (!bodyHoldsLink(entry.body, link)) return null;
+  /** What the window shows at the moment of its Send. */
+  function readSend(entry: ComposeEntry): ComposeEvent {
     const compose = describeCompose(entry.body, adapter);
     const subject = compose.subject?.value.trim().slice(0, SUBJECT_MAX);
     return {
@@ -257,7 +254,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   function pressSend(entry: ComposeEntry): void {
     const state = entry.send;
     if (state.phase !== 'armed' && state.phase !== 'sending') return;
-    advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry, state.link) });
+    const heldLinks = state.offers.filter(({ link }) => bodyHoldsLink(entry.body, link)).map(({ link }) => link);
+    advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry), heldLinks });
   }
 
   /** Whether some window holds an inserted offer: until then a press or key needs no look at all. */

@@ -120,6 +120,27 @@ for (const { name, host, path, provider } of COMPOSES) {
       await page.close();
     });
 
+    it('two offers inserted in one email: Send records it for both', async () => {
+      const first = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, first);
+      const second = await seedOffer();
+      await page.click('#editor');
+      await page.keyboard.press('End');
+      await insertNewest(page, second);
+      // The email goes to the first offer's customer (its address filled the To field): both offers reach them.
+      const recipient = seededCustomer(first).email;
+      const reached = async (offer: Offer) => (await customersOf(browser, offer.id)).find((customer) => customer.email === recipient);
+      await expect.poll(async () => (await reached(second))?.status).toBe('drafted');
+      await page.click('#send');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      for (const offer of [first, second]) {
+        await expect.poll(async () => (await reached(offer))?.status).toBe('sent');
+        expect((await reached(offer))?.sends).toEqual([expect.objectContaining({ provider, subject: DEFAULT_SUBJECT })]);
+      }
+      await page.close();
+    });
+
     it('Ctrl+Enter in the window sends', async () => {
       const offer = await seedOffer();
       const { page } = await openCompose(host, path);
