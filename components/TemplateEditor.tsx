@@ -224,7 +224,7 @@ export function TemplateEditor({
           {preview.ok ? (
             <>
               <p class="preview-subject">
-                <span class="muted">{t('options_templateSubject')}: </span>
+                <span class="muted">{t('options_previewSubjectLabel')} </span>
                 {preview.subject}
               </p>
               <h4>{t('options_previewHtml')}</h4>

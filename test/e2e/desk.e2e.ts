@@ -696,6 +696,9 @@ describe('every page', () => {
       expect(await history.locator('tr[data-offer-id="offer-1"]').textContent()).toContain('1 client\u202f: Envoyée (1)');
       const options = await french.openExtensionPage('options.html');
       await expect.poll(() => options.getByRole('heading', { name: 'Modèles de message' }).count()).toBe(1);
+      // The template preview's labels follow French typography too.
+      await options.getByRole('button', { name: /^Modifier / }).first().click();
+      await expect.poll(() => options.locator('.preview-subject').textContent()).toMatch(/^Objet\u202f: /);
     } finally {
       await french.close();
     }
