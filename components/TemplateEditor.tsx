@@ -100,10 +100,18 @@ export function TemplateEditor({
     if (!isDraftValid(check)) {
       const first = check.syntax[0];
       if (first) showError(first);
+      else {
+        // No syntax error to select: the first field with a problem takes the focus, its message read with it.
+        const field = (['name', 'language', 'subject', 'body'] as const).find((name) => check.fields[name]);
+        if (field) document.getElementById(`template-${field}`)?.focus();
+      }
       return;
     }
     await onSave({ ...draft, name: draft.name.trim(), language: draft.language.trim() });
   };
+
+  /** A field's own description (its error, its hint) and the list of syntax errors, read together. */
+  const describedWithSyntax = (own: string | undefined) => [own, 'template-errors'].filter(Boolean).join(' ');
 
   const fieldError = (field: 'name' | 'language' | 'subject' | 'body') =>
     submitted && check.fields[field] ? t(check.fields[field] as MessageKey) : undefined;
@@ -153,7 +161,8 @@ export function TemplateEditor({
                 type="text"
                 class="mono"
                 maxLength={SUBJECT_MAX_LENGTH}
-                aria-invalid={check.syntax.some((e) => e.field === 'subject')}
+                aria-invalid={props['aria-invalid'] || check.syntax.some((e) => e.field === 'subject')}
+                aria-describedby={describedWithSyntax(props['aria-describedby'])}
                 value={draft.subject}
                 onFocus={() => (lastField.current = 'subject')}
                 onInput={(e) => set('subject', e.currentTarget.value)}
@@ -168,8 +177,8 @@ export function TemplateEditor({
                 class="mono"
                 rows={16}
                 maxLength={TEMPLATE_MAX_LENGTH}
-                aria-invalid={check.syntax.some((e) => e.field === 'body')}
-                aria-describedby="template-errors"
+                aria-invalid={props['aria-invalid'] || check.syntax.some((e) => e.field === 'body')}
+                aria-describedby={describedWithSyntax(props['aria-describedby'])}
                 value={draft.body}
                 onFocus={() => (lastField.current = 'body')}
                 onInput={(e) => set('body', e.currentTarget.value)}

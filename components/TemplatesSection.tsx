@@ -94,8 +94,11 @@ export function TemplatesSection({
     }, reason),
   );
 
+  /** The keyboard goes back to the template's row, or to the section's first control for a new template left unsaved. */
   const focusRow = (id: string) =>
-    requestAnimationFrame(() => section.current?.querySelector<HTMLElement>(`tr[data-template-id="${CSS.escape(id)}"] button`)?.focus());
+    requestAnimationFrame(() =>
+      (section.current?.querySelector<HTMLElement>(`tr[data-template-id="${CSS.escape(id)}"] button`) ?? section.current?.querySelector<HTMLElement>('button'))?.focus(),
+    );
 
   const remove = async (template: MessageTemplate) => {
     if (editing?.template.id === template.id) openEditor(null);
@@ -201,7 +204,12 @@ export function TemplatesSection({
           settings={settings}
           recentOffers={recentOffers}
           onDirty={setDirty}
-          onCancel={() => leavingEditor(() => openEditor(null))}
+          onCancel={() =>
+            leavingEditor(() => {
+              openEditor(null);
+              focusRow(editing.template.id);
+            })
+          }
           onSave={async (template) => {
             if (await store(saveTemplateInList(templates, template), { text: t('options_templateSaved', template.name) })) {
               openEditor(null);

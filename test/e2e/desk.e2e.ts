@@ -510,6 +510,10 @@ describe('options page', () => {
     await body.fill('Hello {{customer.name}},\n\nCall me about your offer.');
     await page.getByRole('button', { name: 'Save template' }).click();
     await expect.poll(() => page.getByText('Every message needs the offer link', { exact: false }).count()).toBe(1);
+    // The field with the problem takes the keyboard, marked invalid and described by its message.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('template-body');
+    expect(await body.getAttribute('aria-invalid')).toBe('true');
+    expect((await body.getAttribute('aria-describedby'))?.split(' ')).toContain('template-body-error');
     expect((await data<Settings>(browser, { type: 'settings.get' })).templates.find((t) => t.id === 'default-purchase-en')?.body).not.toContain('Call me');
 
     await body.fill('Hello {{customer.name}},\n\nHere is your offer: {{offer.url}}');
@@ -540,6 +544,15 @@ describe('options page', () => {
     const text = (await page.locator('.preview-text').textContent()) ?? '';
     expect(text).toContain('Approve access');
     expect(text).not.toMatch(/\*\*|\]\(/);
+    await page.close();
+  });
+
+  it('gives the keyboard back to the template’s row when its editor is cancelled', async () => {
+    const page = await openPage('options.html');
+    const edit = page.getByRole('button', { name: 'Edit “Purchase offer”' });
+    await edit.click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => edit.evaluate((button) => button === document.activeElement)).toBe(true);
     await page.close();
   });
 
