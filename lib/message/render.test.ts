@@ -95,6 +95,12 @@ describe('renderTemplate formatting', () => {
     expect(bare.html).toBe('<p>Dear customer,</p><p>Regards,</p>');
   });
 
+  it('keeps a blank line that opens a shown section as a paragraph break', () => {
+    const body = 'Thanks.\n{{#if advisor.gdapLink}}\n\nTo approve: {{advisor.gdapLink}}\n{{/if}}\nRegards,';
+    expect(render(body).html).toBe(`<p>Thanks.</p><p>To approve: <a href="${context().advisor.gdapLink}">${context().advisor.gdapLink}</a><br>Regards,</p>`);
+    expect(render(body, { advisor: {} }).html).toBe('<p>Thanks.<br>Regards,</p>');
+  });
+
   it('leaves no markup behind when bold text or a link target had no value', () => {
     const body = 'For **{{customer.company}}**: [our site]({{advisor.website}})\n**{{customer.company}}**\nEnd';
     const bare = render(body, { customer: {}, advisor: {} });

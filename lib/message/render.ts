@@ -71,7 +71,10 @@ function evaluate(nodes: TemplateNode[], context: RenderContext, values: Value[]
     if (node.type === 'text') {
       out += node.text.replace(MARKERS, '');
     } else if (node.type === 'if') {
-      out += MARK + evaluate(isTrue(node.name, context) ? node.then : node.else, context, values);
+      // A section that shows nothing leaves a mark, so a line it empties vanishes. One that shows
+      // something leaves none: its first line may be a blank line of the template, a paragraph break.
+      const shown = evaluate(isTrue(node.name, context) ? node.then : node.else, context, values);
+      out += shown === '' ? MARK : shown;
     } else {
       const value = resolveValue(node.name, context);
       if (value) out += String.fromCharCode(FIRST_VALUE + values.push(value) - 1);
