@@ -11,6 +11,23 @@ function deferred() {
   return { promise, resolve, reject };
 }
 
+/** A saver whose saves the test ends by hand: each value saved, and each save's promise to resolve or reject. */
+function savingByHand() {
+  const calls: string[] = [];
+  const pending: ReturnType<typeof deferred>[] = [];
+  const saver = new Autosaver<string>(
+    (value) => {
+      calls.push(value);
+      const save = deferred();
+      pending.push(save);
+      return save.promise;
+    },
+    () => undefined,
+    10,
+  );
+  return { saver, calls, pending };
+}
+
 describe('autosave', () => {
   it('saves once typing pauses, with the latest value', async () => {
     const saved: string[] = [];
@@ -24,18 +41,7 @@ describe('autosave', () => {
   });
 
   it('saves text typed during a save right after it, never in parallel', async () => {
-    const calls: string[] = [];
-    const pending: ReturnType<typeof deferred>[] = [];
-    const saver = new Autosaver<string>(
-      (v) => {
-        calls.push(v);
-        const d = deferred();
-        pending.push(d);
-        return d.promise;
-      },
-      () => undefined,
-      10,
-    );
+    const { saver, calls, pending } = savingByHand();
     saver.change('first');
     await vi.advanceTimersByTimeAsync(10);
     saver.change('second');
@@ -84,18 +90,7 @@ describe('autosave discard', () => {
   });
 
   it('keeps nothing of a save under way that fails after the discard, and waits for it to end', async () => {
-    const calls: string[] = [];
-    const pending: ReturnType<typeof deferred>[] = [];
-    const saver = new Autosaver<string>(
-      (v) => {
-        calls.push(v);
-        const d = deferred();
-        pending.push(d);
-        return d.promise;
-      },
-      () => undefined,
-      10,
-    );
+    const { saver, calls, pending } = savingByHand();
     saver.change('refused text');
     const flushed = saver.flush();
     let discarded = false;
