@@ -26,6 +26,7 @@ export default defineBackground(() => {
   // The overview counts a follow-up overdue after the reminder delay.
   const offerHandlers = withChangeHooks(createOfferHandlers(openStore, browser.storage.local, undefined, () => reminders.reminderDays()), {
     sentOrStatusChanged: (offer) => scheduleReminder(reminders, offer),
+    restored: (offer) => scheduleReminder(reminders, offer, { leaveDue: true }),
     deleted: (offerId) => clearReminder(reminders, offerId),
     manyChanged: () => rebuildReminders(reminders, { showMissed: false }),
   });

@@ -27,6 +27,7 @@ function hooked(failReminders = false) {
         if (failReminders) throw new Error('alarms unavailable');
         log.push(`changed ${offerStatus(offer)}`);
       },
+      restored: async (offer) => void log.push(`restored ${offerStatus(offer)}`),
       deleted: async (offerId) => void log.push(`deleted ${offerId}`),
       manyChanged: async () => void log.push('many'),
     },
@@ -60,7 +61,7 @@ describe('change hooks', () => {
     await handlers['offers.restore']({ type: 'offers.restore', offer: deleted.offer! });
     expect(await store.get(offer.id)).toEqual(sent);
     await handlers['offers.deleteAll']({ type: 'offers.deleteAll' });
-    expect(log).toEqual(['changed sent', `deleted ${offer.id}`, 'changed sent', 'many']);
+    expect(log).toEqual(['changed sent', `deleted ${offer.id}`, 'restored sent', 'many']);
   });
 
   it('follow each offer of a bulk status change, bulk deletion and its Undo', async () => {
@@ -73,6 +74,6 @@ describe('change hooks', () => {
     await handlers['offers.setStatusForAll']({ type: 'offers.setStatusForAll', ids: [first.id, second.id], status: 'accepted' });
     const deleted = await handlers['offers.deleteMany']({ type: 'offers.deleteMany', ids: [first.id, second.id] });
     await handlers['offers.restoreMany']({ type: 'offers.restoreMany', offers: deleted.offers });
-    expect(log).toEqual(['changed accepted', `deleted ${first.id}`, `deleted ${second.id}`, 'changed accepted', 'changed pending']);
+    expect(log).toEqual(['changed accepted', `deleted ${first.id}`, `deleted ${second.id}`, 'restored accepted', 'restored pending']);
   });
 });

@@ -20,8 +20,10 @@ type HookedHandlers = OfferBackupHandlers &
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
 export interface ChangeHooks {
-  /** After a send, a status change, a customer removed or merged, or an Undo of a deletion: the offer's reminders are set again. */
+  /** After a send, a status change, a customer removed or merged: the offer's reminders are set again. */
   sentOrStatusChanged(offer: Offer): Promise<unknown>;
+  /** After an Undo of a deletion: the offer's reminders still to come are set again. */
+  restored(offer: Offer): Promise<unknown>;
   /** After a deletion: the offer's reminder goes. */
   deleted(offerId: string): Promise<unknown>;
   /** After "Delete all" or an import: every reminder is rebuilt from the store. */
@@ -49,7 +51,10 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
       await after(answer, () => hooks.sentOrStatusChanged(answer.replaced));
       return after(answer, () => hooks.sentOrStatusChanged(answer.by));
     },
-    'offers.restore': async (request) => onOffer(await handlers['offers.restore'](request)),
+    'offers.restore': async (request) => {
+      const answer = await handlers['offers.restore'](request);
+      return after(answer, () => hooks.restored(answer.offer));
+    },
     'offers.delete': async (request) => {
       const answer = await handlers['offers.delete'](request);
       return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
@@ -65,7 +70,7 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     },
     'offers.restoreMany': async (request) => {
       const answer = await handlers['offers.restoreMany'](request);
-      return after(answer, () => Promise.all(answer.offers.map((offer) => hooks.sentOrStatusChanged(offer))));
+      return after(answer, () => Promise.all(answer.offers.map((offer) => hooks.restored(offer))));
     },
     'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
     // Once per import, after its last piece: a rebuild reads every offer sent.

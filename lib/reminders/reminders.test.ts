@@ -62,6 +62,19 @@ describe('reminders', () => {
     expect(log).toEqual([`clear ${name('offer-1')}`, `clear ${reminderName('offer-1', 'gone')}`]);
   });
 
+  it('leave a reminder already due alone for an offer put back by Undo, and set the ones to come', async () => {
+    const overdue = makeCustomer('c', { company: 'Fabrikam' }, sentAt, 'sent');
+    const recent = makeCustomer('d', { email: 'd@x.example' }, new Date().toISOString(), 'sent');
+    const restored = makeOffer(1, { customers: [overdue, recent] });
+    const { ports, log } = fakePorts([], 5);
+    await scheduleReminder(ports, restored, { leaveDue: true });
+    expect(log).toEqual([expect.stringMatching(/^alarm offer-reminder:offer-1\|d \d+$/)]);
+    // Any other change shows a reminder already due at once.
+    log.length = 0;
+    await scheduleReminder(ports, restored);
+    expect(log).toEqual([expect.stringMatching(/^alarm offer-reminder:offer-1\|c \d+$/), expect.stringMatching(/^alarm offer-reminder:offer-1\|d \d+$/)]);
+  });
+
   it('notify when the alarm rings only if the customer still waits, and open the offer on click', async () => {
     const waiting = sent();
     const accepted = sent({ id: 'offer-2', status: 'accepted' });

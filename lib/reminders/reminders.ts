@@ -64,20 +64,23 @@ export interface ReminderLog {
 /**
  * Sets (or clears) the alarms of an offer's customers after it changed: a send, a status change, a
  * customer gone. One reminder task at a time: a rebuild that read the store before this change
- * would otherwise clear the alarm it sets, or set it back to the time before a new send.
+ * would otherwise clear the alarm it sets, or set it back to the time before a new send. With
+ * `leaveDue` (an offer put back by Undo), a reminder already due is left alone, as a rebuild
+ * leaves it: it was shown before the deletion, or fell due while the offer was gone.
  */
-export async function scheduleReminder(ports: ReminderPorts, offer: Offer): Promise<(number | null)[]> {
+export async function scheduleReminder(ports: ReminderPorts, offer: Offer, { leaveDue = false }: { leaveDue?: boolean } = {}): Promise<(number | null)[]> {
   return ports.exclusive(async () => {
     const days = await ports.reminderDays();
     const wanted = new Set<string>();
     const times: (number | null)[] = [];
+    const now = Date.now();
     for (const customer of offer.customers) {
       const when = reminderTime(customer, days);
       times.push(when);
       const name = reminderName(offer.id, customer.id);
-      if (when === null) continue;
+      if (when === null || (leaveDue && when <= now)) continue;
       wanted.add(name);
-      await ports.createAlarm(name, Math.max(when, Date.now() + 1000));
+      await ports.createAlarm(name, Math.max(when, now + 1000));
     }
     for (const name of await ports.alarmNames()) if (isReminderOf(name, offer.id) && !wanted.has(name)) await ports.clearAlarm(name);
     return times;

@@ -15,7 +15,7 @@ import { createBackup } from '../../lib/offers/backup';
 /** The extension APIs that test code calls inside extension pages (page.evaluate). */
 declare const chrome: {
   alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined>; create(name: string, info: { when: number }): Promise<void> };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
+  notifications: { getAll(): Promise<Record<string, boolean>>; clear(id: string): Promise<boolean> };
 };
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -470,6 +470,22 @@ describe('reminders', () => {
     await expect
       .poll(() => options.evaluate(async () => Object.keys(await chrome.notifications.getAll())), { timeout: 15_000 })
       .toContain('offer-reminder:offer-1|c1');
+
+    // Deleted, the worker stopped and started again (a start rebuilds the reminders from the
+    // offers stored), then Undo: the reminder already shown is not shown a second time.
+    await options.evaluate(async () => {
+      for (const id of Object.keys(await chrome.notifications.getAll())) await chrome.notifications.clear(id);
+    });
+    const { offer: deleted } = await data<{ offer: Offer }>(browser, { type: 'offers.delete', id: 'offer-1' });
+    const cdp = await browser.context.newCDPSession(options);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await options.waitForTimeout(500);
+    await data(browser, { type: 'offers.count' });
+    await data(browser, { type: 'offers.restore', offer: deleted });
+    await options.waitForTimeout(2500);
+    expect(await options.evaluate(async () => Object.keys(await chrome.notifications.getAll()))).not.toContain('offer-reminder:offer-1|c1');
+    await cdp.detach();
 
     // An alarm that rings before its reminder's time (one left from an earlier send) shows
     // nothing and waits for that time.
