@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AcceptCustomerButtons } from '@/components/AcceptCustomerButtons';
 import { OfferCard } from '@/components/OfferCard';
 import { copyOfferMessage, copyOfferUrl, type Report } from '@/components/OfferActions';
 import { PopupActionBar } from '@/components/PopupActionBar';
+import { useFocusAfterRender } from '@/components/useFocusAfterRender';
 import { PopupEmptyState } from '@/components/PopupEmptyState';
 import { RecentOfferRow } from '@/components/RecentOfferRow';
 import { sendMessage } from '@/lib/messaging/client';
@@ -42,7 +43,9 @@ export function PopupApp() {
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const latestSection = useRef<HTMLElement>(null);
+  // After the manual form closes, the keyboard goes to what took its place: the offer saved, or the button that opened it.
+  const [latestSection, focusLatestWhenShown] = useFocusAfterRender<HTMLElement>();
+  const [addButton, focusAddButtonWhenShown] = useFocusAfterRender<HTMLButtonElement>();
   const report: Report = (o) => setOutcome(o);
 
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
@@ -108,7 +111,7 @@ export function PopupApp() {
     setOffers((shown) => shown && replaceOffer(shown, answer.offer));
     report({ ok: true, text: t('customers_statusSet', [customerName(customer), statusLabel('accepted')]) });
   };
-  const focusLatest = useCallback(() => latestSection.current?.focus(), []);
+  const focusLatest = useCallback(() => latestSection.current?.focus(), [latestSection]);
 
   return (
     <main class="popup">
@@ -141,7 +144,7 @@ export function PopupApp() {
               {t('desk_copyUrl')}
             </button>
           )}
-          <button type="button" onClick={startAdding}>
+          <button type="button" ref={addButton} onClick={startAdding}>
             {t('popup_addManually')}
           </button>
         </PopupActionBar>
@@ -151,10 +154,14 @@ export function PopupApp() {
       </div>
       {adding && ManualForm && (
         <ManualForm
-          onCancel={() => setAdding(false)}
+          onCancel={() => {
+            setAdding(false);
+            focusAddButtonWhenShown();
+          }}
           onSaved={({ offer, created, summaryIdConflict }) => {
             setAdding(false);
             showFirst(offer);
+            focusLatestWhenShown();
             if (summaryIdConflict) report({ ok: false, text: t('popup_offerSummaryIdConflict', summaryIdConflict) });
             else report({ ok: true, text: t(created ? 'popup_offerAdded' : 'popup_offerMerged') });
           }}

@@ -94,6 +94,8 @@ describe('popup', () => {
     await expect.poll(() => popup.evaluate(() => document.activeElement?.id)).toBe('manual-url');
     await popup.keyboard.press('Escape');
     await expect.poll(() => popup.locator('form.manual-form').count()).toBe(0);
+    // The keyboard goes back to the button that opened the form, not to the page's body.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Add offer manually');
     await popup.getByRole('button', { name: 'Add offer manually' }).click();
     await popup.getByLabel('Offer URL').fill('https://example.com/nothing');
     await popup.getByLabel('Licenses for subscription 1').fill('twelve');
@@ -114,6 +116,8 @@ describe('popup', () => {
     await popup.getByLabel('Delegated administration').selectOption('yes');
     await popup.getByRole('button', { name: 'Save offer' }).click();
     await expect.poll(() => popup.getByRole('status').first().textContent()).toContain('Offer saved.');
+    // Saved: the keyboard is on the offer now shown first.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.getAttribute('aria-labelledby'))).toBe('latest-heading');
     const card = popup.locator('.offer-card');
     expect(await card.textContent()).toContain('Microsoft 365 E3');
     expect(await card.textContent()).toContain('Offered');
