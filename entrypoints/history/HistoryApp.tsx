@@ -174,7 +174,12 @@ export function HistoryApp() {
             onChanged={onChanged}
             onDeleted={reload}
             onOpen={{ open: (id) => navigate({ ...view, offer: id }), href: linkTo }}
-            onClose={() => navigate({ ...view, offer: undefined })}
+            onClose={() => {
+              const closed = view.offer;
+              navigate({ ...view, offer: undefined });
+              // The keyboard goes back to the offer's row, where the advisor opened it.
+              if (closed) requestAnimationFrame(() => document.querySelector<HTMLElement>(`tr[data-offer-id="${CSS.escape(closed)}"]`)?.focus());
+            }}
           />
         )}
       </div>

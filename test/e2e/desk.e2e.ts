@@ -450,6 +450,9 @@ describe('history page', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-heading');
     expect(page.url()).toContain('?offer=offer-4');
+    // Closing the details puts the keyboard back on the row it was opened from.
+    await page.getByRole('button', { name: 'Close' }).press('Enter');
+    await expect.poll(() => row.evaluate((tr) => tr === document.activeElement)).toBe(true);
     await page.close();
   });
 });
