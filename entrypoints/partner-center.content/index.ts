@@ -15,19 +15,16 @@ export default defineContentScript({
   main(ctx) {
     ignoreForgedScriptStarts(ctx);
     const toast = createToast();
-    /**
-     * The offer this tab's last capture created, with its Undo: a result page that shows more a
-     * moment later (its summary) saves that offer again, and the notice still speaks of a new
-     * offer the advisor can undo.
-     */
-    let createdHere: { offerId: string; undoToken: string } | undefined;
+    // The offer this tab's last capture created, and its Undo token: a result page that shows more
+    // a moment later (its summary) saves that offer again, and the notice still speaks of a new
+    // offer the advisor can undo.
+    let createdOfferId: string | undefined;
+    let createdUndoToken = '';
 
-    const confirm = (result: SaveResult) => {
-      const { offer, summaryIdConflict } = result;
-      if (result.created && result.undoToken) createdHere = { offerId: offer.id, undoToken: result.undoToken };
-      const sameCreation = createdHere?.offerId === offer.id ? createdHere : undefined;
-      const created = result.created || sameCreation !== undefined;
-      const undoToken = result.undoToken ?? sameCreation?.undoToken;
+    // An Undo token comes with an offer the capture created, only then.
+    const confirm = ({ offer, undoToken, summaryIdConflict }: SaveResult) => {
+      if (undoToken) [createdOfferId, createdUndoToken] = [offer.id, undoToken];
+      const created = createdOfferId === offer.id;
       // A summary ID another offer holds: the offer was saved without it, and the advisor is told.
       const text = summaryIdConflict
         ? t('capture_toast_summaryIdConflict', summaryIdConflict)
@@ -45,7 +42,7 @@ export default defineContentScript({
             .catch((error: unknown) => toast.show(failureText(error), { error: true }));
         },
       });
-      toast.show(text, { actions: undoToken ? [view, undo(undoToken)] : [view] });
+      toast.show(text, { actions: created ? [view, undo(createdUndoToken)] : [view] });
     };
 
     const watcher = startCaptureWatcher({
