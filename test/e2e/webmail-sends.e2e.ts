@@ -157,9 +157,11 @@ for (const { name, host, path, provider } of COMPOSES) {
       const offer = await seedOffer();
       const { page } = await openCompose(host, path);
       await insertOffer(page, offer);
+      // In front: a page in the background may not run the editor's deferred work.
+      await page.bringToFront();
       await page.click('#editor');
       // Select all and delete, as often as the editor needs (RoosterJS takes a table out on its own press).
-      for (let presses = 0; presses < 5 && (await editorText(page)).includes(offer.url); presses++) {
+      for (let presses = 0; presses < 8 && (await editorText(page)).includes(offer.url); presses++) {
         await page.keyboard.press('Control+A');
         await page.keyboard.press('Backspace');
         await page.waitForTimeout(250);
