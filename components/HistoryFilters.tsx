@@ -3,6 +3,7 @@ import { OFFER_KINDS, OFFER_STATUSES } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { FOLLOW_UPS, type HistoryView } from '@/lib/history-link';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { useLatest } from './useLatest';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -49,10 +50,7 @@ export function HistoryFilters({
   const timerRef = useRef<ReturnType<typeof setTimeout>>();
   // The view as it is when the search goes out, not as it was at the keystroke: a filter picked or
   // an offer opened in between stays.
-  const latestRef = useRef({ view, onChange });
-  useEffect(() => {
-    latestRef.current = { view, onChange };
-  });
+  const latestRef = useLatest({ view, onChange });
   useEffect(() => setQuery(view.q), [view.q]);
   useEffect(() => () => clearTimeout(timerRef.current), []);
 

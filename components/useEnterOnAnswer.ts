@@ -12,7 +12,7 @@ export interface ListedFor<T> {
  * query typed and takes its first item, not the highlighted item of the earlier list; typing on
  * (`cancel`) or a failed search drops it.
  */
-export function useEnterOnAnswer<T>(query: string, listed: ListedFor<T> | null, failed: boolean, take: (item: T | undefined) => void) {
+export function useEnterOnAnswer<T>(query: string, listed: ListedFor<T> | null, failed: boolean, take: (item: T | undefined) => unknown) {
   const [awaiting, setAwaiting] = useState<string | null>(null);
   useEffect(() => {
     if (awaiting === null) return;

@@ -8,6 +8,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { offerName } from '@/lib/ui/offer-labels';
 import { ARMED_NEXT_KEY, MessagingError, type ArmedNext, type LinkedOffers } from '@/lib/messaging/protocol';
 import { changedFields, fieldChanges, fieldValue, keepingEdits, offerEdits, rebasedEdits, type EditField, type OfferEdits } from '@/lib/ui/offer-edits';
+import { useLatest } from './useLatest';
 import { useLatestRequest } from './useLatestRequest';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'stale';
@@ -61,10 +62,7 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   };
 
   // The saver lives as long as the offer shown; it tells whichever parent is current.
-  const onChangedRef = useRef(onChanged);
-  useEffect(() => {
-    onChangedRef.current = onChanged;
-  });
+  const onChangedRef = useLatest(onChanged);
   const saver = useMemo(
     () =>
       new Autosaver<OfferEdits>(
@@ -86,7 +84,8 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
           if (state === 'failed' && !stale) setOutcome({ ok: false, text: describeError(error) });
         },
       ),
-    [offerId, updateOffer],
+    // The ref is the same object for the component's life: it never makes a new saver.
+    [offerId, updateOffer, onChangedRef],
   );
 
   useEffect(() => {
@@ -162,16 +161,13 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
   // A replacement made elsewhere (the armed link taken by a capture in another tab) changed this
   // offer too: its link and its withdrawn customers are shown once the links name an offer it does not.
   const linkedSince = Boolean(offer && linked && ((linked.replacedBy && linked.replacedBy.id !== offer.replacedBy) || (linked.replaces && linked.replaces.id !== offer.replaces)));
-  const showChangedRef = useRef(showChanged);
-  useEffect(() => {
-    showChangedRef.current = showChanged;
-  });
+  const showChangedRef = useLatest(showChanged);
   useEffect(() => {
     if (!linkedSince) return;
     sendMessage({ type: 'offers.get', id: offerId })
       .then(({ offer: fresh }) => fresh && showChangedRef.current(fresh))
       .catch((error: unknown) => setOutcome({ ok: false, text: describeError(error) }));
-  }, [linkedSince, offerId]);
+  }, [linkedSince, offerId, showChangedRef]);
 
   const showArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
 

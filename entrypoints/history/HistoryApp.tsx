@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
 import { BulkActions } from '@/components/BulkActions';
@@ -7,6 +7,7 @@ import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
 import { PipelineOverview } from '@/components/PipelineOverview';
+import { useLatest } from '@/components/useLatest';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
@@ -64,10 +65,7 @@ export function HistoryApp() {
   const listKey = listKeyOf(view);
   // What is shown now, for actions that reload when they end: an import runs for seconds, and the
   // advisor may pick another filter or page meanwhile.
-  const shownRef = useRef({ view, listing });
-  useEffect(() => {
-    shownRef.current = { view, listing };
-  });
+  const shownRef = useLatest({ view, listing });
   // Another list or another page: what was checked is no longer shown.
   useEffect(() => setChecked(new Set()), [listKey, listing.cursor]);
   useEffect(() => {

@@ -162,8 +162,8 @@ export function PickerApp() {
     if (template) setChoiceMadeNow({ templateId, language: template.language });
   };
 
-  const insertOffer = useCallback((offer: Offer | undefined) => void insert(offer), [insert]);
-  const enter = useEnterOnAnswer(query, listed, loadError !== undefined, insertOffer);
+  // insert reports its own failures in the picker.
+  const enter = useEnterOnAnswer(query, listed, loadError !== undefined, insert);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const count = offers?.length ?? 0;
