@@ -353,6 +353,47 @@ describe('the offer picker', () => {
     await page.close();
   });
 
+  it('does the same in Outlook in French, a new message opened beside a reply, its To a contenteditable well', async () => {
+    const offer = await seedOffer();
+    const page = await browser.context.newPage();
+    await page.goto(fixtures.url('outlook.office.com', 'webmail/outlook-reply.html'));
+    await page.bringToFront();
+    await insertButton(page).waitFor();
+    await page.click('#editor');
+    await page.keyboard.type('Merci');
+    // A second compose with the same structure as the reply's, as Outlook opens a new message beside it.
+    await page.evaluate(() => {
+      const compose = document.createElement('div');
+      const to = document.createElement('div');
+      to.id = 'new-to';
+      to.setAttribute('role', 'textbox');
+      to.setAttribute('aria-label', 'À');
+      to.contentEditable = 'true';
+      const subject = document.createElement('input');
+      subject.type = 'text';
+      subject.setAttribute('aria-label', 'Ajouter un objet');
+      const body = document.createElement('div');
+      body.id = 'new-editor';
+      body.setAttribute('role', 'textbox');
+      body.setAttribute('aria-multiline', 'true');
+      body.setAttribute('aria-label', 'Corps du message');
+      body.contentEditable = 'true';
+      const holder = document.createElement('div');
+      holder.append(body);
+      compose.append(to, subject, holder);
+      document.body.append(compose);
+    });
+    await expect.poll(() => insertButton(page).count()).toBe(2);
+    await page.click('#new-to');
+    await page.keyboard.type('dana@fabrikam.example');
+    await pressThroughBrowser(page, 'Alt+Shift+O');
+    const frame = await pickerFrame(page);
+    await pressThroughBrowser(frame, 'Enter');
+    await expect.poll(() => page.locator('#new-editor').textContent()).toContain(offer.url);
+    expect(await page.locator('#editor').textContent()).not.toContain(offer.url);
+    await page.close();
+  });
+
   it('answers the popup when the active tab has no compose window', async () => {
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-busy.html'));
