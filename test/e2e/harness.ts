@@ -164,7 +164,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      ...(options.locale ? [`--lang=${options.locale}`] : []),
+      // Headless Chromium draws date fields in US order whatever its language; a user's browser in
+      // that language would not, so the fields follow the page's lang (the extension's language).
+      ...(options.locale ? [`--lang=${options.locale}`, '--enable-blink-features=LangAttributeAwareFormControlUI'] : []),
     ],
   });
   const worker = async () => {

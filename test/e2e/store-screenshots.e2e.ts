@@ -41,6 +41,46 @@ const OUTLOOK_DRESS = `
   #to::before, #cc::before { content: attr(aria-label) "  "; color: #616161; }
   #editor { min-height: 520px; padding: 12px 0; outline: none; }`;
 
+/**
+ * Headless Chromium lays out a date field in US order whatever its language, unless the field
+ * follows its page's lang (the launch enables that); a field the page's script created before it
+ * was in the document has none, so it is laid out again once it is.
+ */
+async function redrawDateFields(page: Page): Promise<void> {
+  await page.locator('input[type="date"]').evaluateAll((fields: HTMLInputElement[]) => {
+    for (const field of fields) {
+      field.type = 'text';
+      field.type = 'date';
+    }
+  });
+}
+
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** The order of the first date field's parts as drawn, read from its user-agent shadow root. */
+async function dateFieldOrder(page: Page): Promise<string[]> {
+  const session = await page.context().newCDPSession(page);
+  const { root } = <{ root: DomNode }>await session.send('DOM.getDocument', { depth: -1, pierce: true });
+  await session.detach();
+  const isDateField = (node: DomNode) => node.nodeName === 'INPUT' && (node.attributes ?? []).join(' ').includes('type date');
+  const find = (node: DomNode): DomNode | undefined =>
+    isDateField(node) ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+  const parts: string[] = [];
+  const walk = (node: DomNode) => {
+    const pseudo = /^-webkit-datetime-edit-(day|month|year)-field$/.exec((node.attributes ?? [])[(node.attributes ?? []).indexOf('pseudo') + 1] ?? '');
+    if (pseudo && (node.attributes ?? []).includes('pseudo')) parts.push(pseudo[1]!);
+    for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+  };
+  const field = find(root);
+  if (field) walk(field);
+  return parts;
+}
+
 const messages = (lang: Language) =>
   <Record<string, { message: string }>>JSON.parse(readFileSync(join(ROOT, 'public/_locales', lang, 'messages.json'), 'utf8'));
 
@@ -135,6 +175,8 @@ describe('store screenshots', () => {
           const filters = search.closest('form, section') ?? search;
           window.scrollTo(0, filters.getBoundingClientRect().top + window.scrollY - 16);
         });
+        await redrawDateFields(history);
+        expect(await dateFieldOrder(history)).toEqual(lang === 'fr' ? ['day', 'month', 'year'] : ['month', 'day', 'year']);
         await history.screenshot({ path: join(dir, '4-history.png') });
         await history.close();
 
