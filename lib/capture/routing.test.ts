@@ -3,6 +3,7 @@ import { memoryArea } from '@/test/unit/memory-area';
 import { makeOffer } from '@/test/unit/offer-factory';
 import { createGrantBook } from '../messaging/grants';
 import type { Handlers } from '../messaging/protocol';
+import type { CaptureUndoHandler } from '../offers/handlers';
 import { createCaptureSaveHandlers } from './routing';
 
 const UNDO_TOKEN = '0b5f8a4e-4b1c-4a53-9a6e-2f1f1d5f1c11';
@@ -11,8 +12,8 @@ const draft = { url: makeOffer(1).url, source: 'auto' as const };
 function setUp(created: boolean) {
   const offer = makeOffer(1);
   const upsert = vi.fn<Handlers['offers.upsert']>(async () => ({ offer, created }));
-  const remove = vi.fn<Handlers['offers.delete']>(async () => ({ offer }));
-  const handlers = createCaptureSaveHandlers({ 'offers.upsert': upsert, 'offers.delete': remove }, createGrantBook(memoryArea()), () => UNDO_TOKEN);
+  const remove = vi.fn<CaptureUndoHandler['undoCapture']>(async () => ({ offer, reopened: null }));
+  const handlers = createCaptureSaveHandlers({ 'offers.upsert': upsert, undoCapture: remove }, createGrantBook(memoryArea()), () => UNDO_TOKEN);
   return { offer, upsert, remove, handlers };
 }
 
@@ -24,7 +25,7 @@ describe('capture save and undo', () => {
     await expect(undo(5)).rejects.toMatchObject({ code: 'forbidden' });
     expect(remove).not.toHaveBeenCalled();
     expect(await undo(4)).toEqual({ deleted: true });
-    expect(remove).toHaveBeenCalledExactlyOnceWith({ type: 'offers.delete', id: offer.id });
+    expect(remove).toHaveBeenCalledExactlyOnceWith(offer.id);
   });
 
   it('gives no undo for a merge into an offer that existed, nor any without a tab', async () => {

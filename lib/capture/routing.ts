@@ -1,6 +1,7 @@
 import { isHttpsUrlOn, PARTNER_CENTER_HOSTS } from '../hosts';
 import { grantTabOf, type GrantBook } from '../messaging/grants';
 import type { CaptureAnswer, Handlers } from '../messaging/protocol';
+import type { CaptureUndoHandler } from '../offers/handlers';
 
 /** What the background sends to the Partner Center content script of a tab. */
 export type CaptureTabMessage = { type: 'capture.run' };
@@ -39,7 +40,7 @@ export function createCaptureHandlers(tabs: CaptureTabsApi): Pick<Handlers, 'cap
  * else (a compromised page renderer speaks with its content script's voice).
  */
 export function createCaptureSaveHandlers(
-  offers: Pick<Handlers, 'offers.upsert' | 'offers.delete'>,
+  offers: Pick<Handlers, 'offers.upsert'> & CaptureUndoHandler,
   grants: GrantBook,
   newToken: () => string = () => crypto.randomUUID(),
 ): Pick<Handlers, 'capture.save' | 'capture.undo'> {
@@ -54,7 +55,7 @@ export function createCaptureSaveHandlers(
     },
     'capture.undo': async ({ token }, sender) => {
       const offerId = await grants.redeem(token, 'undo-capture', grantTabOf(sender), 'undo');
-      const { offer } = await offers['offers.delete']({ type: 'offers.delete', id: offerId });
+      const { offer } = await offers.undoCapture(offerId);
       return { deleted: offer !== null };
     },
   };

@@ -76,4 +76,15 @@ describe('change hooks', () => {
     await handlers['offers.restoreMany']({ type: 'offers.restoreMany', offers: deleted.offers });
     expect(log).toEqual(['changed accepted', `deleted ${first.id}`, `deleted ${second.id}`, 'restored accepted', 'restored pending']);
   });
+
+  it('clear an undone capture\'s reminder and set again those of the offer it had replaced', async () => {
+    const { handlers, log } = hooked();
+    const old = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(7), source: 'manual' } })).offer;
+    await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: old.id, event: SEND });
+    await handlers['offers.armNext']({ type: 'offers.armNext', id: old.id, link: 'replacement' });
+    const captured = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(8), source: 'auto' } })).offer;
+    log.length = 0;
+    await handlers.undoCapture(captured.id);
+    expect(log).toEqual([`deleted ${captured.id}`, 'changed sent']);
+  });
 });

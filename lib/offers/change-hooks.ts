@@ -1,8 +1,9 @@
 import type { Handlers } from '../messaging/protocol';
-import type { OfferBackupHandlers } from './handlers';
+import type { CaptureUndoHandler, OfferBackupHandlers } from './handlers';
 import type { Offer } from './schema';
 
 type HookedHandlers = OfferBackupHandlers &
+  CaptureUndoHandler &
   Pick<
   Handlers,
   | 'offers.recordCompose'
@@ -58,6 +59,12 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     'offers.delete': async (request) => {
       const answer = await handlers['offers.delete'](request);
       return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
+    },
+    undoCapture: async (id) => {
+      const answer = await handlers.undoCapture(id);
+      if (answer.offer) await after(answer, () => hooks.deleted(id));
+      const { reopened } = answer;
+      return reopened ? after(answer, () => hooks.sentOrStatusChanged(reopened)) : answer;
     },
     // A bulk action: each offer's reminders follow, as after the same change to one offer.
     'offers.setStatusForAll': async (request) => {

@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
+import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { SUMMARY_ID_CONFLICT } from './import-report';
 import { openOfferDatabase } from './db';
 import { memoryArea } from '@/test/unit/memory-area';
 import { ARMED_NEXT_KEY, armNext, readArmedNext } from './armed-next';
 import { createOfferHandlers } from './handlers';
+import type { Offer } from './schema';
 import { OfferStore } from './store';
 
 let store: OfferStore;
@@ -74,3 +75,71 @@ describe('offers.upsert with an armed link', () => {
     expect(await handlers['offers.armedNext']({ type: 'offers.armedNext' })).toEqual({ armed: null });
   });
 });
+
+describe('undoCapture', () => {
+  const capture = (handlers: ReturnType<typeof createOfferHandlers>, n: number) =>
+    handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(n), source: 'auto' } });
+
+  it('deletes the captured replacement, reopens the customers it withdrew and waits again for the right offer', async () => {
+    await store.mergeAll([
+      makeOffer(1, {
+        customers: [
+          makeCustomer('c1', { email: 'ana@fabrikam.example' }, '2026-01-02T00:00:00.000Z', 'sent'),
+          makeCustomer('c2', { email: 'lou@fabrikam.example' }, '2026-01-02T00:00:00.000Z', 'accepted'),
+          makeCustomer('c3', { email: 'kim@fabrikam.example' }, '2026-01-02T00:00:00.000Z', 'drafted'),
+        ],
+      }),
+    ]);
+    const before = await store.get('offer-1');
+    const area = memoryArea();
+    await armNext(area, { offerId: 'offer-1', link: 'replacement', withdraw: true }, '2026-01-03T00:00:00.000Z');
+    const handlers = createOfferHandlers(async () => store, area, () => '2026-01-04T00:00:00.000Z');
+    const { offer: captured } = await capture(handlers, 2);
+    expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn', 'accepted', 'withdrawn']);
+    // Kim's status set by hand since the capture: the Undo leaves it.
+    await store.setCustomerStatus('offer-1', 'c3', 'declined');
+
+    const undone = await handlers.undoCapture(captured.id);
+    expect(undone.offer?.id).toBe(captured.id);
+    expect(await store.get(captured.id)).toBeNull();
+    const reopened = await store.get('offer-1');
+    expect(undone.reopened).toEqual(reopened);
+    expect(reopened).not.toHaveProperty('replacedBy');
+    expect(statuses(reopened)).toEqual(['sent', 'accepted', 'declined']);
+    expect(reopened?.customers[0]).toEqual(before?.customers[0]);
+    expect(await readArmedNext(area)).toEqual({ offerId: 'offer-1', link: 'replacement', withdraw: true, at: '2026-01-04T00:00:00.000Z' });
+
+    // The right offer captured next takes the link.
+    const { offer: right } = await capture(handlers, 3);
+    expect(right.replaces).toBe('offer-1');
+    expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn', 'accepted', 'declined']);
+  });
+
+  it('waits again for a trial’s follow-up, and leaves a mark the advisor armed since', async () => {
+    await store.mergeAll([makeOffer(1, { kind: 'trial', url: offerUrl(1, 'Trial') }), makeOffer(5)]);
+    const area = memoryArea();
+    await armNext(area, { offerId: 'offer-1', link: 'follow-up', withdraw: false }, '2026-01-03T00:00:00.000Z');
+    const handlers = createOfferHandlers(async () => store, area, () => '2026-01-04T00:00:00.000Z');
+    const first = await capture(handlers, 2);
+    expect(first.offer.followUpOf).toBe('offer-1');
+    await handlers.undoCapture(first.offer.id);
+    expect(await readArmedNext(area)).toMatchObject({ offerId: 'offer-1', link: 'follow-up' });
+
+    const second = await capture(handlers, 3);
+    await armNext(area, { offerId: 'offer-5', link: 'replacement', withdraw: true }, '2026-01-05T00:00:00.000Z');
+    await handlers.undoCapture(second.offer.id);
+    expect(await readArmedNext(area)).toMatchObject({ offerId: 'offer-5', link: 'replacement' });
+  });
+
+  it('arms nothing for a capture that took no link', async () => {
+    const area = memoryArea();
+    const handlers = createOfferHandlers(async () => store, area);
+    const { offer } = await capture(handlers, 2);
+    expect(await handlers.undoCapture(offer.id)).toEqual({ offer: expect.objectContaining({ id: offer.id }), reopened: null });
+    expect(await readArmedNext(area)).toBeNull();
+  });
+});
+
+function statuses(offer: Offer | null): string[] {
+  return offer?.customers.map((customer) => customer.status) ?? [];
+}

@@ -1,8 +1,9 @@
-import type { Handlers, PageFilter } from '../messaging/protocol';
+import type { ArmedNext, Handlers, PageFilter } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
 import { validateBackupRecords } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
 import { DAY_MS, DEFAULT_OVERDUE_DAYS } from './stats';
+import type { Offer } from './schema';
 import { OfferNotFoundError, type OfferFilter, type OfferStore } from './store';
 
 /**
@@ -17,6 +18,16 @@ export interface OfferBackupHandlers {
   importRecords: (piece: { records: readonly unknown[]; firstIndex: number; now: string; last: boolean }) => Promise<ImportReport>;
 }
 
+/** What a capture's notice may take back; no page message reaches it but through a capture's grant (lib/capture/routing). */
+export interface CaptureUndoHandler {
+  /**
+   * Deletes the offer a capture created and takes back the link it took from the armed mark: the
+   * offer it replaced gets its customers back, and the mark is armed again (unless the advisor
+   * armed another since), so that the right offer captured next takes the link.
+   */
+  undoCapture: (id: string) => Promise<{ offer: Offer | null; reopened: Offer | null }>;
+}
+
 /** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
 export function createOfferHandlers(
   openStore: () => Promise<OfferStore>,
@@ -25,7 +36,7 @@ export function createOfferHandlers(
   clock = () => new Date().toISOString(),
   /** The follow-up reminder delay in days (the preferences); null when reminders are off. */
   reminderDays: () => Promise<number | null> = () => Promise.resolve(null),
-): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers {
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers & CaptureUndoHandler {
   /** After how many days without a reply a follow-up is overdue: the reminder delay, else a week. */
   const overdueAfter = async () => {
     const days = await reminderDays();
@@ -74,6 +85,17 @@ export function createOfferHandlers(
     'offers.disarmNext': async () => ({ disarmed: await disarmNext(marks) }),
     'offers.armedNext': async () => ({ armed: await readArmedNext(marks) }),
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
+    undoCapture: withStore(async (store, id: string) => {
+      const { offer, unlinked } = await store.undoCapture(id);
+      // The link goes back to the mark it came from: the replaced offer, or a follow-up's trial still stored.
+      const mark: Omit<ArmedNext, 'at'> | undefined = unlinked
+        ? { offerId: unlinked.offer.id, link: 'replacement', withdraw: unlinked.reopened > 0 }
+        : offer?.followUpOf && (await store.get(offer.followUpOf))
+          ? { offerId: offer.followUpOf, link: 'follow-up', withdraw: false }
+          : undefined;
+      if (mark && !(await readArmedNext(marks))) await armNext(marks, mark, clock());
+      return { offer, reopened: unlinked?.offer ?? null };
+    }),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.setStatusForAll': withStore((store, { ids, status }) => store.setStatusForAll(ids, status)),
     'offers.deleteMany': withStore(async (store, { ids }) => ({ offers: await store.deleteMany(ids) })),

@@ -699,17 +699,31 @@ export class OfferStore {
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
   async delete(id: string): Promise<Offer | null> {
+    return (await this.deleteOne(id, false)).offer;
+  }
+
+  /**
+   * Takes a capture back (its notice's Undo, moments after): deletes the offer it created and, when
+   * that offer replaced another, gives the other's customers back the statuses the replacement
+   * withdrew, unless they changed since. Returns the deleted offer and the other, unlinked.
+   */
+  async undoCapture(id: string): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
+    return this.deleteOne(id, true);
+  }
+
+  private async deleteOne(id: string, reopenReplaced: boolean): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const stored = await tx.objectStore('offers').get(id);
+    let unlinked: Unlinked | null = null;
     if (stored) {
       const totals = new TotalsChange(tx);
       totals.record(fromStored(stored), undefined);
       await tx.objectStore('offers').delete(id);
-      await unlinkReplaced(tx, totals, fromStored(stored), new Set([id]));
+      unlinked = await unlinkReplaced(tx, totals, fromStored(stored), new Set([id]), reopenReplaced);
       await totals.save();
     }
     await tx.done;
-    return stored ? fromStored(stored) : null;
+    return { offer: stored ? fromStored(stored) : null, unlinked };
   }
 
   /** Deletes several offers in one transaction and returns those found, so the caller can offer Undo. */
@@ -1141,16 +1155,37 @@ async function holdersBelow(store: OffersStore, holders: Holders, key: readonly 
 
 /**
  * Once an offer that replaced another is deleted, the other no longer names it as its replacement,
- * so it can be replaced again (by the right offer, when the deleted one was a mistake or a capture
- * undone). Its customers keep their statuses: an old offer whose replacement is cleaned up stays
- * closed. Nothing changes when the other is deleted too, or names another replacement.
+ * so it can be replaced again (by the right offer, when the deleted one was a mistake). Its
+ * customers keep their statuses (an old offer whose replacement is cleaned up stays closed), unless
+ * `reopen`: a capture undone takes back the withdrawal it made. Nothing changes when the other is
+ * deleted too, or names another replacement.
  */
-async function unlinkReplaced(tx: ReadWrite, totals: TotalsChange, deleted: Offer, deleting: ReadonlySet<string>): Promise<void> {
-  if (!deleted.replaces || deleting.has(deleted.replaces)) return;
+async function unlinkReplaced(tx: ReadWrite, totals: TotalsChange, deleted: Offer, deleting: ReadonlySet<string>, reopen = false): Promise<Unlinked | null> {
+  if (!deleted.replaces || deleting.has(deleted.replaces)) return null;
   const stored = await tx.objectStore('offers').get(deleted.replaces);
-  if (stored?.replacedBy !== deleted.id) return;
+  if (stored?.replacedBy !== deleted.id) return null;
   const { replacedBy: _deleted, ...unlinked } = fromStored(stored);
-  await totals.put(fromStored(stored), unlinked);
+  const customers = reopen ? unlinked.customers.map((customer) => withoutWithdrawalAt(customer, deleted.createdAt)) : unlinked.customers;
+  const offer = { ...unlinked, customers };
+  await totals.put(fromStored(stored), offer);
+  return { offer, reopened: customers.filter((customer, index) => customer !== unlinked.customers[index]).length };
+}
+
+/** An offer that no longer names its deleted replacement, and how many of its customers got their status back. */
+export interface Unlinked {
+  offer: Offer;
+  reopened: number;
+}
+
+/**
+ * A customer the replacement made at `at` withdrew, back at their status before it; one whose
+ * status changed since (or who was not withdrawn then) stays as they are.
+ */
+function withoutWithdrawalAt(customer: OfferCustomer, at: string): OfferCustomer {
+  const last = customer.history.at(-1);
+  const before = customer.history.at(-2);
+  if (customer.status !== 'withdrawn' || last?.status !== 'withdrawn' || last.at !== at || !before) return customer;
+  return { ...customer, status: before.status, history: customer.history.slice(0, -1) };
 }
 
 /** A deleted replacement put back (Undo) is named again by the offer it replaces, unless that offer has another one since. */

@@ -168,14 +168,27 @@ describe('replacing an offer', () => {
     expect(await page.getByTestId('customer-summary').textContent()).toBe('1 customer: Withdrawn (1)');
     expect(await page.getByRole('button', { name: 'Replace with a new offer…' }).count()).toBe(0);
 
-    // The capture undone from its notice: the old offer names no replacement and can be replaced again.
+    // The capture undone from its notice: as before it, the old offer names no replacement, its
+    // customer is back where she stood, and it waits again for its new offer.
     expect(await accessibleText(partner)).toContain('Undo');
     await pressNoticeButton(partner, 2);
     await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
     expect((await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-1' })).offer).not.toHaveProperty('replacedBy');
+    expect(statusesOf(await stored('offer-1'))).toEqual([['ana@fabrikam.example', 'sent']]);
+    expect(await data({ type: 'offers.armedNext' })).toMatchObject({ armed: { offerId: 'offer-1', link: 'replacement', withdraw: true } });
     await page.reload();
-    await expect.poll(() => page.getByRole('button', { name: 'Replace with a new offer…' }).count()).toBe(1);
+    await expect.poll(() => page.getByText('Waiting for the new offer', { exact: false }).count()).toBe(1);
+    expect(await page.getByTestId('customer-summary').textContent()).toBe('1 customer: Sent (1)');
     expect(await facts(page).getByRole('link', { name: `Purchase offer ${captured!.summaryId}` }).count()).toBe(0);
+
+    // The right offer, captured next, replaces it.
+    const rightQuote = '77777777-aaaa-4bbb-8ccc-000000000008';
+    await partner.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ lang: 'en', kind: 'purchase', quote: rightQuote })}`));
+    await partner.locator('#sub-0').check();
+    await partner.locator('#wizard-next').click();
+    await expect.poll(() => offersWithQuote(browser, rightQuote)).toHaveLength(1);
+    expect((await offersWithQuote(browser, rightQuote))[0]).toMatchObject({ replaces: 'offer-1' });
+    expect(statusesOf(await stored('offer-1'))).toEqual([['ana@fabrikam.example', 'withdrawn']]);
     await Promise.all([page.close(), partner.close()]);
   });
 });
