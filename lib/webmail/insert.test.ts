@@ -63,6 +63,42 @@ describe('insertMessage', () => {
     expect(body.querySelectorAll('p')).toHaveLength(2);
   });
 
+  it('inserts once when the editor shows the first attempt 300 ms late, with the default wait', async () => {
+    const late = appending('late', { delayMs: 300 });
+    const next = appending('next');
+    const body = editor();
+    const result = await insertMessage(body, MESSAGE, { strategies: [late, next] });
+    expect(result).toMatchObject({ inserted: true, strategy: 'late' });
+    expect(next.calls).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(body.querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('counts a late copy that shows while a later strategy is checked, and runs none after it', async () => {
+    const late = appending('late', { delayMs: 60 });
+    const keepsNothing = appending('keeps-nothing', { lands: false });
+    const next = appending('next');
+    const body = editor();
+    const result = await insertMessage(body, MESSAGE, { strategies: [late, keepsNothing, next], settleMs: 40 });
+    expect(result).toMatchObject({ inserted: true });
+    expect([late.calls, keepsNothing.calls, next.calls]).toEqual([1, 1, 0]);
+    expect(body.querySelectorAll('p')).toHaveLength(2);
+  });
+
+  it('does not wait on an editor that ignores every attempt, so the clipboard fallback is at once', async () => {
+    const ignoring = ['paste', 'input', 'command'].map((name) => appending(name, { lands: false, took: false }));
+    const started = performance.now();
+    expect(await insertMessage(editor(), MESSAGE, { strategies: ignoring })).toEqual({ inserted: false, tried: ['paste', 'input', 'command'] });
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('waits its full time on each attempt an editor took without showing the text, then gives up', async () => {
+    const swallowing = ['paste', 'command'].map((name) => appending(name, { lands: false }));
+    const started = performance.now();
+    expect(await insertMessage(editor(), MESSAGE, { strategies: swallowing, settleMs: 60 })).toEqual({ inserted: false, tried: ['paste', 'command'] });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(120);
+  });
+
   it('does not count text that was already in the editor', async () => {
     const body = editor('Dear Ann, Offer: https://example.com/o');
     const result = await insertMessage(body, MESSAGE, { strategies: [appending('fake', { lands: false })], settleMs: 20 });

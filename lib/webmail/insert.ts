@@ -8,11 +8,17 @@ import type { InsertableMessage, InsertionStrategy } from './strategies/strategy
 /** Tried in order: model editors take the paste, beforeinput editors the input event, the rest execCommand. */
 export const INSERTION_STRATEGIES: readonly InsertionStrategy[] = [pasteStrategy, replacementTextStrategy, pasteInputStrategy, execCommandStrategy];
 
+/** `strategy`: the one being checked when the text showed (an earlier one's late copy shows during the next one's check). */
 export type InsertResult = { inserted: true; strategy: string; caretAfter: boolean } | { inserted: false; tried: string[] };
 
 export interface InsertOptions {
   strategies?: readonly InsertionStrategy[];
-  /** How long an editor that took the attempt may take to show the text (some render a frame later). */
+  /**
+   * How long an editor that took the attempt (cancelled its event, or ran the command) may take to
+   * show the text before the next strategy runs. Generous, because the next strategy landing
+   * beside a late copy inserts the message twice, and nothing can safely take a copy back out of
+   * an editor's model; an editor that shows the text at once does not wait at all.
+   */
   settleMs?: number;
   parse?: (html: string) => Document;
 }
@@ -22,19 +28,18 @@ const defaultParse = (html: string) => new DOMParser().parseFromString(html, 'te
 /** Resolves after the editor's own handlers for the current task have run. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-async function settled(check: () => boolean, tookAttempt: boolean, settleMs: number): Promise<boolean> {
+async function settled(check: () => boolean, waitMs: number): Promise<boolean> {
   // Editors reconcile their model with the DOM after the event (Lexical in a microtask,
   // RoosterJS on its next cycle), so a look right after dispatch is not proof either way.
   await nextTask();
-  if (check()) return true;
-  if (!tookAttempt) return false;
-  const deadline = performance.now() + settleMs;
-  while (performance.now() < deadline) {
+  const deadline = performance.now() + waitMs;
+  for (;;) {
+    // Checked once more after the deadline, right before the next strategy would run.
+    if (check()) return true;
+    if (performance.now() >= deadline) return false;
     // Timers, not animation frames: those stop in a hidden tab.
     await new Promise((resolve) => setTimeout(resolve, 10));
-    if (check()) return true;
   }
-  return false;
 }
 
 /**
@@ -43,12 +48,15 @@ async function settled(check: () => boolean, tookAttempt: boolean, settleMs: num
  * restores the caret first and handles a failure (clipboard fallback).
  */
 export async function insertMessage(body: HTMLElement, message: InsertableMessage, options: InsertOptions = {}): Promise<InsertResult> {
-  const { strategies = INSERTION_STRATEGIES, settleMs = 150, parse = defaultParse } = options;
+  const { strategies = INSERTION_STRATEGIES, settleMs = 1000, parse = defaultParse } = options;
   const probes: Probes | null = messageProbes(message.html, message.text, parse);
   const tried: string[] = [];
   if (!probes) return { inserted: false, tried };
+  // Counted against the editor before the whole chain, so that a copy an earlier strategy's
+  // editor shows late, while a later strategy is being checked, still counts as the insertion.
+  const before = countProbes(body.textContent, probes);
+  const landed = () => probesLanded(before, countProbes(body.textContent, probes));
   for (const strategy of strategies) {
-    const before = countProbes(body.textContent, probes);
     tried.push(strategy.name);
     let tookAttempt: boolean;
     try {
@@ -56,8 +64,8 @@ export async function insertMessage(body: HTMLElement, message: InsertableMessag
     } catch {
       tookAttempt = false;
     }
-    const landed = await settled(() => probesLanded(before, countProbes(body.textContent, probes)), tookAttempt, settleMs);
-    if (!landed) continue;
+    // An editor that ignored the attempt gets one task: the next strategy follows at once.
+    if (!(await settled(landed, tookAttempt ? settleMs : 0))) continue;
     const caretAfter = caretFollows(textBeforeCaret(body), probes) || (placeCaretAfter(body, probes.last) && caretFollows(textBeforeCaret(body), probes));
     return { inserted: true, strategy: strategy.name, caretAfter };
   }
