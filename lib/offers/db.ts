@@ -125,6 +125,21 @@ export const MIGRATIONS: readonly Upgrade[] = [
       after = IDBKeyRange.lowerBound(last.id, true);
     }
   },
+  // Version 5: the month counters count the advisor's months (the browser's time zone) instead of
+  // UTC months. Every total is computed again from the offers, so the others stay in step; the
+  // offers themselves are only read.
+  async (_db, tx) => {
+    const offers = tx.objectStore('offers');
+    const totals: Totals = new Map();
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = await offers.getAll(after, UPGRADE_BATCH);
+      const last = batch.at(-1);
+      if (!last) break;
+      for (const record of batch) addInto(totals, contribution(fromStored(record)));
+      after = IDBKeyRange.lowerBound(last.id, true);
+    }
+    await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

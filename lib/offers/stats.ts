@@ -13,7 +13,8 @@ import { CUSTOMER_STATUSES, OFFER_STATUSES, STATUS_RULES } from './statuses';
  * - `licenses|offered`: licenses of every offer's subscriptions;
  * - `licenses|accepted`: the same, of offers with an accepted customer. An offer is one quote, so
  *   two customers accepting it count its licenses once;
- * - `<measure>|<YYYY-MM>|<segment>`, per UTC month: `sent` (an offer's first send), `accepted`
+ * - `<measure>|<YYYY-MM>|<segment>`, per month in the browser's time zone when the write happened
+ *   (the advisor's month): `sent` (an offer's first send), `accepted`
  *   (when the offer was accepted) and `sentAccepted` (an offer accepted now, in its first send's
  *   month: the acceptance rate's numerator); segment `all`, `kind:<kind>` or `location:<text>`.
  */
@@ -27,7 +28,13 @@ const utc = (at: string) => {
   const time = Date.parse(at);
   return Number.isNaN(time) ? at : new Date(time).toISOString();
 };
-const monthOf = (at: string) => utc(at).slice(0, 7);
+/** A date's month in the browser's time zone, `YYYY-MM`. */
+const localMonth = (date: Date) => `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}`;
+/** The advisor's month of a time; one that does not parse keeps its leading `YYYY-MM` rather than failing an upgrade. */
+const monthOf = (at: string) => {
+  const time = Date.parse(at);
+  return Number.isNaN(time) ? at.slice(0, 7) : localMonth(new Date(time));
+};
 const earliest = (times: Iterable<string | undefined>): string | undefined => {
   let first: string | undefined;
   for (const at of times) if (at !== undefined && (first === undefined || utc(at) < utc(first))) first = at;
@@ -145,7 +152,7 @@ export interface PipelineOverview {
     days: number;
     remindersOn: boolean;
   };
-  /** The last 12 UTC months, `YYYY-MM`, oldest first; the current month last. */
+  /** The last 12 months in the browser's time zone, `YYYY-MM`, oldest first; the current month last. */
   months: string[];
   all: MonthSeries;
   byKind: Record<OfferKind, MonthSeries>;
@@ -158,9 +165,9 @@ export const OVERVIEW_MONTHS = 12;
 export const DEFAULT_OVERDUE_DAYS = 7;
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** The `count` UTC months ending with `now`'s, oldest first. */
+/** The `count` months ending with `now`'s, in the browser's time zone, oldest first. */
 export function lastMonths(now: Date, count = OVERVIEW_MONTHS): string[] {
-  return Array.from({ length: count }, (_, i) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (count - 1 - i), 1)).toISOString().slice(0, 7));
+  return Array.from({ length: count }, (_, i) => localMonth(new Date(now.getFullYear(), now.getMonth() - (count - 1 - i), 1)));
 }
 
 /** Customers at a status that awaits their reply. */
