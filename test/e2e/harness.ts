@@ -110,6 +110,8 @@ export interface LaunchOptions {
   userDataDir?: string;
   extensionDir?: string;
   locale?: string;
+  /** The browser's time zone (an IANA name), for its pages and its background worker alike; the machine's otherwise. */
+  timeZone?: string;
   /** Leave the welcome page the install opens; otherwise it is closed before the tests start. */
   keepWelcome?: boolean;
 }
@@ -151,7 +153,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
     // Chromium on Linux takes its UI language, the one chrome.i18n speaks, from --lang and LANGUAGE.
-    ...(options.locale ? { env: { ...process.env, LANGUAGE: options.locale } } : {}),
+    // TZ sets the zone of the whole browser, background worker included (timezoneId is emulated per page).
+    ...(options.locale || options.timeZone
+      ? { env: { ...process.env, ...(options.locale ? { LANGUAGE: options.locale } : {}), ...(options.timeZone ? { TZ: options.timeZone } : {}) } }
+      : {}),
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
@@ -204,8 +209,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 }
 
 /** Launches the extension with these offers stored, imported as a backup with none refused. */
-export async function launchWithOffers(offers: readonly Offer[]): Promise<ExtensionBrowser> {
-  const browser = await launchExtension();
+export async function launchWithOffers(offers: readonly Offer[], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const browser = await launchExtension(options);
   try {
     const report = await importOffers((request) => browser.send(request), offers);
     expect(report.rejected).toEqual([]);
