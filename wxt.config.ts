@@ -59,6 +59,12 @@ export default defineConfig({
     'build:manifestGenerated': (_wxt, manifest) => {
       delete manifest.chrome_url_overrides;
     },
+    // Content scripts run in other sites' pages under a size budget: terser's three passes make them
+    // about 5% smaller than esbuild does, and their inlined CSS is minified too (the default build left it as written).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.some((entrypoint) => entrypoint.type === 'content-script')) return;
+      config.build = { ...config.build, minify: 'terser', cssMinify: 'esbuild', terserOptions: { compress: { passes: 3 } } };
+    },
   },
   vite: () => ({
     // Small shared modules go into the chunks that load with them: the history page loads 6 files instead of 13.
