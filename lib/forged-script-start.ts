@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { extensionContextLost } from './extension-context';
 
 /**
  * WXT stops a content script when another copy of it announces, with an event on the document,
@@ -13,8 +13,7 @@ export function ignoreForgedScriptStarts(ctx: ContentScriptContext, view: Window
   // WXT's own name for the event (extension id, script name); public at runtime, private in its types.
   const type = (ContentScriptContext as unknown as { SCRIPT_STARTED_MESSAGE_TYPE: string }).SCRIPT_STARTED_MESSAGE_TYPE;
   const screen = (event: Event) => {
-    // An orphaned copy's runtime loses its id (Chromium) or disappears.
-    if ((browser.runtime as { id?: string } | undefined)?.id) event.stopImmediatePropagation();
+    if (!extensionContextLost()) event.stopImmediatePropagation();
   };
   view.addEventListener(type, screen, { capture: true });
   ctx.onInvalidated(() => view.removeEventListener(type, screen, { capture: true }));

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { errorMessage } from '@/lib/error-message';
+import { extensionContextLost } from '@/lib/extension-context';
 import { startCaptureWatcher, type SaveResult } from '@/lib/capture/watcher';
 import { ignoreForgedScriptStarts } from '@/lib/forged-script-start';
 import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
@@ -7,7 +8,7 @@ import { t } from '@/lib/i18n';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
-import { createToast } from './toast';
+import { createToast, type ToastAction } from './toast';
 
 export default defineContentScript({
   matches: matchPatterns(PARTNER_CENTER_HOSTS),
@@ -15,6 +16,16 @@ export default defineContentScript({
   main(ctx) {
     ignoreForgedScriptStarts(ctx);
     const toast = createToast();
+    // Cut off from the extension (updated or reloaded), this copy can read no strings and save
+    // nothing, so a Retry could never work: only a reloaded page captures again. Hence these
+    // strings are read now, and a failure's text only once the extension is known to be there.
+    const reloadNotice = t('capture_toast_reloadNeeded');
+    const reloadAction = { label: t('capture_toast_reload'), run: () => location.reload() };
+    const retryLabel = t('capture_toast_retry');
+    const showFailure = (text: () => string, actions: ToastAction[] = []) => {
+      const lost = extensionContextLost();
+      toast.show(lost ? reloadNotice : text(), { error: true, actions: lost ? [reloadAction] : actions });
+    };
     // The offer this tab's last capture created, and its Undo token: a result page that shows more
     // a moment later (its summary) saves that offer again, and the notice still speaks of a new
     // offer the advisor can undo.
@@ -39,7 +50,7 @@ export default defineContentScript({
           watcher.suppress(offer.url);
           sendMessage({ type: 'capture.undo', token })
             .then(() => toast.show(t('capture_toast_undone')))
-            .catch((error: unknown) => toast.show(failureText(error), { error: true }));
+            .catch((error: unknown) => showFailure(() => t('capture_toast_undoFailed', errorMessage(error))));
         },
       });
       toast.show(text, { actions: created ? [view, undo(createdUndoToken)] : [view] });
@@ -50,7 +61,7 @@ export default defineContentScript({
       // Upserts merge, so retrying until the background acknowledges never makes a second record.
       save: (draft) => sendWithRetry({ type: 'capture.save', draft }),
       onSaved: confirm,
-      onSaveFailed: (error, retry) => toast.show(failureText(error), { error: true, actions: [{ label: t('capture_toast_retry'), run: retry }] }),
+      onSaveFailed: (error, retry) => showFailure(() => failureText(error), [{ label: retryLabel, run: retry }]),
     });
 
     ctx.addEventListener(window, 'wxt:locationchange', () => watcher.navigated());

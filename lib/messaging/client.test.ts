@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { openEnvelope, sendWithRetry } from './client';
 import { MessagingError } from './protocol';
@@ -34,6 +35,18 @@ describe('sendWithRetry', () => {
     const gone = vi.fn().mockRejectedValue(new MessagingError('internal', 'gone'));
     await expect(sendWithRetry(request, { send: gone, wait: noWait, attempts: 3 })).rejects.toThrow('gone');
     expect(gone).toHaveBeenCalledTimes(3);
+  });
+
+  it('does not retry once the script is cut off from the extension (updated or reloaded)', async () => {
+    const extensionId = fakeBrowser.runtime.id;
+    fakeBrowser.runtime.id = undefined as unknown as string;
+    try {
+      const send = vi.fn().mockRejectedValue(new MessagingError('internal', 'Extension context invalidated.'));
+      await expect(sendWithRetry(request, { send, wait: noWait })).rejects.toThrow('Extension context invalidated.');
+      expect(send).toHaveBeenCalledTimes(1);
+    } finally {
+      fakeBrowser.runtime.id = extensionId;
+    }
   });
 });
 

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { extensionContextLost } from '../extension-context';
 import { isErrorCode, MessagingError, type ErrorCode, type ErrorProblem, type RequestOf, type RequestType, type ResponseMap } from './protocol';
 
 /**
@@ -44,9 +45,9 @@ export interface RetryOptions {
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 /**
- * Sends a request until the background acknowledges it, pausing longer after each failure.
- * Only for requests that are safe to repeat: an upsert merges, a send carries its own time, and
- * a picker's token is taken once.
+ * Sends a request until the background acknowledges it, pausing longer after each failure, unless
+ * the script is cut off from the extension. Only for requests that are safe to repeat: an upsert
+ * merges, a send carries its own time, and a picker's token is taken once.
  */
 export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>, options: RetryOptions = {}): Promise<ResponseMap[T]> {
   const { attempts = 6, firstDelayMs = 250, wait = sleep, send = sendMessage } = options;
@@ -54,7 +55,7 @@ export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>
     try {
       return await send(request);
     } catch (error) {
-      const retryable = !(error instanceof MessagingError) || RETRYABLE.has(error.code);
+      const retryable = (!(error instanceof MessagingError) || RETRYABLE.has(error.code)) && !extensionContextLost();
       if (!retryable || attempt >= attempts) throw error;
       await wait(firstDelayMs * 2 ** (attempt - 1));
     }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibleText, launchExtension, offersWithQuote, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, evaluateInContentScript, launchExtension, offersWithQuote, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 
 let browser: ExtensionBrowser;
 let fixtures: FixtureServer;
@@ -154,8 +154,8 @@ describe('capture on Partner Center', () => {
     await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
     // The summary's subscriptions arrive with the second save.
     await expect.poll(async () => (await offersWithQuote(browser, quote))[0]?.subscriptions.length, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => accessibleText(page)).toContain('Offer saved · summary ID PO-34343434');
     const notice = await accessibleText(page);
-    expect(notice).toContain('Offer saved · summary ID PO-34343434');
     expect(notice.split('\n')).toContain('Undo');
     await pressNoticeButton(page, 2);
     await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
@@ -168,11 +168,67 @@ describe('capture on Partner Center', () => {
     await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
     await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
     await expect.poll(() => accessibleText(page)).toContain('Undo');
+    // A notice with actions waits for the advisor, however slowly they reach it (WCAG 2.2.1).
+    await page.waitForTimeout(9000);
+    expect((await accessibleText(page)).split('\n')).toContain('Undo');
     await pressNoticeButton(page, 2);
     await expect.poll(() => offersWithQuote(browser, quote)).toHaveLength(0);
     await expect.poll(() => accessibleText(page)).toContain('Offer removed from Offer Courier.');
     await page.waitForTimeout(1000);
     expect(await offersWithQuote(browser, quote)).toHaveLength(0);
     await page.close();
+  });
+
+  it('says so when Undo fails, and keeps the offer', async () => {
+    const quote = '35353535-aaaa-4bbb-8ccc-000000000035';
+    const page = await browser.context.newPage();
+    await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
+    await expect.poll(() => offersWithQuote(browser, quote), { timeout: 5000 }).toHaveLength(1);
+    await expect.poll(() => accessibleText(page)).toContain('Undo');
+    // The Undo grant is gone, as after the browser restarted: the background refuses the Undo.
+    const extensionPage = await browser.openExtensionPage('popup.html');
+    await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { storage: { session: { clear(): Promise<void> } } } }).chrome.storage.session.clear());
+    await extensionPage.close();
+    await pressNoticeButton(page, 2);
+    await expect.poll(() => accessibleText(page)).toContain('Offer Courier could not undo this capture: the offer is still saved');
+    expect(await accessibleText(page)).not.toContain('could not save');
+    expect(await offersWithQuote(browser, quote)).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('capture in a tab left open while the extension is updated or reloaded', () => {
+  it('asks for the page to be reloaded, with no Retry, and reloads it', async () => {
+    const reloaded = await launchExtension();
+    try {
+      const quote = '36363636-aaaa-4bbb-8ccc-000000000036';
+      const page = await reloaded.context.newPage();
+      await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote }));
+      const lost = () => evaluateInContentScript(page, 'Offer Courier', 'true', 'chrome.runtime?.id === undefined');
+      expect(await lost()).toBe(false);
+      const extensionPage = await reloaded.openExtensionPage('popup.html');
+      // The page closes as the extension unloads, before the call can answer. The extension loaded
+      // from the command line does not come back, but the tab's script is cut off as by an update.
+      await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+      await expect.poll(lost, { timeout: 10_000 }).toBe(true);
+
+      await page.locator('#usage-location').selectOption('Canada');
+      await page.locator('#sub-0').check();
+      await page.locator('#wizard-next').click();
+      await page.locator('#summary-id').waitFor();
+      // At once: a request from a cut-off script is not retried.
+      await expect.poll(() => accessibleText(page), { timeout: 3000 }).toContain('Offer Courier was updated or restarted: reload this page to capture the offer.');
+      const names = (await accessibleText(page)).split('\n');
+      expect(names).toContain('Reload page');
+      expect(names).not.toContain('Retry');
+      expect(names.join('\n')).not.toContain('technical detail');
+
+      const pageLoaded = page.waitForEvent('load');
+      await pressNoticeButton(page, 2);
+      await pageLoaded;
+      await page.close();
+    } finally {
+      await reloaded.close();
+    }
   });
 });
