@@ -1,20 +1,16 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ANNOUNCE_DELAY_MS, createToast, VISIBLE_MS, type Toast } from './toast';
 
 let toast: Toast;
-let root: ShadowRoot;
+let attachShadow: MockInstance<HTMLElement['attachShadow']>;
 
 beforeEach(() => {
   vi.useFakeTimers();
   vi.spyOn(fakeBrowser.i18n, 'getMessage').mockImplementation((key: string) => key);
   // The notice's shadow root is closed: the test keeps the one it attaches.
-  const attach = HTMLElement.prototype.attachShadow;
-  vi.spyOn(HTMLElement.prototype, 'attachShadow').mockImplementation(function (this: HTMLElement, init: ShadowRootInit) {
-    root = attach.call(this, init);
-    return root;
-  });
+  attachShadow = vi.spyOn(HTMLElement.prototype, 'attachShadow');
   toast = createToast();
 });
 
@@ -24,9 +20,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const notice = () => root.querySelector<HTMLElement>('.toast');
-const region = (role: 'status' | 'alert') => root.querySelector<HTMLElement>(`[role=${role}]`);
-const buttons = () => [...root.querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent);
+const root = () => attachShadow.mock.results.at(-1)?.value as ShadowRoot;
+const notice = () => root().querySelector<HTMLElement>('.toast');
+const region = (role: 'status' | 'alert') => root().querySelector<HTMLElement>(`[role=${role}]`);
+const buttons = () => [...root().querySelectorAll('button')].map((button) => button.getAttribute('aria-label') ?? button.textContent);
 
 describe('the capture notice', () => {
   it('shows its live region empty, then puts the text in it', () => {
@@ -55,7 +52,7 @@ describe('the capture notice', () => {
     notice()?.dispatchEvent(new Event('pointerleave'));
     vi.advanceTimersByTime(10 * VISIBLE_MS);
     expect(notice()?.hidden).toBe(false);
-    root.querySelector<HTMLButtonElement>('button.close')?.click();
+    root().querySelector<HTMLButtonElement>('button.close')?.click();
     expect(notice()?.hidden).toBe(true);
   });
 
