@@ -36,6 +36,8 @@ export interface WebmailAdapter {
    * structure); without a match, Send is the primary button of the window's first split button.
    */
   sendButtonSelector: string;
+  /** Where the page offers to undo a send once its window is gone (a toast's control): the send is recorded once that offer is gone. */
+  undoSendSelector?: string;
 }
 
 /** How far up from the body the compose window's fields may sit. */

@@ -7,7 +7,7 @@ import { fillRecipientField, setFieldValue } from './fields';
 import { insertMessage, nextTask } from './insert';
 import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
 import { bodyHoldsLink } from './offer-link';
-import { findSendButton, isButtonActivation, isSendShortcut, owningBody } from './send-controls';
+import { findSendButton, isButtonActivation, isInDialog, isSendShortcut, isTypingTarget, isUndoShortcut, isWorkKey, owningBody, showsDialog, shownUndoControl } from './send-controls';
 import { nextSendState, type SendInput, type SendState } from './send-state';
 import { isOnDarkPage } from './page-theme';
 import { readTabMessage, type ComposeOpenAnswer, type InsertAnswer, type OpenAnswer } from './tab-messages';
@@ -45,10 +45,8 @@ interface ComposeEntry {
   send: SendState;
 }
 
-/** How often a window whose Send was pressed is looked at, until it goes away or stays. */
+/** How often a window whose Send was pressed is looked at, until it goes away or stays, and a gone window's undo offer. */
 const SEND_WATCH_MS = 100;
-/** An error dialog the page shows when it refuses a send (no recipient, an invalid address). */
-const ERROR_DIALOG = '[role="alertdialog"]';
 
 interface OpenPicker {
   token: string;
@@ -75,6 +73,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
   let picker: OpenPicker | null = null;
   let scanTimer: ReturnType<typeof setTimeout> | undefined;
   let sendWatch: ReturnType<typeof setInterval> | undefined;
+  /** The sends of windows already gone that the page may still undo, or that were undone (oldest first). */
+  let goneSends: SendState[] = [];
 
   const onSelectionChange = () => {
     if (entries.size === 0) return;
@@ -97,7 +97,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
         entry.bar.place();
         continue;
       }
-      advance(entry, { type: 'gone' });
+      windowGone(entry);
       if (picker?.entry === entry) closePicker(false);
       entry.bar.remove();
       caret.forget(body);
@@ -110,6 +110,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       entries.set(body, entry);
       if (body.contains(doc.activeElement)) entry.lastFocusAt = performance.now();
     }
+    takeBackUndone();
   }
 
   // A busy inbox mutates constantly. The first mutation schedules a scan and disconnects the
@@ -231,11 +232,43 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
    * this is the last moment the frame runs).
    */
   function advance(entry: ComposeEntry, input: SendInput): void {
-    const step = nextSendState(entry.send, input);
-    entry.send = step.state;
+    entry.send = feed(entry.send, input);
+    watchSends();
+  }
+
+  function feed(state: SendState, input: SendInput): SendState {
+    const step = nextSendState(state, input);
     // The window is gone, and with it any place to show a failure: the advisor can still mark the customer sent by hand.
     for (const { token, event } of step.records ?? []) deps.recordCompose(token, event).catch(() => undefined);
+    return step.state;
+  }
+
+  /** Feeds the sends of gone windows; keeps those still undoable or undone. */
+  function feedGone(input: SendInput, which: (state: SendState) => boolean = () => true): void {
+    goneSends = goneSends.map((state) => (which(state) ? feed(state, input) : state)).filter(({ phase }) => phase === 'undoable' || phase === 'undone');
     watchSends();
+  }
+
+  /** The window's body left the page: its send may wait for the page's undo offer to go. */
+  function windowGone(entry: ComposeEntry): void {
+    const state = feed(entry.send, { type: 'gone', now: performance.now(), undoOffered: adapter.undoSendSelector !== undefined });
+    entry.send = { phase: 'over' };
+    if (state.phase !== 'over') goneSends.push(state);
+    watchSends();
+  }
+
+  /** A window the page reopened after an undo (now, or once its body is filled) takes over the undone send's offers. */
+  function takeBackUndone(): void {
+    for (const entry of entries.values()) {
+      const undone = goneSends.find((state) => state.phase === 'undone');
+      if (!undone) return;
+      if (entry.send.phase !== 'idle') continue;
+      const heldLinks = undone.offers.filter(({ link }) => bodyHoldsLink(entry.body, link)).map(({ link }) => link);
+      const step = nextSendState(undone, { type: 'reopened', heldLinks });
+      if (step.state.phase !== 'armed') continue;
+      entry.send = step.state;
+      goneSends = goneSends.filter((state) => state !== undone);
+    }
   }
 
   /** What the window shows at the moment of its Send. */
@@ -258,8 +291,26 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     advance(entry, { type: 'send-pressed', now: performance.now(), event: readSend(entry), heldLinks });
   }
 
-  /** Whether some window holds an inserted offer: until then a press or key needs no look at all. */
-  const awaitingSend = () => [...entries.values()].some((entry) => entry.send.phase === 'armed' || entry.send.phase === 'sending');
+  /** Whether some window holds an inserted offer, or a gone window's send may be undone: until then a press or key needs no look at all. */
+  const awaitingSend = () => [...entries.values()].some((entry) => entry.send.phase === 'armed' || entry.send.phase === 'sending') || undoable() !== undefined;
+
+  /** The send the page's undo offer is for: the latest gone window's (a toast shows the last send). */
+  const undoable = () => goneSends.findLast((state) => state.phase === 'undoable');
+
+  /** The page's undo control, pressed or its shortcut used (capture phase: before the page acts on it and takes the toast away). */
+  function onUndo(target: EventTarget | null, key?: KeyboardEvent): boolean {
+    const send = undoable();
+    const control = send && shownUndoControl(doc, adapter);
+    if (!control || !(target instanceof Element)) return false;
+    const pressed = key ? (isButtonActivation(key) && control.contains(target)) || (isUndoShortcut(key) && !isTypingTarget(target)) : control.contains(target);
+    if (pressed) feedGone({ type: 'undo-pressed' }, (state) => state === send);
+    return pressed;
+  }
+
+  /** A press or key in a window whose send is pending, outside any dialog and not on its Send: the advisor works on, and the send is dropped. */
+  function onWork(entry: ComposeEntry, target: EventTarget | null): void {
+    if (entry.send.phase === 'sending' && target instanceof Element && isInWindow(entry, target) && !isInDialog(target, [...entries.keys()])) advance(entry, { type: 'resumed' });
+  }
 
   /** The tracked window a page element belongs to. */
   function entryAt(target: EventTarget | null): ComposeEntry | undefined {
@@ -274,30 +325,40 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     return findSendButton(entry.body, adapter)?.contains(target) === true;
   }
 
-  /** The Send button a mouse button went down on: its release there is a press (some pages act on it before any click). */
-  let sendUnderMouse: EventTarget | null = null;
+  /** The Send button or undo control a mouse button went down on: its release there is a press (some pages act on it before any click). */
+  let pressUnderMouse: EventTarget | null = null;
 
   // Captured on the document, before the page's own handlers act on the press and take the window away.
   function onPointerSend(event: MouseEvent): void {
     if (!event.isTrusted || event.button !== 0 || !awaitingSend()) return;
+    const pressed = event.type === 'click' || pressUnderMouse === event.target;
+    if (event.type === 'mousedown') pressUnderMouse = null;
+    if (event.type !== 'mousedown' && pressed && onUndo(event.target)) return;
     const entry = entryAt(event.target);
     const onSend = entry !== undefined && isSendButton(event.target, entry);
-    if (event.type === 'mousedown') sendUnderMouse = onSend ? event.target : null;
-    else if (onSend && (event.type === 'click' || sendUnderMouse === event.target)) pressSend(entry);
+    if (event.type === 'mousedown') {
+      pressUnderMouse = onSend || (event.target instanceof Element && shownUndoControl(doc, adapter)?.contains(event.target)) ? event.target : null;
+      if (entry && !onSend) onWork(entry, event.target);
+    } else if (onSend && pressed) pressSend(entry);
   }
 
   function onKeySend(event: KeyboardEvent): void {
-    if (!event.isTrusted || !awaitingSend()) return;
+    if (!event.isTrusted || !awaitingSend() || onUndo(event.target, event)) return;
     const shortcut = isSendShortcut(event);
-    if (!shortcut && !isButtonActivation(event)) return;
+    const sendPending = [...entries.values()].some((entry) => entry.send.phase === 'sending');
+    if (!shortcut && !isButtonActivation(event) && !sendPending) return;
     const entry = entryAt(event.target);
+    if (!entry) return;
     // The shortcut sends the window it is pressed in, not one that merely shares the page with a search box.
-    if (entry && (isSendButton(event.target, entry) || (shortcut && isInWindow(entry, event.target)))) pressSend(entry);
+    if ((shortcut || isButtonActivation(event)) && (isSendButton(event.target, entry) || (shortcut && isInWindow(entry, event.target)))) pressSend(entry);
+    else if (isWorkKey(event)) onWork(entry, event.target);
   }
 
   /** A pop-out compose's page (or frame) goes away right after its Send. */
   function onPageHide(): void {
-    for (const entry of entries.values()) advance(entry, { type: 'gone' });
+    const gone: SendInput = { type: 'gone', now: performance.now(), undoOffered: false };
+    for (const entry of entries.values()) advance(entry, gone);
+    feedGone(gone);
   }
 
   /** Listens again after a document.open(), which erases the document's and the window's listeners. */
@@ -309,20 +370,24 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     doc.defaultView?.addEventListener('pagehide', onPageHide);
   }
 
-  /** While a window's Send is pending, looks often whether it went away, the page refused it, or its time ran out. */
+  /**
+   * While a window's Send is pending, looks often whether it went away, the page shows a dialog, or
+   * its time ran out; while a gone window's send may be undone, whether the page still offers to.
+   */
   function watchSends(): void {
     const pending = () => [...entries.values()].filter((entry) => entry.send.phase === 'sending');
-    if (pending().length === 0) {
+    if (pending().length === 0 && undoable() === undefined) {
       clearInterval(sendWatch);
       sendWatch = undefined;
       return;
     }
     sendWatch ??= setInterval(() => {
-      const refused = doc.querySelector(ERROR_DIALOG) !== null;
+      const tick: SendInput = { type: 'tick', now: performance.now(), dialogShown: showsDialog(doc, [...entries.keys()]), undoShown: shownUndoControl(doc, adapter) !== null };
       for (const entry of pending()) {
-        if (!entry.body.isConnected) advance(entry, { type: 'gone' });
-        else advance(entry, refused ? { type: 'refused' } : { type: 'tick', now: performance.now() });
+        if (!entry.body.isConnected) windowGone(entry);
+        else advance(entry, tick);
       }
+      feedGone(tick);
     }, SEND_WATCH_MS);
   }
 
@@ -369,6 +434,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       doc.removeEventListener('keydown', onKeySend, true);
       doc.defaultView?.removeEventListener('pagehide', onPageHide);
       clearInterval(sendWatch);
+      goneSends = [];
       closePicker(false);
       for (const entry of entries.values()) entry.bar.remove();
       entries.clear();

@@ -6,7 +6,9 @@ import type { WebmailAdapter } from './compose';
  * translated. In the To row, resolved recipients are `[role=option]` chips of a listbox, with the
  * address in `data-hovercard-id` and the name in `data-name`; addresses are typed into an
  * unnamed combobox input beside them. Send sits in the bottom bar (`.IZ .Up`) beside the "send
- * and archive" button and before its "more send options" menu; its label is translated.
+ * and archive" button and before its "more send options" menu; its label is translated. Once a
+ * send's window is gone, the "Message sent" toast offers Undo for 5 to 30 seconds: its control has
+ * long carried the id `link_undo` (as the open-source Gmail tools that read the toast find it).
  */
 export const gmailAdapter: WebmailAdapter = {
   provider: 'gmail',
@@ -19,4 +21,5 @@ export const gmailAdapter: WebmailAdapter = {
   chipAddressAttribute: 'data-hovercard-id',
   chipNameAttribute: 'data-name',
   sendButtonSelector: '.IZ .Up div > div[role="button"]',
+  undoSendSelector: '#link_undo',
 };

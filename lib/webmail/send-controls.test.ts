@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
-import { findSendButton, isButtonActivation, isSendShortcut, owningBody, type KeyPress } from './send-controls';
+import { findSendButton, isButtonActivation, isInDialog, isSendShortcut, isTypingTarget, isUndoShortcut, isWorkKey, owningBody, showsDialog, shownUndoControl, type KeyPress } from './send-controls';
 
 const page = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 const BODY = (id: string, attrs = 'g_editable="true"') => `<div id="${id}" contenteditable="true" role="textbox" ${attrs}></div>`;
@@ -59,6 +59,41 @@ describe('owningBody', () => {
   });
 });
 
+describe('dialogs and the undo offer', () => {
+  const DIALOGS = `<div role="dialog" aria-modal="true" id="compose">${BODY('b')}<button id="in-compose"></button></div>
+    <div role="dialog" id="panel"><button id="in-panel"></button></div>`;
+
+  it('a dialog is an alert dialog or a modal one, outside the compose windows (a full-screen compose is a modal dialog)', () => {
+    const doc = page(`${DIALOGS}<div role="alertdialog" id="confirm"><button id="ok"></button></div>`);
+    const bodies = [doc.getElementById('b')!];
+    expect(showsDialog(doc, bodies)).toBe(true);
+    expect(isInDialog(doc.getElementById('ok')!, bodies)).toBe(true);
+    expect(isInDialog(doc.getElementById('in-compose')!, bodies)).toBe(false);
+    expect(isInDialog(doc.getElementById('in-panel')!, bodies)).toBe(false);
+    const plain = page(DIALOGS);
+    expect(showsDialog(plain, [plain.getElementById('b')!])).toBe(false);
+    const modal = page(`${DIALOGS}<div role="dialog" aria-modal="true"><button id="ok"></button></div>`);
+    expect(showsDialog(modal, [modal.getElementById('b')!])).toBe(true);
+  });
+
+  it('a dialog or an undo control kept hidden in the page is not shown', () => {
+    const doc = page(`<div role="alertdialog" style="display: none"></div><div role="dialog" aria-modal="true" style="visibility: hidden"></div>
+      <div role="alert"><span id="link_undo" role="link" style="visibility: hidden">Undo</span></div>`);
+    expect(showsDialog(doc, [])).toBe(false);
+    expect(shownUndoControl(doc, gmailAdapter)).toBeNull();
+    const toast = page(`<div role="alert"><span>Message envoyé</span><span id="link_undo" role="link" tabindex="0">Annuler</span></div>`);
+    expect(shownUndoControl(toast, gmailAdapter)?.id).toBe('link_undo');
+    expect(shownUndoControl(toast, outlookAdapter)).toBeNull();
+  });
+
+  it('keys typed into fields and editable text are no page shortcuts', () => {
+    const doc = page(`<input id="i"><div contenteditable="true"><p id="p">x</p></div><span id="s" role="link"></span>`);
+    expect(isTypingTarget(doc.getElementById('i')!)).toBe(true);
+    expect(isTypingTarget(doc.getElementById('p')!)).toBe(true);
+    expect(isTypingTarget(doc.getElementById('s')!)).toBe(false);
+  });
+});
+
 describe('keys', () => {
   const key = (over: Partial<KeyPress>): KeyPress => ({ key: 'Enter', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, isComposing: false, ...over });
 
@@ -70,6 +105,15 @@ describe('keys', () => {
     expect(isSendShortcut(key({ ctrlKey: true, altKey: true }))).toBe(false);
     expect(isSendShortcut(key({ ctrlKey: true, isComposing: true }))).toBe(false);
     expect(isSendShortcut(key({ key: 'm', ctrlKey: true }))).toBe(false);
+  });
+
+  it('z alone is Gmail’s undo shortcut; a modifier alone or a held key’s repeat is no work in the window', () => {
+    expect(isUndoShortcut(key({ key: 'z' }))).toBe(true);
+    expect(isUndoShortcut(key({ key: 'z', ctrlKey: true }))).toBe(false);
+    expect(isUndoShortcut(key({ key: 'Z', shiftKey: true }))).toBe(false);
+    expect(isWorkKey({ ...key({ key: 'a' }), repeat: false })).toBe(true);
+    expect(isWorkKey({ ...key({ key: 'Control', ctrlKey: true }), repeat: false })).toBe(false);
+    expect(isWorkKey({ ...key({ key: 'Enter', ctrlKey: true }), repeat: true })).toBe(false);
   });
 
   it('Enter or Space activates a focused button', () => {

@@ -80,3 +80,43 @@ export const isSendShortcut = (key: KeyPress): boolean =>
 /** Enter or Space on a focused button activates it. */
 export const isButtonActivation = (key: KeyPress): boolean =>
   (key.key === 'Enter' || key.key === ' ') && !key.ctrlKey && !key.metaKey && !key.altKey && !key.isComposing;
+
+/** A dialog that holds the page until answered: an alert dialog (confirmation, error) or a modal one. */
+const MODAL_DIALOG = '[role="alertdialog"], [role="dialog"][aria-modal="true"]';
+
+/** Rendered and not hidden: pages keep closed dialogs and spent controls in the DOM, hidden. */
+const isShown = (element: Element): boolean => element.checkVisibility({ visibilityProperty: true });
+
+/** A dialog of the page that is not a compose window itself (a full-screen compose may be a modal dialog). */
+const isPageDialog = (dialog: Element, bodies: readonly Element[]): boolean => !bodies.some((body) => dialog.contains(body));
+
+/** Whether the page shows a dialog (a confirmation or an error it raised on Send) outside the compose windows. */
+export function showsDialog(doc: Document, bodies: readonly Element[]): boolean {
+  return [...doc.querySelectorAll(MODAL_DIALOG)].some((dialog) => isPageDialog(dialog, bodies) && isShown(dialog));
+}
+
+/** Whether a page element is inside such a dialog. */
+export function isInDialog(target: Element, bodies: readonly Element[]): boolean {
+  for (let dialog = target.closest(MODAL_DIALOG); dialog; dialog = dialog.parentElement?.closest(MODAL_DIALOG) ?? null) {
+    if (isPageDialog(dialog, bodies)) return true;
+  }
+  return false;
+}
+
+/** The page's offer to undo the send just made (Gmail's toast), where the adapter names it and it is shown. */
+export function shownUndoControl(doc: Document, adapter: WebmailAdapter): Element | null {
+  const control = adapter.undoSendSelector ? doc.querySelector(adapter.undoSendSelector) : null;
+  return control && isShown(control) ? control : null;
+}
+
+/** Where a key types text: a key pressed there is not a page shortcut. */
+export const isTypingTarget = (target: Element): boolean =>
+  target.matches('input, textarea, select') || (target instanceof HTMLElement && target.isContentEditable);
+
+/** Gmail's keyboard shortcut for undoing the last action (the send, while its toast shows). */
+export const isUndoShortcut = (key: KeyPress): boolean => key.key === 'z' && !key.ctrlKey && !key.metaKey && !key.altKey && !key.shiftKey && !key.isComposing;
+
+const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
+
+/** A key the advisor presses to work in a window: not a modifier alone, nor a held key's repeats (Ctrl still down after Ctrl+Enter). */
+export const isWorkKey = (key: KeyPress & { repeat: boolean }): boolean => !key.repeat && !MODIFIER_KEYS.has(key.key);

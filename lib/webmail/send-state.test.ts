@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeEvent } from '../offers/customers';
-import { nextSendState, SEND_GRACE_MS, type SendInput, type SendState } from './send-state';
+import { nextSendState, SEND_GRACE_MS, UNDO_APPEAR_MS, type SendInput, type SendState } from './send-state';
 
 const LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2';
 const TRIAL_LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=3&msppid=2';
 const event = (at: string): ComposeEvent => ({ kind: 'send', at, provider: 'gmail', subject: 'Offer', recipients: [{ email: 'ann@contoso.example' }] });
 const pressed = (now: number, at: string, heldLinks: readonly string[] = [LINK]): SendInput => ({ type: 'send-pressed', now, event: event(at), heldLinks });
+const gone = (now = 0, undoOffered = false): SendInput => ({ type: 'gone', now, undoOffered });
+const tick = (now: number, shown: { dialog?: boolean; undo?: boolean } = {}): SendInput => ({ type: 'tick', now, dialogShown: shown.dialog ?? false, undoShown: shown.undo ?? false });
 
 function run(inputs: SendInput[], from: SendState = { phase: 'armed', offers: [{ token: 't1', link: LINK }] }) {
   let state = from;
@@ -20,53 +22,122 @@ function run(inputs: SendInput[], from: SendState = { phase: 'armed', offers: [{
 
 describe('send state', () => {
   it('records the send read at Send once the window goes away', () => {
-    const { state, records } = run([pressed(0, '2026-01-01T10:00:00.000Z'), { type: 'tick', now: 100 }, { type: 'gone' }, { type: 'gone' }]);
+    const { state, records } = run([pressed(0, '2026-01-01T10:00:00.000Z'), tick(100), gone(), gone()]);
     expect(records).toEqual([{ token: 't1', event: event('2026-01-01T10:00:00.000Z') }]);
     expect(state).toEqual({ phase: 'over' });
   });
 
   it('records nothing when the window closes without Send, or Send found the link gone', () => {
-    expect(run([{ type: 'gone' }]).records).toEqual([]);
-    expect(run([pressed(0, '2026-01-01T10:00:00.000Z', []), { type: 'gone' }]).records).toEqual([]);
+    expect(run([gone()]).records).toEqual([]);
+    expect(run([pressed(0, '2026-01-01T10:00:00.000Z', []), gone()]).records).toEqual([]);
   });
 
-  it('takes a refusal (error dialog or a window still there after the grace period) as no send', () => {
+  it('takes a window still there after the grace period as a refused send', () => {
     const send = pressed(0, '2026-01-01T10:00:00.000Z');
-    expect(run([send, { type: 'refused' }, { type: 'gone' }]).records).toEqual([]);
-    expect(run([send, { type: 'tick', now: SEND_GRACE_MS }, { type: 'gone' }]).records).toHaveLength(1);
-    expect(run([send, { type: 'tick', now: SEND_GRACE_MS + 1 }, { type: 'gone' }]).records).toEqual([]);
+    expect(run([send, tick(SEND_GRACE_MS), gone()]).records).toHaveLength(1);
+    expect(run([send, tick(SEND_GRACE_MS + 1), gone()]).records).toEqual([]);
   });
 
   it('a later Send after a refusal is read afresh, and the latest insertion’s token records it', () => {
     const { records } = run([
       pressed(0, '2026-01-01T10:00:00.000Z'),
-      { type: 'refused' },
+      tick(SEND_GRACE_MS + 1),
       { type: 'inserted', token: 't2', link: LINK },
       pressed(9000, '2026-01-01T10:00:09.000Z'),
-      { type: 'gone' },
+      gone(),
     ]);
     expect(records).toEqual([{ token: 't2', event: event('2026-01-01T10:00:09.000Z') }]);
   });
 
   it('records each offer of the window whose link is still in it at Send', () => {
     const at = '2026-01-01T10:00:00.000Z';
-    const both = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK, TRIAL_LINK]), { type: 'gone' }]);
+    const both = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK, TRIAL_LINK]), gone()]);
     expect(both.records).toEqual([
       { token: 't1', event: event(at) },
       { token: 't2', event: event(at) },
     ]);
     // The trial's text deleted before Send: only the purchase offer was sent.
-    const one = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), { type: 'gone' }]);
+    const one = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone()]);
     expect(one.records).toEqual([{ token: 't1', event: event(at) }]);
+  });
+
+  describe('a dialog the page shows after Send', () => {
+    const at = '2026-01-01T10:00:00.000Z';
+    const dialogFor = (ms: number) => [pressed(0, at), tick(100, { dialog: true }), tick(100 + ms, { dialog: true })];
+
+    it('holds the send while shown: a window going away once it closed (confirmed) is sent', () => {
+      const { state, records } = run([...dialogFor(SEND_GRACE_MS * 3), tick(SEND_GRACE_MS * 3 + 200), gone(SEND_GRACE_MS * 3 + 300)]);
+      expect(records).toEqual([{ token: 't1', event: event(at) }]);
+      expect(state).toEqual({ phase: 'over' });
+    });
+
+    it('a window still there the grace period after it closed (an error’s OK, “Don’t send”) was not sent', () => {
+      const closedAt = SEND_GRACE_MS * 3 + 200;
+      const stays = run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + SEND_GRACE_MS + 1), gone(closedAt + SEND_GRACE_MS + 2)]);
+      expect(stays.records).toEqual([]);
+      expect(run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + SEND_GRACE_MS), gone()]).records).toHaveLength(1);
+    });
+
+    it('the advisor working in the window again drops the send: a window discarded next is not sent', () => {
+      expect(run([...dialogFor(500), tick(700), { type: 'resumed' }, gone(800)]).records).toEqual([]);
+      expect(run([pressed(0, at), { type: 'resumed' }, gone(100)]).records).toEqual([]);
+      expect(run([...dialogFor(500), { type: 'resumed' }]).state).toEqual({ phase: 'armed', offers: [{ token: 't1', link: LINK }] });
+    });
+
+    it('a window that goes away while it is shown is sent', () => {
+      expect(run([...dialogFor(SEND_GRACE_MS * 2), gone(SEND_GRACE_MS * 2 + 200)]).records).toHaveLength(1);
+    });
+  });
+
+  describe('a page that offers to undo a send once its window is gone (Gmail)', () => {
+    const at = '2026-01-01T10:00:00.000Z';
+    const goneWithUndo = [pressed(0, at), gone(300, true), tick(400, { undo: true })];
+
+    it('records the send once the undo offer is gone, however long it stayed', () => {
+      const shown = run([...goneWithUndo, tick(30_000, { undo: true })]);
+      expect(shown.records).toEqual([]);
+      expect(shown.state.phase).toBe('undoable');
+      const { state, records } = run([...goneWithUndo, tick(30_000, { undo: true }), tick(30_100), tick(30_200)]);
+      expect(records).toEqual([{ token: 't1', event: event(at) }]);
+      expect(state).toEqual({ phase: 'over' });
+    });
+
+    it('records the send when no undo offer came in time, and at once when the page goes away', () => {
+      expect(run([pressed(0, at), gone(300, true), tick(300 + UNDO_APPEAR_MS)]).records).toEqual([]);
+      expect(run([pressed(0, at), gone(300, true), tick(301 + UNDO_APPEAR_MS)]).records).toHaveLength(1);
+      expect(run([...goneWithUndo, gone(500)]).records).toHaveLength(1);
+    });
+
+    it('an undone send is not recorded; the window reopened with its links is armed with the same tokens, and its send recorded once', () => {
+      const undone = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone(300, true), tick(400, { undo: true }), { type: 'undo-pressed' }, tick(500)]);
+      expect(undone.records).toEqual([]);
+      // Only the offers the undone send held come back.
+      expect(undone.state).toEqual({ phase: 'undone', offers: [{ token: 't1', link: LINK }] });
+      // A window without those links (another draft) is not the reopened one.
+      expect(nextSendState(undone.state, { type: 'reopened', heldLinks: [TRIAL_LINK] }).state).toBe(undone.state);
+      const reopened = nextSendState(undone.state, { type: 'reopened', heldLinks: [LINK] });
+      expect(reopened.state).toEqual({ phase: 'armed', offers: [{ token: 't1', link: LINK }] });
+      const later = '2026-01-01T10:01:00.000Z';
+      expect(run([pressed(60_000, later), gone(60_100, true), tick(60_200, { undo: true }), tick(60_300)], reopened.state).records).toEqual([{ token: 't1', event: event(later) }]);
+    });
+
+    it('an undone send whose window never comes back, or whose page goes away, records nothing', () => {
+      const undone = run([...goneWithUndo, { type: 'undo-pressed' }, tick(90_000), gone(90_100)]);
+      expect(undone).toEqual({ state: { phase: 'over' }, records: [] });
+    });
+
+    it('an undo press is read only while the send is undoable', () => {
+      expect(run([{ type: 'undo-pressed' }, pressed(0, at), { type: 'undo-pressed' }, gone(100)]).records).toHaveLength(1);
+    });
   });
 
   it('watches nothing before an offer went in', () => {
     const send = pressed(0, '2026-01-01T10:00:00.000Z');
-    expect(run([send, { type: 'gone' }], { phase: 'idle' })).toEqual({ state: { phase: 'over' }, records: [] });
+    expect(run([send, gone()], { phase: 'idle' })).toEqual({ state: { phase: 'over' }, records: [] });
     expect(run([send, { type: 'inserted', token: 't1', link: LINK }], { phase: 'idle' }).state).toEqual({ phase: 'armed', offers: [{ token: 't1', link: LINK }] });
   });
 
   it('does nothing more once over', () => {
-    expect(run([{ type: 'inserted', token: 't2', link: LINK }, pressed(0, 'x'), { type: 'gone' }], { phase: 'over' }).records).toEqual([]);
+    expect(run([{ type: 'inserted', token: 't2', link: LINK }, pressed(0, 'x'), gone()], { phase: 'over' }).records).toEqual([]);
   });
 });

@@ -3,13 +3,19 @@ import type { ComposeEvent } from '../offers/customers';
 /**
  * Whether a compose window that received offers was really sent: the advisor's own Send (the
  * button or Ctrl/Cmd+Enter) followed by the window going away (its body removed, or its page
- * hidden) before an error dialog or the grace period. A pure state machine: the controller
- * feeds it what it saw and records what it answers. A window may carry several offers (a trial
- * and a purchase offer in one email): each whose link is still in the body at Send is recorded.
+ * hidden) within the grace period. A dialog the page shows after Send (a confirmation, an error)
+ * holds the send until it closes; the grace period starts again from there, and the advisor going
+ * back to work in the window drops the send. Where the page offers to undo a send once the window
+ * is gone (Gmail's toast), the record waits until that offer is gone; a send undone arms the window
+ * the page reopens again. A pure state machine: the controller feeds it what it saw and records
+ * what it answers. A window may carry several offers (a trial and a purchase offer in one email):
+ * each whose link is still in the body at Send is recorded.
  */
 
-/** How long after Send the compose window may take to go away; after that the send was refused. */
+/** How long after Send (or after a dialog it raised closed) the compose window may take to go away; after that the send was refused. */
 export const SEND_GRACE_MS = 4000;
+/** How long after the window went away the page may take to offer to undo the send; without that offer the send is recorded. */
+export const UNDO_APPEAR_MS = 2000;
 
 /** An offer that went into the window: its link, and the picker token that grants its records (the latest insertion's). */
 export interface InsertedOffer {
@@ -17,13 +23,25 @@ export interface InsertedOffer {
   link: string;
 }
 
+interface PendingSend {
+  offers: InsertedOffer[];
+  /** The offers whose link the body held at Send: those are recorded. */
+  held: InsertedOffer[];
+  /** The send as read at Send. */
+  event: ComposeEvent;
+}
+
 export type SendState =
   /** No offer went into the window yet: nothing it does is watched. */
   | { phase: 'idle' }
   /** Offers went in, one entry per link; the window is not sent yet. */
   | { phase: 'armed'; offers: InsertedOffer[] }
-  /** Send was pressed with `held` (of the offers) in the body: the send as read at that moment, awaiting the window's end. */
-  | { phase: 'sending'; offers: InsertedOffer[]; held: InsertedOffer[]; event: ComposeEvent; deadline: number }
+  /** Send was pressed, awaiting the window's end by the deadline; no deadline while the page shows a dialog. */
+  | ({ phase: 'sending'; deadline: number | null } & PendingSend)
+  /** The window is gone and the page may offer to undo its send: by the deadline, or, once it does (no deadline), until the offer is gone. */
+  | ({ phase: 'undoable'; deadline: number | null } & PendingSend)
+  /** The advisor undid the send: the window the page reopens with these offers' links takes them over. */
+  | { phase: 'undone'; offers: InsertedOffer[] }
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
   | { phase: 'over' };
 
@@ -32,11 +50,16 @@ export type SendInput =
   | { type: 'inserted'; token: string; link: string }
   /** A trusted Send; `event` is what the window showed, `heldLinks` the offers' links its body still holds. */
   | { type: 'send-pressed'; now: number; event: ComposeEvent; heldLinks: readonly string[] }
-  /** The page showed an error dialog: the send was refused. */
-  | { type: 'refused' }
-  | { type: 'tick'; now: number }
-  /** The body left the page, or the page itself is going away. */
-  | { type: 'gone' };
+  /** A trusted press or key in the window, outside any dialog, that is not its Send: the advisor works on. */
+  | { type: 'resumed' }
+  /** What the page shows now: a dialog (modal, or an alert dialog), an offer to undo a send. */
+  | { type: 'tick'; now: number; dialogShown: boolean; undoShown: boolean }
+  /** The body left the page (`undoOffered`: a page that may offer to undo the send), or the page itself is going away. */
+  | { type: 'gone'; now: number; undoOffered: boolean }
+  /** A trusted activation of the page's undo control while the send was undoable. */
+  | { type: 'undo-pressed' }
+  /** A compose window appeared after an undo; `heldLinks` are the undone offers' links its body holds. */
+  | { type: 'reopened'; heldLinks: readonly string[] };
 
 export interface SendStep {
   state: SendState;
@@ -44,26 +67,75 @@ export interface SendStep {
   records?: { token: string; event: ComposeEvent }[];
 }
 
+const recordAll = ({ held, event }: PendingSend): SendStep => ({ state: { phase: 'over' }, records: held.map(({ token }) => ({ token, event })) });
+
 export function nextSendState(state: SendState, input: SendInput): SendStep {
-  if (state.phase === 'over') return { state };
-  if (input.type === 'inserted') {
-    const others = state.phase === 'idle' ? [] : state.offers.filter((offer) => offer.link !== input.link);
-    return { state: { phase: 'armed', offers: [...others, { token: input.token, link: input.link }] } };
+  switch (state.phase) {
+    case 'over':
+      return { state };
+    case 'undoable':
+      return nextUndoable(state, input);
+    case 'undone':
+      return nextUndone(state, input);
+    case 'idle':
+      if (input.type === 'inserted') return { state: { phase: 'armed', offers: [{ token: input.token, link: input.link }] } };
+      return { state: input.type === 'gone' ? { phase: 'over' } : state };
+    case 'armed':
+    case 'sending':
+      return nextInWindow(state, input);
   }
-  if (state.phase === 'idle') return { state: input.type === 'gone' ? { phase: 'over' } : state };
+}
+
+function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>, input: SendInput): SendStep {
   const armed = { phase: 'armed' as const, offers: state.offers };
   switch (input.type) {
+    case 'inserted': {
+      const others = state.offers.filter((offer) => offer.link !== input.link);
+      return { state: { phase: 'armed', offers: [...others, { token: input.token, link: input.link }] } };
+    }
     case 'send-pressed': {
       // A second Send while the first is pending is read afresh: the advisor fixed what the page refused.
       const held = state.offers.filter((offer) => input.heldLinks.includes(offer.link));
       if (held.length === 0) return { state: armed };
       return { state: { ...armed, phase: 'sending', held, event: input.event, deadline: input.now + SEND_GRACE_MS } };
     }
-    case 'refused':
+    case 'resumed':
       return { state: armed };
     case 'tick':
-      return state.phase === 'sending' && input.now > state.deadline ? { state: armed } : { state };
+      if (state.phase !== 'sending') return { state };
+      if (input.dialogShown) return { state: { ...state, deadline: null } };
+      // The dialog closed: the window has the grace period from now to go away.
+      if (state.deadline === null) return { state: { ...state, deadline: input.now + SEND_GRACE_MS } };
+      return input.now > state.deadline ? { state: armed } : { state };
     case 'gone':
-      return state.phase === 'sending' ? { state: { phase: 'over' }, records: state.held.map(({ token }) => ({ token, event: state.event })) } : { state: { phase: 'over' } };
+      if (state.phase !== 'sending') return { state: { phase: 'over' } };
+      if (!input.undoOffered) return recordAll(state);
+      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS } };
+    case 'undo-pressed':
+    case 'reopened':
+      return { state };
   }
+}
+
+function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: SendInput): SendStep {
+  switch (input.type) {
+    case 'tick':
+      if (input.undoShown) return { state: { ...state, deadline: null } };
+      // The offer to undo is gone (or never came): the send stands.
+      return state.deadline === null || input.now > state.deadline ? recordAll(state) : { state };
+    case 'undo-pressed':
+      return { state: { phase: 'undone', offers: state.held } };
+    // Only the page itself going away reaches a window already gone: the send stands.
+    case 'gone':
+      return recordAll(state);
+    default:
+      return { state };
+  }
+}
+
+function nextUndone(state: Extract<SendState, { phase: 'undone' }>, input: SendInput): SendStep {
+  if (input.type === 'gone') return { state: { phase: 'over' } };
+  if (input.type !== 'reopened') return { state };
+  const offers = state.offers.filter((offer) => input.heldLinks.includes(offer.link));
+  return { state: offers.length > 0 ? { phase: 'armed', offers } : state };
 }
