@@ -251,8 +251,12 @@ export const seededCustomer = (offer: Offer): { name: string; email: string } =>
 };
 
 /** The offer's customers come to be exactly these (the background records asynchronously). */
+/**
+ * Waits for the offer's customers to be as expected: in Gmail a send is recorded once the page no
+ * longer offers to undo it (its toast gone, or none shown within UNDO_APPEAR_MS).
+ */
 export async function expectCustomers(browser: Sender, offer: Offer, expected: SeenCustomer[]): Promise<void> {
-  await expect.poll(() => customersOf(browser, offer.id)).toEqual(expected);
+  await expect.poll(() => customersOf(browser, offer.id), { timeout: 5000 }).toEqual(expected);
 }
 
 /** The insertion recorded its draft: the seeded customer, its To address, is `drafted`, and nothing was sent. */

@@ -40,6 +40,8 @@ afterAll(async () => {
 
 /** Longer than the time a window has to go away after Send (SEND_GRACE_MS). */
 const PAST_GRACE_MS = 4600;
+/** Longer than the time Gmail has to offer to undo a send once its window is gone (UNDO_APPEAR_MS). */
+const PAST_UNDO_APPEAR_MS = 2600;
 
 const COMPOSES = [
   { name: 'Gmail', host: 'mail.google.com', path: 'webmail/gmail-compose.html', provider: 'gmail' },
@@ -135,7 +137,7 @@ for (const { name, host, path, provider } of COMPOSES) {
       await page.click('#send');
       await expect.poll(() => composeGone(page)).toBe(true);
       for (const offer of [first, second]) {
-        await expect.poll(async () => (await reached(offer))?.status).toBe('sent');
+        await expect.poll(async () => (await reached(offer))?.status, { timeout: 5000 }).toBe('sent');
         expect((await reached(offer))?.sends).toEqual([expect.objectContaining({ provider, subject: DEFAULT_SUBJECT })]);
       }
       await page.close();
@@ -201,6 +203,141 @@ for (const { name, host, path, provider } of COMPOSES) {
     });
   });
 }
+
+/** The fixture's ?checks variant: the page looks at the message on Send, in dialogs (Gmail: alert dialogs, Outlook: modal dialogs). */
+const DIALOG_COMPOSES = COMPOSES.map((compose) => ({ ...compose, path: `${compose.path}?checks`, dialogRole: compose.provider === 'gmail' ? 'alertdialog' : 'dialog' }) as const);
+
+for (const { name, host, path, provider, dialogRole } of DIALOG_COMPOSES) {
+  describe(`${name}: a dialog the page shows on Send`, () => {
+    const dialog = (page: Page) => page.getByRole(dialogRole);
+
+    it('an error (an address not recognised) answered with OK: the window stays, nothing is recorded; the corrected Send is', async () => {
+      const offer = await seedOffer();
+      const { page, problems } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.click('#to');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('dana.fabrikam.example');
+      await page.click('#send');
+      await dialog(page).waitFor();
+      // Left open longer than the grace period: the send waits, then its OK refuses it.
+      await page.waitForTimeout(PAST_GRACE_MS);
+      await dialog(page).getByRole('button', { name: 'OK' }).click();
+      await page.waitForTimeout(PAST_GRACE_MS);
+      expect(await composeGone(page)).toBe(false);
+      expect(await pageSends(page)).toBe(0);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      await page.click('#to');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      await page.keyboard.type('dana@fabrikam.example');
+      await page.click('#send');
+      await expectCustomers(browser, offer, [
+        { ...seededCustomer(offer), status: 'drafted', sends: [] },
+        { email: 'dana@fabrikam.example', status: 'sent', sends: [{ provider, subject: DEFAULT_SUBJECT }] },
+      ]);
+      expect(problems).toEqual([]);
+      await page.close();
+    });
+
+    it('a confirmation (no subject) answered with Send anyway, long after Send: the send is recorded', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.fill('#subject', '');
+      const before = Date.now();
+      await page.click('#send');
+      await dialog(page).waitFor();
+      await page.waitForTimeout(PAST_GRACE_MS);
+      await dialog(page).getByRole('button', { name: 'Send anyway' }).click();
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await expectCustomers(browser, offer, [{ ...seededCustomer(offer), status: 'sent', sends: [{ provider }] }]);
+      const [at] = await sendMoments(browser, offer.id);
+      expect(Date.parse(at!)).toBeGreaterThanOrEqual(before);
+      await page.close();
+    });
+
+    it('a confirmation answered with Don’t send, then the window discarded: nothing is recorded', async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose(host, path);
+      await insertOffer(page, offer);
+      await page.fill('#subject', '');
+      await page.click('#send');
+      await dialog(page).getByRole('button', { name: "Don't send" }).click();
+      // Within the grace period that follows the dialog.
+      await page.click(provider === 'gmail' ? '#close' : '#discard');
+      await expect.poll(() => composeGone(page)).toBe(true);
+      await page.waitForTimeout(PAST_UNDO_APPEAR_MS);
+      expect(await pageSends(page)).toBe(0);
+      expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+      await page.close();
+    });
+  });
+}
+
+describe('Gmail’s Undo after Send', () => {
+  /** The fixture's toast offers Undo this long: time enough to press it. */
+  const UNDO_PATH = 'webmail/gmail-compose.html?undo=3000';
+  const undoLink = (page: Page) => page.locator('#link_undo');
+
+  /** Sends the window, undoes the send from its toast (the link or the z key) and waits for the window Gmail reopens with the offer. */
+  async function sendAndUndo(page: Page, offer: Offer, how: 'link' | 'z'): Promise<void> {
+    await page.click('#send');
+    await undoLink(page).waitFor();
+    if (how === 'link') await undoLink(page).click();
+    else await page.keyboard.press('z');
+    await expect.poll(() => composeGone(page)).toBe(false);
+    await insertButton(page).waitFor();
+    expect(await editorText(page)).toContain(offer.url);
+    expect(await pageSends(page)).toBe(0);
+  }
+
+  it('sent, undone, then the reopened window closed unsent: nothing is recorded', async () => {
+    const offer = await seedOffer();
+    const { page, problems } = await openCompose('mail.google.com', UNDO_PATH);
+    await insertOffer(page, offer);
+    await sendAndUndo(page, offer, 'link');
+    await page.click('#close');
+    await expect.poll(() => composeGone(page)).toBe(true);
+    await page.waitForTimeout(PAST_UNDO_APPEAR_MS);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('sent, undone with z, then sent again from the reopened window: one send, at the second Send', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', UNDO_PATH);
+    await insertOffer(page, offer);
+    await sendAndUndo(page, offer, 'z');
+    await page.fill('#subject', 'Votre offre, corrigée');
+    const before = Date.now();
+    await page.click('#send');
+    await undoLink(page).waitFor();
+    await expect.poll(() => undoLink(page).count(), { timeout: 6000 }).toBe(0);
+    await expectSentOnce(offer, 'gmail', 'Votre offre, corrigée', [before, Date.now()]);
+    await page.waitForTimeout(800);
+    expect(await sendMoments(browser, offer.id)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('sent and the toast left to expire: the send is recorded once the Undo is gone', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', UNDO_PATH);
+    await insertOffer(page, offer);
+    const before = Date.now();
+    await page.click('#send');
+    await undoLink(page).waitFor();
+    // Still undoable: not recorded yet.
+    await page.waitForTimeout(1500);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [before, Date.now()]);
+    expect(await undoLink(page).count()).toBe(0);
+    expect(await sendMoments(browser, offer.id)).toHaveLength(1);
+    await page.close();
+  });
+});
 
 describe('one offer sent to two customers from two compose windows (Gmail in German)', () => {
   it('gives each customer their own status, also on the history page', async () => {
