@@ -299,12 +299,18 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
 
   /** The page's undo control, pressed or its shortcut used (capture phase: before the page acts on it and takes the toast away). */
   function onUndo(target: EventTarget | null, key?: KeyboardEvent): boolean {
+    noticeGoneWindows();
     const send = undoable();
     const control = send && shownUndoControl(doc, adapter);
     if (!control || !(target instanceof Element)) return false;
     const pressed = key ? (isButtonActivation(key) && control.contains(target)) || (isUndoShortcut(key) && !isTypingTarget(target)) : control.contains(target);
     if (pressed) feedGone({ type: 'undo-pressed' }, (state) => state === send);
     return pressed;
+  }
+
+  /** Windows whose Send is pending and whose body left the page: the watch looks every SEND_WATCH_MS, an undo may come sooner. */
+  function noticeGoneWindows(): void {
+    for (const entry of entries.values()) if (entry.send.phase === 'sending' && !entry.body.isConnected) windowGone(entry);
   }
 
   /** A press or key in a window whose send is pending, outside any dialog and not on its Send: the advisor works on, and the send is dropped. */
@@ -383,10 +389,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     }
     sendWatch ??= setInterval(() => {
       const tick: SendInput = { type: 'tick', now: performance.now(), dialogShown: showsDialog(doc, [...entries.keys()]), undoShown: shownUndoControl(doc, adapter) !== null };
-      for (const entry of pending()) {
-        if (!entry.body.isConnected) windowGone(entry);
-        else advance(entry, tick);
-      }
+      noticeGoneWindows();
+      for (const entry of pending()) advance(entry, tick);
       feedGone(tick);
     }, SEND_WATCH_MS);
   }
