@@ -440,6 +440,70 @@ describe('real sends in Firefox', () => {
     await expectSentOnce(offer, 'outlook', [before, Date.now()]);
     await page.close();
   });
+
+  // The fixtures' ?checks variant: the page looks at the message on Send, in dialogs (Gmail: alert dialogs, Outlook: modal dialogs).
+  it('Gmail: a confirmation (no subject) answered with Send anyway long after Send records the send', async () => {
+    const { offer, page } = await draftInCompose('mail.google.com', 'webmail/gmail-compose.html?checks');
+    await page.$eval('#subject', (subject) => {
+      (subject as HTMLInputElement).value = '';
+    });
+    await page.click('#send');
+    await page.waitForSelector('[role="alertdialog"]');
+    await sleep(PAST_GRACE_MS);
+    // Its first button: Send anyway.
+    await page.click('[role="alertdialog"] button');
+    await waitFor(() => composeGone(page), (gone) => gone);
+    await expectCustomers(firefox, offer, [{ ...seededCustomer(offer), status: 'sent', sends: [{ provider: 'gmail' }] }]);
+    await page.close();
+  });
+
+  it('Outlook: an error (an address not recognised) answered with OK keeps the window and records nothing', async () => {
+    const { offer, page } = await draftInCompose('outlook.office.com', 'webmail/outlook-compose.html?checks');
+    await page.$eval('#to', (to) => {
+      to.textContent = 'dana.fabrikam.example';
+    });
+    await page.click('#send');
+    await page.waitForSelector('[role="dialog"][aria-modal="true"]');
+    await sleep(PAST_GRACE_MS);
+    await page.click('[role="dialog"][aria-modal="true"] button');
+    await sleep(PAST_GRACE_MS);
+    expect(await composeGone(page)).toBe(false);
+    expect(await pageSends(page)).toBe(0);
+    expect(await customersOf(firefox, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await page.close();
+  });
+
+  it('Outlook: a confirmation answered with Don’t send, then the window discarded, records nothing', async () => {
+    const { offer, page } = await draftInCompose('outlook.office.com', 'webmail/outlook-compose.html?checks');
+    await page.$eval('#subject', (subject) => {
+      (subject as HTMLInputElement).value = '';
+    });
+    await page.click('#send');
+    await page.waitForSelector('[role="dialog"][aria-modal="true"]');
+    await page.click('[role="dialog"][aria-modal="true"] button:nth-of-type(2)');
+    await page.click('#discard');
+    await waitFor(() => composeGone(page), (gone) => gone);
+    await sleep(1000);
+    expect(await pageSends(page)).toBe(0);
+    expect(await customersOf(firefox, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await page.close();
+  });
+
+  it('Gmail: a send undone from its toast, then sent again from the reopened window, is recorded once', async () => {
+    const { offer, page } = await draftInCompose('mail.google.com', 'webmail/gmail-compose.html?undo=3000');
+    await page.click('#send');
+    await page.waitForSelector('#link_undo');
+    await page.click('#link_undo');
+    await waitFor(() => editorText(page).catch(() => ''), (text) => text.includes(offer.url));
+    await composeControlPoint(page, EDITOR);
+    expect(await pageSends(page)).toBe(0);
+    const before = Date.now();
+    await page.click('#send');
+    await page.waitForSelector('#link_undo');
+    await page.waitForSelector('#link_undo', { hidden: true, timeout: 6000 });
+    await expectSentOnce(offer, 'gmail', [before, Date.now()]);
+    await page.close();
+  });
 });
 
 describe('the picker’s template choice in Firefox', () => {
