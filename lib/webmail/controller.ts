@@ -392,6 +392,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
       noticeGoneWindows();
       for (const entry of pending()) advance(entry, tick);
       feedGone(tick);
+      takeBackUndone();
     }, SEND_WATCH_MS);
   }
 

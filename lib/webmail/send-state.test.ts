@@ -109,7 +109,7 @@ describe('send state', () => {
     });
 
     it('an undone send is not recorded; the window reopened with its links is armed with the same tokens, and its send recorded once', () => {
-      const undone = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone(300, true), tick(400, { undo: true }), { type: 'undo-pressed' }, tick(500)]);
+      const undone = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone(300, true), tick(400, { undo: true }), { type: 'undo-pressed' }, tick(500), tick(600)]);
       expect(undone.records).toEqual([]);
       // Only the offers the undone send held come back.
       expect(undone.state).toEqual({ phase: 'undone', offers: [{ token: 't1', link: LINK }] });
@@ -122,8 +122,14 @@ describe('send state', () => {
     });
 
     it('an undone send whose window never comes back, or whose page goes away, records nothing', () => {
-      const undone = run([...goneWithUndo, { type: 'undo-pressed' }, tick(90_000), gone(90_100)]);
+      const undone = run([...goneWithUndo, { type: 'undo-pressed' }, tick(500), tick(90_000), gone(90_100)]);
       expect(undone).toEqual({ state: { phase: 'over' }, records: [] });
+    });
+
+    it('an undo press the page did not act on (its offer still shown: the shortcut is off) leaves the send to record', () => {
+      const ignored = run([...goneWithUndo, { type: 'undo-pressed' }, tick(500, { undo: true })]);
+      expect(ignored.state).toMatchObject({ phase: 'undoable', undoPressed: false });
+      expect(run([tick(5000)], ignored.state).records).toEqual([{ token: 't1', event: event(at) }]);
     });
 
     it('an undo press is read only while the send is undoable', () => {

@@ -38,8 +38,13 @@ export type SendState =
   | { phase: 'armed'; offers: InsertedOffer[] }
   /** Send was pressed, awaiting the window's end by the deadline; no deadline while the page shows a dialog. */
   | ({ phase: 'sending'; deadline: number | null } & PendingSend)
-  /** The window is gone and the page may offer to undo its send: by the deadline, or, once it does (no deadline), until the offer is gone. */
-  | ({ phase: 'undoable'; deadline: number | null } & PendingSend)
+  /**
+   * The window is gone and the page may offer to undo its send: by the deadline, or, once it does
+   * (no deadline), until the offer is gone. `undoPressed`: the advisor pressed Undo (or its
+   * shortcut), undone once the offer is gone; an offer still shown means the press did nothing
+   * (Gmail's keyboard shortcuts are off by default).
+   */
+  | ({ phase: 'undoable'; deadline: number | null; undoPressed: boolean } & PendingSend)
   /** The advisor undid the send: the window the page reopens with these offers' links takes them over. */
   | { phase: 'undone'; offers: InsertedOffer[] }
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
@@ -56,7 +61,7 @@ export type SendInput =
   | { type: 'tick'; now: number; dialogShown: boolean; undoShown: boolean }
   /** The body left the page (`undoOffered`: a page that may offer to undo the send), or the page itself is going away. */
   | { type: 'gone'; now: number; undoOffered: boolean }
-  /** A trusted activation of the page's undo control while the send was undoable. */
+  /** A trusted activation of the page's undo control (or its shortcut) while the send was undoable. */
   | { type: 'undo-pressed' }
   /** A compose window appeared after an undo; `heldLinks` are the undone offers' links its body holds. */
   | { type: 'reopened'; heldLinks: readonly string[] };
@@ -110,7 +115,7 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
     case 'gone':
       if (state.phase !== 'sending') return { state: { phase: 'over' } };
       if (!input.undoOffered) return recordAll(state);
-      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS } };
+      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS, undoPressed: false } };
     case 'undo-pressed':
     case 'reopened':
       return { state };
@@ -120,11 +125,12 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
 function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: SendInput): SendStep {
   switch (input.type) {
     case 'tick':
-      if (input.undoShown) return { state: { ...state, deadline: null } };
+      if (input.undoShown) return { state: { ...state, deadline: null, undoPressed: false } };
+      if (state.undoPressed) return { state: { phase: 'undone', offers: state.held } };
       // The offer to undo is gone (or never came): the send stands.
       return state.deadline === null || input.now > state.deadline ? recordAll(state) : { state };
     case 'undo-pressed':
-      return { state: { phase: 'undone', offers: state.held } };
+      return { state: { ...state, undoPressed: true } };
     // Only the page itself going away reaches a window already gone: the send stands.
     case 'gone':
       return recordAll(state);
