@@ -382,7 +382,8 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
    */
   function watchSends(): void {
     const pending = () => [...entries.values()].filter((entry) => entry.send.phase === 'sending');
-    if (pending().length === 0 && undoable() === undefined) {
+    // An undone send is watched too: a window reopened by its deadline takes it, else it stands.
+    if (pending().length === 0 && goneSends.length === 0) {
       clearInterval(sendWatch);
       sendWatch = undefined;
       return;

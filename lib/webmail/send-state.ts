@@ -16,6 +16,11 @@ import type { ComposeEvent } from '../offers/customers';
 export const SEND_GRACE_MS = 4000;
 /** How long after the window went away the page may take to offer to undo the send; without that offer the send is recorded. */
 export const UNDO_APPEAR_MS = 2000;
+/**
+ * How long after an undo the page may take to reopen the window with the offers; after that the
+ * undo was another's (Gmail's next toast, "Conversation archived", has the same Undo) and the send stands.
+ */
+export const REOPEN_MS = 10_000;
 
 /** An offer that went into the window: its link, and the picker token that grants its records (the latest insertion's). */
 export interface InsertedOffer {
@@ -45,8 +50,8 @@ export type SendState =
    * (Gmail's keyboard shortcuts are off by default).
    */
   | ({ phase: 'undoable'; deadline: number | null; undoPressed: boolean } & PendingSend)
-  /** The advisor undid the send: the window the page reopens with these offers' links takes them over. */
-  | { phase: 'undone'; offers: InsertedOffer[] }
+  /** The advisor undid the send: the window the page reopens with these offers' links by the deadline takes them over. */
+  | ({ phase: 'undone'; deadline: number } & PendingSend)
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
   | { phase: 'over' };
 
@@ -126,7 +131,7 @@ function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: S
   switch (input.type) {
     case 'tick':
       if (input.undoShown) return { state: { ...state, deadline: null, undoPressed: false } };
-      if (state.undoPressed) return { state: { phase: 'undone', offers: state.held } };
+      if (state.undoPressed) return { state: { phase: 'undone', offers: state.held, held: state.held, event: state.event, deadline: input.now + REOPEN_MS } };
       // The offer to undo is gone (or never came): the send stands.
       return state.deadline === null || input.now > state.deadline ? recordAll(state) : { state };
     case 'undo-pressed':
@@ -141,6 +146,7 @@ function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: S
 
 function nextUndone(state: Extract<SendState, { phase: 'undone' }>, input: SendInput): SendStep {
   if (input.type === 'gone') return { state: { phase: 'over' } };
+  if (input.type === 'tick') return input.now > state.deadline ? recordAll(state) : { state };
   if (input.type !== 'reopened') return { state };
   const offers = state.offers.filter((offer) => input.heldLinks.includes(offer.link));
   return { state: offers.length > 0 ? { phase: 'armed', offers } : state };

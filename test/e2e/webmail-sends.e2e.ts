@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
+import { REOPEN_MS } from '../../lib/webmail/send-state';
 import { keepStoppingWorker, launchExtension, pressThroughBrowser, startFixtureServer, type ExtensionBrowser, type FixtureHost, type FixtureServer } from './harness';
 import {
   customersOf,
@@ -319,6 +320,29 @@ describe('Gmail’s Undo after Send', () => {
     await expectSentOnce(offer, 'gmail', 'Votre offre, corrigée', [before, Date.now()]);
     await page.waitForTimeout(800);
     expect(await sendMoments(browser, offer.id)).toHaveLength(1);
+    await page.close();
+  });
+
+  it('sent, then another toast’s Undo used (a conversation archived and brought back): the send stands', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', UNDO_PATH);
+    await insertOffer(page, offer);
+    const before = Date.now();
+    await page.click('#send');
+    await undoLink(page).waitFor();
+    // Gmail shows one toast at a time: the next action's toast, with its own Undo, takes the place of "Message sent".
+    await undoLink(page).evaluate((sentUndo) => {
+      const toast = sentUndo.parentElement!;
+      const next = toast.cloneNode(true) as HTMLElement;
+      next.querySelector('.bAq')!.textContent = 'Conversation archived.';
+      next.querySelector('#link_undo')!.addEventListener('click', () => next.remove());
+      toast.replaceWith(next);
+    });
+    await undoLink(page).click();
+    // No window comes back within the time Gmail takes to reopen an undone send's.
+    await page.waitForTimeout(REOPEN_MS + 500);
+    expect(await composeGone(page)).toBe(true);
+    await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [before, Date.now()]);
     await page.close();
   });
 
