@@ -7,6 +7,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { OfferFileBuilder, type OfferFileFormat } from '@/lib/ui/offers-file';
 import { statusLabel } from '@/lib/ui/offer-labels';
+import { useFocusAfterRender } from './useFocusAfterRender';
 
 interface Outcome {
   ok: boolean;
@@ -18,20 +19,41 @@ interface Outcome {
 /**
  * What the advisor can do with the rows checked in the table: set the status of every customer of
  * each offer, export them (JSON that imports as a backup, or CSV), or delete them with Undo. Each
- * change is one request handled in one transaction; `onChanged` then reloads what the page shows.
+ * change is one request handled in one transaction; `onChanged` (`onDeleted` for a deletion, with
+ * the offers' ids) then reloads what the page shows. `onClear` unchecks the rows from Clear
+ * selection, whose bar then goes: the page gives the keyboard to the list.
  */
-export function BulkActions({ selected, onChanged, onClear }: { selected: readonly Offer[]; onChanged: () => void; onClear: () => void }) {
+export function BulkActions({
+  selected,
+  onChanged,
+  onDeleted,
+  onClear,
+}: {
+  selected: readonly Offer[];
+  onChanged: () => void;
+  onDeleted: (ids: readonly string[]) => void;
+  onClear: () => void;
+}) {
   const [status, setStatus] = useState<CustomerStatus>('accepted');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const ids = selected.map((offer) => offer.id);
+  // The buttons are disabled while a change runs, which takes the keyboard from the one pressed; a
+  // deletion takes the bar and the rows away, and Undo goes once used. The keyboard comes back to
+  // Set status, or moves to Undo, then to the notice, as it does after an error.
+  const [setStatusButton, focusSetStatusButton] = useFocusAfterRender<HTMLButtonElement>();
+  const [undoButton, focusUndo] = useFocusAfterRender<HTMLButtonElement>();
+  const [notice, focusNotice] = useFocusAfterRender<HTMLParagraphElement>();
 
-  const run = async (action: () => Promise<Outcome>) => {
+  /** Runs a change and says how it went; `focusAfter` gives the keyboard to what replaces the control pressed. */
+  const run = async (action: () => Promise<Outcome>, focusAfter: () => void) => {
     setBusy(true);
     try {
       setOutcome(await action());
+      focusAfter();
     } catch (error) {
       setOutcome({ ok: false, text: describeError(error) });
+      focusNotice();
     } finally {
       setBusy(false);
     }
@@ -43,7 +65,7 @@ export function BulkActions({ selected, onChanged, onClear }: { selected: readon
       onChanged();
       const set = tCount('history_bulkStatusSet', answer.changed.length, [statusLabel(status)]);
       return { ok: true, text: answer.withoutCustomers ? `${set} ${tCount('history_bulkWithoutCustomers', answer.withoutCustomers)}` : set };
-    });
+    }, focusSetStatusButton);
 
   /** Built from the rows as the page holds them: a selection is never more than one page. */
   const exportSelection = (format: OfferFileFormat) => {
@@ -56,17 +78,16 @@ export function BulkActions({ selected, onChanged, onClear }: { selected: readon
   const deleteSelection = () =>
     run(async () => {
       const { offers } = await sendMessage({ type: 'offers.deleteMany', ids });
-      onClear();
-      onChanged();
+      onDeleted(ids);
       return { ok: true, text: tCount('history_bulkDeleted', offers.length), deleted: offers };
-    });
+    }, focusUndo);
 
   const undo = (deleted: Offer[]) =>
     run(async () => {
       const { offers } = await sendMessage({ type: 'offers.restoreMany', offers: deleted });
       onChanged();
       return { ok: true, text: tCount('history_bulkRestored', offers.length) };
-    });
+    }, focusNotice);
 
   const deleted = outcome?.deleted;
   return (
@@ -83,7 +104,7 @@ export function BulkActions({ selected, onChanged, onClear }: { selected: readon
               </option>
             ))}
           </select>
-          <button type="button" disabled={busy} onClick={() => void setStatusForAll()}>
+          <button type="button" ref={setStatusButton} disabled={busy} onClick={() => void setStatusForAll()}>
             {t('history_bulkSetStatus')}
           </button>
           <button type="button" disabled={busy} onClick={() => exportSelection('json')}>
@@ -102,10 +123,10 @@ export function BulkActions({ selected, onChanged, onClear }: { selected: readon
       )}
       <div role="status" aria-live="polite" class="outcome">
         {outcome && (
-          <p class={outcome.ok ? 'ok' : 'error'}>
+          <p class={outcome.ok ? 'ok' : 'error'} tabIndex={-1} ref={notice}>
             {outcome.text}{' '}
             {deleted && (
-              <button type="button" disabled={busy} onClick={() => void undo(deleted)}>
+              <button type="button" ref={undoButton} disabled={busy} onClick={() => void undo(deleted)}>
                 {t('history_undo')}
               </button>
             )}

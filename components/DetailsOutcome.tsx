@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import type { OfferDetailsOutcome } from './useOfferDetails';
@@ -5,10 +6,16 @@ import type { OfferDetailsOutcome } from './useOfferDetails';
 /** Says what the pane last did, with Undo after a deletion or a customer removed or merged. */
 export function DetailsOutcome({
   outcome,
+  undoRef,
+  noticeRef,
   onUndo,
   onRestore,
 }: {
   outcome: OfferDetailsOutcome | null;
+  /** The deletion's Undo, for the keyboard to land on once the offer is deleted. */
+  undoRef: RefObject<HTMLButtonElement>;
+  /** The notice, focusable from a script, for the keyboard to land on once Undo is gone. */
+  noticeRef: RefObject<HTMLParagraphElement>;
   onUndo: (deleted: Offer) => void;
   onRestore: (before: Offer) => void;
 }) {
@@ -17,10 +24,10 @@ export function DetailsOutcome({
   return (
     <div role="status" aria-live="polite" class="outcome">
       {outcome && (
-        <p class={outcome.ok ? 'ok' : 'error'}>
+        <p class={outcome.ok ? 'ok' : 'error'} tabIndex={-1} ref={noticeRef}>
           {outcome.text}{' '}
           {deleted && (
-            <button type="button" onClick={() => onUndo(deleted)}>
+            <button type="button" ref={undoRef} onClick={() => onUndo(deleted)}>
               {t('history_undo')}
             </button>
           )}

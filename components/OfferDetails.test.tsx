@@ -30,9 +30,19 @@ afterEach(async () => {
   vi.restoreAllMocks();
 });
 
-async function show(offer: Offer) {
+async function show(offer: Offer, bulkChanges = 0) {
   await act(() =>
-    render(<OfferDetails offerId={offer.id} onChanged={() => undefined} onDeleted={() => undefined} onOpen={{ open: () => undefined, href: (id) => `#${id}` }} onClose={() => undefined} />, root),
+    render(
+      <OfferDetails
+        offerId={offer.id}
+        onChanged={() => undefined}
+        onDeleted={() => undefined}
+        onOpen={{ open: () => undefined, href: (id) => `#${id}` }}
+        onClose={() => undefined}
+        bulkChanges={bulkChanges}
+      />,
+      root,
+    ),
   );
 }
 
@@ -150,5 +160,48 @@ describe('OfferDetails', () => {
     await settle();
     expect(followUp().getAttribute('aria-pressed')).toBe('false');
     expect(sent.filter((type) => type.endsWith('Next'))).toEqual(['offers.armedNext', 'offers.armNext', 'offers.armedNext', 'offers.disarmNext', 'offers.armedNext']);
+  });
+
+  it('shows what a bulk action on the list changed, keeping the notes being typed', async () => {
+    const offer = makeOffer(1, { notes: 'stored' });
+    const [customer] = offer.customers;
+    let stored = offer;
+    background.answer = (message) => {
+      if (message.type === 'offers.get') return Promise.resolve({ offer: stored });
+      if (message.type === 'offers.armedNext') return Promise.resolve({ armed: null });
+      return new Promise(() => undefined);
+    };
+    await show(offer);
+    await settle();
+    const notes = root.querySelector<HTMLTextAreaElement>('#notes')!;
+    await act(() => {
+      notes.value = 'typing';
+      notes.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    stored = { ...offer, customers: [{ ...customer!, status: 'expired' }] };
+    await show(offer, 1);
+    await settle();
+    expect(root.querySelector<HTMLSelectElement>(`#customer-${customer!.id}-status`)?.value).toBe('expired');
+    expect(root.querySelector<HTMLTextAreaElement>('#notes')?.value).toBe('typing');
+  });
+
+  it('gives the keyboard to Undo after a deletion, and to the notice once Undo is used', async () => {
+    const offer = makeOffer(1);
+    background.answer = (message) => {
+      if (message.type === 'offers.get') return Promise.resolve({ offer });
+      if (message.type === 'offers.armedNext') return Promise.resolve({ armed: null });
+      if (message.type === 'offers.delete') return Promise.resolve({ offer });
+      if (message.type === 'offers.restore') return Promise.resolve({ offer });
+      return new Promise(() => undefined);
+    };
+    await show(offer);
+    await settle();
+    const button = (name: string) => [...root.querySelectorAll('button')].find((candidate) => candidate.textContent === name)!;
+    await act(() => button('history_delete').click());
+    await settle();
+    expect(document.activeElement).toBe(button('history_undo'));
+    await act(() => button('history_undo').click());
+    await settle();
+    expect(document.activeElement?.textContent?.trim()).toBe('history_restored');
   });
 });

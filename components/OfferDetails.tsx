@@ -9,6 +9,7 @@ import { DetailsOutcome } from './DetailsOutcome';
 import { OfferCopyButtons } from './OfferActions';
 import { OfferFacts, type OfferLinks } from './OfferFacts';
 import { NotesEditor } from './NotesEditor';
+import { useFocusAfterRender } from './useFocusAfterRender';
 import { useOfferDetails } from './useOfferDetails';
 import { WebsiteSnippet } from './WebsiteSnippet';
 
@@ -19,15 +20,21 @@ export function OfferDetails({
   onDeleted,
   onOpen,
   onClose,
+  bulkChanges,
 }: {
   offerId: string;
   onChanged: (offer: Offer) => void;
   onDeleted: () => void;
   onOpen: OfferLinks;
   onClose: () => void;
+  /** Counts the bulk actions taken on the list: each may have changed this offer. */
+  bulkChanges: number;
 }) {
-  const details = useOfferDetails(offerId, { onChanged, onDeleted });
+  const details = useOfferDetails(offerId, { onChanged, onDeleted, bulkChanges });
   const { offer, loadError, outcome } = details;
+  // Delete disables the pane's controls, and Undo goes once used: the keyboard moves to Undo, then to the notice.
+  const [undoButton, focusUndo] = useFocusAfterRender<HTMLButtonElement>();
+  const [notice, focusNotice] = useFocusAfterRender<HTMLParagraphElement>();
 
   if (offer === undefined) {
     return (
@@ -54,7 +61,13 @@ export function OfferDetails({
   return (
     <aside class="details" aria-labelledby="details-heading">
       <DetailsHeader offer={offer} onClose={onClose} />
-      <DetailsOutcome outcome={outcome} onUndo={(deleted) => void details.undo(deleted)} onRestore={(before) => void details.restore(before)} />
+      <DetailsOutcome
+        outcome={outcome}
+        undoRef={undoButton}
+        noticeRef={notice}
+        onUndo={(deleted) => void details.undo(deleted).then(focusNotice)}
+        onRestore={(before) => void details.restore(before).then(focusNotice)}
+      />
       <fieldset disabled={outcome?.undo !== undefined} class="plain-fieldset">
         <div class="toolbar">
           <OfferCopyButtons offer={offer} report={details.report} />
@@ -84,7 +97,7 @@ export function OfferDetails({
             replaceWith: (by, withdraw) => details.replaceWith(by, withdraw),
             linkFollowUp: (purchase, trial) => details.linkFollowUp(purchase, trial),
           }}
-          onDelete={() => void details.remove()}
+          onDelete={() => void details.remove().then((deleted) => deleted && focusUndo())}
         />
       </fieldset>
     </aside>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import { offerStatus } from '@/lib/offers/customers';
 import type { Offer } from '@/lib/offers/schema';
 import type { OfferSort, SortKey } from '@/lib/offers/sort';
@@ -29,7 +30,8 @@ export interface RowSelection {
  * move between rows, Enter or a click anywhere on a row opens its details, and the date is also a
  * link (new tab, bookmark). With `selection`, each row has a checkbox (Space toggles the focused
  * row's) and the header one for every row shown. With `sort`, the sortable columns' headers are
- * buttons that ask for their order.
+ * buttons that ask for their order. `tabStopRef` follows the row that takes the keyboard, for the page
+ * to give it back to the list.
  */
 export function OfferTable({
   offers,
@@ -37,6 +39,7 @@ export function OfferTable({
   onOpen,
   selection,
   sort,
+  tabStopRef,
 }: {
   offers: readonly Offer[];
   selectedId?: string | undefined;
@@ -45,6 +48,7 @@ export function OfferTable({
   selection?: RowSelection;
   /** `shown`: the order the rows are in (none when no column orders them). */
   sort?: { shown: OfferSort | undefined; onSort: (key: SortKey) => void };
+  tabStopRef?: RefObject<HTMLTableRowElement>;
 }) {
   const rowRefs = useRef<(HTMLTableRowElement | null)[]>([]);
   const selectAllRef = useRef<HTMLInputElement>(null);
@@ -52,6 +56,10 @@ export function OfferTable({
   const [active, setActive] = useState(Math.max(openIndex, 0));
   const activeRow = Math.min(active, offers.length - 1);
   const checked = selection ? offers.filter((offer) => selection.ids.has(offer.id)).length : 0;
+
+  useLayoutEffect(() => {
+    if (tabStopRef) tabStopRef.current = rowRefs.current[activeRow] ?? null;
+  });
 
   useEffect(() => {
     if (selectAllRef.current) selectAllRef.current.indeterminate = checked > 0 && checked < offers.length;

@@ -40,7 +40,10 @@ export interface OfferDetailsOutcome {
  * gone), the notes saved as they are typed, changes of its customers shown as the store answers
  * them, and deletion with undo.
  */
-export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onChanged: (offer: Offer) => void; onDeleted: () => void }) {
+export function useOfferDetails(
+  offerId: string,
+  { onChanged, onDeleted, bulkChanges }: { onChanged: (offer: Offer) => void; onDeleted: () => void; bulkChanges: number },
+) {
   const { data: offer, error: loadError, run: runOfferRequest, update: updateOffer } = useLatestRequest<Offer | null>();
   const { data: armed = null, run: runArmedRequest } = useLatestRequest<ArmedNext | null>();
   const { data: linked, run: runLinkedRequest } = useLatestRequest<LinkedOffers>();
@@ -148,13 +151,18 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
 
   const fail = (error: unknown) => setOutcome({ ok: false, text: describeError(error) });
 
-  /** Shows an offer the store answered after a change elsewhere on the pane (a customer); notes being typed stay. */
-  const showChanged = (changed: Offer) => {
+  /** Shows the offer as the store answered it after a change; notes being typed stay. */
+  const showStored = (changed: Offer) => {
     const from = basesRef.current.get(offerId);
     if (from) {
       updateOffer((current) => current && keepingEdits(changed, current, from));
       basesRef.current.set(offerId, rebasedEdits(from, changed, shownRef.current.get(offerId) ?? from));
     }
+  };
+
+  /** Shows an offer the store answered after a change elsewhere on the pane (a customer), and tells the list. */
+  const showChanged = (changed: Offer) => {
+    showStored(changed);
     onChanged(changed);
   };
 
@@ -168,6 +176,19 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       .then(({ offer: fresh }) => fresh && showChangedRef.current(fresh))
       .catch((error: unknown) => setOutcome({ ok: false, text: describeError(error) }));
   }, [linkedSince, offerId, showChangedRef]);
+
+  // A bulk action on the list (which reloads itself) may have changed this offer: it is read again
+  // and shown like the pane's own changes. One deleted is left as shown: the list closes the pane
+  // after its own bulk deletion, and the pane's own deletion keeps its Undo.
+  const bulkChangesSeenRef = useRef(bulkChanges);
+  const showStoredRef = useLatest(showStored);
+  useEffect(() => {
+    if (bulkChangesSeenRef.current === bulkChanges) return;
+    bulkChangesSeenRef.current = bulkChanges;
+    sendMessage({ type: 'offers.get', id: offerId })
+      .then(({ offer: fresh }) => fresh && showStoredRef.current(fresh))
+      .catch((error: unknown) => setOutcome({ ok: false, text: describeError(error) }));
+  }, [bulkChanges, offerId, showStoredRef]);
 
   const showArmed = () => void runArmedRequest(async () => (await sendMessage({ type: 'offers.armedNext' })).armed);
 
@@ -222,14 +243,17 @@ export function useOfferDetails(offerId: string, { onChanged, onDeleted }: { onC
       }
     },
 
+    /** Deletes the offer, keeping it for Undo; true once deleted. */
     async remove() {
       try {
         await saver.flush();
         const { offer: deleted } = await sendMessage({ type: 'offers.delete', id: offerId });
         onDeleted();
         setOutcome({ ok: true, text: t('history_deleted'), ...(deleted ? { undo: deleted } : {}) });
+        return true;
       } catch (error) {
         fail(error);
+        return false;
       }
     },
 

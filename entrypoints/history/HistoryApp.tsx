@@ -7,6 +7,7 @@ import { OfferTable } from '@/components/OfferTable';
 import { OfferDetails } from '@/components/OfferDetails';
 import { HistoryFilters } from '@/components/HistoryFilters';
 import { PipelineOverview } from '@/components/PipelineOverview';
+import { useFocusAfterRender } from '@/components/useFocusAfterRender';
 import { useLatest } from '@/components/useLatest';
 import { useLatestRequest } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
@@ -43,6 +44,10 @@ export function HistoryApp() {
   /** The rows checked for a bulk action, by offer id; only rows of the page shown count. */
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
   const { data: listing = NO_OFFERS, error, loading, run, update } = useLatestRequest<Listing>({ loadingAtFirst: true });
+  /** Counts the bulk actions taken, for an open offer to show what they changed. */
+  const [bulkChanges, setBulkChanges] = useState(0);
+  // Clear selection takes the bulk bar away: the keyboard goes back to the list's row.
+  const [listTabStop, focusListWhenShown] = useFocusAfterRender<HTMLTableRowElement>();
 
   const load = useCallback(
     (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) =>
@@ -106,6 +111,17 @@ export function HistoryApp() {
     void refreshLocations();
     offersChanged();
   };
+  const afterBulkChange = () => {
+    reload();
+    setBulkChanges((count) => count + 1);
+  };
+  /** A bulk deletion that took the open offer closes it (no Back to a deleted offer); its Undo brings the row back. */
+  const afterBulkDeletion = (ids: readonly string[]) => {
+    setChecked(new Set());
+    const { view: shown } = shownRef.current;
+    if (shown.offer && ids.includes(shown.offer)) navigate({ ...shown, offer: undefined }, true);
+    afterBulkChange();
+  };
 
   return (
     <main class="page history">
@@ -138,7 +154,15 @@ export function HistoryApp() {
                 : tCount('history_shown', listing.offers.length)}
           </p>
           {/* Outside the list's rows: its Undo stays when a deletion empties the page. */}
-          <BulkActions selected={listing.offers.filter((offer) => checked.has(offer.id))} onChanged={reload} onClear={() => setChecked(new Set())} />
+          <BulkActions
+            selected={listing.offers.filter((offer) => checked.has(offer.id))}
+            onChanged={afterBulkChange}
+            onDeleted={afterBulkDeletion}
+            onClear={() => {
+              setChecked(new Set());
+              focusListWhenShown();
+            }}
+          />
           {listing.offers.length > 0 && (
             <>
               <ExportShown key={listKey} readPage={shownOffersReader(view)} />
@@ -148,6 +172,7 @@ export function HistoryApp() {
                 selectedId={view.offer}
                 onOpen={{ open: (offer) => navigate({ ...view, offer: offer.id }), href: linkTo }}
                 selection={{ ids: checked, onChange: setChecked }}
+                tabStopRef={listTabStop}
                 {...(sortableView(view) ? { sort: { shown: shownSort(view), onSort: (key) => navigate({ ...view, sort: nextSort(shownSort(view), key) }, true) } } : {})}
               />
             </>
@@ -172,6 +197,7 @@ export function HistoryApp() {
             onChanged={onChanged}
             onDeleted={reload}
             onOpen={{ open: (id) => navigate({ ...view, offer: id }), href: linkTo }}
+            bulkChanges={bulkChanges}
             onClose={() => {
               const closed = view.offer;
               navigate({ ...view, offer: undefined });

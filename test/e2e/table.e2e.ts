@@ -250,6 +250,78 @@ describe('history table: bulk actions', () => {
   });
 });
 
+/** What has the keyboard: the tag and text of the focused element, so a failure names it. */
+const focused = (page: Page) => page.evaluate(() => `${document.activeElement?.tagName ?? ''} ${document.activeElement?.textContent?.trim() ?? ''}`);
+/** The statuses the open offer's customers show in the details pane. */
+const paneStatuses = (page: Page) => page.locator('aside.details select[id$="-status"]').evaluateAll((selects) => selects.map((select) => (select as HTMLSelectElement).value));
+/** Offers of the first page with customers none of whom is at `status` yet, newest first. */
+async function withCustomersNotAt(page: Page, status: CustomerStatus): Promise<string[]> {
+  const shown = await rowIds(page);
+  return shown.filter((id) => {
+    const customers = OFFERS.find((offer) => offer.id === id)?.customers ?? [];
+    return customers.length > 0 && customers.every((customer) => customer.status !== status);
+  });
+}
+
+describe('history table: bulk actions and the open offer', () => {
+  it('shows the open offer’s new statuses after a bulk status change', async () => {
+    const page = await openHistory();
+    const [shown, other] = (await withCustomersNotAt(page, 'expired')).slice(10);
+    await page.goto(`chrome-extension://${browser.extensionId}/history.html?offer=${shown}`);
+    await expect.poll(() => paneStatuses(page)).not.toEqual([]);
+    expect(await paneStatuses(page)).not.toContain('expired');
+    await check(page, [shown!, other!]);
+    await page.getByLabel('Status for all their customers').selectOption('expired');
+    await page.getByRole('button', { name: 'Set status' }).click();
+    await expect.poll(() => page.getByText('Status “Expired” set for the customers of 2 offers.').count()).toBe(1);
+    await expect.poll(async () => [...new Set(await paneStatuses(page))]).toEqual(['expired']);
+    // The bar stays (the rows are still checked), and so does the keyboard on the button pressed.
+    expect(await focused(page)).toBe('BUTTON Set status');
+    await page.close();
+  });
+
+  it('closes the open offer when a bulk deletion removes it; the keyboard goes to Undo, then to the notice, and the offer opens again', async () => {
+    const page = await openHistory();
+    const [shown, other] = (await rowIds(page)).slice(20, 22);
+    await page.goto(`chrome-extension://${browser.extensionId}/history.html?offer=${shown}`);
+    await expect.poll(() => page.locator('#details-heading').count()).toBe(1);
+    await check(page, [shown!, other!]);
+    await page.getByRole('button', { name: 'Delete selection' }).click();
+    await expect.poll(() => page.getByText('2 offers deleted.').count()).toBe(1);
+    await expect.poll(() => page.locator('aside.details').count()).toBe(0);
+    expect(page.url()).not.toContain('offer=');
+    await expect.poll(() => focused(page)).toBe('BUTTON Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByText('2 offers restored.').count()).toBe(1);
+    await expect.poll(() => focused(page)).toBe('P 2 offers restored.');
+    await expect.poll(async () => (await rowIds(page)).includes(shown!)).toBe(true);
+    await page.locator(`tr[data-offer-id="${shown}"]`).click();
+    await expect.poll(() => paneStatuses(page)).toEqual((await stored(shown!))?.customers.map((customer) => customer.status));
+    await page.close();
+  });
+
+  it('gives the keyboard to the list when the selection is cleared', async () => {
+    const page = await openHistory();
+    const [picked] = (await rowIds(page)).slice(30);
+    await check(page, [picked!]);
+    await page.getByRole('button', { name: 'Clear selection' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('tbody tr')?.getAttribute('tabindex') ?? null)).toBe('0');
+    await page.close();
+  });
+
+  it('keeps the keyboard in the details pane through a deletion and its Undo', async () => {
+    const page = await openHistory();
+    const [shown] = (await rowIds(page)).slice(40);
+    await page.goto(`chrome-extension://${browser.extensionId}/history.html?offer=${shown}`);
+    await page.getByRole('button', { name: 'Delete offer' }).click();
+    await expect.poll(() => focused(page)).toBe('BUTTON Undo');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('P Offer restored.');
+    expect(await stored(shown!)).not.toBeNull();
+    await page.close();
+  });
+});
+
 describe('history table: accessibility', () => {
   it('passes axe-core with rows checked, a column sorted and an offer open, in both themes', async () => {
     const page = await openHistory(`?sort=status-desc&offer=${OFFERS.at(-1)!.id}`);
