@@ -9,7 +9,7 @@ import { HistoryFilters } from '@/components/HistoryFilters';
 import { PipelineOverview } from '@/components/PipelineOverview';
 import { useFocusAfterRender } from '@/components/useFocusAfterRender';
 import { useLatest } from '@/components/useLatest';
-import { useLatestRequest } from '@/components/useLatestRequest';
+import { useLatestRequest, type RunOptions } from '@/components/useLatestRequest';
 import { sendMessage } from '@/lib/messaging/client';
 import type { Offer } from '@/lib/offers/schema';
 import { t, tCount } from '@/lib/i18n';
@@ -46,11 +46,12 @@ export function HistoryApp() {
   const { data: listing = NO_OFFERS, error, loading, run, update } = useLatestRequest<Listing>({ loadingAtFirst: true });
   /** Counts the bulk actions taken, for an open offer to show what they changed. */
   const [bulkChanges, setBulkChanges] = useState(0);
-  // Clear selection takes the bulk bar away: the keyboard goes back to the list's row.
+  // Clear selection takes the bulk bar away, and the last page the pager's Older (the first, Newer):
+  // the keyboard goes back to the list's row.
   const [listTabStop, focusListWhenShown] = useFocusAfterRender<HTMLTableRowElement>();
 
   const load = useCallback(
-    (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []) =>
+    (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = [], options?: RunOptions<Listing>) =>
       run(async () => {
         const filter = historyViewFilter(shown);
         // A search pages like the list: newest first, from the cursor of the page before.
@@ -58,7 +59,7 @@ export function HistoryApp() {
           ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
           : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
         return { key: listKeyOf(shown), offers: answer.offers, previous, cursor, next: answer.nextCursor };
-      }),
+      }, options),
     [run],
   );
 
@@ -179,12 +180,20 @@ export function HistoryApp() {
           )}
           <nav class="toolbar pager" aria-label={t('history_pages')}>
             {listing.previous.length > 0 && (
-              <button type="button" onClick={() => void load(view, listing.previous.at(-1), listing.previous.slice(0, -1))}>
+              <button
+                type="button"
+                onClick={() =>
+                  void load(view, listing.previous.at(-1), listing.previous.slice(0, -1), { onAnswer: (newer) => newer.previous.length === 0 && focusListWhenShown() })
+                }
+              >
                 {t('history_newer')}
               </button>
             )}
             {listing.next && (
-              <button type="button" onClick={() => listing.next && void load(view, listing.next, [...listing.previous, listing.cursor])}>
+              <button
+                type="button"
+                onClick={() => listing.next && void load(view, listing.next, [...listing.previous, listing.cursor], { onAnswer: (older) => older.next === null && focusListWhenShown() })}
+              >
                 {t('history_older')}
               </button>
             )}

@@ -309,6 +309,30 @@ describe('history table: bulk actions and the open offer', () => {
     await page.close();
   });
 
+  it('gives the keyboard to the list when the pager’s button goes, on the last page and back on the first', async () => {
+    const page = await openHistory();
+    const tabStopFocused = () => page.evaluate(() => document.activeElement?.closest('tbody tr')?.getAttribute('tabindex') ?? null);
+    const first = (await rowIds(page))[0];
+    await page.getByRole('button', { name: 'Older offers' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await rowIds(page))[0]).not.toBe(first);
+    // Page 2 of 3: Older is still there, and keeps the keyboard.
+    expect(await focused(page)).toBe('BUTTON Older offers');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Older offers' }).count()).toBe(0);
+    await expect.poll(tabStopFocused).toBe('0');
+    const last = (await rowIds(page))[0];
+    await page.getByRole('button', { name: 'Newer offers' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await rowIds(page))[0]).not.toBe(last);
+    expect(await focused(page)).toBe('BUTTON Newer offers');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByRole('button', { name: 'Newer offers' }).count()).toBe(0);
+    await expect.poll(tabStopFocused).toBe('0');
+    expect((await rowIds(page))[0]).toBe(first);
+    await page.close();
+  });
+
   it('keeps the keyboard in the details pane through a deletion and its Undo', async () => {
     const page = await openHistory();
     const [shown] = (await rowIds(page)).slice(40);
