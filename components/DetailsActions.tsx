@@ -22,11 +22,14 @@ export function DetailsActions({
   armed,
   actions,
   onDelete,
+  focusOutcome,
 }: {
   offer: Offer;
   armed: ArmedNext | null;
   actions: LinkActions;
   onDelete: () => void;
+  /** Gives the keyboard to the notice saying what was done, when the button that opened a form went with it. */
+  focusOutcome: () => void;
 }) {
   const [open, setOpen] = useState<'replace' | 'follow-up' | null>(null);
   const isTrial = offer.kind === 'trial';
@@ -35,11 +38,15 @@ export function DetailsActions({
   const toggle = (form: 'replace' | 'follow-up') => setOpen(open === form ? null : form);
   const [replaceOpener, focusReplaceOpener] = useFocusAfterRender<HTMLButtonElement>();
   const [followUpOpener, focusFollowUpOpener] = useFocusAfterRender<HTMLButtonElement>();
-  /** Closes the form and gives the keyboard back to the button that opened it (when it is still there). */
+  /**
+   * Closes the form and gives the keyboard back to the button that opened it (once the replacement
+   * is armed, to the one cancelling it in its place), or to the notice once that button is gone
+   * (the offer replaced, the purchase offer linked).
+   */
   const close = (form: 'replace' | 'follow-up') => {
     setOpen(null);
-    if (form === 'replace') focusReplaceOpener();
-    else focusFollowUpOpener();
+    if (form === 'replace') focusReplaceOpener(focusOutcome);
+    else focusFollowUpOpener(focusOutcome);
   };
   return (
     <>
@@ -56,7 +63,7 @@ export function DetailsActions({
         )}
         {!offer.replacedBy &&
           (pendingReplacement ? (
-            <button type="button" aria-pressed="true" onClick={() => void actions.toggleArmed('replacement')}>
+            <button type="button" ref={replaceOpener} aria-pressed="true" onClick={() => void actions.toggleArmed('replacement')}>
               {t('history_replacementCancel')}
             </button>
           ) : (

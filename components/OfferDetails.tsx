@@ -32,7 +32,8 @@ export function OfferDetails({
 }) {
   const details = useOfferDetails(offerId, { onChanged, onDeleted, bulkChanges });
   const { offer, loadError, outcome } = details;
-  // Delete disables the pane's controls, and Undo goes once used: the keyboard moves to Undo, then to the notice.
+  // Delete disables the pane's controls, and Undo or Unlink goes once used: the keyboard moves to
+  // Undo, or to the notice saying what was done.
   const [undoButton, focusUndo] = useFocusAfterRender<HTMLButtonElement>();
   const [notice, focusNotice] = useFocusAfterRender<HTMLParagraphElement>();
 
@@ -65,14 +66,14 @@ export function OfferDetails({
         outcome={outcome}
         undoRef={undoButton}
         noticeRef={notice}
-        onUndo={(deleted) => void details.undo(deleted).then(focusNotice)}
-        onRestore={(before) => void details.restore(before).then(focusNotice)}
+        onUndo={(deleted) => void details.undo(deleted).then(() => focusNotice())}
+        onRestore={(before) => void details.restore(before).then(() => focusNotice())}
       />
       <fieldset disabled={outcome?.undo !== undefined} class="plain-fieldset">
         <div class="toolbar">
           <OfferCopyButtons offer={offer} report={details.report} />
         </div>
-        <OfferFacts offer={offer} links={onOpen} linked={details.linked} onUnlink={(purchase) => void details.linkFollowUp(purchase, null)} />
+        <OfferFacts offer={offer} links={onOpen} linked={details.linked} onUnlink={(purchase) => void details.linkFollowUp(purchase, null).then(() => focusNotice())} />
         <CustomersSection
           offer={offer}
           onChanged={details.showChanged}
@@ -98,6 +99,7 @@ export function OfferDetails({
             linkFollowUp: (purchase, trial) => details.linkFollowUp(purchase, trial),
           }}
           onDelete={() => void details.remove().then((deleted) => deleted && focusUndo())}
+          focusOutcome={() => focusNotice()}
         />
       </fieldset>
     </aside>

@@ -42,6 +42,8 @@ async function openPage(path: string): Promise<Page & { errors: string[] }> {
 const at = (day: number) => new Date(Date.UTC(2026, 4, day, 9)).toISOString();
 const outcome = (page: Page) => page.locator('.details .outcome');
 const facts = (page: Page) => page.locator('.details .facts');
+/** The text of the pane's notice when it has the keyboard (a button that went with its action leaves it there), else null. */
+const focusedOutcome = (page: Page) => page.evaluate(() => (document.activeElement?.closest('.details .outcome') ? document.activeElement.textContent : null));
 const statusesOf = (offer: Offer) => offer.customers.map((customer) => [customer.email ?? customer.name, customer.status]);
 
 describe('replacing an offer', () => {
@@ -76,6 +78,8 @@ describe('replacing an offer', () => {
     await form.getByRole('button', { name: 'Replace', exact: true }).click();
 
     await expect.poll(() => outcome(page).textContent()).toContain('Replaced by Purchase offer PO-2002; the customers carry over to it.');
+    // The button that opened the form is gone: the keyboard is on the notice.
+    await expect.poll(() => focusedOutcome(page)).toContain('Replaced by Purchase offer PO-2002');
     await expect.poll(() => facts(page).getByRole('link', { name: 'Purchase offer PO-2002' }).count()).toBe(1);
     expect(await page.getByTestId('customer-summary').textContent()).toBe('2 customers: Accepted (1), Withdrawn (1)');
     expect(await page.getByRole('button', { name: 'Replace with a new offer…' }).count()).toBe(0);
@@ -126,6 +130,8 @@ describe('replacing an offer', () => {
     expect(await form.getByRole('combobox').count()).toBe(0);
     await form.getByRole('button', { name: 'Wait for the new offer' }).click();
     await expect.poll(() => page.getByText('This offer’s customers keep their status.').count()).toBe(1);
+    // The button that opened the form gives way to the one cancelling the replacement, which takes the keyboard.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Cancel the replacement');
     expect(await data({ type: 'offers.armedNext' })).toMatchObject({ armed: { offerId: 'offer-1', link: 'replacement', withdraw: false } });
 
     const popup = await openPage('popup.html');
@@ -215,6 +221,7 @@ describe('a trial and its purchase offer', () => {
     await expect.poll(() => fromPurchase.getByText('Chosen: Trial invitation TR-1001').count()).toBe(1);
     await fromPurchase.getByRole('button', { name: 'Link', exact: true }).click();
     await expect.poll(() => outcome(page).textContent()).toContain('Linked to Trial invitation TR-1001.');
+    await expect.poll(() => focusedOutcome(page)).toContain('Linked to Trial invitation TR-1001.');
     await expect.poll(() => facts(page).getByRole('link', { name: 'Trial invitation TR-1001' }).count()).toBe(1);
     expect(await facts(page).textContent()).toContain('Follows up the trial');
     expect(await page.getByRole('button', { name: 'Link the trial it follows up…' }).count()).toBe(0);
@@ -236,6 +243,7 @@ describe('a trial and its purchase offer', () => {
     await page.getByRole('button', { name: 'Unlink Purchase offer PO-2002' }).click();
     await expect.poll(() => facts(page).locator('.linked-offers a').allTextContents()).toEqual(['Purchase offer PO-3003']);
     expect(await outcome(page).textContent()).toContain('Link removed.');
+    await expect.poll(() => focusedOutcome(page)).toContain('Link removed.');
     expect((await stored('offer-2')).followUpOf).toBeUndefined();
 
     // The other purchase offer still shows its trial; it can be unlinked from its side too.
