@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CustomerIdentity } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
@@ -15,6 +16,7 @@ export function CustomerForm({
   initial,
   submitLabel,
   autoFocus = false,
+  firstFieldRef,
   onSubmit,
   onCancel,
 }: {
@@ -23,6 +25,8 @@ export function CustomerForm({
   submitLabel: string;
   /** Puts the caret in the first field as the form opens (adding a customer). */
   autoFocus?: boolean;
+  /** The first field, for the owner to give the keyboard to (after a control beside the form went). */
+  firstFieldRef?: RefObject<HTMLInputElement>;
   onSubmit: (identity: CustomerIdentity) => Promise<boolean>;
   onCancel: () => void;
 }) {
@@ -47,11 +51,12 @@ export function CustomerForm({
       }}
     >
       <div class="grid-3">
-        {IDENTITY_FIELDS.map(({ field, label, type }) => (
+        {IDENTITY_FIELDS.map(({ field, label, type }, index) => (
           <div class="field" key={field}>
             <label for={`${idPrefix}-${field}`}>{t(label)}</label>
             <input
               id={`${idPrefix}-${field}`}
+              ref={index === 0 ? firstFieldRef : undefined}
               type={type}
               maxLength={200}
               value={values[field] ?? ''}

@@ -56,6 +56,8 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
       t('customers_statusSet', [label, statusLabel(status)]),
     );
   const [editButton, focusEditButton] = useFocusAfterRender<HTMLButtonElement>();
+  // Reload goes once used, the form staying: the keyboard moves to its first field.
+  const [formStart, focusFormStart] = useFocusAfterRender<HTMLInputElement>();
   const stopEditing = () => {
     setEditFrom(null);
     setStale(false);
@@ -112,6 +114,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
             initial={editFrom}
             submitLabel={t('customers_save')}
             autoFocus
+            firstFieldRef={formStart}
             onCancel={stopEditing}
             onSubmit={async (identity) => {
               const changes = identityChanges(identity, editFrom);
@@ -138,8 +141,10 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
                     if (!fresh) return;
                     // The edit now starts from the customer as stored; the text typed stays in the form.
                     const stored = fresh.customers.find((one) => one.id === customer.id);
-                    if (stored) setEditFrom(identityOf(stored));
-                    else stopEditing();
+                    if (stored) {
+                      setEditFrom(identityOf(stored));
+                      focusFormStart();
+                    } else stopEditing();
                     setStale(false);
                   })
                 }

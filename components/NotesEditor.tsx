@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { EditField, OfferEdits } from '@/lib/ui/offer-edits';
+import { useFocusAfterRender } from './useFocusAfterRender';
 import type { EditConflict, SaveState } from './useOfferDetails';
 
 const FIELD_LABELS = { notes: 'history_notes' } as const satisfies Record<EditField, string>;
@@ -41,7 +42,7 @@ export function NotesEditor({
   edits: OfferEdits;
   saveState: SaveState;
   conflict: EditConflict | null;
-  onReload: () => void;
+  onReload: () => Promise<void>;
   onNotesInput: (notes: string) => void;
   onLeaveField: () => void;
 }) {
@@ -53,12 +54,15 @@ export function NotesEditor({
     failed: t('history_saveFailed'),
     stale: '',
   };
+  // Reload goes once used: the keyboard moves to the notes, now as stored.
+  const [notesField, focusNotes] = useFocusAfterRender<HTMLTextAreaElement>();
   return (
     <>
       <div class="field">
         <label for="notes">{t('history_notes')}</label>
         <textarea
           id="notes"
+          ref={notesField}
           rows={5}
           maxLength={20_000}
           value={edits.notes}
@@ -69,7 +73,7 @@ export function NotesEditor({
       <p class="muted save-state" aria-live="polite">
         {savedText[saveState]}
       </p>
-      {conflict && <ConflictNotice conflict={conflict} onReload={onReload} />}
+      {conflict && <ConflictNotice conflict={conflict} onReload={() => void onReload().then(() => focusNotes())} />}
     </>
   );
 }

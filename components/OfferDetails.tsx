@@ -85,7 +85,7 @@ export function OfferDetails({
           edits={offerEdits(offer)}
           saveState={details.saveState}
           conflict={details.conflict}
-          onReload={() => void details.reload()}
+          onReload={() => details.reload()}
           onNotesInput={details.editNotes}
           onLeaveField={details.saveNow}
         />

@@ -394,6 +394,8 @@ describe('history page', () => {
     await expect.poll(() => tabB.locator('#notes').inputValue()).toBe('Call back on Tuesday');
     expect(await tabB.locator('#unsaved-notes').inputValue()).toBe('Send the Teams licences quote');
     expect(await conflict.getByRole('button', { name: 'Reload' }).count()).toBe(0);
+    // Reload went with its use: the keyboard is on the notes, as stored now.
+    await expect.poll(() => tabB.evaluate(() => document.activeElement?.id)).toBe('notes');
     // Leaving the field again saves nothing: the refused text was discarded, not kept for a retry.
     await tabB.locator('#notes').press('Tab');
     await tabB.waitForTimeout(600);

@@ -292,6 +292,8 @@ describe('customers on the details pane', () => {
     await stale.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => card('Wingtip Toys').textContent()).toContain('Camille Martin-Roux');
     expect(await stale.count()).toBe(0);
+    // Reload went with its use: the keyboard is in the form, which keeps what was typed.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('form')?.className)).toBe('customer-form');
     expect(await page.getByLabel('Customer name').inputValue()).toBe('Camille Martin (CFO)');
     await page.getByRole('button', { name: 'Save customer' }).click();
     await expect.poll(() => outcome(page).textContent()).toContain('Customer saved.');
