@@ -56,7 +56,9 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
       t('customers_statusSet', [label, statusLabel(status)]),
     );
   const [editButton, focusEditButton] = useFocusAfterRender<HTMLButtonElement>();
+  // A stale refusal takes the keyboard from Save (disabled while it ran) to Reload beside the form;
   // Reload goes once used, the form staying: the keyboard moves to its first field.
+  const [reloadButton, focusReload] = useFocusAfterRender<HTMLButtonElement>();
   const [formStart, focusFormStart] = useFocusAfterRender<HTMLInputElement>();
   const stopEditing = () => {
     setEditFrom(null);
@@ -128,6 +130,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
               );
               if (outcome === 'done') stopEditing();
               setStale(outcome === 'stale');
+              if (outcome === 'stale') focusReload();
               return outcome === 'done';
             }}
           />
@@ -136,6 +139,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
               {t('customers_stale')}{' '}
               <button
                 type="button"
+                ref={reloadButton}
                 onClick={() =>
                   void actions.reload().then((fresh) => {
                     if (!fresh) return;
