@@ -167,7 +167,11 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
             if (!mergeId) return;
             void actions
               .change(() => sendMessage({ type: 'offers.mergeCustomers', id: offer.id, keepId: customer.id, mergeId }), t('customers_merged', label))
-              .then(() => setMergeId(''));
+              .then((outcome) => {
+                setMergeId('');
+                // Merge goes disabled with the choice emptied, and its form goes with the last other customer.
+                if (outcome === 'done') onRemoved();
+              });
           }}
         >
           <label for={`${idPrefix}-merge`}>
@@ -250,7 +254,7 @@ export function CustomersSection({
       {offer.customers.length > 0 && (
         <ul class="plain customers">
           {offer.customers.map((customer) => (
-            // A removed customer's card goes away: the keyboard goes back to the section's heading.
+            // A customer removed, or merged into another, takes its card away: the keyboard goes back to the section's heading.
             <CustomerCard key={customer.id} offer={offer} customer={customer} actions={actions} onRemoved={() => heading.current?.focus()} />
           ))}
         </ul>

@@ -278,6 +278,7 @@ describe('customers on the details pane', () => {
     await page.getByRole('button', { name: 'Merge into Camille Martin' }).click();
     await expect.poll(() => outcome(page).textContent()).toContain('Customers merged into Camille Martin.');
     await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('customers-heading');
     const [merged] = (await stored('offer-1')).customers;
     expect(merged).toMatchObject({ id: 'c1', name: 'Camille Martin', email: 'camille@wingtip.example', company: 'Wingtip Toys' });
 
@@ -316,6 +317,8 @@ describe('customers on the details pane', () => {
     await outcome(page).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
     expect((await stored('offer-1')).customers).toMatchObject([{ id: 'c1', email: 'camille@wingtip.example', status: 'sent' }]);
+    // Undo went with its use: the keyboard is on the notice saying the customer is back.
+    await expect.poll(() => focusedOutcome(page)).not.toBeNull();
     expect(page.errors).toEqual([]);
     await page.close();
   });
