@@ -1,7 +1,7 @@
 import { isHttpsUrlOn, PARTNER_CENTER_HOSTS } from '../hosts';
 import { grantTabOf, type GrantBook } from '../messaging/grants';
 import type { CaptureAnswer, Handlers } from '../messaging/protocol';
-import type { CaptureUndoHandler } from '../offers/handlers';
+import type { CaptureHandlers } from '../offers/handlers';
 
 /** What the background sends to the Partner Center content script of a tab. */
 export type CaptureTabMessage = { type: 'capture.run' };
@@ -40,22 +40,22 @@ export function createCaptureHandlers(tabs: CaptureTabsApi): Pick<Handlers, 'cap
  * else (a compromised page renderer speaks with its content script's voice).
  */
 export function createCaptureSaveHandlers(
-  offers: Pick<Handlers, 'offers.upsert'> & CaptureUndoHandler,
+  offers: CaptureHandlers,
   grants: GrantBook,
   newToken: () => string = () => crypto.randomUUID(),
 ): Pick<Handlers, 'capture.save' | 'capture.undo'> {
   return {
     'capture.save': async ({ draft }, sender) => {
       const tabId = grantTabOf(sender);
-      const answer = await offers['offers.upsert']({ type: 'offers.upsert', draft });
+      const { answer, takenMark } = await offers.saveCapture(draft);
       if (!answer.created) return answer;
       const undoToken = newToken();
-      await grants.give(undoToken, { purpose: 'undo-capture', offerId: answer.offer.id, tabId });
+      await grants.give(undoToken, { purpose: 'undo-capture', offerId: answer.offer.id, tabId, ...(takenMark ? { mark: takenMark } : {}) });
       return { ...answer, undoToken };
     },
     'capture.undo': async ({ token }, sender) => {
-      const offerId = await grants.redeem(token, 'undo-capture', grantTabOf(sender), 'undo');
-      const { offer } = await offers.undoCapture(offerId);
+      const { offerId, mark } = await grants.redeem(token, 'undo-capture', grantTabOf(sender), 'undo');
+      const { offer } = await offers.undoCapture(offerId, mark ?? null);
       return { deleted: offer !== null };
     },
   };

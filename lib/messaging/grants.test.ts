@@ -10,8 +10,8 @@ describe('grant book', () => {
     await book.give(TOKEN, { purpose: 'undo-capture', offerId: 'o1', tabId: 3 });
     await expect(book.redeem(TOKEN, 'record-send', 3, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(book.redeem(TOKEN, 'undo-capture', 4, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
-    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toBe('o1');
-    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toBe('o1');
+    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toEqual({ offerId: 'o1' });
+    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toEqual({ offerId: 'o1' });
     await expect(book.redeem(TOKEN, 'undo-capture', 3, 'other')).rejects.toMatchObject({ code: 'forbidden' });
     await expect(book.redeem('constructor', 'undo-capture', 3, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
   });
@@ -27,11 +27,18 @@ describe('grant book', () => {
     const area = memoryArea();
     let time = 1_000;
     await createGrantBook(area, () => time).give(TOKEN, { purpose: 'record-send', offerId: 'o1', tabId: 3 });
-    expect(await createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'a')).toBe('o1');
+    expect(await createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'a')).toEqual({ offerId: 'o1' });
     time += GRANT_LIFETIME_MS['record-send'];
     await expect(createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'a')).rejects.toMatchObject({ code: 'forbidden' });
     await createGrantBook(area, () => time).give('11111111-2222-4333-8444-555555555555', { purpose: 'undo-capture', offerId: 'o2', tabId: 1 });
     expect(Object.keys(area.items.grants as object)).toEqual(['11111111-2222-4333-8444-555555555555']);
+  });
+
+  it('keeps the mark a capture took with its Undo grant', async () => {
+    const book = createGrantBook(memoryArea());
+    const mark = { offerId: 'o0', link: 'follow-up' as const, withdraw: false, at: '2026-01-01T00:00:00.000Z' };
+    await book.give(TOKEN, { purpose: 'undo-capture', offerId: 'o1', tabId: 3, mark });
+    expect(await book.redeem(TOKEN, 'undo-capture', 3, 'undo')).toEqual({ offerId: 'o1', mark });
   });
 
   it('keeps a send grant for a day, long after a capture’s Undo has gone', async () => {
@@ -41,11 +48,11 @@ describe('grant book', () => {
     const undoToken = '11111111-2222-4333-8444-555555555555';
     await book.give(undoToken, { purpose: 'undo-capture', offerId: 'o1', tabId: 3 });
     await book.give(TOKEN, { purpose: 'record-send', offerId: 'o2', tabId: 3 });
-    expect(await book.redeem(TOKEN, 'record-send', 3, 'draft@2026-01-01T10:00:00.000Z')).toBe('o2');
+    expect(await book.redeem(TOKEN, 'record-send', 3, 'draft@2026-01-01T10:00:00.000Z')).toEqual({ offerId: 'o2' });
     time += 10 * 60_000;
     await expect(book.redeem(undoToken, 'undo-capture', 3, 'undo')).rejects.toMatchObject({ code: 'forbidden' });
     time += 23 * 60 * 60_000;
-    expect(await createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'send@2026-01-01T23:00:00.000Z')).toBe('o2');
+    expect(await createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'send@2026-01-01T23:00:00.000Z')).toEqual({ offerId: 'o2' });
     time += 60 * 60_000;
     await expect(createGrantBook(area, () => time).redeem(TOKEN, 'record-send', 3, 'send@2026-01-01T23:00:00.000Z')).rejects.toMatchObject({ code: 'forbidden' });
   });

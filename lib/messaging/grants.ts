@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { MessagingError, type MessageSender } from './protocol';
+import { MessagingError, type ArmedNext, type MessageSender } from './protocol';
 
 /**
  * Grants: the background's word that one tab may do one thing to one offer, named by a random
@@ -26,6 +26,8 @@ const Grant = z.object({
   offerId: z.string(),
   tabId: z.number(),
   expiresAt: z.number(),
+  /** A capture's: the armed mark its offer took, which its Undo arms again. */
+  mark: z.optional(z.object({ offerId: z.string(), link: z.enum(['follow-up', 'replacement']), withdraw: z.boolean(), at: z.string() })),
   /**
    * What the grant was used for, by kind of use ("draft", "send": the part of a use before `@`):
    * each kind once, and a retry of that same use is accepted.
@@ -41,13 +43,13 @@ export interface SessionArea {
 }
 
 export interface GrantBook {
-  give(token: string, grant: { purpose: GrantPurpose; offerId: string; tabId: number }): Promise<void>;
+  give(token: string, grant: { purpose: GrantPurpose; offerId: string; tabId: number; mark?: ArmedNext }): Promise<void>;
   /**
-   * The offer a live grant names, for its purpose and tab, and marks it used for `use` ("kind@moment"
-   * or just a moment). Throws a `forbidden` error for an unknown, expired or foreign token, or one
-   * whose kind of use was already used otherwise.
+   * The offer a live grant names (and the mark it carries), for its purpose and tab, and marks it
+   * used for `use` ("kind@moment" or just a moment). Throws a `forbidden` error for an unknown,
+   * expired or foreign token, or one whose kind of use was already used otherwise.
    */
-  redeem(token: string, purpose: GrantPurpose, tabId: number, use: string): Promise<string>;
+  redeem(token: string, purpose: GrantPurpose, tabId: number, use: string): Promise<{ offerId: string; mark?: ArmedNext }>;
 }
 
 /** The sender's tab, which a grant is bound to; pages outside tabs hold no grants. */
@@ -88,7 +90,7 @@ export function createGrantBook(area: SessionArea, now: () => number = Date.now)
           throw new MessagingError('forbidden', 'This tab holds no such grant.');
         }
         await write({ ...grants, [token]: { ...grant, used: { ...grant.used, [kind]: use } } });
-        return grant.offerId;
+        return { offerId: grant.offerId, ...(grant.mark ? { mark: grant.mark } : {}) };
       }),
   };
 }

@@ -82,9 +82,10 @@ describe('change hooks', () => {
     const old = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(7), source: 'manual' } })).offer;
     await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: old.id, event: SEND });
     await handlers['offers.armNext']({ type: 'offers.armNext', id: old.id, link: 'replacement' });
-    const captured = (await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(8), source: 'auto' } })).offer;
+    const { answer, takenMark } = await handlers.saveCapture({ url: offerUrl(8), source: 'auto' });
+    const captured = answer.offer;
     log.length = 0;
-    await handlers.undoCapture(captured.id);
+    await handlers.undoCapture(captured.id, takenMark);
     expect(log).toEqual([`deleted ${captured.id}`, 'changed sent']);
   });
 });

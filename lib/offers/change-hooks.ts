@@ -1,9 +1,9 @@
 import type { Handlers } from '../messaging/protocol';
-import type { CaptureUndoHandler, OfferBackupHandlers } from './handlers';
+import type { CaptureHandlers, OfferBackupHandlers } from './handlers';
 import type { Offer } from './schema';
 
 type HookedHandlers = OfferBackupHandlers &
-  CaptureUndoHandler &
+  Pick<CaptureHandlers, 'undoCapture'> &
   Pick<
   Handlers,
   | 'offers.recordCompose'
@@ -60,8 +60,8 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
       const answer = await handlers['offers.delete'](request);
       return answer.offer ? after(answer, () => hooks.deleted(request.id)) : answer;
     },
-    undoCapture: async (id) => {
-      const answer = await handlers.undoCapture(id);
+    undoCapture: async (id, takenMark) => {
+      const answer = await handlers.undoCapture(id, takenMark);
       if (answer.offer) await after(answer, () => hooks.deleted(id));
       const { reopened } = answer;
       return reopened ? after(answer, () => hooks.sentOrStatusChanged(reopened)) : answer;

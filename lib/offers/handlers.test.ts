@@ -77,8 +77,7 @@ describe('offers.upsert with an armed link', () => {
 });
 
 describe('undoCapture', () => {
-  const capture = (handlers: ReturnType<typeof createOfferHandlers>, n: number) =>
-    handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(n), source: 'auto' } });
+  const capture = (handlers: ReturnType<typeof createOfferHandlers>, n: number) => handlers.saveCapture({ url: offerUrl(n), source: 'auto' });
 
   it('deletes the captured replacement, reopens the customers it withdrew and waits again for the right offer', async () => {
     await store.mergeAll([
@@ -92,16 +91,17 @@ describe('undoCapture', () => {
     ]);
     const before = await store.get('offer-1');
     const area = memoryArea();
-    await armNext(area, { offerId: 'offer-1', link: 'replacement', withdraw: true }, '2026-01-03T00:00:00.000Z');
+    const armed = await armNext(area, { offerId: 'offer-1', link: 'replacement', withdraw: true }, '2026-01-03T00:00:00.000Z');
     const handlers = createOfferHandlers(async () => store, area, () => '2026-01-04T00:00:00.000Z');
-    const { offer: captured } = await capture(handlers, 2);
+    const { answer, takenMark } = await capture(handlers, 2);
+    expect(takenMark).toEqual(armed);
     expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn', 'accepted', 'withdrawn']);
     // Kim's status set by hand since the capture: the Undo leaves it.
     await store.setCustomerStatus('offer-1', 'c3', 'declined');
 
-    const undone = await handlers.undoCapture(captured.id);
-    expect(undone.offer?.id).toBe(captured.id);
-    expect(await store.get(captured.id)).toBeNull();
+    const undone = await handlers.undoCapture(answer.offer.id, takenMark);
+    expect(undone.offer?.id).toBe(answer.offer.id);
+    expect(await store.get(answer.offer.id)).toBeNull();
     const reopened = await store.get('offer-1');
     expect(undone.reopened).toEqual(reopened);
     expect(reopened).not.toHaveProperty('replacedBy');
@@ -110,9 +110,19 @@ describe('undoCapture', () => {
     expect(await readArmedNext(area)).toEqual({ offerId: 'offer-1', link: 'replacement', withdraw: true, at: '2026-01-04T00:00:00.000Z' });
 
     // The right offer captured next takes the link.
-    const { offer: right } = await capture(handlers, 3);
-    expect(right.replaces).toBe('offer-1');
+    const { answer: right } = await capture(handlers, 3);
+    expect(right.offer.replaces).toBe('offer-1');
     expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn', 'accepted', 'declined']);
+  });
+
+  it('arms the mark again as it was armed, even when the replacement withdrew nobody', async () => {
+    await store.mergeAll([makeOffer(1, { customers: [makeCustomer('c1', { email: 'ana@fabrikam.example' }, '2026-01-02T00:00:00.000Z', 'accepted')] })]);
+    const area = memoryArea();
+    await armNext(area, { offerId: 'offer-1', link: 'replacement', withdraw: true }, '2026-01-03T00:00:00.000Z');
+    const handlers = createOfferHandlers(async () => store, area, () => '2026-01-04T00:00:00.000Z');
+    const { answer, takenMark } = await capture(handlers, 2);
+    await handlers.undoCapture(answer.offer.id, takenMark);
+    expect(await readArmedNext(area)).toMatchObject({ offerId: 'offer-1', link: 'replacement', withdraw: true });
   });
 
   it('waits again for a trial’s follow-up, and leaves a mark the advisor armed since', async () => {
@@ -121,21 +131,28 @@ describe('undoCapture', () => {
     await armNext(area, { offerId: 'offer-1', link: 'follow-up', withdraw: false }, '2026-01-03T00:00:00.000Z');
     const handlers = createOfferHandlers(async () => store, area, () => '2026-01-04T00:00:00.000Z');
     const first = await capture(handlers, 2);
-    expect(first.offer.followUpOf).toBe('offer-1');
-    await handlers.undoCapture(first.offer.id);
+    expect(first.answer.offer.followUpOf).toBe('offer-1');
+    await handlers.undoCapture(first.answer.offer.id, first.takenMark);
     expect(await readArmedNext(area)).toMatchObject({ offerId: 'offer-1', link: 'follow-up' });
 
     const second = await capture(handlers, 3);
     await armNext(area, { offerId: 'offer-5', link: 'replacement', withdraw: true }, '2026-01-05T00:00:00.000Z');
-    await handlers.undoCapture(second.offer.id);
+    await handlers.undoCapture(second.answer.offer.id, second.takenMark);
     expect(await readArmedNext(area)).toMatchObject({ offerId: 'offer-5', link: 'replacement' });
   });
 
-  it('arms nothing for a capture that took no link', async () => {
+  it('arms nothing and reopens nobody for a capture that took no mark, even one linked by hand since', async () => {
+    await store.mergeAll([makeOffer(1, { customers: [makeCustomer('c1', { email: 'ana@fabrikam.example' }, '2026-01-02T00:00:00.000Z', 'sent')] })]);
     const area = memoryArea();
     const handlers = createOfferHandlers(async () => store, area);
-    const { offer } = await capture(handlers, 2);
-    expect(await handlers.undoCapture(offer.id)).toEqual({ offer: expect.objectContaining({ id: offer.id }), reopened: null });
+    const { answer, takenMark } = await capture(handlers, 2);
+    expect(takenMark).toBeNull();
+    await handlers['offers.replace']({ type: 'offers.replace', id: 'offer-1', by: answer.offer.id, withdraw: true });
+    expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn']);
+    const undone = await handlers.undoCapture(answer.offer.id, takenMark);
+    expect(undone.offer?.id).toBe(answer.offer.id);
+    expect(await store.get('offer-1')).not.toHaveProperty('replacedBy');
+    expect(statuses(await store.get('offer-1'))).toEqual(['withdrawn']);
     expect(await readArmedNext(area)).toBeNull();
   });
 });

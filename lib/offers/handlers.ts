@@ -1,9 +1,9 @@
-import type { ArmedNext, Handlers, PageFilter } from '../messaging/protocol';
+import type { ArmedNext, Handlers, PageFilter, ResponseMap } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
 import { validateBackupRecords } from './backup';
 import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
 import { DAY_MS, DEFAULT_OVERDUE_DAYS } from './stats';
-import type { Offer } from './schema';
+import type { Offer, OfferDraft } from './schema';
 import { OfferNotFoundError, type OfferFilter, type OfferStore } from './store';
 
 /**
@@ -18,14 +18,16 @@ export interface OfferBackupHandlers {
   importRecords: (piece: { records: readonly unknown[]; firstIndex: number; now: string; last: boolean }) => Promise<ImportReport>;
 }
 
-/** What a capture's notice may take back; no page message reaches it but through a capture's grant (lib/capture/routing). */
-export interface CaptureUndoHandler {
+/** A capture's save and its Undo; no page message reaches them but through lib/capture/routing and a capture's grant. */
+export interface CaptureHandlers {
+  /** Saves a capture as `offers.upsert` does, and names the armed mark a new offer took (its Undo's to arm again). */
+  saveCapture: (draft: OfferDraft) => Promise<{ answer: ResponseMap['offers.upsert']; takenMark: ArmedNext | null }>;
   /**
-   * Deletes the offer a capture created and takes back the link it took from the armed mark: the
-   * offer it replaced gets its customers back, and the mark is armed again (unless the advisor
-   * armed another since), so that the right offer captured next takes the link.
+   * Deletes the offer a capture created and, when it took `takenMark`, takes that back: the offer
+   * it replaced gets back the customers it withdrew, and the mark is armed again as it was (unless
+   * the advisor armed another since), so that the right offer captured next takes the link.
    */
-  undoCapture: (id: string) => Promise<{ offer: Offer | null; reopened: Offer | null }>;
+  undoCapture: (id: string, takenMark: ArmedNext | null) => Promise<{ offer: Offer | null; reopened: Offer | null }>;
 }
 
 /** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
@@ -36,7 +38,7 @@ export function createOfferHandlers(
   clock = () => new Date().toISOString(),
   /** The follow-up reminder delay in days (the preferences); null when reminders are off. */
   reminderDays: () => Promise<number | null> = () => Promise.resolve(null),
-): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers & CaptureUndoHandler {
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers & CaptureHandlers {
   /** After how many days without a reply a follow-up is overdue: the reminder delay, else a week. */
   const overdueAfter = async () => {
     const days = await reminderDays();
@@ -53,15 +55,19 @@ export function createOfferHandlers(
     <A extends unknown[], R>(run: (store: OfferStore, ...args: A) => Promise<R>) =>
     async (...args: A) =>
       run(await openStore(), ...args);
+  const upsert = async (store: OfferStore, draft: OfferDraft) => {
+    const armed = await readArmedNext(marks);
+    // The link is written with the offer; the mark is cleared after, and a mark left behind by a
+    // stopped worker is recognised as applied by the next save, never linked twice.
+    const { armedApplied, ...answer } = await store.upsert(draft, armed ?? undefined);
+    if (armed && armedApplied) await clearAppliedMark(marks, armed);
+    const { offer } = answer;
+    const took = armed && answer.created && (armed.link === 'replacement' ? offer.replaces : offer.followUpOf) === armed.offerId;
+    return { answer, takenMark: took ? armed : null };
+  };
   return {
-    'offers.upsert': withStore(async (store, { draft }) => {
-      const armed = await readArmedNext(marks);
-      // The link is written with the offer; the mark is cleared after, and a mark left behind by a
-      // stopped worker is recognised as applied by the next save, never linked twice.
-      const { armedApplied, ...answer } = await store.upsert(draft, armed ?? undefined);
-      if (armed && armedApplied) await clearAppliedMark(marks, armed);
-      return answer;
-    }),
+    'offers.upsert': withStore(async (store, { draft }) => (await upsert(store, draft)).answer),
+    saveCapture: withStore(upsert),
     'offers.get': withStore(async (store, { id }) => ({ offer: await store.get(id) })),
     'offers.page': withStore(async (store, { filter, ...request }) => store.page({ ...request, filter: await storeFilter(filter) })),
     'offers.search': withStore(async (store, { query, filter, ...request }) => store.search(query, { ...request, filter: await storeFilter(filter) })),
@@ -85,15 +91,18 @@ export function createOfferHandlers(
     'offers.disarmNext': async () => ({ disarmed: await disarmNext(marks) }),
     'offers.armedNext': async () => ({ armed: await readArmedNext(marks) }),
     'offers.delete': withStore(async (store, { id }) => ({ offer: await store.delete(id) })),
-    undoCapture: withStore(async (store, id: string) => {
-      const { offer, unlinked } = await store.undoCapture(id);
-      // The link goes back to the mark it came from: the replaced offer, or a follow-up's trial still stored.
-      const mark: Omit<ArmedNext, 'at'> | undefined = unlinked
-        ? { offerId: unlinked.offer.id, link: 'replacement', withdraw: unlinked.reopened > 0 }
-        : offer?.followUpOf && (await store.get(offer.followUpOf))
-          ? { offerId: offer.followUpOf, link: 'follow-up', withdraw: false }
-          : undefined;
-      if (mark && !(await readArmedNext(marks))) await armNext(marks, mark, clock());
+    undoCapture: withStore(async (store, id: string, takenMark: ArmedNext | null) => {
+      const replaced = takenMark?.link === 'replacement' ? takenMark.offerId : undefined;
+      const { offer, unlinked } = await store.undoCapture(id, replaced);
+      // The mark waits again only for an offer still there, whose link this Undo took back.
+      const linkTakenBack =
+        takenMark?.link === 'replacement'
+          ? unlinked?.offer.id === takenMark.offerId
+          : takenMark !== null && offer?.followUpOf === takenMark.offerId && (await store.get(takenMark.offerId)) !== null;
+      if (takenMark && linkTakenBack && !(await readArmedNext(marks))) {
+        const { at: _taken, ...mark } = takenMark;
+        await armNext(marks, mark, clock());
+      }
       return { offer, reopened: unlinked?.offer ?? null };
     }),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),

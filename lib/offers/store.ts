@@ -699,19 +699,20 @@ export class OfferStore {
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
   async delete(id: string): Promise<Offer | null> {
-    return (await this.deleteOne(id, false)).offer;
+    return (await this.deleteOne(id)).offer;
   }
 
   /**
    * Takes a capture back (its notice's Undo, moments after): deletes the offer it created and, when
-   * that offer replaced another, gives the other's customers back the statuses the replacement
-   * withdrew, unless they changed since. Returns the deleted offer and the other, unlinked.
+   * the capture made that offer replace `replaced`, gives the other's customers back the statuses
+   * the replacement withdrew, unless they changed since. Returns the deleted offer and the other, unlinked.
    */
-  async undoCapture(id: string): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
-    return this.deleteOne(id, true);
+  async undoCapture(id: string, replaced: string | undefined): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
+    return this.deleteOne(id, replaced);
   }
 
-  private async deleteOne(id: string, reopenReplaced: boolean): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
+  /** Deletes one offer; the offer it replaced, if it is `reopen`, gets back the customers it withdrew. */
+  private async deleteOne(id: string, reopen?: string): Promise<{ offer: Offer | null; unlinked: Unlinked | null }> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const stored = await tx.objectStore('offers').get(id);
     let unlinked: Unlinked | null = null;
@@ -719,7 +720,8 @@ export class OfferStore {
       const totals = new TotalsChange(tx);
       totals.record(fromStored(stored), undefined);
       await tx.objectStore('offers').delete(id);
-      unlinked = await unlinkReplaced(tx, totals, fromStored(stored), new Set([id]), reopenReplaced);
+      const deleted = fromStored(stored);
+      unlinked = await unlinkReplaced(tx, totals, deleted, new Set([id]), reopen !== undefined && deleted.replaces === reopen);
       await totals.save();
     }
     await tx.done;

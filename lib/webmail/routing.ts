@@ -82,7 +82,7 @@ export function createWebmailHandlers(tabs: TabsApi, grants: GrantBook, recordCo
     },
     'webmail.recordCompose': async ({ token, event }, sender) => {
       // A retry carries the same moment; a grant records one draft and one send, so any other is refused.
-      const offerId = await grants.redeem(token, 'record-send', grantTabOf(sender), `${event.kind}@${event.at}`);
+      const { offerId } = await grants.redeem(token, 'record-send', grantTabOf(sender), `${event.kind}@${event.at}`);
       await recordCompose({ type: 'offers.recordCompose', id: offerId, event });
       return { recorded: true };
     },
