@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored, toStored } from './index-fields';
 import type { Offer } from './schema';
-import { addInto, contribution, type Totals } from './stats';
+import { addInto, browserTimeZone, contribution, type Totals } from './stats';
 
 export const DB_NAME = 'offer-courier';
 
@@ -31,6 +31,24 @@ export const TOTALS_ID = 'totals';
 export interface StoredTotals {
   id: typeof TOTALS_ID;
   counts: Totals;
+  /** The time zone the month counters were counted in (since version 5). */
+  timeZone?: string;
+}
+
+/**
+ * The totals counted afresh from every stored offer, read a batch at a time, in the browser's
+ * time zone: the upgrade to version 5, and the recount after the advisor's zone changed.
+ */
+export async function countTotals(offers: { getAll(query: IDBKeyRange | null, count: number): Promise<StoredOffer[]> }): Promise<StoredTotals> {
+  const counts: Totals = new Map();
+  for (let after: IDBKeyRange | null = null; ; ) {
+    const batch = await offers.getAll(after, UPGRADE_BATCH);
+    const last = batch.at(-1);
+    if (!last) break;
+    for (const record of batch) addInto(counts, contribution(fromStored(record)));
+    after = IDBKeyRange.lowerBound(last.id, true);
+  }
+  return { id: TOTALS_ID, counts, timeZone: browserTimeZone() };
 }
 
 export interface OfferCourierDB extends DBSchema {
@@ -125,20 +143,11 @@ export const MIGRATIONS: readonly Upgrade[] = [
       after = IDBKeyRange.lowerBound(last.id, true);
     }
   },
-  // Version 5: the month counters count the advisor's months (the browser's time zone) instead of
-  // UTC months. Every total is computed again from the offers, so the others stay in step; the
-  // offers themselves are only read.
+  // Version 5: the month counters count the advisor's months (the browser's time zone, recorded
+  // with them) instead of UTC months. Every total is computed again from the offers, so the others
+  // stay in step; the offers themselves are only read.
   async (_db, tx) => {
-    const offers = tx.objectStore('offers');
-    const totals: Totals = new Map();
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = await offers.getAll(after, UPGRADE_BATCH);
-      const last = batch.at(-1);
-      if (!last) break;
-      for (const record of batch) addInto(totals, contribution(fromStored(record)));
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
-    await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
+    await tx.objectStore('stats').put(await countTotals(tx.objectStore('offers')));
   },
 ];
 

@@ -28,6 +28,9 @@ const utc = (at: string) => {
   const time = Date.parse(at);
   return Number.isNaN(time) ? at : new Date(time).toISOString();
 };
+/** The browser's time zone (IANA name), the one the month counters are counted in. */
+export const browserTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
 /** A date's month in the browser's time zone, `YYYY-MM`. */
 const localMonth = (date: Date) => `${String(date.getFullYear()).padStart(4, '0')}-${String(date.getMonth() + 1).padStart(2, '0')}`;
 /** The advisor's month of a time; one that does not parse keeps its leading `YYYY-MM` rather than failing an upgrade. */
@@ -181,14 +184,11 @@ export const offerCount = (totals: Totals | undefined): number =>
 /** The overview from the totals and the overdue count (read on an index, since it depends on the time). */
 export function readOverview(totals: Totals, now: Date, overdue: PipelineOverview['overdue']): PipelineOverview {
   const count = (key: string) => totals.get(key) ?? 0;
-  // An offer counted in one time zone and changed after the advisor moved to another is taken out
-  // of the new zone's month, which may then fall below zero: a month shows no fewer than none.
-  const monthCount = (key: string) => Math.max(0, count(key));
   const months = lastMonths(now);
   const series = (segment: string): MonthSeries => ({
-    sent: months.map((month) => monthCount(`sent|${month}|${segment}`)),
-    accepted: months.map((month) => monthCount(`accepted|${month}|${segment}`)),
-    sentAccepted: months.map((month) => monthCount(`sentAccepted|${month}|${segment}`)),
+    sent: months.map((month) => count(`sent|${month}|${segment}`)),
+    accepted: months.map((month) => count(`accepted|${month}|${segment}`)),
+    sentAccepted: months.map((month) => count(`sentAccepted|${month}|${segment}`)),
   });
   const shown = new Set(months);
   const locations = new Set<string>();

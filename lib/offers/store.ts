@@ -1,6 +1,6 @@
 import type { IDBPDatabase, IDBPIndex, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
-import { openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
+import { countTotals, openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
 import type { RecordsQuery } from './read-newest';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
@@ -21,7 +21,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
+import { addInto, anySent, awaitingCustomers, awaitingKeys, browserTimeZone, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, urlKey } from './words';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -192,7 +192,10 @@ class TotalsChange {
     if (this.change.size === 0) return;
     const stats = this.tx.objectStore('stats');
     const stored = await stats.get(TOTALS_ID);
-    await stats.put({ id: TOTALS_ID, counts: addInto(stored?.counts ?? new Map<string, number>(), this.change) });
+    // Counted in another time zone (the advisor moved): this change's months are not theirs, so
+    // everything is counted again, once, in this zone, this transaction's writes included.
+    if (stored?.timeZone !== browserTimeZone()) await stats.put(await countTotals(this.tx.objectStore('offers')));
+    else await stats.put({ ...stored, counts: addInto(stored.counts, this.change) });
   }
 }
 
@@ -467,6 +470,13 @@ export class OfferStore {
     return { offers, nextCursor: null };
   }
 
+  /** Counts the totals again from every offer, in the browser's time zone (the advisor moved since they were counted). */
+  private async recountTotals(): Promise<void> {
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    await tx.objectStore('stats').put(await countTotals(tx.objectStore('offers')));
+    await tx.done;
+  }
+
   /**
    * The pipeline overview: the totals every write keeps, and the customers whose wait for a reply
    * began more than `overdue.days` before `now`. The index of waits holds one entry per awaiting
@@ -481,7 +491,11 @@ export class OfferStore {
       // An empty array sorts after every string: this leaves out the waits that began at the cutoff.
       tx.objectStore('offers').index('awaitingSends').count(IDBKeyRange.lowerBound([cutoff, []], true)),
     ]);
-    const totals = stored?.counts ?? new Map<string, number>();
+    if (stored?.timeZone !== browserTimeZone()) {
+      await this.recountTotals();
+      return this.overview(now, overdue);
+    }
+    const totals = stored.counts;
     return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
