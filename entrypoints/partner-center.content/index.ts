@@ -7,6 +7,7 @@ import { matchPatterns, PARTNER_CENTER_HOSTS } from '@/lib/hosts';
 import { t } from '@/lib/i18n';
 import { MessagingError } from '@/lib/messaging/protocol';
 import { sendMessage, sendWithRetry } from '@/lib/messaging/client';
+import { UNDO_CAPTURE_LIFETIME_MS } from '@/lib/messaging/grant-lifetimes';
 import { answerRuntimeMessages } from '@/lib/messaging/listen';
 import { createToast, type ToastAction } from './toast';
 
@@ -20,11 +21,12 @@ export default defineContentScript({
     // nothing, so a Retry could never work: only a reloaded page captures again. Hence these
     // strings are read now, and a failure's text only once the extension is known to be there.
     const reloadNotice = t('capture_toast_reloadNeeded');
+    const undoLostNotice = t('capture_toast_undoReloadNeeded');
     const reloadAction = { label: t('capture_toast_reload'), run: () => location.reload() };
     const retryLabel = t('capture_toast_retry');
-    const showFailure = (text: () => string, actions: ToastAction[] = []) => {
+    const showFailure = (text: () => string, actions: ToastAction[] = [], lostText = reloadNotice) => {
       const lost = extensionContextLost();
-      toast.show(lost ? reloadNotice : text(), { error: true, actions: lost ? [reloadAction] : actions });
+      toast.show(lost ? lostText : text(), { error: true, actions: lost ? [reloadAction] : actions });
     };
     // The offer this tab's last capture created, and its Undo token: a result page that shows more
     // a moment later (its summary) saves that offer again, and the notice still speaks of a new
@@ -50,10 +52,17 @@ export default defineContentScript({
           watcher.suppress(offer.url);
           sendMessage({ type: 'capture.undo', token })
             .then(() => toast.show(t('capture_toast_undone')))
-            .catch((error: unknown) => showFailure(() => t('capture_toast_undoFailed', errorMessage(error))));
+            .catch((error: unknown) => {
+              // The offer stays: the page may save it again.
+              watcher.suppress(offer.url, false);
+              showFailure(() => t('capture_toast_undoFailed', errorMessage(error)), [], undoLostNotice);
+            });
         },
       });
-      toast.show(text, { actions: created ? [view, undo(createdUndoToken)] : [view] });
+      const undoAction = created && undo(createdUndoToken);
+      toast.show(text, { actions: undoAction ? [view, undoAction] : [view] });
+      // The notice stays until dismissed, but the background grants the Undo for a few minutes only.
+      if (undoAction) setTimeout(() => toast.removeAction(undoAction), UNDO_CAPTURE_LIFETIME_MS);
     };
 
     const watcher = startCaptureWatcher({

@@ -64,4 +64,30 @@ describe('the capture notice', () => {
     vi.advanceTimersByTime(1);
     expect(notice()?.hidden).toBe(true);
   });
+
+  it('keeps an error until it is dismissed', () => {
+    toast.show('Could not undo', { error: true });
+    vi.advanceTimersByTime(10 * VISIBLE_MS);
+    expect(notice()?.hidden).toBe(false);
+  });
+
+  it('takes off an action whose time ran out, then hides like a plain notice', () => {
+    const undo = { label: 'Undo', run: () => undefined };
+    toast.show('Offer saved', { actions: [{ label: 'View', run: () => undefined }, undo] });
+    toast.removeAction(undo);
+    expect(buttons()).toEqual(['View', 'capture_toast_dismiss']);
+    vi.advanceTimersByTime(10 * VISIBLE_MS);
+    expect(notice()?.hidden).toBe(false);
+
+    toast.show('Offer saved', { actions: [undo] });
+    toast.removeAction(undo);
+    expect(buttons()).toEqual(['capture_toast_dismiss']);
+    vi.advanceTimersByTime(VISIBLE_MS);
+    expect(notice()?.hidden).toBe(true);
+    // A notice that no longer shows the action is left as it is.
+    toast.show('Offer removed', { error: true });
+    toast.removeAction(undo);
+    vi.advanceTimersByTime(VISIBLE_MS);
+    expect(notice()?.hidden).toBe(false);
+  });
 });

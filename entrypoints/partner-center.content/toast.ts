@@ -8,10 +8,12 @@ export interface ToastAction {
 
 export interface Toast {
   show(text: string, options?: { actions?: ToastAction[]; error?: boolean }): void;
+  /** Takes an action off the notice, if it still shows it (its time ran out). */
+  removeAction(action: ToastAction): void;
   dispose(): void;
 }
 
-/** How long a notice without actions stays; one with actions stays until dismissed or replaced. */
+/** How long a plain notice stays; an error or one with actions stays until dismissed or replaced. */
 export const VISIBLE_MS = 8000;
 /** Screen readers often skip a live region that appears with its text: the text comes this long after. */
 export const ANNOUNCE_DELAY_MS = 150;
@@ -29,6 +31,8 @@ export function createToast(): Toast {
   let host: HTMLElement | undefined;
   let box: HTMLElement | undefined;
   let lasting = false;
+  let error = false;
+  let shownActions = new Map<ToastAction, HTMLElement>();
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   let textTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -81,17 +85,26 @@ export function createToast(): Toast {
   };
 
   return {
-    show(text, { actions = [], error = false } = {}) {
+    show(text, { actions = [], error: isError = false } = {}) {
       const target = mountedBox();
+      error = isError;
       statusRegion.textContent = alertRegion.textContent = '';
       const close = button('×', () => (target.hidden = true), 'close');
       close.setAttribute('aria-label', dismissLabel);
       target.className = error ? 'toast error' : 'toast';
-      target.replaceChildren(message, ...actions.map(({ label, run }) => button(label, run)), close);
+      shownActions = new Map(actions.map((action) => [action, button(action.label, action.run)]));
+      target.replaceChildren(message, ...shownActions.values(), close);
       target.hidden = false;
       clearTimeout(textTimer);
       textTimer = setTimeout(() => ((error ? alertRegion : statusRegion).textContent = text), ANNOUNCE_DELAY_MS);
-      lasting = actions.length > 0;
+      // An error, like a notice with actions, waits to be read however slowly (WCAG 2.2.1).
+      lasting = error || actions.length > 0;
+      scheduleHide();
+    },
+    removeAction(action) {
+      shownActions.get(action)?.remove();
+      shownActions.delete(action);
+      lasting = error || shownActions.size > 0;
       scheduleHide();
     },
     dispose() {

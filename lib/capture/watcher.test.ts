@@ -115,6 +115,23 @@ describe('startCaptureWatcher', () => {
     expect(save).toHaveBeenCalledTimes(1);
   });
 
+  it('saves an offer again once its Undo failed', async () => {
+    const doc = loadFixture(FIXTURES.resultPurchaseEn);
+    const { save } = watch(doc);
+    await vi.advanceTimersByTimeAsync(200);
+    const { url } = save.mock.calls[0]![0];
+    // The page then shows more (another partner office): a new draft, of the same offer.
+    const moveOffice = (from: string, to: string) => doc.querySelectorAll('dd').forEach((dd) => dd.textContent === from && (dd.textContent = to));
+    watcher!.suppress(url);
+    moveOffice('Contoso France - Paris', 'Contoso France - Lyon');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(save).toHaveBeenCalledTimes(1);
+    watcher!.suppress(url, false);
+    moveOffice('Contoso France - Lyon', 'Contoso France - Lille');
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
   it('captures on demand, or says why it found nothing', async () => {
     watch(loadFixture(FIXTURES.noOfferEn));
     expect(await watcher!.captureNow()).toEqual({ found: false, reason: 'no-offer-url' });

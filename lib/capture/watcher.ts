@@ -35,8 +35,8 @@ export interface CaptureWatcher {
   navigated(): void;
   /** "Capture from this page": extract and save now, whatever the watcher thought of the page. */
   captureNow(): Promise<CaptureAnswer>;
-  /** After Undo: do not save this offer again while the page stays open. */
-  suppress(url: string): void;
+  /** After Undo: do not save this offer again while the page stays open (`on` false: the Undo failed, it may). */
+  suppress(url: string, on?: boolean): void;
   stop(): void;
 }
 
@@ -182,9 +182,10 @@ export function startCaptureWatcher(ports: WatcherPorts): CaptureWatcher {
         return { found: false, reason: 'save-failed', detail: errorMessage(error) };
       }
     },
-    suppress(url) {
-      const parsed = parseOfferUrl(url);
-      suppressed.add(parsed?.quoteId ?? url);
+    suppress(url, on = true) {
+      const key = parseOfferUrl(url)?.quoteId ?? url;
+      if (on) suppressed.add(key);
+      else suppressed.delete(key);
     },
     stop() {
       clearTimeout(timer);

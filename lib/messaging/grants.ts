@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { UNDO_CAPTURE_LIFETIME_MS } from './grant-lifetimes';
 import { MessagingError, type ArmedNext, type MessageSender } from './protocol';
 
 /**
@@ -17,7 +18,7 @@ const GRANTS_KEY = 'grants';
  * hours after the insertion (a draft left open, the worker stopped meanwhile).
  */
 export const GRANT_LIFETIME_MS: Readonly<Record<GrantPurpose, number>> = {
-  'undo-capture': 10 * 60_000,
+  'undo-capture': UNDO_CAPTURE_LIFETIME_MS,
   'record-send': 24 * 60 * 60_000,
 };
 

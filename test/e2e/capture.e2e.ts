@@ -193,6 +193,9 @@ describe('capture on Partner Center', () => {
     await expect.poll(() => accessibleText(page)).toContain('Offer Courier could not undo this capture: the offer is still saved');
     expect(await accessibleText(page)).not.toContain('could not save');
     expect(await offersWithQuote(browser, quote)).toHaveLength(1);
+    // An error waits to be read, however slowly.
+    await page.waitForTimeout(9000);
+    expect(await accessibleText(page)).toContain('Offer Courier could not undo this capture');
     await page.close();
   });
 });
@@ -226,6 +229,26 @@ describe('capture in a tab left open while the extension is updated or reloaded'
       const pageLoaded = page.waitForEvent('load');
       await pressNoticeButton(page, 2);
       await pageLoaded;
+      await page.close();
+    } finally {
+      await reloaded.close();
+    }
+  });
+  it('says the offer is still saved when Undo is pressed after the update', async () => {
+    const reloaded = await launchExtension();
+    try {
+      const quote = '37373737-aaaa-4bbb-8ccc-000000000037';
+      const page = await reloaded.context.newPage();
+      await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
+      await expect.poll(() => offersWithQuote(reloaded, quote), { timeout: 5000 }).toHaveLength(1);
+      await expect.poll(() => accessibleText(page)).toContain('Undo');
+      const lost = () => evaluateInContentScript(page, 'Offer Courier', 'true', 'chrome.runtime?.id === undefined');
+      const extensionPage = await reloaded.openExtensionPage('popup.html');
+      await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+      await expect.poll(lost, { timeout: 10_000 }).toBe(true);
+      await pressNoticeButton(page, 2);
+      await expect.poll(() => accessibleText(page), { timeout: 3000 }).toContain('so it could not undo this capture: the offer is still saved. Reload this page');
+      expect((await accessibleText(page)).split('\n')).toContain('Reload page');
       await page.close();
     } finally {
       await reloaded.close();
