@@ -313,9 +313,20 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     for (const entry of entries.values()) if (entry.send.phase === 'sending' && !entry.body.isConnected) windowGone(entry);
   }
 
+  /**
+   * Where a press or key is work in the window: anywhere in the page's dialog that holds it and no
+   * other window (Gmail's title bar, with Save & close, sits outside the ancestor that holds its
+   * fields), else the window as its fields place it.
+   */
+  function isInWindowContainer(entry: ComposeEntry, target: Element): boolean {
+    const container = entry.body.parentElement?.closest('[role="dialog"]');
+    if (container && [...entries.keys()].every((body) => body === entry.body || !container.contains(body))) return container.contains(target);
+    return isInWindow(entry, target);
+  }
+
   /** A press or key in a window whose send is pending, outside any dialog and not on its Send: the advisor works on, and the send is dropped. */
   function onWork(entry: ComposeEntry, target: EventTarget | null): void {
-    if (entry.send.phase === 'sending' && target instanceof Element && isInWindow(entry, target) && !isInDialog(target, [...entries.keys()])) advance(entry, { type: 'resumed' });
+    if (entry.send.phase === 'sending' && target instanceof Element && isInWindowContainer(entry, target) && !isInDialog(target, [...entries.keys()])) advance(entry, { type: 'resumed' });
   }
 
   /** The tracked window a page element belongs to. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeEvent } from '../offers/customers';
-import { nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, type SendInput, type SendState } from './send-state';
+import { AFTER_DIALOG_MS, DIALOG_HOLD_MS, nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, type SendInput, type SendState } from './send-state';
 
 const LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2';
 const TRIAL_LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=3&msppid=2';
@@ -71,11 +71,20 @@ describe('send state', () => {
       expect(state).toEqual({ phase: 'over' });
     });
 
-    it('a window still there the grace period after it closed (an error’s OK, “Don’t send”) was not sent', () => {
+    it('a window still there a moment after it closed (an error’s OK, “Don’t send”) was not sent, even if closed within the grace period', () => {
       const closedAt = SEND_GRACE_MS * 3 + 200;
-      const stays = run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + SEND_GRACE_MS + 1), gone(closedAt + SEND_GRACE_MS + 2)]);
+      const stays = run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + AFTER_DIALOG_MS + 1), gone(closedAt + AFTER_DIALOG_MS + 2)]);
       expect(stays.records).toEqual([]);
-      expect(run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + SEND_GRACE_MS), gone()]).records).toHaveLength(1);
+      // Soon after Send: the grace period left from Send does not stand either.
+      const soon = run([...dialogFor(200), tick(400), tick(401 + AFTER_DIALOG_MS), gone(500 + AFTER_DIALOG_MS)]);
+      expect(soon.records).toEqual([]);
+      expect(run([...dialogFor(SEND_GRACE_MS * 3), tick(closedAt), tick(closedAt + AFTER_DIALOG_MS), gone()]).records).toHaveLength(1);
+    });
+
+    it('holds the send at most DIALOG_HOLD_MS: a dialog left open does not keep it pending for ever', () => {
+      expect(run([...dialogFor(DIALOG_HOLD_MS), gone(DIALOG_HOLD_MS + 100)]).records).toHaveLength(1);
+      const held = run([...dialogFor(DIALOG_HOLD_MS + 1)]);
+      expect(held.state).toEqual({ phase: 'armed', offers: [{ token: 't1', link: LINK }] });
     });
 
     it('the advisor working in the window again drops the send: a window discarded next is not sent', () => {

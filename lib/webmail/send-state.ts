@@ -4,16 +4,23 @@ import type { ComposeEvent } from '../offers/customers';
  * Whether a compose window that received offers was really sent: the advisor's own Send (the
  * button or Ctrl/Cmd+Enter) followed by the window going away (its body removed, or its page
  * hidden) within the grace period. A dialog the page shows after Send (a confirmation, an error)
- * holds the send until it closes; the grace period starts again from there, and the advisor going
- * back to work in the window drops the send. Where the page offers to undo a send once the window
+ * holds the send until it closes (for at most DIALOG_HOLD_MS); the window must then go away at
+ * once, as a confirmed send takes it, and the advisor going back to work in the window drops the send. Where the page offers to undo a send once the window
  * is gone (Gmail's toast), the record waits until that offer is gone; a send undone arms the window
  * the page reopens again. A pure state machine: the controller feeds it what it saw and records
  * what it answers. A window may carry several offers (a trial and a purchase offer in one email):
  * each whose link is still in the body at Send is recorded.
  */
 
-/** How long after Send (or after a dialog it raised closed) the compose window may take to go away; after that the send was refused. */
+/** How long after Send the compose window may take to go away; after that the send was refused. */
 export const SEND_GRACE_MS = 4000;
+/**
+ * How long after a dialog that held the send closed the window may take to go away: a confirmed
+ * send takes it at once, while an error's OK or "Don't send" leaves it, and a close soon after is no send.
+ */
+export const AFTER_DIALOG_MS = 1000;
+/** The longest a dialog holds a send: one left open (perhaps not the send's at all) does not keep it pending for ever. */
+export const DIALOG_HOLD_MS = 120_000;
 /** How long after the window went away the page may take to offer to undo the send; without that offer the send is recorded. */
 export const UNDO_APPEAR_MS = 2000;
 /**
@@ -41,8 +48,11 @@ export type SendState =
   | { phase: 'idle' }
   /** Offers went in, one entry per link; the window is not sent yet. */
   | { phase: 'armed'; offers: InsertedOffer[] }
-  /** Send was pressed, awaiting the window's end by the deadline; no deadline while the page shows a dialog. */
-  | ({ phase: 'sending'; deadline: number | null } & PendingSend)
+  /**
+   * Send was pressed, awaiting the window's end by the deadline. `dialogShown`: a dialog holds the
+   * send (its deadline is then DIALOG_HOLD_MS from when it showed; once it closes, AFTER_DIALOG_MS).
+   */
+  | ({ phase: 'sending'; deadline: number; dialogShown: boolean } & PendingSend)
   /**
    * The window is gone and the page may offer to undo its send: by the deadline, or, once it does
    * (no deadline), until the offer is gone. `undoPressed`: the advisor pressed Undo (or its
@@ -107,15 +117,16 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
       // A second Send while the first is pending is read afresh: the advisor fixed what the page refused.
       const held = state.offers.filter((offer) => input.heldLinks.includes(offer.link));
       if (held.length === 0) return { state: armed };
-      return { state: { ...armed, phase: 'sending', held, event: input.event, deadline: input.now + SEND_GRACE_MS } };
+      return { state: { ...armed, phase: 'sending', held, event: input.event, deadline: input.now + SEND_GRACE_MS, dialogShown: false } };
     }
     case 'resumed':
       return { state: armed };
     case 'tick':
       if (state.phase !== 'sending') return { state };
-      if (input.dialogShown) return { state: { ...state, deadline: null } };
-      // The dialog closed: the window has the grace period from now to go away.
-      if (state.deadline === null) return { state: { ...state, deadline: input.now + SEND_GRACE_MS } };
+      if (input.dialogShown !== state.dialogShown) {
+        const deadline = input.now + (input.dialogShown ? DIALOG_HOLD_MS : AFTER_DIALOG_MS);
+        return { state: { ...state, dialogShown: input.dialogShown, deadline } };
+      }
       return input.now > state.deadline ? { state: armed } : { state };
     case 'gone':
       if (state.phase !== 'sending') return { state: { phase: 'over' } };
