@@ -304,7 +304,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     const control = send && shownUndoControl(doc, adapter);
     if (!control || !(target instanceof Element)) return false;
     const pressed = key ? (isButtonActivation(key) && control.contains(target)) || (isUndoShortcut(key) && !isTypingTarget(target)) : control.contains(target);
-    if (pressed) feedGone({ type: 'undo-pressed' }, (state) => state === send);
+    if (pressed) feedGone({ type: 'undo-pressed', now: performance.now() }, (state) => state === send);
     return pressed;
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeEvent } from '../offers/customers';
-import { AFTER_DIALOG_MS, DIALOG_HOLD_MS, nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, type SendInput, type SendState } from './send-state';
+import { AFTER_DIALOG_MS, DIALOG_HOLD_MS, nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, UNDO_TAKES_MS, type SendInput, type SendState } from './send-state';
 
 const LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2';
 const TRIAL_LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=3&msppid=2';
@@ -118,7 +118,7 @@ describe('send state', () => {
     });
 
     it('an undone send is not recorded; the window reopened with its links is armed with the same tokens, and its send recorded once', () => {
-      const undone = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone(300, true), tick(400, { undo: true }), { type: 'undo-pressed' }, tick(500), tick(600)]);
+      const undone = run([{ type: 'inserted', token: 't2', link: TRIAL_LINK }, pressed(0, at, [LINK]), gone(300, true), tick(400, { undo: true }), { type: 'undo-pressed', now: 450 }, tick(500), tick(600)]);
       expect(undone.records).toEqual([]);
       // Only the offers the undone send held come back.
       expect(undone.state).toMatchObject({ phase: 'undone', offers: [{ token: 't1', link: LINK }] });
@@ -131,19 +131,25 @@ describe('send state', () => {
     });
 
     it('an undone send whose page goes away records nothing; one whose window does not come back in time stands (the undo was another toast’s)', () => {
-      const undone = [...goneWithUndo, { type: 'undo-pressed' } as const, tick(500)];
+      const undone = [...goneWithUndo, { type: 'undo-pressed', now: 450 } as const, tick(500)];
       expect(run([...undone, tick(500 + REOPEN_MS), gone(500 + REOPEN_MS)])).toEqual({ state: { phase: 'over' }, records: [] });
       expect(run([...undone, tick(501 + REOPEN_MS)])).toEqual({ state: { phase: 'over' }, records: [{ token: 't1', event: event(at) }] });
     });
 
-    it('an undo press the page did not act on (its offer still shown: the shortcut is off) leaves the send to record', () => {
-      const ignored = run([...goneWithUndo, { type: 'undo-pressed' }, tick(500, { undo: true })]);
-      expect(ignored.state).toMatchObject({ phase: 'undoable', undoPressed: false });
+    it('an undo press the page did not act on (its offer still shown a second later: the shortcut is off) leaves the send to record', () => {
+      const ignored = run([...goneWithUndo, { type: 'undo-pressed', now: 450 }, tick(500, { undo: true }), tick(451 + UNDO_TAKES_MS, { undo: true })]);
+      expect(ignored.state).toMatchObject({ phase: 'undoable', undoPressedAt: null });
       expect(run([tick(5000)], ignored.state).records).toEqual([{ token: 't1', event: event(at) }]);
     });
 
+    it('an undo press whose offer still shows a moment (Gmail’s “Undoing…”) before it goes is an undo', () => {
+      const { state, records } = run([...goneWithUndo, { type: 'undo-pressed', now: 450 }, tick(500, { undo: true }), tick(750, { undo: true }), tick(850)]);
+      expect(records).toEqual([]);
+      expect(state).toMatchObject({ phase: 'undone' });
+    });
+
     it('an undo press is read only while the send is undoable', () => {
-      expect(run([{ type: 'undo-pressed' }, pressed(0, at), { type: 'undo-pressed' }, gone(100)]).records).toHaveLength(1);
+      expect(run([{ type: 'undo-pressed', now: 0 }, pressed(0, at), { type: 'undo-pressed', now: 50 }, gone(100)]).records).toHaveLength(1);
     });
   });
 

@@ -28,6 +28,11 @@ export const UNDO_APPEAR_MS = 2000;
  * undo was another's (Gmail's next toast, "Conversation archived", has the same Undo) and the send stands.
  */
 export const REOPEN_MS = 10_000;
+/**
+ * How long after an undo press the page's undo control may still show (Gmail's "Undoing…") before
+ * the press is taken as ignored (the shortcut off, a press that missed).
+ */
+export const UNDO_TAKES_MS = 1000;
 
 /** An offer that went into the window: its link, and the picker token that grants its records (the latest insertion's). */
 export interface InsertedOffer {
@@ -55,11 +60,11 @@ export type SendState =
   | ({ phase: 'sending'; deadline: number; dialogShown: boolean } & PendingSend)
   /**
    * The window is gone and the page may offer to undo its send: by the deadline, or, once it does
-   * (no deadline), until the offer is gone. `undoPressed`: the advisor pressed Undo (or its
-   * shortcut), undone once the offer is gone; an offer still shown means the press did nothing
-   * (Gmail's keyboard shortcuts are off by default).
+   * (no deadline), until the offer is gone. `undoPressedAt`: when the advisor pressed Undo (or its
+   * shortcut), undone once the offer is gone; an offer still shown UNDO_TAKES_MS later means the
+   * press did nothing (Gmail's keyboard shortcuts are off by default).
    */
-  | ({ phase: 'undoable'; deadline: number | null; undoPressed: boolean } & PendingSend)
+  | ({ phase: 'undoable'; deadline: number | null; undoPressedAt: number | null } & PendingSend)
   /** The advisor undid the send: the window the page reopens with these offers' links by the deadline takes them over. */
   | ({ phase: 'undone'; deadline: number } & PendingSend)
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
@@ -77,7 +82,7 @@ export type SendInput =
   /** The body left the page (`undoOffered`: a page that may offer to undo the send), or the page itself is going away. */
   | { type: 'gone'; now: number; undoOffered: boolean }
   /** A trusted activation of the page's undo control (or its shortcut) while the send was undoable. */
-  | { type: 'undo-pressed' }
+  | { type: 'undo-pressed'; now: number }
   /** A compose window appeared after an undo; `heldLinks` are the undone offers' links its body holds. */
   | { type: 'reopened'; heldLinks: readonly string[] };
 
@@ -131,7 +136,7 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
     case 'gone':
       if (state.phase !== 'sending') return { state: { phase: 'over' } };
       if (!input.undoOffered) return recordAll(state);
-      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS, undoPressed: false } };
+      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS, undoPressedAt: null } };
     case 'undo-pressed':
     case 'reopened':
       return { state };
@@ -141,12 +146,15 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
 function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: SendInput): SendStep {
   switch (input.type) {
     case 'tick':
-      if (input.undoShown) return { state: { ...state, deadline: null, undoPressed: false } };
-      if (state.undoPressed) return { state: { phase: 'undone', offers: state.held, held: state.held, event: state.event, deadline: input.now + REOPEN_MS } };
+      if (input.undoShown) {
+        const ignored = state.undoPressedAt !== null && input.now - state.undoPressedAt > UNDO_TAKES_MS;
+        return { state: { ...state, deadline: null, undoPressedAt: ignored ? null : state.undoPressedAt } };
+      }
+      if (state.undoPressedAt !== null) return { state: { phase: 'undone', offers: state.held, held: state.held, event: state.event, deadline: input.now + REOPEN_MS } };
       // The offer to undo is gone (or never came): the send stands.
       return state.deadline === null || input.now > state.deadline ? recordAll(state) : { state };
     case 'undo-pressed':
-      return { state: { ...state, undoPressed: true } };
+      return { state: { ...state, undoPressedAt: input.now } };
     // Only the page itself going away reaches a window already gone: the send stands.
     case 'gone':
       return recordAll(state);

@@ -307,6 +307,18 @@ describe('Gmail’s Undo after Send', () => {
     await page.close();
   });
 
+  it('sent and undone, the toast saying “Undoing…” a moment before it goes: nothing is recorded', async () => {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', `${UNDO_PATH}&undoing=300`);
+    await insertOffer(page, offer);
+    await sendAndUndo(page, offer, 'link');
+    await page.click('#close');
+    await expect.poll(() => composeGone(page)).toBe(true);
+    await page.waitForTimeout(PAST_UNDO_APPEAR_MS);
+    expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
+    await page.close();
+  });
+
   it('sent, undone with z, then sent again from the reopened window: one send, at the second Send', async () => {
     const offer = await seedOffer();
     const { page } = await openCompose('mail.google.com', UNDO_PATH);
