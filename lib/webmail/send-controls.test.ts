@@ -82,7 +82,16 @@ describe('dialogs and the undo offer', () => {
     expect(showsDialog(doc, [])).toBe(false);
     expect(shownUndoControl(doc, gmailAdapter)).toBeNull();
     const toast = page(`<div role="alert"><span>Message envoyé</span><span id="link_undo" role="link" tabindex="0">Annuler</span></div>`);
+    const undo = toast.getElementById('link_undo')!;
+    // The test's DOM lays nothing out: the box Chromium would give the toast's link.
+    const boxAt = (x: number, y: number) => (undo.getBoundingClientRect = () => new DOMRect(x, y, 60, 20));
+    boxAt(400, 700);
     expect(shownUndoControl(toast, gmailAdapter)?.id).toBe('link_undo');
+    boxAt(400, -40);
+    expect(shownUndoControl(toast, gmailAdapter)).toBeNull();
+    boxAt(400, 700);
+    undo.style.opacity = '0';
+    expect(shownUndoControl(toast, gmailAdapter)).toBeNull();
     expect(shownUndoControl(toast, outlookAdapter)).toBeNull();
   });
 

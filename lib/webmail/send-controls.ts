@@ -103,10 +103,18 @@ export function isInDialog(target: Element, bodies: readonly Element[]): boolean
   return false;
 }
 
+/** Whether a control is there for the advisor to press: rendered, not see-through, with a box on the screen (a toast leaving may fade or slide away). */
+function isOnScreen(control: Element, doc: Document): boolean {
+  if (!control.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return false;
+  const box = control.getBoundingClientRect();
+  const view = doc.defaultView;
+  return box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0 && box.left < (view?.innerWidth ?? Infinity) && box.top < (view?.innerHeight ?? Infinity);
+}
+
 /** The page's offer to undo the send just made (Gmail's toast), where the adapter names it and it is shown. */
 export function shownUndoControl(doc: Document, adapter: WebmailAdapter): Element | null {
   const control = adapter.undoSendSelector ? doc.querySelector(adapter.undoSendSelector) : null;
-  return control && isShown(control) ? control : null;
+  return control && isOnScreen(control, doc) ? control : null;
 }
 
 /** Where a key types text: a key pressed there is not a page shortcut. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ComposeEvent } from '../offers/customers';
-import { AFTER_DIALOG_MS, DIALOG_HOLD_MS, nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, UNDO_TAKES_MS, type SendInput, type SendState } from './send-state';
+import { AFTER_DIALOG_MS, DIALOG_HOLD_MS, nextSendState, REOPEN_MS, SEND_GRACE_MS, UNDO_APPEAR_MS, UNDO_LONGEST_MS, UNDO_TAKES_MS, type SendInput, type SendState } from './send-state';
 
 const LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Purchase&id=1&msppid=2';
 const TRIAL_LINK = 'https://portal.office.com/partner/partnersignup.aspx?type=Trial&id=3&msppid=2';
@@ -103,12 +103,16 @@ describe('send state', () => {
     const goneWithUndo = [pressed(0, at), gone(300, true), tick(400, { undo: true })];
 
     it('records the send once the undo offer is gone, however long it stayed', () => {
-      const shown = run([...goneWithUndo, tick(30_000, { undo: true })]);
+      const shown = run([...goneWithUndo, tick(300 + UNDO_LONGEST_MS, { undo: true })]);
       expect(shown.records).toEqual([]);
       expect(shown.state.phase).toBe('undoable');
       const { state, records } = run([...goneWithUndo, tick(30_000, { undo: true }), tick(30_100), tick(30_200)]);
       expect(records).toEqual([{ token: 't1', event: event(at) }]);
       expect(state).toEqual({ phase: 'over' });
+    });
+
+    it('stops waiting UNDO_LONGEST_MS after the window went: an undo offer shown longer is another’s, and the send is recorded', () => {
+      expect(run([...goneWithUndo, tick(301 + UNDO_LONGEST_MS, { undo: true })]).records).toEqual([{ token: 't1', event: event(at) }]);
     });
 
     it('records the send when no undo offer came in time, and at once when the page goes away', () => {

@@ -23,6 +23,8 @@ export const AFTER_DIALOG_MS = 1000;
 export const DIALOG_HOLD_MS = 120_000;
 /** How long after the window went away the page may take to offer to undo the send; without that offer the send is recorded. */
 export const UNDO_APPEAR_MS = 2000;
+/** How long after the window went away the page may offer to undo its send (Gmail's longest Undo is 30 s); an offer still shown later is another's. */
+export const UNDO_LONGEST_MS = 35_000;
 /**
  * How long after an undo the page may take to reopen the window with the offers; after that the
  * undo was another's (Gmail's next toast, "Conversation archived", has the same Undo) and the send stands.
@@ -62,9 +64,10 @@ export type SendState =
    * The window is gone and the page may offer to undo its send: by the deadline, or, once it does
    * (no deadline), until the offer is gone. `undoPressedAt`: when the advisor pressed Undo (or its
    * shortcut), undone once the offer is gone; an offer still shown UNDO_TAKES_MS later means the
-   * press did nothing (Gmail's keyboard shortcuts are off by default).
+   * press did nothing (Gmail's keyboard shortcuts are off by default). `until`: UNDO_LONGEST_MS
+   * after the window went, when the send is recorded whatever the page shows.
    */
-  | ({ phase: 'undoable'; deadline: number | null; undoPressedAt: number | null } & PendingSend)
+  | ({ phase: 'undoable'; deadline: number | null; until: number; undoPressedAt: number | null } & PendingSend)
   /** The advisor undid the send: the window the page reopens with these offers' links by the deadline takes them over. */
   | ({ phase: 'undone'; deadline: number } & PendingSend)
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
@@ -136,7 +139,7 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
     case 'gone':
       if (state.phase !== 'sending') return { state: { phase: 'over' } };
       if (!input.undoOffered) return recordAll(state);
-      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS, undoPressedAt: null } };
+      return { state: { ...state, phase: 'undoable', deadline: input.now + UNDO_APPEAR_MS, until: input.now + UNDO_LONGEST_MS, undoPressedAt: null } };
     case 'undo-pressed':
     case 'reopened':
       return { state };
@@ -146,6 +149,7 @@ function nextInWindow(state: Extract<SendState, { phase: 'armed' | 'sending' }>,
 function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: SendInput): SendStep {
   switch (input.type) {
     case 'tick':
+      if (input.now > state.until) return recordAll(state);
       if (input.undoShown) {
         const ignored = state.undoPressedAt !== null && input.now - state.undoPressedAt > UNDO_TAKES_MS;
         return { state: { ...state, deadline: null, undoPressedAt: ignored ? null : state.undoPressedAt } };

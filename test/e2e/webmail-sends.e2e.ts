@@ -358,6 +358,24 @@ describe('Gmail’s Undo after Send', () => {
     await page.close();
   });
 
+  for (const [how, style] of [
+    ['faded out', 'opacity: 0'],
+    ['moved off-screen', 'position: fixed; top: -200px'],
+  ] as const) {
+    it(`sent, and the toast ${how} but left in the page: the send is recorded, its Undo no longer offered`, async () => {
+      const offer = await seedOffer();
+      const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html?undo=20000');
+      await insertOffer(page, offer);
+      const before = Date.now();
+      await page.click('#send');
+      await undoLink(page).waitFor();
+      await undoLink(page).evaluate((link, hidden) => link.parentElement!.setAttribute('style', hidden), style);
+      await expectSentOnce(offer, 'gmail', DEFAULT_SUBJECT, [before, Date.now()]);
+      expect(await undoLink(page).count()).toBe(1);
+      await page.close();
+    });
+  }
+
   it('sent and the toast left to expire: the send is recorded once the Undo is gone', async () => {
     const offer = await seedOffer();
     const { page } = await openCompose('mail.google.com', UNDO_PATH);
