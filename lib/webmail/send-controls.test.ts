@@ -104,7 +104,7 @@ describe('dialogs and the undo offer', () => {
 });
 
 describe('keys', () => {
-  const key = (over: Partial<KeyPress>): KeyPress => ({ key: 'Enter', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, isComposing: false, ...over });
+  const key = (over: Partial<KeyPress>): KeyPress => ({ key: 'Enter', code: '', ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, isComposing: false, ...over });
 
   it('Ctrl+Enter and Cmd+Enter send; Enter alone, Shift or Alt with it, or an input method composing do not', () => {
     expect(isSendShortcut(key({ ctrlKey: true }))).toBe(true);
@@ -118,6 +118,13 @@ describe('keys', () => {
 
   it('z alone is Gmail’s undo shortcut; a modifier alone or a held key’s repeat is no work in the window', () => {
     expect(isUndoShortcut(key({ key: 'z' }))).toBe(true);
+    // Caps Lock on; a layout (AZERTY: w, Cyrillic: я) typing another letter with the key in z's place.
+    expect(isUndoShortcut(key({ key: 'Z' }))).toBe(true);
+    expect(isUndoShortcut(key({ key: 'w', code: 'KeyZ' }))).toBe(true);
+    expect(isUndoShortcut(key({ key: 'я', code: 'KeyZ' }))).toBe(true);
+    expect(isUndoShortcut(key({ key: 'y', code: 'KeyY' }))).toBe(false);
+    expect(isUndoShortcut(key({ key: 'z', code: 'KeyZ', metaKey: true }))).toBe(false);
+    expect(isUndoShortcut(key({ key: 'Ω', code: 'KeyZ', altKey: true }))).toBe(false);
     expect(isUndoShortcut(key({ key: 'z', ctrlKey: true }))).toBe(false);
     expect(isUndoShortcut(key({ key: 'Z', shiftKey: true }))).toBe(false);
     expect(isWorkKey({ ...key({ key: 'a' }), repeat: false })).toBe(true);

@@ -66,6 +66,8 @@ export function owningBody<T extends Element>(target: Element, bodies: Iterable<
 
 export interface KeyPress {
   key: string;
+  /** The physical key, whatever the layout types with it. */
+  code: string;
   ctrlKey: boolean;
   metaKey: boolean;
   altKey: boolean;
@@ -121,8 +123,8 @@ export function shownUndoControl(doc: Document, adapter: WebmailAdapter): Elemen
 export const isTypingTarget = (target: Element): boolean =>
   target.matches('input, textarea, select') || (target instanceof HTMLElement && target.isContentEditable);
 
-/** Gmail's keyboard shortcut for undoing the last action (the send, while its toast shows). */
-export const isUndoShortcut = (key: KeyPress): boolean => key.key === 'z' && !key.ctrlKey && !key.metaKey && !key.altKey && !key.shiftKey && !key.isComposing;
+/** Gmail's keyboard shortcut for undoing the last action (the send, while its toast shows): z, with Caps Lock on too, or the key in z's place on another layout. */
+export const isUndoShortcut = (key: KeyPress): boolean => (key.code === 'KeyZ' || key.key.toLowerCase() === 'z') && !key.ctrlKey && !key.metaKey && !key.altKey && !key.shiftKey && !key.isComposing;
 
 const MODIFIER_KEYS = new Set(['Control', 'Shift', 'Alt', 'AltGraph', 'Meta', 'CapsLock']);
 
