@@ -11,6 +11,12 @@ function editor(text = ''): HTMLElement {
   body.contentEditable = 'true';
   body.textContent = text;
   document.body.append(body);
+  // Where the controller restores the caret before inserting.
+  const range = document.createRange();
+  range.selectNodeContents(body);
+  range.collapse(false);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(range);
   return body;
 }
 
@@ -97,6 +103,26 @@ describe('insertMessage', () => {
     const started = performance.now();
     expect(await insertMessage(editor(), MESSAGE, { strategies: swallowing, settleMs: 60 })).toEqual({ inserted: false, tried: ['paste', 'command'] });
     expect(performance.now() - started).toBeGreaterThanOrEqual(120);
+  });
+
+  it('stops when the selection left the body while a strategy was checked (the advisor clicked elsewhere), so nothing lands there', async () => {
+    const body = editor();
+    const movesAway: InsertionStrategy = {
+      name: 'moved-away',
+      run() {
+        setTimeout(() => {
+          const range = document.createRange();
+          range.selectNodeContents(document.body);
+          range.collapse(false);
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+        }, 10);
+        return true;
+      },
+    };
+    const next = appending('next');
+    expect(await insertMessage(body, MESSAGE, { strategies: [movesAway, next], settleMs: 40 })).toEqual({ inserted: false, tried: ['moved-away'] });
+    expect(next.calls).toBe(0);
   });
 
   it('does not count text that was already in the editor', async () => {

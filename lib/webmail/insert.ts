@@ -42,10 +42,19 @@ async function settled(check: () => boolean, waitMs: number): Promise<boolean> {
   }
 }
 
+/** Whether the document's selection is still inside the body, where the caller put it. */
+function selectionInside(body: HTMLElement): boolean {
+  const selection = body.ownerDocument.getSelection();
+  if (!selection || selection.rangeCount === 0) return false;
+  return body.contains(selection.anchorNode) && body.contains(selection.focusNode);
+}
+
 /**
  * Inserts the message at the body's current selection, trying each strategy until the editor
  * visibly keeps the text, then checks (and if needed puts) the caret after it. The caller
- * restores the caret first and handles a failure (clipboard fallback).
+ * restores the caret first and handles a failure (clipboard fallback). The chain stops when the
+ * selection left the body while a strategy was being checked (the advisor clicked elsewhere): the
+ * next one would insert there.
  */
 export async function insertMessage(body: HTMLElement, message: InsertableMessage, options: InsertOptions = {}): Promise<InsertResult> {
   const { strategies = INSERTION_STRATEGIES, settleMs = 1000, parse = defaultParse } = options;
@@ -57,6 +66,7 @@ export async function insertMessage(body: HTMLElement, message: InsertableMessag
   const before = countProbes(body.textContent, probes);
   const landed = () => probesLanded(before, countProbes(body.textContent, probes));
   for (const strategy of strategies) {
+    if (tried.length > 0 && !selectionInside(body)) break;
     tried.push(strategy.name);
     let tookAttempt: boolean;
     try {
