@@ -134,9 +134,15 @@ describe('send state', () => {
       expect(run([pressed(60_000, later), gone(60_100, true), tick(60_200, { undo: true }), tick(60_300)], reopened.state).records).toEqual([{ token: 't1', event: event(later) }]);
     });
 
-    it('an undone send whose page goes away records nothing; one whose window does not come back in time stands (the undo was another toast’s)', () => {
+    it('waits for an undo offer the page shows a few seconds late (Gmail’s “Sending…” first)', () => {
+      const late = run([pressed(0, at), gone(300, true), tick(4300), tick(4400, { undo: true })]);
+      expect(late.records).toEqual([]);
+      expect(late.state.phase).toBe('undoable');
+    });
+
+    it('an undone send whose window does not come back in time, or whose page goes away before it does, stands (the undo was another toast’s)', () => {
       const undone = [...goneWithUndo, { type: 'undo-pressed', now: 450 } as const, tick(500)];
-      expect(run([...undone, tick(500 + REOPEN_MS), gone(500 + REOPEN_MS)])).toEqual({ state: { phase: 'over' }, records: [] });
+      expect(run([...undone, gone(600)])).toEqual({ state: { phase: 'over' }, records: [{ token: 't1', event: event(at) }] });
       expect(run([...undone, tick(501 + REOPEN_MS)])).toEqual({ state: { phase: 'over' }, records: [{ token: 't1', event: event(at) }] });
     });
 

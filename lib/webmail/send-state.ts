@@ -21,8 +21,8 @@ export const SEND_GRACE_MS = 4000;
 export const AFTER_DIALOG_MS = 1000;
 /** The longest a dialog holds a send: one left open (perhaps not the send's at all) does not keep it pending for ever. */
 export const DIALOG_HOLD_MS = 120_000;
-/** How long after the window went away the page may take to offer to undo the send; without that offer the send is recorded. */
-export const UNDO_APPEAR_MS = 2000;
+/** How long after the window went away the page may take to offer to undo its send (Gmail may show "Sending…" first); without that offer the send is recorded. */
+export const UNDO_APPEAR_MS = 5000;
 /** How long after the window went away the page may offer to undo its send (Gmail's longest Undo is 30 s); an offer still shown later is another's. */
 export const UNDO_LONGEST_MS = 35_000;
 /**
@@ -68,7 +68,11 @@ export type SendState =
    * after the window went, when the send is recorded whatever the page shows.
    */
   | ({ phase: 'undoable'; deadline: number | null; until: number; undoPressedAt: number | null } & PendingSend)
-  /** The advisor undid the send: the window the page reopens with these offers' links by the deadline takes them over. */
+  /**
+   * The advisor undid the send: the window the page reopens with these offers' links by the
+   * deadline takes them over. Without one by then, or by the page going away, the undo was another
+   * toast's and the send stands.
+   */
   | ({ phase: 'undone'; deadline: number } & PendingSend)
   /** The window is gone: sent (recorded) or closed unsent. Nothing more happens. */
   | { phase: 'over' };
@@ -168,7 +172,7 @@ function nextUndoable(state: Extract<SendState, { phase: 'undoable' }>, input: S
 }
 
 function nextUndone(state: Extract<SendState, { phase: 'undone' }>, input: SendInput): SendStep {
-  if (input.type === 'gone') return { state: { phase: 'over' } };
+  if (input.type === 'gone') return recordAll(state);
   if (input.type === 'tick') return input.now > state.deadline ? recordAll(state) : { state };
   if (input.type !== 'reopened') return { state };
   const offers = state.offers.filter((offer) => input.heldLinks.includes(offer.link));

@@ -3,6 +3,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { CustomerStatus, Offer, Send } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
+import { UNDO_APPEAR_MS } from '../../lib/webmail/send-state';
 import { pressThroughBrowser, type ExtensionBrowser } from './harness';
 
 /**
@@ -256,7 +257,8 @@ export const seededCustomer = (offer: Offer): { name: string; email: string } =>
  * longer offers to undo it (its toast gone, or none shown within UNDO_APPEAR_MS).
  */
 export async function expectCustomers(browser: Sender, offer: Offer, expected: SeenCustomer[]): Promise<void> {
-  await expect.poll(() => customersOf(browser, offer.id), { timeout: 5000 }).toEqual(expected);
+  // Time for a Gmail send without a toast to be recorded, and for the background to store it.
+  await expect.poll(() => customersOf(browser, offer.id), { timeout: UNDO_APPEAR_MS + 3000 }).toEqual(expected);
 }
 
 /** The insertion recorded its draft: the seeded customer, its To address, is `drafted`, and nothing was sent. */
