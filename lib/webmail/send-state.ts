@@ -5,9 +5,9 @@ import type { ComposeEvent } from '../offers/customers';
  * button or Ctrl/Cmd+Enter) followed by the window going away (its body removed, or its page
  * hidden) within the grace period. A dialog the page shows after Send (a confirmation, an error)
  * holds the send until it closes (for at most DIALOG_HOLD_MS); the window must then go away at
- * once, as a confirmed send takes it, and the advisor going back to work in the window drops the send. Where the page offers to undo a send once the window
- * is gone (Gmail's toast), the record waits until that offer is gone; a send undone arms the window
- * the page reopens again. A pure state machine: the controller feeds it what it saw and records
+ * once, as a confirmed send takes it, and the advisor going back to work in the window drops the
+ * send. Where the page offers to undo a send once the window is gone (Gmail's toast), the record
+ * waits until that offer is gone; a send undone arms the window the page reopens again. A pure state machine: the controller feeds it what it saw and records
  * what it answers. A window may carry several offers (a trial and a purchase offer in one email):
  * each whose link is still in the body at Send is recorded.
  */
