@@ -282,6 +282,17 @@ describe('Gmail’s Undo after Send', () => {
   const UNDO_PATH = 'webmail/gmail-compose.html?undo=3000';
   const undoLink = (page: Page) => page.locator('#link_undo');
 
+  /** An offer inserted into a Gmail window of `path` and sent; resolves once the toast offers Undo, with the moment before Send. */
+  async function sentWithToast(path = UNDO_PATH): Promise<{ offer: Offer; page: Page; before: number }> {
+    const offer = await seedOffer();
+    const { page } = await openCompose('mail.google.com', path);
+    await insertOffer(page, offer);
+    const before = Date.now();
+    await page.click('#send');
+    await undoLink(page).waitFor();
+    return { offer, page, before };
+  }
+
   /** Sends the window, undoes the send from its toast (the link or the z key) and waits for the window Gmail reopens with the offer. */
   async function sendAndUndo(page: Page, offer: Offer, how: 'link' | 'z'): Promise<void> {
     await page.click('#send');
@@ -347,12 +358,7 @@ describe('Gmail’s Undo after Send', () => {
   }
 
   it('sent, then another toast’s Undo used (a conversation archived and brought back): the send stands', async () => {
-    const offer = await seedOffer();
-    const { page } = await openCompose('mail.google.com', UNDO_PATH);
-    await insertOffer(page, offer);
-    const before = Date.now();
-    await page.click('#send');
-    await undoLink(page).waitFor();
+    const { offer, page, before } = await sentWithToast();
     await showNextToast(page);
     await undoLink(page).click();
     // No window comes back within the time Gmail takes to reopen an undone send's.
@@ -363,12 +369,7 @@ describe('Gmail’s Undo after Send', () => {
   });
 
   it('sent, another toast’s Undo used, then the page left before any window came back: the send stands', async () => {
-    const offer = await seedOffer();
-    const { page } = await openCompose('mail.google.com', UNDO_PATH);
-    await insertOffer(page, offer);
-    const before = Date.now();
-    await page.click('#send');
-    await undoLink(page).waitFor();
+    const { offer, page, before } = await sentWithToast();
     await showNextToast(page);
     await undoLink(page).click();
     await page.waitForTimeout(300);
@@ -382,12 +383,7 @@ describe('Gmail’s Undo after Send', () => {
     ['moved off-screen', 'position: fixed; top: -200px'],
   ] as const) {
     it(`sent, and the toast ${how} but left in the page: the send is recorded, its Undo no longer offered`, async () => {
-      const offer = await seedOffer();
-      const { page } = await openCompose('mail.google.com', 'webmail/gmail-compose.html?undo=20000');
-      await insertOffer(page, offer);
-      const before = Date.now();
-      await page.click('#send');
-      await undoLink(page).waitFor();
+      const { offer, page, before } = await sentWithToast('webmail/gmail-compose.html?undo=20000');
       // Seen shown first (the watch looks every 100 ms): then its leaving, not a toast that never came, is what is read.
       await page.waitForTimeout(500);
       await undoLink(page).evaluate((link, hidden) => link.parentElement!.setAttribute('style', hidden), style);
@@ -398,12 +394,7 @@ describe('Gmail’s Undo after Send', () => {
   }
 
   it('sent and the toast left to expire: the send is recorded once the Undo is gone', async () => {
-    const offer = await seedOffer();
-    const { page } = await openCompose('mail.google.com', UNDO_PATH);
-    await insertOffer(page, offer);
-    const before = Date.now();
-    await page.click('#send');
-    await undoLink(page).waitFor();
+    const { offer, page, before } = await sentWithToast();
     // Still undoable: not recorded yet.
     await page.waitForTimeout(1500);
     expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'drafted', sends: [] }]);
