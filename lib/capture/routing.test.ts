@@ -37,6 +37,15 @@ describe('capture save and undo', () => {
     expect(remove).toHaveBeenCalledExactlyOnceWith(offer.id, MARK);
   });
 
+  it('gives a retry whose first try was saved that try’s undo, in its own tab only', async () => {
+    const offer = makeOffer(1);
+    const save = vi.fn<CaptureHandlers['saveCapture']>().mockResolvedValueOnce({ answer: { offer, created: true }, takenMark: null }).mockResolvedValue({ answer: { offer, created: false }, takenMark: null });
+    const handlers = createCaptureSaveHandlers({ saveCapture: save, undoCapture: vi.fn() }, createGrantBook(memoryArea()), () => UNDO_TOKEN);
+    await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 4 } });
+    expect(await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 4 } })).toEqual({ offer, created: false, undoToken: UNDO_TOKEN });
+    expect(await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 5 } })).toEqual({ offer, created: false });
+  });
+
   it('gives no undo for a merge into an offer that existed, nor any without a tab', async () => {
     const { offer, handlers } = setUp(false);
     expect(await handlers['capture.save']({ type: 'capture.save', draft }, { tab: { id: 4 } })).toEqual({ offer, created: false });

@@ -34,6 +34,9 @@ export function createCaptureHandlers(tabs: CaptureTabsApi): Pick<Handlers, 'cap
   };
 }
 
+/** How long after a capture a retry of its save may still come (the content script's retries take about 8 s). */
+const CAPTURE_RETRY_MS = 60_000;
+
 /**
  * Saving a Partner Center capture, and undoing it from the notice. A capture that created an
  * offer grants its own tab the undo of that offer alone; no content script may delete anything
@@ -48,7 +51,11 @@ export function createCaptureSaveHandlers(
     'capture.save': async ({ draft }, sender) => {
       const tabId = grantTabOf(sender);
       const { answer, takenMark } = await offers.saveCapture(draft);
-      if (!answer.created) return answer;
+      if (!answer.created) {
+        // A retry whose first try was saved (the worker stopped before it could answer) gets that try's Undo.
+        const undoToken = await grants.findRecent('undo-capture', answer.offer.id, tabId, CAPTURE_RETRY_MS);
+        return undoToken ? { ...answer, undoToken } : answer;
+      }
       const undoToken = newToken();
       await grants.give(undoToken, { purpose: 'undo-capture', offerId: answer.offer.id, tabId, ...(takenMark ? { mark: takenMark } : {}) });
       return { ...answer, undoToken };

@@ -34,6 +34,20 @@ describe('grant book', () => {
     expect(Object.keys(area.items.grants as object)).toEqual(['11111111-2222-4333-8444-555555555555']);
   });
 
+  it('finds the token of an unused grant given lately for that offer and tab, and no other', async () => {
+    let time = 1_000;
+    const book = createGrantBook(memoryArea(), () => time);
+    await book.give(TOKEN, { purpose: 'undo-capture', offerId: 'o1', tabId: 3 });
+    time += 30_000;
+    expect(await book.findRecent('undo-capture', 'o1', 3, 60_000)).toBe(TOKEN);
+    expect(await book.findRecent('undo-capture', 'o1', 4, 60_000)).toBeUndefined();
+    expect(await book.findRecent('undo-capture', 'o2', 3, 60_000)).toBeUndefined();
+    expect(await book.findRecent('record-send', 'o1', 3, 60_000)).toBeUndefined();
+    expect(await book.findRecent('undo-capture', 'o1', 3, 20_000)).toBeUndefined();
+    await book.redeem(TOKEN, 'undo-capture', 3, 'undo');
+    expect(await book.findRecent('undo-capture', 'o1', 3, 60_000)).toBeUndefined();
+  });
+
   it('keeps the mark a capture took with its Undo grant', async () => {
     const book = createGrantBook(memoryArea());
     const mark = { offerId: 'o0', link: 'follow-up' as const, withdraw: false, at: '2026-01-01T00:00:00.000Z' };

@@ -51,6 +51,8 @@ export interface GrantBook {
    * expired or foreign token, or one whose kind of use was already used otherwise.
    */
   redeem(token: string, purpose: GrantPurpose, tabId: number, use: string): Promise<{ offerId: string; mark?: ArmedNext }>;
+  /** The token of an unused grant for this purpose, offer and tab given less than `withinMs` ago, if any. */
+  findRecent(purpose: GrantPurpose, offerId: string, tabId: number, withinMs: number): Promise<string | undefined>;
 }
 
 /** The sender's tab, which a grant is bound to; pages outside tabs hold no grants. */
@@ -92,6 +94,15 @@ export function createGrantBook(area: SessionArea, now: () => number = Date.now)
         }
         await write({ ...grants, [token]: { ...grant, used: { ...grant.used, [kind]: use } } });
         return { offerId: grant.offerId, ...(grant.mark ? { mark: grant.mark } : {}) };
+      }),
+    findRecent: (purpose, offerId, tabId, withinMs) =>
+      exclusive(async () => {
+        const givenAfter = now() - withinMs;
+        const found = Object.entries(await readLive()).find(
+          ([, grant]) =>
+            grant.purpose === purpose && grant.offerId === offerId && grant.tabId === tabId && !grant.used && grant.expiresAt - GRANT_LIFETIME_MS[purpose] > givenAfter,
+        );
+        return found?.[0];
       }),
   };
 }

@@ -113,6 +113,11 @@ describe('the Partner Center content script, as a compromised renderer would use
     expect(saved).toMatchObject({ ok: true, data: { created: true } });
     extraUrls = [offerUrl(8897)];
     const { undoToken } = (saved as { data: { undoToken: string } }).data;
+    // The same save again from that tab (a retry whose answer the stopped worker never sent) gets
+    // its Undo back; another tab saving that offer does not.
+    expect(await sendWhenReady(first, TOP_FRAME, { type: 'capture.save', draft: { url: offerUrl(8897), source: 'auto' } })).toMatchObject({ ok: true, data: { created: false, undoToken } });
+    const elsewhere = await sendWhenReady(second, TOP_FRAME, { type: 'capture.save', draft: { url: offerUrl(8897), source: 'auto' } });
+    expect((elsewhere as { data: object }).data).not.toHaveProperty('undoToken');
     // Another tab holding the token, or a made-up token, cannot undo it...
     expect(await sendWhenReady(second, TOP_FRAME, { type: 'capture.undo', token: undoToken })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await sendWhenReady(first, TOP_FRAME, { type: 'capture.undo', token: crypto.randomUUID() })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
