@@ -22,6 +22,7 @@ export default defineContentScript({
     // strings are read now, and a failure's text only once the extension is known to be there.
     const reloadNotice = t('capture_toast_reloadNeeded');
     const undoLostNotice = t('capture_toast_undoReloadNeeded');
+    const viewLostNotice = t('capture_toast_viewReloadNeeded');
     const reloadAction = { label: t('capture_toast_reload'), run: () => location.reload() };
     const retryLabel = t('capture_toast_retry');
     const showFailure = (text: () => string, actions: ToastAction[] = [], lostText = reloadNotice) => {
@@ -44,7 +45,13 @@ export default defineContentScript({
         : offer.summaryId
           ? t(created ? 'capture_toast_saved' : 'capture_toast_updated', offer.summaryId)
           : t(created ? 'capture_toast_savedNoId' : 'capture_toast_updatedNoId');
-      const view = { label: t('capture_toast_view'), run: () => void sendMessage({ type: 'ui.openOffer', id: offer.id }) };
+      const view = {
+        label: t('capture_toast_view'),
+        run: () =>
+          void sendMessage({ type: 'ui.openOffer', id: offer.id }).catch(() => {
+            if (extensionContextLost()) toast.show(viewLostNotice, { error: true, actions: [reloadAction] });
+          }),
+      };
       // Only a capture that created the offer may undo it, with the token the background gave it.
       const undo = (token: string) => ({
         label: t('capture_toast_undo'),

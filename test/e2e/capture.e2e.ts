@@ -234,6 +234,27 @@ describe('capture in a tab left open while the extension is updated or reloaded'
       await reloaded.close();
     }
   });
+  it('says the offer is saved, and how to open it, when View is pressed after the update', async () => {
+    const reloaded = await launchExtension();
+    try {
+      const quote = '38383838-aaaa-4bbb-8ccc-000000000038';
+      const page = await reloaded.context.newPage();
+      await page.goto(wizardUrl({ lang: 'en', kind: 'purchase', quote, step: 'result', delay: '100' }));
+      await expect.poll(() => offersWithQuote(reloaded, quote), { timeout: 5000 }).toHaveLength(1);
+      await expect.poll(() => accessibleText(page)).toContain('View');
+      const lost = () => evaluateInContentScript(page, 'Offer Courier', 'true', 'chrome.runtime?.id === undefined');
+      const extensionPage = await reloaded.openExtensionPage('popup.html');
+      await extensionPage.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+      await expect.poll(lost, { timeout: 10_000 }).toBe(true);
+      await pressNoticeButton(page, 3);
+      await expect.poll(() => accessibleText(page), { timeout: 3000 }).toContain('Offer Courier was updated or restarted: the offer is saved. Reload this page, then View opens it.');
+      expect((await accessibleText(page)).split('\n')).toContain('Reload page');
+      await page.close();
+    } finally {
+      await reloaded.close();
+    }
+  });
+
   it('says the offer is still saved when Undo is pressed after the update', async () => {
     const reloaded = await launchExtension();
     try {
