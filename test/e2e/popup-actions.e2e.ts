@@ -171,6 +171,19 @@ describe('the popup offers', () => {
     await popup.close();
   });
 
+  it('give the keyboard back to a Mark accepted whose click failed', async () => {
+    await seed(offers());
+    const popup = await openPopupOver(null);
+    const button = popup.getByRole('button', { name: 'Mark accepted: Contoso' });
+    await button.focus();
+    // Deleted meanwhile from another window: the click cannot be recorded.
+    expect(await browser.send({ type: 'offers.delete', id: 'offer-3' })).toMatchObject({ ok: true });
+    await button.press('Enter');
+    await expect.poll(() => status(popup).textContent()).toMatch(/no longer|not found|deleted/i);
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Mark accepted: Contoso');
+    await popup.close();
+  });
+
   it('without any, say what to do next and link to Partner Center and the settings', async () => {
     await seed([]);
     const popup = await openPopupOver(null);
