@@ -108,9 +108,11 @@ describe('the popup primary action follows the active tab', () => {
     const popup = await openPopupOver(partner);
     expect(await primary(popup).textContent()).toBe('Capture from this page');
     expect(await otherActions(popup).allTextContents()).toEqual(['Insert offer', 'Copy message', 'Copy offer URL', 'Add offer manually']);
-    await primary(popup).click();
+    await primary(popup).press('Enter');
     await expect.poll(() => status(popup).textContent()).toMatch(/Offer captured from this page\.|already saved/);
     expect(await popup.locator('.offer-card').textContent()).toContain('PO-4K7Q-22XM');
+    // The button, disabled while it ran, has the keyboard again.
+    await expect.poll(() => popup.evaluate(() => document.activeElement?.textContent)).toBe('Capture from this page');
     await Promise.all([popup.close(), partner.close()]);
   });
 
