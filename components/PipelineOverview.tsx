@@ -44,11 +44,12 @@ export function PipelineOverview({ version, onNavigate }: { version: number; onN
    * A link to the list a figure counts: a real address (new tab, bookmark), followed in the page on a plain click.
    * The label follows the figure, so counted labels take its form ("1 customer awaiting a reply").
    */
-  const link = (view: HistoryView, figure: number, label: string) => (
+  const link = (view: HistoryView, figure: number, label: string, counts: 'offers' | 'customers' = 'offers') => (
     <a
       class="figure-link"
       href={`${HISTORY_PAGE}${historyViewSearch(view)}`}
-      aria-label={t('overview_showList', [formatNumber(figure), label])}
+      // A customers' figure opens the offers they were sent: said, as the list counts offers.
+      aria-label={t(counts === 'offers' ? 'overview_showList' : 'overview_showOffersOf', [formatNumber(figure), label])}
       onClick={(event) => {
         if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
         event.preventDefault();
@@ -58,10 +59,10 @@ export function PipelineOverview({ version, onNavigate }: { version: number; onN
       <span class="figure">{formatNumber(figure)}</span> <span>{label}</span>
     </a>
   );
-  const statusList = (statuses: readonly OfferStatus[], counts: Record<OfferStatus, number>, view: (status: OfferStatus) => HistoryView) => (
+  const statusList = (statuses: readonly OfferStatus[], figures: Record<OfferStatus, number>, view: (status: OfferStatus) => HistoryView, counts: 'offers' | 'customers') => (
     <ul class="plain figure-list">
       {statuses.map((status) => (
-        <li key={status}>{link(view(status), counts[status], statusLabel(status))}</li>
+        <li key={status}>{link(view(status), figures[status], statusLabel(status), counts)}</li>
       ))}
     </ul>
   );
@@ -79,17 +80,18 @@ export function PipelineOverview({ version, onNavigate }: { version: number; onN
           <div class="overview-figures">
             <section aria-labelledby="overview-offers">
               <h3 id="overview-offers">{t('overview_offers')}</h3>
-              {statusList(OFFER_STATUSES, overview.offers, (offerStatus) => ({ q: '', offerStatus }))}
+              {statusList(OFFER_STATUSES, overview.offers, (offerStatus) => ({ q: '', offerStatus }), 'offers')}
             </section>
             <section aria-labelledby="overview-customers">
               <h3 id="overview-customers">{t('overview_customers')}</h3>
-              {statusList(CUSTOMER_STATUSES, overview.customers, (status) => ({ q: '', status }))}
+              {statusList(CUSTOMER_STATUSES, overview.customers, (status) => ({ q: '', status }), 'customers')}
+              <p class="hint muted">{t('overview_customersRule')}</p>
             </section>
             <section aria-labelledby="overview-follow-ups">
               <h3 id="overview-follow-ups">{t('overview_followUps')}</h3>
               <ul class="plain figure-list">
-                <li>{link({ q: '', followUp: 'awaiting' }, overview.awaitingCustomers, tCount('overview_awaiting', overview.awaitingCustomers))}</li>
-                <li>{link({ q: '', followUp: 'overdue' }, overview.overdue.customers, tCount('overview_overdue', overview.overdue.customers))}</li>
+                <li>{link({ q: '', followUp: 'awaiting' }, overview.awaitingCustomers, tCount('overview_awaiting', overview.awaitingCustomers), 'customers')}</li>
+                <li>{link({ q: '', followUp: 'overdue' }, overview.overdue.customers, tCount('overview_overdue', overview.overdue.customers), 'customers')}</li>
               </ul>
               <p class="hint muted">{tCount(overview.overdue.remindersOn ? 'overview_overdueRule' : 'overview_overdueDefault', overview.overdue.days)}</p>
             </section>

@@ -120,7 +120,12 @@ describe('pipeline overview', () => {
     expect(new URL(page.url()).search).toBe('?offerStatus=accepted');
     await expect.poll(() => listedSummaryIds(page)).toEqual(['OV-F', 'OV-B']);
 
-    await page.locator('section[aria-labelledby="overview-customers"] a').filter({ hasText: 'Declined' }).click();
+    // A customers' figure says it opens their offers, a list of offers that counts each once.
+    const customers = page.locator('section[aria-labelledby="overview-customers"]');
+    expect(await customers.getByRole('link', { name: 'Show the offers of these customers: 3, Sent' }).count()).toBe(1);
+    expect(await customers.textContent()).toContain('an offer sent to several of them is listed once');
+    expect(await page.getByRole('link', { name: 'Show the offers of these customers: 3, customers awaiting a reply' }).count()).toBe(1);
+    await customers.locator('a').filter({ hasText: 'Declined' }).click();
     expect(new URL(page.url()).search).toBe('?status=declined');
     await expect.poll(() => listedSummaryIds(page)).toEqual(['OV-B']);
 
