@@ -16,6 +16,7 @@ import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame 
 export type WebmailText =
   | 'webmail_insert_offer'
   | 'webmail_picker_frame_title'
+  | 'webmail_notice_inserting'
   | 'webmail_notice_copied'
   | 'webmail_notice_failed'
   | 'webmail_notice_not_recorded';
@@ -45,6 +46,8 @@ interface ComposeEntry {
   send: SendState;
 }
 
+/** After how long an insertion still under way says so on the control. */
+const INSERTING_NOTICE_MS = 300;
 /** How often a window whose Send was pressed is looked at, until it goes away or stays, and a gone window's undo offer. */
 const SEND_WATCH_MS = 100;
 
@@ -196,8 +199,12 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     caret.restore(body);
     // Let editors that track the selection asynchronously (Lexical) see the restored caret.
     await nextTask();
+    // An editor slow to show the text holds the chain up to a second per strategy: say it is under way.
+    const slow = setTimeout(() => bar.showNotice(t('webmail_notice_inserting'), 'info'), INSERTING_NOTICE_MS);
     const result = await insertMessage(body, message);
+    clearTimeout(slow);
     if (!result.inserted) return fallBackToClipboard(bar, message);
+    bar.clearNotice();
     const selection = doc.getSelection();
     const afterInsertion = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
     const compose = describeCompose(body, adapter);

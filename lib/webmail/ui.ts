@@ -22,6 +22,7 @@ export interface ComposeBar {
   host: HTMLElement;
   button: HTMLButtonElement;
   showNotice(text: string, tone: 'info' | 'error'): void;
+  clearNotice(): void;
   /** Dark on a dark page; on a light one it follows the system. */
   setDark(dark: boolean): void;
   /** Puts the control back if the page removed it, and moves it to the editor's corner. */
@@ -150,6 +151,10 @@ export function createComposeBar(body: HTMLElement, label: string, onActivate: (
       notice.setAttribute('role', tone === 'error' ? 'alert' : 'status');
       notice.textContent = text;
       timer = setTimeout(() => (notice.textContent = ''), NOTICE_MS);
+    },
+    clearNotice() {
+      clearTimeout(timer);
+      notice.textContent = '';
     },
     remove() {
       clearTimeout(timer);

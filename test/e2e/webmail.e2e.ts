@@ -442,6 +442,8 @@ describe('faults', () => {
     expect(occurrences(await page.locator('#editor').innerText(), offer.url)).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { pastesTaken: number }).pastesTaken)).toBe(1);
     expect(await accessibleText(page)).not.toContain('press Ctrl+V');
+    // The control said the insertion was under way while the editor was slow, and no longer does.
+    expect(await accessibleText(page)).not.toContain('Inserting the offer…');
     await expectCaretAfterAndOneUndo(page, offer);
     await page.close();
   });
@@ -477,8 +479,11 @@ describe('when no strategy works', () => {
     const frame = await pickerFrame(page);
     await pressThroughBrowser(frame, 'Enter');
     // The notice is in the control's closed shadow root: read it as assistive technology does.
-    // The editor takes (cancels) every attempt, so each gets its full wait before the fallback.
+    // The editor takes (cancels) every attempt, so each gets its full wait before the fallback:
+    // meanwhile the control says the insertion is under way.
+    await expect.poll(() => accessibleText(page), { timeout: 3000 }).toContain('Inserting the offer…');
     await expect.poll(() => accessibleText(page), { timeout: 10_000 }).toContain('press Ctrl+V');
+    expect(await accessibleText(page)).not.toContain('Inserting the offer…');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(offer.url);
     expect(await editorText(page)).toBe('Locked.');
     expect(await customersOf(browser, offer.id)).toEqual([{ ...seededCustomer(offer), status: 'pending', sends: [] }]);
