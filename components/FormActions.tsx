@@ -1,4 +1,5 @@
 import { t } from '@/lib/i18n';
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
 export type FormStatus = { ok: boolean; text: string } | null;
 
@@ -16,10 +17,11 @@ export function FormActions({ label, status, variant = 'primary' }: { label: str
   );
 }
 
-/** A dialog-like form's submit button beside its Cancel. */
+/** A dialog-like form's submit button beside its Cancel; pressed, it keeps the keyboard through a save that fails. */
 export function SubmitOrCancel({ label, busy = false, onCancel }: { label: string; busy?: boolean; onCancel: () => void }) {
+  const toolbar = useFocusBackAfterBusy<HTMLDivElement>(busy);
   return (
-    <div class="toolbar">
+    <div ref={toolbar} class="toolbar">
       <button type="submit" class="primary" disabled={busy}>
         {label}
       </button>

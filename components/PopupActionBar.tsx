@@ -1,7 +1,7 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import type { PopupAction, PopupActionPlan } from '@/lib/ui/popup-action';
 import type { ComponentChildren } from 'preact';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
 const ACTION_LABEL: Record<PopupAction, MessageKey> = {
   insert: 'popup_insertOffer',
@@ -12,8 +12,7 @@ const ACTION_LABEL: Record<PopupAction, MessageKey> = {
 /**
  * The popup's actions: the one the active tab calls for, large and first, then the others. Until
  * the tab is known the bar keeps its place but shows nothing, so no wrong label flashes by. An
- * action's button is disabled while it runs, and Chromium then moves the focus to the page's
- * body: once it is done, the button takes the keyboard back unless the advisor moved it.
+ * action's button, disabled while it runs, takes the keyboard back once it is done.
  */
 export function PopupActionBar({
   plan,
@@ -29,20 +28,9 @@ export function PopupActionBar({
   /** Buttons that do not depend on the tab (copy the URL, add an offer by hand), after the secondary actions. */
   children?: ComponentChildren;
 }) {
-  const bar = useRef<HTMLDivElement>(null);
-  const pressed = useRef<PopupAction | null>(null);
-  useLayoutEffect(() => {
-    if (busy || !pressed.current) return;
-    const focusLost = document.activeElement === null || document.activeElement === document.body;
-    if (focusLost) bar.current?.querySelector<HTMLButtonElement>(`button[data-action="${pressed.current}"]`)?.focus();
-    pressed.current = null;
-  }, [busy]);
-  const press = (action: PopupAction) => {
-    pressed.current = action;
-    onAction(action);
-  };
+  const bar = useFocusBackAfterBusy<HTMLDivElement>(busy);
   const button = (action: PopupAction, primary: boolean) => (
-    <button key={action} type="button" class={primary ? 'primary' : undefined} data-action={action} disabled={busy} onClick={() => press(action)}>
+    <button key={action} type="button" class={primary ? 'primary' : undefined} data-action={action} disabled={busy} onClick={() => onAction(action)}>
       {t(ACTION_LABEL[action])}
     </button>
   );
