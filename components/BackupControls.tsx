@@ -7,7 +7,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { formatNumber } from '@/lib/ui/format';
 import { exportFile, importFile, ImportStoppedError } from '@/lib/backup/transfer';
-import { useFocusAfterRender } from './useFocusAfterRender';
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
 /** stopped: why an import stopped half-way, what it did so far in `report`. */
 type Outcome = { kind: 'report'; report: BackupImportReport; stopped?: string } | { kind: 'message'; text: string } | { kind: 'error'; text: string };
@@ -43,13 +43,10 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
   const [progress, setProgress] = useState<Progress | null>(null);
   const [include, setInclude] = useState<BackupInclude>(chooseParts ? 'both' : 'offers');
 
-  // Disabled while a task runs, the control pressed loses the keyboard to the page's body: it gets
-  // it back at the end, unless the advisor went elsewhere meanwhile.
-  const [exportJsonButton, focusExportJson] = useFocusAfterRender<HTMLButtonElement>();
-  const [exportCsvButton, focusExportCsv] = useFocusAfterRender<HTMLButtonElement>();
-  const [importInput, focusImport] = useFocusAfterRender<HTMLInputElement>();
+  // Disabled while a task runs, the control pressed gets the keyboard back at the end.
+  const controls = useFocusBackAfterBusy<HTMLDivElement>(busy);
 
-  const run = async (task: () => Promise<Outcome>, focusPressed: () => void) => {
+  const run = async (task: () => Promise<Outcome>) => {
     setBusy(true);
     try {
       setOutcome(await task());
@@ -57,7 +54,6 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
       setOutcome({ kind: 'error', text: describeError(error) });
     } finally {
       setBusy(false);
-      if (document.activeElement === document.body) focusPressed();
     }
   };
 
@@ -72,13 +68,13 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
     run(async () => {
       const { offers } = await exportAs('json');
       return { kind: 'message', text: tCount('backup_exportedWithSettings', offers) };
-    }, focusExportJson);
+    });
 
   const exportCsv = () =>
     run(async () => {
       const { offers, rows } = await exportAs('csv');
       return { kind: 'message', text: tCount('backup_exportedCsv', offers, [tCount('backup_rows', rows)]) };
-    }, focusExportCsv);
+    });
 
   const importJson = (file: File) =>
     run(async () => {
@@ -96,21 +92,20 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
         const stopped = tCount('backup_importStopped', error.total, [formatNumber(error.done), describeError(error.cause)]);
         return { kind: 'report', report: error.report, stopped };
       }
-    }, focusImport);
+    });
 
   return (
     <section class="backup" aria-busy={busy}>
-      <div class="toolbar">
-        <button type="button" ref={exportJsonButton} onClick={() => void exportJson()} disabled={busy}>
+      <div ref={controls} class="toolbar">
+        <button type="button" onClick={() => void exportJson()} disabled={busy}>
           {t('backup_exportJson')}
         </button>
-        <button type="button" ref={exportCsvButton} onClick={() => void exportCsv()} disabled={busy}>
+        <button type="button" onClick={() => void exportCsv()} disabled={busy}>
           {t('backup_exportCsv')}
         </button>
         <label class="button">
           {t('backup_importJson')}
           <input
-            ref={importInput}
             type="file"
             accept="application/json,.json"
             class="visually-hidden"

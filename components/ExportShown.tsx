@@ -3,7 +3,7 @@ import { t, tCount } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
 import { OfferFileBuilder, readEveryPage, type OfferFileFormat, type OfferPage } from '@/lib/ui/offers-file';
-import { useFocusAfterRender } from './useFocusAfterRender';
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
 type Progress = { state: 'running'; offers: number } | { state: 'done'; offers: number } | { state: 'failed'; text: string };
 
@@ -15,15 +15,8 @@ type Progress = { state: 'running'; offers: number } | { state: 'done'; offers: 
 export function ExportShown({ readPage }: { readPage: (cursor: string | undefined) => Promise<OfferPage> }) {
   const [progress, setProgress] = useState<Progress | null>(null);
   const running = progress?.state === 'running';
-  // Disabled while the pages are read, the button pressed loses the keyboard to the page's body: it
-  // gets it back at the end, unless the advisor went elsewhere meanwhile.
-  const [csvButton, focusCsvButton] = useFocusAfterRender<HTMLButtonElement>();
-  const [jsonButton, focusJsonButton] = useFocusAfterRender<HTMLButtonElement>();
-  const giveBackKeyboard = (format: OfferFileFormat) => {
-    if (document.activeElement !== document.body) return;
-    if (format === 'csv') focusCsvButton();
-    else focusJsonButton();
-  };
+  // Disabled while the pages are read, the button pressed gets the keyboard back at the end.
+  const toolbar = useFocusBackAfterBusy<HTMLDivElement>(running);
 
   const exportShown = async (format: OfferFileFormat) => {
     const file = new OfferFileBuilder(format, new Date().toISOString());
@@ -38,15 +31,14 @@ export function ExportShown({ readPage }: { readPage: (cursor: string | undefine
     } catch (error) {
       setProgress({ state: 'failed', text: describeError(error) });
     }
-    giveBackKeyboard(format);
   };
 
   return (
-    <div class="toolbar export-shown" aria-busy={running}>
-      <button type="button" ref={csvButton} disabled={running} onClick={() => void exportShown('csv')}>
+    <div ref={toolbar} class="toolbar export-shown" aria-busy={running}>
+      <button type="button" disabled={running} onClick={() => void exportShown('csv')}>
         {t('history_exportShownCsv')}
       </button>
-      <button type="button" ref={jsonButton} disabled={running} onClick={() => void exportShown('json')}>
+      <button type="button" disabled={running} onClick={() => void exportShown('json')}>
         {t('history_exportShownJson')}
       </button>
       <span role="status" aria-live="polite" class={progress?.state === 'failed' ? 'error' : 'muted'}>
