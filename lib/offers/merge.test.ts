@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
-import { mergeOffer } from './merge';
+import { mergeOffer, stripUndefined } from './merge';
 
 const later = '2027-01-01T00:00:00.000Z';
 
@@ -60,5 +60,24 @@ describe('mergeOffer', () => {
   it('returns the same object when nothing changes', () => {
     const existing = makeOffer(1);
     expect(mergeOffer(existing, { ...existing, partnerOffice: 'Elsewhere' }, later)).toBe(existing);
+  });
+});
+
+describe('stripUndefined', () => {
+  it('drops undefined keys at every depth and keeps every other value, in a copy that shares nothing', () => {
+    const offer = makeOffer(1, {
+      summaryId: undefined,
+      notes: '',
+      delegatedAdmin: null,
+      subscriptions: [{ name: 'E3', licenses: null }],
+      customers: [{ ...makeCustomer('c1', { name: 'Ann', email: undefined }), company: undefined }],
+    });
+    const stripped = stripUndefined(offer);
+    expect(stripped).toEqual(JSON.parse(JSON.stringify(offer)));
+    expect(Object.keys(stripped)).not.toContain('summaryId');
+    expect(Object.keys(stripped.customers[0]!)).not.toContain('company');
+    expect(stripped).toMatchObject({ notes: '', delegatedAdmin: null, subscriptions: [{ licenses: null }] });
+    expect(stripped.customers).not.toBe(offer.customers);
+    expect(stripped.customers[0]!.sends).not.toBe(offer.customers[0]!.sends);
   });
 });

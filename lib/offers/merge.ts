@@ -54,7 +54,19 @@ function sameOffer(a: Offer, b: Offer): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-/** Drops keys whose value is undefined, so that records compare and serialize the same way. */
+/**
+ * A copy without the keys whose value is undefined, so that records compare and serialize the
+ * same way. Walked by hand: a JSON round trip, which does the same for JSON data, took most of an
+ * import's time in memory.
+ */
 export function stripUndefined<T extends object>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+  return withoutUndefined(value) as T;
+}
+
+function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) if (field !== undefined) copy[key] = withoutUndefined(field);
+  return copy;
 }
