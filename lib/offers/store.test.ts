@@ -543,6 +543,20 @@ describe('mergeAll', () => {
     expect(stored.filter((offer) => offer.notes === 'again').map((offer) => offer.id)).toEqual(Array.from({ length: 20 }, (_, i) => `offer-${2 * i}`));
   });
 
+  it('merges into a store emptied by Delete all as into a fresh one: the file\'s own repeats and clashes still count', async () => {
+    const file = [makeOffer(1), makeOffer(3, { summaryId: 'SAME' }), makeOffer(1, { notes: 'again' }), makeOffer(4, { summaryId: 'SAME' })];
+    // The clock moves on between the two: the merge times differ, nothing else.
+    const stored = async () => (await store.all()).map(({ updatedAt: _changing, ...offer }) => offer);
+    const fresh = await store.mergeAll(file);
+    const freshOffers = await stored();
+    store = await freshStore();
+    await store.mergeAll([makeOffer(1), makeOffer(2)]);
+    await store.deleteAll();
+    expect(await store.mergeAll(file)).toEqual(fresh);
+    expect(await stored()).toEqual(freshOffers);
+    expect(fresh).toMatchObject({ added: 2, summaryIdConflicts: [3] });
+  });
+
   it('sees a clash with an earlier record of the same file, however far back', async () => {
     const offers = Array.from({ length: 501 }, (_, i) => makeOffer(i));
     offers[500] = makeOffer(500, { summaryId: 'SUM-3' });

@@ -918,6 +918,9 @@ async function storedKeys(source: KeySource, keys: readonly string[]): Promise<M
  */
 async function storedMatches(tx: ReadWrite, offers: readonly Offer[]): Promise<{ matches: (StoredOffer | undefined)[]; holders: (string | undefined)[] }> {
   const store = tx.objectStore('offers');
+  // A store emptied (Delete all, then a backup restored) holds no match, and its deleted keys,
+  // until the database compacts them, make every lookup slow.
+  if ((await countedOffers(store)) === 0) return { matches: offers.map(() => undefined), holders: offers.map(() => undefined) };
   const source = (from: unknown) => from as KeySource;
   const [byId, byUrl, bySummaryId] = await Promise.all([
     storedKeys(source(store), offers.map((offer) => offer.id)),
@@ -938,7 +941,8 @@ type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
 const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
 
 /** How many offers there are, from the overview's totals: one small record, not a count of the store. */
-const countedOffers = async (store: OffersStore) => offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
+const countedOffers = async (store: OffersStore | IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers', 'readwrite'>) =>
+  offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
 
 /** The index range of the words starting with `prefix`. */
 const wordsStartingWith = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
