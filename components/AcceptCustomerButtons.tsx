@@ -1,12 +1,10 @@
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Offer, OfferCustomer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { customerName, customersToAccept } from '@/lib/ui/popup-offers';
 import type { Report } from './OfferActions';
-
-/** After a click: the keyboard goes to the next button (the one clicked went), or back to the one that failed. */
-type Refocus = { to: 'next' } | { to: 'again'; customerId: string };
+import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
 /**
  * One "Mark accepted" button per customer of the offer still awaiting an answer. Once a click is
@@ -25,20 +23,16 @@ export function AcceptCustomerButtons({
   fallbackFocus: () => void;
 }) {
   const [busy, setBusy] = useState(false);
-  const [refocus, setRefocus] = useState<Refocus | null>(null);
-  const group = useRef<HTMLDivElement>(null);
+  const [refocus, setRefocus] = useState(false);
+  // A failed click's button is still there to take the keyboard back; a recorded one's went.
+  const group = useFocusBackAfterBusy<HTMLDivElement>(busy);
   useLayoutEffect(() => {
     if (!refocus) return;
-    setRefocus(null);
-    if (refocus.to === 'again') {
-      const lost = document.activeElement === null || document.activeElement === document.body;
-      if (lost) group.current?.querySelector<HTMLButtonElement>(`button[data-customer="${CSS.escape(refocus.customerId)}"]`)?.focus();
-      return;
-    }
+    setRefocus(false);
     const next = group.current?.querySelector('button');
     if (next) next.focus();
     else fallbackFocus();
-  }, [refocus, fallbackFocus]);
+  }, [refocus, fallbackFocus, group]);
 
   const customers = customersToAccept(offer);
   if (customers.length === 0) return null;
@@ -46,10 +40,9 @@ export function AcceptCustomerButtons({
     setBusy(true);
     try {
       await accept(offer, customer);
-      setRefocus({ to: 'next' });
+      setRefocus(true);
     } catch (caught) {
       report({ ok: false, text: describeError(caught) });
-      setRefocus({ to: 'again', customerId: customer.id });
     } finally {
       setBusy(false);
     }
@@ -57,7 +50,7 @@ export function AcceptCustomerButtons({
   return (
     <div ref={group} class="accept-buttons">
       {customers.map((customer) => (
-        <button key={customer.id} type="button" class="accept" data-customer={customer.id} disabled={busy} onClick={() => void onClick(customer)}>
+        <button key={customer.id} type="button" class="accept" disabled={busy} onClick={() => void onClick(customer)}>
           {t('popup_markAcceptedOf', customerName(customer))}
         </button>
       ))}
