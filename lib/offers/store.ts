@@ -941,7 +941,7 @@ type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
 const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
 
 /** How many offers there are, from the overview's totals: one small record, not a count of the store. */
-const countedOffers = async (store: OffersStore | IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers', 'readwrite'>) =>
+const countedOffers = async <Mode extends IDBTransactionMode>(store: IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers', Mode>) =>
   offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
 
 /** The index range of the words starting with `prefix`. */
