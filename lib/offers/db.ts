@@ -3,18 +3,15 @@ import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored, toStored } from './index-fields';
 import type { Offer } from './schema';
 import { addInto, browserTimeZone, contribution, type Totals } from './stats';
+import { WordIndexChange, type WordBlock, type WordIndexState } from './word-index';
 
 export const DB_NAME = 'offer-courier';
 
 /** Derived fields kept beside each offer only so IndexedDB can index them; never exported. */
 export interface IndexFields {
   urlKey: string;
-  /**
-   * One [search word, createdAt] per word: the word index then lists a word's offers newest first
-   * (in the `newest` index's order), so a search can read a common word's offers in that order
-   * instead of scanning every offer.
-   */
-  wordKeys: [string, string][];
+  /** The words the offer can be found by (./words): a search checks them on each record it reads; the word index (./word-index) lists their offers. */
+  words: string[];
   /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
   statusKeys: [string, string, string][];
   /** [offer status, createdAt, id]: the offer's derived status, for the overview's links. */
@@ -62,7 +59,6 @@ export interface OfferCourierDB extends DBSchema {
       usageLocation: [string, string, string];
       summaryId: string;
       url: string;
-      words: [string, string];
       followUpOf: string;
       offerStatus: [string, string, string];
       awaitingSends: [string, string];
@@ -73,6 +69,14 @@ export interface OfferCourierDB extends DBSchema {
     key: string;
     value: StoredTotals;
   };
+  wordBlocks: {
+    key: [number, string];
+    value: WordBlock;
+  };
+  wordIndex: {
+    key: string;
+    value: WordIndexState;
+  };
 }
 
 export type Upgrade = (
@@ -81,6 +85,8 @@ export type Upgrade = (
 ) => void | Promise<void>;
 
 const UPGRADE_BATCH = 500;
+/** About one import piece: each batch's entries become one run of the word index. */
+const WORD_UPGRADE_BATCH = 4096;
 
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */
 export const MIGRATIONS: readonly Upgrade[] = [
@@ -94,7 +100,7 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.createIndex('customer' as never, 'customerKey');
     offers.createIndex('summaryId', 'summaryId', { unique: true });
     offers.createIndex('url', 'urlKey', { unique: true });
-    offers.createIndex('words', 'words', { multiEntry: true });
+    offers.createIndex('words' as never, 'words', { multiEntry: true });
   },
   // Version 2: customers per offer, each with a status (see docs/data-format.md). Every record is
   // rewritten in the upgrade's own transaction: an interrupted upgrade leaves version 1 whole.
@@ -134,12 +140,12 @@ export const MIGRATIONS: readonly Upgrade[] = [
   async (_db, tx) => {
     const offers = tx.objectStore('offers');
     offers.deleteIndex('words');
-    offers.createIndex('words', 'wordKeys', { multiEntry: true });
+    offers.createIndex('words' as never, 'wordKeys', { multiEntry: true });
     for (let after: IDBKeyRange | null = null; ; ) {
       const batch = (await offers.getAll(after, UPGRADE_BATCH)) as (StoredOffer & { words?: string[] })[];
       const last = batch.at(-1);
       if (!last) break;
-      await Promise.all(batch.map(({ words: _version3, ...record }) => offers.put(toStored(fromStored(record)))));
+      await Promise.all(batch.map(({ words: _version3, ...record }) => offers.put(toStored(fromStored(record as StoredOffer)))));
       after = IDBKeyRange.lowerBound(last.id, true);
     }
   },
@@ -148,6 +154,29 @@ export const MIGRATIONS: readonly Upgrade[] = [
   // stay in step; the offers themselves are only read.
   async (_db, tx) => {
     await tx.objectStore('stats').put(await countTotals(tx.objectStore('offers')));
+  },
+  // Version 6: the word index of our own (./word-index) replaces IndexedDB's: each record's word
+  // keys give way to its words, and their entries are written as runs, a batch of records at a time.
+  async (db, tx) => {
+    const offers = tx.objectStore('offers');
+    offers.deleteIndex('words');
+    db.createObjectStore('wordBlocks', { keyPath: 'key' });
+    db.createObjectStore('wordIndex', { keyPath: 'id' });
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = (await offers.getAll(after, WORD_UPGRADE_BATCH)) as (StoredOffer & { wordKeys?: unknown })[];
+      const last = batch.at(-1);
+      if (!last) break;
+      const change = new WordIndexChange();
+      await Promise.all(
+        batch.map(({ wordKeys: _version5, ...record }) => {
+          const stored = toStored(fromStored(record));
+          change.record(undefined, stored);
+          return offers.put(stored);
+        }),
+      );
+      await change.save(tx);
+      after = IDBKeyRange.lowerBound(last.id, true);
+    }
   },
 ];
 

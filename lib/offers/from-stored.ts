@@ -6,6 +6,6 @@ import type { Offer } from './schema';
  * index-fields.ts (which computes them) so the popup's early reader loads nothing else.
  */
 export function fromStored(stored: StoredOffer): Offer {
-  const { urlKey: _u, wordKeys: _w, statusKeys: _s, offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _since, ...offer } = stored;
+  const { urlKey: _u, words: _w, statusKeys: _s, offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _since, ...offer } = stored;
   return offer;
 }

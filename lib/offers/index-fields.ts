@@ -15,7 +15,7 @@ export function toStored(offer: Offer): StoredOffer {
   return {
     ...clean,
     urlKey: urlKey(clean),
-    wordKeys: offerWords(clean).map((word) => [word, clean.createdAt]),
+    words: offerWords(clean),
     statusKeys: customerStatuses(clean).map((status) => [status, clean.createdAt, clean.id]),
     offerStatusKey: [offerStatus(clean), clean.createdAt, clean.id],
     awaitingKeys: waits,

@@ -22,7 +22,9 @@ import {
 } from './customers';
 import { fromStored, toStored } from './index-fields';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, browserTimeZone, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
-import { matchesAllWords, urlKey } from './words';
+import { matchesAllWords, offerWords, urlKey } from './words';
+import { clearWordIndex, wordHolders, WordIndexChange, type WordIndexTransaction } from './word-index';
+import { offerOfKey } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
@@ -104,56 +106,18 @@ export interface UpsertAnswer {
   armedApplied?: boolean;
 }
 
-/** Every write changes the offers and the overview's totals together. */
-const WRITES: ['offers', 'stats'] = ['offers', 'stats'];
+/** Every write changes the offers, the overview's totals and the word index together. */
+const WRITES: ['offers', 'stats', 'wordBlocks', 'wordIndex'] = ['offers', 'stats', 'wordBlocks', 'wordIndex'];
 type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
 
 const DEFAULT_PAGE = 50;
 /**
- * Above this many hits for every query word, a newest-first scan beats fetching candidates (a rare
- * word's offers come in one request: 2,500 of them in about 50 ms in Chromium at 100,000 offers).
+ * Reading one record costs about as much as this many lines of the word index, a cautious guess:
+ * a record comes by its own request, where a block of 4,096 lines of some 60 characters comes in one.
  */
-const CANDIDATE_CAP = 2500;
-/**
- * A query word held by fewer than this share of the newest offers is looked up in the word index.
- * A common one is not: reading its index keys costs more than scanning (each key is checked
- * against its record; measured in Chromium at 100,000 offers, 11,000 keys take about 70 ms).
- */
-const RARE_SHARE = 1 / 16;
-/**
- * When the rarest query word is held by fewer than this share of the newest offers, its offers are
- * read newest first from the word index rather than scanning every offer: reading there costs
- * about twice a scanned record (a cursor), and this reads fewer than a third as many.
- */
-const WORD_WALK_SHARE = 1 / 3;
-/** The most records a search scan reads in one request. */
+const LINES_PER_RECORD = 16;
+/** The most records a search reads in one request. */
 const SCAN_BATCH = 1000;
-/**
- * When fewer than this share of the offers scanned so far match, and some query word is as rare,
- * the scan walks the newest index's keys instead, reading only the records of offers holding that
- * word: when they are fewer than KEYS_PER_RECORD times the records the scan still expects to read
- * (a key costs a fraction of a record; measured in Chromium at 100,000 offers, about an eighth).
- */
-const KEY_WALK_RATE = 0.25;
-const KEYS_PER_RECORD = 2;
-const KEY_SET_CAP = 25_000;
-/**
- * A key walk that has read this many keys per holder reads every holder's record at once instead:
- * they lie deep in the list (an old customer's offers), and walking on to them could read most of
- * the index. As many keys as a record costs, so neither way costs more than twice the better one
- * (measured in Chromium at 100,000 offers: 2,000 keys of the newest index in 11 ms, 3,665 records
- * of the word index in 76 ms).
- */
-const KEYS_PER_HOLDER = 4;
-/**
- * The most offers of one word listed by key to find those query words share (measured in Chromium
- * at 100,000 offers: 20,000 keys of the word index in 160 ms, where a word walk reads 20,000
- * records in about 700 ms).
- */
-const INTERSECTION_KEY_CAP = 50_000;
-/** How many more of the newest offers are looked at before query words are thought to seldom meet. */
-const INTERSECTION_SAMPLE = 250;
-const KEY_BATCH = 2000;
 
 export { fromStored };
 
@@ -170,25 +134,32 @@ function decodeCursor<K extends string[]>(cursor: string | undefined, length: K[
 }
 
 /**
- * What one transaction's writes change in the overview's totals: each write of an offer records
- * the difference between before and after, and `save` adds them to the stored totals in the same
- * transaction, so the totals never disagree with the offers.
+ * What one transaction's writes change in what is derived from the offers, the overview's totals
+ * and the word index: each write of an offer records the difference between before and after,
+ * and `save` adds it to both in the same transaction, so neither ever disagrees with the offers.
  */
-class TotalsChange {
+class DerivedChange {
   private readonly change: Totals = new Map();
+  private readonly words = new WordIndexChange();
   constructor(private readonly tx: ReadWrite) {}
 
-  record(before: Offer | undefined, after: Offer | undefined): void {
+  /** Records a write of the offer, from `before` to `after` (absent: created or deleted); returns the record to put. */
+  record(before: Offer | undefined, after: Offer): StoredOffer;
+  record(before: Offer | undefined, after: undefined): undefined;
+  record(before: Offer | undefined, after: Offer | undefined): StoredOffer | undefined {
     if (before) addInto(this.change, contribution(before), -1);
     if (after) addInto(this.change, contribution(after));
+    const stored = after && toStored(after);
+    this.words.record(before && { ...before, words: offerWords(before) }, stored);
+    return stored;
   }
 
   async put(before: Offer | undefined, after: Offer): Promise<void> {
-    this.record(before, after);
-    await this.tx.objectStore('offers').put(toStored(after));
+    await this.tx.objectStore('offers').put(this.record(before, after));
   }
 
   async save(): Promise<void> {
+    await this.words.save(this.tx);
     if (this.change.size === 0) return;
     const stats = this.tx.objectStore('stats');
     const stored = await stats.get(TOTALS_ID);
@@ -218,7 +189,7 @@ export class OfferStore {
     if (!parsed) throw new InvalidOfferError('not-an-offer-url', NOT_AN_OFFER_URL);
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
-    const totals = new TotalsChange(tx);
+    const derived = new DerivedChange(tx);
     let incoming = offerFromDraft(draft, parsed, this.newId(), now, this.newId());
     const isNew = !(await this.findMatch(tx, incoming));
     const takesArmed = armed && isNew && armed.offerId !== incoming.id && (armed.link === 'replacement' || (incoming.kind === 'purchase' && !incoming.followUpOf));
@@ -231,7 +202,7 @@ export class OfferStore {
           const old = await tx.objectStore('offers').get(armed.offerId);
           if (old && !old.replacedBy) {
             const linked = replacement(fromStored(old), incoming, armed.withdraw, now, this.newId);
-            await totals.put(fromStored(old), linked.replaced);
+            await derived.put(fromStored(old), linked.replaced);
             incoming = linked.by;
           }
         }
@@ -241,8 +212,8 @@ export class OfferStore {
       // between that save and the mark's clearing leaves it, and the retry is a merge.
       armedApplied = await this.armedAppliedSince(tx, armed);
     }
-    const result = await this.mergeInto(tx, totals, incoming, now, draft.shownOnResultPage);
-    await totals.save();
+    const result = await this.mergeInto(tx, derived, incoming, now, draft.shownOnResultPage);
+    await derived.save();
     await tx.done;
     return {
       offer: result.offer,
@@ -273,7 +244,7 @@ export class OfferStore {
 
   private async mergeInto(
     tx: ReadWrite,
-    totals: TotalsChange,
+    derived: DerivedChange,
     incoming: Offer,
     now: string,
     replacing: readonly ResultPageField[] = [],
@@ -288,7 +259,7 @@ export class OfferStore {
     if (summaryIdConflict) next = merge({ ...incoming, summaryId: undefined });
     const conflict = summaryIdConflict ? { summaryIdConflict } : {};
     if (next === existing) return { offer: existing, outcome: 'unchanged', ...conflict };
-    await totals.put(existing, next);
+    await derived.put(existing, next);
     return { offer: next, outcome: existing ? 'updated' : 'added', ...conflict };
   }
 
@@ -303,12 +274,12 @@ export class OfferStore {
   async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
-    const totals = new TotalsChange(tx);
+    const derived = new DerivedChange(tx);
     const result: MergeResult = { added: 0, updated: 0, unchanged: 0, summaryIdConflicts: [] };
     try {
       const { matches, holders } = await storedMatches(tx, offers);
       const pending = new PendingWrites();
-      /** Each offer as stored before this merge (by id), for the totals' difference. */
+      /** Each offer as stored before this merge (by id), for the difference it makes. */
       const storedBefore = new Map<string, Offer>();
       offers.forEach((incoming, i) => {
         const stored = matches[i];
@@ -340,13 +311,12 @@ export class OfferStore {
       // requests already made then fail without anything else waiting on them. The first failure
       // is reported by the Promise.all below.
       const requests = pending.offers().map((offer) => {
-        totals.record(storedBefore.get(offer.id), offer);
-        const request = tx.objectStore('offers').put(toStored(offer));
+        const request = tx.objectStore('offers').put(derived.record(storedBefore.get(offer.id), offer));
         request.catch(() => undefined);
         return request;
       });
       await Promise.all(requests);
-      await totals.save();
+      await derived.save();
     } catch (error) {
       try {
         tx.abort();
@@ -504,62 +474,46 @@ export class OfferStore {
    * page at a time, newest first; `cursor` (the previous page's `nextCursor`) is where the next
    * page starts. Every query word must start a word of the offer; a pasted offer URL finds its
    * offer. The newest offers are read first: a query they all match (a common word) needs nothing
-   * else. Query words rare among them are looked up in the word index, and their offers fetched
-   * when few; otherwise the scan goes on, in batches sized by how many matched so far.
+   * else, and the scan goes on in batches sized by how many matched so far. When matches are rare,
+   * the word index lists the offers holding the query words, and only theirs are read.
    */
   async search(query: string, { cursor, limit = DEFAULT_PAGE, filter = {} }: PageRequest = {}): Promise<Page> {
     const pastedUrl = parseOfferUrl(query);
     const queryWords = [...new Set(searchWords(pastedUrl ? pastedUrl.quoteId : query))];
     if (queryWords.length === 0) return this.page({ cursor, limit, filter });
     const after = decodeCursor<[string, string]>(cursor, 2);
-    const fits = (stored: StoredOffer) => matchesAllWords(stored.wordKeys, queryWords) && matchesFilter(stored, filter);
+    const fits = (stored: StoredOffer) => matchesAllWords(stored.words, queryWords) && matchesFilter(stored, filter);
     const tx = this.db.transaction(WRITES, 'readonly');
-    const store = tx.objectStore('offers');
+    const newest = tx.objectStore('offers').index('newest');
     // One more than the page: its presence says a next page exists.
     const wanted = limit + 1;
     const matches: StoredOffer[] = [];
     // The scan starts below the cursor (or the filter's end date) and stops at its start date.
     const top = after ?? (filter.to ? [filter.to] : undefined);
     let upper = top ? IDBKeyRange.upperBound(top, true) : undefined;
-    const newest = store.index('newest');
-    let batch = scanBatch(await newestBatch(newest, upper, wanted), wanted);
-    let scanned = 0;
-    let batchSize = wanted;
-    /** The offers holding the query's rarest word, once the scan found matches rare. */
-    let holders: Holders | null = null;
-    let keysWalked = 0;
-    scanning: for (;;) {
-      for (const stored of batch.records) {
-        if (filter.from && stored.createdAt < filter.from) break scanning;
+    const scanned: StoredOffer[] = [];
+    for (let batchSize = wanted; ; ) {
+      const records = await newestBatch(newest, upper, batchSize);
+      scanned.push(...records);
+      for (const stored of records) {
+        if (filter.from && stored.createdAt < filter.from) return pageOf(matches, limit);
         if (fits(stored)) matches.push(stored);
-        if (matches.length === wanted) break scanning;
+        if (matches.length === wanted) return pageOf(matches, limit);
       }
-      if (!batch.last || batch.complete) break;
-      upper = IDBKeyRange.upperBound([batch.last.createdAt, batch.last.id], true);
-      if (scanned === 0) {
-        const answered = await pageFromWordIndex(store, queryWords, batch.records, { after, filter, fits, wanted }, limit);
-        if (answered) return answered;
+      const last = records.at(-1);
+      if (!last || records.length < batchSize) return pageOf(matches, limit);
+      upper = IDBKeyRange.upperBound([last.createdAt, last.id], true);
+      // Enough for the rest of the page at the rate matched so far. None matched yet, or more than
+      // a batch more to read: the word index lists the offers to read instead.
+      const needed = Math.ceil((wanted - matches.length) / (Math.max(matches.length, 1) / scanned.length));
+      if (matches.length === 0 || needed > SCAN_BATCH) {
+        const total = await countedOffers(tx.objectStore('offers'));
+        const listed = await holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total }, [last.createdAt, last.id], filter.from);
+        matches.push(...(await fittingRecords(tx.objectStore('offers'), listed, fits, wanted - matches.length)));
+        return pageOf(matches, limit);
       }
-      if (!holders) {
-        scanned += batch.records.length;
-        const rate = Math.max(matches.length, 1) / scanned;
-        // Enough for the rest of the page at the rate matched so far, within bounds.
-        const needed = Math.ceil((wanted - matches.length) / rate);
-        batchSize = Math.min(SCAN_BATCH, Math.max(wanted, needed));
-        if (rate < KEY_WALK_RATE && canWalkKeys(newest)) {
-          const total = await countedOffers(store);
-          holders = await rareWordHolders(store, queryWords, batch.records, total, Math.min(KEY_SET_CAP, KEYS_PER_RECORD * needed));
-          if (holders) batchSize = Math.min(KEY_BATCH, Math.max(wanted, needed));
-        }
-      }
-      if (holders && keysWalked >= KEYS_PER_HOLDER * holders.ids.size) {
-        matches.push(...(await holdersBelow(store, holders, [batch.last.createdAt, batch.last.id], fits, wanted - matches.length)));
-        break;
-      }
-      batch = holders ? await holdersBatch(store, newest, holders.ids, upper, batchSize) : scanBatch(await newestBatch(newest, upper, batchSize), batchSize);
-      if (holders) keysWalked += batchSize;
+      batchSize = Math.max(wanted, needed);
     }
-    return pageOf(matches, limit);
   }
 
   private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
@@ -572,9 +526,9 @@ export class OfferStore {
     if (after === before) return before;
     const changed = Offer.safeParse({ ...after, updatedAt: now });
     if (!changed.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(changed.error.issues[0]));
-    const totals = new TotalsChange(tx);
-    await totals.put(before, changed.data);
-    await totals.save();
+    const derived = new DerivedChange(tx);
+    await derived.put(before, changed.data);
+    await derived.save();
     await tx.done;
     return changed.data;
   }
@@ -686,9 +640,9 @@ export class OfferStore {
     const linked = replacement(fromStored(old), fromStored(by), withdraw, now, this.newId);
     const replaced = { ...linked.replaced, updatedAt: now };
     const next = { ...linked.by, updatedAt: now };
-    const totals = new TotalsChange(tx);
-    await Promise.all([totals.put(fromStored(old), replaced), totals.put(fromStored(by), next)]);
-    await totals.save();
+    const derived = new DerivedChange(tx);
+    await Promise.all([derived.put(fromStored(old), replaced), derived.put(fromStored(by), next)]);
+    await derived.save();
     await tx.done;
     return { replaced, by: next };
   }
@@ -731,12 +685,12 @@ export class OfferStore {
     const stored = await tx.objectStore('offers').get(id);
     let unlinked: Unlinked | null = null;
     if (stored) {
-      const totals = new TotalsChange(tx);
-      totals.record(fromStored(stored), undefined);
+      const derived = new DerivedChange(tx);
+      derived.record(fromStored(stored), undefined);
       await tx.objectStore('offers').delete(id);
       const deleted = fromStored(stored);
-      unlinked = await unlinkReplaced(tx, totals, deleted, new Set([id]), reopen !== undefined && deleted.replaces === reopen);
-      await totals.save();
+      unlinked = await unlinkReplaced(tx, derived, deleted, new Set([id]), reopen !== undefined && deleted.replaces === reopen);
+      await derived.save();
     }
     await tx.done;
     return { offer: stored ? fromStored(stored) : null, unlinked };
@@ -746,14 +700,14 @@ export class OfferStore {
   async deleteMany(ids: readonly string[]): Promise<Offer[]> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const offers = tx.objectStore('offers');
-    const totals = new TotalsChange(tx);
+    const derived = new DerivedChange(tx);
     const stored = await Promise.all(ids.map((id) => offers.get(id)));
     const deleted = stored.flatMap((record) => (record ? [fromStored(record)] : []));
-    for (const offer of deleted) totals.record(offer, undefined);
+    for (const offer of deleted) derived.record(offer, undefined);
     await Promise.all(deleted.map((offer) => offers.delete(offer.id)));
     const deleting = new Set(deleted.map((offer) => offer.id));
-    for (const offer of deleted) await unlinkReplaced(tx, totals, offer, deleting);
-    await totals.save();
+    for (const offer of deleted) await unlinkReplaced(tx, derived, offer, deleting);
+    await derived.save();
     await tx.done;
     return deleted;
   }
@@ -765,7 +719,7 @@ export class OfferStore {
   async setStatusForAll(ids: readonly string[], status: CustomerStatus): Promise<{ changed: Offer[]; withoutCustomers: number; missing: number }> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
-    const totals = new TotalsChange(tx);
+    const derived = new DerivedChange(tx);
     const stored = await Promise.all(ids.map((id) => tx.objectStore('offers').get(id)));
     const changes: { before: Offer; after: Offer }[] = [];
     let withoutCustomers = 0;
@@ -779,8 +733,8 @@ export class OfferStore {
       if (!after.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(after.error.issues[0]));
       changes.push({ before, after: after.data });
     }
-    await Promise.all(changes.map(({ before, after }) => totals.put(before, after)));
-    await totals.save();
+    await Promise.all(changes.map(({ before, after }) => derived.put(before, after)));
+    await derived.save();
     await tx.done;
     return { changed: changes.map(({ after }) => after), withoutCustomers, missing: stored.filter((record) => !record).length };
   }
@@ -791,10 +745,10 @@ export class OfferStore {
    */
   async restore(offer: Offer): Promise<Offer> {
     const tx = this.db.transaction(WRITES, 'readwrite');
-    const totals = new TotalsChange(tx);
-    const result = await this.mergeInto(tx, totals, readFromLink(offer), this.clock());
-    await relinkReplaced(tx, totals, result.offer);
-    await totals.save();
+    const derived = new DerivedChange(tx);
+    const result = await this.mergeInto(tx, derived, readFromLink(offer), this.clock());
+    await relinkReplaced(tx, derived, result.offer);
+    await derived.save();
     await tx.done;
     return result.offer;
   }
@@ -807,12 +761,12 @@ export class OfferStore {
     const checked = offers.map(readFromLink);
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
-    const totals = new TotalsChange(tx);
+    const derived = new DerivedChange(tx);
     const restored: Offer[] = [];
     // One after another: two offers of the list may share a quote, and each must see the other's write.
-    for (const offer of checked) restored.push((await this.mergeInto(tx, totals, offer, now)).offer);
-    for (const offer of restored) await relinkReplaced(tx, totals, offer);
-    await totals.save();
+    for (const offer of checked) restored.push((await this.mergeInto(tx, derived, offer, now)).offer);
+    for (const offer of restored) await relinkReplaced(tx, derived, offer);
+    await derived.save();
     await tx.done;
     return restored;
   }
@@ -838,7 +792,7 @@ export class OfferStore {
   async deleteAll(): Promise<number> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const count = await tx.objectStore('offers').count();
-    await Promise.all([tx.objectStore('offers').clear(), tx.objectStore('stats').clear()]);
+    await Promise.all([tx.objectStore('offers').clear(), tx.objectStore('stats').clear(), clearWordIndex(tx)]);
     await tx.done;
     return count;
   }
@@ -936,199 +890,70 @@ async function storedMatches(tx: ReadWrite, offers: readonly Offer[]): Promise<{
   };
 }
 
-/** getAllKeys with a direction: browsers with getAllRecords (Chromium 141+) take options there too. */
-type KeysReader = { getAllKeys(options: RecordsQuery): Promise<string[]> };
-const canWalkKeys = (index: NewestIndex) => 'getAllRecords' in index;
-
 /** How many offers there are, from the overview's totals: one small record, not a count of the store. */
 const countedOffers = async <Mode extends IDBTransactionMode>(store: IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers', Mode>) =>
   offerCount((await store.transaction.objectStore('stats').get(TOTALS_ID))?.counts);
 
-/** The index range of the words starting with `prefix`. */
-const wordsStartingWith = (prefix: string) => IDBKeyRange.bound([prefix], [`${prefix}\uffff`]);
-
-/** Each query word with the share of the `sample` of offers holding it, rarest first. */
-function wordShares(queryWords: readonly string[], sample: readonly StoredOffer[]): { word: string; share: number }[] {
-  return queryWords
-    .map((word) => ({ word, share: sample.filter((stored) => matchesAllWords(stored.wordKeys, [word])).length / sample.length }))
-    .sort((a, b) => a.share - b.share);
-}
-
-/** The offers holding the query's rarest word, as a key walk looks for them: that word, their ids. */
-interface Holders {
-  word: string;
-  ids: ReadonlySet<string>;
-}
-
-/**
- * The offers holding the query word rarest among the records scanned, when that word is rare and
- * they are fewer than `cap`; null to go on scanning records. Its share of the sample times the
- * `total` of offers says beforehand whether they are likely to be fewer.
- */
-async function rareWordHolders(
-  store: OffersStore,
-  queryWords: readonly string[],
-  sample: readonly StoredOffer[],
-  total: number,
-  cap: number,
-): Promise<Holders | null> {
-  const [rarest] = wordShares(queryWords, sample);
-  if (!rarest || rarest.share >= KEY_WALK_RATE || rarest.share * total >= cap) return null;
-  const ids = await store.index('words').getAllKeys(wordsStartingWith(rarest.word), cap);
-  return ids.length < cap ? { word: rarest.word, ids: new Set(ids) } : null;
-}
-
-/**
- * A query word rare among the newest offers (`shares`, rarest first) that fewer than CANDIDATE_CAP
- * offers hold, counted by key. Null to go on scanning.
- */
-async function rareWord(store: OffersStore, shares: readonly { word: string; share: number }[]): Promise<string | null> {
-  // The rarest first: once one is found in few offers, a word more common among the newest is not looked up.
-  for (const { word } of shares.filter(({ share }) => share < RARE_SHARE)) {
-    const keys = await store.index('words').getAllKeys(wordsStartingWith(word), CANDIDATE_CAP);
-    if (keys.length < CANDIDATE_CAP) return word;
-  }
-  return null;
-}
-
-type WordsIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'words'>;
-
-/** What a search walking a word's offers needs: where the page starts, the filter, the test each offer must pass, how many. */
-interface WordWalk {
-  after: readonly [string, string] | null;
-  filter: OfferFilter;
-  fits: (stored: StoredOffer) => boolean;
+/** What a search found before it turned to the word index: the offers `scanned`, how many `matched`, how many more it `wanted`, of a `total`. */
+interface ScanSoFar {
+  scanned: readonly StoredOffer[];
+  matched: number;
   wanted: number;
+  total: number;
 }
 
 /**
- * A page read through the word index instead of scanning on, the newest offers being the `sample`:
- * the offers of a query word rare among them when few hold it, else the rarest word's offers
- * newest first when that query word starts one word only. Null to go on scanning.
+ * How many records a search expects to read among `candidates` offers for the rest of its page,
+ * `holding` of the scanned offers holding the words they were listed by: as many as the share
+ * of those that matched says, or every candidate when none matched (nothing says they ever do).
  */
-async function pageFromWordIndex(store: OffersStore, queryWords: readonly string[], sample: readonly StoredOffer[], walk: WordWalk, limit: number): Promise<Page | null> {
-  const shares = wordShares(queryWords, sample);
-  const rare = await rareWord(store, shares);
-  if (rare) return matchesPage(await store.index('words').getAll(wordsStartingWith(rare)), walk.fits, walk.after, limit);
-  const fitting = sample.filter(walk.fits).length;
-  if (fitting === 0 && queryWords.length > 1 && !(await fitsBelow(store, sample, walk.fits))) {
-    // Words common among the newest offers that none of them holds together seldom meet: walking
-    // or scanning their offers could read them all. The offers they share are found by key instead.
-    const common = await offersHoldingAll(store, shares);
-    if (common) return candidatesPage(store, common, walk.fits, walk.after, limit);
-  }
-  const rarest = shares[0];
-  if (!rarest || rarest.share >= WORD_WALK_SHARE) return null;
-  const word = await onlyWordStartingWith(store.index('words'), rarest.word);
-  if (!word) return null;
-  // Of the sampled offers holding the walked word (the only word its query word starts), the share
-  // that fits says how many to read for a page.
-  const holding = rarest.share * sample.length;
-  const firstBatch = Math.min(SCAN_BATCH, Math.ceil((walk.wanted * (holding + 1)) / (fitting + 1)));
-  return pageOf(await walkWord(store.index('words'), word, walk, firstBatch), limit);
-}
+const expectedReads = (candidates: number, holding: number, { matched, wanted }: ScanSoFar) =>
+  matched > 0 ? Math.min(candidates, (wanted * (holding + 1)) / (matched + 1)) : candidates;
 
 /**
- * Whether one of the INTERSECTION_SAMPLE offers below the `sample` fits: a page's worth of newest
- * offers can miss words that meet in 1 offer in 50, whose walk finds a page in a few hundred
- * records, far sooner than listing every offer of each word.
+ * The offers below `key` ([createdAt, id]) and from the date `from` holding a word each query word
+ * starts, newest first, listed by the word index. The rarest word among the scanned offers is
+ * listed first; each next word's offers are listed and intersected while that costs less than the
+ * records it would spare reading (its list's size guessed from its share of the scanned offers).
+ * The records read are checked for every word.
  */
-async function fitsBelow(store: OffersStore, sample: readonly StoredOffer[], fits: (stored: StoredOffer) => boolean): Promise<boolean> {
-  const last = sample.at(-1);
-  if (!last) return false;
-  const below = await newestBatch(store.index('newest'), IDBKeyRange.upperBound([last.createdAt, last.id], true), INTERSECTION_SAMPLE);
-  return below.some(fits);
-}
-
-/**
- * The ids of the offers holding every query word (`shares`, rarest first), listed from the word
- * index by key. A word with INTERSECTION_KEY_CAP offers or more (estimated from its share of the
- * newest offers, or found so) is left out: the others' offers in common are enough to read, and
- * the search checks every word on them. Null when no word is listed, or CANDIDATE_CAP offers or
- * more are in common (a walk or a scan then finds a page sooner).
- */
-async function offersHoldingAll(store: OffersStore, shares: readonly { word: string; share: number }[]): Promise<string[] | null> {
-  const total = await countedOffers(store);
-  let common: ReadonlySet<string> | null = null;
-  for (const { word, share } of shares) {
-    if (share * total >= INTERSECTION_KEY_CAP) continue;
-    const ids = await store.index('words').getAllKeys(wordsStartingWith(word), INTERSECTION_KEY_CAP);
-    if (ids.length >= INTERSECTION_KEY_CAP) continue;
-    common = inCommon(common, ids);
-    if (common.size === 0) return [];
-  }
-  return common && common.size < CANDIDATE_CAP ? [...common] : null;
-}
-
-/** The ids in both `listed` (none listed yet: every id) and `ids`. */
-const inCommon = (listed: ReadonlySet<string> | null, ids: readonly string[]): ReadonlySet<string> => new Set(listed ? ids.filter((id) => listed.has(id)) : ids);
-
-/** The one word of the index that `prefix` starts, or null when it starts none or several. */
-async function onlyWordStartingWith(index: WordsIndex, prefix: string): Promise<string | null> {
-  const first = await index.openKeyCursor(wordsStartingWith(prefix));
-  if (!first) return null;
-  const [word] = first.key;
-  // An empty array sorts after every string: the range begins after the last entry of `word`.
-  const another = await index.getKey(IDBKeyRange.bound([word, []], [`${prefix}\uffff`]));
-  return another === undefined ? word : null;
-}
-
-/**
- * The offers holding `word` that fit, newest first below the cursor (or the filter's end date)
- * and down to the filter's start date, until `wanted`: read from the word index, whose entries
- * of one word follow the `newest` index's order.
- */
-async function walkWord(index: WordsIndex, word: string, { after, filter, fits, wanted }: WordWalk, firstBatch: number): Promise<StoredOffer[]> {
-  // The cursor's own time is kept in the range: offers created at that moment after it in the list come next.
-  let upper = after ? { key: [word, after[0]], open: false } : filter.to ? { key: [word, filter.to], open: true } : { key: [word, []], open: false };
-  const lower = { key: filter.from ? [word, filter.from] : [word], open: false };
-  const matches: StoredOffer[] = [];
-  const reader = index as unknown as RecordsReader;
-  if (!reader.getAllRecords) {
-    for (let c = await index.openCursor(keyRange(lower, upper), 'prev'); c && matches.length < wanted; c = await c.continue()) {
-      if ((!after || isBefore(c.value, after)) && fits(c.value)) matches.push(c.value);
+async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly string[], scan: ScanSoFar, key: readonly [string, string], from: string | undefined): Promise<[string, string][]> {
+  const holdingOf = (word: string, among: readonly StoredOffer[]) => among.filter((stored) => matchesAllWords(stored.words, [word]));
+  const byRarity = queryWords.map((word) => ({ word, holding: holdingOf(word, scan.scanned).length })).sort((a, b) => a.holding - b.holding);
+  let candidates: Set<string> | null = null;
+  let holding = scan.scanned;
+  const scanned = Math.max(scan.scanned.length, 1);
+  for (const { word, holding: holdingAll } of byRarity) {
+    const holdingNext = holdingOf(word, holding);
+    if (candidates) {
+      const listing = ((holdingAll / scanned) * scan.total) / LINES_PER_RECORD;
+      const kept = candidates.size * (holdingNext.length / Math.max(holding.length, 1));
+      if (listing + expectedReads(kept, holdingNext.length, scan) >= expectedReads(candidates.size, holding.length, scan)) break;
     }
-    return matches;
+    const holders = await wordHolders(tx, word);
+    const listed: Set<string> = candidates ?? holders;
+    candidates = candidates ? new Set([...listed].filter((offer) => holders.has(offer))) : holders;
+    holding = holdingNext;
+    if (candidates.size === 0) break;
   }
-  // In batches, one request each, growing up to SCAN_BATCH. An index key holds no id, so the next
-  // batch starts at the last record's time again and skips what was read; a batch that read nothing
-  // new (a crowd of offers created at one moment) is read again twice as large.
-  let readTo = after;
-  let count = firstBatch;
-  for (;;) {
-    const records = (await reader.getAllRecords({ query: keyRange(lower, upper), count, direction: 'prev' })).map((record) => record.value);
+  return [...(candidates ?? [])]
+    .map(offerOfKey)
+    .filter(([createdAt, id]) => isBefore({ createdAt, id }, key) && (!from || createdAt >= from))
+    .sort(([aTime, aId], [bTime, bId]) => (isBefore({ createdAt: aTime, id: aId }, [bTime, bId]) ? 1 : -1));
+}
+
+/** The first `count` of the `listed` offers ([createdAt, id], newest first) whose records fit, read in growing batches. */
+async function fittingRecords(store: OffersStore, listed: readonly [string, string][], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
+  const found: StoredOffer[] = [];
+  for (let at = 0, size = count; at < listed.length; at += size, size = Math.min(SCAN_BATCH, size * 2)) {
+    const records = await Promise.all(listed.slice(at, at + size).map(([, id]) => store.get(id)));
     for (const stored of records) {
-      if (readTo && !isBefore(stored, readTo)) continue;
-      if (fits(stored)) matches.push(stored);
-      if (matches.length === wanted) return matches;
+      if (!stored || !fits(stored)) continue;
+      found.push(stored);
+      if (found.length === count) return found;
     }
-    const last = records.at(-1);
-    if (!last || records.length < count) return matches;
-    if (readTo && !isBefore(last, readTo)) {
-      count *= 2;
-      continue;
-    }
-    readTo = [last.createdAt, last.id];
-    upper = { key: [word, last.createdAt], open: false };
-    count = Math.min(SCAN_BATCH, count * 2);
   }
-}
-
-/** The page of a search answered from candidates: their records, those that fit below the cursor, newest first. */
-async function candidatesPage(store: OffersStore, candidates: readonly string[], fits: (stored: StoredOffer) => boolean, after: readonly [string, string] | null, limit: number): Promise<Page> {
-  const records = await Promise.all([...new Set(candidates)].map((key) => store.get(key)));
-  return matchesPage(records.filter((stored) => stored !== undefined), fits, after, limit);
-}
-
-/** The page of a search answered from `records` (an offer may come more than once): those that fit below the cursor, newest first. */
-function matchesPage(records: readonly StoredOffer[], fits: (stored: StoredOffer) => boolean, after: readonly [string, string] | null, limit: number): Page {
-  return pageOf(newestUnique(records, (stored) => fits(stored) && (!after || isBefore(stored, after))), limit);
-}
-
-/** The `records` to `keep`, each offer once, newest first. */
-function newestUnique(records: readonly StoredOffer[], keep: (stored: StoredOffer) => boolean): StoredOffer[] {
-  const kept = new Map(records.filter(keep).map((stored) => [stored.id, stored]));
-  return [...kept.values()].sort((a, b) => (isBefore(a, [b.createdAt, b.id]) ? 1 : -1));
+  return found;
 }
 
 /** A search's page from its matches, newest first and one more than the page when there is a next. */
@@ -1138,41 +963,6 @@ function pageOf(matches: readonly StoredOffer[], limit: number): Page {
   return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([last.createdAt, last.id]) : null };
 }
 
-/** A search scan's batch: the records to check, the last offer passed (the next batch starts below it), whether the index ends here. */
-interface ScanBatch {
-  records: StoredOffer[];
-  last: StoredOffer | undefined;
-  complete: boolean;
-}
-const scanBatch = (records: StoredOffer[], asked: number): ScanBatch => ({ records, last: records.at(-1), complete: records.length < asked });
-
-/**
- * The next `count` offers below `upper`, newest first, read as keys: only the records of those
- * in `holders` are read, and the batch's last, whose key bounds the next batch.
- */
-async function holdersBatch(
-  store: OffersStore,
-  index: NewestIndex,
-  holders: ReadonlySet<string>,
-  upper: IDBKeyRange | undefined,
-  count: number,
-): Promise<ScanBatch> {
-  const ids = await (index as unknown as KeysReader).getAllKeys({ query: upper ?? null, count, direction: 'prev' });
-  const lastId = ids.at(-1);
-  const [records, last] = await Promise.all([Promise.all(ids.filter((id) => holders.has(id)).map((id) => store.get(id))), lastId === undefined ? undefined : store.get(lastId)]);
-  return { records: records.filter((stored) => stored !== undefined), last, complete: ids.length < count };
-}
-
-/**
- * Of the holders below `key` ([createdAt, id], where the key walk stands), the `count` newest that
- * fit: every holder's record read in one request from the word index, where an offer holding
- * several words of the prefix comes once per word.
- */
-async function holdersBelow(store: OffersStore, holders: Holders, key: readonly [string, string], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
-  const records = await store.index('words').getAll(wordsStartingWith(holders.word));
-  return newestUnique(records, (stored) => isBefore(stored, key) && fits(stored)).slice(0, count);
-}
-
 /**
  * Once an offer that replaced another is deleted, the other no longer names it as its replacement,
  * so it can be replaced again (by the right offer, when the deleted one was a mistake). Its
@@ -1180,14 +970,14 @@ async function holdersBelow(store: OffersStore, holders: Holders, key: readonly 
  * `reopen`: a capture undone takes back the withdrawal it made. Nothing changes when the other is
  * deleted too, or names another replacement.
  */
-async function unlinkReplaced(tx: ReadWrite, totals: TotalsChange, deleted: Offer, deleting: ReadonlySet<string>, reopen = false): Promise<Unlinked | null> {
+async function unlinkReplaced(tx: ReadWrite, derived: DerivedChange, deleted: Offer, deleting: ReadonlySet<string>, reopen = false): Promise<Unlinked | null> {
   if (!deleted.replaces || deleting.has(deleted.replaces)) return null;
   const stored = await tx.objectStore('offers').get(deleted.replaces);
   if (stored?.replacedBy !== deleted.id) return null;
   const { replacedBy: _deleted, ...unlinked } = fromStored(stored);
   const customers = reopen ? unlinked.customers.map((customer) => withoutWithdrawalAt(customer, deleted.createdAt)) : unlinked.customers;
   const offer = { ...unlinked, customers };
-  await totals.put(fromStored(stored), offer);
+  await derived.put(fromStored(stored), offer);
   return { offer, reopened: customers.filter((customer, index) => customer !== unlinked.customers[index]).length };
 }
 
@@ -1209,11 +999,11 @@ function withoutWithdrawalAt(customer: OfferCustomer, at: string): OfferCustomer
 }
 
 /** A deleted replacement put back (Undo) is named again by the offer it replaces, unless that offer has another one since. */
-async function relinkReplaced(tx: ReadWrite, totals: TotalsChange, restored: Offer): Promise<void> {
+async function relinkReplaced(tx: ReadWrite, derived: DerivedChange, restored: Offer): Promise<void> {
   if (!restored.replaces) return;
   const stored = await tx.objectStore('offers').get(restored.replaces);
   if (!stored || stored.replacedBy) return;
-  await totals.put(fromStored(stored), { ...fromStored(stored), replacedBy: restored.id });
+  await derived.put(fromStored(stored), { ...fromStored(stored), replacedBy: restored.id });
 }
 
 /** Offers about to be written in one batch, findable by id or quote (a match) and by summary ID (a clash). */
@@ -1311,7 +1101,7 @@ function keyRange(lower: Bound | undefined, upper: Bound | undefined): IDBKeyRan
 }
 
 /** True when the offer comes after `key` ([createdAt, id]) in a newest-first list, in IndexedDB's order (by code unit). */
-const isBefore = (offer: Offer, [createdAt, id]: readonly [string, string]) => offer.createdAt < createdAt || (offer.createdAt === createdAt && offer.id < id);
+const isBefore = (offer: Pick<Offer, 'createdAt' | 'id'>, [createdAt, id]: readonly [string, string]) => offer.createdAt < createdAt || (offer.createdAt === createdAt && offer.id < id);
 
 function matchesFilter(offer: Offer, filter: OfferFilter): boolean {
   return (

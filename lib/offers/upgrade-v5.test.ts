@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
+import { version5Record } from '@/test/unit/legacy-records';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type Upgrade } from './db';
 import { toStored } from './index-fields';
@@ -53,7 +54,7 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   const v4 = await openOfferDatabase(DB_NAME, undefined, MIGRATIONS.slice(0, 4));
   const tx = v4.transaction(['offers', 'stats'], 'readwrite');
-  await Promise.all([...OFFERS.map((offer) => tx.objectStore('offers').put(toStored(offer))), tx.objectStore('stats').put({ id: TOTALS_ID, counts: UTC_TOTALS })]);
+  await Promise.all([...OFFERS.map((offer) => tx.objectStore('offers').put(version5Record(offer) as never)), tx.objectStore('stats').put({ id: TOTALS_ID, counts: UTC_TOTALS })]);
   await tx.done;
   v4.close();
 });
@@ -74,7 +75,7 @@ it('counts the months again in the advisor’s time zone, keeping the other tota
   const local = totalsOf(OFFERS);
   expect(local).not.toEqual(UTC_TOTALS);
   const db = await openOfferDatabase();
-  expect(db.version).toBe(5);
+  expect(db.version).toBe(MIGRATIONS.length);
   db.close();
 
   const disk = await onDisk();
@@ -100,5 +101,5 @@ it('keeps version 4 and its totals whole when a step after it fails', async () =
   const disk = await onDisk();
   expect(disk.version).toBe(4);
   expect(disk.counts).toEqual(UTC_TOTALS);
-  expect(disk.records.sort(byId)).toEqual(OFFERS.map(toStored).sort(byId));
+  expect(disk.records.sort(byId)).toEqual(OFFERS.map(version5Record).sort(byId));
 });

@@ -42,7 +42,7 @@ async function expectLaterOpenUpgrades() {
   const db = await openOfferDatabase();
   try {
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation', 'words']);
+    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation']);
     const stored = await db.getAll('offers');
     expect(stored.map(fromStored)).toEqual(V1_RECORDS.map(offerFromV1).sort(byId));
     for (const offer of stored.map(fromStored)) expect(Offer.safeParse(offer).success, offer.id).toBe(true);

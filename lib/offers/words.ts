@@ -18,9 +18,9 @@ export function offerWords(offer: Offer): string[] {
   return [...words];
 }
 
-/** True when every query word starts one of the offer's words (so "cont" finds "Contoso"), given as its word index keys. */
-export function matchesAllWords(wordKeys: readonly (readonly [string, string])[], queryWords: readonly string[]): boolean {
-  return queryWords.every((q) => wordKeys.some(([word]) => word.startsWith(q)));
+/** True when every query word starts one of the offer's words (so "cont" finds "Contoso"). */
+export function matchesAllWords(words: readonly string[], queryWords: readonly string[]): boolean {
+  return queryWords.every((q) => words.some((word) => word.startsWith(q)));
 }
 
 export function urlKey(offer: Pick<Offer, 'kind' | 'quoteId' | 'partnerId'>): string {

@@ -1,0 +1,103 @@
+import 'fake-indexeddb/auto';
+import { IDBFactory } from 'fake-indexeddb';
+import type { IDBPDatabase } from 'idb';
+import { beforeEach, expect, it } from 'vitest';
+import { openOfferDatabase, type OfferCourierDB } from './db';
+import { offerOfKey } from './word-lines';
+import { clearWordIndex, wordHolders, WordIndexChange, type WordHolder, type WordIndexState } from './word-index';
+
+// The word index against a model: random creations, edits and deletions, in single writes (the
+// delta) and in large ones (runs, merged as they grow), must list for every prefix exactly the
+// offers whose words it starts.
+
+let db: IDBPDatabase<OfferCourierDB>;
+beforeEach(async () => {
+  globalThis.indexedDB = new IDBFactory();
+  db = await openOfferDatabase();
+});
+
+const VOCABULARY = Array.from({ length: 60 }, (_, n) => `w${String.fromCharCode(97 + (n % 26))}${n}`);
+
+/** A small deterministic random source, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+async function write(changes: readonly [WordHolder | undefined, WordHolder | undefined][]): Promise<void> {
+  const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readwrite');
+  const change = new WordIndexChange();
+  for (const [before, after] of changes) change.record(before, after);
+  await change.save(tx);
+  await tx.done;
+}
+
+async function holders(prefix: string): Promise<string[]> {
+  const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readonly');
+  return [...(await wordHolders(tx, prefix))].map((key) => offerOfKey(key)[1]).sort();
+}
+
+const modelHolders = (offers: ReadonlyMap<string, WordHolder>, prefix: string) =>
+  [...offers.values()].filter((offer) => offer.words.some((word) => word.startsWith(prefix))).map((offer) => offer.id).sort();
+
+const state = async () => (await db.get('wordIndex', 'state')) as WordIndexState;
+
+it('lists every prefix’s offers exactly through single writes, imports, edits and deletions', async () => {
+  const next = random(7);
+  const offers = new Map<string, WordHolder>();
+  const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+  const wordsOf = () => [...new Set(Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(VOCABULARY)))];
+  let made = 0;
+  const create = (): [undefined, WordHolder] => {
+    const offer = { id: `offer-${made}`, createdAt: new Date(Date.UTC(2026, 0, 1) + made++ * 60_000).toISOString(), words: wordsOf() };
+    offers.set(offer.id, offer);
+    return [undefined, offer];
+  };
+  const edit = (): [WordHolder, WordHolder | undefined] => {
+    const before = pick([...offers.values()]);
+    if (next() < 0.3) {
+      offers.delete(before.id);
+      return [before, undefined];
+    }
+    const after = { ...before, words: wordsOf() };
+    offers.set(after.id, after);
+    return [before, after];
+  };
+  for (let round = 0; round < 14; round++) {
+    // An import now and then (a run), single writes between (the delta).
+    if (round % 3 === 0) await write(Array.from({ length: 900 }, () => (offers.size > 0 && next() < 0.3 ? edit() : create())));
+    for (let i = 0; i < 40; i++) await write([offers.size > 0 && next() < 0.5 ? edit() : create()]);
+    for (const prefix of ['w', 'wa', 'wb1', 'wz25', 'wq', 'wc2', 'x']) expect(await holders(prefix)).toEqual(modelHolders(offers, prefix));
+  }
+  const { runs } = await state();
+  expect(runs.length).toBeGreaterThan(0);
+  expect(runs.length).toBeLessThanOrEqual(8);
+  // Runs were merged as they grew.
+  expect((await state()).nextRun - 1).toBeGreaterThan(runs.length);
+}, 120_000);
+
+it('an edit that changes nothing writes nothing, and a change undone in the same write leaves no line', async () => {
+  const offer = { id: 'a', createdAt: '2026-01-01T00:00:00.000Z', words: ['alpha', 'beta'] };
+  await write([[undefined, offer]]);
+  const before = await state();
+  await write([[offer, offer]]);
+  await write([
+    [offer, { ...offer, words: ['alpha'] }],
+    [{ ...offer, words: ['alpha'] }, offer],
+  ]);
+  expect(await state()).toEqual(before);
+  expect(await holders('beta')).toEqual(['a']);
+});
+
+it('empties', async () => {
+  await write(Array.from({ length: 3000 }, (_, n): [undefined, WordHolder] => [undefined, { id: `o${n}`, createdAt: '2026-01-01T00:00:00.000Z', words: ['alpha'] }]));
+  expect(await holders('alpha')).toHaveLength(3000);
+  const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readwrite');
+  await clearWordIndex(tx);
+  await tx.done;
+  expect(await holders('alpha')).toEqual([]);
+  expect(await db.count('wordBlocks')).toBe(0);
+});

@@ -1,0 +1,178 @@
+import type { IDBPObjectStore, StoreNames } from 'idb';
+import type { OfferCourierDB } from './db';
+import { BLOCK_LINES, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, presentOffers, removal } from './word-lines';
+
+/**
+ * The word index of our own (docs/index-engine.md): IndexedDB's own index cost several
+ * microseconds an entry, and an offer has about 22 words, which made an import five times slower
+ * than writing its records. Entries are kept as text in a few runs of sorted blocks, each run
+ * newer than the one before, plus a small delta in the index's state record for single writes.
+ * A run that grows as large as the one before it is merged into it, so a run stays about twice
+ * the size of the next and an import rewrites each entry a few times only.
+ */
+
+export const WORD_INDEX_ID = 'state';
+export interface WordBlock {
+  /** [run, first line]: a run's blocks in line order. */
+  key: [number, string];
+  /** The block's lines, joined by line breaks. */
+  text: string;
+}
+export interface WordRun {
+  id: number;
+  lines: number;
+}
+export interface WordIndexState {
+  id: typeof WORD_INDEX_ID;
+  /** Oldest first. */
+  runs: WordRun[];
+  nextRun: number;
+  /** The newest lines, at most DELTA_LINES, one per entry, in no order. */
+  delta: string[];
+}
+
+/** A delta larger than this becomes a run: reading and writing the state record stays small. */
+const DELTA_LINES = 2048;
+/** More runs than this are merged even when unequal, so a search reads few. */
+const MAX_RUNS = 8;
+/** Blocks read at once when a merge reads a run. */
+const BLOCKS_PER_READ = 4;
+
+type WordStores = 'wordBlocks' | 'wordIndex';
+/** A transaction over the word index's stores, as a write, a search or the upgrade opens it. */
+export interface WordIndexTransaction<Mode extends IDBTransactionMode = IDBTransactionMode> {
+  objectStore<Name extends WordStores>(name: Name): IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], Name, Mode>;
+}
+type Blocks = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'wordBlocks', 'readwrite' | 'versionchange'>;
+
+const nonEmpty = (run: WordRun) => (run.lines > 0 ? [run] : []);
+const emptyState = (): WordIndexState => ({ id: WORD_INDEX_ID, runs: [], nextRun: 1, delta: [] });
+const runRange = (run: number) => IDBKeyRange.bound([run], [run, []]);
+const readState = async (tx: WordIndexTransaction) => (await tx.objectStore('wordIndex').get(WORD_INDEX_ID)) ?? emptyState();
+
+/** The offers holding a word that `prefix` starts, as offer keys (./word-lines `offerOfKey` reads them). */
+export async function wordHolders(tx: WordIndexTransaction, prefix: string): Promise<Set<string>> {
+  const state = await readState(tx);
+  const blocks = tx.objectStore('wordBlocks');
+  const layers = await Promise.all(
+    state.runs.map(async ({ id }) => {
+      // The block a prefix's first lines may close, and every block that starts within the prefix.
+      const [before, within] = await Promise.all([
+        blocks.openCursor(IDBKeyRange.bound([id, ''], [id, prefix]), 'prev'),
+        blocks.getAll(IDBKeyRange.bound([id, prefix], [id, `${prefix}\uffff`], true, false)),
+      ]);
+      return [before?.value, ...within].flatMap((block) => (block ? linesStartingWith(block.text, prefix) : []));
+    }),
+  );
+  layers.push(state.delta.filter((line) => line.startsWith(prefix)));
+  return presentOffers(layers);
+}
+
+/** An offer as the word index sees it. */
+export interface WordHolder {
+  id: string;
+  createdAt: string;
+  words: readonly string[];
+}
+
+/** The word index's lines for one write: collected offer by offer, saved with the write. */
+export class WordIndexChange {
+  /** Entry to line (the entry itself, or its removal). */
+  private readonly lines = new Map<string, string>();
+
+  /** An offer changed from `before` to `after` (absent: created or deleted). Successive changes of one offer compose. */
+  record(before: WordHolder | undefined, after: WordHolder | undefined): void {
+    const gone = new Set(before ? entryLines(before, before.words) : []);
+    for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) this.lines.set(entry, entry);
+    for (const entry of gone) this.lines.set(entry, removal(entry));
+  }
+
+  /** Adds the lines to the delta; a delta grown too large becomes a run, and runs are merged as they grow. */
+  async save(tx: WordIndexTransaction<'readwrite' | 'versionchange'>): Promise<void> {
+    if (this.lines.size === 0) return;
+    const state = await readState(tx);
+    const delta = new Map(state.delta.map((line) => [entryOf(line), line]));
+    for (const [entry, line] of this.lines) {
+      // An entry the delta added is in no run, and one it removes is in one: a change back cancels it.
+      const earlier = delta.get(entry);
+      if (earlier !== undefined && isRemoval(earlier) !== isRemoval(line)) delta.delete(entry);
+      else delta.set(entry, line);
+    }
+    if (delta.size <= DELTA_LINES) {
+      await tx.objectStore('wordIndex').put({ ...state, delta: [...delta.values()] });
+      return;
+    }
+    const blocks = tx.objectStore('wordBlocks');
+    const runs = [...state.runs];
+    let nextRun = state.nextRun;
+    const fresh = new RunWriter(blocks, nextRun++);
+    for (const line of [...delta.values()].sort()) if (runs.length > 0 || !isRemoval(line)) fresh.write(line);
+    runs.push(...nonEmpty(await fresh.finish()));
+    for (;;) {
+      const [older, newer] = runs.slice(-2);
+      if (!older || !newer || (runs.length <= MAX_RUNS && older.lines > newer.lines)) break;
+      runs.splice(-2, 2, ...nonEmpty(await mergeStoredRuns(blocks, newer, older, nextRun++, runs.length === 2)));
+    }
+    await tx.objectStore('wordIndex').put({ id: WORD_INDEX_ID, runs, nextRun, delta: [] });
+  }
+}
+
+/** Empties the word index (every offer deleted). */
+export async function clearWordIndex(tx: WordIndexTransaction<'readwrite'>): Promise<void> {
+  await Promise.all([tx.objectStore('wordBlocks').clear(), tx.objectStore('wordIndex').clear()]);
+}
+
+/** Writes a run's lines, given in order, a block at a time; the puts are awaited together at the end. */
+class RunWriter {
+  private block: string[] = [];
+  private lines = 0;
+  private readonly puts: Promise<unknown>[] = [];
+  constructor(
+    private readonly blocks: Blocks,
+    private readonly run: number,
+  ) {}
+
+  write(line: string): undefined {
+    this.block.push(line);
+    this.lines++;
+    if (this.block.length === BLOCK_LINES) this.flush();
+    return undefined;
+  }
+
+  async finish(): Promise<WordRun> {
+    this.flush();
+    await Promise.all(this.puts);
+    return { id: this.run, lines: this.lines };
+  }
+
+  private flush(): void {
+    const first = this.block[0];
+    if (first === undefined) return;
+    const put = this.blocks.put({ key: [this.run, first], text: this.block.join('\n') });
+    // A failed put aborts the transaction; finish reports it.
+    put.catch(() => undefined);
+    this.puts.push(put);
+    this.block = [];
+  }
+}
+
+/** A stored run's lines, read a few blocks at a time. */
+function storedRunReader(blocks: Blocks, run: number): LineReader {
+  let after: [number, string] | null = null;
+  return new LineReader(async () => {
+    const read = await blocks.getAll(after ? IDBKeyRange.bound(after, [run, []], true) : runRange(run), BLOCKS_PER_READ);
+    const last = read.at(-1);
+    if (!last) return null;
+    after = last.key;
+    return read.flatMap((block) => block.text.split('\n'));
+  });
+}
+
+/** Merges two stored runs into a new one, `last` when it is the oldest, and deletes them. */
+async function mergeStoredRuns(blocks: Blocks, newer: WordRun, older: WordRun, id: number, last: boolean): Promise<WordRun> {
+  const merged = new RunWriter(blocks, id);
+  await mergeRuns(storedRunReader(blocks, newer.id), storedRunReader(blocks, older.id), last, (line) => merged.write(line));
+  const run = await merged.finish();
+  await Promise.all([blocks.delete(runRange(newer.id)), blocks.delete(runRange(older.id))]);
+  return run;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { entryLines, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
+
+const offer = (id: string) => ({ createdAt: '2026-03-01T10:00:00.000Z', id });
+
+describe('entry lines', () => {
+  it('gives back the offer of each entry, whatever its id holds', () => {
+    for (const id of ['offer-1', 'a\tb', 'line\nbreak', '100%', '%09', 'x\t-', '\u0001start']) {
+      const [entry] = entryLines(offer(id), ['contoso']);
+      expect(entry!.split('\n')).toHaveLength(1);
+      expect(entry!.split('\t')).toHaveLength(3);
+      expect(offerOfKey(offerKey(entry!))).toEqual(['2026-03-01T10:00:00.000Z', id]);
+    }
+  });
+
+  it('sorts a word before the longer words it starts, so a prefix’s lines lie together', () => {
+    const lines = [...entryLines(offer('b'), ['contoso', 'cont', 'contosoltd']), ...entryLines(offer('a'), ['cont', 'cona'])].sort();
+    expect(lines.map((line) => line.split('\t')[0])).toEqual(['cona', 'cont', 'cont', 'contoso', 'contosoltd']);
+  });
+
+  it('finds the lines a prefix starts inside a block’s text', () => {
+    const text = [...entryLines(offer('1'), ['alpha', 'beta', 'betamax', 'gamma'])].sort().join('\n');
+    expect(linesStartingWith(text, 'beta')).toHaveLength(2);
+    expect(linesStartingWith(text, 'alp')).toHaveLength(1);
+    expect(linesStartingWith(text, 'gam')).toHaveLength(1);
+    expect(linesStartingWith(text, 'delta')).toEqual([]);
+  });
+
+  it('keeps what the newest layer says of each entry, each offer once', () => {
+    const [a, b] = entryLines(offer('1'), ['alpha', 'alphabet']) as [string, string];
+    const [c] = entryLines(offer('2'), ['alpha']) as [string];
+    expect(presentOffers([[a, b, c], [removal(a)]])).toEqual(new Set([offerKey(b), offerKey(c)]));
+    expect(presentOffers([[a, c], [removal(a), removal(c)]])).toEqual(new Set());
+    expect(presentOffers([[a], [removal(a)], [a]])).toEqual(new Set([offerKey(a)]));
+    expect(presentOffers([[a, b], [c]])).toEqual(new Set([offerKey(a), offerKey(c)]));
+  });
+});
+
+const reader = (lines: readonly string[], blockSize = 2) => {
+  let at = 0;
+  return new LineReader(async () => {
+    if (at >= lines.length) return null;
+    at += blockSize;
+    return lines.slice(at - blockSize, at);
+  });
+};
+
+async function merged(newer: readonly string[], older: readonly string[], last: boolean): Promise<string[]> {
+  const out: string[] = [];
+  await mergeRuns(reader(newer), reader(older, 3), last, (line) => void out.push(line));
+  return out;
+}
+
+describe('merging two runs', () => {
+  const [a, b, c, d] = entryLines(offer('1'), ['alpha', 'beta', 'gamma', 'delta']).sort() as [string, string, string, string];
+
+  it('interleaves both in order, the newer’s line winning for an entry both hold', async () => {
+    expect(await merged([a, removal(c)], [b, c, d], false)).toEqual([a, b, c, d].map((line) => (line === c ? removal(c) : line)).sort());
+  });
+
+  it('drops removals when the merged run is the oldest', async () => {
+    expect(await merged([removal(a), removal(d)], [a, b, c], true)).toEqual([b, c]);
+  });
+
+  it('merges with an empty run', async () => {
+    expect(await merged([], [a, b], false)).toEqual([a, b]);
+    expect(await merged([a, b], [], false)).toEqual([a, b]);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The word index's entries as text (see docs/index-engine.md). An entry says an offer holds a
+ * search word: one line `word TAB createdAt TAB id`. A line ending in REMOVED says a newer write
+ * took the entry away. Lines sort as strings, the tab sorting below every character of a word, so
+ * a word's entries lie together, and those of every word a prefix starts lie together too.
+ */
+
+const TAB = '\t';
+const REMOVED = '\t-';
+/** How many lines a block of a run holds. */
+export const BLOCK_LINES = 4096;
+
+/** Escapes what would break a line (a tab, a line break) in an id, which may come from a backup file. */
+// eslint-disable-next-line no-control-regex -- control characters are what must not reach a line
+const escapeId = (id: string) => id.replace(/[\u0000-\u000a%]/g, (c) => encodeURIComponent(c));
+const unescapeId = (id: string) => (id.includes('%') ? decodeURIComponent(id) : id);
+
+/** The entries of an offer holding `words`. */
+export function entryLines({ createdAt, id }: { createdAt: string; id: string }, words: readonly string[]): string[] {
+  const tail = `${TAB}${createdAt}${TAB}${escapeId(id)}`;
+  return words.map((word) => word + tail);
+}
+
+export const removal = (entry: string) => entry + REMOVED;
+export const isRemoval = (line: string) => line.endsWith(REMOVED);
+/** The entry a line adds or removes. */
+export const entryOf = (line: string) => (isRemoval(line) ? line.slice(0, -REMOVED.length) : line);
+
+/** An entry's offer as a key: `createdAt TAB id` (escaped), the same for every word of the offer. */
+export const offerKey = (entry: string) => entry.slice(entry.indexOf(TAB) + 1);
+
+/** The offer of an offer key: [createdAt, id]. */
+export function offerOfKey(key: string): [string, string] {
+  const tab = key.indexOf(TAB);
+  return [key.slice(0, tab), unescapeId(key.slice(tab + 1))];
+}
+
+/** The lines of a block's text that start with `prefix`, in order: they lie together. */
+export function linesStartingWith(text: string, prefix: string): string[] {
+  let start = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
+  if (start === 0 && !text.startsWith(prefix)) return [];
+  const lines: string[] = [];
+  while (start < text.length && text.startsWith(prefix, start)) {
+    const end = text.indexOf('\n', start);
+    lines.push(text.slice(start, end === -1 ? text.length : end));
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/**
+ * The offer keys of the entries present once `layers` are applied in order (oldest first): each
+ * layer's line for an entry replaces what older layers said of it. Each offer once.
+ */
+export function presentOffers(layers: readonly (readonly string[])[]): Set<string> {
+  const offers = new Set<string>();
+  if (!layers.some((layer) => layer.some(isRemoval))) {
+    for (const layer of layers) for (const line of layer) offers.add(offerKey(line));
+    return offers;
+  }
+  const present = new Map<string, boolean>();
+  for (const layer of layers) for (const line of layer) present.set(entryOf(line), !isRemoval(line));
+  for (const [entry, kept] of present) if (kept) offers.add(offerKey(entry));
+  return offers;
+}
+
+/** Lines read a block at a time: `load` gives the next block's lines, or null at the end. */
+export class LineReader {
+  private lines: string[] = [];
+  private at = 0;
+  private ended = false;
+  constructor(private readonly load: () => Promise<string[] | null>) {}
+
+  /** The current line, loading the next block when this one is read; undefined at the end. */
+  async current(): Promise<string | undefined> {
+    while (this.at === this.lines.length && !this.ended) {
+      const next = await this.load();
+      if (next) [this.lines, this.at] = [next, 0];
+      else this.ended = true;
+    }
+    return this.lines[this.at];
+  }
+
+  advance(): void {
+    this.at++;
+  }
+
+  /** The current line without loading: undefined when the block is read (then call `current`). */
+  peek(): string | undefined {
+    return this.lines[this.at];
+  }
+}
+
+/**
+ * Merges two runs, each in line order with an entry once, into `write` (in line order): where both
+ * hold an entry, the newer's line wins. Removals are dropped when nothing older remains for them to
+ * hide (`last`: the merged run is the oldest). Awaits only between blocks.
+ */
+export async function mergeRuns(newer: LineReader, older: LineReader, last: boolean, write: (line: string) => Promise<void> | undefined): Promise<void> {
+  for (;;) {
+    const a = newer.peek() ?? (await newer.current());
+    const b = older.peek() ?? (await older.current());
+    let line: string;
+    if (a !== undefined && (b === undefined || a <= b || entryOf(a) === entryOf(b))) {
+      if (b !== undefined && entryOf(a) === entryOf(b)) older.advance();
+      newer.advance();
+      line = a;
+    } else if (b !== undefined) {
+      older.advance();
+      line = b;
+    } else return;
+    const written = last && isRemoval(line) ? undefined : write(line);
+    if (written) await written;
+  }
+}
