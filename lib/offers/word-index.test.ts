@@ -92,6 +92,25 @@ it('an edit that changes nothing writes nothing, and a change undone in the same
   expect(await holders('beta')).toEqual(['a']);
 });
 
+it('composes the changes of one write: a word added then taken away in it is no change', async () => {
+  const offer = { id: 'a', createdAt: '2026-01-01T00:00:00.000Z', words: ['alpha'] };
+  const withBeta = { ...offer, words: ['alpha', 'beta'] };
+  await write([[undefined, offer]]);
+  // Two merges into one offer in one write (a restore of two records of one quote).
+  await write([
+    [offer, withBeta],
+    [withBeta, offer],
+  ]);
+  await write([[offer, withBeta]]);
+  expect(await holders('beta')).toEqual(['a']);
+  // And a word taken away then given back in one write stays.
+  await write([
+    [withBeta, offer],
+    [offer, withBeta],
+  ]);
+  expect(await holders('beta')).toEqual(['a']);
+});
+
 it('empties', async () => {
   await write(Array.from({ length: 3000 }, (_, n): [undefined, WordHolder] => [undefined, { id: `o${n}`, createdAt: '2026-01-01T00:00:00.000Z', words: ['alpha'] }]));
   expect(await holders('alpha')).toHaveLength(3000);

@@ -54,18 +54,18 @@ const readState = async (tx: WordIndexTransaction) => (await tx.objectStore('wor
 export async function wordHolders(tx: WordIndexTransaction, prefix: string): Promise<Set<string>> {
   const state = await readState(tx);
   const blocks = tx.objectStore('wordBlocks');
-  const layers = await Promise.all(
+  const runs = await Promise.all(
     state.runs.map(async ({ id }) => {
       // The block a prefix's first lines may close, and every block that starts within the prefix.
       const [before, within] = await Promise.all([
         blocks.openCursor(IDBKeyRange.bound([id, ''], [id, prefix]), 'prev'),
         blocks.getAll(IDBKeyRange.bound([id, prefix], [id, `${prefix}\uffff`], true, false)),
       ]);
-      return [before?.value, ...within].flatMap((block) => (block ? linesStartingWith(block.text, prefix) : []));
+      return [before?.value, ...within].flatMap((block) => (block ? [block.text] : []));
     }),
   );
-  layers.push(state.delta.filter((line) => line.startsWith(prefix)));
-  return presentOffers(layers);
+  const delta = state.delta.filter((line) => line.startsWith(prefix));
+  return presentOffers([...runs.map((texts) => texts.flatMap((text) => linesStartingWith(text, prefix))), delta]);
 }
 
 /** An offer as the word index sees it. */
@@ -75,38 +75,49 @@ export interface WordHolder {
   words: readonly string[];
 }
 
-/** The word index's lines for one write: collected offer by offer, saved with the write. */
+/**
+ * The word index's lines for one write, saved with it. The offers are kept as they were before
+ * the write's first change and after its last, and their lines made only when saved: an import's
+ * piece of long notes makes hundreds of thousands, held once.
+ */
 export class WordIndexChange {
-  /** Entry to line (the entry itself, or its removal). */
-  private readonly lines = new Map<string, string>();
+  private readonly offers = new Map<string, { before: WordHolder | undefined; after: WordHolder | undefined }>();
 
   /** An offer changed from `before` to `after` (absent: created or deleted). Successive changes of one offer compose. */
   record(before: WordHolder | undefined, after: WordHolder | undefined): void {
-    const gone = new Set(before ? entryLines(before, before.words) : []);
-    for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) this.lines.set(entry, entry);
-    for (const entry of gone) this.lines.set(entry, removal(entry));
+    const id = (after ?? before)?.id;
+    if (id === undefined) return;
+    const earlier = this.offers.get(id);
+    this.offers.set(id, { before: earlier ? earlier.before : before, after });
   }
 
   /** Adds the lines to the delta; a delta grown too large becomes a run, and runs are merged as they grow. */
   async save(tx: WordIndexTransaction<'readwrite' | 'versionchange'>): Promise<void> {
-    if (this.lines.size === 0) return;
+    const lines = this.lines();
+    if (lines.length === 0) return;
     const state = await readState(tx);
     const delta = new Map(state.delta.map((line) => [entryOf(line), line]));
-    for (const [entry, line] of this.lines) {
-      // An entry the delta added is in no run, and one it removes is in one: a change back cancels it.
+    // An entry the delta added is in no run, and one it removes is in one: a change back cancels
+    // both. The lines kept are moved to the front of `lines`, which holds no copy of them.
+    let kept = 0;
+    for (const line of lines) {
+      const entry = entryOf(line);
       const earlier = delta.get(entry);
-      if (earlier !== undefined && isRemoval(earlier) !== isRemoval(line)) delta.delete(entry);
-      else delta.set(entry, line);
+      if (earlier !== undefined) delta.delete(entry);
+      if (earlier === undefined || isRemoval(earlier) === isRemoval(line)) lines[kept++] = line;
     }
-    if (delta.size <= DELTA_LINES) {
-      await tx.objectStore('wordIndex').put({ ...state, delta: [...delta.values()] });
+    lines.length = kept;
+    lines.push(...delta.values());
+    if (lines.length <= DELTA_LINES) {
+      await tx.objectStore('wordIndex').put({ ...state, delta: lines });
       return;
     }
     const blocks = tx.objectStore('wordBlocks');
     const runs = [...state.runs];
     let nextRun = state.nextRun;
     const fresh = new RunWriter(blocks, nextRun++);
-    for (const line of [...delta.values()].sort()) if (runs.length > 0 || !isRemoval(line)) fresh.write(line);
+    for (const line of lines.sort()) if (runs.length > 0 || !isRemoval(line)) fresh.write(line);
+    lines.length = 0;
     runs.push(...nonEmpty(await fresh.finish()));
     for (;;) {
       const [older, newer] = runs.slice(-2);
@@ -114,6 +125,17 @@ export class WordIndexChange {
       runs.splice(-2, 2, ...nonEmpty(await mergeStoredRuns(blocks, newer, older, nextRun++, runs.length === 2)));
     }
     await tx.objectStore('wordIndex').put({ id: WORD_INDEX_ID, runs, nextRun, delta: [] });
+  }
+
+  /** Each offer's entries added and removed, from before its first change to after its last. */
+  private lines(): string[] {
+    const lines: string[] = [];
+    for (const { before, after } of this.offers.values()) {
+      const gone = new Set(before ? entryLines(before, before.words) : []);
+      for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) lines.push(entry);
+      for (const entry of gone) lines.push(removal(entry));
+    }
+    return lines;
   }
 }
 

@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { entryLines, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
+import { entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
 
 const offer = (id: string) => ({ createdAt: '2026-03-01T10:00:00.000Z', id });
 
 describe('entry lines', () => {
   it('gives back the offer of each entry, whatever its id holds', () => {
-    for (const id of ['offer-1', 'a\tb', 'line\nbreak', '100%', '%09', 'x\t-', '\u0001start']) {
+    for (const id of ['offer-1', 'a\tb', 'line\nbreak', '100%', '%09', 'x\t-', '-', 'ends\t', '\u0001start']) {
       const [entry] = entryLines(offer(id), ['contoso']);
       expect(entry!.split('\n')).toHaveLength(1);
       expect(entry!.split('\t')).toHaveLength(3);
+      expect(isRemoval(entry!)).toBe(false);
+      expect(entryOf(removal(entry!))).toBe(entry);
       expect(offerOfKey(offerKey(entry!))).toEqual(['2026-03-01T10:00:00.000Z', id]);
     }
   });

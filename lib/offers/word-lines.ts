@@ -1,12 +1,13 @@
 /**
  * The word index's entries as text (see docs/index-engine.md). An entry says an offer holds a
- * search word: one line `word TAB createdAt TAB id`. A line ending in REMOVED says a newer write
- * took the entry away. Lines sort as strings, the tab sorting below every character of a word, so
- * a word's entries lie together, and those of every word a prefix starts lie together too.
+ * search word: one line `word TAB createdAt TAB id`. The entry followed by one more tab says a
+ * newer write took it away (an id is never empty and holds no tab). Lines sort as strings, the tab
+ * sorting below every character of a word or an escaped id, so a word's entries lie together,
+ * those of every word a prefix starts too, and a removal right after its entry.
  */
 
 const TAB = '\t';
-const REMOVED = '\t-';
+const REMOVED = TAB;
 /** How many lines a block of a run holds. */
 export const BLOCK_LINES = 4096;
 

@@ -4,7 +4,11 @@ import { searchWords } from './normalize';
 
 const MAX_WORDS = 400;
 
-/** The words an offer can be found by: what each field's search rule in OFFER_FIELDS gives. */
+/**
+ * The words an offer can be found by: what each field's search rule in OFFER_FIELDS gives. A write
+ * updates the word index with the difference between these words before and after, both computed
+ * by today's rules: a change to what this gives needs a migration that writes the index again.
+ */
 export function offerWords(offer: Offer): string[] {
   const fields = OFFER_FIELD_NAMES.flatMap((name) => OFFER_FIELDS[name].search?.(offer) ?? []);
   const words = new Set<string>();
