@@ -1,6 +1,6 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { OfferCourierDB } from './db';
-import { BLOCK_LINES, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, presentOffers, removal } from './word-lines';
+import { addOfferKeys, BLOCK_LINES, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, presentOffers, removal } from './word-lines';
 
 /**
  * The word index of our own (docs/index-engine.md): IndexedDB's own index cost several
@@ -65,6 +65,12 @@ export async function wordHolders(tx: WordIndexTransaction, prefix: string): Pro
     }),
   );
   const delta = state.delta.filter((line) => line.startsWith(prefix));
+  const holders = new Set<string>();
+  // Without a removal among them, the offers are those of every line found.
+  if (!delta.some(isRemoval) && runs.every((texts) => texts.every((text) => addOfferKeys(text, prefix, holders)))) {
+    for (const line of delta) holders.add(offerKey(line));
+    return holders;
+  }
   return presentOffers([...runs.map((texts) => texts.flatMap((text) => linesStartingWith(text, prefix))), delta]);
 }
 

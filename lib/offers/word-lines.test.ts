@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
+import { addOfferKeys, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
 
 const offer = (id: string) => ({ createdAt: '2026-03-01T10:00:00.000Z', id });
 
@@ -26,6 +26,15 @@ describe('entry lines', () => {
     expect(linesStartingWith(text, 'alp')).toHaveLength(1);
     expect(linesStartingWith(text, 'gam')).toHaveLength(1);
     expect(linesStartingWith(text, 'delta')).toEqual([]);
+  });
+
+  it('reads a block’s offer keys for a prefix without making its lines, unless one is a removal', () => {
+    const lines = [...entryLines(offer('1'), ['alpha', 'beta', 'betamax']), ...entryLines(offer('2'), ['beta', 'gamma'])].sort();
+    const keys = new Set<string>();
+    expect(addOfferKeys(lines.join('\n'), 'beta', keys)).toBe(true);
+    expect([...keys].map((key) => offerOfKey(key)[1]).sort()).toEqual(['1', '2']);
+    expect(addOfferKeys([...lines, removal(entryLines(offer('3'), ['betz'])[0]!)].sort().join('\n'), 'bet', new Set())).toBe(false);
+    expect(addOfferKeys(lines.join('\n'), 'delta', keys)).toBe(true);
   });
 
   it('keeps what the newest layer says of each entry, each offer once', () => {

@@ -51,6 +51,23 @@ export function linesStartingWith(text: string, prefix: string): string[] {
 }
 
 /**
+ * Adds to `keys` the offer keys of a block's lines that start with `prefix`, without making the
+ * lines; false, leaving it to `linesStartingWith`, when one of them is a removal.
+ */
+export function addOfferKeys(text: string, prefix: string, keys: Set<string>): boolean {
+  let start = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
+  if (start === 0 && !text.startsWith(prefix)) return true;
+  while (start < text.length && text.startsWith(prefix, start)) {
+    const found = text.indexOf('\n', start);
+    const end = found === -1 ? text.length : found;
+    if (text[end - 1] === TAB) return false;
+    keys.add(text.slice(text.indexOf(TAB, start) + 1, end));
+    start = end + 1;
+  }
+  return true;
+}
+
+/**
  * The offer keys of the entries present once `layers` are applied in order (oldest first): each
  * layer's line for an entry replaces what older layers said of it. Each offer once.
  */
