@@ -111,6 +111,19 @@ it('composes the changes of one write: a word added then taken away in it is no 
   expect(await holders('beta')).toEqual(['a']);
 });
 
+it('writes a write larger than a run as several runs, and lists every offer of each', async () => {
+  // 2,700 offers of 50 words each: 135,000 lines, more than one write holds at once.
+  const offers = Array.from({ length: 2700 }, (_, n): WordHolder => ({
+    id: `o${n}`,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    words: Array.from({ length: 50 }, (_, w) => `v${(n * 7 + w * 13) % 200}`),
+  }));
+  await write(offers.map((offer): [undefined, WordHolder] => [undefined, offer]));
+  expect((await state()).runs).toHaveLength(2);
+  const model = new Map(offers.map((offer) => [offer.id, offer]));
+  for (const prefix of ['v1', 'v42', 'v199', 'v']) expect(await holders(prefix)).toEqual(modelHolders(model, prefix));
+}, 120_000);
+
 it('empties', async () => {
   await write(Array.from({ length: 3000 }, (_, n): [undefined, WordHolder] => [undefined, { id: `o${n}`, createdAt: '2026-01-01T00:00:00.000Z', words: ['alpha'] }]));
   expect(await holders('alpha')).toHaveLength(3000);

@@ -33,6 +33,8 @@ export interface WordIndexState {
 
 /** A delta larger than this becomes a run: reading and writing the state record stays small. */
 const DELTA_LINES = 2048;
+/** The most lines one write holds before writing them as a run (about 14 MB of worker heap). */
+const RUN_LINES = 131_072;
 /** More runs than this are merged even when unequal, so a search reads few. */
 const MAX_RUNS = 8;
 /** Blocks read at once when a merge reads a run. */
@@ -97,51 +99,79 @@ export class WordIndexChange {
     this.offers.set(id, { before: earlier ? earlier.before : before, after });
   }
 
-  /** Adds the lines to the delta; a delta grown too large becomes a run, and runs are merged as they grow. */
+  /**
+   * Adds the lines to the delta; a delta grown too large becomes a run, and runs are merged as
+   * they grow. A large write becomes a run every RUN_LINES lines, so its lines are never all held
+   * at once (the lines of one write never concern the same entry, so their runs' order is free).
+   */
   async save(tx: WordIndexTransaction<'readwrite' | 'versionchange'>): Promise<void> {
-    const lines = this.lines();
-    if (lines.length === 0) return;
+    if (this.offers.size === 0) return;
     const state = await readState(tx);
     const delta = new Map(state.delta.map((line) => [entryOf(line), line]));
-    // An entry the delta added is in no run, and one it removes is in one: a change back cancels
-    // both. The lines kept are moved to the front of `lines`, which holds no copy of them.
-    let kept = 0;
-    for (const line of lines) {
+    const runs = new Runs(tx.objectStore('wordBlocks'), state);
+    let pending: string[] = [];
+    for (const line of this.lines()) {
+      // An entry the delta added is in no run, and one it removes is in one: a change back cancels both.
       const entry = entryOf(line);
       const earlier = delta.get(entry);
       if (earlier !== undefined) delta.delete(entry);
-      if (earlier === undefined || isRemoval(earlier) === isRemoval(line)) lines[kept++] = line;
+      if (earlier === undefined || isRemoval(earlier) === isRemoval(line)) pending.push(line);
+      if (pending.length === RUN_LINES) {
+        await runs.add(pending);
+        pending = [];
+      }
     }
-    lines.length = kept;
-    lines.push(...delta.values());
-    if (lines.length <= DELTA_LINES) {
-      await tx.objectStore('wordIndex').put({ ...state, delta: lines });
+    pending.push(...delta.values());
+    if (!runs.added && pending.length <= DELTA_LINES) {
+      await tx.objectStore('wordIndex').put({ ...state, delta: pending });
       return;
     }
-    const blocks = tx.objectStore('wordBlocks');
-    const runs = [...state.runs];
-    let nextRun = state.nextRun;
-    const fresh = new RunWriter(blocks, nextRun++);
-    for (const line of lines.sort()) if (runs.length > 0 || !isRemoval(line)) fresh.write(line);
-    lines.length = 0;
-    runs.push(...nonEmpty(await fresh.finish()));
-    for (;;) {
-      const [older, newer] = runs.slice(-2);
-      if (!older || !newer || (runs.length <= MAX_RUNS && older.lines > newer.lines)) break;
-      runs.splice(-2, 2, ...nonEmpty(await mergeStoredRuns(blocks, newer, older, nextRun++, runs.length === 2)));
-    }
-    await tx.objectStore('wordIndex').put({ id: WORD_INDEX_ID, runs, nextRun, delta: [] });
+    await runs.add(pending);
+    await tx.objectStore('wordIndex').put({ id: WORD_INDEX_ID, ...runs.saved(), delta: [] });
   }
 
   /** Each offer's entries added and removed, from before its first change to after its last. */
-  private lines(): string[] {
-    const lines: string[] = [];
+  private *lines(): Generator<string> {
     for (const { before, after } of this.offers.values()) {
       const gone = new Set(before ? entryLines(before, before.words) : []);
-      for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) lines.push(entry);
-      for (const entry of gone) lines.push(removal(entry));
+      for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) yield entry;
+      for (const entry of gone) yield removal(entry);
     }
-    return lines;
+  }
+}
+
+/** The runs as one write changes them: new runs added, and the newest two merged as they grow. */
+class Runs {
+  private readonly runs: WordRun[];
+  private nextRun: number;
+  /** Whether the index held no run before: a removal then has nothing to hide. */
+  private readonly empty: boolean;
+  added = false;
+
+  constructor(
+    private readonly blocks: Blocks,
+    state: WordIndexState,
+  ) {
+    this.runs = [...state.runs];
+    this.nextRun = state.nextRun;
+    this.empty = state.runs.length === 0;
+  }
+
+  /** Writes `lines` (one per entry, in any order) as a new run, and merges. */
+  async add(lines: string[]): Promise<void> {
+    this.added = true;
+    const fresh = new RunWriter(this.blocks, this.nextRun++);
+    for (const line of lines.sort()) if (!this.empty || !isRemoval(line)) fresh.write(line);
+    this.runs.push(...nonEmpty(await fresh.finish()));
+    for (;;) {
+      const [older, newer] = this.runs.slice(-2);
+      if (!older || !newer || (this.runs.length <= MAX_RUNS && older.lines > newer.lines)) break;
+      this.runs.splice(-2, 2, ...nonEmpty(await mergeStoredRuns(this.blocks, newer, older, this.nextRun++, this.runs.length === 2)));
+    }
+  }
+
+  saved(): Pick<WordIndexState, 'runs' | 'nextRun'> {
+    return { runs: this.runs, nextRun: this.nextRun };
   }
 }
 
