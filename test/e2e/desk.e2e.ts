@@ -292,10 +292,10 @@ describe('history page', () => {
     await page.close();
   });
 
-  it('pages a two-word search whose rarer word is read newest first from the word index', async () => {
-    // Every fifth offer's customer is at Fabrikam (too many to fetch as candidates, few enough to
-    // read from the word index); every offer has Business Standard. Offers 145 and 150, the
-    // last of the first page and the first of the next, share a creation time.
+  it('pages a two-word search scanned newest first, across offers created at one moment', async () => {
+    // Every fifth offer's customer is at Fabrikam (a page's matches lie in a few hundred of the
+    // newest offers); every offer has Business Standard. Offers 145 and 150, the last of the
+    // first page and the first of the next, share a creation time.
     const at = (i: number) => new Date(Date.UTC(2026, 0, 1) + Math.floor((i + 5) / 10) * 60_000).toISOString();
     const offers = Array.from({ length: 400 }, (_, i) => makeOffer(i, { createdAt: at(i), customers: [makeCustomer(`c${i}`, { company: i % 5 ? 'Contoso' : 'Fabrikam' })] }));
     await seed(browser, offers);
@@ -310,10 +310,10 @@ describe('history page', () => {
     await page.close();
   });
 
-  it('pages a search for an old customer, deep in the list, whose offers are read at once', async () => {
-    // 20,000 offers. The 2,730 whose customer is at Oldcastle or Oldbridge (more than the search
-    // fetches as candidates) are the oldest 2,700 and 30 in the newest sixth: the walk down the
-    // list finds those 30, then reads the deep ones at once instead of walking to them.
+  it('pages a search for an old customer, deep in the list, whose offers the word index lists', async () => {
+    // 20,000 offers. The 2,730 whose customer is at Oldcastle or Oldbridge are the oldest 2,700
+    // and 30 in the newest sixth: none of the newest holds the word, so the word index lists
+    // them and only their records are read, newest first.
     const old = (i: number) => i < 2700 || (i >= 17_000 && i < 17_030);
     const offers = Array.from({ length: 20_000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: old(i) ? (i % 2 ? 'Oldcastle' : 'Oldbridge') : 'Contoso' })] }));
     await seed(browser, offers);
