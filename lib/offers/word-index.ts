@@ -38,7 +38,7 @@ const RUN_LINES = 131_072;
 /** More runs than this are merged even when unequal, so a search reads few. */
 const MAX_RUNS = 8;
 /** Blocks read at once when a merge reads a run. */
-const BLOCKS_PER_READ = 4;
+const BLOCKS_PER_READ = 8;
 
 type WordStores = 'wordBlocks' | 'wordIndex';
 /** A transaction over the word index's stores, as a write, a search or the upgrade opens it. */
