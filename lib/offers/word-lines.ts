@@ -77,10 +77,6 @@ export function addOfferKeys(text: string, prefix: string, keys: Set<string>): b
  */
 export function presentOffers(layers: readonly (readonly string[])[]): Set<string> {
   const offers = new Set<string>();
-  if (!layers.some((layer) => layer.some(isRemoval))) {
-    for (const layer of layers) for (const line of layer) offers.add(offerKey(line));
-    return offers;
-  }
   const present = new Map<string, boolean>();
   for (const layer of layers) for (const line of layer) present.set(entryOf(line), !isRemoval(line));
   for (const [entry, kept] of present) if (kept) offers.add(offerKey(entry));
