@@ -83,6 +83,8 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
         const report = await importFile(file, include, sendMessage, {
           progress: (done, total) => setProgress({ task: 'import', done, total }),
           settingsRestored: onSettingsRestored,
+          // The store's code is loaded only when an import starts, not with the page.
+          openImporter: async () => (await import('@/lib/backup/page-importer')).openPageImporter(),
         });
         onImported?.(report);
         return { kind: 'report', report };

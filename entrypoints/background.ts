@@ -40,7 +40,7 @@ export default defineBackground(() => {
   const grants = createGrantBook(browser.storage.session);
   const handlers: Handlers = withProgressSignal({
     ...offerHandlers,
-    ...createBackupHandlers(offerHandlers, openStore, openSettings, settingsHooks),
+    ...createBackupHandlers(openStore, openSettings, settingsHooks),
     ...createSettingsHandlers(openSettings, settingsHooks),
     ...createWebmailHandlers(browser.tabs, grants, offerHandlers['offers.recordCompose']),
     ...createCaptureHandlers(browser.tabs),

@@ -6,14 +6,14 @@ import { LIMITS } from '../offers/limits';
 import { SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { DEFAULT_TEMPLATES } from '../message/defaults';
 import type { KeyValueArea } from '../offers/armed-next';
-import { createOfferHandlers } from '../offers/handlers';
 import { createStoreOpener } from '../offers/store';
 import { createSettingsOpener } from '../settings/store';
 import type { Preferences } from '../settings/settings';
 import { MIN_CHUNK_BYTES, ENVELOPE_BYTES } from '../messaging/chunks';
 import type { SettingsImportReport } from './backup';
 import { createBackupHandlers } from './handlers';
-import { exportFile, importFile, ImportStoppedError, type ExportFormat, type Send } from './transfer';
+import { openPageImporter } from './page-importer';
+import { exportFile, importFile, ImportStoppedError, type ExportFormat, type OfferImporter, type Send } from './transfer';
 import type { Request } from '../messaging/protocol';
 import { speak } from '@/test/unit/ui-language';
 
@@ -37,19 +37,25 @@ function emptyArea(): KeyValueArea {
   };
 }
 
-/** One profile's background: its own databases, as a fresh browser profile has. */
+/** One profile's background and pages: their own databases, as a fresh browser profile has. */
 function desk() {
-  globalThis.indexedDB = new IDBFactory();
-  const area = emptyArea();
+  const factory = new IDBFactory();
+  globalThis.indexedDB = factory;
   const openStore = createStoreOpener();
-  const openSettings = createSettingsOpener(area);
+  const openSettings = createSettingsOpener(emptyArea());
   const preferencesSaved = vi.fn<(before: Preferences, after: Preferences) => void>();
-  const offers = createOfferHandlers(openStore, area, () => NOW);
-  return { openStore, openSettings, preferencesSaved, handlers: createBackupHandlers(offers, openStore, openSettings, { preferencesSaved }, () => NOW) };
+  const imported = vi.fn(async () => ({ noted: true as const }));
+  const handlers = { ...createBackupHandlers(openStore, openSettings, { preferencesSaved }, () => NOW), 'offers.imported': imported };
+  /** The page's own connection, to this profile's database. */
+  const openImporter = () => {
+    globalThis.indexedDB = factory;
+    return openPageImporter(NOW);
+  };
+  return { openStore, openSettings, preferencesSaved, imported, handlers, openImporter };
 }
 
 type Desk = ReturnType<typeof desk>;
-type BackupRequest = 'backup.exportChunk' | 'backup.importStart' | 'backup.importChunk';
+type BackupRequest = keyof Desk['handlers'];
 
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
@@ -82,15 +88,36 @@ async function exportedFile(): Promise<string> {
   return (await exportText(source)).text;
 }
 
-/** `restored` notes each settingsRestored report, with how many progress reports came before it. */
-type ImportTextOptions = Parameters<typeof sender>[1] & { progress?: number[]; restored?: { report: SettingsImportReport; progressBefore: number }[] };
+/**
+ * `restored` notes each settingsRestored report, with how many progress reports came before it;
+ * `failPiece` makes the page's write of that piece (1 for the first) fail.
+ */
+type ImportTextOptions = Parameters<typeof sender>[1] & {
+  progress?: number[];
+  restored?: { report: SettingsImportReport; progressBefore: number }[];
+  pieceRecords?: number;
+  failPiece?: number;
+};
 
-const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: ImportTextOptions = {}) =>
-  importFile(new Blob([text]), include, sender(target, options), {
+const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: ImportTextOptions = {}) => {
+  let pieces = 0;
+  const openImporter = async (): Promise<OfferImporter> => {
+    const importer = await target.openImporter();
+    return {
+      importPiece: async (records, firstIndex, progress) => {
+        if (++pieces === options.failPiece) throw new Error('the page was closed');
+        return importer.importPiece(records, firstIndex, progress);
+      },
+      close: () => importer.close(),
+    };
+  };
+  return importFile(new Blob([text]), include, sender(target, options), {
     progress: (done) => options.progress?.push(done),
-    ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
     settingsRestored: (report) => options.restored?.push({ report, progressBefore: options.progress?.length ?? 0 }),
+    openImporter,
+    ...(options.pieceRecords === undefined ? {} : { pieceRecords: options.pieceRecords }),
   });
+};
 
 /** An offer far larger than a message at MIN_CHUNK_BYTES: notes and customers near the schema's bounds, text that escapes to twice its size. */
 const hugeOffer = (n: number) =>
@@ -162,7 +189,7 @@ describe('backups in pieces', () => {
     await expect(desk().handlers['backup.exportChunk']({ type: 'backup.exportChunk', format: 'json', cursor: '{"after":1}' })).rejects.toMatchObject({ code: 'invalid-message' });
   });
 
-  it('imports a large file in pieces under the cap, with an exact report: records rejected by their index in the file', async () => {
+  it('imports a large file in pieces written by the page, with an exact report: records rejected by their index in the file', async () => {
     const source = desk();
     const offers = [...longNotes(30), hugeOffer(40), ...longNotes(30, 41)];
     await (await source.openStore()).mergeAll(offers);
@@ -173,9 +200,14 @@ describe('backups in pieces', () => {
     await (await target.openStore()).mergeAll([makeOffer(1), makeOffer(2, { notes: 'an older note' })]);
     const sizes: number[] = [];
     const progress: number[] = [];
-    const report = await importText(target, JSON.stringify(file), 'offers', { maxBytes: MIN_CHUNK_BYTES, sizes, progress });
-    expect(sizes.length / 2).toBeGreaterThan(10);
-    expect(Math.max(...sizes)).toBeLessThanOrEqual(MIN_CHUNK_BYTES + ENVELOPE_BYTES);
+    const report = await importText(target, JSON.stringify(file), 'offers', { sizes, progress, pieceRecords: 10 });
+    // No record travels to the background: it hears of the start and of the end only.
+    expect(sizes.length / 2).toBe(2);
+    expect(Math.max(...sizes)).toBeLessThan(1_000);
+    expect(target.imported).toHaveBeenCalledTimes(1);
+    // Within a piece too, as its writes go.
+    expect(new Set(progress)).toEqual(new Set([0, 10, 20, 30, 40, 50, 60, 63]));
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
     expect(report.offers).toMatchObject({ added: 59, updated: 1, unchanged: 1 });
     expect(report.offers?.rejected).toEqual([
       { index: 45, id: 'junk-in-the-middle', reason: expect.any(String) },
@@ -191,20 +223,16 @@ describe('backups in pieces', () => {
     await (await source.openStore()).mergeAll(longNotes(100));
     const text = (await exportText(source)).text;
     const target = desk();
-    let pieces = 0;
-    const fail = (request: Request) => {
-      if (request.type === 'backup.importChunk' && ++pieces === 3) throw new Error('worker stopped');
-    };
-    const stopped = await importText(target, text, 'offers', { maxBytes: MIN_CHUNK_BYTES, fail }).catch((error: unknown) => error);
+    const stopped = await importText(target, text, 'offers', { pieceRecords: 30, failPiece: 3 }).catch((error: unknown) => error);
     expect(stopped).toBeInstanceOf(ImportStoppedError);
     const { done, total, report } = stopped as ImportStoppedError;
-    expect(total).toBe(100);
-    expect(done).toBeGreaterThan(0);
-    expect(done).toBeLessThan(100);
-    expect(report.offers?.added).toBe(done);
-    expect(await (await target.openStore()).count()).toBe(done);
-    const again = await importText(target, text, 'offers', { maxBytes: MIN_CHUNK_BYTES });
-    expect(again.offers).toMatchObject({ added: 100 - done, unchanged: done, rejected: [] });
+    expect([done, total]).toEqual([60, 100]);
+    expect(report.offers?.added).toBe(60);
+    expect(await (await target.openStore()).count()).toBe(60);
+    // The offers written still get their reminders.
+    expect(target.imported).toHaveBeenCalledTimes(1);
+    const again = await importText(target, text, 'offers', { pieceRecords: 30 });
+    expect(again.offers).toMatchObject({ added: 40, unchanged: 60, rejected: [] });
   }, 30_000);
 
   it('refuses a file corrupt half-way whole, before anything is written', async () => {
@@ -217,10 +245,10 @@ describe('backups in pieces', () => {
     expect(await (await target.openSettings()).stored()).toEqual({});
   });
 
-  it('forgets an import the worker lost: a piece for it is refused', async () => {
-    await expect(
-      desk().handlers['backup.importChunk']({ type: 'backup.importChunk', importId: '0b9b1c1e-8f5d-4d0a-9a43-1d2a3b4c5d6e', text: '{}\n', last: true }),
-    ).rejects.toMatchObject({ code: 'not-found' });
+  it('never creates the database from the page: a page that finds none (a private window\'s storage) says so', async () => {
+    globalThis.indexedDB = new IDBFactory();
+    await expect(openPageImporter(NOW)).rejects.toMatchObject({ code: 'storage', problem: 'offers-unreachable' });
+    expect(await indexedDB.databases()).toEqual([]);
   });
 
   it.each([

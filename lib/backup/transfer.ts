@@ -1,4 +1,4 @@
-import { ChunkWriter, DEFAULT_CHUNK_BYTES, messageBytes } from '../messaging/chunks';
+import { DEFAULT_CHUNK_BYTES, messageBytes } from '../messaging/chunks';
 import { MessagingError, type RequestOf, type RequestType, type ResponseMap } from '../messaging/protocol';
 import { BackupRefusedError, parseBackupText, readBackupEnvelope } from '../offers/backup-envelope';
 import type { ImportReport } from '../offers/import-report';
@@ -76,57 +76,70 @@ async function readFile(file: Blob): Promise<{ value: unknown; records: unknown[
 const settingsPart = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && 'settings' in value ? value.settings : undefined;
 
+/** Where an import's offers are written: the page's own connection to the offer store (./page-importer). */
+export interface OfferImporter {
+  /**
+   * Validates one piece of the file's records and merges the valid ones, all or none; the report's
+   * indexes count from `firstIndex`. `progress` hears how many of the piece's records are written.
+   */
+  importPiece(records: readonly unknown[], firstIndex: number, progress: (done: number) => void): Promise<ImportReport>;
+  close(): void;
+}
+
+/**
+ * Records merged in one transaction. Each piece's words become a run of the word index, and runs
+ * of equal size are merged: fewer, larger pieces rewrite fewer (docs/index-engine.md). The
+ * progress bar moves within a piece.
+ */
+export const IMPORT_PIECE_RECORDS = 10_000;
+
 export interface ImportOptions {
   progress: Progress;
-  /** Called once the settings part is restored, before the offers travel: a page shows them at once. */
+  /** Called once the settings part is restored, before the offers are written: a page shows them at once. */
   settingsRestored?: (report: SettingsImportReport) => void;
-  maxBytes?: number;
+  openImporter: () => Promise<OfferImporter>;
+  pieceRecords?: number;
 }
 
 /**
  * Imports a backup file: the envelope is checked here (a file that is no backup, or not JSON, is
- * refused whole, nothing written); the settings part goes first, then the records, one JSON line
- * each, in pieces of at most `maxBytes`, each merged by the background as it arrives.
+ * refused whole, nothing written); the background restores the settings part first, then the
+ * records are merged here, `pieceRecords` at a time, and the background hears that offers were
+ * imported (their reminders follow), even when the import stopped half-way.
  */
 export async function importFile(
   file: Blob,
   include: BackupInclude,
   send: Send,
-  { progress, settingsRestored, maxBytes = DEFAULT_CHUNK_BYTES }: ImportOptions,
+  { progress, settingsRestored, openImporter, pieceRecords = IMPORT_PIECE_RECORDS }: ImportOptions,
 ): Promise<BackupImportReport> {
   const { value, records } = await readFile(file);
   const settings = include === 'offers' ? undefined : settingsPart(value);
-  if (settings !== undefined && messageBytes(JSON.stringify(settings)) > maxBytes) {
+  if (settings !== undefined && messageBytes(JSON.stringify(settings)) > DEFAULT_CHUNK_BYTES) {
     throw new MessagingError('backup-refused', 'The settings part of the file is too large.', 'settings-too-large');
   }
   const start = await send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
   if (start.settings?.restored.length) settingsRestored?.(start.settings);
   if (include === 'settings') return { offers: null, settings: start.settings };
   const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
-  const lineOf = (index: number) => `${JSON.stringify(records[index])}\n`;
-  let index = 0;
-  let offset = 0;
-  let line = records.length ? lineOf(0) : '';
   progress(0, records.length);
+  let importer: OfferImporter | undefined;
   try {
-    do {
-      const writer = new ChunkWriter(maxBytes);
-      while (index < records.length) {
-        offset = writer.add(line, offset);
-        if (offset < line.length) break;
-        index++;
-        offset = 0;
-        if (index < records.length) line = lineOf(index);
-      }
-      const piece = await send({ type: 'backup.importChunk', importId: start.importId, text: writer.text, last: index >= records.length });
+    importer = await openImporter();
+    for (let first = 0; first < records.length; first += pieceRecords) {
+      const piece = await importer.importPiece(records.slice(first, first + pieceRecords), first, (done) => progress(first + done, records.length));
       report.added += piece.added;
       report.updated += piece.updated;
       report.unchanged += piece.unchanged;
       report.rejected.push(...piece.rejected);
-      progress(index, records.length);
-    } while (index < records.length);
+      progress(Math.min(first + pieceRecords, records.length), records.length);
+    }
   } catch (error) {
     throw new ImportStoppedError(report.added + report.updated + report.unchanged + report.rejected.length, records.length, { offers: report, settings: start.settings }, error);
+  } finally {
+    importer?.close();
+    // Not heard (the worker unreachable), the reminders are rebuilt when the worker next starts.
+    await send({ type: 'offers.imported' }).catch((error: unknown) => console.warn('Reminders not rebuilt after the import', error));
   }
   return { offers: report, settings: start.settings };
 }

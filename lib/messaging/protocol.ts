@@ -1,5 +1,4 @@
 import type { SettingsImportReport } from '../backup/backup';
-import type { ImportReport } from '../offers/import-report';
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
@@ -44,7 +43,7 @@ export const ERROR_PROBLEMS = [
   'follow-up-by-trial',
   'replaces-itself',
   'invalid-field',
-  'import-interrupted',
+  'offers-unreachable',
   'not-json',
   'not-a-backup',
   'newer-version',
@@ -138,6 +137,7 @@ export interface ResponseMap {
   'offers.count': { count: number };
   'offers.progress': ProgressFacts;
   'offers.overview': { overview: PipelineOverview };
+  'offers.imported': { noted: true };
   /**
    * text: the file's next piece; nextCursor: null once it was the last. offers: offers sent whole in
    * this piece; rows: their CSV rows (one per offer and customer; in JSON, one per offer); total:
@@ -145,9 +145,7 @@ export interface ResponseMap {
    */
   'backup.exportChunk': { text: string; nextCursor: string | null; offers: number; rows: number; total: number };
   /** settings: null when not chosen. */
-  'backup.importStart': { importId: string; settings: SettingsImportReport | null };
-  /** What the piece's whole records did; their indexes are their places in the file. */
-  'backup.importChunk': ImportReport;
+  'backup.importStart': { settings: SettingsImportReport | null };
   /** Every part, a missing one as its default. */
   'settings.get': Settings;
   'settings.saveProfile': { profile: AdvisorProfile };

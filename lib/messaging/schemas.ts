@@ -122,6 +122,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.progress') }),
   /** The pipeline overview's figures (history page). */
   z.object({ type: z.literal('offers.overview') }),
+  /** A page wrote an import's offers (or some, then stopped): their reminders follow. */
+  z.object({ type: z.literal('offers.imported') }),
   /**
    * The next piece of an export file; `cursor` is the previous answer's `nextCursor`, none for the
    * first. `maxBytes` bounds the piece's text as it travels back.
@@ -134,16 +136,9 @@ export const Request = z.discriminatedUnion('type', [
   }),
   /**
    * Starts an import whose file the page read and found a backup: restores the settings part when
-   * `include` (what the advisor chose) asks for it; the offers follow in `backup.importChunk`.
+   * `include` (what the advisor chose) asks for it. The page then writes the offers itself.
    */
   z.object({ type: z.literal('backup.importStart'), include: z.enum(['offers', 'settings', 'both']), settings: z.optional(z.unknown()) }),
-  /** The next piece of an import's records: one JSON record per line; a record may go on in the next piece. */
-  z.object({
-    type: z.literal('backup.importChunk'),
-    importId: randomToken,
-    text: z.string().check(z.maxLength(MAX_CHUNK_BYTES)),
-    last: z.boolean(),
-  }),
   z.object({ type: z.literal('settings.get') }),
   z.object({ type: z.literal('settings.saveProfile'), profile: AdvisorProfile }),
   z.object({ type: z.literal('settings.saveTemplates'), templates: Templates }),

@@ -43,9 +43,9 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.count': ['extension-page'],
   'offers.progress': ['extension-page'],
   'offers.overview': ['extension-page'],
+  'offers.imported': ['extension-page'],
   'backup.exportChunk': ['extension-page'],
   'backup.importStart': ['extension-page'],
-  'backup.importChunk': ['extension-page'],
   // The picker renders the message itself, so it reads the settings; only extension pages change them.
   'settings.get': ['extension-page', 'picker'],
   'settings.saveProfile': ['extension-page'],

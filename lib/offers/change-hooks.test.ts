@@ -52,7 +52,7 @@ describe('change hooks', () => {
     expect(failing.warnings).toHaveLength(1);
   });
 
-  it('clear a deleted offer\'s reminder, set it again on Undo, and rebuild after Delete all', async () => {
+  it('clear a deleted offer\'s reminder, set it again on Undo, and rebuild after Delete all and after an import', async () => {
     const { handlers, log } = hooked();
     const { offer } = await handlers['offers.upsert']({ type: 'offers.upsert', draft: { url: offerUrl(4), source: 'manual' } });
     const sent = (await handlers['offers.recordCompose']({ type: 'offers.recordCompose', id: offer.id, event: SEND })).offer;
@@ -62,6 +62,9 @@ describe('change hooks', () => {
     expect(await store.get(offer.id)).toEqual(sent);
     await handlers['offers.deleteAll']({ type: 'offers.deleteAll' });
     expect(log).toEqual(['changed sent', `deleted ${offer.id}`, 'restored sent', 'many']);
+    await handlers['offers.imported']({ type: 'offers.imported' });
+    expect(log.at(-1)).toBe('many');
+    expect(log).toHaveLength(5);
   });
 
   it('follow each offer of a bulk status change, bulk deletion and its Undo', async () => {

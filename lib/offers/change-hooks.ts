@@ -1,9 +1,8 @@
 import type { Handlers } from '../messaging/protocol';
-import type { CaptureHandlers, OfferBackupHandlers } from './handlers';
+import type { CaptureHandlers } from './handlers';
 import type { Offer } from './schema';
 
-type HookedHandlers = OfferBackupHandlers &
-  Pick<CaptureHandlers, 'undoCapture'> &
+type HookedHandlers = Pick<CaptureHandlers, 'undoCapture'> &
   Pick<
   Handlers,
   | 'offers.recordCompose'
@@ -17,6 +16,7 @@ type HookedHandlers = OfferBackupHandlers &
   | 'offers.deleteMany'
   | 'offers.restoreMany'
   | 'offers.deleteAll'
+  | 'offers.imported'
   >;
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
@@ -81,9 +81,6 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     },
     'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
     // Once per import, after its last piece: a rebuild reads every offer sent.
-    importRecords: async (piece) => {
-      const answer = await handlers.importRecords(piece);
-      return piece.last ? after(answer, () => hooks.manyChanged()) : answer;
-    },
+    'offers.imported': async (request) => after(await handlers['offers.imported'](request), () => hooks.manyChanged()),
   };
 }

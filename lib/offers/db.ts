@@ -187,16 +187,25 @@ export class DatabaseBlockedError extends Error {
   readonly code = 'blocked';
 }
 
+/** The database is not there for a connection that must not create it (./page-importer). */
+export class DatabaseMissingError extends Error {
+  override name = 'DatabaseMissingError';
+  readonly code = 'storage';
+  readonly problem = 'offers-unreachable';
+}
+
 /**
  * Opens (and upgrades) the offer database. A tab still holding an older version is asked to close;
  * if it does not, the caller gets a DatabaseBlockedError instead of waiting forever. `onClosed` runs
  * when this connection closes (a newer version wants the database, or the browser closed it).
- * `migrations` is the schema's history, the real one unless a test plays a later version.
+ * `migrations` is the schema's history, the real one unless a test plays a later version. With
+ * `create` false, a database that is not there is not created: DatabaseMissingError.
  */
 export function openOfferDatabase(
   name = DB_NAME,
   onClosed?: () => void,
   history: readonly Upgrade[] = MIGRATIONS,
+  { create = true }: { create?: boolean } = {},
 ): Promise<IDBPDatabase<OfferCourierDB>> {
   return new Promise((resolve, reject) => {
     let blocked = false;
@@ -204,6 +213,12 @@ export function openOfferDatabase(
       upgrade(db, oldVersion, _newVersion, tx) {
         // An aborted upgrade is reported once, by the open request; its transaction's own promise would report it again, unhandled.
         tx.done.catch(() => undefined);
+        if (oldVersion === 0 && !create) {
+          // Settled first: the open request's own failure (the abort) then changes nothing.
+          reject(new DatabaseMissingError('The offer database is not there for this page.'));
+          tx.abort();
+          return;
+        }
         // One after another in the one transaction; a failing step aborts it, so nothing half-done is kept.
         let steps = Promise.resolve();
         for (const migrate of history.slice(oldVersion)) steps = steps.then(() => migrate(db, tx));

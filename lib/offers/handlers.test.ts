@@ -2,7 +2,6 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
-import { SUMMARY_ID_CONFLICT } from './import-report';
 import { openOfferDatabase } from './db';
 import { memoryArea } from '@/test/unit/memory-area';
 import { ARMED_NEXT_KEY, armNext, readArmedNext } from './armed-next';
@@ -14,25 +13,6 @@ let store: OfferStore;
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   store = new OfferStore(await openOfferDatabase());
-});
-
-const importTime = '2026-06-01T12:00:00.000Z';
-
-describe('importRecords', () => {
-  it('rejects only the record whose summary ID another offer holds, and brings future dates back to the import time', async () => {
-    await store.mergeAll([makeOffer(1)]);
-    const handlers = createOfferHandlers(async () => store, memoryArea(), () => importTime);
-    const future = '2031-01-01T00:00:00.000Z';
-    const records = ['junk', makeOffer(2), makeOffer(3, { summaryId: 'SUM-1' }), makeOffer(4, { createdAt: future, updatedAt: future })];
-    const report = await handlers.importRecords({ records, firstIndex: 100, now: importTime, last: true });
-    expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
-    expect(report.rejected.map((r) => [r.index, r.id, r.reason])).toEqual([
-      [100, undefined, expect.stringMatching(/^record:/)],
-      [102, 'offer-3', SUMMARY_ID_CONFLICT],
-    ]);
-    expect(await store.get('offer-4')).toMatchObject({ createdAt: importTime, updatedAt: importTime });
-    expect((await store.page()).offers[0]?.id).toBe('offer-4');
-  });
 });
 
 describe('offers.upsert with an armed link', () => {

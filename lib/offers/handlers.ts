@@ -1,22 +1,8 @@
 import type { ArmedNext, Handlers, PageFilter, ResponseMap } from '../messaging/protocol';
 import { armNext, clearAppliedMark, disarmNext, readArmedNext, type KeyValueArea } from './armed-next';
-import { validateBackupRecords } from './backup';
-import { SUMMARY_ID_CONFLICT, type ImportReport } from './import-report';
 import { DAY_MS, DEFAULT_OVERDUE_DAYS } from './stats';
 import type { Offer, OfferDraft } from './schema';
 import { OfferNotFoundError, type OfferFilter, type OfferStore } from './store';
-
-/**
- * The offers' side of an import, one piece of the file's records at a time; lib/backup/handlers
- * receives the pieces. Exports read the store directly (lib/backup/export).
- */
-export interface OfferBackupHandlers {
-  /**
-   * Validates the records and merges the valid ones; the report's indexes count from `firstIndex`
-   * (the records' place in the file). `last`: the import's final piece.
-   */
-  importRecords: (piece: { records: readonly unknown[]; firstIndex: number; now: string; last: boolean }) => Promise<ImportReport>;
-}
 
 /** A capture's save and its Undo; no page message reaches them but through lib/capture/routing and a capture's grant. */
 export interface CaptureHandlers {
@@ -30,7 +16,7 @@ export interface CaptureHandlers {
   undoCapture: (id: string, takenMark: ArmedNext | null) => Promise<{ offer: Offer | null; reopened: Offer | null }>;
 }
 
-/** The background's answers to every offer message and the offers' side of backups, over a store opened on demand. */
+/** The background's answers to every offer message, over a store opened on demand. */
 export function createOfferHandlers(
   openStore: () => Promise<OfferStore>,
   /** Where the armed "next offer" link waits (extension storage). */
@@ -38,7 +24,7 @@ export function createOfferHandlers(
   clock = () => new Date().toISOString(),
   /** The follow-up reminder delay in days (the preferences); null when reminders are off. */
   reminderDays: () => Promise<number | null> = () => Promise.resolve(null),
-): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & OfferBackupHandlers & CaptureHandlers {
+): Pick<Handlers, Extract<keyof Handlers, `offers.${string}`>> & CaptureHandlers {
   /** After how many days without a reply a follow-up is overdue: the reminder delay, else a week. */
   const overdueAfter = async () => {
     const days = await reminderDays();
@@ -112,15 +98,7 @@ export function createOfferHandlers(
     'offers.count': withStore(async (store) => ({ count: await store.count() })),
     'offers.progress': withStore((store) => store.progress()),
     'offers.overview': withStore(async (store) => ({ overview: await store.overview(new Date(clock()), await overdueAfter()) })),
-    importRecords: withStore(async (store, { records, firstIndex, now }) => {
-      const { valid, rejected } = validateBackupRecords(records, now);
-      const { summaryIdConflicts, ...merged } = await store.mergeAll(valid.map(({ offer }) => offer));
-      const clashing = summaryIdConflicts.flatMap((position) => {
-        const record = valid.at(position);
-        return record ? [{ index: record.index, id: record.offer.id, reason: SUMMARY_ID_CONFLICT }] : [];
-      });
-      const inFile = [...rejected, ...clashing].map((record) => ({ ...record, index: firstIndex + record.index }));
-      return { ...merged, rejected: inFile.sort((a, b) => a.index - b.index) };
-    }),
+    // The page wrote the offers (lib/backup/page-importer); the change hooks rebuild their reminders.
+    'offers.imported': () => Promise.resolve({ noted: true as const }),
   };
 }

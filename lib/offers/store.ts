@@ -118,6 +118,8 @@ const DEFAULT_PAGE = 50;
 const LINES_PER_RECORD = 16;
 /** The most records a search reads in one request. */
 const SCAN_BATCH = 1000;
+/** Writes a merge issues at once: some 100 ms of the page's time on a slow machine, between which it paints. */
+const PUT_BATCH = 500;
 
 export { fromStored };
 
@@ -267,11 +269,12 @@ export class OfferStore {
    * Merges complete offers (a backup) in one transaction: all are written or none. Every stored
    * match is read up front, then the offers are merged in memory (those of the list that match
    * each other too, so the unique indexes never see two of them), then the writes are issued
-   * without waiting in between: the database writes while the worker prepares the next records. A
-   * record whose summary ID another offer holds is refused alone (reported by position); the rest
-   * is written.
+   * PUT_BATCH at a time, each batch without waiting in between: the database writes while the
+   * next records are prepared, and the page importing paints between batches. A record whose
+   * summary ID another offer holds is refused alone (reported by position); the rest is written.
+   * `written` hears how many of the writes are done.
    */
-  async mergeAll(offers: readonly Offer[]): Promise<MergeResult> {
+  async mergeAll(offers: readonly Offer[], written: (done: number, of: number) => void = () => undefined): Promise<MergeResult> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const derived = new DerivedChange(tx);
@@ -310,12 +313,16 @@ export class OfferStore {
       // Each request handled as it is made: a record that throws aborts the transaction, and the
       // requests already made then fail without anything else waiting on them. The first failure
       // is reported by the Promise.all below.
-      const requests = pending.offers().map((offer) => {
-        const request = tx.objectStore('offers').put(derived.record(storedBefore.get(offer.id), offer));
-        request.catch(() => undefined);
-        return request;
-      });
-      await Promise.all(requests);
+      const writes = pending.offers();
+      for (let from = 0; from < writes.length; from += PUT_BATCH) {
+        const requests = writes.slice(from, from + PUT_BATCH).map((offer) => {
+          const request = tx.objectStore('offers').put(derived.record(storedBefore.get(offer.id), offer));
+          request.catch(() => undefined);
+          return request;
+        });
+        await Promise.all(requests);
+        written(from + requests.length, writes.length);
+      }
       await derived.save();
     } catch (error) {
       try {

@@ -11,7 +11,7 @@ export const PROGRESS_CHANNEL = 'offer-courier-progress';
 export const PROGRESS_REQUESTS = [
   'settings.saveProfile',
   'backup.importStart',
-  'backup.importChunk',
+  'offers.imported',
   'offers.upsert',
   'capture.save',
   'capture.undo',

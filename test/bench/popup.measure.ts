@@ -30,7 +30,7 @@ it('times the popup first render with 10,000 offers stored, the worker stopped a
   const offers = Array.from({ length: 10_000 }, (_, n) =>
     makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, name: `Person ${n}` })], notes: n % 10 ? '' : `Note ${n}` }),
   );
-  await importOffers((request) => browser.send(request), offers);
+  await importOffers(browser, offers);
 
   const page = await browser.openExtensionPage('popup.html');
   await page.setViewportSize({ width: 380, height: 600 });

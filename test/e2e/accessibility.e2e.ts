@@ -59,7 +59,7 @@ afterAll(async () => {
 
 async function seed() {
   await data({ type: 'offers.deleteAll' });
-  await importOffers((request) => browser.send(request), offers());
+  await importOffers(browser, offers());
 }
 
 /** A page or frame to check, open and ready; `page` is the tab holding it (its theme is emulated there). */

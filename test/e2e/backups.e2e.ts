@@ -14,7 +14,7 @@ const OFFERS = Array.from({ length: 3_000 }, (_, n) => makeOffer(n + 1, { notes:
 let source: ExtensionBrowser;
 beforeAll(async () => {
   source = await launchExtension();
-  await importOffers((request) => source.send(request), OFFERS);
+  await importOffers(source, OFFERS);
 });
 afterAll(async () => {
   await source?.close();

@@ -41,7 +41,7 @@ async function data<T>(target: ExtensionBrowser, request: Parameters<ExtensionBr
 /** Replaces every offer with these. */
 async function seed(target: ExtensionBrowser, offers: Offer[]) {
   await data(target, { type: 'offers.deleteAll' });
-  await importOffers((request) => target.send(request), offers);
+  await importOffers(target, offers);
 }
 
 /** Four offers with one customer each, as on the README's pictures. */

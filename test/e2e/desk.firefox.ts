@@ -25,7 +25,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 /** Replaces every offer with these. */
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await importOffers((request) => firefox.send(request), offers);
+  await importOffers(firefox, offers);
 }
 
 /** Four offers, the second accepted by its customer and the trial without one. */

@@ -31,7 +31,7 @@ describe('faults that lose nothing', () => {
       // A small disk: room for a couple of offers, not for a big backup. The background opened the
       // settings' database as it started: stopped, it opens its databases again under this quota.
       await stopWorkerUnderQuota(cdp, origin, 400_000);
-      await importOffers((request) => browser.send(request), [makeOffer(1), makeOffer(2)]);
+      await importOffers(browser, [makeOffer(1), makeOffer(2)]);
       const history = await browser.openExtensionPage('history.html');
       const big = createBackup(
         Array.from({ length: 2000 }, (_, i) => makeOffer(100 + i, { notes: 'x'.repeat(2000) })),

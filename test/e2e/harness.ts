@@ -7,7 +7,6 @@ import { chromium, type BrowserContext, type CDPSession, type Frame, type Page, 
 import { ensureChromium } from '../../scripts/chromium.mjs';
 import type { Envelope, Request } from '../../lib/messaging/protocol';
 import type { Offer } from '../../lib/offers/schema';
-import { expect } from 'vitest';
 import { importOffers } from './backup-transfer';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -212,8 +211,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 export async function launchWithOffers(offers: readonly Offer[], options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const browser = await launchExtension(options);
   try {
-    const report = await importOffers((request) => browser.send(request), offers);
-    expect(report.rejected).toEqual([]);
+    await importOffers(browser, offers);
     return browser;
   } catch (error) {
     await browser.close();

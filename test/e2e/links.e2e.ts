@@ -26,7 +26,7 @@ async function data<T>(request: Parameters<ExtensionBrowser['send']>[0]): Promis
 
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await importOffers((request) => browser.send(request), offers);
+  await importOffers(browser, offers);
 }
 
 const stored = async (id: string) => (await data<{ offer: Offer }>({ type: 'offers.get', id })).offer;

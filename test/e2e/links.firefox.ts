@@ -22,7 +22,7 @@ async function data<T>(request: Parameters<FirefoxExtension['send']>[0]): Promis
 
 async function seed(offers: Offer[]): Promise<void> {
   await data({ type: 'offers.deleteAll' });
-  await importOffers((request) => firefox.send(request), offers);
+  await importOffers(firefox, offers);
 }
 
 const stored = async (id: string) => (await data<{ offer: Offer }>({ type: 'offers.get', id })).offer;

@@ -73,7 +73,7 @@ describe('a capture whose summary ID another offer holds', () => {
 describe('a manual entry whose summary ID another offer holds', () => {
   it('is saved as its own offer, and the popup says the ID was not recorded on it', async () => {
     await data({ type: 'offers.deleteAll' });
-    await importOffers((request) => browser.send(request), [makeOffer(1, { summaryId: 'PO-HELD' })]);
+    await importOffers(browser, [makeOffer(1, { summaryId: 'PO-HELD' })]);
     const popup = await browser.openExtensionPage('popup.html');
     await popup.getByRole('button', { name: 'Add offer manually' }).click();
     await popup.getByLabel('Offer URL').fill(offerUrl(2));
@@ -94,7 +94,7 @@ describe('a manual entry whose summary ID another offer holds', () => {
 describe('an import with a clashing record and a future date', () => {
   it('rejects that record alone, says why, and brings the future date back to the import time', async () => {
     await data({ type: 'offers.deleteAll' });
-    await importOffers((request) => browser.send(request), [makeOffer(1, { summaryId: 'PO-HELD' })]);
+    await importOffers(browser, [makeOffer(1, { summaryId: 'PO-HELD' })]);
     const future = '2031-01-01T00:00:00.000Z';
     const file = createBackup(
       [makeOffer(2), makeOffer(3, { summaryId: 'PO-HELD' }), makeOffer(4, { createdAt: future, updatedAt: future })],
@@ -123,7 +123,7 @@ describe('reminders', () => {
     const sentOffer = (n: number, sentAt: number) =>
       makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, email: `buyer${n}@example.com` }, new Date(sentAt).toISOString(), 'sent')] });
     // Offer 1 is due tomorrow; offer 2 fell due yesterday.
-    await importOffers((request) => browser.send(request), [sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)]);
+    await importOffers(browser, [sentOffer(1, now - DAY), sentOffer(2, now - 3 * DAY)]);
     const due = now - DAY + 2 * DAY;
     await expect.poll(() => reminderAlarms(options)).toEqual([['offer-reminder:offer-1|c1', due]]);
     expect(await notificationIds(options)).not.toContain('offer-reminder:offer-2|c2');
@@ -157,7 +157,7 @@ describe('the follow-up link', () => {
     const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
     const controller = await browser.openExtensionPage('options.html');
     const trial = makeOffer(42, { id: 'trial-42', kind: 'trial', url: offerUrl(42, 'Trial') });
-    await importOffers((request) => browser.send(request), [trial]);
+    await importOffers(browser, [trial]);
     await data({ type: 'offers.armNext', id: 'trial-42', link: 'follow-up' });
     const page = await browser.context.newPage();
     await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ kind: 'purchase', quote, delay: '300' })}`));

@@ -23,7 +23,7 @@ afterAll(async () => {
 async function seed(offers: Offer[]): Promise<void> {
   const answer = await browser.send({ type: 'offers.deleteAll' });
   if (!answer.ok) throw new Error(JSON.stringify(answer));
-  await importOffers((request) => browser.send(request), offers);
+  await importOffers(browser, offers);
 }
 
 /** Three offers, the newest first: one customer awaiting an answer, three customers, none. */

@@ -29,7 +29,7 @@ describe('reminders, in Firefox', () => {
     const options = await firefox.openExtensionPage('options.html');
     expect((await firefox.send({ type: 'settings.savePreferences', preferences: { reminderDays: 2 } })).ok).toBe(true);
     const sentAt = Date.now() - DAY;
-    await importOffers((request) => firefox.send(request), [makeOffer(1)]);
+    await importOffers(firefox, [makeOffer(1)]);
     const sent = await firefox.send(sendRequest('offer-1', 'outlook', [{ email: 'buyer1@contoso.example' }], { at: new Date(sentAt).toISOString() }));
     expect(sent.ok).toBe(true);
     const expected = [['offer-reminder:offer-1|c1', sentAt + 2 * DAY]];

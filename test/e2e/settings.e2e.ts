@@ -172,7 +172,7 @@ describe('the reminder delay', () => {
     await data(browser, { type: 'settings.savePreferences', preferences: { reminderDays: null } });
     await data(browser, { type: 'offers.deleteAll' });
     const sent = makeOffer(1, { customers: [makeCustomer('c1', { email: 'one@contoso.example' }, new Date(sentAt).toISOString(), 'sent')] });
-    await importOffers((request) => browser.send(request), [sent]);
+    await importOffers(browser, [sent]);
     const options = await openOptions(browser);
     expect(await reminderAlarms(options)).toEqual([]);
     await options.locator('#reminder-enabled').check();
@@ -199,7 +199,7 @@ describe('settings in backups', () => {
 
   it('restores the settings in a fresh browser profile, alone or with the offers', async () => {
     await data(browser, { type: 'offers.deleteAll' });
-    await importOffers((request) => browser.send(request), offers());
+    await importOffers(browser, offers());
     await saveAllSettings(browser);
     const source = await openOptions(browser);
     const [download] = await Promise.all([source.waitForEvent('download'), source.getByRole('button', { name: 'Export backup (JSON)' }).click()]);

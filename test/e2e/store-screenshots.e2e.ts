@@ -163,7 +163,7 @@ describe('store screenshots', () => {
       const browser = await launchExtension({ locale: lang });
       try {
         await saveSettings(browser, { profile: { name: 'Ana Silva', company: 'Contoso Cloud', email: 'ana@contoso.example', website: 'https://contoso.example' } });
-        await importOffers((request) => browser.send(request), storeOffers());
+        await importOffers(browser, storeOffers());
 
         const history = await newPage(browser);
         await history.goto(`chrome-extension://${browser.extensionId}/history.html?offer=offer-5`);

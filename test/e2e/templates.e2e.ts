@@ -263,7 +263,7 @@ describe('in French', () => {
         subscriptions: [{ name: 'Microsoft 365 Business Standard', licenses: 12 }],
         customers: [makeCustomer('c7', { name: 'Zoé Martin', company: 'Fabrikam; filiale' })],
       });
-      await importOffers((request) => french.send(request), [offer]);
+      await importOffers(french, [offer]);
       const options = await french.openExtensionPage('options.html');
       const exportButton = options.getByRole('button', { name: fr.backup_exportCsv.message });
       await expect.poll(() => exportButton.count()).toBe(1);
