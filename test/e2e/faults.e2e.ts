@@ -94,6 +94,27 @@ describe('faults that lose nothing', () => {
     }
   });
 
+  it('imports a backup whole while the service worker is stopped again and again: the page writes it', async () => {
+    const browser = await launchExtension();
+    try {
+      // Stopped from when the import is under way (the settings part and the start are the
+      // worker's), as an idle worker is while the page writes, until the import ends.
+      const importing = importOffers(browser, Array.from({ length: 20_000 }, (_, n) => makeOffer(n + 1)));
+      const historyPage = () => browser.context.pages().find((page) => page.url().endsWith('/history.html'));
+      await expect.poll(historyPage, { timeout: 30_000 }).toBeTruthy();
+      await historyPage()!.locator('.backup-progress progress').waitFor();
+      const stopStopping = await keepStoppingWorker(browser, 300);
+      try {
+        await importing;
+      } finally {
+        await stopStopping();
+      }
+      expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 20_000 });
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('saves an offer exactly once while the service worker keeps being stopped', async () => {
     const browser = await launchExtension();
     try {
