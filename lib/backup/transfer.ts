@@ -87,11 +87,20 @@ export interface OfferImporter {
 }
 
 /**
- * Records merged in one transaction. Each piece's words become a run of the word index, and runs
- * of equal size are merged: fewer, larger pieces rewrite fewer (docs/index-engine.md). The
- * progress bar moves within a piece.
+ * The most records merged in one transaction. Each piece's words become a run of the word index,
+ * and runs of equal size are merged: fewer, larger pieces rewrite fewer (docs/index-engine.md).
+ * The progress bar moves within a piece.
  */
 export const IMPORT_PIECE_RECORDS = 10_000;
+/**
+ * About the most of the file one piece takes: a piece's records are held in several forms while
+ * it is written (validated, stored, their words, the database's copies), beside the parsed file.
+ */
+const PIECE_FILE_BYTES = 16_000_000;
+
+/** Records per piece for this file: IMPORT_PIECE_RECORDS, fewer where its records are large (long notes). */
+const recordsPerPiece = (fileBytes: number, records: number) =>
+  Math.max(1, Math.min(IMPORT_PIECE_RECORDS, Math.floor(PIECE_FILE_BYTES / Math.max(1, fileBytes / Math.max(records, 1)))));
 
 export interface ImportOptions {
   progress: Progress;
@@ -104,16 +113,18 @@ export interface ImportOptions {
 /**
  * Imports a backup file: the envelope is checked here (a file that is no backup, or not JSON, is
  * refused whole, nothing written); the background restores the settings part first, then the
- * records are merged here, `pieceRecords` at a time, and the background hears that offers were
+ * records are merged here, a piece at a time (`pieceRecords`, or as many as about
+ * PIECE_FILE_BYTES of the file holds), and the background hears that offers were
  * imported (their reminders follow), even when the import stopped half-way.
  */
 export async function importFile(
   file: Blob,
   include: BackupInclude,
   send: Send,
-  { progress, settingsRestored, openImporter, pieceRecords = IMPORT_PIECE_RECORDS }: ImportOptions,
+  { progress, settingsRestored, openImporter, pieceRecords: chosen }: ImportOptions,
 ): Promise<BackupImportReport> {
   const { value, records } = await readFile(file);
+  const pieceRecords = chosen ?? recordsPerPiece(file.size, records.length);
   const settings = include === 'offers' ? undefined : settingsPart(value);
   if (settings !== undefined && messageBytes(JSON.stringify(settings)) > DEFAULT_CHUNK_BYTES) {
     throw new MessagingError('backup-refused', 'The settings part of the file is too large.', 'settings-too-large');
@@ -128,6 +139,8 @@ export async function importFile(
     importer = await openImporter();
     for (let first = 0; first < records.length; first += pieceRecords) {
       const piece = await importer.importPiece(records.slice(first, first + pieceRecords), first, (done) => progress(first + done, records.length));
+      // Written: the parsed file lets them go, so the page holds less as the import goes on.
+      records.fill(undefined, first, first + pieceRecords);
       report.added += piece.added;
       report.updated += piece.updated;
       report.unchanged += piece.unchanged;
