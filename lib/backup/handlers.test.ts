@@ -45,10 +45,14 @@ function desk() {
   const openSettings = createSettingsOpener(emptyArea());
   const preferencesSaved = vi.fn<(before: Preferences, after: Preferences) => void>();
   const imported = vi.fn(async () => ({ noted: true as const }));
-  const handlers = { ...createBackupHandlers(openStore, openSettings, { preferencesSaved }, () => NOW), 'offers.imported': imported };
-  /** The page's own connection, to this profile's database. */
-  const openImporter = () => {
-    globalThis.indexedDB = factory;
+  const handlers = {
+    ...createBackupHandlers(openStore, openSettings, { preferencesSaved }, () => NOW),
+    'offers.count': async () => ({ count: await (await openStore()).count() }),
+    'offers.imported': imported,
+  };
+  /** The page's own connection, to this profile's database (`elsewhere`: storage of its own, as a private window's). */
+  const openImporter = (elsewhere = false) => {
+    globalThis.indexedDB = elsewhere ? new IDBFactory() : factory;
     return openPageImporter(NOW);
   };
   return { openStore, openSettings, preferencesSaved, imported, handlers, openImporter };
@@ -94,6 +98,8 @@ async function exportedFile(): Promise<string> {
  */
 type ImportTextOptions = Parameters<typeof sender>[1] & {
   progress?: number[];
+  /** The page's storage is not the background's (a private window). */
+  elsewhere?: boolean;
   restored?: { report: SettingsImportReport; progressBefore: number }[];
   pieceRecords?: number;
   failPiece?: number;
@@ -102,7 +108,7 @@ type ImportTextOptions = Parameters<typeof sender>[1] & {
 const importText = (target: Desk, text: string, include: 'offers' | 'settings' | 'both', options: ImportTextOptions = {}) => {
   let pieces = 0;
   const openImporter = async (): Promise<OfferImporter> => {
-    const importer = await target.openImporter();
+    const importer = await target.openImporter(options.elsewhere);
     return {
       importPiece: async (records, firstIndex, progress) => {
         if (++pieces === options.failPiece) throw new Error('the page was closed');
@@ -201,13 +207,12 @@ describe('backups in pieces', () => {
     const sizes: number[] = [];
     const progress: number[] = [];
     const report = await importText(target, JSON.stringify(file), 'offers', { sizes, progress, pieceRecords: 10 });
-    // No record travels to the background: it hears of the start and of the end only.
-    expect(sizes.length / 2).toBe(2);
+    // No record travels to the background: it is asked to open the database, and hears of the start and of the end.
+    expect(sizes.length / 2).toBe(3);
     expect(Math.max(...sizes)).toBeLessThan(1_000);
     expect(target.imported).toHaveBeenCalledTimes(1);
-    // Within a piece too, as its writes go.
-    expect(new Set(progress)).toEqual(new Set([0, 10, 20, 30, 40, 50, 60, 63]));
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // Each piece reported as its writes go and once done: the same count twice, in order.
+    expect([...new Set(progress)]).toEqual([0, 10, 20, 30, 40, 50, 60, 63]);
     expect(report.offers).toMatchObject({ added: 59, updated: 1, unchanged: 1 });
     expect(report.offers?.rejected).toEqual([
       { index: 45, id: 'junk-in-the-middle', reason: expect.any(String) },
@@ -245,10 +250,13 @@ describe('backups in pieces', () => {
     expect(await (await target.openSettings()).stored()).toEqual({});
   });
 
-  it('never creates the database from the page: a page that finds none (a private window\'s storage) says so', async () => {
-    globalThis.indexedDB = new IDBFactory();
-    await expect(openPageImporter(NOW)).rejects.toMatchObject({ code: 'storage', problem: 'offers-unreachable' });
+  it('never creates the database from the page: a page that finds none (a private window\'s storage) says so, and restores nothing', async () => {
+    const file = await exportedFile();
+    const target = desk();
+    await expect(importText(target, file, 'both', { elsewhere: true })).rejects.toMatchObject({ code: 'storage', problem: 'offers-unreachable' });
     expect(await indexedDB.databases()).toEqual([]);
+    expect(await (await target.openSettings()).stored()).toEqual({});
+    expect(target.preferencesSaved).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -25,11 +25,6 @@ export function createBackupHandlers(
   };
   return {
     'backup.exportChunk': async (request) => exportChunk(await openStore(), request, async () => (await openSettings()).stored(), clock()),
-    'backup.importStart': async ({ include, settings }) => {
-      const settingsReport = include === 'offers' ? null : await importSettings(settings);
-      // Opened (and upgraded) here first: the page writing the offers never creates the database.
-      if (include !== 'settings') await openStore();
-      return { settings: settingsReport };
-    },
+    'backup.importStart': async ({ include, settings }) => ({ settings: include === 'offers' ? null : await importSettings(settings) }),
   };
 }

@@ -8,7 +8,7 @@ import type { OfferImporter } from './transfer';
 /**
  * An import's offers written by the page that reads the file (the history or options page, the
  * extension's own), not by the background: the records are not carried to the worker, which cost
- * a third of an import (docs/index-engine.md, stage 3). The page's connection never creates the
+ * a sixth of an import (docs/index-engine.md, stage 3). The page's connection never creates the
  * database: the worker opened (and upgraded) it when the import started, and a page that finds
  * none (a private window's separate storage) says so. Loaded only when an import starts.
  */
@@ -21,11 +21,13 @@ export async function openPageImporter(now = new Date().toISOString()): Promise<
   };
 }
 
-/** A storage failure as the background would have reported it (a full disk is `quota`), for the page's words. */
+/** A storage failure as the background would have reported it (a full disk is `quota`), for the page's words; anything else logged too, as the background logs it. */
 async function asMessagingError<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    return openEnvelope(errorToEnvelope(error)) as never;
+    const envelope = errorToEnvelope(error);
+    if (!envelope.ok && envelope.error.code === 'internal') console.error('Import failed', error);
+    return openEnvelope(envelope) as never;
   }
 }

@@ -5,8 +5,8 @@ import type { ImportReport } from '../offers/import-report';
 import type { BackupImportReport, BackupInclude, SettingsImportReport } from './backup';
 
 /**
- * A page's side of backups: files travel to and from the background in pieces, none of them a
- * message over the cap (lib/messaging/chunks).
+ * A page's side of backups: an export comes from the background in pieces, none of them a
+ * message over the cap (lib/messaging/chunks); an import is written by the page itself.
  */
 
 export type Send = <T extends RequestType>(request: RequestOf<T>) => Promise<ResponseMap[T]>;
@@ -112,9 +112,10 @@ export interface ImportOptions {
 
 /**
  * Imports a backup file: the envelope is checked here (a file that is no backup, or not JSON, is
- * refused whole, nothing written); the background restores the settings part first, then the
- * records are merged here, a piece at a time (`pieceRecords`, or as many as about
- * PIECE_FILE_BYTES of the file holds), and the background hears that offers were
+ * refused whole, nothing written). The page's connection to the offers is opened before anything
+ * is restored, so a page that cannot reach them changes nothing. The background restores the
+ * settings part, then the records are merged here, a piece at a time (`pieceRecords`, or as many
+ * as about PIECE_FILE_BYTES of the file holds), and the background hears that offers were
  * imported (their reminders follow), even when the import stopped half-way.
  */
 export async function importFile(
@@ -124,21 +125,44 @@ export async function importFile(
   { progress, settingsRestored, openImporter, pieceRecords: chosen }: ImportOptions,
 ): Promise<BackupImportReport> {
   const { value, records } = await readFile(file);
-  const pieceRecords = chosen ?? recordsPerPiece(file.size, records.length);
   const settings = include === 'offers' ? undefined : settingsPart(value);
   if (settings !== undefined && messageBytes(JSON.stringify(settings)) > DEFAULT_CHUNK_BYTES) {
     throw new MessagingError('backup-refused', 'The settings part of the file is too large.', 'settings-too-large');
   }
-  const start = await send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
-  if (start.settings?.restored.length) settingsRestored?.(start.settings);
-  if (include === 'settings') return { offers: null, settings: start.settings };
-  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
-  progress(0, records.length);
-  let importer: OfferImporter | undefined;
+  const startImport = () => send({ type: 'backup.importStart', include, ...(settings === undefined ? {} : { settings }) });
+  if (include === 'settings') {
+    const start = await startImport();
+    if (start.settings?.restored.length) settingsRestored?.(start.settings);
+    return { offers: null, settings: start.settings };
+  }
+  // Any request has the worker open (create, upgrade) the database the page then opens as it is.
+  await send({ type: 'offers.count' });
+  const importer = await openImporter();
   try {
-    importer = await openImporter();
+    const start = await startImport();
+    if (start.settings?.restored.length) settingsRestored?.(start.settings);
+    return { offers: await importRecordsInPieces(records, importer, start.settings, chosen ?? recordsPerPiece(file.size, records.length), progress), settings: start.settings };
+  } finally {
+    importer.close();
+    // Not heard (the worker unreachable, the page closed), the reminders are rebuilt when the worker next starts.
+    await send({ type: 'offers.imported' }).catch((error: unknown) => console.warn('Reminders not rebuilt after the import', error));
+  }
+}
+
+/** The file's records merged a piece at a time; a failure stops it with what was done (ImportStoppedError). */
+async function importRecordsInPieces(
+  records: unknown[],
+  importer: OfferImporter,
+  settings: SettingsImportReport | null,
+  pieceRecords: number,
+  progress: Progress,
+): Promise<ImportReport> {
+  const report: ImportReport = { added: 0, updated: 0, unchanged: 0, rejected: [] };
+  const done = () => report.added + report.updated + report.unchanged + report.rejected.length;
+  progress(0, records.length);
+  try {
     for (let first = 0; first < records.length; first += pieceRecords) {
-      const piece = await importer.importPiece(records.slice(first, first + pieceRecords), first, (done) => progress(first + done, records.length));
+      const piece = await importer.importPiece(records.slice(first, first + pieceRecords), first, (written) => progress(first + written, records.length));
       // Written: the parsed file lets them go, so the page holds less as the import goes on.
       records.fill(undefined, first, first + pieceRecords);
       report.added += piece.added;
@@ -148,11 +172,9 @@ export async function importFile(
       progress(Math.min(first + pieceRecords, records.length), records.length);
     }
   } catch (error) {
-    throw new ImportStoppedError(report.added + report.updated + report.unchanged + report.rejected.length, records.length, { offers: report, settings: start.settings }, error);
-  } finally {
-    importer?.close();
-    // Not heard (the worker unreachable), the reminders are rebuilt when the worker next starts.
-    await send({ type: 'offers.imported' }).catch((error: unknown) => console.warn('Reminders not rebuilt after the import', error));
+    // The bar goes back to what was written: the failed piece's writes were undone.
+    progress(done(), records.length);
+    throw new ImportStoppedError(done(), records.length, { offers: report, settings }, error);
   }
-  return { offers: report, settings: start.settings };
+  return report;
 }

@@ -85,7 +85,7 @@ export type Upgrade = (
 ) => void | Promise<void>;
 
 const UPGRADE_BATCH = 500;
-/** About one import piece: each batch's entries become one run of the word index. */
+/** Records upgraded at once: each batch's entries become one run of the word index. */
 const WORD_UPGRADE_BATCH = 4096;
 
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */

@@ -486,6 +486,17 @@ describe('mergeAll', () => {
     expect(await store.count()).toBe(1);
   });
 
+  it('writes all or nothing when the failing record is in a later batch of writes', async () => {
+    await store.mergeAll([makeOffer(1)]);
+    const broken = { ...makeOffer(3), id: undefined } as never;
+    const written: number[] = [];
+    const many = Array.from({ length: 600 }, (_, n) => makeOffer(10 + n));
+    await expect(store.mergeAll([...many, broken], (done) => written.push(done))).rejects.toThrow();
+    // The first batch was written before the failure, and is undone with the rest.
+    expect(written).toEqual([500]);
+    expect(await store.count()).toBe(1);
+  });
+
   it('counts added, updated and unchanged', async () => {
     expect(await store.mergeAll([makeOffer(1), makeOffer(2)])).toEqual({ added: 2, updated: 0, unchanged: 0, summaryIdConflicts: [] });
     expect(await store.mergeAll([makeOffer(1), makeOffer(2, { notes: 'new' }), makeOffer(3)])).toEqual({

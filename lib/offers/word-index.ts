@@ -33,7 +33,7 @@ export interface WordIndexState {
 
 /** A delta larger than this becomes a run: reading and writing the state record stays small. */
 const DELTA_LINES = 2048;
-/** The most lines one write holds before writing them as a run (about 14 MB of worker heap). */
+/** The most lines one write holds before writing them as a run (about 14 MB of heap). */
 const RUN_LINES = 131_072;
 /** More runs than this are merged even when unequal, so a search reads few. */
 const MAX_RUNS = 8;

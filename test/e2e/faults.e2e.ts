@@ -102,7 +102,8 @@ describe('faults that lose nothing', () => {
       const importing = importOffers(browser, Array.from({ length: 20_000 }, (_, n) => makeOffer(n + 1)));
       const historyPage = () => browser.context.pages().find((page) => page.url().endsWith('/history.html'));
       await expect.poll(historyPage, { timeout: 30_000 }).toBeTruthy();
-      await historyPage()!.locator('.backup-progress progress').waitFor();
+      // The bar counts the file's offers once the worker answered the start.
+      await historyPage()!.locator('.backup-progress progress[max="20000"]').waitFor();
       const stopStopping = await keepStoppingWorker(browser, 300);
       try {
         await importing;
