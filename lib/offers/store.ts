@@ -113,7 +113,7 @@ type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
 const DEFAULT_PAGE = 50;
 /**
  * Reading one record costs about as much as this many lines of the word index, a cautious guess:
- * a record comes by its own request, where a block of 1,024 lines of some 70 characters comes in one.
+ * a record comes by its own request, where a block of 512 lines of some 70 characters comes in one.
  */
 const LINES_PER_RECORD = 16;
 /** The most records a search reads in one request. */

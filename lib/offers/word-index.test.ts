@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import type { IDBPDatabase } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
 import { openOfferDatabase, type OfferCourierDB } from './db';
-import { offerOfKey } from './word-lines';
+import { BLOCK_LINES, offerOfKey } from './word-lines';
 import { clearWordIndex, wordHolders, WordIndexChange, type WordHolder, type WordIndexState } from './word-index';
 
 // The word index against a model: random creations, edits and deletions, in single writes (the
@@ -132,4 +132,26 @@ it('empties', async () => {
   await tx.done;
   expect(await holders('alpha')).toEqual([]);
   expect(await db.count('wordBlocks')).toBe(0);
+});
+
+it('reads and merges a run written in larger blocks by an earlier build, as it reads its own', async () => {
+  const offers = Array.from({ length: 1_500 }, (_, n) => ({ id: `old-${n}`, createdAt: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(), words: ['alpha', `k${n}q`] }));
+  await write(offers.map((offer) => [undefined, offer]));
+  // The same run as one block of all its lines: the size an earlier build chose is the writer's alone.
+  const { runs } = await state();
+  const [run] = runs;
+  const blocks = await db.getAll('wordBlocks');
+  expect(run && blocks.length > 1).toBe(true);
+  await db.clear('wordBlocks');
+  await db.put('wordBlocks', { key: [run!.id, blocks[0]!.key[1]], text: blocks.map((block) => block.text).join('\n') });
+  expect((await holders('alpha')).length).toBe(1_500);
+  // A later write of the same size merges into it; an edit takes an old offer's word away.
+  const later = Array.from({ length: 1_500 }, (_, n) => ({ id: `new-${n}`, createdAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(), words: ['alpha', `m${n}q`] }));
+  await write([...later.map((offer): [undefined, WordHolder] => [undefined, offer]), [offers[7]!, { ...offers[7]!, words: ['k7q'] }]]);
+  // Both runs were merged into one, in blocks of this build's size.
+  expect((await state()).runs).toHaveLength(1);
+  expect((await db.getAll('wordBlocks')).every((block) => block.text.split('\n').length <= BLOCK_LINES)).toBe(true);
+  expect((await holders('alpha')).length).toBe(2_999);
+  expect(await holders('k7q')).toEqual(['old-7']);
+  expect(await holders('k1499q')).toEqual(['old-1499']);
 });
