@@ -9,8 +9,8 @@ import type { OfferImporter } from './transfer';
  * An import's offers written by the page that reads the file (the history or options page, the
  * extension's own), not by the background: the records are not carried to the worker, which cost
  * a sixth of an import (docs/index-engine.md, stage 3). The page's connection never creates the
- * database: the worker opened (and upgraded) it when the import started, and a page that finds
- * none (a private window's separate storage) says so. Loaded only when an import starts.
+ * database: the worker opens (and upgrades) it first (./transfer asks it a count), and a page that
+ * finds none (a private window's separate storage) says so. Loaded only when an import starts.
  */
 export async function openPageImporter(now = new Date().toISOString()): Promise<OfferImporter> {
   const db = await asMessagingError(() => openOfferDatabase(DB_NAME, undefined, MIGRATIONS, { create: false }));

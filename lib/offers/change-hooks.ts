@@ -80,7 +80,7 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
       return after(answer, () => Promise.all(answer.offers.map((offer) => hooks.restored(offer))));
     },
     'offers.deleteAll': async (request) => after(await handlers['offers.deleteAll'](request), () => hooks.manyChanged()),
-    // Once per import, after its last piece: a rebuild reads every offer sent.
+    // Once per import, when the page has written it (or stopped half-way): a rebuild reads every offer sent.
     'offers.imported': async (request) => after(await handlers['offers.imported'](request), () => hooks.manyChanged()),
   };
 }
