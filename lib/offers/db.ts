@@ -2,7 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type St
 import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored, toStored } from './index-fields';
 import type { Offer } from './schema';
-import { addInto, browserTimeZone, contribution, type Totals } from './stats';
+import { addInto, browserTimeZone, contribution, TOTALS_COUNTERS, type Totals } from './stats';
 import { WordIndexChange, type WordBlock, type WordIndexState } from './word-index';
 
 export const DB_NAME = 'offer-courier';
@@ -30,7 +30,13 @@ export interface StoredTotals {
   counts: Totals;
   /** The time zone the month counters were counted in (since version 5). */
   timeZone?: string;
+  /** Which counters `counts` holds (`TOTALS_COUNTERS`); absent before the waits per day. */
+  counters?: number;
 }
+
+/** Whether the stored totals hold this version's counters, counted in the browser's time zone. */
+export const totalsAreCurrent = (stored: StoredTotals | undefined): stored is StoredTotals =>
+  stored?.timeZone === browserTimeZone() && stored.counters === TOTALS_COUNTERS;
 
 /**
  * The totals counted afresh from every stored offer, read a batch at a time, in the browser's
@@ -45,7 +51,7 @@ export async function countTotals(offers: { getAll(query: IDBKeyRange | null, co
     for (const record of batch) addInto(counts, contribution(fromStored(record)));
     after = IDBKeyRange.lowerBound(last.id, true);
   }
-  return { id: TOTALS_ID, counts, timeZone: browserTimeZone() };
+  return { id: TOTALS_ID, counts, timeZone: browserTimeZone(), counters: TOTALS_COUNTERS };
 }
 
 export interface OfferCourierDB extends DBSchema {

@@ -1,6 +1,7 @@
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer } from '@/test/unit/offer-factory';
-import { acceptanceRate, anySent, applyDifference, contribution, firstSentAt, lastMonths, offerCount, readOverview, totalsOf } from './stats';
+import { acceptanceRate, anySent, applyDifference, contribution, cutoffDayRange, firstSentAt, lastMonths, offerCount, readOverview, totalsOf, waitsOfLaterDays, type Totals } from './stats';
 
 const sentIn = (month: string) => `2026-${month}-10T09:00:00.000Z`;
 
@@ -22,6 +23,7 @@ describe('contribution', () => {
       'sent|2026-03|all': 1,
       'sent|2026-03|kind:purchase': 1,
       'sent|2026-03|location:France': 1,
+      'waits|2026-03-10': 1,
     });
   });
 
@@ -44,6 +46,39 @@ describe('contribution', () => {
     expect(firstSentAt({ customers: [early, late] })).toBe('2026-04-01T00:30:00+02:00');
     expect(contribution(makeOffer(3, { customers: [late] })).get('sent|2026-03|all')).toBe(1);
   });
+});
+
+describe('waits after a cutoff', () => {
+  // Times at the edges of a day and of the cutoff, and texts an old record may hold instead of a time.
+  const waits = [
+    '2026-03-09T23:59:59.999Z',
+    '2026-03-10T00:00:00.000Z',
+    '2026-03-10T08:59:59.999Z',
+    '2026-03-10T09:00:00.000Z',
+    '2026-03-10T09:00:00.001Z',
+    '2026-03-10T23:59:59.999Z',
+    '2026-03-11T00:00:00.000Z',
+    '2027-01-01T00:00:00.000Z',
+    '2026-03-10',
+    '2026-03-1',
+    '2026-03-10zzz',
+    '2026-03-1:',
+    'not a time',
+    '',
+  ];
+  const totals: Totals = new Map();
+  for (const since of waits) totals.set(`waits|${since.slice(0, 10)}`, (totals.get(`waits|${since.slice(0, 10)}`) ?? 0) + 1);
+
+  it.each(['2026-03-10T09:00:00.000Z', '2026-03-10T00:00:00.000Z', '2026-03-09T23:59:59.999Z', '2026-03-11T00:00:00.000Z', '2026-12-31T23:59:59.999Z'])(
+    'counts, for a cutoff at %s, the later days in the totals and the cutoff’s day on the index, each wait once',
+    (cutoff) => {
+      const range = cutoffDayRange(cutoff);
+      const onIndex = waits.filter((since) => range.includes([since, 'customer-1'])).length;
+      expect(waitsOfLaterDays(totals, cutoff) + onIndex).toBe(waits.filter((since) => since > cutoff).length);
+      // The index is read for the cutoff's day only.
+      expect(waits.filter((since) => range.includes([since, 'customer-1'])).every((since) => since.startsWith(cutoff.slice(0, 10)))).toBe(true);
+    },
+  );
 });
 
 describe('offerCount', () => {

@@ -16,9 +16,20 @@ import { CUSTOMER_STATUSES, OFFER_STATUSES, STATUS_RULES } from './statuses';
  * - `<measure>|<YYYY-MM>|<segment>`, per month in the browser's time zone when the write happened
  *   (the advisor's month): `sent` (an offer's first send), `accepted`
  *   (when the offer was accepted) and `sentAccepted` (an offer accepted now, in its first send's
- *   month: the acceptance rate's numerator); segment `all`, `kind:<kind>` or `location:<text>`.
+ *   month: the acceptance rate's numerator); segment `all`, `kind:<kind>` or `location:<text>`;
+ * - `waits|<YYYY-MM-DD>`: customers awaiting a reply whose wait began that day (UTC, the day of
+ *   their `awaitingKeys`), so that counting the overdue ones reads the index for one day only.
  */
 export type Totals = Map<string, number>;
+
+/**
+ * Which counters the stored totals hold: 2 since the waits per day. Totals counted before (or in
+ * another time zone) are counted again from the offers by the next write or overview.
+ */
+export const TOTALS_COUNTERS = 2;
+
+/** The day a wait's start falls in, as its counter names it: the first ten characters of its UTC time. */
+const waitDay = (since: string) => since.slice(0, 10);
 
 export const MONTH_MEASURES = ['sent', 'accepted', 'sentAccepted'] as const;
 type MonthMeasure = (typeof MONTH_MEASURES)[number];
@@ -98,6 +109,7 @@ export function contribution(offer: Offer): Totals {
   inMonth('sent', sent);
   inMonth('accepted', accepted);
   if (accepted !== undefined) inMonth('sentAccepted', sent);
+  for (const [since] of awaitingKeys(offer)) add(`waits|${waitDay(since)}`, 1);
   return totals;
 }
 
@@ -176,6 +188,27 @@ export function lastMonths(now: Date, count = OVERVIEW_MONTHS): string[] {
 /** Customers at a status that awaits their reply. */
 export const awaitingCustomers = (totals: Totals): number =>
   CUSTOMER_STATUSES.filter((status) => STATUS_RULES[status].awaitsCustomer).reduce((sum, status) => sum + (totals.get(`customers|${status}`) ?? 0), 0);
+
+/**
+ * Waits that began after `cutoff` are counted in two parts: the totals count the days after the
+ * cutoff's (`waitsOfLaterDays`), and the index of waits (`[since, customer id]`) the cutoff's own
+ * day (`cutoffDayRange`). Keys compare as text, so the range ends before the first text that does
+ * not start with the cutoff's day.
+ */
+export function waitsOfLaterDays(totals: Totals, cutoff: string): number {
+  const day = waitDay(cutoff);
+  let count = 0;
+  for (const [key, waits] of totals) if (key.startsWith('waits|') && key.slice('waits|'.length) > day) count += waits;
+  return count;
+}
+
+/** The key range of the index of waits holding the waits of `cutoff`'s day that began after it (see waitsOfLaterDays). */
+export function cutoffDayRange(cutoff: string): IDBKeyRange {
+  const day = waitDay(cutoff);
+  const nextDay = day.slice(0, -1) + String.fromCharCode(day.charCodeAt(day.length - 1) + 1);
+  // An empty array sorts after every string: the lower bound leaves out the waits that began at the cutoff.
+  return IDBKeyRange.bound([cutoff, []], [nextDay], true, true);
+}
 
 /** How many offers the totals count (none when there are no totals yet). */
 export const offerCount = (totals: Totals | undefined): number =>

@@ -1,7 +1,7 @@
-import type { IDBPDatabase, IDBPIndex, IDBPObjectStore, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
 import { parseOfferUrl } from './offer-url';
-import { countTotals, openOfferDatabase, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
-import type { RecordsQuery } from './read-newest';
+import { countTotals, openOfferDatabase, totalsAreCurrent, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
+import { readBatch, recordBatches, type RecordSource } from './index-batches';
 import { mergeOffer, offerFromDraft, stripUndefined } from './merge';
 import { searchWords } from './normalize';
 import { CLOSED_STATUSES } from './statuses';
@@ -21,7 +21,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
-import { addInto, anySent, awaitingCustomers, awaitingKeys, browserTimeZone, contribution, DAY_MS, offerCount, readOverview, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
+import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, wordHolders, WordIndexChange, type WordIndexTransaction } from './word-index';
 import { offerOfKey } from './word-lines';
@@ -165,9 +165,10 @@ class DerivedChange {
     if (this.change.size === 0) return;
     const stats = this.tx.objectStore('stats');
     const stored = await stats.get(TOTALS_ID);
-    // Counted in another time zone (the advisor moved): this change's months are not theirs, so
-    // everything is counted again, once, in this zone, this transaction's writes included.
-    if (stored?.timeZone !== browserTimeZone()) await stats.put(await countTotals(this.tx.objectStore('offers')));
+    // Counted in another time zone (the advisor moved), or before some counters existed: this
+    // change's months are not theirs, or the change has nothing to add to, so everything is
+    // counted again, once, this transaction's writes included.
+    if (!totalsAreCurrent(stored)) await stats.put(await countTotals(this.tx.objectStore('offers')));
     else await stats.put({ ...stored, counts: addInto(stored.counts, this.change) });
   }
 }
@@ -381,14 +382,16 @@ export class OfferStore {
     const range = ascending ? keyRange(resume ?? from, to) : keyRange(from, resume ?? to);
     const offers: Offer[] = [];
     let hasMore = false;
-    for (let c = await store.index(indexName).openCursor(range, ascending ? 'next' : 'prev'); c; c = await c.continue()) {
-      const offer = fromStored(c.value);
-      if (!matchesFilter(offer, filter)) continue;
-      if (offers.length === limit) {
-        hasMore = true;
-        break;
+    pages: for await (const batch of recordBatches(recordSource(store.index(indexName)), range, ascending ? 'next' : 'prev', limit + 1)) {
+      for (const { value } of batch) {
+        const offer = fromStored(value);
+        if (!matchesFilter(offer, filter)) continue;
+        if (offers.length === limit) {
+          hasMore = true;
+          break pages;
+        }
+        offers.push(offer);
       }
-      offers.push(offer);
     }
     const last = offers.at(-1);
     return { offers, nextCursor: hasMore && last ? JSON.stringify([last.createdAt, last.id]) : null };
@@ -409,12 +412,14 @@ export class OfferStore {
     for (const group of groups.slice(Math.max(start, 0))) {
       const from = { key: filter.from ? [group, filter.from] : [group], open: false };
       const to = after && after[0] === group ? { key: [...after], open: true } : { key: filter.to ? [group, filter.to] : [group, []], open: true };
-      for (let c = await index.openCursor(keyRange(from, to), 'prev'); c; c = await c.continue()) {
-        const offer = fromStored(c.value);
-        if (!matchesFilter(offer, filter)) continue;
-        const last = offers.at(-1);
-        if (offers.length === limit && last) return { offers, nextCursor: JSON.stringify([groupOf(last), last.createdAt, last.id]) };
-        offers.push(offer);
+      for await (const batch of recordBatches(recordSource(index), keyRange(from, to), 'prev', limit + 1 - offers.length)) {
+        for (const { value } of batch) {
+          const offer = fromStored(value);
+          if (!matchesFilter(offer, filter)) continue;
+          const last = offers.at(-1);
+          if (offers.length === limit && last) return { offers, nextCursor: JSON.stringify([groupOf(last), last.createdAt, last.id]) };
+          offers.push(offer);
+        }
       }
     }
     return { offers, nextCursor: null };
@@ -437,12 +442,14 @@ export class OfferStore {
     const index = this.db.transaction('offers', 'readonly').store.index('awaitingSince');
     const offers: Offer[] = [];
     let lastKey: [string, string, string] | undefined;
-    for (let c = await index.openCursor(range); c; c = await c.continue()) {
-      const offer = fromStored(c.value);
-      if (!matchesFilter(offer, filter)) continue;
-      if (offers.length === limit) return { offers, nextCursor: JSON.stringify(lastKey) };
-      offers.push(offer);
-      lastKey = c.key;
+    for await (const batch of recordBatches(recordSource(index), range, 'next', limit + 1)) {
+      for (const { key, value } of batch) {
+        const offer = fromStored(value);
+        if (!matchesFilter(offer, filter)) continue;
+        if (offers.length === limit) return { offers, nextCursor: JSON.stringify(lastKey) };
+        offers.push(offer);
+        lastKey = key as [string, string, string];
+      }
     }
     return { offers, nextCursor: null };
   }
@@ -456,23 +463,20 @@ export class OfferStore {
 
   /**
    * The pipeline overview: the totals every write keeps, and the customers whose wait for a reply
-   * began more than `overdue.days` before `now`. The index of waits holds one entry per awaiting
-   * customer, so those are the awaiting customers less the ones still within the delay: counting
-   * the recent waits reads a few entries, where counting the overdue ones would read them all.
+   * began more than `overdue.days` before `now`: the awaiting customers less the recent waits. The
+   * totals count the waits per day, so only the cutoff's own day is counted on the index of waits;
+   * counting a week of waits there kept the database busy while the history page's list waited.
    */
   async overview(now: Date, overdue: Omit<PipelineOverview['overdue'], 'customers'>): Promise<PipelineOverview> {
     const tx = this.db.transaction(WRITES, 'readonly');
     const cutoff = new Date(now.getTime() - overdue.days * DAY_MS).toISOString();
-    const [stored, recent] = await Promise.all([
-      tx.objectStore('stats').get(TOTALS_ID),
-      // An empty array sorts after every string: this leaves out the waits that began at the cutoff.
-      tx.objectStore('offers').index('awaitingSends').count(IDBKeyRange.lowerBound([cutoff, []], true)),
-    ]);
-    if (stored?.timeZone !== browserTimeZone()) {
+    const [stored, recentThatDay] = await Promise.all([tx.objectStore('stats').get(TOTALS_ID), tx.objectStore('offers').index('awaitingSends').count(cutoffDayRange(cutoff))]);
+    if (!totalsAreCurrent(stored)) {
       await this.recountTotals();
       return this.overview(now, overdue);
     }
     const totals = stored.counts;
+    const recent = waitsOfLaterDays(totals, cutoff) + recentThatDay;
     return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
@@ -500,7 +504,7 @@ export class OfferStore {
     let upper = top ? IDBKeyRange.upperBound(top, true) : undefined;
     const scanned: StoredOffer[] = [];
     for (let batchSize = wanted; ; ) {
-      const records = await newestBatch(newest, upper, batchSize);
+      const records = (await readBatch(recordSource(newest), upper, 'prev', batchSize)).map((record) => record.value);
       scanned.push(...records);
       for (const stored of records) {
         if (filter.from && stored.createdAt < filter.from) return pageOf(matches, limit);
@@ -822,26 +826,8 @@ export class OfferStore {
   }
 }
 
-type NewestIndex = IDBPIndex<OfferCourierDB, typeof WRITES, 'offers', 'newest'>;
-
-/** An index of offers with `getAllRecords` as idb wraps it, where the browser has it (Chromium 141+). */
-type RecordsReader = { getAllRecords?: (options: RecordsQuery) => Promise<{ value: StoredOffer }[]> };
-
-/**
- * Up to `count` records of the newest index below `upper`, newest first: one request where the
- * browser has `getAllRecords` (Chromium 141+), else a cursor, which waits a round trip per record.
- */
-async function newestBatch(index: NewestIndex, upper: IDBKeyRange | undefined, count: number): Promise<StoredOffer[]> {
-  const reader = index as unknown as RecordsReader;
-  if (reader.getAllRecords) return (await reader.getAllRecords({ query: upper ?? null, count, direction: 'prev' })).map((record) => record.value);
-  const batch: StoredOffer[] = [];
-  let cursor = await index.openCursor(upper, 'prev');
-  while (cursor && batch.length < count) {
-    batch.push(cursor.value);
-    cursor = await cursor.continue();
-  }
-  return batch;
-}
+/** An index of offers as the batch readers take it (idb's own types lack `getAllRecords`). */
+const recordSource = (index: unknown) => index as RecordSource<StoredOffer>;
 
 /** The offers as a search reads them (with the overview's totals in its transaction). */
 type OffersStore = IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers'>;
