@@ -3,6 +3,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { importOffers } from '../e2e/backup-transfer';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
+import { reportAfter } from './page-report';
 import { median, record } from './results';
 
 let browser: ExtensionBrowser;
@@ -13,17 +14,24 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Milliseconds from the start of navigation until the latest offer's card and the recent list are in the DOM, per load. */
-async function timeLoads(page: Page, before: () => Promise<unknown>, runs = 12): Promise<number> {
-  const samples: number[] = [];
+/** Milliseconds from the start of navigation until the page's first script ran and until the popup rendered, per load. */
+interface PopupLoad {
+  /** The page's first script (popup-read.js) starts its read: what the browser takes before any of the extension's code runs. */
+  firstScript: number;
+  /** The latest offer's card and the recent list are in the DOM. */
+  rendered: number;
+}
+
+/** Medians of the loads after the first two, which warm up. */
+async function timeLoads(page: Page, before: () => Promise<unknown>, runs = 12): Promise<PopupLoad> {
+  const samples: PopupLoad[] = [];
   for (let run = 0; run < runs; run++) {
     await before();
-    await page.reload();
-    const elapsed = (await (await page.waitForFunction(() => (globalThis as unknown as { renderedAt?: number }).renderedAt)).jsonValue())!;
-    if (run >= 2) samples.push(elapsed);
+    const load = await reportAfter<PopupLoad>(page, () => page.reload());
+    if (run >= 2) samples.push(load);
   }
   expect(await page.locator('.offer-card').textContent()).toContain('SUM-9999');
-  return median(samples);
+  return { firstScript: median(samples.map((load) => load.firstScript)), rendered: median(samples.map((load) => load.rendered)) };
 }
 
 it('times the popup first render with 10,000 offers stored, the worker stopped and running', async () => {
@@ -36,10 +44,17 @@ it('times the popup first render with 10,000 offers stored, the worker stopped a
   await page.setViewportSize({ width: 380, height: 600 });
   // Notes the moment the card and the recent list appear, from inside the page, on every load.
   await page.addInitScript(() => {
-    const scope = globalThis as unknown as { renderedAt?: number };
+    // The first script of popup.html opens the database first thing.
+    let firstScript: number | undefined;
+    const open = indexedDB.open.bind(indexedDB);
+    indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+      firstScript ??= performance.now();
+      return open(...args);
+    };
     new MutationObserver((_records, observer) => {
       if (document.querySelector('.offer-card') && document.querySelectorAll('.recent li').length === 5) {
-        scope.renderedAt = performance.now();
+        // Reported as page-report.ts reads it.
+        console.debug(`bench:${JSON.stringify({ firstScript, rendered: performance.now() })}`);
         observer.disconnect();
       }
     }).observe(document, { childList: true, subtree: true });
@@ -67,6 +82,8 @@ it('times the popup first render with 10,000 offers stored, the worker stopped a
   // The worker running, its database connection open: the popup opened right after another request.
   const warm = await timeLoads(page, () => browser.send({ type: 'offers.page', limit: 1 }));
   await controller.close();
-  record({ group: 'popup', name: 'first render @ 10k, worker stopped', value: stopped, unit: 'ms', budget: 50 });
-  record({ group: 'popup', name: 'first render @ 10k, worker running', value: warm, unit: 'ms', budget: 50 });
+  record({ group: 'popup', name: 'first render @ 10k, worker stopped', value: stopped.rendered, unit: 'ms', budget: 50 });
+  record({ group: 'popup', name: 'first render @ 10k, worker running', value: warm.rendered, unit: 'ms', budget: 50 });
+  // No budget: the browser's own part, before any of the extension's code runs, for the rows above.
+  record({ group: 'popup', name: 'the page\'s first script starts (the browser\'s part of the above)', value: median([stopped.firstScript, warm.firstScript]), unit: 'ms' });
 });
