@@ -3,7 +3,9 @@ import { OFFER_KINDS, OFFER_STATUSES } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { FOLLOW_UPS, type HistoryView } from '@/lib/history-link';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { sendMessage } from '@/lib/messaging/client';
 import { useLatest } from './useLatest';
+import { useLatestRequest } from './useLatestRequest';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -36,16 +38,18 @@ function FilterSelect({
   );
 }
 
-/** Search box and filters of the history page; every change becomes a new view (and URL). */
-export function HistoryFilters({
-  view,
-  locations,
-  onChange,
-}: {
-  view: HistoryView;
-  locations: readonly string[];
-  onChange: (view: HistoryView) => void;
-}) {
+const NO_LOCATIONS: readonly string[] = [];
+
+/**
+ * Search box and filters of the history page; every change becomes a new view (and URL). The
+ * usage locations to filter on are read here, again when `version` changes (offers did): their
+ * answer then draws the filters alone, not the whole page and its list.
+ */
+export function HistoryFilters({ view, version, onChange }: { view: HistoryView; version: number; onChange: (view: HistoryView) => void }) {
+  const { data: locations = NO_LOCATIONS, run } = useLatestRequest<readonly string[]>();
+  useEffect(() => {
+    void run(async () => (await sendMessage({ type: 'offers.usageLocations' })).locations);
+  }, [run, version]);
   const [query, setQuery] = useState(view.q);
   const timerRef = useRef<ReturnType<typeof setTimeout>>();
   // The view as it is when the search goes out, not as it was at the keystroke: a filter picked or

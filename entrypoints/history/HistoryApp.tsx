@@ -37,7 +37,6 @@ const listKeyOf = (view: HistoryView) => JSON.stringify({ ...view, offer: undefi
 
 export function HistoryApp() {
   const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
-  const [locations, setLocations] = useState<string[]>([]);
   /** Bumped when offers changed, so that the overview reads its figures again. */
   const [offersVersion, setOffersVersion] = useState(0);
   const offersChanged = () => setOffersVersion((version) => version + 1);
@@ -63,11 +62,6 @@ export function HistoryApp() {
     [run],
   );
 
-  const refreshLocations = () =>
-    sendMessage({ type: 'offers.usageLocations' })
-      .then(({ locations }) => setLocations(locations))
-      .catch(() => setLocations([]));
-
   const listKey = listKeyOf(view);
   // What is shown now, for actions that reload when they end: an import runs for seconds, and the
   // advisor may pick another filter or page meanwhile.
@@ -82,7 +76,6 @@ export function HistoryApp() {
 
   useEffect(() => {
     document.title = t('history_title');
-    void refreshLocations();
     const onPop = () => setView(parseHistoryView(location.search));
     addEventListener('popstate', onPop);
     return () => removeEventListener('popstate', onPop);
@@ -109,7 +102,6 @@ export function HistoryApp() {
     const { view: shown, listing: listed } = shownRef.current;
     const samePage = listed.key === listKeyOf(shown);
     void load(shown, samePage ? listed.cursor : undefined, samePage ? listed.previous : []);
-    void refreshLocations();
     offersChanged();
   };
   const afterBulkChange = () => {
@@ -136,7 +128,7 @@ export function HistoryApp() {
         </div>
       </header>
       {overview}
-      <HistoryFilters view={view} locations={locations} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
+      <HistoryFilters view={view} version={offersVersion} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
       {error !== undefined && (
         <p role="alert" class="error">
           {describeError(error)}
