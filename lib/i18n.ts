@@ -28,9 +28,14 @@ export function tCount(key: PluralKey, count: number, substitutions: (string | n
   let rules = pluralRules.get(locale);
   if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
   const form = rules.select(count) === 'one' ? 'one' : 'other';
-  let numbers = numberFormats.get(locale);
-  if (!numbers) numberFormats.set(locale, (numbers = new Intl.NumberFormat(locale)));
-  return t(`${key}_${form}` as MessageKey, [numbers.format(count), ...substitutions]);
+  return t(`${key}_${form}` as MessageKey, [numberFormat(locale).format(count), ...substitutions]);
+}
+
+/** The locale's number format, built once: `Number.toLocaleString` builds one on every call. */
+export function numberFormat(locale = uiLocale()): Intl.NumberFormat {
+  let format = numberFormats.get(locale);
+  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+  return format;
 }
 
 /** The UI language Chrome picked for the extension, for Intl formatting. */

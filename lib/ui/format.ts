@@ -1,6 +1,6 @@
-import { uiLocale } from '../i18n';
+import { numberFormat, uiLocale } from '../i18n';
 
-export const formatNumber = (value: number, locale = uiLocale()) => new Intl.NumberFormat(locale).format(value);
+export const formatNumber = (value: number, locale = uiLocale()) => numberFormat(locale).format(value);
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 

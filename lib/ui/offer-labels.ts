@@ -2,6 +2,7 @@ import { customerLabel, statusCounts } from '../offers/customers';
 import type { Offer } from '../offers/schema';
 import { STATUS_RULES, type OfferStatus } from '../offers/statuses';
 import { formatDateTime, t, tCount } from '../i18n';
+import { formatNumber } from './format';
 
 export const kindLabel = (offer: Pick<Offer, 'kind'>) => t(offer.kind === 'trial' ? 'kind_trial' : 'kind_purchase');
 
@@ -30,7 +31,7 @@ export function customerSummary(offer: Pick<Offer, 'customers'>): string {
 
 export function subscriptionsLabel(offer: Offer): string {
   return offer.subscriptions
-    .map((s) => (s.licenses === null ? s.name : t('subscription_line', [s.name, s.licenses.toLocaleString()])))
+    .map((s) => (s.licenses === null ? s.name : t('subscription_line', [s.name, formatNumber(s.licenses)])))
     .join(', ');
 }
 
