@@ -356,7 +356,7 @@ export class OfferStore {
 
   /**
    * One page, newest first (the follow-up list: longest wait first) unless `sort` asks for another
-   * order an index serves (./sort), read with a cursor so only `limit` records are loaded.
+   * order an index serves (./sort), read in batches (./index-batches) so that about `limit` records are loaded.
    */
   async page({ cursor, limit = DEFAULT_PAGE, filter = {}, sort }: PageRequest = {}): Promise<Page> {
     if (!sort && filter.awaiting) return this.awaitingPage(cursor, limit, filter);

@@ -11,5 +11,9 @@ const REPORT_PREFIX = 'bench:';
 export async function reportAfter<T>(page: Page, navigate: () => Promise<unknown>): Promise<T> {
   const reported = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(REPORT_PREFIX), timeout: 60_000 });
   await navigate();
-  return JSON.parse((await reported).text().slice(REPORT_PREFIX.length)) as T;
+  try {
+    return JSON.parse((await reported).text().slice(REPORT_PREFIX.length)) as T;
+  } catch (error) {
+    throw new Error(`${page.url()} reported no measurement`, { cause: error });
+  }
 }

@@ -233,13 +233,15 @@ async function measureHistoryPage(browser: ExtensionBrowser) {
       const sentAt = performance.now();
       return send(message).then((answer) => {
         const rows = (answer as { data?: { offers?: unknown[] } }).data?.offers?.length;
+        // Shown once the list is no longer busy with its rows in place; a search that matches
+        // nothing changes only that attribute and the status text, no element.
         const observer = new MutationObserver(() => {
-          if (document.querySelectorAll('tbody tr[data-offer-id]').length !== rows) return;
+          if (!document.querySelector('.history-list[aria-busy="false"]') || document.querySelectorAll('tbody tr[data-offer-id]').length !== rows) return;
           // Reported as page-report.ts reads it.
           console.debug(`bench:${performance.now() - sentAt}`);
           observer.disconnect();
         });
-        observer.observe(document, { childList: true, subtree: true });
+        observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
         return answer;
       });
     };
