@@ -76,6 +76,41 @@ describe.each([
     expect((await inBatches(undefined, 'prev', 3)).sizes).toEqual([3, 6, 12, 19]);
   });
 
+  it('reads no record past the ones the caller took', async () => {
+    const index = db.transaction('rows').store.index('byGroup') as unknown as RecordSource<Row>;
+    const requests = { opened: 0, moved: 0, batches: 0 };
+    type Cursor = Awaited<ReturnType<RecordSource<Row>['openCursor']>>;
+    const counted = (cursor: Cursor): Cursor =>
+      cursor && {
+        key: cursor.key,
+        value: cursor.value,
+        continue: async () => {
+          requests.moved++;
+          return counted(await cursor.continue());
+        },
+      };
+    const source: RecordSource<Row> = {
+      ...(index.getAllRecords && {
+        getAllRecords: (options) => {
+          requests.batches++;
+          return index.getAllRecords!(options);
+        },
+      }),
+      openCursor: async (range, direction) => {
+        requests.opened++;
+        return counted(await index.openCursor(range, direction));
+      },
+    };
+    const taken: string[] = [];
+    for await (const batch of recordBatches(source, undefined, 'next', 3)) {
+      taken.push(...batch.map((record) => record.value.id));
+      break;
+    }
+    expect(taken).toEqual(['row-00', 'row-14', 'row-28']);
+    // One request for the three, or one cursor moved twice to reach the second and third record.
+    expect(requests).toEqual(withoutGetAllRecords ? { opened: 1, moved: 2, batches: 0 } : { opened: 0, moved: 0, batches: 1 });
+  });
+
   it('ends with an empty batch when the range holds nothing', async () => {
     expect((await inBatches(IDBKeyRange.lowerBound(['c']), 'next', 5)).sizes).toEqual([0]);
   });

@@ -17,8 +17,10 @@ interface RecordCursor<V> {
   continue(): Promise<RecordCursor<V> | null>;
 }
 
-/** Batches grow to this size: a filter that most records miss reads on in few requests, without loading the store. */
+/** Batches grow to this size (or stay at a larger first one): a filter that most records miss reads on in few requests. */
 const LARGEST_BATCH = 800;
+
+const nextBatchSize = (size: number, first: number) => Math.min(size * 2, Math.max(LARGEST_BATCH, first));
 
 /**
  * Up to `count` records of `source` within `range`, in `direction`: one request where the browser
@@ -29,8 +31,9 @@ const LARGEST_BATCH = 800;
 export async function readBatch<V>(source: RecordSource<V>, range: IDBKeyRange | undefined, direction: IDBCursorDirection, count: number): Promise<IndexRecord<V>[]> {
   if (source.getAllRecords) return source.getAllRecords({ query: range ?? null, count, direction });
   const batch: IndexRecord<V>[] = [];
-  for (let cursor = await source.openCursor(range, direction); cursor && batch.length < count; cursor = await cursor.continue()) {
+  for (let cursor = await source.openCursor(range, direction); cursor; cursor = await cursor.continue()) {
     batch.push({ key: cursor.key, value: cursor.value });
+    if (batch.length === count) break;
   }
   return batch;
 }
@@ -45,14 +48,36 @@ export function rangePast(range: IDBKeyRange | undefined, key: IDBValidKey, dire
 /**
  * The records of `source` within `range` in `direction`, batch after batch: the first of `first`
  * records (a page and one more, when most records are kept), each next one twice as large, up to
- * LARGEST_BATCH. The caller stops when it has its page; the last batch is the one short of its size.
+ * LARGEST_BATCH. The caller stops when it has its page. With `getAllRecords`, each batch starts
+ * past the last one's index key, so the index's keys must be unique (those of the offer store end
+ * with the offer's id); without it, one cursor reads on.
  */
 export async function* recordBatches<V>(source: RecordSource<V>, range: IDBKeyRange | undefined, direction: IDBCursorDirection, first: number): AsyncGenerator<IndexRecord<V>[]> {
-  for (let count = first, rest = range; ; count = Math.min(count * 2, Math.max(LARGEST_BATCH, first))) {
-    const batch = await readBatch(source, rest, direction, count);
+  if (!source.getAllRecords) {
+    yield* cursorBatches(source, range, direction, first);
+    return;
+  }
+  for (let count = first, rest = range; ; count = nextBatchSize(count, first)) {
+    const batch = await source.getAllRecords({ query: rest ?? null, count, direction });
     yield batch;
     const last = batch.at(-1);
     if (!last || batch.length < count) return;
     rest = rangePast(rest, last.key, direction);
+  }
+}
+
+/** recordBatches where the browser lacks `getAllRecords`: one cursor, moved on only when the caller asks for more. */
+async function* cursorBatches<V>(source: RecordSource<V>, range: IDBKeyRange | undefined, direction: IDBCursorDirection, first: number): AsyncGenerator<IndexRecord<V>[]> {
+  let cursor = await source.openCursor(range, direction);
+  for (let count = first; ; count = nextBatchSize(count, first)) {
+    const batch: IndexRecord<V>[] = [];
+    while (cursor) {
+      batch.push({ key: cursor.key, value: cursor.value });
+      if (batch.length === count) break;
+      cursor = await cursor.continue();
+    }
+    yield batch;
+    if (!cursor) return;
+    cursor = await cursor.continue();
   }
 }

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { offerStatus } from './customers';
 import { openOfferDatabase } from './db';
@@ -44,7 +44,19 @@ const ids = (list: Offer[]) => list.map((o) => o.id);
 const byGroup = (group: (offer: Offer) => string, order: readonly string[]) => (a: Offer, b: Offer) =>
   order.indexOf(group(a)) - order.indexOf(group(b)) || newestFirst(a, b);
 
-describe('sorted pages', () => {
+describe.each([
+  ['', false],
+  [', with a cursor where a browser lacks getAllRecords', true],
+])('sorted pages%s', (_browser, withoutGetAllRecords) => {
+  const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
+  const { getAllRecords } = prototype;
+  beforeEach(() => {
+    if (withoutGetAllRecords) delete prototype.getAllRecords;
+  });
+  afterEach(() => {
+    Object.assign(prototype, { getAllRecords });
+  });
+
   it('reads by creation date either way across pages', async () => {
     expect(await readAll({ key: 'created', direction: 'desc' })).toEqual(ids([...offers].sort(newestFirst)));
     expect(await readAll({ key: 'created', direction: 'asc' })).toEqual(ids([...offers].sort((a, b) => -newestFirst(a, b))));

@@ -1,4 +1,4 @@
-import type { IDBPDatabase, IDBPObjectStore, IDBPTransaction } from 'idb';
+import type { IDBPDatabase, IDBPIndex, IDBPObjectStore, IDBPTransaction, IndexNames, StoreNames } from 'idb';
 import { parseOfferUrl } from './offer-url';
 import { countTotals, openOfferDatabase, totalsAreCurrent, TOTALS_ID, type OfferCourierDB, type StoredOffer } from './db';
 import { readBatch, recordBatches, type RecordSource } from './index-batches';
@@ -382,13 +382,13 @@ export class OfferStore {
     const range = ascending ? keyRange(resume ?? from, to) : keyRange(from, resume ?? to);
     const offers: Offer[] = [];
     let hasMore = false;
-    pages: for await (const batch of recordBatches(recordSource(store.index(indexName)), range, ascending ? 'next' : 'prev', limit + 1)) {
+    batches: for await (const batch of recordBatches(recordSource(store.index(indexName)), range, ascending ? 'next' : 'prev', limit + 1)) {
       for (const { value } of batch) {
         const offer = fromStored(value);
         if (!matchesFilter(offer, filter)) continue;
         if (offers.length === limit) {
           hasMore = true;
-          break pages;
+          break batches;
         }
         offers.push(offer);
       }
@@ -827,7 +827,8 @@ export class OfferStore {
 }
 
 /** An index of offers as the batch readers take it (idb's own types lack `getAllRecords`). */
-const recordSource = (index: unknown) => index as RecordSource<StoredOffer>;
+const recordSource = (index: IDBPIndex<OfferCourierDB, ArrayLike<StoreNames<OfferCourierDB>>, 'offers', IndexNames<OfferCourierDB, 'offers'>>) =>
+  index as unknown as RecordSource<StoredOffer>;
 
 /** The offers as a search reads them (with the overview's totals in its transaction). */
 type OffersStore = IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers'>;
