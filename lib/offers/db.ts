@@ -40,7 +40,8 @@ export const totalsAreCurrent = (stored: StoredTotals | undefined): stored is St
 
 /**
  * The totals counted afresh from every stored offer, read a batch at a time, in the browser's
- * time zone: the upgrade to version 5, and the recount after the advisor's zone changed.
+ * time zone: the upgrade to version 5, and the recount of totals counted in another zone or
+ * before some of today's counters existed (`totalsAreCurrent`).
  */
 export async function countTotals(offers: { getAll(query: IDBKeyRange | null, count: number): Promise<StoredOffer[]> }): Promise<StoredTotals> {
   const counts: Totals = new Map();

@@ -214,7 +214,7 @@ export function cutoffDayRange(cutoff: string): IDBKeyRange {
 export const offerCount = (totals: Totals | undefined): number =>
   OFFER_STATUSES.reduce((sum, status) => sum + (totals?.get(`offers|${status}`) ?? 0), 0);
 
-/** The overview from the totals and the overdue count (read on an index, since it depends on the time). */
+/** The overview from the totals and the overdue count (which depends on the time: see waitsOfLaterDays). */
 export function readOverview(totals: Totals, now: Date, overdue: PipelineOverview['overdue']): PipelineOverview {
   const count = (key: string) => totals.get(key) ?? 0;
   const months = lastMonths(now);

@@ -457,7 +457,7 @@ export class OfferStore {
     return { offers, nextCursor: null };
   }
 
-  /** Counts the totals again from every offer, in the browser's time zone (the advisor moved since they were counted). */
+  /** Counts the totals again from every offer: the advisor moved to another time zone, or they were counted before some counters existed. */
   private async recountTotals(): Promise<void> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     await tx.objectStore('stats').put(await countTotals(tx.objectStore('offers')));
