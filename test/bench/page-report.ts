@@ -9,11 +9,9 @@ const REPORT_PREFIX = 'bench:';
 
 /** Runs `navigate` and resolves with the next value the page reports (see REPORT_PREFIX). */
 export async function reportAfter<T>(page: Page, navigate: () => Promise<unknown>): Promise<T> {
-  const reported = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(REPORT_PREFIX), timeout: 60_000 });
-  await navigate();
-  try {
-    return JSON.parse((await reported).text().slice(REPORT_PREFIX.length)) as T;
-  } catch (error) {
+  const reported = page.waitForEvent('console', { predicate: (message) => message.text().startsWith(REPORT_PREFIX), timeout: 60_000 }).catch((error: unknown) => {
     throw new Error(`${page.url()} reported no measurement`, { cause: error });
-  }
+  });
+  const [message] = await Promise.all([reported, navigate()]);
+  return JSON.parse(message.text().slice(REPORT_PREFIX.length)) as T;
 }

@@ -27,8 +27,9 @@ async function timeLoads(page: Page, before: () => Promise<unknown>, runs = 12):
   const samples: PopupLoad[] = [];
   for (let run = 0; run < runs; run++) {
     await before();
-    const load = await reportAfter<PopupLoad>(page, () => page.reload());
-    if (run >= 2) samples.push(load);
+    const load = await reportAfter<Partial<PopupLoad>>(page, () => page.reload());
+    if (load.firstScript === undefined || load.rendered === undefined) throw new Error(`The popup reported ${JSON.stringify(load)}: its first script no longer opens the database first.`);
+    if (run >= 2) samples.push({ firstScript: load.firstScript, rendered: load.rendered });
   }
   expect(await page.locator('.offer-card').textContent()).toContain('SUM-9999');
   return { firstScript: median(samples.map((load) => load.firstScript)), rendered: median(samples.map((load) => load.rendered)) };
