@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GET_ALL_RECORDS_CASES, hideGetAllRecords } from '@/test/unit/get-all-records';
 import { rangePast, recordBatches, type RecordSource } from './index-batches';
 
 interface Row {
@@ -51,18 +52,8 @@ const RANGES: [string, () => IDBKeyRange | undefined][] = [
   ['between two keys, open at both ends', () => IDBKeyRange.bound(['a', '2026-01-02'], ['b', '2026-01-04'], true, true)],
 ];
 
-describe.each([
-  ['with getAllRecords', false],
-  ['with a cursor, where a browser lacks getAllRecords', true],
-])('recordBatches %s', (_name, withoutGetAllRecords) => {
-  const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
-  const { getAllRecords } = prototype;
-  beforeEach(() => {
-    if (withoutGetAllRecords) delete prototype.getAllRecords;
-  });
-  afterEach(() => {
-    Object.assign(prototype, { getAllRecords });
-  });
+describe.each(GET_ALL_RECORDS_CASES)('recordBatches%s', (_browser, withoutGetAllRecords) => {
+  hideGetAllRecords(withoutGetAllRecords);
 
   it.each(RANGES)('lists %s in either direction as one cursor does, each record once', async (_range, range) => {
     for (const direction of ['next', 'prev'] as const) {

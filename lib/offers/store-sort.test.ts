@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hideGetAllRecords, GET_ALL_RECORDS_CASES } from '@/test/unit/get-all-records';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { offerStatus } from './customers';
 import { openOfferDatabase } from './db';
@@ -44,18 +45,8 @@ const ids = (list: Offer[]) => list.map((o) => o.id);
 const byGroup = (group: (offer: Offer) => string, order: readonly string[]) => (a: Offer, b: Offer) =>
   order.indexOf(group(a)) - order.indexOf(group(b)) || newestFirst(a, b);
 
-describe.each([
-  ['', false],
-  [', with a cursor where a browser lacks getAllRecords', true],
-])('sorted pages%s', (_browser, withoutGetAllRecords) => {
-  const prototype = IDBIndex.prototype as { getAllRecords?: unknown };
-  const { getAllRecords } = prototype;
-  beforeEach(() => {
-    if (withoutGetAllRecords) delete prototype.getAllRecords;
-  });
-  afterEach(() => {
-    Object.assign(prototype, { getAllRecords });
-  });
+describe.each(GET_ALL_RECORDS_CASES)('sorted pages%s', (_browser, withoutGetAllRecords) => {
+  hideGetAllRecords(withoutGetAllRecords);
 
   it('reads by creation date either way across pages', async () => {
     expect(await readAll({ key: 'created', direction: 'desc' })).toEqual(ids([...offers].sort(newestFirst)));
