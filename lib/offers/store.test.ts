@@ -1,12 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { countCalls } from '@/test/unit/search-pages';
 import type { ArmedNext } from '../messaging/protocol';
 import { offerStatus } from './customers';
 import { DB_VERSION, openOfferDatabase } from './db';
 import { createStoreOpener, OfferStore, StaleOfferError } from './store';
+import { urlKey } from './words';
 
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 5, 1) + tick++ * 1000).toISOString();
@@ -495,6 +496,21 @@ describe('mergeAll', () => {
     // The first batch was written before the failure, and is undone with the rest.
     expect(written).toEqual([500]);
     expect(await store.count()).toBe(1);
+  });
+
+  it('reports the write the database refused, not the abort of the writes after it, and writes nothing', async () => {
+    await store.mergeAll([makeOffer(1)]);
+    // Offer 12 is put under offer 1's URL: the unique index refuses it once the request runs.
+    const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!.value as (this: IDBObjectStore, value: unknown, key?: IDBValidKey) => IDBRequest;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const record = value as { id: string };
+      return put.call(this, this.name === 'offers' && record.id === 'offer-12' ? { ...record, urlKey: urlKey(makeOffer(1)) } : value, key);
+    });
+    const refused = store.mergeAll(Array.from({ length: 600 }, (_, n) => makeOffer(10 + n)));
+    await expect(refused).rejects.toMatchObject({ name: 'ConstraintError' });
+    vi.restoreAllMocks();
+    expect(await store.count()).toBe(1);
+    expect(await store.get('offer-10')).toBeNull();
   });
 
   it('counts added, updated and unchanged', async () => {
