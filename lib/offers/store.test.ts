@@ -506,9 +506,11 @@ describe('mergeAll', () => {
       const record = value as { id: string };
       return put.call(this, this.name === 'offers' && record.id === 'offer-12' ? { ...record, urlKey: urlKey(makeOffer(1)) } : value, key);
     });
-    const refused = store.mergeAll(Array.from({ length: 600 }, (_, n) => makeOffer(10 + n)));
-    await expect(refused).rejects.toMatchObject({ name: 'ConstraintError' });
-    vi.restoreAllMocks();
+    try {
+      await expect(store.mergeAll(Array.from({ length: 600 }, (_, n) => makeOffer(10 + n)))).rejects.toMatchObject({ name: 'ConstraintError' });
+    } finally {
+      vi.restoreAllMocks();
+    }
     expect(await store.count()).toBe(1);
     expect(await store.get('offer-10')).toBeNull();
   });

@@ -24,6 +24,7 @@ import { fromStored, toStored } from './index-fields';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, wordHolders, WordIndexChange, type WordIndexTransaction } from './word-index';
+import { putAll } from './put-all';
 import { offerOfKey } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -123,30 +124,6 @@ const PUT_BATCH = 500;
 
 export { fromStored };
 
-/**
- * Puts records with the browser's own requests: idb would make a promise and two listeners for
- * each one, a sixth of the page's time in an import of 10,000 offers. Resolves when the last is
- * written (a transaction's requests complete in order), rejects with the first that fails.
- */
-function putAll(store: IDBObjectStore, offers: readonly Offer[], record: (offer: Offer) => StoredOffer): Promise<void> {
-  let last: IDBRequest | undefined;
-  for (const offer of offers) last = store.put(record(offer));
-  const request = last;
-  if (!request) return Promise.resolve();
-  const tx = store.transaction;
-  return new Promise((resolve, reject) => {
-    // A failed request's error reaches its transaction: the first one heard is the first failure.
-    const failed = (event: Event) => {
-      tx.removeEventListener('error', failed);
-      reject((event.target as IDBRequest).error ?? new DOMException('A write failed.', 'AbortError'));
-    };
-    tx.addEventListener('error', failed);
-    request.onsuccess = () => {
-      tx.removeEventListener('error', failed);
-      resolve();
-    };
-  });
-}
 
 /** The index key the next page starts after: [createdAt, id], or [oldest wait, createdAt, id] in the follow-up list. */
 function decodeCursor<K extends string[]>(cursor: string | undefined, length: K['length']): K | null {
