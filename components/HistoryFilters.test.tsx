@@ -31,8 +31,8 @@ afterEach(async () => {
 });
 
 /** Renders the filters and lets the background's answer arrive. */
-async function show(version: number, search = '') {
-  await act(() => render(<HistoryFilters view={parseHistoryView(search)} version={version} onChange={() => undefined} />, root));
+async function show(version: number, search = '', listed = true) {
+  await act(() => render(<HistoryFilters view={parseHistoryView(search)} version={version} listed={listed} onChange={() => undefined} />, root));
   await act(() => new Promise((resolve) => setTimeout(resolve)));
 }
 const locationOptions = () => [...root.querySelectorAll<HTMLOptionElement>('#filter-location option')].map((option) => option.value);
@@ -51,6 +51,16 @@ it('lists the usage locations the background has, and reads them again when offe
   await show(1, '?status=accepted');
   expect(background.asked).toBe(2);
   expect(locationOptions()).toEqual(['', 'Canada', 'France', 'Japan']);
+});
+
+it('waits for the page\'s list before it asks, and asks once it has come', async () => {
+  background.locations = ['Canada'];
+  await show(0, '', false);
+  expect(background.asked).toBe(0);
+  expect(locationOptions()).toEqual(['']);
+  await show(0, '', true);
+  expect(background.asked).toBe(1);
+  expect(locationOptions()).toEqual(['', 'Canada']);
 });
 
 it('keeps the location of a bookmarked view listed when no stored offer has it any more', async () => {

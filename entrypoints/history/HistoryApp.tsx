@@ -128,7 +128,7 @@ export function HistoryApp() {
         </div>
       </header>
       {overview}
-      <HistoryFilters view={view} version={offersVersion} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
+      <HistoryFilters view={view} version={offersVersion} listed={listing.key !== null || error !== undefined} onChange={(next) => navigate({ ...next, offer: view.offer }, true)} />
       {error !== undefined && (
         <p role="alert" class="error">
           {describeError(error)}
