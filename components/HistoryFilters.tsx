@@ -42,10 +42,10 @@ const NO_LOCATIONS: readonly string[] = [];
 
 /**
  * Search box and filters of the history page; every change becomes a new view (and URL). The
- * usage locations to filter on are read here, once `listed` (the page's first list has answered)
- * and again when `version` changes (offers did): their answer then draws the filters alone, not
- * the whole page and its list. Read beside the list as the page loads, they shared the worker and
- * the database with it, and its rows came 15 to 18 ms later at 100,000 offers.
+ * usage locations to filter on are read here, once `listed` (the page's first list has answered
+ * or failed) and again when `version` changes (offers did): their answer then draws the filters
+ * alone, not the whole page and its list. Read beside the list as the page loads, they shared the
+ * worker and the database with it, and its rows came up to 18 ms later at 100,000 offers.
  */
 export function HistoryFilters({ view, version, listed, onChange }: { view: HistoryView; version: number; listed: boolean; onChange: (view: HistoryView) => void }) {
   const { data: locations = NO_LOCATIONS, run } = useLatestRequest<readonly string[]>();
