@@ -124,7 +124,6 @@ const PUT_BATCH = 500;
 
 export { fromStored };
 
-
 /** The index key the next page starts after: [createdAt, id], or [oldest wait, createdAt, id] in the follow-up list. */
 function decodeCursor<K extends string[]>(cursor: string | undefined, length: K['length']): K | null {
   if (!cursor) return null;
