@@ -167,9 +167,11 @@ describe('history table: keyboard and rows', () => {
     const [first, second] = await rowIds(page);
     await page.locator(`tr[data-offer-id="${second}"] td:nth-child(5)`).click();
     await expect.poll(() => page.url()).toContain(`offer=${second}`);
+    // The details' heading takes the focus once they have loaded; wait for it, or it could take it from the row.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('details-heading');
     await page.locator(`tr[data-offer-id="${first}"]`).focus();
     await page.keyboard.press('Space');
-    expect(await page.locator(`tr[data-offer-id="${first}"] input[type="checkbox"]`).isChecked()).toBe(true);
+    await expect.poll(() => page.locator(`tr[data-offer-id="${first}"] input[type="checkbox"]`).isChecked()).toBe(true);
     expect(await page.locator(`tr[data-offer-id="${first}"]`).getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByText('1 offer selected').count()).toBe(1);
     await page.close();
