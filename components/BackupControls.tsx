@@ -5,7 +5,8 @@ import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-repo
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
-import { formatNumber } from '@/lib/ui/format';
+import { formatNumber, formatPercent } from '@/lib/ui/format';
+import { progressMilestone } from '@/lib/ui/progress-milestone';
 import { exportFile, importFile, ImportStoppedError } from '@/lib/backup/transfer';
 import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
 
@@ -144,7 +145,8 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
         <div class="backup-progress">
           <label for="backup-progress">{t(progress.task === 'export' ? 'backup_progressExport' : 'backup_progressImport')}</label>
           <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
-          <span aria-live="polite">{tCount('backup_progressCount', progress.total, [formatNumber(progress.done)])}</span>
+          <span>{tCount('backup_progressCount', progress.total, [formatNumber(progress.done)])}</span>
+          <ProgressAnnouncement progress={progress} />
         </div>
       )}
       <div role="status" aria-live="polite" class="backup-outcome">
@@ -159,6 +161,20 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
         )}
       </div>
     </section>
+  );
+}
+
+/**
+ * The progress a screen reader hears: every tenth of the task, not each of the count's updates (one
+ * every 500 offers written), which would queue hundreds of announcements in a large import.
+ */
+function ProgressAnnouncement({ progress }: { progress: Progress }) {
+  const milestone = progressMilestone(progress.done, progress.total);
+  const key = progress.task === 'export' ? 'backup_progressAnnounceExport' : 'backup_progressAnnounceImport';
+  return (
+    <span class="visually-hidden" aria-live="polite">
+      {milestone > 0 ? t(key, formatPercent(milestone)) : ''}
+    </span>
   );
 }
 

@@ -8,16 +8,16 @@ import { t, tCount, uiLocale } from '@/lib/i18n';
 import { HISTORY_PAGE, historyViewSearch, type HistoryView } from '@/lib/history-link';
 import { describeError } from '@/lib/ui/describe-error';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
+import { formatPercent } from '@/lib/ui/format';
 import { CHART, monthBars, segmentKey, segmentSeries, type Segment } from '@/lib/ui/overview-chart';
 import { useLatestRequest } from './useLatestRequest';
 
 /** Built once: an Intl formatter costs far more to build than to use, and the overview formats a hundred values. */
-let formatters: { number: Intl.NumberFormat; percent: Intl.NumberFormat; shortMonth: Intl.DateTimeFormat; longMonth: Intl.DateTimeFormat } | undefined;
+let formatters: { number: Intl.NumberFormat; shortMonth: Intl.DateTimeFormat; longMonth: Intl.DateTimeFormat } | undefined;
 function formats() {
   const locale = uiLocale();
   formatters ??= {
     number: new Intl.NumberFormat(locale),
-    percent: new Intl.NumberFormat(locale, { style: 'percent' }),
     shortMonth: new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' }),
     longMonth: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
   };
@@ -25,7 +25,6 @@ function formats() {
 }
 const formatNumber = (value: number) => formats().number.format(value);
 const monthName = (month: string, style: 'short' | 'long') => formats()[`${style}Month`].format(new Date(`${month}-01T00:00:00Z`));
-const percent = (rate: number) => formats().percent.format(rate / 100);
 
 /**
  * "Where do my offers stand?": counts by status, follow-ups and licenses, each a link to the list
@@ -153,7 +152,7 @@ function MonthChart({ overview }: { overview: Overview }) {
           </select>
         </div>
       </div>
-      <p class="rate">{rate === null ? t('overview_rateNone') : t('overview_rate', percent(rate))}</p>
+      <p class="rate">{rate === null ? t('overview_rateNone') : t('overview_rate', formatPercent(rate))}</p>
       <ul class="plain chart-legend" aria-hidden="true">
         <li>
           <span class="swatch bar-sent" /> {t('overview_sent')}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatNumber, languageName } from './format';
+import { formatBytes, formatNumber, formatPercent, languageName } from './format';
 
 describe('formatting with Intl', () => {
   it('formats numbers and sizes for the UI language', () => {
@@ -8,6 +8,12 @@ describe('formatting with Intl', () => {
     expect(formatBytes(512, 'en')).toBe('512 byte');
     expect(formatBytes(1536, 'en')).toBe('1.5 kB');
     expect(formatBytes(5 * 1024 * 1024, 'fr').replace(/\s/g, ' ')).toBe('5 Mo');
+  });
+
+  it('writes a whole percentage as each language does', () => {
+    expect(formatPercent(30, 'en')).toBe('30%');
+    expect(formatPercent(30, 'fr').replace(/\s/g, ' ')).toBe('30 %');
+    expect(formatPercent(100, 'en')).toBe('100%');
   });
 
   it('names languages in their own language', () => {

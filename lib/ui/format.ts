@@ -2,6 +2,15 @@ import { numberFormat, uiLocale } from '../i18n';
 
 export const formatNumber = (value: number, locale = uiLocale()) => numberFormat(locale).format(value);
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+/** "30%" / "30 %": a whole percentage as the locale writes it; its format is built once a locale. */
+export function formatPercent(percent: number, locale = uiLocale()): string {
+  let format = percentFormats.get(locale);
+  if (!format) percentFormats.set(locale, (format = new Intl.NumberFormat(locale, { style: 'percent' })));
+  return format.format(percent / 100);
+}
+
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 
 /** "1.5 MB" / "1,5 Mo": bytes in the largest unit that keeps the number at or above 1. */

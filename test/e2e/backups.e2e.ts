@@ -20,21 +20,33 @@ afterAll(async () => {
   await source?.close();
 });
 
-/** Notes every value the progress bar takes, and its live text, from now on. */
-async function watchProgress(page: Page): Promise<() => Promise<{ values: number[]; max: number; text: string }>> {
+/** Notes every value the progress bar takes, and what a screen reader hears of it (the live region's texts), from now on. */
+async function watchProgress(page: Page): Promise<() => Promise<{ values: number[]; max: number; text: string; announced: string[]; liveRegions: number }>> {
   await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { progressSeen: number[] }).progressSeen = seen;
+    const seen = { values: [] as number[], announced: [] as string[] };
+    (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
     new MutationObserver(() => {
       const bar = document.querySelector('progress');
-      if (bar && seen.at(-1) !== bar.value) seen.push(bar.value);
+      if (bar && seen.values.at(-1) !== bar.value) seen.values.push(bar.value);
+      const live = bar?.parentElement?.querySelector('[aria-live]')?.textContent;
+      if (live && seen.announced.at(-1) !== live) seen.announced.push(live);
     }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
   });
   return () =>
     page.evaluate(() => {
       const bar = document.querySelector('progress')!;
-      return { values: (window as unknown as { progressSeen: number[] }).progressSeen, max: bar.max, text: bar.parentElement!.textContent ?? '' };
+      const { values, announced } = (window as unknown as { progressSeen: { values: number[]; announced: string[] } }).progressSeen;
+      return { values, announced, max: bar.max, text: bar.parentElement!.textContent ?? '', liveRegions: bar.parentElement!.querySelectorAll('[aria-live]').length };
     });
+}
+
+/** A screen reader hears a task's progress at each tenth it passes, up to its end; never each update of the count. */
+function expectAnnouncedByTenths(announced: string[], task: 'Export' | 'Import', updates: number) {
+  const percents = announced.map((text) => Number(new RegExp(`^${task} (\\d+)% done$`).exec(text)?.[1]));
+  expect(percents.every((percent) => percent % 10 === 0 && percent > 0)).toBe(true);
+  expect(percents).toEqual([...new Set(percents)].sort((a, b) => a - b));
+  expect(percents.at(-1)).toBe(100);
+  expect(announced.length).toBeLessThan(updates);
 }
 
 describe('a backup bigger than one message', () => {
@@ -52,6 +64,8 @@ describe('a backup bigger than one message', () => {
     expect(exportBar.values).toEqual([...exportBar.values].sort((a, b) => a - b));
     expect([exportBar.values.at(-1), exportBar.max]).toEqual([3000, 3000]);
     expect(exportBar.text).toContain('3,000 of 3,000 offers');
+    expectAnnouncedByTenths(exportBar.announced, 'Export', exportBar.values.length);
+    expect(exportBar.liveRegions).toBe(1);
     expect(await history.getByRole('progressbar', { name: 'Exporting' }).count()).toBe(1);
     // Disabled while it ran, the button pressed has the keyboard again.
     await expect.poll(() => history.evaluate(() => document.activeElement?.textContent)).toBe('Export backup (JSON)');
@@ -66,6 +80,8 @@ describe('a backup bigger than one message', () => {
       expect(importBar.values.length).toBeGreaterThan(2);
       expect([importBar.values.at(-1), importBar.max]).toEqual([3000, 3000]);
       expect(importBar.text).toContain('3,000 of 3,000 offers');
+      expectAnnouncedByTenths(importBar.announced, 'Import', importBar.values.length);
+      expect(importBar.liveRegions).toBe(1);
       expect(await restore.getByRole('progressbar', { name: 'Importing' }).count()).toBe(1);
       expect((await exportedBackup((request) => target.send(request))).offers).toEqual(OFFERS);
     } finally {
