@@ -25,7 +25,7 @@ import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, wordHolders, WordIndexChange, type WordIndexTransaction } from './word-index';
 import { putAll } from './put-all';
-import { offerOfKey } from './word-lines';
+import { offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
@@ -929,10 +929,7 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
     holding = holdingNext;
     if (candidates.size === 0) break;
   }
-  return [...(candidates ?? [])]
-    .map(offerOfKey)
-    .filter(([createdAt, id]) => isBefore({ createdAt, id }, key) && (!from || createdAt >= from))
-    .sort(([aTime, aId], [bTime, bId]) => (isBefore({ createdAt: aTime, id: aId }, [bTime, bId]) ? 1 : -1));
+  return offersNewestFirst([...(candidates ?? [])]).filter(([createdAt, id]) => isBefore({ createdAt, id }, key) && (!from || createdAt >= from));
 }
 
 /** The first `count` of the `listed` offers ([createdAt, id], newest first) whose records fit, read in growing batches. */

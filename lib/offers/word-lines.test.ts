@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOfferKeys, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, presentOffers, removal } from './word-lines';
+import { addOfferKeys, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, offersNewestFirst, presentOffers, removal } from './word-lines';
 
 const offer = (id: string) => ({ createdAt: '2026-03-01T10:00:00.000Z', id });
 
@@ -13,6 +13,46 @@ describe('entry lines', () => {
       expect(entryOf(removal(entry!))).toBe(entry);
       expect(offerOfKey(offerKey(entry!))).toEqual(['2026-03-01T10:00:00.000Z', id]);
     }
+  });
+
+  it('lists offers newest first, then by id, as the newest index orders them, whatever their ids hold', () => {
+    const at = (time: string) => `2026-03-0${time}T10:00:00.000Z`;
+    const offers: [string, string][] = [
+      [at('1'), 'b'],
+      [at('2'), 'a'],
+      [at('1'), 'a'],
+      [at('1'), 'a-1'],
+      [at('3'), 'z'],
+      [at('2'), 'ab'],
+    ];
+    const keyOf = ([createdAt, id]: [string, string]) => offerKey(entryLines({ createdAt, id }, ['w'])[0]!);
+    expect(offersNewestFirst(offers.map(keyOf))).toEqual([
+      [at('3'), 'z'],
+      [at('2'), 'ab'],
+      [at('2'), 'a'],
+      [at('1'), 'b'],
+      [at('1'), 'a-1'],
+      [at('1'), 'a'],
+    ]);
+    // Escaped ids sort by the ids themselves, not their escapes: '\t' below ' x', though '%09' is above it.
+    const escaped: [string, string][] = [
+      [at('1'), ' x'],
+      [at('1'), '\t'],
+      [at('1'), 'a'],
+      [at('1'), '%'],
+      [at('1'), '#'],
+      [at('1'), '\u0001'],
+      [at('2'), '100%'],
+    ];
+    expect(offersNewestFirst(escaped.map(keyOf))).toEqual([
+      [at('2'), '100%'],
+      [at('1'), 'a'],
+      [at('1'), '%'],
+      [at('1'), '#'],
+      [at('1'), ' x'],
+      [at('1'), '\t'],
+      [at('1'), '\u0001'],
+    ]);
   });
 
   it('sorts a word before the longer words it starts, so a prefix’s lines lie together', () => {

@@ -42,6 +42,21 @@ export function offerOfKey(key: string): [string, string] {
   return [key.slice(0, tab), unescapeId(key.slice(tab + 1))];
 }
 
+const newerFirst = ([aTime, aId]: readonly [string, string], [bTime, bId]: readonly [string, string]) =>
+  aTime === bTime ? (aId < bId ? 1 : aId > bId ? -1 : 0) : aTime < bTime ? 1 : -1;
+
+/**
+ * The offers of these keys, newest first as the `newest` index orders them (creation time, then
+ * id). Sorted as text while no id was escaped: a tab sorts below every character of a time, so the
+ * order is the same, and the engine's own sort is several times faster than a comparison function
+ * over the 10,000 keys a common word holds. An escaped id (`%`) would sort by its escape instead.
+ * `keys` is sorted in place.
+ */
+export function offersNewestFirst(keys: string[]): [string, string][] {
+  if (keys.some((key) => key.includes('%'))) return keys.map(offerOfKey).sort(newerFirst);
+  return keys.sort().reverse().map(offerOfKey);
+}
+
 /** The lines of a block's text that start with `prefix`, in order: they lie together. */
 export function linesStartingWith(text: string, prefix: string): string[] {
   let start = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
