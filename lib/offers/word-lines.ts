@@ -57,17 +57,29 @@ export function offersNewestFirst(keys: string[]): [string, string][] {
   return keys.sort().reverse().map(offerOfKey);
 }
 
-/** The lines of a block's text that start with `prefix`, in order: they lie together. */
-export function linesStartingWith(text: string, prefix: string): string[] {
+/**
+ * Calls `visit` with the bounds of each line of a block's text that starts with `prefix`, in order
+ * (they lie together), until it returns false: false then, else true.
+ */
+function eachLineStartingWith(text: string, prefix: string, visit: (start: number, end: number) => boolean): boolean {
   let start = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
-  if (start === 0 && !text.startsWith(prefix)) return [];
-  const lines: string[] = [];
+  if (start === 0 && !text.startsWith(prefix)) return true;
   while (start < text.length && text.startsWith(prefix, start)) {
-    const end = text.indexOf('\n', start);
-    lines.push(text.slice(start, end === -1 ? text.length : end));
-    if (end === -1) break;
+    const found = text.indexOf('\n', start);
+    const end = found === -1 ? text.length : found;
+    if (!visit(start, end)) return false;
     start = end + 1;
   }
+  return true;
+}
+
+/** The lines of a block's text that start with `prefix`, in order. */
+export function linesStartingWith(text: string, prefix: string): string[] {
+  const lines: string[] = [];
+  eachLineStartingWith(text, prefix, (start, end) => {
+    lines.push(text.slice(start, end));
+    return true;
+  });
   return lines;
 }
 
@@ -76,16 +88,11 @@ export function linesStartingWith(text: string, prefix: string): string[] {
  * lines; false, leaving it to `linesStartingWith`, when one of them is a removal.
  */
 export function addOfferKeys(text: string, prefix: string, keys: Set<string>): boolean {
-  let start = text.startsWith(prefix) ? 0 : text.indexOf(`\n${prefix}`) + 1;
-  if (start === 0 && !text.startsWith(prefix)) return true;
-  while (start < text.length && text.startsWith(prefix, start)) {
-    const found = text.indexOf('\n', start);
-    const end = found === -1 ? text.length : found;
+  return eachLineStartingWith(text, prefix, (start, end) => {
     if (text[end - 1] === TAB) return false;
     keys.add(text.slice(text.indexOf(TAB, start) + 1, end));
-    start = end + 1;
-  }
-  return true;
+    return true;
+  });
 }
 
 /**
