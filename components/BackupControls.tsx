@@ -98,8 +98,9 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
     });
 
   return (
-    <section class="backup" aria-busy={busy}>
-      <div ref={controls} class="toolbar">
+    <section class="backup">
+      {/* Busy marks the controls only: a screen reader may hold back a busy element's live regions until it is done. */}
+      <div ref={controls} class="toolbar" aria-busy={busy}>
         <button type="button" onClick={() => void exportJson()} disabled={busy}>
           {t('backup_exportJson')}
         </button>
@@ -146,9 +147,9 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
           <label for="backup-progress">{t(progress.task === 'export' ? 'backup_progressExport' : 'backup_progressImport')}</label>
           <progress id="backup-progress" max={Math.max(progress.total, 1)} value={progress.done} />
           <span>{tCount('backup_progressCount', progress.total, [formatNumber(progress.done)])}</span>
-          <ProgressAnnouncement progress={progress} />
         </div>
       )}
+      <ProgressAnnouncement progress={progress} />
       <div role="status" aria-live="polite" class="backup-outcome">
         {outcome?.kind === 'message' && <p>{outcome.text}</p>}
         {outcome?.kind === 'error' && <p class="error">{outcome.text}</p>}
@@ -166,13 +167,15 @@ export function BackupControls({ onImported, chooseParts = false, beforeImport =
 
 /**
  * The progress a screen reader hears: every tenth of the task, not each of the count's updates (one
- * every 500 offers written), which would queue hundreds of announcements in a large import.
+ * every 500 offers written), which would queue hundreds of announcements in a large import. The
+ * region is there before any task, empty: some screen readers miss the first change of a region
+ * added with it.
  */
-function ProgressAnnouncement({ progress }: { progress: Progress }) {
-  const milestone = progressMilestone(progress.done, progress.total);
-  const key = progress.task === 'export' ? 'backup_progressAnnounceExport' : 'backup_progressAnnounceImport';
+function ProgressAnnouncement({ progress }: { progress: Progress | null }) {
+  const milestone = progress ? progressMilestone(progress.done, progress.total) : 0;
+  const key = progress?.task === 'export' ? 'backup_progressAnnounceExport' : 'backup_progressAnnounceImport';
   return (
-    <span class="visually-hidden" aria-live="polite">
+    <span class="visually-hidden backup-progress-announcement" aria-live="polite">
       {milestone > 0 ? t(key, formatPercent(milestone)) : ''}
     </span>
   );

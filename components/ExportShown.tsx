@@ -34,18 +34,20 @@ export function ExportShown({ readPage }: { readPage: (cursor: string | undefine
   };
 
   return (
-    <div ref={toolbar} class="toolbar export-shown" aria-busy={running}>
+    <div ref={toolbar} class="toolbar export-shown">
       <button type="button" disabled={running} onClick={() => void exportShown('csv')}>
         {t('history_exportShownCsv')}
       </button>
       <button type="button" disabled={running} onClick={() => void exportShown('json')}>
         {t('history_exportShownJson')}
       </button>
+      {/* Announced at the start and the end only: the count beside it changes with every page of 500 offers. */}
       <span role="status" aria-live="polite" class={progress?.state === 'failed' ? 'error' : 'muted'}>
-        {progress?.state === 'running' && tCount('history_exporting', progress.offers)}
+        {progress?.state === 'running' && t('history_exportingShown')}
         {progress?.state === 'done' && tCount('history_exportedOffers', progress.offers)}
         {progress?.state === 'failed' && progress.text}
       </span>
+      {progress?.state === 'running' && <span class="muted">{tCount('history_exporting', progress.offers)}</span>}
     </div>
   );
 }

@@ -50,7 +50,7 @@ const newerFirst = ([aTime, aId]: readonly [string, string], [bTime, bId]: reado
  * id). Sorted as text while no id was escaped: a tab sorts below every character of a time, so the
  * order is the same, and the engine's own sort is several times faster than a comparison function
  * over the 10,000 keys a common word holds. An escaped id (`%`) would sort by its escape instead.
- * `keys` is sorted in place.
+ * `keys` may be reordered.
  */
 export function offersNewestFirst(keys: string[]): [string, string][] {
   if (keys.some((key) => key.includes('%'))) return keys.map(offerOfKey).sort(newerFirst);

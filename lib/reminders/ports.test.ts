@@ -12,7 +12,12 @@ describe('the reminders’ ports over a real store', () => {
   it('list every offer with a customer awaiting a reply, page after page, each once', async () => {
     globalThis.indexedDB = new IDBFactory();
     const store = new OfferStore(await openOfferDatabase());
-    const waiting = Array.from({ length: 1_001 }, (_, n) => makeOffer(n, { customers: [makeCustomer(`c${n}`, who(n), undefined, 'sent')] }));
+    // Listed newest first, pages end at the 500th and 1,000th: offers created at the same moment
+    // straddle both ends, so that a page ends between two of them.
+    const tiedWith = (n: number) => (n >= 495 && n <= 505 ? 500 : n <= 4 ? 2 : n);
+    const waiting = Array.from({ length: 1_001 }, (_, n) =>
+      makeOffer(n, { createdAt: makeOffer(tiedWith(n)).createdAt, customers: [makeCustomer(`c${n}`, who(n), undefined, 'sent')] }),
+    );
     const twoWaiting = makeOffer(2_000, { customers: [makeCustomer('a', who(1), undefined, 'sent'), makeCustomer('b', who(2), undefined, 'sent')] });
     const oneOfTwo = makeOffer(2_001, { customers: [makeCustomer('c', who(3), undefined, 'accepted'), makeCustomer('d', who(4), undefined, 'sent')] });
     const notWaiting = ['pending', 'drafted', 'accepted', 'declined', 'expired', 'withdrawn'] as const;

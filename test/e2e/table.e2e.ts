@@ -362,8 +362,23 @@ describe('history table: export of what is shown', () => {
   it('exports every page of the filtered list, and only it, in the order shown', async () => {
     const page = await openHistory('?kind=trial&location=France&sort=created-asc');
     const expected = OFFERS.filter((offer) => offer.kind === 'trial' && offer.usageLocation === 'France').sort((a, b) => -newestFirst(a, b));
+    // What a screen reader hears: the start and the end, not the count of offers read so far.
+    await page.evaluate(() => {
+      const heard = { texts: [] as string[], liveRegions: 0 };
+      (window as unknown as { heard: typeof heard }).heard = heard;
+      new MutationObserver(() => {
+        const live = [...document.querySelectorAll('.export-shown [aria-live], .export-shown [role="status"]')];
+        heard.liveRegions = Math.max(heard.liveRegions, live.length);
+        const text = live[0]?.textContent;
+        if (text && heard.texts.at(-1) !== text) heard.texts.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     expect(backupIds(await download(page, 'Export what is shown (JSON)'))).toEqual(ids(expected));
     await expect.poll(() => page.getByText(`Exported ${expected.length} offers.`).count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { heard: unknown }).heard)).toEqual({
+      texts: ['Exporting the offers shown…', `Exported ${expected.length} offers.`],
+      liveRegions: 1,
+    });
     await page.close();
 
     // More than one page of the plain list: 130 offers, all of them.
