@@ -22,13 +22,15 @@ const status = run('npx', ['vitest', 'run', '--project', 'bench', ...process.arg
 const rows = existsSync(resultsFile)
   ? readFileSync(resultsFile, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line))
   : [];
-const format = (value, unit) => `${value.toFixed(unit === 'KB' || unit === 'MB' ? 1 : 2)} ${unit}`;
+// A measure that saw nothing records NaN, which JSON writes as null: printed as such, never as within budget.
+const measured = (value) => typeof value === 'number' && Number.isFinite(value);
+const format = (value, unit) => (measured(value) ? `${value.toFixed(unit === 'KB' || unit === 'MB' ? 1 : 2)} ${unit}` : 'no value');
 const table = rows.map((row) => ({
   group: row.group,
   measure: row.name,
   value: format(row.value, row.unit),
   budget: row.budget === undefined ? '' : `< ${row.budget} ${row.unit}`,
-  verdict: row.budget === undefined ? '' : row.value < row.budget ? 'ok' : 'MISSED',
+  verdict: row.budget === undefined ? '' : measured(row.value) && row.value < row.budget ? 'ok' : 'MISSED',
 }));
 const widths = ['group', 'measure', 'value', 'budget', 'verdict'].map((key) => Math.max(key.length, ...table.map((r) => r[key].length)));
 const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
