@@ -31,10 +31,11 @@ export function tCount(key: PluralKey, count: number, substitutions: (string | n
   return t(`${key}_${form}` as MessageKey, [numberFormat(locale).format(count), ...substitutions]);
 }
 
-/** The locale's number format, built once: `Number.toLocaleString` builds one on every call. */
-export function numberFormat(locale = uiLocale()): Intl.NumberFormat {
-  let format = numberFormats.get(locale);
-  if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+/** The locale's number format in a style, built once: `Number.toLocaleString` builds one on every call. */
+export function numberFormat(locale = uiLocale(), style: 'decimal' | 'percent' = 'decimal'): Intl.NumberFormat {
+  const key = `${style} ${locale}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { style })));
   return format;
 }
 

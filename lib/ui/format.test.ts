@@ -16,6 +16,12 @@ describe('formatting with Intl', () => {
     expect(formatPercent(100, 'en')).toBe('100%');
   });
 
+  it('keeps a locale’s number and percent formats apart', () => {
+    expect(formatPercent(30, 'en')).toBe('30%');
+    expect(formatNumber(30, 'en')).toBe('30');
+    expect(formatPercent(30, 'en')).toBe('30%');
+  });
+
   it('names languages in their own language', () => {
     expect(languageName('en')).toBe('English');
     expect(languageName('fr')).toBe('Français');

@@ -2,14 +2,8 @@ import { numberFormat, uiLocale } from '../i18n';
 
 export const formatNumber = (value: number, locale = uiLocale()) => numberFormat(locale).format(value);
 
-const percentFormats = new Map<string, Intl.NumberFormat>();
-
-/** "30%" / "30 %": a whole percentage as the locale writes it; its format is built once a locale. */
-export function formatPercent(percent: number, locale = uiLocale()): string {
-  let format = percentFormats.get(locale);
-  if (!format) percentFormats.set(locale, (format = new Intl.NumberFormat(locale, { style: 'percent' })));
-  return format.format(percent / 100);
-}
+/** "30%" / "30 %": a whole percentage as the locale writes it. */
+export const formatPercent = (percent: number, locale = uiLocale()) => numberFormat(locale, 'percent').format(percent / 100);
 
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
 

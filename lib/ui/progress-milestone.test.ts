@@ -10,9 +10,10 @@ describe('progressMilestone', () => {
     expect(progressMilestone(20_000, 20_000)).toBe(100);
   });
 
-  it('takes other steps', () => {
-    expect(progressMilestone(49, 100, 25)).toBe(25);
-    expect(progressMilestone(50, 100, 25)).toBe(50);
+  it('rounds down within a tenth, on totals that do not divide evenly', () => {
+    expect(progressMilestone(1, 3)).toBe(30);
+    expect(progressMilestone(2, 3)).toBe(60);
+    expect(progressMilestone(99, 100)).toBe(90);
   });
 
   it('stays within 0 and 100 when the counts do not fit, and is 0 before the total is known', () => {
