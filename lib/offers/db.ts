@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored, toStored } from './index-fields';
+import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import type { Offer } from './schema';
 import { addInto, browserTimeZone, contribution, TOTALS_COUNTERS, type Totals } from './stats';
 import { WordIndexChange, type WordBlock, type WordIndexState } from './word-index';
@@ -9,7 +10,6 @@ export const DB_NAME = 'offer-courier';
 
 /** Derived fields kept beside each offer only so IndexedDB can index them; never exported. */
 export interface IndexFields {
-  urlKey: string;
   /** The words the offer can be found by (./words): a search checks them on each record it reads; the word index (./word-index) lists their offers. */
   words: string[];
   /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
@@ -64,9 +64,6 @@ export interface OfferCourierDB extends DBSchema {
       statuses: [string, string, string];
       kind: [string, string, string];
       usageLocation: [string, string, string];
-      summaryId: string;
-      url: string;
-      followUpOf: string;
       offerStatus: [string, string, string];
       awaitingSends: [string, string];
       awaitingSince: [string, string, string];
@@ -94,19 +91,22 @@ export type Upgrade = (
 const UPGRADE_BATCH = 500;
 /** Records upgraded at once: each batch's entries become one run of the word index. */
 const WORD_UPGRADE_BATCH = 4096;
+/** The indexes version 7 moved into the word index; a keyed index added later comes with a migration of its own. */
+const VERSION_7_KEYED_INDEXES = ['url', 'summaryId', 'followUpOf'] as const satisfies readonly KeyedIndex[];
 
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */
 export const MIGRATIONS: readonly Upgrade[] = [
   (db) => {
     const offers = db.createObjectStore('offers', { keyPath: 'id' });
     offers.createIndex('newest', ['createdAt', 'id']);
-    // Dropped in version 2; typed against today's schema, hence the casts.
+    // Some of these indexes were dropped later (`status` and `customer` in version 2, `summaryId`
+    // and `url` in version 7): typed against today's schema, hence the casts.
     offers.createIndex('status' as never, ['status', 'createdAt', 'id']);
     offers.createIndex('kind', ['kind', 'createdAt', 'id']);
     offers.createIndex('usageLocation', ['usageLocation', 'createdAt', 'id']);
     offers.createIndex('customer' as never, 'customerKey');
-    offers.createIndex('summaryId', 'summaryId', { unique: true });
-    offers.createIndex('url', 'urlKey', { unique: true });
+    offers.createIndex('summaryId' as never, 'summaryId', { unique: true });
+    offers.createIndex('url' as never, 'urlKey', { unique: true });
     offers.createIndex('words' as never, 'words', { multiEntry: true });
   },
   // Version 2: customers per offer, each with a status (see docs/data-format.md). Every record is
@@ -116,7 +116,8 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.deleteIndex('status');
     offers.deleteIndex('customer');
     offers.createIndex('statuses', 'statusKeys', { multiEntry: true });
-    offers.createIndex('followUpOf', 'followUpOf');
+    // Dropped in version 7.
+    offers.createIndex('followUpOf' as never, 'followUpOf');
     // A batch at a time, its writes issued together: a cursor waits for one round trip per record.
     for (let after: IDBKeyRange | null = null; ; ) {
       const batch = (await offers.getAll(after, UPGRADE_BATCH)) as unknown as V1Offer[];
@@ -177,10 +178,27 @@ export const MIGRATIONS: readonly Upgrade[] = [
       await Promise.all(
         batch.map(({ wordKeys: _version5, ...record }) => {
           const stored = toStored(fromStored(record));
-          change.record(undefined, stored);
+          // The offer's words only: its keys became terms in version 7, which writes them.
+          change.record(undefined, { id: stored.id, createdAt: stored.createdAt, terms: stored.words });
           return offers.put(stored);
         }),
       );
+      await change.save(tx);
+      after = IDBKeyRange.lowerBound(last.id, true);
+    }
+  },
+  // Version 7: the exact-key indexes (./keyed-terms) move into the word index, as tagged terms, a
+  // batch of records at a time. The records are only read: the `urlKey` they keep is dropped
+  // when each is next written, and never read (fromStored).
+  async (_db, tx) => {
+    const offers = tx.objectStore('offers');
+    for (const index of VERSION_7_KEYED_INDEXES) offers.deleteIndex(index);
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = await offers.getAll(after, WORD_UPGRADE_BATCH);
+      const last = batch.at(-1);
+      if (!last) break;
+      const change = new WordIndexChange();
+      for (const record of batch) change.record(undefined, { id: record.id, createdAt: record.createdAt, terms: keyedTerms(fromStored(record), VERSION_7_KEYED_INDEXES) });
       await change.save(tx);
       after = IDBKeyRange.lowerBound(last.id, true);
     }

@@ -3,7 +3,7 @@ import type { StoredOffer } from './db';
 import { stripUndefined } from './merge';
 import type { Offer } from './schema';
 import { awaitingKeys } from './stats';
-import { offerWords, urlKey } from './words';
+import { offerWords } from './words';
 
 export { fromStored } from './from-stored';
 
@@ -14,7 +14,6 @@ export function toStored(offer: Offer): StoredOffer {
   const oldestWait = waits.map(([since]) => since).sort()[0];
   return {
     ...clean,
-    urlKey: urlKey(clean),
     words: offerWords(clean),
     statusKeys: customerStatuses(clean).map((status) => [status, clean.createdAt, clean.id]),
     offerStatusKey: [offerStatus(clean), clean.createdAt, clean.id],

@@ -9,6 +9,8 @@ import { offerWords } from './words';
 import type { CustomerStatus, Offer } from './schema';
 import { CUSTOMER_STATUSES } from './statuses';
 import { OfferStore } from './store';
+import { KEYED_INDEXES, type KeyedIndex } from './keyed-terms';
+import { keyedHolders } from './word-index';
 import { createOfferHandlers } from './handlers';
 import { memoryArea } from '@/test/unit/memory-area';
 import type { IDBPDatabase } from 'idb';
@@ -35,6 +37,20 @@ const storedTotals = async (db: IDBPDatabase<OfferCourierDB>) => (await db.get('
 /** Overdue customers counted one by one, the way the index must count them. */
 const overdueByHand = (offers: Offer[], cutoff: string) => offers.flatMap((offer) => awaitingKeys(offer)).filter(([since]) => since <= cutoff).length;
 
+/**
+ * Every key the word index lists (./keyed-terms) is the offers' own, and no two offers share a
+ * quote or a summary ID: no database index enforces it since version 7, the store's checks do.
+ */
+async function expectKeysListedAndUnique(db: IDBPDatabase<OfferCourierDB>, offers: readonly Offer[]) {
+  const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readonly');
+  const expectedHolders = (index: KeyedIndex, value: string) => offers.filter((offer) => KEYED_INDEXES[index].of(offer) === value).map((offer) => offer.id).sort();
+  for (const index of ['url', 'summaryId', 'followUpOf'] as const) {
+    const values = [...new Set(offers.flatMap((offer) => KEYED_INDEXES[index].of(offer) ?? []))];
+    for (const value of values) expect(await keyedHolders(tx, index, value), `${index} ${value}`).toEqual(expectedHolders(index, value));
+    if (index !== 'followUpOf') expect(values.length, index).toBe(offers.filter((offer) => KEYED_INDEXES[index].of(offer)).length);
+  }
+}
+
 it('keeps the totals equal to a recomputation from every offer through a random sequence of writes', async () => {
   const random = seeded(14);
   let time = Date.UTC(2025, 3, 1);
@@ -55,6 +71,8 @@ it('keeps the totals equal to a recomputation from every offer through a random 
     () =>
       store.upsert({
         url: offerUrl(random.int(30), random.pick(['Purchase', 'Trial'] as const)),
+        // A few summary IDs for many quotes: captures clash.
+        summaryId: random.pick(['S-1', 'S-2', 'S-3', undefined]),
         usageLocation: random.pick(['France', 'Canada', undefined]),
         subscriptions: [{ name: 'E3', licenses: random.int(50) }],
         ...(random.int(2) ? { customer: recipient() } : {}),
@@ -81,6 +99,10 @@ it('keeps the totals equal to a recomputation from every offer through a random 
     },
     async () => store.update((await anyOffer()).id, { notes: `note ${random.int(5)}` }),
     async () => {
+      const [purchase, trial] = [await anyOffer(), await anyOffer()];
+      if (purchase.kind === 'purchase' && trial.kind === 'trial') await store.update(purchase.id, { followUpOf: random.int(3) ? trial.id : null });
+    },
+    async () => {
       const [a, b] = [await anyOffer(), await anyOffer()];
       if (a.id !== b.id) await store.replace(a.id, b.id, random.int(2) === 0);
     },
@@ -94,8 +116,11 @@ it('keeps the totals equal to a recomputation from every offer through a random 
     },
     () =>
       store.mergeAll([
-        makeOffer(100 + random.int(20), { customers: [makeCustomer('m1', { email: random.pick(people) }, clock(), random.pick<CustomerStatus>(CUSTOMER_STATUSES))] }),
-        makeOffer(100 + random.int(20), { usageLocation: 'Japan' }),
+        makeOffer(100 + random.int(20), {
+          summaryId: random.pick(['S-1', 'S-4', undefined]),
+          customers: [makeCustomer('m1', { email: random.pick(people) }, clock(), random.pick<CustomerStatus>(CUSTOMER_STATUSES))],
+        }),
+        makeOffer(100 + random.int(20), { usageLocation: 'Japan', summaryId: random.pick(['S-2', 'S-4', undefined]) }),
       ]),
   ];
 
@@ -109,6 +134,7 @@ it('keeps the totals equal to a recomputation from every offer through a random 
       const all = await store.all();
       expect(await storedTotals(db)).toEqual(totalsOf(all));
       expect(await store.count()).toBe(all.length);
+      await expectKeysListedAndUnique(db, all);
     }
   }
   const offers = await store.all();

@@ -105,6 +105,18 @@ describe('bulk changes', () => {
     expect(await offersCounted()).toBe(90);
   });
 
+  it('merges two restored records of one quote into one, and leaves a summary ID to the first that brings it', async () => {
+    const deleted = await store.deleteMany(['offer-3', 'offer-4']);
+    const [first, second] = deleted as [Offer, Offer];
+    // The second sees the first's write in the same transaction: the same quote, then the same summary ID.
+    const restored = await store.restoreAll([first, { ...first, id: 'copy-of-3', notes: 'a copy' }, { ...second, summaryId: first.summaryId }]);
+    expect(restored.map((offer) => offer.id)).toEqual(['offer-3', 'offer-3', 'offer-4']);
+    expect(await store.count()).toBe(90);
+    expect(await store.get('copy-of-3')).toBeNull();
+    expect((await store.get('offer-3'))?.summaryId).toBe(first.summaryId);
+    expect((await store.get('offer-4'))?.summaryId).toBeUndefined();
+  });
+
   it('refuses to restore a record whose link is not an offer link, and restores none', async () => {
     const deleted = await store.deleteMany(['offer-3', 'offer-4']);
     const [first, second] = deleted as [Offer, Offer];

@@ -5,9 +5,8 @@ import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import { countCalls } from '@/test/unit/search-pages';
 import type { ArmedNext } from '../messaging/protocol';
 import { offerStatus } from './customers';
-import { DB_VERSION, openOfferDatabase } from './db';
+import { DB_VERSION, MIGRATIONS, openOfferDatabase, type Upgrade } from './db';
 import { createStoreOpener, OfferStore, StaleOfferError } from './store';
-import { urlKey } from './words';
 
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 5, 1) + tick++ * 1000).toISOString();
@@ -499,12 +498,16 @@ describe('mergeAll', () => {
   });
 
   it('reports the write the database refused, not the abort of the writes after it, and writes nothing', async () => {
+    // A later schema with a unique index of its own, which offers 11 and 12 are put under with one key:
+    // the database refuses the second once its request runs.
+    const withProbe: Upgrade = (_db, tx) => void tx.objectStore('offers').createIndex('probe' as never, 'probe', { unique: true });
+    globalThis.indexedDB = new IDBFactory();
+    store = new OfferStore(await openOfferDatabase(undefined, undefined, [...MIGRATIONS, withProbe]), clock, newId);
     await store.mergeAll([makeOffer(1)]);
-    // Offer 12 is put under offer 1's URL: the unique index refuses it once the request runs.
     const put = Object.getOwnPropertyDescriptor(IDBObjectStore.prototype, 'put')!.value as (this: IDBObjectStore, value: unknown, key?: IDBValidKey) => IDBRequest;
     vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       const record = value as { id: string };
-      return put.call(this, this.name === 'offers' && record.id === 'offer-12' ? { ...record, urlKey: urlKey(makeOffer(1)) } : value, key);
+      return put.call(this, this.name === 'offers' && ['offer-11', 'offer-12'].includes(record.id) ? { ...record, probe: 'same' } : value, key);
     });
     try {
       await expect(store.mergeAll(Array.from({ length: 600 }, (_, n) => makeOffer(10 + n)))).rejects.toMatchObject({ name: 'ConstraintError' });
@@ -623,7 +626,7 @@ it('creates the schema at the current version', async () => {
   const db = await openOfferDatabase('probe');
   expect(db.version).toBe(DB_VERSION);
   expect([...db.transaction('offers').store.indexNames].sort()).toEqual(
-    ['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation'].sort(),
+    ['awaitingSends', 'awaitingSince', 'kind', 'newest', 'offerStatus', 'statuses', 'usageLocation'].sort(),
   );
 });
 

@@ -23,7 +23,8 @@ import {
 import { fromStored, toStored } from './index-fields';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
-import { clearWordIndex, wordHolders, WordIndexChange, type WordIndexTransaction } from './word-index';
+import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
+import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { putAll } from './put-all';
 import { offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
@@ -107,6 +108,9 @@ export interface UpsertAnswer {
   armedApplied?: boolean;
 }
 
+/** An offer as the word index lists it: by its search words and its keys. */
+const wordHolder = (offer: Offer, words: readonly string[]): WordHolder => ({ id: offer.id, createdAt: offer.createdAt, terms: [...words, ...keyedTerms(offer)] });
+
 /** Every write changes the offers, the overview's totals and the word index together. */
 const WRITES: ['offers', 'stats', 'wordBlocks', 'wordIndex'] = ['offers', 'stats', 'wordBlocks', 'wordIndex'];
 type ReadWrite = IDBPTransaction<OfferCourierDB, typeof WRITES, 'readwrite'>;
@@ -153,12 +157,17 @@ class DerivedChange {
     if (before) addInto(this.change, contribution(before), -1);
     if (after) addInto(this.change, contribution(after));
     const stored = after && toStored(after);
-    this.words.record(before && { ...before, words: offerWords(before) }, stored);
+    this.words.record(before && wordHolder(before, offerWords(before)), stored && wordHolder(stored, stored.words));
     return stored;
   }
 
   async put(before: Offer | undefined, after: Offer): Promise<void> {
     await this.tx.objectStore('offers').put(this.record(before, after));
+  }
+
+  /** The ids of the offers holding `value` as their key in `index`, this transaction's writes so far included. */
+  keyedHolders(index: KeyedIndex, value: string): Promise<string[]> {
+    return keyedHolders(this.tx, index, value, this.words);
   }
 
   async save(): Promise<void> {
@@ -195,7 +204,7 @@ export class OfferStore {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const derived = new DerivedChange(tx);
     let incoming = offerFromDraft(draft, parsed, this.newId(), now, this.newId());
-    const isNew = !(await this.findMatch(tx, incoming));
+    const isNew = !(await this.findMatch(tx, derived, incoming));
     const takesArmed = armed && isNew && armed.offerId !== incoming.id && (armed.link === 'replacement' || (incoming.kind === 'purchase' && !incoming.followUpOf));
     let armedApplied = false;
     if (armed && takesArmed) {
@@ -235,15 +244,15 @@ export class OfferStore {
   }
 
   /** The offer with the same id or, failing that, the same quote (URL). Never by summary ID. */
-  private async findMatch(tx: ReadWrite, offer: Offer): Promise<StoredOffer | undefined> {
+  private async findMatch(tx: ReadWrite, derived: DerivedChange, offer: Offer): Promise<StoredOffer | undefined> {
     const store = tx.objectStore('offers');
-    const [byId, byUrl] = await Promise.all([store.get(offer.id), store.index('url').get(urlKey(offer))]);
-    return byId ?? byUrl;
+    const [byId, [byUrl]] = await Promise.all([store.get(offer.id), derived.keyedHolders('url', urlKey(offer))]);
+    return byId ?? (byUrl === undefined ? undefined : store.get(byUrl));
   }
 
-  /** The id of another offer holding this summary ID, if any. */
-  private async summaryIdHolder(tx: ReadWrite, summaryId: string | undefined): Promise<string | undefined> {
-    return summaryId ? tx.objectStore('offers').index('summaryId').getKey(summaryId) : undefined;
+  /** The id of an offer holding this summary ID, if any. */
+  private async summaryIdHolder(derived: DerivedChange, summaryId: string | undefined): Promise<string | undefined> {
+    return summaryId ? (await derived.keyedHolders('summaryId', summaryId))[0] : undefined;
   }
 
   private async mergeInto(
@@ -253,11 +262,11 @@ export class OfferStore {
     now: string,
     replacing: readonly ResultPageField[] = [],
   ): Promise<{ offer: Offer; outcome: 'added' | 'updated' | 'unchanged'; summaryIdConflict?: string }> {
-    const match = await this.findMatch(tx, incoming);
+    const match = await this.findMatch(tx, derived, incoming);
     const existing = match ? fromStored(match) : undefined;
     const merge = (from: Offer) => (existing ? mergeOffer(existing, from, now, replacing) : from);
     let next = merge(incoming);
-    const holder = next.summaryId !== existing?.summaryId ? await this.summaryIdHolder(tx, next.summaryId) : undefined;
+    const holder = next.summaryId !== existing?.summaryId ? await this.summaryIdHolder(derived, next.summaryId) : undefined;
     const summaryIdConflict = holder !== undefined && holder !== next.id ? next.summaryId : undefined;
     // Saved without the clashing summary ID (a known one stays): everything else the capture read is kept.
     if (summaryIdConflict) next = merge({ ...incoming, summaryId: undefined });
@@ -270,7 +279,7 @@ export class OfferStore {
   /**
    * Merges complete offers (a backup) in one transaction: all are written or none. Every stored
    * match is read up front, then the offers are merged in memory (those of the list that match
-   * each other too, so the unique indexes never see two of them), then the writes are issued
+   * each other too, so no two offers are written with one quote or summary ID), then the writes are issued
    * PUT_BATCH at a time, each batch without waiting in between: the database writes while the
    * next records are prepared, and the page importing paints between batches. A record whose
    * summary ID another offer holds is refused alone (reported by position); the rest is written.
@@ -659,20 +668,21 @@ export class OfferStore {
 
   /** Both sides of every link of an offer: follow-ups and replacements. */
   async linked(id: string): Promise<LinkedOffers> {
-    const tx = this.db.transaction('offers', 'readonly');
-    const offer = await tx.store.get(id);
+    const tx = this.db.transaction(['offers', 'wordBlocks', 'wordIndex'], 'readonly');
+    const store = tx.objectStore('offers');
+    const offer = await store.get(id);
     if (!offer) throw new OfferNotFoundError(`No offer with id ${id}.`);
     const get = async (other: string | undefined) => {
-      const stored = other ? await tx.store.get(other) : undefined;
+      const stored = other ? await store.get(other) : undefined;
       return stored ? fromStored(stored) : null;
     };
     const [followUpOf, replaces, replacedBy, followedUpBy] = await Promise.all([
       get(offer.followUpOf),
       get(offer.replaces),
       get(offer.replacedBy),
-      tx.store.index('followUpOf').getAll(id),
+      keyedHolders(tx, 'followUpOf', id).then((ids) => Promise.all(ids.map(get))),
     ]);
-    return { followUpOf, followedUpBy: followedUpBy.map(fromStored), replaces, replacedBy };
+    return { followUpOf, followedUpBy: followedUpBy.filter((linked) => linked !== null), replaces, replacedBy };
   }
 
   /** Deletes an offer and returns it, so the caller can offer Undo. */
@@ -832,7 +842,7 @@ const recordSource = (index: IDBPIndex<OfferCourierDB, ArrayLike<StoreNames<Offe
 /** The offers as a search reads them (with the overview's totals in its transaction). */
 type OffersStore = IDBPObjectStore<OfferCourierDB, typeof WRITES, 'offers'>;
 
-/** A key cursor's source (the store or one of its indexes of string keys), as storedKeys walks it. */
+/** A key cursor over the offer store's ids, as storedKeys walks it. */
 interface KeyCursor {
   key: string;
   primaryKey: string;
@@ -868,11 +878,10 @@ async function storedMatches(tx: ReadWrite, offers: readonly Offer[]): Promise<{
   // A store emptied (Delete all, then a backup restored) holds no match, and its deleted keys,
   // until the database compacts them, make every lookup slow.
   if ((await countedOffers(store)) === 0) return { matches: offers.map(() => undefined), holders: offers.map(() => undefined) };
-  const source = (from: unknown) => from as KeySource;
   const [byId, byUrl, bySummaryId] = await Promise.all([
-    storedKeys(source(store), offers.map((offer) => offer.id)),
-    storedKeys(source(store.index('url')), offers.map(urlKey)),
-    storedKeys(source(store.index('summaryId')), offers.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
+    storedKeys(store as unknown as KeySource, offers.map((offer) => offer.id)),
+    keyedHoldersOf(tx, 'url', offers.map(urlKey)),
+    keyedHoldersOf(tx, 'summaryId', offers.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
   ]);
   const matchIds = offers.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
   const matched = await Promise.all([...new Set(matchIds.filter((id) => id !== undefined))].map((id) => store.get(id)));

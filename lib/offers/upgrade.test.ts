@@ -4,7 +4,7 @@ import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '@/test/fixtures/db/schema-v1-rich';
-import { DB_NAME, MIGRATIONS, openOfferDatabase, type Upgrade } from './db';
+import { DB_NAME, MIGRATIONS, openOfferDatabase, type StoredOffer, type Upgrade } from './db';
 import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored } from './index-fields';
 import { Offer } from './schema';
@@ -42,12 +42,12 @@ async function expectLaterOpenUpgrades() {
   const db = await openOfferDatabase();
   try {
     expect(db.version).toBe(MIGRATIONS.length);
-    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['awaitingSends', 'awaitingSince', 'followUpOf', 'kind', 'newest', 'offerStatus', 'statuses', 'summaryId', 'url', 'usageLocation']);
+    expect([...db.transaction('offers').store.indexNames].sort()).toEqual(['awaitingSends', 'awaitingSince', 'kind', 'newest', 'offerStatus', 'statuses', 'usageLocation']);
     const stored = await db.getAll('offers');
     expect(stored.map(fromStored)).toEqual(V1_RECORDS.map(offerFromV1).sort(byId));
     for (const offer of stored.map(fromStored)) expect(Offer.safeParse(offer).success, offer.id).toBe(true);
-    expect(await db.getAllKeysFromIndex('offers', 'followUpOf', 'v1-offer-5')).toEqual(['v1-offer-6']);
     const store = new OfferStore(db);
+    expect((await store.linked('v1-offer-5')).followedUpBy.map((offer) => offer.id)).toEqual(['v1-offer-6']);
     const accepted = await store.page({ filter: { status: 'accepted' } });
     expect(accepted.offers.map((offer) => offer.id)).toEqual(['v1-offer-4']);
     expect((await store.search('claire')).offers.map((offer) => offer.id)).toEqual(['v1-offer-3']);
@@ -58,19 +58,18 @@ async function expectLaterOpenUpgrades() {
 
 type VersionChange = Parameters<Upgrade>[1];
 interface Rewriting {
-  value: { urlKey: string };
+  value: object;
   update(value: object): Promise<unknown>;
 }
 
-/** A later version's step that rewrites records one by one and calls `fail` when half are rewritten (given the first one written). */
-function failingHalfWay(fail: (tx: VersionChange, cursor: Rewriting, first: { urlKey: string }) => Promise<void>): Upgrade {
+/** A later version's step that rewrites records one by one and calls `fail` when half are rewritten. */
+function failingHalfWay(fail: (tx: VersionChange, cursor: Rewriting) => Promise<void>): Upgrade {
   return async (_db, tx) => {
-    const written: { urlKey: string }[] = [];
+    let written = 0;
     for (let cursor = await tx.objectStore('offers').openCursor(); cursor; cursor = await cursor.continue()) {
-      if (written.length === Math.floor(V1_RECORDS.length / 2)) return fail(tx, cursor, written[0]!);
-      const value = { ...cursor.value, notes: 'rewritten by a later version' };
-      await cursor.update(value);
-      written.push(value);
+      if (written === Math.floor(V1_RECORDS.length / 2)) return fail(tx, cursor);
+      await cursor.update({ ...cursor.value, notes: 'rewritten by a later version' });
+      written++;
     }
   };
 }
@@ -95,9 +94,12 @@ it('leaves version 1 whole when the upgrade is aborted half-way through the reco
 });
 
 it('leaves version 1 whole when a write fails half-way through the records', async () => {
-  // Two offers cannot share a URL: the browser refuses the write and aborts the upgrade itself.
-  const clashing = failingHalfWay(async (_tx, cursor, first) => {
-    await cursor.update({ ...cursor.value, urlKey: first.urlKey });
+  // The step's own unique index refuses a second record with its key: the browser refuses the
+  // write and aborts the upgrade itself.
+  const clashing = failingHalfWay(async (tx, cursor) => {
+    tx.objectStore('offers').createIndex('probe' as never, 'probe', { unique: true });
+    await tx.objectStore('offers').put({ ...(cursor.value as StoredOffer), id: 'probe-1', probe: 'same' } as never);
+    await cursor.update({ ...cursor.value, probe: 'same' });
   });
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, clashing])).rejects.toThrow();
   await expectVersion1Whole();

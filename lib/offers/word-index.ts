@@ -1,11 +1,28 @@
 import type { IDBPObjectStore, StoreNames } from 'idb';
 import type { OfferCourierDB } from './db';
-import { addOfferKeys, BLOCK_LINES, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, presentOffers, removal } from './word-lines';
+import { keyedTerm, keyedTermsStart, type KeyedIndex } from './keyed-terms';
+import {
+  addOfferKeys,
+  BLOCK_LINES,
+  entryLines,
+  entryOf,
+  isRemoval,
+  LineReader,
+  linesStartingWith,
+  mergeRuns,
+  offerKey,
+  offerOfKey,
+  presentEntries,
+  presentOffers,
+  removal,
+  termOf,
+  wholeTerm,
+} from './word-lines';
 
 /**
  * The word index of our own (docs/index-engine.md): IndexedDB's own index cost several
  * microseconds an entry, and an offer has about 22 words, which made an import five times slower
- * than writing its records. Entries are kept as text in a few runs of sorted blocks, each run
+ * than writing its records. It also holds the offers' keys (./keyed-terms), each a term. Entries are kept as text in a few runs of sorted blocks, each run
  * newer than the one before, plus a small delta in the index's state record for single writes.
  * A run that grows as large as the one before it is merged into it, so a run stays about twice
  * the size of the next and an import rewrites each entry a few times only.
@@ -39,6 +56,13 @@ const RUN_LINES = 131_072;
 const MAX_RUNS = 8;
 /** Blocks read at once when a merge reads a run. */
 const BLOCKS_PER_READ = 8;
+/**
+ * Up to this many keys are looked up one by one; more (an import's piece) read their index's
+ * every line once, a few hundred blocks at 100,000 offers, where each lookup costs two requests a run.
+ */
+const FEW_KEYS = 32;
+/** Blocks read at once when every line of a keyed index is read. */
+const KEYED_BLOCKS_PER_READ = 64;
 
 type WordStores = 'wordBlocks' | 'wordIndex';
 /** A transaction over the word index's stores, as a write, a search or the upgrade opens it. */
@@ -50,6 +74,10 @@ type Blocks = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'wor
 const nonEmpty = (run: WordRun) => (run.lines > 0 ? [run] : []);
 const emptyState = (): WordIndexState => ({ id: WORD_INDEX_ID, runs: [], nextRun: 1, delta: [] });
 const runRange = (run: number) => IDBKeyRange.bound([run], [run, []]);
+/** The block of a run whose lines may start within `prefix` though it starts before it. */
+const blockBefore = (run: number, prefix: string) => IDBKeyRange.bound([run, ''], [run, prefix]);
+/** The blocks of a run that start within `prefix`, after `after` when given (a block's key). */
+const blocksWithin = (run: number, prefix: string, after: [number, string] = [run, prefix]) => IDBKeyRange.bound(after, [run, `${prefix}\uffff`], true, false);
 const readState = async (tx: WordIndexTransaction) => (await tx.objectStore('wordIndex').get(WORD_INDEX_ID)) ?? emptyState();
 
 /** The offers holding a word that `prefix` starts, as offer keys (./word-lines `offerOfKey` reads them). */
@@ -59,10 +87,7 @@ export async function wordHolders(tx: WordIndexTransaction, prefix: string): Pro
   const runs = await Promise.all(
     state.runs.map(async ({ id }) => {
       // The block a prefix's first lines may close, and every block that starts within the prefix.
-      const [before, within] = await Promise.all([
-        blocks.openCursor(IDBKeyRange.bound([id, ''], [id, prefix]), 'prev'),
-        blocks.getAll(IDBKeyRange.bound([id, prefix], [id, `${prefix}\uffff`], true, false)),
-      ]);
+      const [before, within] = await Promise.all([blocks.openCursor(blockBefore(id, prefix), 'prev'), blocks.getAll(blocksWithin(id, prefix))]);
       return [before?.value, ...within].flatMap((block) => (block ? [block.text] : []));
     }),
   );
@@ -76,11 +101,64 @@ export async function wordHolders(tx: WordIndexTransaction, prefix: string): Pro
   return presentOffers([...runs.map((texts) => texts.flatMap((text) => linesStartingWith(text, prefix))), delta]);
 }
 
-/** An offer as the word index sees it. */
+/**
+ * The ids of the offers holding `value` as their key in `index`, in id order; with `pending`, as
+ * that change, not saved yet, leaves them (a write that looks up after writing in its transaction).
+ */
+export async function keyedHolders(tx: WordIndexTransaction, index: KeyedIndex, value: string, pending?: WordIndexChange): Promise<string[]> {
+  const term = keyedTerm(index, value);
+  const holders = [...(await wordHolders(tx, wholeTerm(term)))].map((key) => offerOfKey(key)[1]);
+  return (pending ? pending.holdersOf(term, holders) : holders).sort();
+}
+
+/**
+ * Which of `values` an offer holds as its key in `index` (a key held by several: one of them), for
+ * an import's piece. Many values read the index's every line once, a few blocks at a time.
+ */
+export async function keyedHoldersOf(tx: WordIndexTransaction, index: KeyedIndex, values: readonly string[]): Promise<Map<string, string>> {
+  const sought = new Set(values);
+  const found = new Map<string, string>();
+  if (sought.size <= FEW_KEYS) {
+    const holders = await Promise.all([...sought].map(async (value) => [value, (await keyedHolders(tx, index, value))[0]] as const));
+    for (const [value, holder] of holders) if (holder !== undefined) found.set(value, holder);
+    return found;
+  }
+  const valueOfTerm = new Map([...sought].map((value) => [keyedTerm(index, value), value]));
+  const isSought = (line: string) => valueOfTerm.has(termOf(line));
+  const prefix = keyedTermsStart(index);
+  const state = await readState(tx);
+  const layers: string[][] = [];
+  for (const run of state.runs) layers.push(await linesUnder(tx, run.id, prefix, isSought));
+  layers.push(state.delta.filter((line) => line.startsWith(prefix) && isSought(line)));
+  for (const entry of presentEntries(layers)) {
+    const value = valueOfTerm.get(termOf(entry));
+    if (value !== undefined) found.set(value, offerOfKey(offerKey(entry))[1]);
+  }
+  return found;
+}
+
+/** A run's lines that start with `prefix` and that `keep` keeps, read KEYED_BLOCKS_PER_READ blocks at a time. */
+async function linesUnder(tx: WordIndexTransaction, run: number, prefix: string, keep: (line: string) => boolean): Promise<string[]> {
+  const blocks = tx.objectStore('wordBlocks');
+  const kept: string[] = [];
+  const take = (text: string) => {
+    for (const line of linesStartingWith(text, prefix)) if (keep(line)) kept.push(line);
+  };
+  const before = await blocks.openCursor(blockBefore(run, prefix), 'prev');
+  if (before) take(before.value.text);
+  for (let after: [number, string] | undefined; ; ) {
+    const read = await blocks.getAll(blocksWithin(run, prefix, after), KEYED_BLOCKS_PER_READ);
+    for (const block of read) take(block.text);
+    after = read.at(-1)?.key;
+    if (!after || read.length < KEYED_BLOCKS_PER_READ) return kept;
+  }
+}
+
+/** An offer as the word index sees it: its terms are its search words and its keys (./keyed-terms). */
 export interface WordHolder {
   id: string;
   createdAt: string;
-  words: readonly string[];
+  terms: readonly string[];
 }
 
 /**
@@ -97,6 +175,13 @@ export class WordIndexChange {
     if (id === undefined) return;
     const earlier = this.offers.get(id);
     this.offers.set(id, { before: earlier ? earlier.before : before, after });
+  }
+
+  /** The offers holding `term`: `saved`, the ids the index lists, with this change's offers as it leaves them. */
+  holdersOf(term: string, saved: readonly string[]): string[] {
+    const holders = new Set(saved.filter((id) => !this.offers.has(id)));
+    for (const [id, { after }] of this.offers) if (after?.terms.includes(term)) holders.add(id);
+    return [...holders];
   }
 
   /**
@@ -133,8 +218,8 @@ export class WordIndexChange {
   /** Each offer's entries added and removed, from before its first change to after its last. */
   private *lines(): Generator<string> {
     for (const { before, after } of this.offers.values()) {
-      const gone = new Set(before ? entryLines(before, before.words) : []);
-      for (const entry of after ? entryLines(after, after.words) : []) if (!gone.delete(entry)) yield entry;
+      const gone = new Set(before ? entryLines(before, before.terms) : []);
+      for (const entry of after ? entryLines(after, after.terms) : []) if (!gone.delete(entry)) yield entry;
       for (const entry of gone) yield removal(entry);
     }
   }

@@ -1,9 +1,10 @@
 /**
  * The word index's entries as text (see docs/index-engine.md). An entry says an offer holds a
- * search word: one line `word TAB createdAt TAB id`. The entry followed by one more tab says a
- * newer write took it away (an id is never empty and holds no tab). Lines sort as strings, the tab
- * sorting below every character of a word or an escaped id, so a word's entries lie together,
- * those of every word a prefix starts too, and a removal right after its entry.
+ * term, a search word or one of its keys (./keyed-terms): one line `term TAB createdAt TAB id`.
+ * The entry followed by one more tab says a newer write took it away (an id is never empty and
+ * holds no tab). Lines sort as strings, the tab sorting below every character of a term or an
+ * escaped id, so a term's entries lie together, those of every word a prefix starts too, and a
+ * removal right after its entry.
  */
 
 const TAB = '\t';
@@ -17,23 +18,32 @@ const REMOVED = TAB;
  */
 export const BLOCK_LINES = 512;
 
-/** Escapes what would break a line (a tab, a line break) in an id, which may come from a backup file. */
+/**
+ * Escapes what would break a line (a tab, a line break) in an id or a key, which may come from a
+ * backup file: what is left sorts above the tab.
+ */
 // eslint-disable-next-line no-control-regex -- control characters are what must not reach a line
-const escapeId = (id: string) => id.replace(/[\u0000-\u000a%]/g, (c) => encodeURIComponent(c));
+export const escapeText = (text: string) => text.replace(/[\u0000-\u000a%]/g, (c) => encodeURIComponent(c));
 const unescapeId = (id: string) => (id.includes('%') ? decodeURIComponent(id) : id);
 
-/** The entries of an offer holding `words`. */
-export function entryLines({ createdAt, id }: { createdAt: string; id: string }, words: readonly string[]): string[] {
-  const tail = `${TAB}${createdAt}${TAB}${escapeId(id)}`;
-  return words.map((word) => word + tail);
+/** The entries of an offer holding `terms`. */
+export function entryLines({ createdAt, id }: { createdAt: string; id: string }, terms: readonly string[]): string[] {
+  const tail = `${TAB}${createdAt}${TAB}${escapeText(id)}`;
+  return terms.map((term) => term + tail);
 }
+
+/** What the lines of this term, and of no longer term, start with. */
+export const wholeTerm = (term: string) => term + TAB;
+
+/** The term of an entry or a removal. */
+export const termOf = (line: string) => line.slice(0, line.indexOf(TAB));
 
 export const removal = (entry: string) => entry + REMOVED;
 export const isRemoval = (line: string) => line.endsWith(REMOVED);
 /** The entry a line adds or removes. */
 export const entryOf = (line: string) => (isRemoval(line) ? line.slice(0, -REMOVED.length) : line);
 
-/** An entry's offer as a key: `createdAt TAB id` (escaped), the same for every word of the offer. */
+/** An entry's offer as a key: `createdAt TAB id` (escaped), the same for every term of the offer. */
 export const offerKey = (entry: string) => entry.slice(entry.indexOf(TAB) + 1);
 
 /** The offer of an offer key: [createdAt, id]. */
@@ -99,12 +109,13 @@ export function addOfferKeys(text: string, prefix: string, keys: Set<string>): b
  * The offer keys of the entries present once `layers` are applied in order (oldest first): each
  * layer's line for an entry replaces what older layers said of it. Each offer once.
  */
-export function presentOffers(layers: readonly (readonly string[])[]): Set<string> {
-  const offers = new Set<string>();
+export const presentOffers = (layers: readonly (readonly string[])[]): Set<string> => new Set(presentEntries(layers).map(offerKey));
+
+/** The entries present once `layers` are applied in order (oldest first), as for `presentOffers`. */
+export function presentEntries(layers: readonly (readonly string[])[]): string[] {
   const present = new Map<string, boolean>();
   for (const layer of layers) for (const line of layer) present.set(entryOf(line), !isRemoval(line));
-  for (const [entry, kept] of present) if (kept) offers.add(offerKey(entry));
-  return offers;
+  return [...present].flatMap(([entry, kept]) => (kept ? [entry] : []));
 }
 
 /** Lines read a block at a time: `load` gives the next block's lines, or null at the end. */

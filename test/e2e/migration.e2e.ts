@@ -8,7 +8,7 @@ import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v
 import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
 import { toStored } from '../../lib/offers/index-fields';
 import { totalsOf } from '../../lib/offers/stats';
-import { offerWords } from '../../lib/offers/words';
+import { offerWords, urlKey } from '../../lib/offers/words';
 import { makeCustomer, makeOffer, newestFirst } from '../unit/offer-factory';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '../fixtures/db/schema-v1-rich';
 import { launchExtension, type ExtensionBrowser } from './harness';
@@ -176,16 +176,17 @@ describe('the upgrade from schema version 1', () => {
 });
 
 describe('the upgrade from schema version 3', () => {
-  it('rewrites every offer on to today’s records, and searches them newest first through today’s word index', async () => {
+  it('rewrites every offer on to today’s records, searches them newest first through today’s word index, and finds their keys there', async () => {
     // Groups of ten offers share a creation time; every fifth is at Fabrikam.
     const offers = Array.from({ length: 600 }, (_, i) =>
       makeOffer(i, {
         createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 10) * 60_000).toISOString(),
         customers: [makeCustomer(`c${i}`, { name: `Person${i}`, company: i % 5 ? 'Contoso' : 'Fabrikam' })],
+        ...(i === 7 ? { followUpOf: 'offer-0' } : {}),
       }),
     );
-    // As version 3 stored them: today's records, their words under the word index of its day.
-    const records = offers.map((offer) => ({ ...toStored(offer), words: offerWords(offer) }));
+    // As version 3 stored them: today's records, their quote's key and their words under the indexes of its day.
+    const records = offers.map((offer) => ({ ...toStored(offer), urlKey: urlKey(offer), words: offerWords(offer) }));
     const browser = await launchExtension();
     try {
       const quiet = await quietExtensionPage(browser);
@@ -202,10 +203,17 @@ describe('the upgrade from schema version 3', () => {
       expect(ids((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'person123' })).offers)).toEqual(['offer-123']);
       const { overview } = await data<{ overview: { offers: Record<string, number> } }>(browser, { type: 'offers.overview' });
       expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(offers.length);
+      // Version 7 keeps the offers' keys in the word index too: a stored quote, a summary ID taken, the offers following one up.
+      const again = await data<{ offer: Offer; created: boolean }>(browser, { type: 'offers.upsert', draft: { url: offers[123]!.url, partnerOffice: 'Lyon', source: 'auto' } });
+      expect({ id: again.offer.id, created: again.created }).toEqual({ id: 'offer-123', created: false });
+      const clash = await data<{ created: boolean; summaryIdConflict?: string }>(browser, { type: 'offers.upsert', draft: { url: makeOffer(9001).url, summaryId: 'SUM-124', source: 'auto' } });
+      expect(clash).toMatchObject({ created: true, summaryIdConflict: 'SUM-124' });
+      expect(ids((await data<{ followedUpBy: Offer[] }>(browser, { type: 'offers.linked', id: 'offer-0' })).followedUpBy)).toEqual(['offer-7']);
 
       const disk = await quiet.evaluate(offersOnDisk);
-      // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself.
-      expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: null, withWords: offers.length, withWordKeys: 0 });
+      // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself; version 7 the keys too.
+      expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: null, withWords: offers.length + 1, withWordKeys: 0 });
+      expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'kind', 'newest', 'offerStatus', 'statuses', 'usageLocation']);
     } finally {
       await browser.close();
     }

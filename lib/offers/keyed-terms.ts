@@ -1,0 +1,36 @@
+import type { Offer } from './schema';
+import { escapeText } from './word-lines';
+import { urlKey } from './words';
+
+/**
+ * The exact-key indexes kept as terms of the word index (since schema version 7) instead of as
+ * IndexedDB's: each of an offer's keys is a term of its own, tagged, and found by its whole term
+ * (docs/index-engine.md, stage 2). Adding one is an entry here, and a migration that writes its
+ * terms for the stored offers (./db).
+ */
+export const KEYED_INDEXES = {
+  /** The quote: an offer is merged into the stored one with the same. */
+  url: { tag: 'u', of: (offer: Offer) => urlKey(offer) },
+  /** Held by one offer at most: a second one is refused before any write (./store). */
+  summaryId: { tag: 's', of: (offer: Offer) => offer.summaryId },
+  /** The purchase offers following up a trial. */
+  followUpOf: { tag: 'f', of: (offer: Offer) => offer.followUpOf },
+} as const satisfies Record<string, { tag: string; of: (offer: Offer) => string | undefined }>;
+export type KeyedIndex = keyof typeof KEYED_INDEXES;
+const KEYED_INDEX_NAMES = Object.keys(KEYED_INDEXES) as KeyedIndex[];
+
+/** Starts every keyed term: it sorts below every search word (letters and digits), and no query word holds it. */
+const KEY_MARK = '\u0001';
+
+/** What the terms of an index start with (its tag has one character, so no other index's). */
+export const keyedTermsStart = (index: KeyedIndex) => KEY_MARK + KEYED_INDEXES[index].tag;
+
+export const keyedTerm = (index: KeyedIndex, value: string) => keyedTermsStart(index) + escapeText(value);
+
+/** An offer's keyed terms, one per index (of those given) it has a value for. */
+export function keyedTerms(offer: Offer, indexes: readonly KeyedIndex[] = KEYED_INDEX_NAMES): string[] {
+  return indexes.flatMap((index) => {
+    const value = KEYED_INDEXES[index].of(offer);
+    return value ? [keyedTerm(index, value)] : [];
+  });
+}
