@@ -10,6 +10,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { kindLabel, statusLabel } from '@/lib/ui/offer-labels';
 import { formatPercent } from '@/lib/ui/format';
 import { CHART, monthBars, segmentKey, segmentSeries, type Segment } from '@/lib/ui/overview-chart';
+import type { FirstAnswer } from '@/lib/ui/first-answer';
 import { useLatestRequest } from './useLatestRequest';
 
 /** Built once: an Intl formatter costs far more to build than to use, and the overview formats a hundred values. */
@@ -26,18 +27,22 @@ function formats() {
 const formatNumber = (value: number) => formats().number.format(value);
 const monthName = (month: string, style: 'short' | 'long') => formats()[`${style}Month`].format(new Date(`${month}-01T00:00:00Z`));
 
+/** The overview's figures, from the totals the store keeps. */
+export const requestOverview = async (): Promise<Overview> => (await sendMessage({ type: 'offers.overview' })).overview;
+
 /**
  * "Where do my offers stand?": counts by status, follow-ups and licenses, each a link to the list
  * it counts, and the offers sent and accepted per month (chart and table). The figures come from
  * the totals the store keeps; `version` changes when offers did, to read them again.
  */
-export function PipelineOverview({ version, onNavigate }: { version: number; onNavigate: (view: HistoryView) => void }) {
+export function PipelineOverview({ version, first, onNavigate }: { version: number; first: FirstAnswer<Overview>; onNavigate: (view: HistoryView) => void }) {
   const { data: overview, error, run } = useLatestRequest<Overview>({ loadingAtFirst: true });
   // Asked before the first paint rather than after it (useEffect waits for a frame): the
-  // figures are what the page is opened for.
+  // figures are what the page is opened for. The first figures were asked for before rendering.
   useLayoutEffect(() => {
-    void run(async () => (await sendMessage({ type: 'offers.overview' })).overview);
-  }, [run, version]);
+    const early = first.take();
+    void run(() => early ?? requestOverview());
+  }, [run, first, version]);
 
   /**
    * A link to the list a figure counts: a real address (new tab, bookmark), followed in the page on a plain click.

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BackupControls } from '@/components/BackupControls';
 import { BulkActions } from '@/components/BulkActions';
@@ -18,6 +18,8 @@ import { historyViewSearch, offerDetailsPath, type HistoryView } from '@/lib/his
 import { historyViewFilter, isFiltered, parseHistoryView } from '@/lib/ui/history-view';
 import { nextSort, shownSort, sortableView } from '@/lib/ui/table-sort';
 import { shownOffersReader } from '@/lib/ui/shown-offers';
+import type { FirstAnswer } from '@/lib/ui/first-answer';
+import type { PipelineOverview as Overview } from '@/lib/offers/stats';
 
 const PAGE_SIZE = 50;
 
@@ -35,8 +37,24 @@ const NO_OFFERS: Listing = { key: null, offers: [], previous: [], cursor: undefi
 /** What defines a list: the view without the offer opened beside it. */
 const listKeyOf = (view: HistoryView) => JSON.stringify({ ...view, offer: undefined });
 
-export function HistoryApp() {
-  const [view, setView] = useState<HistoryView>(() => parseHistoryView(location.search));
+/** A page of a list, as the page shows it: a search pages like the list, newest first, from the cursor of the page before. */
+export async function requestListing(shown: HistoryView, cursor?: string, previous: (string | undefined)[] = []): Promise<Listing> {
+  const filter = historyViewFilter(shown);
+  const answer = shown.q.trim()
+    ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
+    : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
+  return { key: listKeyOf(shown), offers: answer.offers, previous, cursor, next: answer.nextCursor };
+}
+
+/** What the page asked for before rendering: the view in its address and the answers for it. */
+export interface FirstRequests {
+  view: HistoryView;
+  listing: FirstAnswer<Listing>;
+  overview: FirstAnswer<Overview>;
+}
+
+export function HistoryApp({ first }: { first: FirstRequests }) {
+  const [view, setView] = useState<HistoryView>(first.view);
   /** Bumped when offers changed, so that the overview reads its figures again. */
   const [offersVersion, setOffersVersion] = useState(0);
   const offersChanged = () => setOffersVersion((version) => version + 1);
@@ -51,14 +69,7 @@ export function HistoryApp() {
 
   const load = useCallback(
     (shown: HistoryView, cursor?: string, previous: (string | undefined)[] = [], options?: RunOptions<Listing>) =>
-      run(async () => {
-        const filter = historyViewFilter(shown);
-        // A search pages like the list: newest first, from the cursor of the page before.
-        const answer = shown.q.trim()
-          ? await sendMessage({ type: 'offers.search', query: shown.q, cursor, limit: PAGE_SIZE, filter })
-          : await sendMessage({ type: 'offers.page', cursor, limit: PAGE_SIZE, filter, ...(shown.sort ? { sort: shown.sort } : {}) });
-        return { key: listKeyOf(shown), offers: answer.offers, previous, cursor, next: answer.nextCursor };
-      }, options),
+      run(() => requestListing(shown, cursor, previous), options),
     [run],
   );
 
@@ -68,8 +79,10 @@ export function HistoryApp() {
   const shownRef = useLatest({ view, listing });
   // Another list or another page: what was checked is no longer shown.
   useEffect(() => setChecked(new Set()), [listKey, listing.cursor]);
-  useEffect(() => {
-    void load(view);
+  // Before the first paint, like the overview's figures; the first list is the one asked for before rendering.
+  useLayoutEffect(() => {
+    const early = first.listing.take();
+    void (early ? run(() => early) : load(view));
     // Reloads when the list-defining parts change (listKey), not when another offer is opened.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [listKey, load]);
@@ -91,7 +104,7 @@ export function HistoryApp() {
   const linkTo = (offerId: string) => offerDetailsPath(offerId, view);
   // The same element until offers change: the list's answer, arriving as the page loads, does not
   // draw the overview's chart again.
-  const overview = useMemo(() => <PipelineOverview version={offersVersion} onNavigate={navigate} />, [offersVersion, navigate]);
+  const overview = useMemo(() => <PipelineOverview version={offersVersion} first={first.overview} onNavigate={navigate} />, [offersVersion, first.overview, navigate]);
 
   const onChanged = (offer: Offer) => {
     update((shown) => shown && { ...shown, offers: shown.offers.map((o) => (o.id === offer.id ? offer : o)) });
