@@ -28,6 +28,33 @@ function random(seed: number): () => number {
   };
 }
 
+/**
+ * A random walk over offers, kept as the model: `create` makes one, `edit` gives one new terms or
+ * (3 times in 10) deletes it; each returns the change as the index records it (before, after).
+ */
+function randomOffers(next: () => number, termsOf: (id: string) => string[]) {
+  const offers = new Map<string, WordHolder>();
+  let made = 0;
+  const create = (): [undefined, WordHolder] => {
+    const id = `offer-${made}`;
+    const offer = { id, createdAt: new Date(Date.UTC(2026, 0, 1) + made++ * 60_000).toISOString(), terms: termsOf(id) };
+    offers.set(offer.id, offer);
+    return [undefined, offer];
+  };
+  const edit = (): [WordHolder, WordHolder | undefined] => {
+    const offerIds = [...offers.keys()];
+    const before = offers.get(offerIds[Math.floor(next() * offerIds.length)]!)!;
+    if (next() < 0.3) {
+      offers.delete(before.id);
+      return [before, undefined];
+    }
+    const after = { ...before, terms: termsOf(before.id) };
+    offers.set(after.id, after);
+    return [before, after];
+  };
+  return { offers, create, edit };
+}
+
 async function write(changes: readonly [WordHolder | undefined, WordHolder | undefined][]): Promise<void> {
   const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readwrite');
   const change = new WordIndexChange();
@@ -48,25 +75,9 @@ const state = async () => (await db.get('wordIndex', 'state')) as WordIndexState
 
 it('lists every prefix’s offers exactly through single writes, imports, edits and deletions', async () => {
   const next = random(7);
-  const offers = new Map<string, WordHolder>();
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
   const wordsOf = () => [...new Set(Array.from({ length: 1 + Math.floor(next() * 6) }, () => pick(VOCABULARY)))];
-  let made = 0;
-  const create = (): [undefined, WordHolder] => {
-    const offer = { id: `offer-${made}`, createdAt: new Date(Date.UTC(2026, 0, 1) + made++ * 60_000).toISOString(), terms: wordsOf() };
-    offers.set(offer.id, offer);
-    return [undefined, offer];
-  };
-  const edit = (): [WordHolder, WordHolder | undefined] => {
-    const before = pick([...offers.values()]);
-    if (next() < 0.3) {
-      offers.delete(before.id);
-      return [before, undefined];
-    }
-    const after = { ...before, terms: wordsOf() };
-    offers.set(after.id, after);
-    return [before, after];
-  };
+  const { offers, create, edit } = randomOffers(next, wordsOf);
   for (let round = 0; round < 14; round++) {
     // An import now and then (a run), single writes between (the delta).
     if (round % 3 === 0) await write(Array.from({ length: 900 }, () => (offers.size > 0 && next() < 0.3 ? edit() : create())));
@@ -161,12 +172,9 @@ describe('keys', () => {
   // Summary IDs from a small pool, odd characters included, so that offers share them (the index
   // keeps no constraint: the store checks before it writes) and lines must escape them.
   const POOL = Array.from({ length: 45 }, (_, n) => (n % 9 === 0 ? `S\t${n}` : n % 9 === 1 ? `${n}%\n` : `S-${n}`));
-  const holderOf = (id: string, createdAt: string, summaryId: string | undefined): WordHolder => ({
-    id,
-    createdAt,
-    // Another index's keys too, sorting before these: a block may start with them and hold these.
-    terms: ['alpha', keyedTerm('followUpOf', `trial-${id}`), ...(summaryId ? [keyedTerm('summaryId', summaryId)] : [])],
-  });
+  // Another index's keys too, sorting before these: a block may start with them and hold these.
+  const termsOf = (id: string, summaryId: string | undefined) => ['alpha', keyedTerm('followUpOf', `trial-${id}`), ...(summaryId ? [keyedTerm('summaryId', summaryId)] : [])];
+  const holderOf = (id: string, createdAt: string, summaryId: string | undefined): WordHolder => ({ id, createdAt, terms: termsOf(id, summaryId) });
   const summaryIdOf = (holder: WordHolder) => POOL.find((value) => holder.terms.includes(keyedTerm('summaryId', value)));
   const modelKeyHolders = (offers: ReadonlyMap<string, WordHolder>, value: string) =>
     [...offers.values()].filter((offer) => summaryIdOf(offer) === value).map((offer) => offer.id).sort();
@@ -175,23 +183,7 @@ describe('keys', () => {
     const next = random(11);
     const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
     const maybeKey = () => (next() < 0.8 ? pick(POOL) : undefined);
-    const offers = new Map<string, WordHolder>();
-    let made = 0;
-    const create = (): [undefined, WordHolder] => {
-      const offer = holderOf(`offer-${made}`, new Date(Date.UTC(2026, 0, 1) + made++ * 60_000).toISOString(), maybeKey());
-      offers.set(offer.id, offer);
-      return [undefined, offer];
-    };
-    const edit = (): [WordHolder, WordHolder | undefined] => {
-      const before = pick([...offers.values()]);
-      if (next() < 0.3) {
-        offers.delete(before.id);
-        return [before, undefined];
-      }
-      const after = holderOf(before.id, before.createdAt, maybeKey());
-      offers.set(after.id, after);
-      return [before, after];
-    };
+    const { offers, create, edit } = randomOffers(next, (id) => termsOf(id, maybeKey()));
     let mostRuns = 0;
     for (let round = 0; round < 8; round++) {
       // Imports of shrinking size: each is a run smaller than the one before, so runs add up.
