@@ -161,6 +161,19 @@ const inputValue = (page: Page, selector: string) => page.$eval(selector, (eleme
  * Opens Outlook's pop-out fixture (its compose form written into an about:blank frame), opens the
  * picker from the frame's control and inserts the offer with Enter; answers the page and the frame.
  */
+/**
+ * A real click on an element of the pop-out's compose frame, at its centre. Puppeteer's own
+ * clicks in that about:blank frame ask Firefox for the frame's element with a BiDi locator
+ * ("context") that Firefox ESR 140 does not know.
+ */
+async function clickInCompose(page: Page, compose: Frame, frameOffset: { x: number; y: number }, selector: string): Promise<void> {
+  const { x, y } = await compose.$eval(selector, (element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(frameOffset.x + x, frameOffset.y + y);
+}
+
 async function insertInOutlookPopout(offer: Offer) {
   const page = await firefox.newPage();
   await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
@@ -171,17 +184,17 @@ async function insertInOutlookPopout(offer: Offer) {
     return undefined;
   };
   const compose = (await waitFor(composeReady, (frame) => frame !== undefined))!;
-  await compose.click('#editor');
   const frameOffset = await page.evaluate(() => {
     const frame = [...document.querySelectorAll('iframe')].find((candidate) => candidate.contentWindow?.name === 'compose');
     const box = frame?.getBoundingClientRect();
     return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
   });
+  await clickInCompose(page, compose, frameOffset, '#editor');
   await clickComposeControl(page, '#editor', compose, frameOffset);
   await focusedPicker(page);
   await page.keyboard.press('Enter');
   await waitFor(() => compose.evaluate(() => window.editorText()), (text) => text.includes(offer.url));
-  return { page, compose };
+  return { page, compose, frameOffset };
 }
 
 describe('inserting an offer in Firefox', () => {
@@ -432,10 +445,10 @@ describe('real sends in Firefox', () => {
 
   it('Outlook’s pop-out frame (in French, a Fluent split button): Envoyer records the send as the frame goes away', async () => {
     const offer = await seedOffer();
-    const { page, compose } = await insertInOutlookPopout(offer);
+    const { page, compose, frameOffset } = await insertInOutlookPopout(offer);
     await expectDraftRecorded(offer);
     const before = Date.now();
-    await compose.click('#send');
+    await clickInCompose(page, compose, frameOffset, '#send');
     await waitFor(() => page.evaluate(() => document.querySelector('iframe') === null), (gone) => gone);
     await expectSentOnce(offer, 'outlook', [before, Date.now()]);
     await page.close();
