@@ -39,9 +39,13 @@ async function pickerFrame(page: Page): Promise<Frame> {
 
 /**
  * One insertion: both ends are stamped with the shared wall clock (timeOrigin + now), the Enter
- * in the picker frame and the first mutation that puts the offer link into the editor.
+ * in the picker frame and the first mutation that puts the offer link into the editor. Undefined
+ * when the frame's stamp never came: Chromium 150 sometimes drops the message of a frame removed
+ * right after posting it (the insertion removes the picker).
  */
-async function timeOneInsertion(page: Page): Promise<number> {
+async function timeOneInsertion(page: Page): Promise<number | undefined> {
+  // The last insertion's picker gone first: found still detaching, it would get the Enter listener.
+  await expect.poll(() => page.frames().some((frame) => frame.url().includes('/picker.html'))).toBe(false);
   await insertButton(page).click();
   const frame = await pickerFrame(page);
   await page.evaluate((url) => {
@@ -77,12 +81,23 @@ async function timeOneInsertion(page: Page): Promise<number> {
     ),
   );
   await pressThroughBrowser(frame, 'Enter');
-  // Both ends: under load the frame's message may be delivered after the text has landed.
-  await expect
-    .poll(() => page.evaluate(() => Object.values((window as unknown as { benchTiming: Partial<Timing> }).benchTiming).filter((stamp) => typeof stamp === 'number').length))
-    .toBe(2);
-  const { enterAt, landedAt } = await page.evaluate(() => (window as unknown as { benchTiming: Timing }).benchTiming);
-  return landedAt - enterAt;
+  const timing = () => page.evaluate(() => (window as unknown as { benchTiming: Partial<Timing> }).benchTiming);
+  await expect.poll(async () => (await timing()).landedAt).toBeTypeOf('number');
+  // Under load the frame's message may be delivered after the text has landed.
+  await expect.poll(async () => (await timing()).enterAt, { timeout: 3_000 }).toBeTypeOf('number').catch(() => undefined);
+  const { enterAt, landedAt } = await timing();
+  return enterAt === undefined ? undefined : landedAt! - enterAt;
+}
+
+/** Eight insertions' times, redoing those whose Enter stamp was lost (a few at most). */
+async function timeInsertions(page: Page): Promise<number[]> {
+  const samples: number[] = [];
+  for (let attempt = 0; samples.length < 8; attempt++) {
+    if (attempt === 16) throw new Error(`Only ${samples.length} of 16 insertions reported their Enter.`);
+    const elapsed = await timeOneInsertion(page);
+    if (elapsed !== undefined) samples.push(elapsed);
+  }
+  return samples;
 }
 
 const EDITORS: [string, FixtureHost, string][] = [
@@ -98,8 +113,7 @@ it('times the picker Enter to text in the editor', async () => {
     await page.goto(fixtures.url(host, path));
     await insertButton(page).waitFor();
     await page.click('#editor');
-    const samples: number[] = [];
-    for (let run = 0; run < 8; run++) samples.push(await timeOneInsertion(page));
+    const samples = await timeInsertions(page);
     record({ group: 'webmail', name: `picker Enter to text in editor, ${name} (median of 7 after a warm-up)`, value: median(samples.slice(1)), unit: 'ms', budget: 100 });
     await page.close();
   }
