@@ -200,6 +200,19 @@ export async function clickComposeControl(page: Page, editorSelector: string, sc
 }
 
 /**
+ * A real mouse click at an element's centre; `frameOffset` as above. Puppeteer's own clicks in an
+ * about:blank frame ask Firefox for the frame's element with a BiDi locator ("context") that
+ * Firefox ESR 140 does not know.
+ */
+export async function clickElement(page: Page, selector: string, scope: Page | Frame = page, frameOffset = { x: 0, y: 0 }): Promise<void> {
+  const { x, y } = await scope.$eval(selector, (element) => {
+    const box = element.getBoundingClientRect();
+    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+  });
+  await page.mouse.click(frameOffset.x + x, frameOffset.y + y);
+}
+
+/**
  * The frame showing one of the extension's pages inside a web page (the offer picker), or
  * undefined. WebDriver BiDi never reports an extension frame's navigation, so the frame's own
  * address is read instead of puppeteer's.

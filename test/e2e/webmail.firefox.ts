@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'puppeteer-core';
 import type { Offer } from '../../lib/offers/schema';
 import { offerUrl } from '../unit/offer-factory';
-import { clickComposeControl, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
+import { clickComposeControl, clickElement, composeControlPoint, extensionFrame, findExtensionFrame, launchFirefoxExtension, waitFor, type FirefoxExtension } from './firefox-harness';
 import { startFixtureServer, type FixtureHost, type FixtureServer } from './harness';
 import { buildFixtureEditors } from './webmail-fixtures';
 import { saveSettings, customersOf, expectCustomers, expectDrafted, seededCustomer, sendMoments } from './webmail-helpers';
@@ -161,19 +161,6 @@ const inputValue = (page: Page, selector: string) => page.$eval(selector, (eleme
  * Opens Outlook's pop-out fixture (its compose form written into an about:blank frame), opens the
  * picker from the frame's control and inserts the offer with Enter; answers the page and the frame.
  */
-/**
- * A real click on an element of the pop-out's compose frame, at its centre. Puppeteer's own
- * clicks in that about:blank frame ask Firefox for the frame's element with a BiDi locator
- * ("context") that Firefox ESR 140 does not know.
- */
-async function clickInCompose(page: Page, compose: Frame, frameOffset: { x: number; y: number }, selector: string): Promise<void> {
-  const { x, y } = await compose.$eval(selector, (element) => {
-    const box = element.getBoundingClientRect();
-    return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-  });
-  await page.mouse.click(frameOffset.x + x, frameOffset.y + y);
-}
-
 async function insertInOutlookPopout(offer: Offer) {
   const page = await firefox.newPage();
   await page.goto(fixtures.url('outlook.cloud.microsoft', 'webmail/outlook-popout.html'));
@@ -189,7 +176,7 @@ async function insertInOutlookPopout(offer: Offer) {
     const box = frame?.getBoundingClientRect();
     return { x: (box?.left ?? 0) + (frame?.clientLeft ?? 0), y: (box?.top ?? 0) + (frame?.clientTop ?? 0) };
   });
-  await clickInCompose(page, compose, frameOffset, '#editor');
+  await clickElement(page, '#editor', compose, frameOffset);
   await clickComposeControl(page, '#editor', compose, frameOffset);
   await focusedPicker(page);
   await page.keyboard.press('Enter');
@@ -448,7 +435,7 @@ describe('real sends in Firefox', () => {
     const { page, compose, frameOffset } = await insertInOutlookPopout(offer);
     await expectDraftRecorded(offer);
     const before = Date.now();
-    await clickInCompose(page, compose, frameOffset, '#send');
+    await clickElement(page, '#send', compose, frameOffset);
     await waitFor(() => page.evaluate(() => document.querySelector('iframe') === null), (gone) => gone);
     await expectSentOnce(offer, 'outlook', [before, Date.now()]);
     await page.close();
