@@ -12,6 +12,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms', 'notifications'],
+    // public/popup.html, not an HTML entrypoint: the popup loads one script and one stylesheet
+    // (entrypoints/popup-app.tsx), none of the chunks the other pages share.
+    action: { default_title: 'Offer Courier', default_popup: 'popup.html' },
     host_permissions: [...PARTNER_CENTER_MATCHES, ...WEBMAIL_MATCHES],
     // Only the extension's own scripts run in its pages. Images may come from https or data: URLs
     // (the advisor's logo); inline styles appear in the rendered message preview. Only the webmail

@@ -16,7 +16,7 @@ afterAll(async () => {
 
 /** Milliseconds from the start of navigation until the page's first script ran and until the popup rendered, per load. */
 interface PopupLoad {
-  /** The page's first script (popup-read.js) starts its read: what the browser takes before any of the extension's code runs. */
+  /** The page's one script (popup-app.js) starts its read, first thing: what the browser takes before any of the extension's code runs. */
   firstScript: number;
   /** The latest offer's card and the recent list are in the DOM. */
   rendered: number;
