@@ -6,12 +6,9 @@ import { offerFromV1, type V1Offer } from '../../lib/offers/from-v1';
 import type { CustomerStatus, Offer } from '../../lib/offers/schema';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v1';
 import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
-import { toStored } from '../../lib/offers/index-fields';
-import { totalsOf } from '../../lib/offers/stats';
-import { offerWords, urlKey } from '../../lib/offers/words';
-import { makeCustomer, makeOffer, newestFirst } from '../unit/offer-factory';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '../fixtures/db/schema-v1-rich';
 import { launchExtension, type ExtensionBrowser } from './harness';
+import { expectUpgradedFromV3, offersOnDisk, schemaV3Contents, schemaV3Offers } from './upgrade-from-v3';
 
 const V1_FIXTURES = [...SCHEMA_V1_OFFERS, ...SCHEMA_V1_RICH_OFFERS] as unknown as V1Offer[];
 /** The v1 fields v2 replaced by `customers`, and the v1 database's index fields. */
@@ -177,43 +174,12 @@ describe('the upgrade from schema version 1', () => {
 
 describe('the upgrade from schema version 3', () => {
   it('rewrites every offer on to today’s records, searches them newest first through today’s word index, and finds their keys there', async () => {
-    // Groups of ten offers share a creation time; every fifth is at Fabrikam.
-    const offers = Array.from({ length: 600 }, (_, i) =>
-      makeOffer(i, {
-        createdAt: new Date(Date.UTC(2026, 0, 1) + Math.floor(i / 10) * 60_000).toISOString(),
-        customers: [makeCustomer(`c${i}`, { name: `Person${i}`, company: i % 5 ? 'Contoso' : 'Fabrikam' })],
-        ...(i === 7 ? { followUpOf: 'offer-0' } : {}),
-      }),
-    );
-    // As version 3 stored them: today's records, their quote's key and their words under the indexes of its day.
-    const records = offers.map((offer) => ({ ...toStored(offer), urlKey: urlKey(offer), words: offerWords(offer) }));
+    const offers = schemaV3Offers();
     const browser = await launchExtension();
     try {
       const quiet = await quietExtensionPage(browser);
-      await quiet.evaluate(buildSchemaV3Database, { records, totals: [...totalsOf(offers)] });
-
-      const found: string[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await data<{ offers: Offer[]; nextCursor: string | null }>(browser, { type: 'offers.search', query: 'fabrikam business', limit: 50, ...(cursor ? { cursor } : {}) });
-        found.push(...ids(page.offers));
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      expect(found).toEqual(ids(offers.filter((_, i) => i % 5 === 0).sort(newestFirst)));
-      expect(ids((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: 'person123' })).offers)).toEqual(['offer-123']);
-      const { overview } = await data<{ overview: { offers: Record<string, number> } }>(browser, { type: 'offers.overview' });
-      expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(offers.length);
-      // Version 7 keeps the offers' keys in the word index too: a stored quote, a summary ID taken, the offers following one up.
-      const again = await data<{ offer: Offer; created: boolean }>(browser, { type: 'offers.upsert', draft: { url: offers[123]!.url, partnerOffice: 'Lyon', source: 'auto' } });
-      expect({ id: again.offer.id, created: again.created }).toEqual({ id: 'offer-123', created: false });
-      const clash = await data<{ created: boolean; summaryIdConflict?: string }>(browser, { type: 'offers.upsert', draft: { url: makeOffer(9001).url, summaryId: 'SUM-124', source: 'auto' } });
-      expect(clash).toMatchObject({ created: true, summaryIdConflict: 'SUM-124' });
-      expect(ids((await data<{ followedUpBy: Offer[] }>(browser, { type: 'offers.linked', id: 'offer-0' })).followedUpBy)).toEqual(['offer-7']);
-
-      const disk = await quiet.evaluate(offersOnDisk);
-      // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself; version 7 the keys too.
-      expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: null, withWords: offers.length + 1, withWordKeys: 0 });
-      expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'kind', 'newest', 'offerStatus', 'statuses', 'usageLocation']);
+      await quiet.evaluate(buildSchemaV3Database, schemaV3Contents(offers));
+      await expectUpgradedFromV3(offers, (request) => data(browser, request), () => quiet.evaluate(offersOnDisk));
     } finally {
       await browser.close();
     }
@@ -225,44 +191,4 @@ const V1_INDEXES = ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 
 /** Runs in an extension page: the offer database's version as the browser lists it. */
 async function databaseVersion(): Promise<number | undefined> {
   return (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version;
-}
-
-/** What an upgrade left on disk: the database's version, its indexes and a digest of every record in key order, and which records hold words or word keys. */
-interface OnDisk {
-  version: number;
-  indexes: string[];
-  digest: string;
-  /** The key path of IndexedDB's word index, null once there is none. */
-  wordIndexKeyPath: string | string[] | null;
-  withWords: number;
-  withWordKeys: number;
-}
-
-/** Runs in an extension page: the offer database as it is on disk. */
-async function offersOnDisk(): Promise<OnDisk> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open('offer-courier');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('The database could not be opened.'));
-  });
-  try {
-    const store = db.transaction('offers').objectStore('offers');
-    const records = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
-      const request = store.getAll();
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error ?? new Error('The offers could not be read.'));
-    });
-    const hash = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(records)));
-    const digest = [...new Uint8Array(hash)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
-    return {
-      version: db.version,
-      indexes: [...store.indexNames].sort(),
-      digest,
-      wordIndexKeyPath: store.indexNames.contains('words') ? store.index('words').keyPath : null,
-      withWords: records.filter((record) => 'words' in record).length,
-      withWordKeys: records.filter((record) => Array.isArray(record.wordKeys)).length,
-    };
-  } finally {
-    db.close();
-  }
 }
