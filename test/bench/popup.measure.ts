@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { CDPSession, Page } from 'playwright-core';
 import { importOffers } from '../e2e/backup-transfer';
-import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
-import { reportAfter } from './page-report';
+import { launchQuietChromium, type QuietChromium, type QuietPage } from './quiet-chromium';
 import { median, record } from './results';
 
-let browser: ExtensionBrowser;
+let chromium: QuietChromium;
 beforeAll(async () => {
-  browser = await launchExtension();
+  chromium = await launchQuietChromium();
 });
 afterAll(async () => {
-  await browser.close();
+  await chromium.close();
 });
 
 /** Milliseconds from the start of navigation until the page's first script ran and until the popup rendered, per load. */
@@ -22,67 +20,89 @@ interface PopupLoad {
   rendered: number;
 }
 
+/** Notes, in every document of the popup's tab, when its script opens the database and when the card and the recent list appear. */
+const NOTE_LOAD = `(${(() => {
+  const scope = globalThis as { popupLoad?: Partial<PopupLoad> };
+  const load: Partial<PopupLoad> = {};
+  const open = indexedDB.open.bind(indexedDB);
+  indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
+    load.firstScript ??= performance.now();
+    return open(...args);
+  };
+  new MutationObserver((_records, observer) => {
+    if (document.querySelector('.offer-card') && document.querySelectorAll('.recent li').length === 5) {
+      scope.popupLoad = { ...load, rendered: performance.now() };
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+}).toString()})()`;
+
+/** Reloads the popup and reads what it noted, once the new document has noted it. */
+async function loadPopup(popup: QuietPage): Promise<PopupLoad> {
+  await popup.evaluate(() => delete (globalThis as { popupLoad?: unknown }).popupLoad, null);
+  await chromium.send('Page.reload', {}, popup.sessionId);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    // Read while the old document is still there, or while the new one swaps in: nothing yet.
+    const load = await popup.evaluate(() => (globalThis as { popupLoad?: Partial<PopupLoad> }).popupLoad, null).catch(() => undefined);
+    if (load?.rendered !== undefined) {
+      if (load.firstScript === undefined) throw new Error(`The popup reported ${JSON.stringify(load)}: its script no longer opens the database first.`);
+      return load as PopupLoad;
+    }
+  }
+  throw new Error('The popup showed no latest offer and recent list within 10 s.');
+}
+
 /** Medians of the loads after the first two, which warm up. */
-async function timeLoads(page: Page, before: () => Promise<unknown>, runs = 12): Promise<PopupLoad> {
+async function timeLoads(popup: QuietPage, before: () => Promise<unknown>, runs = 12): Promise<PopupLoad> {
   const samples: PopupLoad[] = [];
   for (let run = 0; run < runs; run++) {
     await before();
-    const load = await reportAfter<Partial<PopupLoad>>(page, () => page.reload());
-    if (load.firstScript === undefined || load.rendered === undefined) throw new Error(`The popup reported ${JSON.stringify(load)}: its first script no longer opens the database first.`);
-    if (run >= 2) samples.push({ firstScript: load.firstScript, rendered: load.rendered });
+    const load = await loadPopup(popup);
+    if (run >= 2) samples.push(load);
   }
-  expect(await page.locator('.offer-card').textContent()).toContain('SUM-9999');
+  expect(await popup.evaluate(() => document.querySelector('.offer-card')?.textContent, null)).toContain('SUM-9999');
   return { firstScript: median(samples.map((load) => load.firstScript)), rendered: median(samples.map((load) => load.rendered)) };
 }
 
 it('times the popup first render with 10,000 offers stored, the worker stopped and running', async () => {
+  const pageUrl = (path: string) => `chrome-extension://${chromium.extensionId}/${path}`;
   const offers = Array.from({ length: 10_000 }, (_, n) =>
     makeOffer(n, { customers: [makeCustomer(`c${n}`, { company: `Customer ${n}`, name: `Person ${n}` })], notes: n % 10 ? '' : `Note ${n}` }),
   );
-  await importOffers(browser, offers);
+  await importOffers({ openExtensionPage: (path) => chromium.openPage(pageUrl(path)) }, offers);
+  // An extension page that asks the background, as another page of the extension would.
+  const messenger = await chromium.openPage(pageUrl('icon/128.png'));
 
-  const page = await browser.openExtensionPage('popup.html');
-  await page.setViewportSize({ width: 380, height: 600 });
-  // Notes the moment the card and the recent list appear, from inside the page, on every load.
-  await page.addInitScript(() => {
-    // The first script of popup.html opens the database first thing.
-    let firstScript: number | undefined;
-    const open = indexedDB.open.bind(indexedDB);
-    indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
-      firstScript ??= performance.now();
-      return open(...args);
-    };
-    new MutationObserver((_records, observer) => {
-      if (document.querySelector('.offer-card') && document.querySelectorAll('.recent li').length === 5) {
-        // Reported as page-report.ts reads it.
-        console.debug(`bench:${JSON.stringify({ firstScript, rendered: performance.now() })}`);
-        observer.disconnect();
-      }
-    }).observe(document, { childList: true, subtree: true });
-  });
+  const popup = await chromium.openPage(pageUrl('popup.html'));
+  await chromium.send('Emulation.setDeviceMetricsOverride', { width: 380, height: 600, deviceScaleFactor: 1, mobile: false }, popup.sessionId);
+  // The one domain the popup's tab has on: the note-taking script needs it.
+  await chromium.send('Page.enable', {}, popup.sessionId);
+  await chromium.send('Page.addScriptToEvaluateOnNewDocument', { source: NOTE_LOAD }, popup.sessionId);
+
   // A blank tab, not an extension page whose own requests would start the worker again.
-  const controller = await browser.context.newPage();
-  const cdp: CDPSession = await browser.context.newCDPSession(controller);
+  const controller = await chromium.openPage('about:blank');
   // The browser reports each worker version's running status as it changes.
   const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: { versionId: string; runningStatus: string }[] }) => {
-    for (const version of versions) status.set(version.versionId, version.runningStatus);
+  chromium.onEvent(({ method, params, sessionId }) => {
+    if (method !== 'ServiceWorker.workerVersionUpdated' || sessionId !== controller.sessionId) return;
+    for (const version of params.versions as { versionId: string; runningStatus: string }[]) status.set(version.versionId, version.runningStatus);
   });
-  await cdp.send('ServiceWorker.enable');
+  await chromium.send('ServiceWorker.enable', {}, controller.sessionId);
   const running = () => [...status.values()].filter((value) => value !== 'stopped').length;
 
   // As a browser idle for 30 s leaves it: the worker stopped before the popup opens.
-  const stopped = await timeLoads(page, async () => {
+  const stopped = await timeLoads(popup, async () => {
     await expect
       .poll(async () => {
-        await cdp.send('ServiceWorker.stopAllWorkers');
+        await chromium.send('ServiceWorker.stopAllWorkers', {}, controller.sessionId);
         return running();
       })
       .toBe(0);
   });
   // The worker running, its database connection open: the popup opened right after another request.
-  const warm = await timeLoads(page, () => browser.send({ type: 'offers.page', limit: 1 }));
-  await controller.close();
+  const warm = await timeLoads(popup, () =>
+    messenger.evaluate(() => (globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'offers.page', limit: 1 }), null),
+  );
   record({ group: 'popup', name: 'first render @ 10k, worker stopped', value: stopped.rendered, unit: 'ms', budget: 50 });
   record({ group: 'popup', name: 'first render @ 10k, worker running', value: warm.rendered, unit: 'ms', budget: 50 });
   // No budget: the browser's own part, before any of the extension's code runs, for the rows above.

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { ensureChromium } from '../../scripts/chromium.mjs';
+import { EXTENSION_DIR } from '../e2e/harness';
+
+/** An event of the DevTools protocol, with the session it came from. */
+interface ProtocolEvent {
+  method: string;
+  params: Record<string, unknown>;
+  sessionId?: string;
+}
+
+/** A tab of the quiet Chromium and the session attached to it. */
+export interface QuietPage {
+  sessionId: string;
+  /** Runs `run(arg)` in the page, awaiting a promise it returns, and returns its value. */
+  evaluate<A, T>(run: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium with the production build, driven over its DevTools pipe by hand. Playwright enables
+ * its domains on every page (network, runtime, lifecycle events, its own script worlds), which
+ * cost a popup load here about 50 ms of the browser's time; a page timed through this driver has
+ * a session with nothing enabled, as in a user's browser.
+ */
+export interface QuietChromium {
+  extensionId: string;
+  /** Sends a protocol command, to a page's session when given. */
+  send<T = Record<string, unknown>>(method: string, params?: Record<string, unknown>, sessionId?: string): Promise<T>;
+  /** Calls `listener` with every event until the browser closes. */
+  onEvent(listener: (event: ProtocolEvent) => void): void;
+  /** Opens `url` in a new tab, once its document is complete. */
+  openPage(url: string): Promise<QuietPage>;
+  close(): Promise<void>;
+}
+
+export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise<QuietChromium> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'offer-courier-quiet-'));
+  const browser: ChildProcess = spawn(
+    ensureChromium(),
+    [
+      '--headless',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${userDataDir}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--window-size=1280,800',
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const toBrowser = browser.stdio[3] as Writable;
+  const fromBrowser = browser.stdio[4] as Readable;
+  const waiting = new Map<number, { resolve: (result: never) => void; reject: (error: Error) => void }>();
+  const listeners: ((event: ProtocolEvent) => void)[] = [];
+  let lastId = 0;
+  let unread = '';
+  // The pipe carries JSON messages, each ended by a NUL character.
+  fromBrowser.on('data', (chunk: Buffer) => {
+    unread += chunk.toString('utf8');
+    for (let end = unread.indexOf('\0'); end >= 0; end = unread.indexOf('\0')) {
+      const message = JSON.parse(unread.slice(0, end)) as { id?: number; result?: never; error?: unknown } & ProtocolEvent;
+      unread = unread.slice(end + 1);
+      const pending = message.id === undefined ? undefined : waiting.get(message.id);
+      if (pending) {
+        waiting.delete(message.id!);
+        if (message.error) pending.reject(new Error(JSON.stringify(message.error)));
+        else pending.resolve(message.result!);
+      } else if (message.method) for (const listener of listeners) listener(message);
+    }
+  });
+  const send = <T>(method: string, params: Record<string, unknown> = {}, sessionId?: string) =>
+    new Promise<T>((resolve, reject) => {
+      const id = ++lastId;
+      waiting.set(id, { resolve, reject });
+      toBrowser.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  const targets = async () => (await send<{ targetInfos: { targetId: string; type: string; url: string }[] }>('Target.getTargets')).targetInfos;
+  let extensionId: string | undefined;
+  for (const deadline = Date.now() + 15_000; !extensionId && Date.now() < deadline; await sleep(100)) {
+    const worker = (await targets()).find((target) => target.type === 'service_worker' && target.url.startsWith('chrome-extension://'));
+    extensionId = worker && new URL(worker.url).host;
+  }
+  if (!extensionId) throw new Error('The extension\'s worker did not start in the quiet Chromium.');
+
+  const evaluate = async <A, T>(sessionId: string, run: (arg: A) => T | Promise<T>, arg: A): Promise<T> => {
+    const { result, exceptionDetails } = await send<{ result: { value: T }; exceptionDetails?: unknown }>(
+      'Runtime.evaluate',
+      { expression: `(${run.toString()})(${JSON.stringify(arg)})`, awaitPromise: true, returnByValue: true },
+      sessionId,
+    );
+    if (exceptionDetails) throw new Error(JSON.stringify(exceptionDetails));
+    return result.value;
+  };
+  const attach = async (targetId: string): Promise<QuietPage> => {
+    const { sessionId } = await send<{ sessionId: string }>('Target.attachToTarget', { targetId, flatten: true });
+    const page: QuietPage = {
+      sessionId,
+      evaluate: (run, arg) => evaluate(sessionId, run, arg),
+      close: async () => {
+        await send('Target.closeTarget', { targetId });
+      },
+    };
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(50)) {
+      if (await page.evaluate(() => document.readyState === 'complete', null)) return page;
+    }
+    throw new Error(`Tab ${targetId} did not load in the quiet Chromium.`);
+  };
+  const openPage = async (url: string) => attach((await send<{ targetId: string }>('Target.createTarget', { url })).targetId);
+
+  // The tab the install opens, closed once loaded (closed while loading, it could leave the
+  // extension's renderer without its locale strings), so it asks the background nothing later.
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
+    const welcome = (await targets()).find((target) => target.url.endsWith('/welcome.html'));
+    if (!welcome) continue;
+    const page = await attach(welcome.targetId);
+    while (!(await page.evaluate(() => document.querySelector('#checklist-heading') !== null, null))) await sleep(50);
+    await page.close();
+    break;
+  }
+
+  return {
+    extensionId,
+    send,
+    onEvent: (listener) => listeners.push(listener),
+    openPage,
+    async close() {
+      const exited = new Promise((resolve) => browser.once('exit', resolve));
+      // Closed as a user closes it, so its helper processes are gone before the profile is.
+      const killLater = setTimeout(() => browser.kill(), 5_000);
+      send('Browser.close').catch(() => browser.kill());
+      await exited;
+      clearTimeout(killLater);
+      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+    },
+  };
+}
