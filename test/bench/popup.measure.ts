@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importOffers } from '../e2e/backup-transfer';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
-import { launchQuietChromium, type QuietChromium, type QuietPage } from './quiet-chromium';
+import { launchQuietChromium, type NoteScope, type QuietChromium, type QuietPage } from './quiet-chromium';
 import { median, record } from './results';
 
 let chromium: QuietChromium;
@@ -21,8 +21,7 @@ interface PopupLoad {
 }
 
 /** Notes, in every document of the popup's tab, when its script opens the database and when the card and the recent list appear. */
-const NOTE_LOAD = `(${(() => {
-  const scope = globalThis as { popupLoad?: Partial<PopupLoad> };
+function noteLoad(): void {
   const load: Partial<PopupLoad> = {};
   const open = indexedDB.open.bind(indexedDB);
   indexedDB.open = (...args: Parameters<IDBFactory['open']>) => {
@@ -31,25 +30,10 @@ const NOTE_LOAD = `(${(() => {
   };
   new MutationObserver((_records, observer) => {
     if (document.querySelector('.offer-card') && document.querySelectorAll('.recent li').length === 5) {
-      scope.popupLoad = { ...load, rendered: performance.now() };
+      (globalThis as NoteScope).benchNote = { ...load, rendered: performance.now() };
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
-}).toString()})()`;
-
-/** Reloads the popup and reads what it noted, once the new document has noted it. */
-async function loadPopup(popup: QuietPage): Promise<PopupLoad> {
-  await popup.evaluate(() => delete (globalThis as { popupLoad?: unknown }).popupLoad, null);
-  await chromium.send('Page.reload', {}, popup.sessionId);
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    // Read while the old document is still there, or while the new one swaps in: nothing yet.
-    const load = await popup.evaluate(() => (globalThis as { popupLoad?: Partial<PopupLoad> }).popupLoad, null).catch(() => undefined);
-    if (load?.rendered !== undefined) {
-      if (load.firstScript === undefined) throw new Error(`The popup reported ${JSON.stringify(load)}: its script no longer opens the database first.`);
-      return load as PopupLoad;
-    }
-  }
-  throw new Error('The popup showed no latest offer and recent list within 10 s.');
 }
 
 /** Medians of the loads after the first two, which warm up. */
@@ -57,8 +41,9 @@ async function timeLoads(popup: QuietPage, before: () => Promise<unknown>, runs 
   const samples: PopupLoad[] = [];
   for (let run = 0; run < runs; run++) {
     await before();
-    const load = await loadPopup(popup);
-    if (run >= 2) samples.push(load);
+    const load = await popup.noteAfter<Partial<PopupLoad>>(() => chromium.send('Page.reload', {}, popup.sessionId));
+    if (load.firstScript === undefined || load.rendered === undefined) throw new Error(`The popup noted ${JSON.stringify(load)}: its script no longer opens the database first.`);
+    if (run >= 2) samples.push({ firstScript: load.firstScript, rendered: load.rendered });
   }
   expect(await popup.evaluate(() => document.querySelector('.offer-card')?.textContent, null)).toContain('SUM-9999');
   return { firstScript: median(samples.map((load) => load.firstScript)), rendered: median(samples.map((load) => load.rendered)) };
@@ -75,9 +60,7 @@ it('times the popup first render with 10,000 offers stored, the worker stopped a
 
   const popup = await chromium.openPage(pageUrl('popup.html'));
   await chromium.send('Emulation.setDeviceMetricsOverride', { width: 380, height: 600, deviceScaleFactor: 1, mobile: false }, popup.sessionId);
-  // The one domain the popup's tab has on: the note-taking script needs it.
-  await chromium.send('Page.enable', {}, popup.sessionId);
-  await chromium.send('Page.addScriptToEvaluateOnNewDocument', { source: NOTE_LOAD }, popup.sessionId);
+  await popup.addNoteScript(noteLoad);
 
   // A blank tab, not an extension page whose own requests would start the worker again.
   const controller = await chromium.openPage('about:blank');

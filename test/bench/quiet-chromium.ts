@@ -18,7 +18,20 @@ export interface QuietPage {
   sessionId: string;
   /** Runs `run(arg)` in the page, awaiting a promise it returns, and returns its value. */
   evaluate<A, T>(run: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /**
+   * Runs `note` in every document the tab loads from now on, before the document's own scripts.
+   * It leaves its measurement in `globalThis.benchNote`, read by `noteAfter`. Turns the page
+   * domain on, the one instrumentation the timed tab gets.
+   */
+  addNoteScript(note: () => void): Promise<void>;
+  /** Runs `navigate` and resolves with what the next document noted. */
+  noteAfter<T>(navigate: () => Promise<unknown>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** Where a note-taking script leaves its measurement (see QuietPage.addNoteScript). */
+export interface NoteScope {
+  benchNote?: unknown;
 }
 
 /**
@@ -38,8 +51,14 @@ export interface QuietChromium {
   close(): Promise<void>;
 }
 
-export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise<QuietChromium> {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'offer-courier-quiet-'));
+export interface QuietOptions {
+  extensionDir?: string;
+  /** A profile the extension was installed in already (kept at close); a fresh one otherwise. */
+  userDataDir?: string;
+}
+
+export async function launchQuietChromium({ extensionDir = EXTENSION_DIR, userDataDir: givenProfile }: QuietOptions = {}): Promise<QuietChromium> {
+  const userDataDir = givenProfile ?? mkdtempSync(join(tmpdir(), 'offer-courier-quiet-'));
   const browser: ChildProcess = spawn(
     ensureChromium(),
     [
@@ -55,9 +74,12 @@ export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise
       '--disable-component-update',
       '--disable-sync',
       '--window-size=1280,800',
+      // The tests' language, whatever the machine's: pages format their figures in it.
+      '--lang=en-US',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+    // Chromium on Linux takes its UI language, the one chrome.i18n speaks, from LANGUAGE too.
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'], env: { ...process.env, LANGUAGE: 'en-US' } },
   );
   const toBrowser = browser.stdio[3] as Writable;
   const fromBrowser = browser.stdio[4] as Readable;
@@ -109,6 +131,20 @@ export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise
     const page: QuietPage = {
       sessionId,
       evaluate: (run, arg) => evaluate(sessionId, run, arg),
+      async addNoteScript(note) {
+        await send('Page.enable', {}, sessionId);
+        await send('Page.addScriptToEvaluateOnNewDocument', { source: `(${note.toString()})()` }, sessionId);
+      },
+      async noteAfter<T>(navigate: () => Promise<unknown>) {
+        await page.evaluate(() => delete (globalThis as NoteScope).benchNote, null);
+        await navigate();
+        for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(100)) {
+          // Read while the old document is still there, or while the new one swaps in: nothing yet.
+          const note = await page.evaluate(() => (globalThis as NoteScope).benchNote, null).catch(() => undefined);
+          if (note !== undefined) return note as T;
+        }
+        throw new Error(`Tab ${targetId} noted nothing within 30 s.`);
+      },
       close: async () => {
         await send('Target.closeTarget', { targetId });
       },
@@ -122,7 +158,7 @@ export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise
 
   // The tab the install opens, closed once loaded (closed while loading, it could leave the
   // extension's renderer without its locale strings), so it asks the background nothing later.
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
+  for (const deadline = givenProfile ? 0 : Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
     const welcome = (await targets()).find((target) => target.url.endsWith('/welcome.html'));
     if (!welcome) continue;
     const page = await attach(welcome.targetId);
@@ -143,7 +179,7 @@ export async function launchQuietChromium(extensionDir = EXTENSION_DIR): Promise
       send('Browser.close').catch(() => browser.kill());
       await exited;
       clearTimeout(killLater);
-      rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
+      if (!givenProfile) rmSync(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
     },
   };
 }
