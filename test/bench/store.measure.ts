@@ -4,19 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackup } from '../../lib/offers/backup';
+import type { Envelope } from '../../lib/messaging/protocol';
 import type { BackupFile } from '../../lib/offers/backup-envelope';
 import { toStored } from '../../lib/offers/index-fields';
 import type { CustomerStatus, Offer } from '../../lib/offers/schema';
 import type { PipelineOverview } from '../../lib/offers/stats';
 import { launchExtension, type ExtensionBrowser } from '../e2e/harness';
 import { makeCustomer, makeOffer } from '../unit/offer-factory';
-import { launchQuietChromium, type NoteScope, type QuietChromium, type QuietPage } from './quiet-chromium';
+import { launchQuietChromium, type ExtensionGlobal, type NoteScope, type QuietChromium, type QuietPage } from './quiet-chromium';
 import { median, record } from './results';
-
-/** The extension API the note-taking scripts wrap in the history page. */
-interface ExtensionGlobal {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 
 const FIRST_NAMES = ['Emma', 'Lucas', 'Chloé', 'Noah', 'Léa', 'Liam', 'Zoë', 'Hugo', 'Aisha', 'Mateo', 'Yuki', 'Olga'];
 const COMPANIES = ['Contoso', 'Fabrikam', 'Northwind', 'Tailspin', 'Wingtip', 'Adatum', 'Litware', 'Proseware', 'Société Générale'];
@@ -268,7 +264,8 @@ it('times the store at 10,000 and 100,000 offers in Chromium IndexedDB', async (
   record({ group: 'import @ 100k', name: 'import through the history page', value: await timePageImport(page, all.path, 100_000), unit: 'ms' });
   await measureQueries('100k', page, true);
   record({ group: 'store @ 100k', name: 'overview request', value: await timeMessage(page, { type: 'offers.overview' }), unit: 'ms', budget: 50 });
-  // The page loads are timed as a user's browser runs them (see quiet-chromium.ts), on the same profile.
+  // The page loads are timed as a user's browser runs them (see quiet-chromium.ts), on the same
+  // profile; afterAll's close, a no-op for the browser now, then removes the profile.
   await browser.close({ keepProfile: true });
   const quiet = await launchQuietChromium({ userDataDir: browser.userDataDir });
   try {
@@ -320,8 +317,9 @@ async function measureOverview(quiet: QuietChromium) {
     }
   }
   // Every offer counted once, and the page shows the figures the request gives.
-  const answer = await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'offers.overview' }), null);
-  const { overview } = (answer as { ok: true; data: { overview: PipelineOverview } }).data;
+  const answer = (await page.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'offers.overview' }), null)) as Envelope<{ overview: PipelineOverview }>;
+  if (!answer.ok) throw new Error(JSON.stringify(answer));
+  const { overview } = answer.data;
   expect(Object.values(overview.offers).reduce((sum, count) => sum + count, 0)).toBe(100_000);
   const pending = await page.evaluate(() => document.querySelector('section[aria-labelledby="overview-offers"] a .figure')?.textContent, null);
   expect(pending).toBe(overview.offers.pending.toLocaleString('en-US'));

@@ -8,7 +8,7 @@ import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '../fixtures/db/schema-v
 import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '../fixtures/db/schema-v1-rich';
 import { launchExtension, type ExtensionBrowser } from './harness';
-import { expectUpgradedFromV3, offersOnDisk, schemaV3Contents, schemaV3Offers } from './upgrade-from-v3';
+import { databaseVersion, expectUpgradedFromV3, ids, offersOnDisk, schemaV3Contents, schemaV3Offers } from './upgrade-from-v3';
 
 const V1_FIXTURES = [...SCHEMA_V1_OFFERS, ...SCHEMA_V1_RICH_OFFERS] as unknown as V1Offer[];
 /** The v1 fields v2 replaced by `customers`, and the v1 database's index fields. */
@@ -47,8 +47,6 @@ async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionB
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.data as T;
 }
-
-const ids = (offers: readonly Offer[]) => offers.map((offer) => offer.id);
 
 /**
  * A page of the extension that sends no message, so the background has not opened the database:
@@ -179,6 +177,7 @@ describe('the upgrade from schema version 3', () => {
     try {
       const quiet = await quietExtensionPage(browser);
       await quiet.evaluate(buildSchemaV3Database, schemaV3Contents(offers));
+      expect(await quiet.evaluate(databaseVersion)).toBe(3);
       await expectUpgradedFromV3(offers, (request) => data(browser, request), () => quiet.evaluate(offersOnDisk));
     } finally {
       await browser.close();
@@ -188,7 +187,3 @@ describe('the upgrade from schema version 3', () => {
 
 const V1_INDEXES = ['customer', 'kind', 'newest', 'status', 'summaryId', 'url', 'usageLocation', 'words'];
 
-/** Runs in an extension page: the offer database's version as the browser lists it. */
-async function databaseVersion(): Promise<number | undefined> {
-  return (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version;
-}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchemaV3Database } from '../fixtures/db/schema-v3';
 import { launchFirefoxExtension, type FirefoxExtension } from './firefox-harness';
-import { expectUpgradedFromV3, offersOnDisk, schemaV3Contents, schemaV3Offers } from './upgrade-from-v3';
+import { databaseVersion, expectUpgradedFromV3, offersOnDisk, schemaV3Contents, schemaV3Offers } from './upgrade-from-v3';
 
 let firefox: FirefoxExtension;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ describe('the upgrade from schema version 3, in Firefox', () => {
     // An extension page that sends no message, so the background has not opened the database.
     const quiet = await firefox.openExtensionPage('icon/128.png');
     await quiet.evaluate(buildSchemaV3Database, schemaV3Contents(offers));
-    expect(await quiet.evaluate(async () => (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version)).toBe(3);
+    expect(await quiet.evaluate(databaseVersion)).toBe(3);
     await expectUpgradedFromV3(
       offers,
       async (request) => {

@@ -29,7 +29,13 @@ export function schemaV3Contents(offers: readonly Offer[]): { records: object[];
 /** The background's data for a request, failing on an error answer. */
 export type Ask = <T>(request: Request) => Promise<T>;
 
-const ids = (offers: readonly Offer[]) => offers.map((offer) => offer.id);
+/** The offers' ids, in their order. */
+export const ids = (offers: readonly Offer[]) => offers.map((offer) => offer.id);
+
+/** Runs in an extension page: the offer database's version as the browser lists it. */
+export async function databaseVersion(): Promise<number | undefined> {
+  return (await indexedDB.databases()).find((database) => database.name === 'offer-courier')?.version;
+}
 
 /** Checks, through the background, that the upgraded offers are searched, counted and found by their keys, and what is on disk. */
 export async function expectUpgradedFromV3(offers: readonly Offer[], ask: Ask, onDisk: () => Promise<OnDisk>): Promise<void> {
