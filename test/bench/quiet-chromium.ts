@@ -92,9 +92,11 @@ export async function launchQuietChromium({ extensionDir = EXTENSION_DIR, userDa
   const listeners: ((event: ProtocolEvent) => void)[] = [];
   let lastId = 0;
   let unread = '';
-  // The pipe carries JSON messages, each ended by a NUL character.
-  fromBrowser.on('data', (chunk: Buffer) => {
-    unread += chunk.toString('utf8');
+  // The pipe carries JSON messages, each ended by a NUL character; decoded as a stream, so that a
+  // character split between two chunks comes out whole.
+  fromBrowser.setEncoding('utf8');
+  fromBrowser.on('data', (chunk: string) => {
+    unread += chunk;
     for (let end = unread.indexOf('\0'); end >= 0; end = unread.indexOf('\0')) {
       const message = JSON.parse(unread.slice(0, end)) as { id?: number; result?: never; error?: unknown } & ProtocolEvent;
       unread = unread.slice(end + 1);
