@@ -64,6 +64,13 @@ describe('validateBackupRecords', () => {
     });
   });
 
+  it('drops a short text made only of invisible characters as a field, not as an undefined one, and keeps the fields in order', () => {
+    const offer = makeOffer(1, { summaryId: '\u200b', partnerOffice: ' \u202e ', usageLocation: 'France' });
+    const [record] = validateBackupRecords([offer]).valid;
+    expect(Object.keys(record!.offer)).toEqual(Object.keys(offer).filter((key) => key !== 'summaryId' && key !== 'partnerOffice'));
+    expect(record?.offer.usageLocation).toBe('France');
+  });
+
   it('rejects each bad record with its index and reason, and keeps the good ones', () => {
     const good = makeOffer(1);
     const { valid, rejected } = validateBackupRecords([

@@ -67,7 +67,7 @@ export function validateBackupRecords(
  */
 function withoutHiddenText(offer: Offer): Offer {
   const clean = (text: string | undefined) => (text === undefined ? undefined : withoutInvisible(text).trim() || undefined);
-  return stripUndefined({
+  const cleaned: Offer = {
     ...offer,
     summaryId: clean(offer.summaryId),
     partnerOffice: clean(offer.partnerOffice),
@@ -77,7 +77,12 @@ function withoutHiddenText(offer: Offer): Offer {
       return name ? [{ ...subscription, name }] : [];
     }),
     customers: offer.customers.map(({ name, email, company, ...customer }) => ({ ...customer, ...cleanIdentity({ name, email, company }) })),
-  });
+  };
+  // Only these can come out empty (the rest is built whole), so no deep copy is made to strip the record.
+  if (cleaned.summaryId === undefined) delete cleaned.summaryId;
+  if (cleaned.partnerOffice === undefined) delete cleaned.partnerOffice;
+  if (cleaned.usageLocation === undefined) delete cleaned.usageLocation;
+  return cleaned;
 }
 
 function clampTimes(offer: Offer, now: string): Offer {

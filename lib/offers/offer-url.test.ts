@@ -28,6 +28,10 @@ describe('parseOfferUrl', () => {
     expect(parseOfferUrl(url)).toMatchObject({ kind: 'trial', partnerId: '4227824', url });
   });
 
+  it('ignores other parameters, repeated or not', () => {
+    expect(parseOfferUrl(`${PURCHASE}&utm=a&utm=b&ids=x`)).toMatchObject({ kind: 'purchase', partnerId: '4227824' });
+  });
+
   it('drops sentence punctuation after the URL', () => {
     expect(parseOfferUrl(`${PURCHASE}.`)?.url).toBe(PURCHASE);
     expect(parseOfferUrl(`${PURCHASE};`)?.url).toBe(PURCHASE);
@@ -56,6 +60,9 @@ describe('parseOfferUrl', () => {
     ['path', 'the path with something after it', PURCHASE.replace('partnersignup.aspx', 'partnersignup.aspx/x')],
     ['type', 'an unknown type', PURCHASE.replace('type=Purchase', 'type=Gift')],
     ['type', 'a repeated type', `${PURCHASE}&type=Trial`],
+    ['type', 'a type given three times', `${PURCHASE}&TYPE=Purchase&type=Purchase`],
+    ['id', 'a second id in another case', `${PURCHASE}&ID=a1041c87-aad3-4653-a93a-0b20aa3e570a`],
+    ['msppid', 'a repeated partner id', `${PURCHASE}&msppid=7086220`],
     ['id', 'an id that is not a GUID', PURCHASE.replace('823604c2-4847-4219-9afd-177fb32dc8ab', 'not-a-guid')],
     ['msppid', 'no partner id', PURCHASE.replace('&msppid=4227824', '')],
     ['msppid', 'a partner id with markup', PURCHASE.replace('4227824', '<b>1</b>')],

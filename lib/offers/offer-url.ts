@@ -24,10 +24,30 @@ const PARTNER_ID = /^[A-Za-z0-9-]{1,64}$/;
 /** Finds candidate offer URLs inside free text (a page, a clipboard selection). */
 export const OFFER_URL_IN_TEXT = /https:\/\/[^\s"'<>()]+/gi;
 
-/** The one value of a parameter, its name in any case; a repeated parameter is ambiguous, so it has none. */
-function queryParam(params: URLSearchParams, name: string): string | undefined {
-  const values = [...params].filter(([key]) => key.toLowerCase() === name).map(([, value]) => value.trim());
-  return values.length === 1 ? values[0] : undefined;
+const OFFER_PARAMS = ['type', 'id', 'msppid'] as const;
+type OfferParam = (typeof OFFER_PARAMS)[number];
+const isOfferParam = (name: string): name is OfferParam => (OFFER_PARAMS as readonly string[]).includes(name);
+
+/**
+ * The one value of each offer parameter, its name in any case; a repeated parameter is ambiguous,
+ * so it has none. One pass over the query: an import checks every record's link.
+ */
+function offerParams(params: URLSearchParams): Partial<Record<OfferParam, string>> {
+  const values = new Map<OfferParam, string | undefined>();
+  for (const [key, value] of params) {
+    const name = key.toLowerCase();
+    if (isOfferParam(name)) values.set(name, values.has(name) ? undefined : value.trim());
+  }
+  return { type: values.get('type'), id: values.get('id'), msppid: values.get('msppid') };
+}
+
+/** The URL a text is, or null: parsed once, where checking first would parse it twice. */
+function asUrl(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -38,18 +58,16 @@ function queryParam(params: URLSearchParams, name: string): string | undefined {
 export function checkOfferUrl(text: string): ParsedOfferUrl | OfferUrlProblem {
   // Text copied from HTML source keeps `&amp;` between parameters; the portal meant `&`.
   const trimmed = text.trim().replace(/[.,;:!?]+$/, '').replace(/&amp;/gi, '&');
-  if (trimmed.length > 2048 || !URL.canParse(trimmed)) return 'not-url';
-  const url = new URL(trimmed);
+  const url = trimmed.length > 2048 ? null : asUrl(trimmed);
+  if (!url) return 'not-url';
   if (url.protocol !== 'https:') return 'not-https';
   if (url.username || url.password || url.port) return 'credentials';
   const places = OFFER_LINK_PLACES.filter((place) => place.startsWith(`${url.hostname}/`));
   if (places.length === 0) return 'host';
   if (!places.includes(url.hostname + url.pathname.toLowerCase())) return 'path';
-  const type = queryParam(url.searchParams, 'type')?.toLowerCase();
-  const kind = type === 'purchase' || type === 'trial' ? type : undefined;
-  const quoteId = queryParam(url.searchParams, 'id');
-  const partnerId = queryParam(url.searchParams, 'msppid');
-  if (!kind) return 'type';
+  const { type, id: quoteId, msppid: partnerId } = offerParams(url.searchParams);
+  const kind = type?.toLowerCase();
+  if (kind !== 'purchase' && kind !== 'trial') return 'type';
   if (!quoteId || !GUID.test(quoteId)) return 'id';
   if (!partnerId || !PARTNER_ID.test(partnerId)) return 'msppid';
   return { kind, quoteId: quoteId.toLowerCase(), partnerId, url: trimmed };
