@@ -25,7 +25,7 @@ import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
-import { putAll } from './put-all';
+import { getEach, putAll } from './raw-requests';
 import { offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -884,7 +884,7 @@ async function storedMatches(tx: ReadWrite, offers: readonly Offer[]): Promise<{
     keyedHoldersOf(tx, 'summaryId', offers.flatMap((offer) => (offer.summaryId ? [offer.summaryId] : []))),
   ]);
   const matchIds = offers.map((offer) => byId.get(offer.id) ?? byUrl.get(urlKey(offer)));
-  const matched = await Promise.all([...new Set(matchIds.filter((id) => id !== undefined))].map((id) => store.get(id)));
+  const matched = await getEach<StoredOffer>(unwrap(store), [...new Set(matchIds.filter((id) => id !== undefined))]);
   const storedById = new Map(matched.flatMap((stored) => (stored ? [[stored.id, stored] as const] : [])));
   return {
     matches: matchIds.map((id) => (id === undefined ? undefined : storedById.get(id))),
@@ -945,7 +945,7 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
 async function fittingRecords(store: OffersStore, listed: readonly [string, string][], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
   const found: StoredOffer[] = [];
   for (let at = 0, size = count; at < listed.length; at += size, size = Math.min(SCAN_BATCH, size * 2)) {
-    const records = await Promise.all(listed.slice(at, at + size).map(([, id]) => store.get(id)));
+    const records = await getEach<StoredOffer>(unwrap(store), listed.slice(at, at + size).map(([, id]) => id));
     for (const stored of records) {
       if (!stored || !fits(stored)) continue;
       found.push(stored);

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, expect, it } from 'vitest';
-import { putAll } from './put-all';
+import { getEach, putAll } from './raw-requests';
 
 interface Item {
   id: number;
@@ -12,7 +12,7 @@ let db: IDBDatabase;
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   db = await new Promise((resolve, reject) => {
-    const opening = indexedDB.open('put-all', 1);
+    const opening = indexedDB.open('raw-requests', 1);
     opening.onupgradeneeded = () => opening.result.createObjectStore('items', { keyPath: 'id' }).createIndex('code', 'code', { unique: true });
     opening.onsuccess = () => resolve(opening.result);
     opening.onerror = () => reject(opening.error ?? new Error('open failed'));
@@ -71,4 +71,21 @@ it('throws a record that cannot be put before any request is waited on', () => {
   const tx = db.transaction('items', 'readwrite');
   expect(() => putAll(tx.objectStore('items'), items(3), (item) => (item.id === 1 ? { code: 'no id' } : item))).toThrow();
   tx.abort();
+});
+
+it('gets each record in the order of its keys, undefined where none is stored', async () => {
+  const writing = db.transaction('items', 'readwrite');
+  await putAll(writing.objectStore('items'), items(10), (item) => item);
+  await finished(writing);
+  const store = db.transaction('items').objectStore('items');
+  expect(await getEach<Item>(store, [7, 2, 42, 2])).toEqual([{ id: 7, code: 'code-7' }, { id: 2, code: 'code-2' }, undefined, { id: 2, code: 'code-2' }]);
+  expect(await getEach<Item>(store.index('code'), ['code-3'])).toEqual([{ id: 3, code: 'code-3' }]);
+  expect(await getEach(store, [])).toEqual([]);
+});
+
+it('rejects, rather than waiting for ever, when the transaction is aborted with reads pending', async () => {
+  const tx = db.transaction('items');
+  const reading = getEach(tx.objectStore('items'), [1, 2, 3]);
+  tx.abort();
+  await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
 });
