@@ -14,8 +14,18 @@ afterAll(async () => {
   await fixtures?.close();
 });
 
+/** The background's answer; one that never comes fails after 20 s, named (these requests take well under a second). */
 async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionBrowser['send']>[0]): Promise<T> {
-  const answer = await browser.send(request);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unanswered = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      // Said even when a poll then asks again and passes: a lost message is worth knowing of.
+      const unansweredError = new Error(`The background did not answer ${request.type} within 20 s.`);
+      console.warn(unansweredError.message);
+      reject(unansweredError);
+    }, 20_000);
+  });
+  const answer = await Promise.race([browser.send(request), unanswered]).finally(() => clearTimeout(timer));
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.data as T;
 }
