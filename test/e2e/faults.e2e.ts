@@ -3,7 +3,7 @@ import type { Offer } from '../../lib/offers/schema';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, settledWithin, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
 
 let fixtures: FixtureServer;
@@ -16,16 +16,14 @@ afterAll(async () => {
 
 /** The background's answer; one that never comes fails after 20 s, named (these requests take well under a second). */
 async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionBrowser['send']>[0]): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const unanswered = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      // Said even when a poll then asks again and passes: a lost message is worth knowing of.
-      const unansweredError = new Error(`The background did not answer ${request.type} within 20 s.`);
-      console.warn(unansweredError.message);
-      reject(unansweredError);
-    }, 20_000);
-  });
-  const answer = await Promise.race([browser.send(request), unanswered]).finally(() => clearTimeout(timer));
+  const settled = await settledWithin(browser.send(request), 20_000);
+  if (!settled) {
+    // Said even when a poll then asks again and passes: a lost message is worth knowing of.
+    const unanswered = `The background did not answer ${request.type} within 20 s.`;
+    console.warn(unanswered);
+    throw new Error(unanswered);
+  }
+  const answer = settled.value;
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.data as T;
 }

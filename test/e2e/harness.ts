@@ -420,6 +420,17 @@ export async function stopWorkerUnderQuota(cdp: CDPSession, origin: string, quot
   await new Promise((resolve) => setTimeout(resolve, 3000));
 }
 
+/** What `promise` gives, or undefined when it has not settled within `ms` (its timer cleared either way). */
+export async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<{ value: T } | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise.then((value) => ({ value })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40): Promise<() => Promise<void>> {
   const controller = await browser.openExtensionPage('options.html');
   const cdp = await browser.context.newCDPSession(controller);
@@ -430,8 +441,7 @@ export async function keepStoppingWorker(browser: ExtensionBrowser, everyMs = 40
       // Bounded: a stop the browser never confirms must not hold the test until its timeout
       // (two CI runs timed out in a test using this, never reproduced alone); it is said, and the
       // next stop is sent.
-      const confirmed = await Promise.race([cdp.send('ServiceWorker.stopAllWorkers').then(() => true), new Promise<false>((resolve) => setTimeout(() => resolve(false), 10_000))]);
-      if (!confirmed) console.warn('ServiceWorker.stopAllWorkers was not confirmed within 10 s.');
+      if (!(await settledWithin(cdp.send('ServiceWorker.stopAllWorkers'), 10_000))) console.warn('ServiceWorker.stopAllWorkers was not confirmed within 10 s.');
       await new Promise((resolve) => setTimeout(resolve, everyMs));
     }
   })();
