@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Offer } from '../../lib/offers/schema';
+import type { Request } from '../../lib/messaging/protocol';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
@@ -28,7 +29,7 @@ interface WorkerVersion {
  * The service worker's life as DevTools reports it, and what still answers when the background
  * does not: said when a request of these tests goes unanswered (seen in CI only, never alone).
  */
-async function watchWorker(browser: ExtensionBrowser): Promise<() => Promise<string>> {
+async function watchWorker(browser: ExtensionBrowser): Promise<(unanswered: Request) => Promise<string>> {
   const watcher = await browser.openExtensionPage('icon/128.png');
   const cdp = await browser.context.newCDPSession(watcher);
   const started = Date.now();
@@ -42,9 +43,10 @@ async function watchWorker(browser: ExtensionBrowser): Promise<() => Promise<str
   await cdp.send('ServiceWorker.enable');
   const bounded = async (what: string, doing: () => Promise<unknown>) => {
     const settled = await settledWithin(doing().catch((error: unknown) => `failed: ${String(error)}`), 5_000);
-    return `${what}: ${settled ? JSON.stringify(settled.value) : 'no answer within 5 s'}`;
+    if (!settled) return `${what}: no answer within 5 s`;
+    return `${what}: ${settled.value === undefined ? 'undefined' : JSON.stringify(settled.value).slice(0, 200)}`;
   };
-  return async () => {
+  return async (unanswered) => {
     const probe = await browser.openExtensionPage('icon/128.png');
     const lines = [
       ...seen.slice(-12),
@@ -52,6 +54,9 @@ async function watchWorker(browser: ExtensionBrowser): Promise<() => Promise<str
         probe.evaluate(async () => ((await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'settings.get' })) as { ok: boolean }).ok),
       ),
       await bounded('offers.count from a fresh page', () => probe.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'offers.count' }))),
+      await bounded(`the same ${unanswered.type} from a fresh page`, () =>
+        probe.evaluate((request) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(request), unanswered),
+      ),
       await bounded('the offer database opened from a fresh page', () =>
         probe.evaluate(
           () =>
@@ -74,12 +79,12 @@ async function watchWorker(browser: ExtensionBrowser): Promise<() => Promise<str
 }
 
 /** The background's answer; one that never comes fails after 20 s, named (these requests take well under a second). */
-async function data<T>(browser: ExtensionBrowser, request: Parameters<ExtensionBrowser['send']>[0], diagnose?: () => Promise<string>): Promise<T> {
+async function data<T>(browser: ExtensionBrowser, request: Request, diagnose?: (unanswered: Request) => Promise<string>): Promise<T> {
   const settled = await settledWithin(browser.send(request), 20_000);
   if (!settled) {
     // Said even when a poll then asks again and passes: a lost message is worth knowing of.
     const unanswered = `The background did not answer ${request.type} within 20 s.`;
-    console.warn(`${unanswered}\n${diagnose ? await diagnose() : ''}`);
+    console.warn(`${unanswered}\n${diagnose ? await diagnose(request) : ''}`);
     throw new Error(unanswered);
   }
   const answer = settled.value;
