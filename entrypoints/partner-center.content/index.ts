@@ -97,6 +97,7 @@ export default defineContentScript({
 
 function failureText(error: unknown): string {
   if (error instanceof MessagingError && error.code === 'quota') return t('capture_toast_failedQuota');
+  if (error instanceof MessagingError && error.code === 'unanswered') return t('capture_toast_failedUnanswered');
   // The error's own words, as a technical detail: describing every code here would outgrow the script's size budget.
   return t('capture_toast_failed', errorMessage(error));
 }

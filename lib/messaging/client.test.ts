@@ -22,6 +22,38 @@ describe('sendWithRetry', () => {
     expect(wait.mock.calls).toEqual([[250], [500]]);
   });
 
+  it('sends again when an attempt is not answered in time, and takes the answer that comes', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = vi
+        .fn()
+        .mockReturnValueOnce(new Promise(() => undefined))
+        .mockResolvedValueOnce(saved);
+      const answer = sendWithRetry(request, { send, wait: noWait, answerWithinMs: 1000 });
+      await vi.advanceTimersByTimeAsync(999);
+      expect(send).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toBe(saved);
+      expect(send).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('says the extension did not answer once no attempt was answered', async () => {
+    vi.useFakeTimers();
+    try {
+      const send = vi.fn().mockReturnValue(new Promise(() => undefined));
+      const answer = sendWithRetry(request, { send, wait: noWait, answerWithinMs: 1000, attempts: 3 });
+      const failed = expect(answer).rejects.toThrow(new MessagingError('unanswered', 'The extension did not answer within 1 s.'));
+      await vi.advanceTimersByTimeAsync(3000);
+      await failed;
+      expect(send).toHaveBeenCalledTimes(3);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('does not retry a request the background refuses', async () => {
     const send = vi.fn().mockRejectedValue(new MessagingError('invalid-offer', 'not an offer URL'));
     await expect(sendWithRetry(request, { send, wait: noWait })).rejects.toThrow('not an offer URL');

@@ -32,28 +32,46 @@ export async function sendMessage<T extends RequestType>(request: RequestOf<T>):
   return openEnvelope(raw) as ResponseMap[T];
 }
 
-/** Errors worth another try: the worker was restarting, or the database was briefly unavailable. */
-const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['internal', 'storage', 'blocked']);
+/** Errors worth another try: the worker was restarting, the database was briefly unavailable, or an answer never came. */
+const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['internal', 'storage', 'blocked', 'unanswered']);
+
+/**
+ * How long one attempt waits for the background. Its answers take well under a second, or some
+ * seconds behind a large import's writes; a background that does not answer at all (seen while
+ * its worker was stopped again and again) must not leave a capture or an insertion waiting in
+ * silence: the attempt is given up and the request sent again.
+ */
+export const ANSWER_WITHIN_MS = 10_000;
 
 export interface RetryOptions {
   attempts?: number;
   firstDelayMs?: number;
+  answerWithinMs?: number;
   wait?: (ms: number) => Promise<void>;
   send?: typeof sendMessage;
 }
 
 const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
+/** The answer, or an `unanswered` MessagingError once `ms` have passed without one (a late answer is then ignored). */
+function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new MessagingError('unanswered', `The extension did not answer within ${ms / 1000} s.`)), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
+}
+
 /**
- * Sends a request until the background acknowledges it, pausing longer after each failure, unless
- * the script is cut off from the extension. Only for requests that are safe to repeat: an upsert
+ * Sends a request until the background acknowledges it, pausing longer after each failure (an
+ * attempt unanswered for `answerWithinMs` is one), unless the script is cut off from the extension. Only for requests that are safe to repeat: an upsert
  * merges, a send carries its own time, and a picker's token is taken once.
  */
 export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>, options: RetryOptions = {}): Promise<ResponseMap[T]> {
-  const { attempts = 6, firstDelayMs = 250, wait = sleep, send = sendMessage } = options;
+  const { attempts = 6, firstDelayMs = 250, answerWithinMs = ANSWER_WITHIN_MS, wait = sleep, send = sendMessage } = options;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await send(request);
+      return await answeredWithin(send(request), answerWithinMs);
     } catch (error) {
       const retryable = (!(error instanceof MessagingError) || RETRYABLE.has(error.code)) && !extensionContextLost();
       if (!retryable || attempt >= attempts) throw error;

@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'internal',
   'forbidden',
   'stale',
+  'unanswered',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,6 +30,8 @@ export function describeError(error: unknown): string {
       return t('error_forbidden');
     case 'stale':
       return t('error_stale');
+    case 'unanswered':
+      return t('error_unanswered');
     default:
       return t('error_internal', detail);
   }

@@ -188,6 +188,49 @@ describe('faults that lose nothing', () => {
     }
   });
 
+  it('tells the advisor on Partner Center when the background does not answer, and saves once on Retry', async () => {
+    const browser = await launchExtension();
+    try {
+      expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
+      // An upgrade kept running from an extension page: the background's next open of the offer
+      // database waits behind it, so its requests get no answer, as seen when its worker was
+      // stopped again and again.
+      const holder = await browser.openExtensionPage('icon/128.png');
+      const hold = await holder.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const peek = indexedDB.open('offer-courier');
+            peek.onsuccess = () => {
+              const version = peek.result.version;
+              peek.result.close();
+              const upgrade = indexedDB.open('offer-courier', version + 1);
+              upgrade.onblocked = () => resolve('blocked');
+              upgrade.onupgradeneeded = () => {
+                const tx = upgrade.transaction!;
+                const offers = tx.objectStore('offers');
+                const spin = () => (offers.count().onsuccess = spin);
+                spin();
+                (globalThis as unknown as { release: () => void }).release = () => tx.abort();
+                resolve('held');
+              };
+            };
+          }),
+      );
+      expect(hold).toBe('held');
+      const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
+      const page = await browser.context.newPage();
+      await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));
+      // Six attempts of 10 s each, with their pauses between, before the page says so.
+      await expect.poll(() => accessibleText(page), { timeout: 100_000 }).toContain('did not answer in time, so this offer may not be saved yet');
+      await holder.evaluate(() => (globalThis as unknown as { release: () => void }).release());
+      await pressNoticeButton(page, 2);
+      await expect.poll(() => accessibleText(page), { timeout: 15_000 }).toContain('Offer saved · summary ID PO-66666666');
+      expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote })).offers).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
   it('saves an offer exactly once while the service worker keeps being stopped', async () => {
     const browser = await launchExtension();
     try {
