@@ -41,7 +41,7 @@ const RETRYABLE: ReadonlySet<ErrorCode> = new Set(['internal', 'storage', 'block
  * its worker was stopped again and again) must not leave a capture or an insertion waiting in
  * silence: the attempt is given up and the request sent again.
  */
-export const ANSWER_WITHIN_MS = 10_000;
+const ANSWER_WITHIN_MS = 10_000;
 
 export interface RetryOptions {
   attempts?: number;
@@ -64,8 +64,9 @@ function answeredWithin<T>(answer: Promise<T>, ms: number): Promise<T> {
 
 /**
  * Sends a request until the background acknowledges it, pausing longer after each failure (an
- * attempt unanswered for `answerWithinMs` is one), unless the script is cut off from the extension. Only for requests that are safe to repeat: an upsert
- * merges, a send carries its own time, and a picker's token is taken once.
+ * attempt unanswered for `answerWithinMs` is one), unless the script is cut off from the
+ * extension. Only for requests that are safe to repeat: an upsert merges, a send carries its own
+ * time, and a picker's token is taken once.
  */
 export async function sendWithRetry<T extends RequestType>(request: RequestOf<T>, options: RetryOptions = {}): Promise<ResponseMap[T]> {
   const { attempts = 6, firstDelayMs = 250, answerWithinMs = ANSWER_WITHIN_MS, wait = sleep, send = sendMessage } = options;
