@@ -4,7 +4,7 @@ import type { Request } from '../../lib/messaging/protocol';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, settledWithin, startFixtureServer, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, settledWithin, startFixtureServer, type ChromeGlobal, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
 
 let fixtures: FixtureServer;
@@ -14,10 +14,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await fixtures?.close();
 });
-
-interface ExtensionGlobal {
-  chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
-}
 
 interface WorkerVersion {
   versionId: string;
@@ -48,15 +44,12 @@ async function watchWorker(browser: ExtensionBrowser): Promise<(unanswered: Requ
   };
   return async (unanswered) => {
     const probe = await browser.openExtensionPage('icon/128.png');
+    const ask = (request: Request) => probe.evaluate((r) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(r), request);
     const lines = [
       ...seen.slice(-12),
-      await bounded('settings.get from a fresh page', () =>
-        probe.evaluate(async () => ((await (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'settings.get' })) as { ok: boolean }).ok),
-      ),
-      await bounded('offers.count from a fresh page', () => probe.evaluate(() => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage({ type: 'offers.count' }))),
-      await bounded(`the same ${unanswered.type} from a fresh page`, () =>
-        probe.evaluate((request) => (globalThis as unknown as ExtensionGlobal).chrome.runtime.sendMessage(request), unanswered),
-      ),
+      await bounded('settings.get from a fresh page', async () => ((await ask({ type: 'settings.get' })) as { ok: boolean }).ok),
+      await bounded('offers.count from a fresh page', () => ask({ type: 'offers.count' })),
+      await bounded(`the same ${unanswered.type} from a fresh page`, () => ask(unanswered)),
       await bounded('the offer database opened from a fresh page', () =>
         probe.evaluate(
           () =>

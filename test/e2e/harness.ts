@@ -101,7 +101,7 @@ export interface ExtensionBrowser {
 }
 
 /** The slice of the `chrome` global that test code evaluates inside extension pages. */
-interface ChromeGlobal {
+export interface ChromeGlobal {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
 
