@@ -26,7 +26,7 @@ import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
-import { offersNewestFirst } from './word-lines';
+import { firstOlder, offerOfKey, offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
@@ -914,12 +914,12 @@ const expectedReads = (candidates: number, holding: number, { matched, wanted }:
 
 /**
  * The offers below `key` ([createdAt, id]) and from the date `from` holding a word each query word
- * starts, newest first, listed by the word index. The rarest word among the scanned offers is
+ * starts, as offer keys (./word-lines) newest first, listed by the word index. The rarest word among the scanned offers is
  * listed first; each next word's offers are listed and intersected while that costs less than the
  * records it would spare reading (its list's size guessed from its share of the scanned offers).
  * The records read are checked for every word.
  */
-async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly string[], scan: ScanSoFar, key: readonly [string, string], from: string | undefined): Promise<[string, string][]> {
+async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly string[], scan: ScanSoFar, key: readonly [string, string], from: string | undefined): Promise<string[]> {
   const holdingOf = (word: string, among: readonly StoredOffer[]) => among.filter((stored) => matchesAllWords(stored.words, [word]));
   const byRarity = queryWords.map((word) => ({ word, holding: holdingOf(word, scan.scanned).length })).sort((a, b) => a.holding - b.holding);
   let candidates: Set<string> | null = null;
@@ -938,14 +938,17 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
     holding = holdingNext;
     if (candidates.size === 0) break;
   }
-  return offersNewestFirst([...(candidates ?? [])]).filter(([createdAt, id]) => isBefore({ createdAt, id }, key) && (!from || createdAt >= from));
+  const newestFirst = offersNewestFirst([...(candidates ?? [])]);
+  const below = firstOlder(newestFirst, ([createdAt, id]) => isBefore({ createdAt, id }, key));
+  const end = from ? firstOlder(newestFirst, ([createdAt]) => createdAt < from) : newestFirst.length;
+  return newestFirst.slice(below, Math.max(below, end));
 }
 
-/** The first `count` of the `listed` offers ([createdAt, id], newest first) whose records fit, read in growing batches. */
-async function fittingRecords(store: OffersStore, listed: readonly [string, string][], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
+/** The first `count` of the `listed` offers (offer keys, newest first) whose records fit, read in growing batches. */
+async function fittingRecords(store: OffersStore, listed: readonly string[], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
   const found: StoredOffer[] = [];
   for (let at = 0, size = count; at < listed.length; at += size, size = Math.min(SCAN_BATCH, size * 2)) {
-    const records = await getEach<StoredOffer>(unwrap(store), listed.slice(at, at + size).map(([, id]) => id));
+    const records = await getEach<StoredOffer>(unwrap(store), listed.slice(at, at + size).map((offer) => offerOfKey(offer)[1]));
     for (const stored of records) {
       if (!stored || !fits(stored)) continue;
       found.push(stored);

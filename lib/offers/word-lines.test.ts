@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addOfferKeys, entryLines, entryOf, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, offersNewestFirst, presentOffers, removal } from './word-lines';
+import { addOfferKeys, entryLines, entryOf, firstOlder, isRemoval, LineReader, linesStartingWith, mergeRuns, offerKey, offerOfKey, offersNewestFirst, presentOffers, removal } from './word-lines';
 
 const offer = (id: string) => ({ createdAt: '2026-03-01T10:00:00.000Z', id });
 
@@ -26,7 +26,7 @@ describe('entry lines', () => {
       [at('2'), 'ab'],
     ];
     const keyOf = ([createdAt, id]: [string, string]) => offerKey(entryLines({ createdAt, id }, ['w'])[0]!);
-    expect(offersNewestFirst(offers.map(keyOf))).toEqual([
+    expect(offersNewestFirst(offers.map(keyOf)).map(offerOfKey)).toEqual([
       [at('3'), 'z'],
       [at('2'), 'ab'],
       [at('2'), 'a'],
@@ -44,7 +44,7 @@ describe('entry lines', () => {
       [at('1'), '\u0001'],
       [at('2'), '100%'],
     ];
-    expect(offersNewestFirst(escaped.map(keyOf))).toEqual([
+    expect(offersNewestFirst(escaped.map(keyOf)).map(offerOfKey)).toEqual([
       [at('2'), '100%'],
       [at('1'), 'a'],
       [at('1'), '%'],
@@ -53,6 +53,17 @@ describe('entry lines', () => {
       [at('1'), '\t'],
       [at('1'), '\u0001'],
     ]);
+  });
+
+  it('finds where offers listed newest first turn older than a bound, at either end or none', () => {
+    const keys = offersNewestFirst(['c', 'a', 'b', 'b 1', 'd'].map((id) => offerKey(entryLines({ createdAt: id < 'c' ? '2026-03-01' : '2026-03-02', id }, ['w'])[0]!)));
+    expect(keys.map((key) => offerOfKey(key)[1])).toEqual(['d', 'c', 'b 1', 'b', 'a']);
+    const olderThan = (id: string) => ([, other]: [string, string]) => other < id;
+    expect(firstOlder(keys, olderThan('b 1'))).toBe(3);
+    expect(firstOlder(keys, olderThan('a'))).toBe(5);
+    expect(firstOlder(keys, olderThan('e'))).toBe(0);
+    expect(firstOlder(keys, ([createdAt]) => createdAt < '2026-03-02')).toBe(2);
+    expect(firstOlder([], olderThan('e'))).toBe(0);
   });
 
   it('sorts a word before the longer words it starts, so a prefix’s lines lie together', () => {

@@ -56,15 +56,29 @@ const newerFirst = ([aTime, aId]: readonly [string, string], [bTime, bId]: reado
   aTime === bTime ? (aId < bId ? 1 : aId > bId ? -1 : 0) : aTime < bTime ? 1 : -1;
 
 /**
- * The offers of these keys, newest first as the `newest` index orders them (creation time, then
+ * These offer keys, newest first as the `newest` index orders their offers (creation time, then
  * id). Sorted as text while no id was escaped: a tab sorts below every character of a time, so the
  * order is the same, and the engine's own sort is several times faster than a comparison function
  * over the 10,000 keys a common word holds. An escaped id (`%`) would sort by its escape instead.
- * `keys` may be reordered.
+ * The keys stay text: a search reads a few hundred of them, and making each a pair cost a search
+ * of a common word several milliseconds. `keys` may be reordered.
  */
-export function offersNewestFirst(keys: string[]): [string, string][] {
-  if (keys.some((key) => key.includes('%'))) return keys.map(offerOfKey).sort(newerFirst);
-  return keys.sort().reverse().map(offerOfKey);
+export function offersNewestFirst(keys: string[]): string[] {
+  if (keys.some((key) => key.includes('%'))) return keys.sort((a, b) => newerFirst(offerOfKey(a), offerOfKey(b)));
+  return keys.sort().reverse();
+}
+
+/** Where the offers of `keys` (newest first) stop being newer than `isOlder` says: the first index it holds for. */
+export function firstOlder(keys: readonly string[], isOlder: (offer: [string, string]) => boolean): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const key = keys[middle];
+    if (key !== undefined && isOlder(offerOfKey(key))) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 /**
