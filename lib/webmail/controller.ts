@@ -1,4 +1,4 @@
-import type { WebmailMessage } from '../messaging/protocol';
+import { MessagingError, type WebmailMessage } from '../messaging/protocol';
 import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
@@ -19,7 +19,8 @@ export type WebmailText =
   | 'webmail_notice_inserting'
   | 'webmail_notice_copied'
   | 'webmail_notice_failed'
-  | 'webmail_notice_not_recorded';
+  | 'webmail_notice_not_recorded'
+  | 'webmail_notice_unanswered';
 
 export interface WebmailDeps {
   adapter: WebmailAdapter;
@@ -229,7 +230,10 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     try {
       await deps.recordCompose(token, { kind: 'draft', at: new Date().toISOString(), provider: adapter.provider, ...plan.record });
     } catch (error) {
-      bar.showNotice(t('webmail_notice_not_recorded', deps.describeError(error)), 'error');
+      // Not "try again": inserting again would put a second copy in the message. An unanswered
+      // request is still waiting in the background, and is usually noted once it answers.
+      const unanswered = error instanceof MessagingError && error.code === 'unanswered';
+      bar.showNotice(unanswered ? t('webmail_notice_unanswered') : t('webmail_notice_not_recorded', deps.describeError(error)), 'error');
     }
     return { outcome: 'inserted' };
   }

@@ -4,8 +4,9 @@ import type { Request } from '../../lib/messaging/protocol';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
 import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
-import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, settledWithin, startFixtureServer, type ChromeGlobal, type ExtensionBrowser, type FixtureServer } from './harness';
+import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, pressThroughBrowser, settledWithin, startFixtureServer, type ChromeGlobal, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
+import { editorText, expectDrafted, getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, saveSettings } from './webmail-helpers';
 
 let fixtures: FixtureServer;
 beforeAll(async () => {
@@ -83,6 +84,37 @@ async function data<T>(browser: ExtensionBrowser, request: Request, diagnose?: (
   const answer = settled.value;
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.data as T;
+}
+
+/**
+ * Holds the offer database behind an upgrade kept running from an extension page: the
+ * background's next open of it waits, so its requests get no answer, as seen when its worker was
+ * stopped again and again. Resolves with what lets the database go.
+ */
+async function holdOfferDatabase(browser: ExtensionBrowser): Promise<() => Promise<void>> {
+  const holder = await browser.openExtensionPage('icon/128.png');
+  const hold = await holder.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const peek = indexedDB.open('offer-courier');
+        peek.onsuccess = () => {
+          const version = peek.result.version;
+          peek.result.close();
+          const upgrade = indexedDB.open('offer-courier', version + 1);
+          upgrade.onblocked = () => resolve('blocked');
+          upgrade.onupgradeneeded = () => {
+            const tx = upgrade.transaction!;
+            const offers = tx.objectStore('offers');
+            const spin = () => (offers.count().onsuccess = spin);
+            spin();
+            (globalThis as unknown as { release: () => void }).release = () => tx.abort();
+            resolve('held');
+          };
+        };
+      }),
+  );
+  expect(hold).toBe('held');
+  return () => holder.evaluate(() => (globalThis as unknown as { release: () => void }).release());
 }
 
 describe('faults that lose nothing', () => {
@@ -185,40 +217,45 @@ describe('faults that lose nothing', () => {
     const browser = await launchExtension();
     try {
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
-      // An upgrade kept running from an extension page: the background's next open of the offer
-      // database waits behind it, so its requests get no answer, as seen when its worker was
-      // stopped again and again.
-      const holder = await browser.openExtensionPage('icon/128.png');
-      const hold = await holder.evaluate(
-        () =>
-          new Promise<string>((resolve) => {
-            const peek = indexedDB.open('offer-courier');
-            peek.onsuccess = () => {
-              const version = peek.result.version;
-              peek.result.close();
-              const upgrade = indexedDB.open('offer-courier', version + 1);
-              upgrade.onblocked = () => resolve('blocked');
-              upgrade.onupgradeneeded = () => {
-                const tx = upgrade.transaction!;
-                const offers = tx.objectStore('offers');
-                const spin = () => (offers.count().onsuccess = spin);
-                spin();
-                (globalThis as unknown as { release: () => void }).release = () => tx.abort();
-                resolve('held');
-              };
-            };
-          }),
-      );
-      expect(hold).toBe('held');
+      const release = await holdOfferDatabase(browser);
       const quote = '66666666-aaaa-4bbb-8ccc-000000000006';
       const page = await browser.context.newPage();
       await page.goto(fixtures.url('partner.microsoft.com', `partner-center/wizard-spa.html?${new URLSearchParams({ quote, step: 'result', delay: '100' })}`));
       // Six attempts of 10 s each, with their pauses between, before the page says so.
       await expect.poll(() => accessibleText(page), { timeout: 100_000 }).toContain('did not answer in time, so this offer may not be saved yet');
-      await holder.evaluate(() => (globalThis as unknown as { release: () => void }).release());
+      await release();
       await pressNoticeButton(page, 2);
       await expect.poll(() => accessibleText(page), { timeout: 15_000 }).toContain('Offer saved · summary ID PO-66666666');
       expect((await data<{ offers: Offer[] }>(browser, { type: 'offers.search', query: quote })).offers).toHaveLength(1);
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it('tells the advisor in webmail when the background does not answer after an insertion, not to insert again, and notes the draft once when it answers', async () => {
+    const browser = await launchExtension();
+    try {
+      await saveSettings(browser, { profile: PROFILE });
+      const offer = await offerSeeder(browser, 9300)();
+      const page = await browser.context.newPage();
+      await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-compose.html'));
+      await insertButton(page).click();
+      const picker = await pickerFrame(page);
+      // Held once the picker lists the offers: the insertion goes through, the draft's note waits.
+      const release = await holdOfferDatabase(browser);
+      await pressThroughBrowser(picker, 'Enter');
+      await expect.poll(() => editorText(page)).toContain(offer.url);
+      // Six attempts of 10 s each, with their pauses between, before the bar says so.
+      await expect.poll(() => accessibleText(page), { timeout: 100_000 }).toContain('did not answer in time to note it on the offer');
+      const notice = await accessibleText(page);
+      expect(notice).toContain('set their status in the history');
+      expect(notice).not.toMatch(/try again/i);
+      expect((await editorText(page)).split(offer.url)).toHaveLength(2);
+      await release();
+      // The attempts still waiting in the background land as one draft.
+      await expectDrafted(browser, offer);
+      const drafted = (await getOffer(browser, offer.id)).customers[0]!.history.filter((entry) => entry.status === 'drafted');
+      expect(drafted).toHaveLength(1);
     } finally {
       await browser.close();
     }
