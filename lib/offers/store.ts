@@ -914,10 +914,10 @@ const expectedReads = (candidates: number, holding: number, { matched, wanted }:
 
 /**
  * The offers below `key` ([createdAt, id]) and from the date `from` holding a word each query word
- * starts, as offer keys (./word-lines) newest first, listed by the word index. The rarest word among the scanned offers is
- * listed first; each next word's offers are listed and intersected while that costs less than the
- * records it would spare reading (its list's size guessed from its share of the scanned offers).
- * The records read are checked for every word.
+ * starts, as offer keys (./word-lines) newest first, listed by the word index. The rarest word
+ * among the scanned offers is listed first; each next word's offers are listed and intersected
+ * while that costs less than the records it would spare reading (its list's size guessed from
+ * its share of the scanned offers). The records read are checked for every word.
  */
 async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly string[], scan: ScanSoFar, key: readonly [string, string], from: string | undefined): Promise<string[]> {
   const holdingOf = (word: string, among: readonly StoredOffer[]) => among.filter((stored) => matchesAllWords(stored.words, [word]));

@@ -66,6 +66,17 @@ describe('entry lines', () => {
     expect(firstOlder([], olderThan('e'))).toBe(0);
   });
 
+  it('cuts escaped ids at a cursor among offers of one time as a filter of the raw ids would', () => {
+    const at = '2026-03-01T10:00:00.000Z';
+    const ids = ['%', '\u0001', 'a', '\t', ' x', '100%', 'b'];
+    const keys = offersNewestFirst(ids.map((id) => offerKey(entryLines({ createdAt: at, id }, ['w'])[0]!)));
+    const newestFirst = keys.map((key) => offerOfKey(key)[1]);
+    for (const cursor of ids) {
+      const below = firstOlder(keys, ([createdAt, id]) => createdAt < at || (createdAt === at && id < cursor));
+      expect(newestFirst.slice(below)).toEqual(newestFirst.filter((id) => id < cursor));
+    }
+  });
+
   it('sorts a word before the longer words it starts, so a prefix’s lines lie together', () => {
     const lines = [...entryLines(offer('b'), ['contoso', 'cont', 'contosoltd']), ...entryLines(offer('a'), ['cont', 'cona'])].sort();
     expect(lines.map((line) => line.split('\t')[0])).toEqual(['cona', 'cont', 'cont', 'contoso', 'contosoltd']);

@@ -64,11 +64,19 @@ const newerFirst = ([aTime, aId]: readonly [string, string], [bTime, bId]: reado
  * of a common word several milliseconds. `keys` may be reordered.
  */
 export function offersNewestFirst(keys: string[]): string[] {
-  if (keys.some((key) => key.includes('%'))) return keys.sort((a, b) => newerFirst(offerOfKey(a), offerOfKey(b)));
+  if (keys.some((key) => key.includes('%'))) {
+    return keys
+      .map((key) => ({ key, offer: offerOfKey(key) }))
+      .sort((a, b) => newerFirst(a.offer, b.offer))
+      .map(({ key }) => key);
+  }
   return keys.sort().reverse();
 }
 
-/** Where the offers of `keys` (newest first) stop being newer than `isOlder` says: the first index it holds for. */
+/**
+ * The first index of `keys` (newest first) whose offer `isOlder` holds for, or their length: it
+ * must hold from some offer on and for every older one (an offer below a cursor, before a date).
+ */
 export function firstOlder(keys: readonly string[], isOlder: (offer: [string, string]) => boolean): number {
   let low = 0;
   let high = keys.length;
