@@ -1,4 +1,4 @@
-import { MessagingError, type WebmailMessage } from '../messaging/protocol';
+import type { WebmailMessage } from '../messaging/protocol';
 import type { ComposeEvent } from '../offers/customers';
 import { CaretMemory } from './caret';
 import { copyRich } from '../clipboard';
@@ -9,6 +9,7 @@ import { planAfterInsertion, SUBJECT_MAX } from './insertion-plan';
 import { bodyHoldsLink } from './offer-link';
 import { findSendButton, isButtonActivation, isInDialog, isSendShortcut, isTypingTarget, isUndoShortcut, isWorkKey, owningBody, showsDialog, shownUndoControl } from './send-controls';
 import { nextSendState, type SendInput, type SendState } from './send-state';
+import { notRecordedNotice } from './not-recorded-notice';
 import { isOnDarkPage } from './page-theme';
 import { readTabMessage, type ComposeOpenAnswer, type InsertAnswer, type OpenAnswer } from './tab-messages';
 import { createComposeBar, createPickerFrame, type ComposeBar, type PickerFrame } from './ui';
@@ -20,6 +21,7 @@ export type WebmailText =
   | 'webmail_notice_copied'
   | 'webmail_notice_failed'
   | 'webmail_notice_not_recorded'
+  | 'webmail_notice_not_recorded_by_hand'
   | 'webmail_notice_unanswered';
 
 export interface WebmailDeps {
@@ -230,10 +232,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     try {
       await deps.recordCompose(token, { kind: 'draft', at: new Date().toISOString(), provider: adapter.provider, ...plan.record });
     } catch (error) {
-      // Not "try again": inserting again would put a second copy in the message. An unanswered
-      // request is still waiting in the background, and is usually noted once it answers.
-      const unanswered = error instanceof MessagingError && error.code === 'unanswered';
-      bar.showNotice(unanswered ? t('webmail_notice_unanswered') : t('webmail_notice_not_recorded', deps.describeError(error)), 'error');
+      bar.showNotice(notRecordedNotice(error, t, deps.describeError), 'error');
     }
     return { outcome: 'inserted' };
   }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Frame, Page } from 'playwright-core';
 import type { Offer } from '../../lib/offers/schema';
 import type { Request } from '../../lib/messaging/protocol';
 import { BACKUP_VERSION } from '../../lib/offers/backup-envelope';
@@ -6,7 +7,7 @@ import { createBackup } from '../../lib/offers/backup';
 import { makeOffer } from '../unit/offer-factory';
 import { accessibleText, contrastRatio, keepStoppingWorker, noticeColours, launchExtension, stopWorkerUnderQuota, pressNoticeButton, pressThroughBrowser, settledWithin, startFixtureServer, type ChromeGlobal, type ExtensionBrowser, type FixtureServer } from './harness';
 import { importOffers } from './backup-transfer';
-import { editorText, expectDrafted, getOffer, insertButton, offerSeeder, pickerFrame, PROFILE, saveSettings } from './webmail-helpers';
+import { editorText, expectDrafted, insertButton, offerSeeder, pickerFrame, PROFILE, saveSettings } from './webmail-helpers';
 
 let fixtures: FixtureServer;
 beforeAll(async () => {
@@ -115,6 +116,14 @@ async function holdOfferDatabase(browser: ExtensionBrowser): Promise<() => Promi
   );
   expect(hold).toBe('held');
   return () => holder.evaluate(() => (globalThis as unknown as { release: () => void }).release());
+}
+
+/** A Gmail compose window whose picker lists the offers, the keyboard in its search box. */
+async function gmailPicker(browser: ExtensionBrowser): Promise<{ page: Page; picker: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-compose.html'));
+  await insertButton(page).click();
+  return { page, picker: await pickerFrame(page) };
 }
 
 describe('faults that lose nothing', () => {
@@ -237,10 +246,7 @@ describe('faults that lose nothing', () => {
     try {
       await saveSettings(browser, { profile: PROFILE });
       const offer = await offerSeeder(browser, 9300)();
-      const page = await browser.context.newPage();
-      await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-compose.html'));
-      await insertButton(page).click();
-      const picker = await pickerFrame(page);
+      const { page, picker } = await gmailPicker(browser);
       // Held once the picker lists the offers: the insertion goes through, the draft's note waits.
       const release = await holdOfferDatabase(browser);
       await pressThroughBrowser(picker, 'Enter');
@@ -254,12 +260,25 @@ describe('faults that lose nothing', () => {
       await release();
       // The attempts still waiting in the background land as one draft.
       await expectDrafted(browser, offer);
-      const drafted = (await getOffer(browser, offer.id)).customers[0]!.history.filter((entry) => entry.status === 'drafted');
-      expect(drafted).toHaveLength(1);
     } finally {
       await browser.close();
     }
   }, 180_000);
+
+  it('tells the advisor in webmail when the offer was deleted while the picker listed it', async () => {
+    const browser = await launchExtension();
+    try {
+      await saveSettings(browser, { profile: PROFILE });
+      const offer = await offerSeeder(browser, 9320)();
+      const { page, picker } = await gmailPicker(browser);
+      expect((await browser.send({ type: 'offers.delete', id: offer.id })).ok).toBe(true);
+      await pressThroughBrowser(picker, 'Enter');
+      await expect.poll(() => editorText(page)).toContain(offer.url);
+      await expect.poll(() => accessibleText(page), { timeout: 20_000 }).toContain('could not note it on the offer: That offer no longer exists.');
+    } finally {
+      await browser.close();
+    }
+  });
 
   it('saves an offer exactly once while the service worker keeps being stopped', async () => {
     const browser = await launchExtension();
