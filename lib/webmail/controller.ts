@@ -232,7 +232,7 @@ export function startWebmail(deps: WebmailDeps): WebmailController {
     try {
       await deps.recordCompose(token, { kind: 'draft', at: new Date().toISOString(), provider: adapter.provider, ...plan.record });
     } catch (error) {
-      bar.showNotice(notRecordedNotice(error, t, deps.describeError), 'error');
+      bar.showNotice(notRecordedNotice(error, deps), 'error');
     }
     return { outcome: 'inserted' };
   }

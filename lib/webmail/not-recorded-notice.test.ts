@@ -6,7 +6,7 @@ import { MessagingError, type ErrorCode } from '../messaging/protocol';
 import { describeError } from '../ui/describe-error';
 import { notRecordedNotice } from './not-recorded-notice';
 
-const notice = (error: unknown) => notRecordedNotice(error, t, describeError);
+const notice = (error: unknown) => notRecordedNotice(error, { t, describeError });
 afterEach(() => vi.restoreAllMocks());
 
 describe('the notice for an inserted message that was not noted on its offer', () => {

@@ -118,10 +118,15 @@ async function holdOfferDatabase(browser: ExtensionBrowser): Promise<() => Promi
   return () => holder.evaluate(() => (globalThis as unknown as { release: () => void }).release());
 }
 
-/** A Gmail compose window whose picker lists the offers, the keyboard in its search box. */
-async function gmailPicker(browser: ExtensionBrowser): Promise<{ page: Page; picker: Frame }> {
+const COMPOSES = [
+  { name: 'Gmail', host: 'mail.google.com', path: 'webmail/gmail-compose.html' },
+  { name: 'Outlook', host: 'outlook.office.com', path: 'webmail/outlook-compose.html' },
+] as const;
+
+/** A compose window whose picker lists the offers, the keyboard in its search box. */
+async function composePicker(browser: ExtensionBrowser, { host, path }: (typeof COMPOSES)[number] = COMPOSES[0]): Promise<{ page: Page; picker: Frame }> {
   const page = await browser.context.newPage();
-  await page.goto(fixtures.url('mail.google.com', 'webmail/gmail-compose.html'));
+  await page.goto(fixtures.url(host, path));
   await insertButton(page).click();
   return { page, picker: await pickerFrame(page) };
 }
@@ -246,7 +251,7 @@ describe('faults that lose nothing', () => {
     try {
       await saveSettings(browser, { profile: PROFILE });
       const offer = await offerSeeder(browser, 9300)();
-      const { page, picker } = await gmailPicker(browser);
+      const { page, picker } = await composePicker(browser);
       // Held once the picker lists the offers: the insertion goes through, the draft's note waits.
       const release = await holdOfferDatabase(browser);
       await pressThroughBrowser(picker, 'Enter');
@@ -265,12 +270,12 @@ describe('faults that lose nothing', () => {
     }
   }, 180_000);
 
-  it('tells the advisor in webmail when the offer was deleted while the picker listed it', async () => {
+  it.each(COMPOSES)('tells the advisor in $name when the offer was deleted while the picker listed it', async (compose) => {
     const browser = await launchExtension();
     try {
       await saveSettings(browser, { profile: PROFILE });
       const offer = await offerSeeder(browser, 9320)();
-      const { page, picker } = await gmailPicker(browser);
+      const { page, picker } = await composePicker(browser, compose);
       expect((await browser.send({ type: 'offers.delete', id: offer.id })).ok).toBe(true);
       await pressThroughBrowser(picker, 'Enter');
       await expect.poll(() => editorText(page)).toContain(offer.url);
