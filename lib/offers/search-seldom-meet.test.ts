@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeOffer, newestFirst } from '@/test/unit/offer-factory';
 import { allPages, countCalls, storeWith } from '@/test/unit/search-pages';
 import type { Offer } from './schema';
@@ -24,4 +24,35 @@ it('reads only the offers holding both words, listed by the word index, for word
   });
   expect(recordsRead).toBe(21);
   expect(await allPages(store, 'alpha beta', {}, 20)).toEqual(expected);
+});
+
+describe('two common words held together by the newest offer, then by one in 100', () => {
+  // Alpha in even offers, beta in odd ones, both in every 100th from the newest (offer 11,999).
+  const bothAt = (n: number) => (11_999 - n) % 100 === 0;
+  const seldom = Array.from({ length: 12_000 }, (_, n) => makeOffer(n, { notes: bothAt(n) ? 'alpha beta' : n % 2 ? 'beta' : 'alpha' }));
+  const expected = seldom.filter((_, n) => bothAt(n)).sort(newestFirst).map((o) => o.id);
+  let seldomStore: OfferStore;
+  beforeAll(async () => {
+    seldomStore = await storeWith(seldom);
+  }, 60_000);
+
+  it('reads the words’ newest lines down to the page’s last match, and only the records that match', async () => {
+    let [blockReads, wordListings] = [0, 0];
+    const recordsRead = await countCalls(IDBObjectStore.prototype, ['get'], 'offers', async () => {
+      wordListings = await countCalls(IDBObjectStore.prototype, ['getAll'], 'wordBlocks', async () => {
+        blockReads = await countCalls(IDBObjectStore.prototype, ['openCursor'], 'wordBlocks', async () => {
+          expect((await seldomStore.search('alpha beta', { limit: 50 })).offers.map((o) => o.id)).toEqual(expected.slice(0, 50));
+        });
+      });
+    });
+    // The newest is found by the scan; the next 49 and the one that says a next page exists are read.
+    expect(recordsRead).toBe(50);
+    // Each word's 6,000 lines fill twelve blocks or more, read one at a time from the newest: the
+    // page reaches five thousand offers down, under half of them. No word is listed whole.
+    expect(wordListings).toBe(0);
+    expect(blockReads).toBeLessThanOrEqual(14);
+    for (const limit of [7, 50]) expect(await allPages(seldomStore, 'alpha beta', {}, limit)).toEqual(expected);
+    const from = seldom[6_000]!.createdAt;
+    expect(await allPages(seldomStore, 'alpha beta', { from }, 20)).toEqual(expected.filter((id) => Number(id.slice('offer-'.length)) >= 6_000));
+  });
 });

@@ -26,6 +26,7 @@ import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
+import { commonHolders } from './newest-holders';
 import { firstOlder, offerOfKey, offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -526,9 +527,12 @@ export class OfferStore {
       // a batch more to read: the word index lists the offers to read instead.
       const needed = Math.ceil((wanted - matches.length) / (Math.max(matches.length, 1) / scanned.length));
       if (matches.length === 0 || needed > SCAN_BATCH) {
-        const total = await countedOffers(tx.objectStore('offers'));
-        const listed = await holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total }, [last.createdAt, last.id], filter.from);
-        matches.push(...(await fittingRecords(tx.objectStore('offers'), listed, fits, wanted - matches.length)));
+        const below: [string, string] = [last.createdAt, last.id];
+        // Read from the newest down where the scan saw the words together (or there is one word):
+        // where it did not, they may never be, and listing holders costs less than walking them all.
+        const common = queryWords.length === 1 || matches.length > 0 ? await commonHolders(tx, queryWords, below, filter.from) : null;
+        const take = common ? (count: number) => common.take(count) : takingFrom(await holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total: await countedOffers(tx.objectStore('offers')) }, below, filter.from));
+        matches.push(...(await fittingRecords(tx.objectStore('offers'), take, fits, wanted - matches.length)));
         return pageOf(matches, limit);
       }
       batchSize = Math.max(wanted, needed);
@@ -944,11 +948,20 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
   return newestFirst.slice(below, Math.max(below, end));
 }
 
-/** The first `count` of the `listed` offers (offer keys, newest first) whose records fit, read in growing batches. */
-async function fittingRecords(store: OffersStore, listed: readonly string[], fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
+/** Offer keys taken newest first, at least `count` at a time but at the end. */
+type TakeOffers = (count: number) => Promise<string[]>;
+
+/** Takes from a list of offer keys, newest first. */
+function takingFrom(listed: readonly string[]): TakeOffers {
+  let at = 0;
+  return (count) => Promise.resolve(listed.slice(at, (at += count)));
+}
+
+/** The first `count` of the offers `take` gives whose records fit, read in growing batches. */
+async function fittingRecords(store: OffersStore, take: TakeOffers, fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
   const found: StoredOffer[] = [];
-  for (let at = 0, size = count; at < listed.length; at += size, size = Math.min(SCAN_BATCH, size * 2)) {
-    const records = await getEach<StoredOffer>(unwrap(store), listed.slice(at, at + size).map((offer) => offerOfKey(offer)[1]));
+  for (let size = count, taken = await take(size); taken.length > 0; size = Math.min(SCAN_BATCH, size * 2), taken = await take(size)) {
+    const records = await getEach<StoredOffer>(unwrap(store), taken.map((offer) => offerOfKey(offer)[1]));
     for (const stored of records) {
       if (!stored || !fits(stored)) continue;
       found.push(stored);

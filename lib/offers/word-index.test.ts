@@ -6,6 +6,7 @@ import { openOfferDatabase, type OfferCourierDB } from './db';
 import { BLOCK_LINES, offerOfKey } from './word-lines';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexState } from './word-index';
 import { keyedTerm } from './keyed-terms';
+import { random, randomOffers, writeChanges } from '@/test/unit/word-index-model';
 
 // The word index against a model: random creations, edits and deletions, in single writes (the
 // delta) and in large ones (runs, merged as they grow), must list for every prefix exactly the
@@ -16,52 +17,9 @@ beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
   db = await openOfferDatabase();
 });
+const write = (changes: Parameters<typeof writeChanges>[1]) => writeChanges(db, changes);
 
 const VOCABULARY = Array.from({ length: 60 }, (_, n) => `w${String.fromCharCode(97 + (n % 26))}${n}`);
-
-/** A small deterministic random source, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
-    return state / 2 ** 31;
-  };
-}
-
-/**
- * A random walk over offers, kept as the model: `create` makes one, `edit` gives one new terms or
- * (3 times in 10) deletes it; each returns the change as the index records it (before, after).
- */
-function randomOffers(next: () => number, termsOf: (id: string) => string[]) {
-  const offers = new Map<string, WordHolder>();
-  let made = 0;
-  const create = (): [undefined, WordHolder] => {
-    const id = `offer-${made}`;
-    const offer = { id, createdAt: new Date(Date.UTC(2026, 0, 1) + made++ * 60_000).toISOString(), terms: termsOf(id) };
-    offers.set(offer.id, offer);
-    return [undefined, offer];
-  };
-  const edit = (): [WordHolder, WordHolder | undefined] => {
-    const offerIds = [...offers.keys()];
-    const before = offers.get(offerIds[Math.floor(next() * offerIds.length)]!)!;
-    if (next() < 0.3) {
-      offers.delete(before.id);
-      return [before, undefined];
-    }
-    const after = { ...before, terms: termsOf(before.id) };
-    offers.set(after.id, after);
-    return [before, after];
-  };
-  return { offers, create, edit };
-}
-
-async function write(changes: readonly [WordHolder | undefined, WordHolder | undefined][]): Promise<void> {
-  const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readwrite');
-  const change = new WordIndexChange();
-  for (const [before, after] of changes) change.record(before, after);
-  await change.save(tx);
-  await tx.done;
-}
 
 async function holders(prefix: string): Promise<string[]> {
   const tx = db.transaction(['wordBlocks', 'wordIndex'], 'readonly');

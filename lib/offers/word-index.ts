@@ -78,7 +78,7 @@ const runRange = (run: number) => IDBKeyRange.bound([run], [run, []]);
 const blockBefore = (run: number, prefix: string) => IDBKeyRange.bound([run, ''], [run, prefix]);
 /** The blocks of a run that start within `prefix`, after `after` when given (a block's key). */
 const blocksWithin = (run: number, prefix: string, after: [number, string] = [run, prefix]) => IDBKeyRange.bound(after, [run, `${prefix}\uffff`], true, false);
-const readState = async (tx: WordIndexTransaction) => (await tx.objectStore('wordIndex').get(WORD_INDEX_ID)) ?? emptyState();
+export const readState = async (tx: WordIndexTransaction) => (await tx.objectStore('wordIndex').get(WORD_INDEX_ID)) ?? emptyState();
 
 /** The offers holding a word that `prefix` starts, as offer keys (./word-lines `offerOfKey` reads them). */
 export async function wordHolders(tx: WordIndexTransaction, prefix: string): Promise<Set<string>> {

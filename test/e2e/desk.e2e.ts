@@ -327,6 +327,25 @@ describe('history page', () => {
     await page.close();
   });
 
+  it('pages a two-word search from the words’ newest entries, where the newest offer holds both and one in 100 after it', async () => {
+    // 6,000 offers, each with Business Standard; the newest and every 100th below it at Fabrikam:
+    // the newest offers hold the words together too seldom to scan for a page, so the word index
+    // gives the offers holding both, newest first. The 50th and the 51st share a creation time.
+    const fabrikam = (i: number) => (5999 - i) % 100 === 0;
+    const offers = Array.from({ length: 6000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: fabrikam(i) ? 'Fabrikam' : 'Contoso' })] }));
+    offers[999] = { ...offers[999]!, createdAt: offers[1099]!.createdAt };
+    await seed(browser, offers);
+    const page = await openPage('history.html');
+    await expect.poll(() => rows(page).count()).toBe(50);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('fabrikam business');
+    const expected = offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.summaryId);
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(0, 50));
+    await page.getByRole('button', { name: 'Older offers' }).click();
+    await expect.poll(() => rowIds(page)).toEqual(expected.slice(50));
+    expect(await page.getByRole('button', { name: 'Older offers' }).count()).toBe(0);
+    await page.close();
+  });
+
   it('changes a customer’s status and shows their timeline', async () => {
     await seed(browser, deskOffers());
     const page = await openPage('history.html?offer=offer-4');

@@ -96,6 +96,22 @@ describe('popup, in Firefox', () => {
     } while (cursor);
     expect(found).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
   });
+
+  it('pages a two-word search from the words’ newest entries, where the newest offer holds both and one in 100 after it', async () => {
+    // The newest holds both words, then every 100th: too seldom to scan for a page of 50, so the
+    // word index gives the offers holding both, from the newest down.
+    const fabrikam = (i: number) => (2999 - i) % 100 === 0;
+    const offers = Array.from({ length: 3000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: fabrikam(i) ? 'Fabrikam' : 'Contoso' })] }));
+    await seed(offers);
+    const found: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await data<{ offers: Offer[]; nextCursor: string | null }>({ type: 'offers.search', query: 'fabrikam business', limit: 20, ...(cursor ? { cursor } : {}) });
+      found.push(...page.offers.map((offer) => offer.id));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(found).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
+  });
 });
 
 describe('history page, in Firefox', () => {
