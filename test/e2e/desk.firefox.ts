@@ -29,6 +29,18 @@ async function seed(offers: Offer[]): Promise<void> {
 }
 
 /** Four offers, the second accepted by its customer and the trial without one. */
+/** The ids a search lists on every page of `limit`, following each page's cursor to the end. */
+async function searchAllPages(query: string, limit: number): Promise<string[]> {
+  const found: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await data<{ offers: Offer[]; nextCursor: string | null }>({ type: 'offers.search', query, limit, ...(cursor ? { cursor } : {}) });
+    found.push(...page.offers.map((offer) => offer.id));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return found;
+}
+
 function deskOffers(): Offer[] {
   const [first, second, third, fourth] = ['2026-02-03T10:00:00.000Z', '2026-03-10T10:00:00.000Z', '2026-03-20T10:00:00.000Z', '2026-04-01T10:00:00.000Z'];
   return [
@@ -87,14 +99,7 @@ describe('popup, in Firefox', () => {
     const fabrikam = (i: number) => i % 25 === 0 || i === 151;
     const offers = Array.from({ length: 400 }, (_, i) => makeOffer(i, { createdAt: at(i), customers: [makeCustomer(`c${i}`, { company: fabrikam(i) ? 'Fabrikam' : 'Contoso' })] }));
     await seed(offers);
-    const found: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await data<{ offers: Offer[]; nextCursor: string | null }>({ type: 'offers.search', query: 'fabrikam business', limit: 5, ...(cursor ? { cursor } : {}) });
-      found.push(...page.offers.map((offer) => offer.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    expect(found).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
+    expect(await searchAllPages('fabrikam business', 5)).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
   });
 
   it('pages a two-word search from the words’ newest entries, where the newest offer holds both and one in 100 after it', async () => {
@@ -103,14 +108,7 @@ describe('popup, in Firefox', () => {
     const fabrikam = (i: number) => (2999 - i) % 100 === 0;
     const offers = Array.from({ length: 3000 }, (_, i) => makeOffer(i, { customers: [makeCustomer(`c${i}`, { company: fabrikam(i) ? 'Fabrikam' : 'Contoso' })] }));
     await seed(offers);
-    const found: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await data<{ offers: Offer[]; nextCursor: string | null }>({ type: 'offers.search', query: 'fabrikam business', limit: 20, ...(cursor ? { cursor } : {}) });
-      found.push(...page.offers.map((offer) => offer.id));
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    expect(found).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
+    expect(await searchAllPages('fabrikam business', 20)).toEqual(offers.filter((_, i) => fabrikam(i)).sort(newestFirst).map((offer) => offer.id));
   });
 });
 
