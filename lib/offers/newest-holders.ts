@@ -14,22 +14,28 @@ import { isRemoval, offersNewestFirst, offerOfKey } from './word-lines';
 
 const TAB = '\t';
 /**
- * Sorts above every line of a term (the term, a tab, an offer) and below every line of a longer
- * term: what follows a term in a longer one is a word's character or an escaped key's, never a
- * control character up to the line break (./word-lines `escapeText`).
+ * Sorts below every character that follows a term in a longer term (a word's character, or an
+ * escaped key's) and every character of an escaped id (./word-lines `escapeText` leaves none up
+ * to the line break). So `term + AFTER_TERM` is above every line of the term and below every line
+ * of a longer one, and `key + AFTER_TERM` above the key's line and its removal, below any other key.
  */
 const AFTER_TERM = '\u000b';
-/** Sorts above every offer key: a key starts with its creation time, in digits. */
-const ABOVE_EVERY_KEY = '\uffff';
+/** Above the tab and below AFTER_TERM: `createdAt + ABOVE_ITS_IDS` is above every key of that creation time. */
+const ABOVE_ITS_IDS = '\n';
+/**
+ * The block reads a walk may make before the search lists every holder instead (two requests a
+ * run, all at once): words that met among the newest offers may never meet again, and walking
+ * two common words to their end reads every block of both, one request after another.
+ */
+const WALK_BLOCKS = 24;
 
 type Maybe<T> = T | Promise<T>;
-const whenAll = <T>(values: readonly Maybe<T>[]): Maybe<readonly T[]> =>
-  values.some((value) => value instanceof Promise) ? Promise.all(values) : (values as readonly T[]);
-const then = <T, R>(value: Maybe<T>, next: (value: T) => Maybe<R>): Maybe<R> => (value instanceof Promise ? value.then(next) : next(value));
+const isPending = <T>(value: Maybe<T>): value is Promise<T> => value instanceof Promise;
+const allOf = <T>(values: readonly Maybe<T>[]): Promise<T[]> => Promise.all(values.map(async (value) => value));
 
 /**
  * One layer of the index (a run, or the delta) as one term's lines: the greatest of them below a
- * line. A search reads downwards: each limit is no higher than the one before.
+ * line. A walk reads downwards: each limit is no higher than the one before.
  */
 interface TermLayer {
   /** Synchronous when the layer holds the answer already. */
@@ -50,15 +56,20 @@ class FallingLines {
   }
 }
 
-/** The delta's lines of a term. */
+/** The delta's lines of a term (`head`: the term and a tab). */
 function deltaLayer(delta: readonly string[], head: string): TermLayer {
   const lines = new FallingLines(delta.filter((line) => line.startsWith(head)).sort());
-  return { greatestBelow: (limit) => ofTerm(lines.greatestBelow(limit), head) };
+  return { greatestBelow: (limit) => lines.greatestBelow(limit) };
 }
 
 const ofTerm = (line: string | undefined, head: string) => (line?.startsWith(head) ? line : undefined);
 
 type WordBlockStore = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'wordBlocks', IDBTransactionMode>;
+
+/** How many blocks a walk has read. */
+interface WalkReads {
+  blocks: number;
+}
 
 /** A run's lines of a term, a block read at a time from the newest down. */
 class RunLayer implements TermLayer {
@@ -69,6 +80,7 @@ class RunLayer implements TermLayer {
     private readonly blocks: WordBlockStore,
     private readonly run: number,
     private readonly head: string,
+    private readonly reads: WalkReads,
   ) {}
 
   greatestBelow(limit: string): Maybe<string | undefined> {
@@ -77,17 +89,9 @@ class RunLayer implements TermLayer {
     return this.read(limit).then(() => this.greatestBelow(limit));
   }
 
-  /** Reads the block holding the greatest line below `limit`: the last one starting below it. */
-  async read(limit: string): Promise<string[]> {
-    const cursor = await this.blocks.openCursor(IDBKeyRange.bound([this.run, ''], [this.run, limit], false, true), 'prev');
-    const lines = cursor ? cursor.value.text.split('\n') : [];
-    this.held = { first: cursor ? cursor.value.key[1] : '', lines: new FallingLines(lines) };
-    return lines;
-  }
-
   /**
    * Whether the run holds a line of a longer term that `word` starts. Reads the block holding the
-   * word's newest lines, which a search reads first.
+   * word's newest lines, where a walk starts.
    */
   async holdsLongerTerm(word: string): Promise<boolean> {
     const end = word + AFTER_TERM;
@@ -95,9 +99,35 @@ class RunLayer implements TermLayer {
     const above = lines.find((line) => line >= end) ?? nextBlock?.[1];
     return above?.startsWith(word) ?? false;
   }
+
+  /** Reads and holds the block holding the greatest line below `limit`, the last one starting below it; its lines. */
+  private async read(limit: string): Promise<string[]> {
+    this.reads.blocks++;
+    const cursor = await this.blocks.openCursor(IDBKeyRange.bound([this.run, ''], [this.run, limit], false, true), 'prev');
+    const lines = cursor ? cursor.value.text.split('\n') : [];
+    this.held = { first: cursor ? cursor.value.key[1] : '', lines: new FallingLines(lines) };
+    return lines;
+  }
 }
 
-/** The offers holding one term, as the layers (oldest first) leave them: a newer layer's line for an offer decides. */
+/** Of the layers' greatest lines (oldest layer first), the greatest offer key, and whether the newest layer holding it removes it. */
+function newestSays(lines: readonly (string | undefined)[], head: string): { key: string | undefined; removed: boolean } {
+  let key: string | undefined;
+  let removed = false;
+  for (const line of lines) {
+    if (line === undefined) continue;
+    const removal = isRemoval(line);
+    const lineKey = line.slice(head.length, removal ? -TAB.length : undefined);
+    if (key === undefined || lineKey > key) [key, removed] = [lineKey, removal];
+    else if (lineKey === key) removed = removal;
+  }
+  return { key, removed };
+}
+
+/**
+ * The offers holding one term, as the layers (oldest first) leave them. Loops rather than recurses
+ * while the layers answer at once: a delta of removals would otherwise run out of stack.
+ */
 class TermHolders {
   private readonly head: string;
   constructor(
@@ -107,87 +137,128 @@ class TermHolders {
     this.head = term + TAB;
   }
 
-  /** The greatest offer key below `limit` (a key, or one followed by AFTER_TERM to take the key itself in). */
+  /** The greatest offer key held below `limit` (a key, or one followed by AFTER_TERM to take the key itself in). */
   greatestBelow(limit: string): Maybe<string | undefined> {
-    return then(whenAll(this.layers.map((layer) => layer.greatestBelow(this.head + limit))), (lines) => {
-      let best: string | undefined;
-      let removed = false;
-      for (const line of lines) {
-        if (line === undefined) continue;
-        const removal = isRemoval(line);
-        const key = line.slice(this.head.length, removal ? -TAB.length : undefined);
-        if (best === undefined || key > best) [best, removed] = [key, removal];
-        else if (key === best) removed = removal;
-      }
-      return best !== undefined && removed ? this.greatestBelow(best) : best;
-    });
+    for (let below = limit; ; ) {
+      const lines = this.layers.map((layer) => layer.greatestBelow(this.head + below));
+      if (lines.some(isPending)) return allOf(lines).then((read) => this.heldOrBelow(read));
+      const { key, removed } = newestSays(lines as (string | undefined)[], this.head);
+      if (key === undefined || !removed) return key;
+      below = key;
+    }
+  }
+
+  private heldOrBelow(lines: readonly (string | undefined)[]): Maybe<string | undefined> {
+    const { key, removed } = newestSays(lines, this.head);
+    return key !== undefined && removed ? this.greatestBelow(key) : key;
   }
 }
 
-/** The greatest offer key below `limit` that every term's holders hold. */
-function greatestCommonBelow(terms: readonly TermHolders[], limit: string): Maybe<string | undefined> {
-  return then(whenAll(terms.map((term) => term.greatestBelow(limit))), (keys) => {
-    let lowest: string | undefined;
-    for (const key of keys) {
-      if (key === undefined) return undefined;
-      if (lowest === undefined || key < lowest) lowest = key;
-    }
-    if (lowest === undefined || keys.every((key) => key === lowest)) return lowest;
-    return greatestCommonBelow(terms, lowest + AFTER_TERM);
-  });
+/** The walk read more than WALK_BLOCKS blocks. */
+const TOO_LONG = Symbol('too long');
+
+/** Of each term's greatest key, the one they all hold (or none left), or the limit to seek them all to next. */
+function agreement(keys: readonly (string | undefined)[]): { found: string | undefined } | { next: string } {
+  let lowest: string | undefined;
+  for (const key of keys) {
+    if (key === undefined) return { found: undefined };
+    if (lowest === undefined || key < lowest) lowest = key;
+  }
+  return lowest === undefined || keys.every((key) => key === lowest) ? { found: lowest } : { next: lowest + AFTER_TERM };
 }
+
+/**
+ * The greatest offer key below `limit` that every term's holders hold, found by seeking each to the
+ * lowest of their greatest keys until they agree (a leapfrog join); TOO_LONG past the walk's reads.
+ */
+function greatestCommonBelow(terms: readonly TermHolders[], limit: string, reads: WalkReads): Maybe<string | undefined | typeof TOO_LONG> {
+  for (let below = limit; ; ) {
+    const keys = terms.map((term) => term.greatestBelow(below));
+    if (keys.some(isPending)) return allOf(keys).then((read) => (reads.blocks > WALK_BLOCKS ? TOO_LONG : agreedOrOnwards(terms, read, reads)));
+    const step = agreement(keys as (string | undefined)[]);
+    if ('found' in step) return step.found;
+    below = step.next;
+  }
+}
+
+const agreedOrOnwards = (terms: readonly TermHolders[], keys: readonly (string | undefined)[], reads: WalkReads) => {
+  const step = agreement(keys);
+  return 'found' in step ? step.found : greatestCommonBelow(terms, step.next, reads);
+};
 
 const createdAtOf = (key: string) => key.slice(0, key.indexOf(TAB));
 
-/** The offers holding every word, newest first, taken a few at a time. */
+/** The offers holding every word, newest first, taken a few at a time, until the walk is done or too long. */
 export class CommonHolders {
   private limit: string;
-  /** The next key, read past the last taken to see whether its creation time goes on. */
+  /** What is left of the creation time being taken, in the `newest` index's order. */
+  private readonly group: string[] = [];
+  /** The first key of the next creation time, read to see the last one end. */
   private ahead: string | undefined;
   private ended = false;
+  /** The walk read more than WALK_BLOCKS blocks and stopped: the rest lies below `position`. */
+  tooLong = false;
+  /** The last offer taken ([createdAt, id]), or the cursor before any. */
+  position: readonly [string, string];
 
   constructor(
     private readonly terms: readonly TermHolders[],
+    private readonly reads: WalkReads,
     private readonly below: readonly [string, string],
     private readonly from: string | undefined,
   ) {
+    this.position = below;
     // Every offer created when the cursor's was: some of them are below it by id.
-    this.limit = below[0] + TAB + ABOVE_EVERY_KEY;
+    this.limit = below[0] + ABOVE_ITS_IDS;
   }
 
   /**
-   * At least `count` more offer keys, newest first (fewer at the end): those below the cursor and
-   * from the start date. A creation time's offers come together, sorted among them by id as the
-   * `newest` index sorts them (an escaped id sorts otherwise as text).
+   * The next `count` offer keys, newest first (fewer at the end, or where the walk stopped): those
+   * below the cursor and from the start date, a creation time's sorted by id as the `newest` index
+   * sorts them (an escaped id sorts otherwise as text).
    */
   async take(count: number): Promise<string[]> {
-    const keys: string[] = [];
-    for (let key = this.ahead ?? (await this.next()); key !== undefined; key = await this.next()) {
-      const last = keys.at(-1);
-      if (keys.length >= count && last !== undefined && createdAtOf(key) !== createdAtOf(last)) {
+    const taken: string[] = [];
+    while (taken.length < count && (this.group.length > 0 || (await this.readGroup()))) taken.push(...this.group.splice(0, count - taken.length));
+    const last = taken.at(-1);
+    if (last !== undefined) this.position = offerOfKey(last);
+    return taken;
+  }
+
+  /** Reads the offers of the next creation time: false at the end, or where the walk stopped (their keys then dropped). */
+  private async readGroup(): Promise<boolean> {
+    const first = this.ahead ?? (await this.next());
+    this.ahead = undefined;
+    if (first === undefined) return false;
+    const keys = [first];
+    for (let key = await this.next(); key !== undefined; key = await this.next()) {
+      if (createdAtOf(key) !== createdAtOf(first)) {
         this.ahead = key;
         break;
       }
-      this.ahead = undefined;
-      if (this.isBelow(key)) keys.push(key);
+      keys.push(key);
     }
-    return offersNewestFirst(keys);
-  }
-
-  private isBelow(key: string): boolean {
-    const [createdAt, id] = offerOfKey(key);
-    return createdAt < this.below[0] || (createdAt === this.below[0] && id < this.below[1]);
+    if (this.tooLong) return false;
+    this.group.push(...offersNewestFirst(keys.filter((key) => this.isBelow(key))));
+    return true;
   }
 
   private async next(): Promise<string | undefined> {
     if (this.ended) return undefined;
-    const key = await greatestCommonBelow(this.terms, this.limit);
-    if (key === undefined || (this.from !== undefined && createdAtOf(key) < this.from)) {
+    const key = await greatestCommonBelow(this.terms, this.limit, this.reads);
+    if (key === TOO_LONG) this.tooLong = true;
+    if (key === TOO_LONG || key === undefined || (this.from !== undefined && createdAtOf(key) < this.from)) {
       this.ended = true;
       return undefined;
     }
     this.limit = key;
     return key;
+  }
+
+  private isBelow(key: string): boolean {
+    const [createdAt, id] = offerOfKey(key);
+    const [belowCreatedAt, belowId] = this.below;
+    return createdAt < belowCreatedAt || (createdAt === belowCreatedAt && id < belowId);
   }
 }
 
@@ -199,13 +270,16 @@ export class CommonHolders {
 export async function commonHolders(tx: WordIndexTransaction, words: readonly string[], below: readonly [string, string], from: string | undefined): Promise<CommonHolders | null> {
   const state = await readState(tx);
   const blocks = tx.objectStore('wordBlocks');
+  const reads: WalkReads = { blocks: 0 };
   const terms = await Promise.all(
     words.map(async (word) => {
       const head = word + TAB;
-      const runs = state.runs.map(({ id }) => new RunLayer(blocks, id, head));
+      const runs = state.runs.map(({ id }) => new RunLayer(blocks, id, head, reads));
       const longer = state.delta.some((line) => line.startsWith(word) && !line.startsWith(head)) || (await Promise.all(runs.map((run) => run.holdsLongerTerm(word)))).some(Boolean);
       return longer ? null : new TermHolders(word, [...runs, deltaLayer(state.delta, head)]);
     }),
   );
-  return terms.every((term) => term !== null) ? new CommonHolders(terms, below, from) : null;
+  // The first blocks, read together, are the walk's start: it counts from there.
+  reads.blocks = 0;
+  return terms.every((term) => term !== null) ? new CommonHolders(terms, reads, below, from) : null;
 }

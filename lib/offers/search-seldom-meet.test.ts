@@ -56,3 +56,25 @@ describe('two common words held together by the newest offer, then by one in 100
     expect(await allPages(seldomStore, 'alpha beta', { from }, 20)).toEqual(expected.filter((id) => Number(id.slice('offer-'.length)) >= 6_000));
   });
 });
+
+describe('two common words held together by the newest offer and by one deep in the list', () => {
+  // Alpha in even offers, beta in odd ones, both in the newest (19,999) and in offer 100: walking
+  // both words' lines from the newest down would read all of them, one block after another.
+  const both = (n: number) => n === 19_999 || n === 100;
+  const apart = Array.from({ length: 20_000 }, (_, n) => makeOffer(n, { notes: both(n) ? 'alpha beta' : n % 2 ? 'beta' : 'alpha' }));
+  let apartStore: OfferStore;
+  beforeAll(async () => {
+    apartStore = await storeWith(apart);
+  }, 60_000);
+
+  it('stops the walk after a few dozen blocks and lists the holders below where it got to', async () => {
+    let listings = 0;
+    const walkReads = await countCalls(IDBObjectStore.prototype, ['openCursor'], 'wordBlocks', async () => {
+      listings = await countCalls(IDBObjectStore.prototype, ['getAll'], 'wordBlocks', async () => {
+        expect((await apartStore.search('alpha beta', { limit: 20 })).offers.map((o) => o.id)).toEqual(['offer-19999', 'offer-100']);
+      });
+    });
+    expect(listings).toBeGreaterThan(0);
+    expect(walkReads).toBeLessThan(40);
+  });
+});

@@ -26,7 +26,7 @@ import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
-import { commonHolders } from './newest-holders';
+import { commonHolders, type CommonHolders } from './newest-holders';
 import { firstOlder, offerOfKey, offersNewestFirst } from './word-lines';
 import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
@@ -528,10 +528,12 @@ export class OfferStore {
       const needed = Math.ceil((wanted - matches.length) / (Math.max(matches.length, 1) / scanned.length));
       if (matches.length === 0 || needed > SCAN_BATCH) {
         const below: [string, string] = [last.createdAt, last.id];
-        // Read from the newest down where the scan saw the words together (or there is one word):
-        // where it did not, they may never be, and listing holders costs less than walking them all.
-        const common = queryWords.length === 1 || matches.length > 0 ? await commonHolders(tx, queryWords, below, filter.from) : null;
-        const take = common ? (count: number) => common.take(count) : takingFrom(await holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total: await countedOffers(tx.objectStore('offers')) }, below, filter.from));
+        const listBelow = async (key: readonly [string, string]) =>
+          holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total: await countedOffers(tx.objectStore('offers')) }, key, filter.from);
+        // Walk from the newest down where the scan saw the words together (or there is one word):
+        // where it did not, they may never meet, and listing holders costs less than walking them all.
+        const walk = queryWords.length === 1 || matches.length > 0 ? await commonHolders(tx, queryWords, below, filter.from) : null;
+        const take = walk ? walkingThenListing(walk, listBelow) : takingFrom(await listBelow(below));
         matches.push(...(await fittingRecords(tx.objectStore('offers'), take, fits, wanted - matches.length)));
         return pageOf(matches, limit);
       }
@@ -957,7 +959,19 @@ function takingFrom(listed: readonly string[]): TakeOffers {
   return (count) => Promise.resolve(listed.slice(at, (at += count)));
 }
 
-/** The first `count` of the offers `take` gives whose records fit, read in growing batches. */
+/** Takes from a walk, and once the walk stops too long, from the list of every holder below where it stopped. */
+function walkingThenListing(walk: CommonHolders, listBelow: (key: readonly [string, string]) => Promise<string[]>): TakeOffers {
+  let listed: TakeOffers | undefined;
+  return async (count) => {
+    if (listed) return listed(count);
+    const walked = await walk.take(count);
+    if (walked.length === count || !walk.tooLong) return walked;
+    listed = takingFrom(await listBelow(walk.position));
+    return [...walked, ...(await listed(count - walked.length))];
+  };
+}
+
+/** The first `count` of the offers `take` gives whose records fit, read in batches growing up to SCAN_BATCH. */
 async function fittingRecords(store: OffersStore, take: TakeOffers, fits: (stored: StoredOffer) => boolean, count: number): Promise<StoredOffer[]> {
   const found: StoredOffer[] = [];
   for (let size = count, taken = await take(size); taken.length > 0; size = Math.min(SCAN_BATCH, size * 2), taken = await take(size)) {
