@@ -15,17 +15,19 @@ import { isRemoval, offersNewestFirst, offerOfKey } from './word-lines';
 const TAB = '\t';
 /**
  * Sorts below every character that follows a term in a longer term (a word's character, or an
- * escaped key's) and every character of an escaped id (./word-lines `escapeText` leaves none up
- * to the line break). So `term + AFTER_TERM` is above every line of the term and below every line
+ * escaped key's) and every other character of an escaped id (./word-lines `escapeText` leaves
+ * none below it unescaped; an id holding U+000B at most makes a key equal to such a limit, which
+ * is exclusive). So `term + AFTER_TERM` is above every line of the term and below every line
  * of a longer one, and `key + AFTER_TERM` above the key's line and its removal, below any other key.
  */
 const AFTER_TERM = '\u000b';
 /** Above the tab and below AFTER_TERM: `createdAt + ABOVE_ITS_IDS` is above every key of that creation time. */
 const ABOVE_ITS_IDS = '\n';
 /**
- * The block reads a walk may make before the search lists every holder instead (two requests a
- * run, all at once): words that met among the newest offers may never meet again, and walking
- * two common words to their end reads every block of both, one request after another.
+ * A walk stops once it has read more than this many blocks (a step reads at most one a run and
+ * word, all at once), and the search lists every holder instead: words that met among the newest
+ * offers may never meet again, and walking two common words to their end reads every block of
+ * both, one request after another. Long stretches of removals count too.
  */
 const WALK_BLOCKS = 24;
 
@@ -66,9 +68,10 @@ const ofTerm = (line: string | undefined, head: string) => (line?.startsWith(hea
 
 type WordBlockStore = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'wordBlocks', IDBTransactionMode>;
 
-/** How many blocks a walk has read. */
+/** How many blocks a walk has read, and past how many it stops. */
 interface WalkReads {
   blocks: number;
+  readonly most: number;
 }
 
 /** A run's lines of a term, a block read at a time from the newest down. */
@@ -124,6 +127,10 @@ function newestSays(lines: readonly (string | undefined)[], head: string): { key
   return { key, removed };
 }
 
+/** The walk read more blocks than it may. */
+const TOO_LONG = Symbol('too long');
+type Found = string | undefined | typeof TOO_LONG;
+
 /**
  * The offers holding one term, as the layers (oldest first) leave them. Loops rather than recurses
  * while the layers answer at once: a delta of removals would otherwise run out of stack.
@@ -133,12 +140,13 @@ class TermHolders {
   constructor(
     term: string,
     private readonly layers: readonly TermLayer[],
+    private readonly reads: WalkReads,
   ) {
     this.head = term + TAB;
   }
 
   /** The greatest offer key held below `limit` (a key, or one followed by AFTER_TERM to take the key itself in). */
-  greatestBelow(limit: string): Maybe<string | undefined> {
+  greatestBelow(limit: string): Maybe<Found> {
     for (let below = limit; ; ) {
       const lines = this.layers.map((layer) => layer.greatestBelow(this.head + below));
       if (lines.some(isPending)) return allOf(lines).then((read) => this.heldOrBelow(read));
@@ -148,19 +156,19 @@ class TermHolders {
     }
   }
 
-  private heldOrBelow(lines: readonly (string | undefined)[]): Maybe<string | undefined> {
+  /** After blocks were read: a long stretch of removals counts against the walk's reads too. */
+  private heldOrBelow(lines: readonly (string | undefined)[]): Maybe<Found> {
     const { key, removed } = newestSays(lines, this.head);
-    return key !== undefined && removed ? this.greatestBelow(key) : key;
+    if (key === undefined || !removed) return key;
+    return this.reads.blocks > this.reads.most ? TOO_LONG : this.greatestBelow(key);
   }
 }
 
-/** The walk read more than WALK_BLOCKS blocks. */
-const TOO_LONG = Symbol('too long');
-
 /** Of each term's greatest key, the one they all hold (or none left), or the limit to seek them all to next. */
-function agreement(keys: readonly (string | undefined)[]): { found: string | undefined } | { next: string } {
+function agreement(keys: readonly Found[]): { found: Found } | { next: string } {
+  if (keys.includes(TOO_LONG)) return { found: TOO_LONG };
   let lowest: string | undefined;
-  for (const key of keys) {
+  for (const key of keys as (string | undefined)[]) {
     if (key === undefined) return { found: undefined };
     if (lowest === undefined || key < lowest) lowest = key;
   }
@@ -171,17 +179,17 @@ function agreement(keys: readonly (string | undefined)[]): { found: string | und
  * The greatest offer key below `limit` that every term's holders hold, found by seeking each to the
  * lowest of their greatest keys until they agree (a leapfrog join); TOO_LONG past the walk's reads.
  */
-function greatestCommonBelow(terms: readonly TermHolders[], limit: string, reads: WalkReads): Maybe<string | undefined | typeof TOO_LONG> {
+function greatestCommonBelow(terms: readonly TermHolders[], limit: string, reads: WalkReads): Maybe<Found> {
   for (let below = limit; ; ) {
     const keys = terms.map((term) => term.greatestBelow(below));
-    if (keys.some(isPending)) return allOf(keys).then((read) => (reads.blocks > WALK_BLOCKS ? TOO_LONG : agreedOrOnwards(terms, read, reads)));
-    const step = agreement(keys as (string | undefined)[]);
+    if (keys.some(isPending)) return allOf(keys).then((read) => (reads.blocks > reads.most ? TOO_LONG : agreedOrOnwards(terms, read, reads)));
+    const step = agreement(keys as Found[]);
     if ('found' in step) return step.found;
     below = step.next;
   }
 }
 
-const agreedOrOnwards = (terms: readonly TermHolders[], keys: readonly (string | undefined)[], reads: WalkReads) => {
+const agreedOrOnwards = (terms: readonly TermHolders[], keys: readonly Found[], reads: WalkReads) => {
   const step = agreement(keys);
   return 'found' in step ? step.found : greatestCommonBelow(terms, step.next, reads);
 };
@@ -196,7 +204,7 @@ export class CommonHolders {
   /** The first key of the next creation time, read to see the last one end. */
   private ahead: string | undefined;
   private ended = false;
-  /** The walk read more than WALK_BLOCKS blocks and stopped: the rest lies below `position`. */
+  /** The walk read more blocks than it may and stopped: the rest lies below `position`. */
   tooLong = false;
   /** The last offer taken ([createdAt, id]), or the cursor before any. */
   position: readonly [string, string];
@@ -265,18 +273,24 @@ export class CommonHolders {
 /**
  * The offers below `below` ([createdAt, id]) and from the date `from` holding each of `words` as
  * a whole term, newest first; null when a word starts a longer term too (the search lists every
- * holder of such a word instead).
+ * holder of such a word instead). The walk stops once it has read more than `mostBlocks` blocks.
  */
-export async function commonHolders(tx: WordIndexTransaction, words: readonly string[], below: readonly [string, string], from: string | undefined): Promise<CommonHolders | null> {
+export async function commonHolders(
+  tx: WordIndexTransaction,
+  words: readonly string[],
+  below: readonly [string, string],
+  from: string | undefined,
+  mostBlocks = WALK_BLOCKS,
+): Promise<CommonHolders | null> {
   const state = await readState(tx);
   const blocks = tx.objectStore('wordBlocks');
-  const reads: WalkReads = { blocks: 0 };
+  const reads: WalkReads = { blocks: 0, most: mostBlocks };
   const terms = await Promise.all(
     words.map(async (word) => {
       const head = word + TAB;
       const runs = state.runs.map(({ id }) => new RunLayer(blocks, id, head, reads));
       const longer = state.delta.some((line) => line.startsWith(word) && !line.startsWith(head)) || (await Promise.all(runs.map((run) => run.holdsLongerTerm(word)))).some(Boolean);
-      return longer ? null : new TermHolders(word, [...runs, deltaLayer(state.delta, head)]);
+      return longer ? null : new TermHolders(word, [...runs, deltaLayer(state.delta, head)], reads);
     }),
   );
   // The first blocks, read together, are the walk's start: it counts from there.

@@ -57,24 +57,34 @@ describe('two common words held together by the newest offer, then by one in 100
   });
 });
 
-describe('two common words held together by the newest offer and by one deep in the list', () => {
-  // Alpha in even offers, beta in odd ones, both in the newest (19,999) and in offer 100: walking
-  // both words' lines from the newest down would read all of them, one block after another.
-  const both = (n: number) => n === 19_999 || n === 100;
-  const apart = Array.from({ length: 20_000 }, (_, n) => makeOffer(n, { notes: both(n) ? 'alpha beta' : n % 2 ? 'beta' : 'alpha' }));
+describe('two common words held together by the newest offers, by two a little below, and by two deep in the list', () => {
+  // Alpha in even offers, beta in odd ones, both in the newest three, in two some 1,500 below them
+  // (within the walk's reach), and in two at the bottom: walking both words' lines down to those
+  // would read all of them, one block after another.
+  const BOTH = [19_999, 19_998, 19_997, 18_500, 18_400, 100, 50];
+  const apart = Array.from({ length: 20_000 }, (_, n) => makeOffer(n, { notes: BOTH.includes(n) ? 'alpha beta' : n % 2 ? 'beta' : 'alpha' }));
+  const ids = (numbers: readonly number[]) => numbers.map((n) => `offer-${n}`);
   let apartStore: OfferStore;
   beforeAll(async () => {
     apartStore = await storeWith(apart);
   }, 60_000);
 
-  it('stops the walk after a few dozen blocks and lists the holders below where it got to', async () => {
+  it('stops the walk after a few dozen blocks and lists the holders below the last offer it took', async () => {
     let listings = 0;
     const walkReads = await countCalls(IDBObjectStore.prototype, ['openCursor'], 'wordBlocks', async () => {
       listings = await countCalls(IDBObjectStore.prototype, ['getAll'], 'wordBlocks', async () => {
-        expect((await apartStore.search('alpha beta', { limit: 20 })).offers.map((o) => o.id)).toEqual(['offer-19999', 'offer-100']);
+        expect((await apartStore.search('alpha beta', { limit: 20 })).offers.map((o) => o.id)).toEqual(ids(BOTH));
       });
     });
     expect(listings).toBeGreaterThan(0);
+    // Walked to its end it reads 45 blocks; it stops past 24 (six more to start: each word's newest in each of three runs).
     expect(walkReads).toBeLessThan(40);
+  });
+
+  it('gives every page, from any date and through any filter, as if the walk had gone to the end', async () => {
+    for (const limit of [1, 2, 4, 20]) expect(await allPages(apartStore, 'alpha beta', {}, limit), `pages of ${limit}`).toEqual(ids(BOTH));
+    expect(await allPages(apartStore, 'alpha beta', { from: apart[60]!.createdAt }, 2)).toEqual(ids(BOTH.filter((n) => n >= 60)));
+    expect(await allPages(apartStore, 'alpha beta', { usageLocation: 'Canada' }, 2)).toEqual(ids(BOTH.filter((n) => n % 2 === 0)));
+    expect(await allPages(apartStore, 'alpha beta', { usageLocation: 'Canada', from: apart[18_450]!.createdAt }, 1)).toEqual(ids([19_998, 18_500]));
   });
 });

@@ -950,7 +950,7 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
   return newestFirst.slice(below, Math.max(below, end));
 }
 
-/** Offer keys taken newest first, at least `count` at a time but at the end. */
+/** Offer keys taken newest first, `count` at a time (fewer at the end). */
 type TakeOffers = (count: number) => Promise<string[]>;
 
 /** Takes from a list of offer keys, newest first. */
