@@ -530,8 +530,9 @@ export class OfferStore {
         const below: [string, string] = [last.createdAt, last.id];
         const listBelow = async (key: readonly [string, string]) =>
           holdersBelow(tx, queryWords, { scanned, matched: matches.length, wanted: wanted - matches.length, total: await countedOffers(tx.objectStore('offers')) }, key, filter.from);
-        // Walk from the newest down where the scan saw the words together (or there is one word):
-        // where it did not, they may never meet, and listing holders costs less than walking them all.
+        // Walk from the newest down where the scan found a match (or there is one word): where none
+        // held the words together (or passed the filter), they may never meet, and listing holders
+        // costs less than walking them all.
         const walk = queryWords.length === 1 || matches.length > 0 ? await commonHolders(tx, queryWords, below, filter.from) : null;
         const take = walk ? walkingThenListing(walk, listBelow) : takingFrom(await listBelow(below));
         matches.push(...(await fittingRecords(tx.objectStore('offers'), take, fits, wanted - matches.length)));
