@@ -1,7 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { offerFromV1, type V1Offer } from './from-v1';
 import { fromStored, toStored } from './index-fields';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
+import { sameRecord } from './same-record';
 import type { Offer } from './schema';
 import { addInto, browserTimeZone, contribution, TOTALS_COUNTERS, type Totals } from './stats';
 import { WordIndexChange, type WordBlock, type WordIndexState } from './word-index';
@@ -94,6 +95,19 @@ const WORD_UPGRADE_BATCH = 4096;
 /** The indexes version 7 moved into the word index; a keyed index added later comes with a migration of its own. */
 const VERSION_7_KEYED_INDEXES = ['url', 'summaryId', 'followUpOf'] as const satisfies readonly KeyedIndex[];
 
+type UpgradeOffers = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'offers', 'versionchange'>;
+
+/**
+ * Writes a record an upgrade step made anew, unless it is the record as stored already: records
+ * that an earlier step of the same upgrade wrote in today's form (version 2 does, with
+ * `toStored`) are not written again by each later step that only recomputes index fields (their
+ * new indexes take them in as they are created). An upgrade from version 1 of 100,000 offers took
+ * 279 s without this, near the 5 minutes Chrome gives one event of the worker; 117 s with it.
+ */
+async function putIfChanged(offers: UpgradeOffers, record: object, stored: StoredOffer): Promise<void> {
+  if (!sameRecord(record, stored)) await offers.put(stored);
+}
+
 /** Numbered schema migrations: entry N-1 upgrades a database from version N-1 to N. Append only. */
 export const MIGRATIONS: readonly Upgrade[] = [
   (db) => {
@@ -136,24 +150,34 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.createIndex('awaitingSince', 'awaitingSince');
     db.createObjectStore('stats', { keyPath: 'id' });
     const totals: Totals = new Map();
-    for (let cursor = await offers.openCursor(); cursor; cursor = await cursor.continue()) {
-      const offer = fromStored(cursor.value);
-      addInto(totals, contribution(offer));
-      await cursor.update(toStored(offer));
+    // A batch at a time, as version 2: a cursor updating each record waited a round trip per record
+    // (20 s of a 20,000-offer upgrade from version 1, 45 s in all).
+    for (let after: IDBKeyRange | null = null; ; ) {
+      const batch = await offers.getAll(after, UPGRADE_BATCH);
+      const last = batch.at(-1);
+      if (!last) break;
+      await Promise.all(
+        batch.map((record) => {
+          const offer = fromStored(record);
+          addInto(totals, contribution(offer));
+          return putIfChanged(offers, record, toStored(offer));
+        }),
+      );
+      after = IDBKeyRange.lowerBound(last.id, true);
     }
     await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
   },
   // Version 4: the word index keyed by [word, createdAt], newest first within a word (see
-  // docs/data-format.md). Every record is rewritten: its `words` become `wordKeys`.
+  // docs/data-format.md). Every record is rewritten (one already in today's form is left as it is).
   async (_db, tx) => {
     const offers = tx.objectStore('offers');
     offers.deleteIndex('words');
     offers.createIndex('words' as never, 'wordKeys', { multiEntry: true });
     for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = (await offers.getAll(after, UPGRADE_BATCH)) as (StoredOffer & { words?: string[] })[];
+      const batch = await offers.getAll(after, UPGRADE_BATCH);
       const last = batch.at(-1);
       if (!last) break;
-      await Promise.all(batch.map(({ words: _version3, ...record }) => offers.put(toStored(fromStored(record as StoredOffer)))));
+      await Promise.all(batch.map((stored) => putIfChanged(offers, stored, toStored(fromStored(stored)))));
       after = IDBKeyRange.lowerBound(last.id, true);
     }
   },
@@ -176,11 +200,12 @@ export const MIGRATIONS: readonly Upgrade[] = [
       if (!last) break;
       const change = new WordIndexChange();
       await Promise.all(
-        batch.map(({ wordKeys: _version5, ...record }) => {
+        batch.map((raw) => {
+          const { wordKeys: _version5, ...record } = raw;
           const stored = toStored(fromStored(record));
           // The offer's words only: its keys became terms in version 7, which writes them.
           change.record(undefined, { id: stored.id, createdAt: stored.createdAt, terms: stored.words });
-          return offers.put(stored);
+          return putIfChanged(offers, raw, stored);
         }),
       );
       await change.save(tx);

@@ -4,10 +4,13 @@ import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '@/test/fixtures/db/schema-v1-rich';
+import { countCalls } from '@/test/unit/search-pages';
+import { offerStatus } from './customers';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, type StoredOffer, type Upgrade } from './db';
 import { offerFromV1, type V1Offer } from './from-v1';
-import { fromStored } from './index-fields';
-import { Offer } from './schema';
+import { fromStored, toStored } from './index-fields';
+import { Offer, OFFER_STATUSES } from './schema';
+import { awaitingKeys } from './stats';
 import { OfferStore } from './store';
 
 const V1_RECORDS = [...SCHEMA_V1_OFFERS, ...SCHEMA_V1_RICH_OFFERS, ...manyV1Offers(300)] as unknown as V1Offer[];
@@ -104,4 +107,28 @@ it('leaves version 1 whole when a write fails half-way through the records', asy
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, clashing])).rejects.toThrow();
   await expectVersion1Whole();
   await expectLaterOpenUpgrades();
+});
+
+it('writes each version 1 offer once, in version 2, and the indexes created after it find them unwritten', async () => {
+  const puts = await countCalls(IDBObjectStore.prototype, ['put'], 'offers', async () => (await openOfferDatabase()).close());
+  // Version 2 writes today's form; versions 3, 4 and 6 only recompute index fields, the same ones.
+  expect(puts).toBe(V1_RECORDS.length);
+  await expectLaterOpenUpgrades();
+  const db = await openOfferDatabase();
+  try {
+    expect((await db.getAll('offers')).sort(byId)).toEqual(V1_RECORDS.map((record) => toStored(offerFromV1(record))).sort(byId));
+    // Version 3's indexes, created over records it did not write again.
+    const store = new OfferStore(db);
+    const offers = V1_RECORDS.map(offerFromV1);
+    const idsOf = (page: { offers: readonly { id: string }[] }) => page.offers.map((offer) => offer.id).sort();
+    for (const status of OFFER_STATUSES) {
+      const expected = offers.filter((offer) => offerStatus(offer) === status).map((offer) => offer.id).sort();
+      expect(idsOf(await store.page({ filter: { offerStatus: status }, limit: 1000 })), status).toEqual(expected);
+    }
+    const awaiting = offers.filter((offer) => awaitingKeys(offer).length > 0).map((offer) => offer.id).sort();
+    expect(awaiting.length).toBeGreaterThan(100);
+    expect(idsOf(await store.page({ filter: { awaiting: {} }, limit: 1000 }))).toEqual(awaiting);
+  } finally {
+    db.close();
+  }
 });
