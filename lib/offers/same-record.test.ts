@@ -29,5 +29,10 @@ describe('sameRecord', () => {
     expect(sameRecord([1, 2], { 0: 1, 1: 2 })).toBe(false);
     expect(sameRecord({ 0: 1, 1: 2 }, [1, 2])).toBe(false);
     expect(sameRecord(null, {})).toBe(false);
+    // eslint-disable-next-line no-sparse-arrays -- a hole is what is compared
+    const holed = [, 'b'];
+    expect(sameRecord(holed, ['x', 'b'])).toBe(false);
+    expect(sameRecord(['x', 'b'], holed)).toBe(false);
+    expect(sameRecord(holed, [undefined, 'b'])).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 export function sameRecord(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameRecord(item, b[i]));
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && [...a.keys()].every((i) => i in a === i in b && sameRecord(a[i], b[i]));
   if (Array.isArray(b) || !isPlain(a) || !isPlain(b)) return false;
   const keys = Object.keys(a);
   return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && sameRecord((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
-import { beforeEach, expect, it } from 'vitest';
+import { beforeEach, expect, it, vi } from 'vitest';
 import { buildSchemaV1Database, SCHEMA_V1_OFFERS } from '@/test/fixtures/db/schema-v1';
 import { manyV1Offers, SCHEMA_V1_RICH_OFFERS } from '@/test/fixtures/db/schema-v1-rich';
 import { countCalls } from '@/test/unit/search-pages';
@@ -110,9 +110,12 @@ it('leaves version 1 whole when a write fails half-way through the records', asy
 });
 
 it('writes each version 1 offer once, in version 2, and the indexes created after it find them unwritten', async () => {
+  const cursorUpdates = vi.spyOn(IDBCursor.prototype, 'update');
   const puts = await countCalls(IDBObjectStore.prototype, ['put'], 'offers', async () => (await openOfferDatabase()).close());
   // Version 2 writes today's form; versions 3, 4 and 6 only recompute index fields, the same ones.
   expect(puts).toBe(V1_RECORDS.length);
+  expect(cursorUpdates).not.toHaveBeenCalled();
+  cursorUpdates.mockRestore();
   await expectLaterOpenUpgrades();
   const db = await openOfferDatabase();
   try {
@@ -128,6 +131,7 @@ it('writes each version 1 offer once, in version 2, and the indexes created afte
     const awaiting = offers.filter((offer) => awaitingKeys(offer).length > 0).map((offer) => offer.id).sort();
     expect(awaiting.length).toBeGreaterThan(100);
     expect(idsOf(await store.page({ filter: { awaiting: {} }, limit: 1000 }))).toEqual(awaiting);
+    expect(await db.countFromIndex('offers', 'awaitingSends')).toBe(offers.reduce((sum, offer) => sum + awaitingKeys(offer).length, 0));
   } finally {
     db.close();
   }
