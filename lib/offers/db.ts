@@ -39,20 +39,35 @@ export interface StoredTotals {
 export const totalsAreCurrent = (stored: StoredTotals | undefined): stored is StoredTotals =>
   stored?.timeZone === browserTimeZone() && stored.counters === TOTALS_COUNTERS;
 
+/** A store's records read in key order, a batch at a time. */
+interface RecordSource<T> {
+  getAll(query: IDBKeyRange | null, count: number): Promise<T[]>;
+}
+
+/**
+ * Hands the store's records to `visit` a batch at a time, in key order, each batch once the one
+ * before is done: a cursor would wait a round trip per record.
+ */
+async function forEachBatch<T extends { id: string }>(records: RecordSource<T>, size: number, visit: (batch: T[]) => unknown): Promise<void> {
+  for (let after: IDBKeyRange | null = null; ; ) {
+    const batch = await records.getAll(after, size);
+    const last = batch.at(-1);
+    if (!last) return;
+    await visit(batch);
+    after = IDBKeyRange.lowerBound(last.id, true);
+  }
+}
+
 /**
  * The totals counted afresh from every stored offer, read a batch at a time, in the browser's
  * time zone: the upgrade to version 5, and the recount of totals counted in another zone or
  * before some of today's counters existed (`totalsAreCurrent`).
  */
-export async function countTotals(offers: { getAll(query: IDBKeyRange | null, count: number): Promise<StoredOffer[]> }): Promise<StoredTotals> {
+export async function countTotals(offers: RecordSource<StoredOffer>): Promise<StoredTotals> {
   const counts: Totals = new Map();
-  for (let after: IDBKeyRange | null = null; ; ) {
-    const batch = await offers.getAll(after, UPGRADE_BATCH);
-    const last = batch.at(-1);
-    if (!last) break;
+  await forEachBatch(offers, UPGRADE_BATCH, (batch) => {
     for (const record of batch) addInto(counts, contribution(fromStored(record)));
-    after = IDBKeyRange.lowerBound(last.id, true);
-  }
+  });
   return { id: TOTALS_ID, counts, timeZone: browserTimeZone(), counters: TOTALS_COUNTERS };
 }
 
@@ -133,13 +148,7 @@ export const MIGRATIONS: readonly Upgrade[] = [
     // Dropped in version 7.
     offers.createIndex('followUpOf' as never, 'followUpOf');
     // A batch at a time, its writes issued together: a cursor waits for one round trip per record.
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = (await offers.getAll(after, UPGRADE_BATCH)) as unknown as V1Offer[];
-      const last = batch.at(-1);
-      if (!last) break;
-      await Promise.all(batch.map((record) => offers.put(toStored(offerFromV1(record)))));
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
+    await forEachBatch(offers, UPGRADE_BATCH, (batch) => Promise.all((batch as unknown as V1Offer[]).map((record) => offers.put(toStored(offerFromV1(record))))));
   },
   // Version 3: the pipeline overview. Indexes of the offer's status and of the customers awaiting
   // a reply, and the totals computed once here from every offer; from now on each write keeps them.
@@ -150,21 +159,16 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.createIndex('awaitingSince', 'awaitingSince');
     db.createObjectStore('stats', { keyPath: 'id' });
     const totals: Totals = new Map();
-    // A batch at a time, as version 2: a cursor updating each record waited a round trip per record
-    // (20 s of a 20,000-offer upgrade from version 1, 45 s in all).
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = await offers.getAll(after, UPGRADE_BATCH);
-      const last = batch.at(-1);
-      if (!last) break;
-      await Promise.all(
+    // A batch at a time: a cursor updating each record took 20 s of a 20,000-offer upgrade from version 1 (45 s in all).
+    await forEachBatch(offers, UPGRADE_BATCH, (batch) =>
+      Promise.all(
         batch.map((record) => {
           const offer = fromStored(record);
           addInto(totals, contribution(offer));
           return putIfChanged(offers, record, toStored(offer));
         }),
-      );
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
+      ),
+    );
     await tx.objectStore('stats').put({ id: TOTALS_ID, counts: totals });
   },
   // Version 4: the word index keyed by [word, createdAt], newest first within a word (see
@@ -173,13 +177,7 @@ export const MIGRATIONS: readonly Upgrade[] = [
     const offers = tx.objectStore('offers');
     offers.deleteIndex('words');
     offers.createIndex('words' as never, 'wordKeys', { multiEntry: true });
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = await offers.getAll(after, UPGRADE_BATCH);
-      const last = batch.at(-1);
-      if (!last) break;
-      await Promise.all(batch.map((stored) => putIfChanged(offers, stored, toStored(fromStored(stored)))));
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
+    await forEachBatch(offers, UPGRADE_BATCH, (batch) => Promise.all(batch.map((stored) => putIfChanged(offers, stored, toStored(fromStored(stored))))));
   },
   // Version 5: the month counters count the advisor's months (the browser's time zone, recorded
   // with them) instead of UTC months. Every total is computed again from the offers, so the others
@@ -194,10 +192,7 @@ export const MIGRATIONS: readonly Upgrade[] = [
     offers.deleteIndex('words');
     db.createObjectStore('wordBlocks', { keyPath: 'key' });
     db.createObjectStore('wordIndex', { keyPath: 'id' });
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = (await offers.getAll(after, WORD_UPGRADE_BATCH)) as (StoredOffer & { wordKeys?: unknown })[];
-      const last = batch.at(-1);
-      if (!last) break;
+    await forEachBatch(offers as RecordSource<StoredOffer & { wordKeys?: unknown }>, WORD_UPGRADE_BATCH, async (batch) => {
       const change = new WordIndexChange();
       await Promise.all(
         batch.map((raw) => {
@@ -209,8 +204,7 @@ export const MIGRATIONS: readonly Upgrade[] = [
         }),
       );
       await change.save(tx);
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
+    });
   },
   // Version 7: the exact-key indexes (./keyed-terms) move into the word index, as tagged terms, a
   // batch of records at a time. The records are only read: the `urlKey` they keep is dropped
@@ -218,15 +212,11 @@ export const MIGRATIONS: readonly Upgrade[] = [
   async (_db, tx) => {
     const offers = tx.objectStore('offers');
     for (const index of VERSION_7_KEYED_INDEXES) offers.deleteIndex(index);
-    for (let after: IDBKeyRange | null = null; ; ) {
-      const batch = await offers.getAll(after, WORD_UPGRADE_BATCH);
-      const last = batch.at(-1);
-      if (!last) break;
+    await forEachBatch(offers, WORD_UPGRADE_BATCH, async (batch) => {
       const change = new WordIndexChange();
       for (const record of batch) change.record(undefined, { id: record.id, createdAt: record.createdAt, terms: keyedTerms(fromStored(record), VERSION_7_KEYED_INDEXES) });
       await change.save(tx);
-      after = IDBKeyRange.lowerBound(last.id, true);
-    }
+    });
   },
 ];
 
