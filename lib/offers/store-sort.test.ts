@@ -76,6 +76,17 @@ describe.each(GET_ALL_RECORDS_CASES)('sorted pages%s', (_browser, withoutGetAllR
     expect(await readAll({ key: 'status', direction: 'asc' }, { offerStatus: 'sent' }, 3)).toEqual(ids(sent.sort(newestFirst)));
   });
 
+  it('finds nothing, and does not fail, between dates typed the wrong way round or equal', async () => {
+    const later = new Date(Date.UTC(2026, 0, 1) + 70 * 60_000).toISOString();
+    const earlier = new Date(Date.UTC(2026, 0, 1) + 20 * 60_000).toISOString();
+    for (const [from, to] of [[later, earlier], [later, later]]) {
+      for (const sort of [undefined, { key: 'created', direction: 'asc' }, { key: 'status', direction: 'desc' }, { key: 'kind', direction: 'asc' }] as const) {
+        expect(await readAll(sort, { from, to })).toEqual([]);
+        expect(await readAll(sort, { from, to, usageLocation: 'France' })).toEqual([]);
+      }
+    }
+  });
+
   it('sorts a follow-up list when asked, which otherwise shows the longest wait first', async () => {
     const awaiting = offers.filter((o) => offerStatus(o) === 'sent');
     expect(await readAll({ key: 'created', direction: 'asc' }, { awaiting: {} }, 2)).toEqual(ids([...awaiting].sort((a, b) => -newestFirst(a, b))));

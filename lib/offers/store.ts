@@ -368,6 +368,8 @@ export class OfferStore {
    * order an index serves (./sort), read in batches (./index-batches) so that about `limit` records are loaded.
    */
   async page({ cursor, limit = DEFAULT_PAGE, filter = {}, sort }: PageRequest = {}): Promise<Page> {
+    // Dates typed the wrong way round hold no offer; as a key range they would throw.
+    if (filter.from && filter.to && filter.from >= filter.to) return { offers: [], nextCursor: null };
     if (!sort && filter.awaiting) return this.awaitingPage(cursor, limit, filter);
     if (sort && sort.key !== 'created') return this.groupedPage({ key: sort.key, direction: sort.direction }, cursor, limit, filter);
     const ascending = sort?.direction === 'asc';
