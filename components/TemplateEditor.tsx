@@ -191,7 +191,7 @@ export function TemplateEditor({
                 {check.syntax.map((error, i) => (
                   <li key={i}>
                     <button type="button" class="link" onClick={() => showError(error)}>
-                      {t(error.field === 'subject' ? 'options_errorInSubject' : 'options_errorInBody', [String(error.line), String(error.column)])}
+                      {t(error.field === 'subject' ? 'options_errorInSubject' : 'options_errorInBody')}
                     </button>{' '}
                     <span class="error">{describe(error)}</span>
                   </li>

@@ -547,7 +547,7 @@ describe('options page', () => {
     await page.getByRole('button', { name: 'Edit “Purchase offer”' }).click();
     const body = page.getByLabel('Message', { exact: true });
     await body.fill('Hello {{customer.nme}},\n\nHere is your offer: {{offer.url}}');
-    await expect.poll(() => page.locator('.template-errors').textContent()).toContain('Message, line 1, column 7:');
+    await expect.poll(() => page.locator('.template-errors').textContent()).toContain('Message: Line 1, column 7:');
     expect(await page.locator('.template-errors').textContent()).toContain('{{customer.nme}}');
     expect(await body.getAttribute('aria-invalid')).toBe('true');
     await page.getByRole('button', { name: 'Save template' }).click();
