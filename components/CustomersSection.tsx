@@ -10,6 +10,7 @@ import { describeError } from '@/lib/ui/describe-error';
 import { customerSummary, statusBadgeClass, statusLabel } from '@/lib/ui/offer-labels';
 import { CustomerForm } from './CustomerForm';
 import { CustomerTimeline } from './CustomerTimeline';
+import { KeyboardSafeSelect } from './KeyboardSafeSelect';
 import type { OfferDetailsOutcome } from './useOfferDetails';
 
 interface CustomerActions {
@@ -80,13 +81,13 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
           <span aria-hidden="true">{t('column_status')}</span>
           <span class="visually-hidden">{t('customers_statusOf', label)}</span>
         </label>
-        <select id={`${idPrefix}-status`} value={customer.status} onChange={(event) => setStatus(event.currentTarget.value as CustomerStatus)}>
+        <KeyboardSafeSelect id={`${idPrefix}-status`} value={customer.status} onChoose={setStatus}>
           {SETTABLE_STATUSES.map((status) => (
             <option key={status} value={status}>
               {statusLabel(status)}
             </option>
           ))}
-        </select>
+        </KeyboardSafeSelect>
         <button
           type="button"
           ref={editButton}

@@ -174,12 +174,27 @@ describe('keyboard only', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('#details-heading').textContent()).toContain('PO-1003');
 
+    // The arrow keys pass Sent on the way from Drafted to Accepted: nothing is saved until Enter,
+    // Escape puts the stored status back, and leaving the menu saves the status shown.
+    const stored = async () => (await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-3' })).offer.customers.find((c) => c.id === 'c4');
     const status = page.getByLabel('Status of Fabrikam');
     await tabTo(page, status);
     await arrowToOption(page, status, 'Accepted');
-    await expect
-      .poll(async () => (await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-3' })).offer.customers.find((c) => c.id === 'c4')?.status)
-      .toBe('accepted');
+    await expect.poll(() => page.locator('#customer-c4-status-hint').textContent()).toBe('Enter to save, Escape to cancel.');
+    expect(await status.getAttribute('aria-describedby')).toBe('customer-c4-status-hint');
+    expect(await stored()).toMatchObject({ status: 'drafted' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => status.inputValue()).toBe('drafted');
+    expect(await page.locator('#customer-c4-status-hint').count()).toBe(0);
+    await arrowToOption(page, status, 'Accepted');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored())?.status).toBe('accepted');
+    expect((await stored())?.history.map((entry) => entry.status)).toEqual(['pending', 'drafted', 'accepted']);
+    await expect.poll(() => page.locator('.details .outcome').textContent()).toContain('Fabrikam: Accepted.');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Tab');
+    await expect.poll(async () => (await stored())?.status).toBe('declined');
+    expect((await stored())?.history.map((entry) => entry.status)).toEqual(['pending', 'drafted', 'accepted', 'declined']);
     await page.close();
   });
 

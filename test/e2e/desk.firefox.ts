@@ -134,6 +134,23 @@ describe('history page, in Firefox', () => {
     expect(await data({ type: 'offers.get', id: 'offer-4' })).toMatchObject({ offer: { customers: [{ id: 'c4', status: 'accepted' }] } });
     await Promise.all([page.close(), details.close()]);
   });
+
+  it('saves a status chosen with the arrow keys on Enter, not each status passed', async () => {
+    await seed(deskOffers());
+    const details = await firefox.openExtensionPage('history.html?offer=offer-4');
+    const status = async () => (await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-4' })).offer.customers[0]!;
+    await details.waitForSelector('#customer-c4-status');
+    await details.focus('#customer-c4-status');
+    await details.keyboard.press('ArrowDown');
+    await details.keyboard.press('ArrowDown');
+    await waitFor(() => text(details, '#customer-c4-status-hint'), (hint) => hint === 'Enter to save, Escape to cancel.');
+    expect(await details.$eval('#customer-c4-status', (select) => (select as HTMLSelectElement).value)).toBe('sent');
+    expect((await status()).status).toBe('pending');
+    await details.keyboard.press('Enter');
+    await waitFor(async () => (await status()).status, (saved) => saved === 'sent');
+    expect((await status()).history.map((entry) => entry.status)).toEqual(['pending', 'sent']);
+    await details.close();
+  });
 });
 
 describe('backup, in Firefox', () => {
