@@ -9,16 +9,24 @@ import { OfferFileBuilder, type OfferFileFormat } from '@/lib/ui/offers-file';
 import { statusLabel } from '@/lib/ui/offer-labels';
 import { useFocusAfterRender } from './useFocusAfterRender';
 
+/** A bulk status change, as its Undo names it. */
+interface StatusChange {
+  ids: string[];
+  status: CustomerStatus;
+  at: string;
+}
+
 interface Outcome {
   ok: boolean;
   text: string;
-  /** The offers a bulk deletion removed, for Undo. */
-  deleted?: Offer[];
+  /** The offers a bulk deletion removed, or the status change made, for Undo. */
+  undo?: { deleted: Offer[] } | { statusSet: StatusChange };
 }
 
 /**
  * What the advisor can do with the rows checked in the table: set the status of every customer of
- * each offer, export them (JSON that imports as a backup, or CSV), or delete them with Undo. Each
+ * each offer, export them (JSON that imports as a backup, or CSV), or delete them; a status change
+ * and a deletion each have Undo. Each
  * change is one request handled in one transaction; `onChanged` (`onDeleted` for a deletion, with
  * the offers' ids) then reloads what the page shows. `onClear` unchecks the rows from Clear
  * selection, whose bar then goes: the page gives the keyboard to the list.
@@ -64,7 +72,9 @@ export function BulkActions({
       const answer = await sendMessage({ type: 'offers.setStatusForAll', ids, status });
       onChanged();
       const set = tCount('history_bulkStatusSet', answer.changed.length, [statusLabel(status)]);
-      return { ok: true, text: answer.withoutCustomers ? `${set} ${tCount('history_bulkWithoutCustomers', answer.withoutCustomers)}` : set };
+      const text = answer.withoutCustomers ? `${set} ${tCount('history_bulkWithoutCustomers', answer.withoutCustomers)}` : set;
+      const changedIds = answer.changed.map((offer) => offer.id);
+      return { ok: true, text, ...(changedIds.length > 0 ? { undo: { statusSet: { ids: changedIds, status, at: answer.at } } } : {}) };
     }, focusSetStatusButton);
 
   /** Built from the rows as the page holds them: a selection is never more than one page. */
@@ -79,17 +89,23 @@ export function BulkActions({
     run(async () => {
       const { offers } = await sendMessage({ type: 'offers.deleteMany', ids });
       onDeleted(ids);
-      return { ok: true, text: tCount('history_bulkDeleted', offers.length), deleted: offers };
+      return { ok: true, text: tCount('history_bulkDeleted', offers.length), undo: { deleted: offers } };
     }, focusUndo);
 
-  const undo = (deleted: Offer[]) =>
+  const undo = (what: NonNullable<Outcome['undo']>) =>
     run(async () => {
-      const { offers } = await sendMessage({ type: 'offers.restoreMany', offers: deleted });
+      if ('deleted' in what) {
+        const { offers } = await sendMessage({ type: 'offers.restoreMany', offers: what.deleted });
+        onChanged();
+        return { ok: true, text: tCount('history_bulkRestored', offers.length) };
+      }
+      const answer = await sendMessage({ type: 'offers.undoStatusForAll', ...what.statusSet });
       onChanged();
-      return { ok: true, text: tCount('history_bulkRestored', offers.length) };
+      const undone = tCount('history_bulkStatusUndone', answer.changed.length);
+      return { ok: true, text: answer.changedSince ? `${undone} ${tCount('history_bulkStatusKept', answer.changedSince)}` : undone };
     }, focusNotice);
 
-  const deleted = outcome?.deleted;
+  const undoable = outcome?.undo;
   return (
     // Framed only while it holds something: the live region itself stays, so announcements are heard.
     <section class={selected.length > 0 || outcome ? 'bulk-actions active' : 'bulk-actions'} aria-label={t('history_bulkHeading')} aria-busy={busy}>
@@ -125,8 +141,8 @@ export function BulkActions({
         {outcome && (
           <p class={outcome.ok ? 'ok' : 'error'} tabIndex={-1} ref={notice}>
             {outcome.text}{' '}
-            {deleted && (
-              <button type="button" ref={undoButton} disabled={busy} onClick={() => void undo(deleted)}>
+            {undoable && (
+              <button type="button" ref={undoButton} disabled={busy} onClick={() => void undo(undoable)}>
                 {t('history_undo')}
               </button>
             )}

@@ -131,7 +131,8 @@ export interface ResponseMap {
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
   /** changed: the offers that changed; withoutCustomers: offers with nobody to set; missing: ids no offer has (deleted meanwhile). */
-  'offers.setStatusForAll': { changed: Offer[]; withoutCustomers: number; missing: number };
+  'offers.setStatusForAll': { changed: Offer[]; withoutCustomers: number; missing: number; at: string };
+  'offers.undoStatusForAll': { changed: Offer[]; changedSince: number };
   /** The offers deleted (those still there), for Undo. */
   'offers.deleteMany': { offers: Offer[] };
   'offers.restoreMany': { offers: Offer[] };

@@ -5,7 +5,7 @@ import { AdvisorProfile } from '../message/profile';
 import { ChoiceAddresses, Preferences, TemplateChoice, Templates } from '../settings/settings';
 import { FOLLOW_UPS } from '../history-link';
 import { SORT_DIRECTIONS, SORT_KEYS } from '../offers/sort';
-import { CapturedDraft, OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, boundedText, LIMITS } from '../offers/schema';
+import { CapturedDraft, OfferDraft, Offer, OfferKind, OfferStatus, Send, SendProvider, CustomerIdentity, CustomerStatus, StatusChange, boundedText, LIMITS } from '../offers/schema';
 
 /** The zod side of the protocol: the background checks every request against these on arrival. */
 
@@ -115,6 +115,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
   /** Bulk actions on a selection, each in one transaction: every customer of each offer set to a status; deletion, and its Undo. */
   z.object({ type: z.literal('offers.setStatusForAll'), ids: bulkIds, status: CustomerStatus }),
+  /** Its Undo: `at` is the time the change answered; only the moves it made are undone. */
+  z.object({ type: z.literal('offers.undoStatusForAll'), ids: bulkIds, status: CustomerStatus, at: StatusChange.shape.at }),
   z.object({ type: z.literal('offers.deleteMany'), ids: bulkIds }),
   z.object({ type: z.literal('offers.restoreMany'), offers: z.array(Offer).check(z.minLength(1), z.maxLength(MAX_BULK_OFFERS)) }),
   z.object({ type: z.literal('offers.count') }),

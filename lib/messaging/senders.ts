@@ -38,6 +38,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.delete': ['extension-page'],
   'offers.restore': ['extension-page'],
   'offers.setStatusForAll': ['extension-page'],
+  'offers.undoStatusForAll': ['extension-page'],
   'offers.deleteMany': ['extension-page'],
   'offers.restoreMany': ['extension-page'],
   'offers.count': ['extension-page'],

@@ -13,6 +13,7 @@ type HookedHandlers = Pick<CaptureHandlers, 'undoCapture'> &
   | 'offers.delete'
   | 'offers.restore'
   | 'offers.setStatusForAll'
+  | 'offers.undoStatusForAll'
   | 'offers.deleteMany'
   | 'offers.restoreMany'
   | 'offers.deleteAll'
@@ -69,6 +70,10 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     // A bulk action: each offer's reminders follow, as after the same change to one offer.
     'offers.setStatusForAll': async (request) => {
       const answer = await handlers['offers.setStatusForAll'](request);
+      return after(answer, () => Promise.all(answer.changed.map((offer) => hooks.sentOrStatusChanged(offer))));
+    },
+    'offers.undoStatusForAll': async (request) => {
+      const answer = await handlers['offers.undoStatusForAll'](request);
       return after(answer, () => Promise.all(answer.changed.map((offer) => hooks.sentOrStatusChanged(offer))));
     },
     'offers.deleteMany': async (request) => {

@@ -10,6 +10,8 @@ import {
   offerStatus,
   statusCounts,
   unitedCustomers,
+  withStatus,
+  withStatusUndone,
   type ComposeEvent,
 } from './customers';
 
@@ -96,5 +98,20 @@ describe('customers of an offer', () => {
     expect(united[0]!.history.map((h) => h.status)).toEqual(['pending', 'sent', 'pending', 'accepted']);
     const existing = [mine];
     expect(unitedCustomers(existing, [mine])).toBe(existing);
+  });
+});
+
+describe('withStatusUndone', () => {
+  const later = '2026-07-02T09:00:00.000Z';
+  it('takes a customer back to the status before the move made at that time, without its timeline entry', () => {
+    const before = makeCustomer('a', { email: 'a@x.example' }, at, 'sent');
+    expect(withStatusUndone(withStatus(before, 'declined', later), 'declined', later)).toEqual(before);
+  });
+
+  it('leaves a customer changed since, and tells one that move never touched', () => {
+    const moved = withStatus(makeCustomer('a', {}, at, 'sent'), 'declined', later);
+    expect(withStatusUndone(withStatus(moved, 'accepted', later), 'declined', later)).toBe('changed-since');
+    expect(withStatusUndone(makeCustomer('b', {}, at, 'declined'), 'declined', later)).toBe('untouched');
+    expect(withStatusUndone(moved, 'declined', at)).toBe('untouched');
   });
 });

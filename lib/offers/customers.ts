@@ -64,6 +64,19 @@ export function withStatus(customer: OfferCustomer, status: CustomerStatus, at: 
   return { ...customer, status, history: [...customer.history, { status, at }].slice(-LIMITS.history) };
 }
 
+/**
+ * Undoes the move to `status` made at `at` (a bulk change): the customer as before it while it is
+ * still their last change; 'changed-since' when a later change followed (it stays); 'untouched'
+ * when that change never moved them (they stood at `status` already).
+ */
+export function withStatusUndone(customer: OfferCustomer, status: CustomerStatus, at: string): OfferCustomer | 'changed-since' | 'untouched' {
+  const moved = (entry: OfferCustomer['history'][number]) => entry.status === status && entry.at === at;
+  const last = customer.history.at(-1);
+  const previous = customer.history.at(-2);
+  if (last && previous && moved(last) && customer.status === status) return { ...customer, status: previous.status, history: customer.history.slice(0, -1) };
+  return customer.history.some(moved) ? 'changed-since' : 'untouched';
+}
+
 /** Fills the identity fields the customer lacks (an address learnt at Send), never overwriting one. */
 function withMissingIdentity(customer: OfferCustomer, who: CustomerIdentity): OfferCustomer {
   const known = cleanIdentity(who);

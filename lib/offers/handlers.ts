@@ -93,6 +93,7 @@ export function createOfferHandlers(
     }),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
     'offers.setStatusForAll': withStore((store, { ids, status }) => store.setStatusForAll(ids, status)),
+    'offers.undoStatusForAll': withStore((store, { ids, status, at }) => store.undoStatusForAll(ids, status, at)),
     'offers.deleteMany': withStore(async (store, { ids }) => ({ offers: await store.deleteMany(ids) })),
     'offers.restoreMany': withStore(async (store, { offers }) => ({ offers: await store.restoreAll(offers) })),
     'offers.count': withStore(async (store) => ({ count: await store.count() })),

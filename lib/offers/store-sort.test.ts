@@ -103,6 +103,22 @@ describe('bulk changes', () => {
     expect((await store.page({ filter: { offerStatus: 'accepted' }, limit: 500 })).offers.map((o) => o.id)).toContain('offer-1');
   });
 
+  it('undoes a bulk status change: every customer it moved goes back, one changed since keeps its status', async () => {
+    await store.addCustomer('offer-1', { email: 'second@contoso.example' });
+    const [one, two] = await Promise.all(['offer-1', 'offer-2'].map((id) => store.get(id)));
+    expect([one?.customers.map((c) => c.status), two?.customers.map((c) => c.status)]).toEqual([['accepted', 'pending'], ['pending']]);
+    const bulk = await store.setStatusForAll(['offer-1', 'offer-2', 'offer-9'], 'declined');
+    await store.setCustomerStatus('offer-2', 'c2', 'sent');
+    const undone = await store.undoStatusForAll(['offer-1', 'offer-2', 'offer-9', 'gone'], 'declined', bulk.at);
+    expect(undone.changed.map((o) => o.id)).toEqual(['offer-1']);
+    expect(undone.changedSince).toBe(1);
+    expect((await store.get('offer-1'))?.customers).toEqual(one?.customers);
+    expect((await store.get('offer-2'))?.customers.map((c) => [c.status, c.history.map((h) => h.status)])).toEqual([['sent', ['pending', 'declined', 'sent']]]);
+    expect((await store.page({ filter: { status: 'declined' }, limit: 500 })).offers.map((o) => o.id)).not.toContain('offer-1');
+    // Undone once, a second Undo finds nothing of that change left to undo.
+    expect(await store.undoStatusForAll(['offer-1'], 'declined', bulk.at)).toEqual({ changed: [], changedSince: 0 });
+  });
+
   it('deletes a selection and puts it back as it was', async () => {
     const before = await Promise.all(['offer-3', 'offer-4'].map((id) => store.get(id)));
     const deleted = await store.deleteMany(['offer-3', 'offer-4', 'gone']);

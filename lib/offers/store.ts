@@ -18,6 +18,7 @@ import {
   newCustomer,
   uniteCustomer,
   withStatus,
+  withStatusUndone,
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
@@ -745,7 +746,7 @@ export class OfferStore {
    * Sets every customer of each offer to `status`, in one transaction: all the offers change or
    * none. An offer without customers (posted on a website) has nobody to set and stays as it is.
    */
-  async setStatusForAll(ids: readonly string[], status: CustomerStatus): Promise<{ changed: Offer[]; withoutCustomers: number; missing: number }> {
+  async setStatusForAll(ids: readonly string[], status: CustomerStatus): Promise<{ changed: Offer[]; withoutCustomers: number; missing: number; at: string }> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const derived = new DerivedChange(tx);
@@ -765,7 +766,36 @@ export class OfferStore {
     await Promise.all(changes.map(({ before, after }) => derived.put(before, after)));
     await derived.save();
     await tx.done;
-    return { changed: changes.map(({ after }) => after), withoutCustomers, missing: stored.filter((record) => !record).length };
+    return { changed: changes.map(({ after }) => after), withoutCustomers, missing: stored.filter((record) => !record).length, at: now };
+  }
+
+  /**
+   * Undo of `setStatusForAll(ids, status)` made at `at`, in one transaction: each customer it moved
+   * goes back to the status before, the timeline entry it added goes. A customer changed since (a
+   * send, another status) keeps what it has now and is counted in `changedSince`.
+   */
+  async undoStatusForAll(ids: readonly string[], status: CustomerStatus, at: string): Promise<{ changed: Offer[]; changedSince: number }> {
+    const now = this.clock();
+    const tx = this.db.transaction(WRITES, 'readwrite');
+    const derived = new DerivedChange(tx);
+    const stored = await Promise.all(ids.map((id) => tx.objectStore('offers').get(id)));
+    const changes: { before: Offer; after: Offer }[] = [];
+    let changedSince = 0;
+    for (const record of stored) {
+      if (!record) continue;
+      const before = fromStored(record);
+      const customers = before.customers.map((customer) => {
+        const undone = withStatusUndone(customer, status, at);
+        if (undone === 'changed-since') changedSince++;
+        return typeof undone === 'string' ? customer : undone;
+      });
+      if (sameList(customers, before.customers)) continue;
+      changes.push({ before, after: { ...before, customers, updatedAt: now } });
+    }
+    await Promise.all(changes.map(({ before, after }) => derived.put(before, after)));
+    await derived.save();
+    await tx.done;
+    return { changed: changes.map(({ after }) => after), changedSince };
   }
 
   /**

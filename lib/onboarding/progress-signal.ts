@@ -19,6 +19,7 @@ export const PROGRESS_REQUESTS = [
   'webmail.recordCompose',
   'offers.setCustomerStatus',
   'offers.setStatusForAll',
+  'offers.undoStatusForAll',
   'offers.removeCustomer',
   'offers.mergeCustomers',
   'offers.replace',

@@ -202,11 +202,12 @@ describe('history table: bulk actions', () => {
     await page.close();
   });
 
-  it('sets the status of every customer of the selected offers', async () => {
+  it('sets the status of every customer of the selected offers, and Undo puts back those not changed since', async () => {
     const page = await openHistory();
     // The newest offer has two customers (129 = 3 × 43), the one after it one.
     const [first, , third] = await rowIds(page);
     expect((await stored(first!))?.customers).toHaveLength(2);
+    const before = await stored(first!);
     await check(page, [first!, third!]);
     await page.getByLabel('Status for all their customers').selectOption('declined');
     await page.getByRole('button', { name: 'Set status' }).click();
@@ -217,6 +218,15 @@ describe('history table: bulk actions', () => {
       expect(customers.every((customer) => customer.status === 'declined')).toBe(true);
       await expect.poll(() => page.locator(`tr[data-offer-id="${id}"] .badge`).textContent()).toBe('Declined');
     }
+    // Another window moves the third offer's customer on before Undo: that move stays.
+    const movedSince = (await stored(third!))!.customers[0]!;
+    expect((await browser.send({ type: 'offers.setCustomerStatus', id: third!, customerId: movedSince.id, status: 'accepted' })).ok).toBe(true);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => page.getByText('Status change undone: 1 offer as it was. 1 customer changed since keeps their status.').count()).toBe(1);
+    expect(await stored(first!)).toMatchObject({ customers: before!.customers });
+    expect((await stored(third!))?.customers[0]).toMatchObject({ status: 'accepted' });
+    const statusBefore = offerStatus(before!);
+    await expect.poll(() => page.locator(`tr[data-offer-id="${first}"] .badge`).textContent()).toBe(statusBefore[0]!.toUpperCase() + statusBefore.slice(1));
     await page.close();
   });
 
