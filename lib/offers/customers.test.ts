@@ -65,9 +65,9 @@ describe('customers of an offer', () => {
     expect(lastSentAt(again[1]!)).toBe('2026-07-01T10:05:00.000Z');
   });
 
-  it('give the offer its status: a sale first, then open work, then closed; pending without customers', () => {
+  it('give the offer its status: a sale first, then open work, then closed; pending without customers, who stand at no status', () => {
     expect(offerStatus({ customers: [] })).toBe('pending');
-    expect(customerStatuses({ customers: [] })).toEqual(['pending']);
+    expect(customerStatuses({ customers: [] })).toEqual([]);
     const mixed = { customers: [makeCustomer('a', {}, at, 'declined'), makeCustomer('b', {}, at, 'sent'), makeCustomer('c', {}, at, 'sent')] };
     expect(offerStatus(mixed)).toBe('sent');
     expect(statusCounts(mixed)).toEqual([

@@ -131,9 +131,13 @@ export function offerStatus(offer: Pick<Offer, 'customers'>): CustomerStatus {
   return best ?? INITIAL_STATUS;
 }
 
-/** Every status some customer of the offer stands at; `pending` for an offer without customers. */
+/**
+ * Every status some customer of the offer stands at; none for an offer without customers, which
+ * the customer-status filter leaves out as the overview's customer figures do (until version 8 it
+ * stood at `pending`, and the overview's "0 Pending customers" opened it).
+ */
 export function customerStatuses(offer: Pick<Offer, 'customers'>): CustomerStatus[] {
-  return offer.customers.length === 0 ? [INITIAL_STATUS] : [...new Set(offer.customers.map((customer) => customer.status))];
+  return [...new Set(offer.customers.map((customer) => customer.status))];
 }
 
 /** How many customers stand at each status, in the registry's order, leaving out zeros. */

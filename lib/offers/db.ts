@@ -4,6 +4,7 @@ import { fromStored, toStored } from './index-fields';
 import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { sameRecord } from './same-record';
 import type { Offer } from './schema';
+import { INITIAL_STATUS } from './statuses';
 import { addInto, browserTimeZone, contribution, TOTALS_COUNTERS, type Totals } from './stats';
 import { WordIndexChange, type WordBlock, type WordIndexState } from './word-index';
 
@@ -217,6 +218,22 @@ export const MIGRATIONS: readonly Upgrade[] = [
       for (const record of batch) change.record(undefined, { id: record.id, createdAt: record.createdAt, terms: keyedTerms(fromStored(record), VERSION_7_KEYED_INDEXES) });
       await change.save(tx);
     });
+  },
+  // Version 8: an offer without customers no longer stands at the customer status `pending`
+  // (`customerStatuses`). Only the records the `statuses` index holds at `pending` are read, a
+  // batch at a time; those without customers are rewritten and leave that index.
+  async (_db, tx) => {
+    const offers = tx.objectStore('offers');
+    const pending = offers.index('statuses');
+    // An array sorts after every string: past every key at `pending`.
+    const end = [INITIAL_STATUS, []];
+    for (let range = IDBKeyRange.bound([INITIAL_STATUS], end); ; ) {
+      const batch = await pending.getAll(range, UPGRADE_BATCH);
+      const last = batch.at(-1);
+      if (!last) return;
+      await Promise.all(batch.filter((record) => record.customers.length === 0).map((record) => putIfChanged(offers, record, toStored(fromStored(record)))));
+      range = IDBKeyRange.bound([INITIAL_STATUS, last.createdAt, last.id], end, true);
+    }
   },
 ];
 

@@ -123,11 +123,16 @@ describe('pipeline overview', () => {
     // A customers' figure says it opens their offers, a list of offers that counts each once.
     const customers = page.locator('section[aria-labelledby="overview-customers"]');
     expect(await customers.getByRole('link', { name: 'Show the offers of these customers: 3, Sent' }).count()).toBe(1);
-    expect(await customers.textContent()).toContain('an offer sent to several of them is listed once');
+    expect(await customers.textContent()).toContain('Each figure opens the offers of these customers: an offer with several of them is listed once.');
     expect(await page.getByRole('link', { name: 'Show the offers of these customers: 3, customers awaiting a reply' }).count()).toBe(1);
     await customers.locator('a').filter({ hasText: 'Declined' }).click();
     expect(new URL(page.url()).search).toBe('?status=declined');
     await expect.poll(() => listedSummaryIds(page)).toEqual(['OV-B']);
+    // OV-D has no customer, so no customer status: Pending's 0 opens no offer.
+    await customers.locator('a').filter({ hasText: 'Pending' }).click();
+    expect(new URL(page.url()).search).toBe('?status=pending');
+    await expect.poll(() => page.getByText('No offer matches this search and these filters.', { exact: false }).count()).toBe(1);
+    expect(await listedSummaryIds(page)).toEqual([]);
 
     // A link is a real address too: opened directly, it shows the same list.
     const direct = await openHistory('?offerStatus=sent');
