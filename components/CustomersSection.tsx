@@ -167,7 +167,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
             event.preventDefault();
             if (!mergeId) return;
             void actions
-              .change(() => sendMessage({ type: 'offers.mergeCustomers', id: offer.id, keepId: customer.id, mergeId }), t('customers_merged', label))
+              .change(() => sendMessage({ type: 'offers.mergeCustomers', id: offer.id, keepId: customer.id, mergeId }), t('customers_merged', label), offer)
               .then((outcome) => {
                 setMergeId('');
                 // Merge goes disabled with the choice emptied, and its form goes with the last other customer.
@@ -205,7 +205,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
 
 /**
  * The customers an offer reached or is meant for, each with their own status, timeline and sends:
- * added, edited, merged or removed by hand (a removal can be undone), and the summary of where
+ * added, edited, merged or removed by hand (a merge or a removal can be undone), and the summary of where
  * they all stand.
  */
 export function CustomersSection({
@@ -228,7 +228,7 @@ export function CustomersSection({
       try {
         const { offer: changed } = await run();
         onChanged(changed);
-        if (done) report({ ok: true, text: done, ...(before ? { restore: before } : {}) });
+        if (done) report({ ok: true, text: done, ...(before ? { restore: { before, after: changed } } : {}) });
         return 'done';
       } catch (error) {
         // A stale edit is explained beside the customer's form, with its Reload.

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import type { Offer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
-import type { OfferDetailsOutcome } from './useOfferDetails';
+import type { CustomersChange, OfferDetailsOutcome } from './useOfferDetails';
 
 /** Says what the pane last did, with Undo after a deletion or a customer removed or merged. */
 export function DetailsOutcome({
@@ -17,10 +17,10 @@ export function DetailsOutcome({
   /** The notice, focusable from a script, for the keyboard to land on once Undo is gone. */
   noticeRef: RefObject<HTMLParagraphElement>;
   onUndo: (deleted: Offer) => void;
-  onRestore: (before: Offer) => void;
+  onRestore: (change: CustomersChange) => void;
 }) {
   const deleted = outcome?.undo;
-  const before = outcome?.restore;
+  const customersChange = outcome?.restore;
   return (
     <div role="status" aria-live="polite" class="outcome">
       {outcome && (
@@ -31,8 +31,8 @@ export function DetailsOutcome({
               {t('history_undo')}
             </button>
           )}
-          {before && (
-            <button type="button" onClick={() => onRestore(before)}>
+          {customersChange && (
+            <button type="button" onClick={() => onRestore(customersChange)}>
               {t('history_undo')}
             </button>
           )}

@@ -67,7 +67,7 @@ export function OfferDetails({
         undoRef={undoButton}
         noticeRef={notice}
         onUndo={(deleted) => void details.undo(deleted).then(() => focusNotice())}
-        onRestore={(before) => void details.restore(before).then(() => focusNotice())}
+        onRestore={(change) => void details.restore(change).then(() => focusNotice())}
       />
       <fieldset disabled={outcome?.undo !== undefined} class="plain-fieldset">
         <div class="toolbar">

@@ -24,15 +24,21 @@ export interface EditConflict {
 
 const isStale = (error: unknown) => error instanceof MessagingError && error.code === 'stale';
 
+/** A customer removed or merged: the offer before and after, for its Undo. */
+export interface CustomersChange {
+  before: Offer;
+  after: Offer;
+}
+
 /**
  * What the details pane last did; a deletion carries the deleted offer for Undo, and a customer
- * removed or merged the offer as it was before (`restore`).
+ * removed or merged the offer before and after (`restore`).
  */
 export interface OfferDetailsOutcome {
   ok: boolean;
   text: string;
   undo?: Offer;
-  restore?: Offer;
+  restore?: CustomersChange;
 }
 
 /**
@@ -206,14 +212,18 @@ export function useOfferDetails(
 
     showChanged,
 
-    /** Undo of a customer removed or merged: the offer's customers as they were come back. */
-    async restore(before: Offer) {
+    /**
+     * Undo of a customer removed or merged: the offer's customers as they were come back, in their
+     * order, unless they changed since (another window, a send), which is said and kept.
+     */
+    async restore({ before, after }: CustomersChange) {
       try {
-        const { offer: restored } = await sendMessage({ type: 'offers.restore', offer: before });
+        const { offer: restored } = await sendMessage({ type: 'offers.restoreCustomers', id: before.id, customers: before.customers, expected: after.customers });
         showChanged(restored);
-        setOutcome({ ok: true, text: t('history_restored') });
+        setOutcome({ ok: true, text: t('customers_undone') });
       } catch (error) {
-        fail(error);
+        if (isStale(error)) setOutcome({ ok: false, text: t('customers_undoStale') });
+        else fail(error);
       }
     },
 

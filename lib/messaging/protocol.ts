@@ -130,6 +130,7 @@ export interface ResponseMap {
   'offers.armedNext': { armed: ArmedNext | null };
   'offers.delete': { offer: Offer | null };
   'offers.restore': { offer: Offer };
+  'offers.restoreCustomers': { offer: Offer };
   /** changed: the offers that changed; withoutCustomers: offers with nobody to set; missing: ids no offer has (deleted meanwhile). */
   'offers.setStatusForAll': { changed: Offer[]; withoutCustomers: number; missing: number; at: string };
   'offers.undoStatusForAll': { changed: Offer[]; changedSince: number };

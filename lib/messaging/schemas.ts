@@ -113,6 +113,8 @@ export const Request = z.discriminatedUnion('type', [
   z.object({ type: z.literal('offers.armedNext') }),
   z.object({ type: z.literal('offers.delete'), id }),
   z.object({ type: z.literal('offers.restore'), offer: Offer }),
+  /** Undo of a customer removed or merged: `customers` as they were, while they are still `expected`. */
+  z.object({ type: z.literal('offers.restoreCustomers'), id, customers: Offer.shape.customers, expected: Offer.shape.customers }),
   /** Bulk actions on a selection, each in one transaction: every customer of each offer set to a status; deletion, and its Undo. */
   z.object({ type: z.literal('offers.setStatusForAll'), ids: bulkIds, status: CustomerStatus }),
   /** Its Undo: `at` is the time the change answered; only the moves it made are undone. */

@@ -37,6 +37,7 @@ export const ALLOWED_SENDERS: Record<RequestType, readonly SenderRole[]> = {
   'offers.armedNext': ['extension-page'],
   'offers.delete': ['extension-page'],
   'offers.restore': ['extension-page'],
+  'offers.restoreCustomers': ['extension-page'],
   'offers.setStatusForAll': ['extension-page'],
   'offers.undoStatusForAll': ['extension-page'],
   'offers.deleteMany': ['extension-page'],

@@ -12,6 +12,7 @@ type HookedHandlers = Pick<CaptureHandlers, 'undoCapture'> &
   | 'offers.replace'
   | 'offers.delete'
   | 'offers.restore'
+  | 'offers.restoreCustomers'
   | 'offers.setStatusForAll'
   | 'offers.undoStatusForAll'
   | 'offers.deleteMany'
@@ -22,7 +23,7 @@ type HookedHandlers = Pick<CaptureHandlers, 'undoCapture'> &
 
 /** What follows a change. A failure here is logged, never returned: the change itself is saved. */
 export interface ChangeHooks {
-  /** After a send, a status change, a customer removed or merged: the offer's reminders are set again. */
+  /** After a send, a status change, a customer removed or merged (or that undone): the offer's reminders are set again. */
   sentOrStatusChanged(offer: Offer): Promise<unknown>;
   /** After an Undo of a deletion: the offer's reminders still to come are set again. */
   restored(offer: Offer): Promise<unknown>;
@@ -48,6 +49,7 @@ export function withChangeHooks<H extends HookedHandlers>(handlers: H, hooks: Ch
     'offers.setCustomerStatus': async (request) => onOffer(await handlers['offers.setCustomerStatus'](request)),
     'offers.removeCustomer': async (request) => onOffer(await handlers['offers.removeCustomer'](request)),
     'offers.mergeCustomers': async (request) => onOffer(await handlers['offers.mergeCustomers'](request)),
+    'offers.restoreCustomers': async (request) => onOffer(await handlers['offers.restoreCustomers'](request)),
     'offers.replace': async (request) => {
       const answer = await handlers['offers.replace'](request);
       await after(answer, () => hooks.sentOrStatusChanged(answer.replaced));

@@ -92,6 +92,7 @@ export function createOfferHandlers(
       return { offer, reopened: unlinked?.offer ?? null };
     }),
     'offers.restore': withStore(async (store, { offer }) => ({ offer: await store.restore(offer) })),
+    'offers.restoreCustomers': withStore(async (store, { id, customers, expected }) => ({ offer: await store.restoreCustomers(id, customers, expected) })),
     'offers.setStatusForAll': withStore((store, { ids, status }) => store.setStatusForAll(ids, status)),
     'offers.undoStatusForAll': withStore((store, { ids, status, at }) => store.undoStatusForAll(ids, status, at)),
     'offers.deleteMany': withStore(async (store, { ids }) => ({ offers: await store.deleteMany(ids) })),

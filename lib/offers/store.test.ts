@@ -309,6 +309,34 @@ describe('search pages', () => {
 });
 
 describe('changes', () => {
+  it('undoes a customer removed or merged: the customers come back in their order, unless they changed since', async () => {
+    const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
+    await store.addCustomer(offer.id, { email: 'ann@contoso.example' });
+    await store.addCustomer(offer.id, { name: 'Ann Only' });
+    const three = await store.addCustomer(offer.id, { email: 'cy@contoso.example' });
+    const [ann, annOnly, cy] = three.customers.map((customer) => customer.id) as [string, string, string];
+
+    const removed = await store.removeCustomer(offer.id, annOnly);
+    expect((await store.restoreCustomers(offer.id, three.customers, removed.customers)).customers).toEqual(three.customers);
+
+    // A merge fills Ann's gaps with the other record's; the Undo takes them apart, each as it was.
+    const merged = await store.mergeCustomers(offer.id, ann, annOnly);
+    expect(merged.customers.map((customer) => [customer.id, customer.name])).toEqual([
+      [ann, 'Ann Only'],
+      [cy, undefined],
+    ]);
+    expect((await store.restoreCustomers(offer.id, three.customers, merged.customers)).customers).toEqual(three.customers);
+
+    // Changed since the removal (a status set in another window): refused, the change stays.
+    const removedAgain = await store.removeCustomer(offer.id, cy);
+    await store.setCustomerStatus(offer.id, ann, 'accepted');
+    await expect(store.restoreCustomers(offer.id, three.customers, removedAgain.customers)).rejects.toBeInstanceOf(StaleOfferError);
+    expect((await store.get(offer.id))?.customers.map((customer) => [customer.id, customer.status])).toEqual([
+      [ann, 'accepted'],
+      [annOnly, 'pending'],
+    ]);
+  });
+
   it('records drafts and sends per customer, sets statuses by hand, updates, deletes and restores', async () => {
     const { offer } = await store.upsert({ url: offerUrl(1), source: 'auto' });
     expect(offer.customers).toEqual([]);

@@ -22,6 +22,7 @@ import {
   type ComposeEvent,
 } from './customers';
 import { fromStored, toStored } from './index-fields';
+import { sameRecord } from './same-record';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
@@ -631,6 +632,18 @@ export class OfferStore {
   }
 
   /**
+   * Undo of a customer removed or merged: the offer's customers become `customers` (as they were
+   * before, in their order) while they are still `expected` (as that change left them); a change
+   * since, from another window or a send, is refused as stale rather than overwritten.
+   */
+  restoreCustomers(id: string, customers: readonly OfferCustomer[], expected: readonly OfferCustomer[]): Promise<Offer> {
+    return this.modify(id, (offer) => {
+      if (!sameData(offer.customers, expected)) throw new StaleOfferError(`The customers of offer ${id} changed since.`);
+      return { ...offer, customers: [...customers] };
+    });
+  }
+
+  /**
    * Applies field-level changes to the offer. With `expected`, the notes must still hold what the
    * editor saw, checked in the same transaction as the write, so an edit of notes changed
    * meanwhile is refused, never overwriting them.
@@ -1105,6 +1118,8 @@ class PendingWrites {
   }
 }
 
+/** Whether two values hold the same data once sent as a message would (fields left undefined dropped). */
+const sameData = (a: unknown, b: unknown) => sameRecord(JSON.parse(JSON.stringify(a)), JSON.parse(JSON.stringify(b)));
 const sameText = (stored: string | undefined, expected: string | undefined) => (stored ?? '').trim() === (expected ?? '').trim();
 const sameList = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 

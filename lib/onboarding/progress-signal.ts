@@ -25,6 +25,7 @@ export const PROGRESS_REQUESTS = [
   'offers.replace',
   'offers.delete',
   'offers.restore',
+  'offers.restoreCustomers',
   'offers.deleteMany',
   'offers.restoreMany',
   'offers.deleteAll',

@@ -273,10 +273,20 @@ describe('customers on the details pane', () => {
     expect(await page.getByTestId('customer-summary').textContent()).toBe('2 customers: Pending (1), Drafted (1)');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Add a customer');
 
-    // The two records are one person.
-    await page.getByLabel('Camille Martin is the same person as').selectOption({ label: 'Wingtip Toys · camille@wingtip.example' });
-    await page.getByRole('button', { name: 'Merge into Camille Martin' }).click();
-    await expect.poll(() => outcome(page).textContent()).toContain('Customers merged into Camille Martin.');
+    // The two records are one person; a merge's Undo takes them apart again, each as it was.
+    const merge = async () => {
+      await page.getByLabel('Camille Martin is the same person as').selectOption({ label: 'Wingtip Toys · camille@wingtip.example' });
+      await page.getByRole('button', { name: 'Merge into Camille Martin' }).click();
+      await expect.poll(() => outcome(page).textContent()).toContain('Customers merged into Camille Martin.');
+    };
+    const beforeMerge = (await stored('offer-1')).customers;
+    await merge();
+    await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
+    await outcome(page).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => outcome(page).textContent()).toContain('Undone: the customers are back as they were.');
+    await expect.poll(() => page.locator('.customer-card').count()).toBe(2);
+    expect((await stored('offer-1')).customers).toEqual(beforeMerge);
+    await merge();
     await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('customers-heading');
     const [merged] = (await stored('offer-1')).customers;
@@ -316,6 +326,7 @@ describe('customers on the details pane', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('customers-heading');
     await outcome(page).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
+    expect(await outcome(page).textContent()).toContain('Undone: the customers are back as they were.');
     expect((await stored('offer-1')).customers).toMatchObject([{ id: 'c1', email: 'camille@wingtip.example', status: 'sent' }]);
     // Undo went with its use: the keyboard is on the notice saying the customer is back.
     await expect.poll(() => focusedOutcome(page)).not.toBeNull();

@@ -114,10 +114,12 @@ describe('customers on the details pane, in Firefox', () => {
     await waitFor(() => text(page, '[data-testid="customer-summary"]'), (summary) => summary === '1 customer: Pending (1)');
     await (await buttonNamed(page, 'Undo')).click();
     await waitFor(() => text(page, '[data-testid="customer-summary"]'), (summary) => summary === '2 customers: Pending (1), Drafted (1)');
-    expect((await stored('offer-1')).customers.map((customer) => [customer.name ?? customer.email, customer.status]).sort()).toEqual([
+    // Back in its place, first, as it was before the removal.
+    expect((await stored('offer-1')).customers.map((customer) => [customer.name ?? customer.email, customer.status])).toEqual([
       ['Camille Martin', 'drafted'],
       ['zoe@erable.example', 'pending'],
     ]);
+    expect(await text(page, '.details .outcome')).toContain('Undone: the customers are back as they were.');
     await page.close();
   });
 });
