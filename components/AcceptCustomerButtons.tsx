@@ -2,6 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Offer, OfferCustomer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
+import { offerName } from '@/lib/ui/offer-labels';
 import { customerName, customersToAccept } from '@/lib/ui/popup-offers';
 import type { Report } from './OfferActions';
 import { useFocusBackAfterBusy } from './useFocusBackAfterBusy';
@@ -50,7 +51,15 @@ export function AcceptCustomerButtons({
   return (
     <div ref={group} class="accept-buttons">
       {customers.map((customer) => (
-        <button key={customer.id} type="button" class="accept" disabled={busy} onClick={() => void onClick(customer)}>
+        <button
+          key={customer.id}
+          type="button"
+          class="accept"
+          disabled={busy}
+          // The popup lists several offers: the name says which one, after the text it shows.
+          aria-label={t('popup_markAcceptedOfOffer', [customerName(customer), offerName(offer)])}
+          onClick={() => void onClick(customer)}
+        >
           {t('popup_markAcceptedOf', customerName(customer))}
         </button>
       ))}

@@ -20,16 +20,22 @@ export async function copyOfferUrl(offer: Offer, report: Report) {
   }
 }
 
-/** Renders the default template for the offer and copies it as HTML and plain text. */
+/**
+ * Renders the default template for the offer and copies it as HTML and plain text; with the
+ * advisor's name or company missing it says, as the settings and the picker do, that the message
+ * names no company and goes out unsigned.
+ */
 export async function copyOfferMessage(offer: Offer, report: Report) {
   try {
     // Loaded on first use: templates and their renderer are not needed to show the popup.
-    const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }] = await Promise.all([
+    const [{ loadSettings }, { renderOfferMessage }, { describeTemplateError }, { isProfileFilled }] = await Promise.all([
       import('@/lib/settings/client'),
       import('@/lib/message/offer-message'),
       import('@/lib/message/parse'),
+      import('@/lib/onboarding/checklist'),
     ]);
-    const message = renderOfferMessage(offer, await loadSettings(), uiLocale());
+    const settings = await loadSettings();
+    const message = renderOfferMessage(offer, settings, uiLocale());
     if (!message.template) {
       report({ ok: false, text: t('desk_noTemplate') });
       return;
@@ -41,7 +47,8 @@ export async function copyOfferMessage(offer: Offer, report: Report) {
       return;
     }
     const copied = await copyRich(message.result);
-    report(copied ? { ok: true, text: t('desk_messageCopied', message.template.name) } : { ok: false, text: t('desk_copyFailed') });
+    const unsigned = isProfileFilled(settings.profile) ? '' : ` ${t('profileNotice_text')}`;
+    report(copied ? { ok: true, text: t('desk_messageCopied', message.template.name) + unsigned } : { ok: false, text: t('desk_copyFailed') });
   } catch {
     report({ ok: false, text: t('desk_copyFailed') });
   }

@@ -20,6 +20,13 @@ import { OPTIONS_PAGE, planPopupActions, type ActiveTabFacts, type PopupAction }
 import { customerName, replaceOffer } from '@/lib/ui/popup-offers';
 
 const RECENT = POPUP_OFFER_COUNT - 1;
+
+interface AcceptUndo {
+  offerId: string;
+  name: string;
+  /** When the status was set: the timeline entry Undo takes back. */
+  at: string;
+}
 type ManualForm = typeof import('@/components/ManualOfferForm').ManualOfferForm;
 /** Until the active tab is known: the plan the bar reserves its place with, hidden. */
 const UNKNOWN_TAB: ActiveTabFacts = { url: undefined, composeOpen: false };
@@ -40,13 +47,15 @@ export function PopupApp() {
   const [tab, setTab] = useState<ActiveTabFacts | null>(null);
   const [adding, setAdding] = useState(false);
   const [ManualForm, setManualForm] = useState<ManualForm | null>(null);
-  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  // "Mark accepted" reports with its Undo: the customer and the moment the status was set.
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string; undoAccept?: AcceptUndo } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   // After the manual form closes, the keyboard goes to what took its place: the offer saved, or the button that opened it.
   const [latestSection, focusLatestWhenShown] = useFocusAfterRender<HTMLElement>();
   const [addButton, focusAddButtonWhenShown] = useFocusAfterRender<HTMLButtonElement>();
   const report: Report = (o) => setOutcome(o);
+  const [notice, focusNotice] = useFocusAfterRender<HTMLParagraphElement>();
 
   // A layout effect runs as soon as the first render is in the DOM; a plain effect would wait
   // for the next frame before reading the offers.
@@ -109,8 +118,25 @@ export function PopupApp() {
   const accept = async (offer: Offer, customer: OfferCustomer) => {
     const answer = await sendMessage({ type: 'offers.setCustomerStatus', id: offer.id, customerId: customer.id, status: 'accepted' });
     setOffers((shown) => shown && replaceOffer(shown, answer.offer));
-    report({ ok: true, text: t('customers_statusSet', [customerName(customer), statusLabel('accepted')]) });
+    setOutcome({
+      ok: true,
+      text: t('customers_statusSet', [customerName(customer), statusLabel('accepted')]),
+      undoAccept: { offerId: offer.id, name: customerName(customer), at: answer.offer.updatedAt },
+    });
   };
+  /** Takes back the status "Mark accepted" set (its timeline entry too), unless the customer changed since. */
+  const undoAccept = async ({ offerId, name, at }: AcceptUndo) => {
+    try {
+      const answer = await sendMessage({ type: 'offers.undoStatusForAll', ids: [offerId], status: 'accepted', at });
+      for (const changed of answer.changed) setOffers((shown) => shown && replaceOffer(shown, changed));
+      report(answer.changed.length > 0 ? { ok: true, text: t('popup_acceptUndone', name) } : { ok: false, text: t('customers_undoStale') });
+    } catch (caught) {
+      report({ ok: false, text: describeError(caught) });
+    }
+    // Undo goes with its use: the keyboard goes to the notice that replaced it.
+    focusNotice();
+  };
+  const undoable = outcome?.undoAccept;
   const focusLatest = useCallback(() => latestSection.current?.focus(), [latestSection]);
 
   return (
@@ -150,7 +176,19 @@ export function PopupApp() {
         </PopupActionBar>
       )}
       <div role="status" aria-live="polite" class="outcome">
-        {outcome && <p class={outcome.ok ? 'ok' : 'error'}>{outcome.text}</p>}
+        {outcome && (
+          <p class={outcome.ok ? 'ok' : 'error'} tabIndex={-1} ref={notice}>
+            {outcome.text}
+            {undoable && (
+              <>
+                {' '}
+                <button type="button" onClick={() => void undoAccept(undoable)}>
+                  {t('history_undo')}
+                </button>
+              </>
+            )}
+          </p>
+        )}
       </div>
       {adding && ManualForm && (
         <ManualForm

@@ -135,6 +135,16 @@ describe('the popup primary action follows the active tab', () => {
     expect(clip.types).toEqual(expect.arrayContaining(['text/html', 'text/plain']));
     expect(clip.html).toContain(`href="${offerUrl(3).replaceAll('&', '&amp;')}"`);
     expect(clip.text).toContain(offerUrl(3));
+    // Signed by nobody: copied still, and the notice says so, as the settings and the picker do.
+    expect(await status(popup).textContent()).toMatch(/^Message copied with the template “[^”]+”\.$/);
+    await saveSettings(browser, { profile: { ...PROFILE, name: '', company: ' ' } });
+    try {
+      await primary(popup).click();
+      await expect.poll(() => status(popup).textContent()).toContain('Your profile lacks your name or company: messages will not name your company and will go out unsigned.');
+      expect(await status(popup).textContent()).toContain('Message copied');
+    } finally {
+      await saveSettings(browser, { profile: PROFILE });
+    }
     await popup.close();
   });
 });
@@ -159,11 +169,23 @@ describe('the popup offers', () => {
     expect(await empty.getByRole('button').count()).toBe(0);
     expect(await axeViolationsInBothThemes(popup)).toEqual([]);
 
+    // Each button names its offer too: two offers may have customers of one name.
+    expect(await fabrikam.getByRole('button').getAttribute('aria-label')).toBe('Mark accepted: Fabrikam (Purchase offer PO-2002)');
+
+    const before = (await getOffer(browser, 'offer-3')).customers;
     await popup.getByRole('button', { name: 'Mark accepted: Contoso' }).click();
     await expect.poll(() => latestBadge.textContent()).toBe('Accepted');
-    expect(await status(popup).textContent()).toBe('Contoso: Accepted.');
+    expect(await status(popup).textContent()).toBe('Contoso: Accepted. Undo');
     expect(await popup.getByRole('button', { name: 'Mark accepted: Contoso' }).count()).toBe(0);
     expect((await getOffer(browser, 'offer-3')).customers).toMatchObject([{ id: 'c1', status: 'accepted' }]);
+    // Undo takes it back, timeline entry and all; the keyboard goes to the notice.
+    await status(popup).getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => latestBadge.textContent()).toBe('Sent');
+    expect(await status(popup).textContent()).toBe('Undone: Contoso is no longer marked accepted.');
+    expect((await getOffer(browser, 'offer-3')).customers).toEqual(before);
+    expect(await popup.evaluate(() => document.activeElement?.textContent)).toBe('Undone: Contoso is no longer marked accepted.');
+    await popup.getByRole('button', { name: 'Mark accepted: Contoso' }).click();
+    await expect.poll(() => latestBadge.textContent()).toBe('Accepted');
 
     await fabrikam.getByRole('button', { name: 'Mark accepted: Fabrikam' }).press('Enter');
     await expect.poll(() => fabrikam.getByRole('button').count()).toBe(0);
