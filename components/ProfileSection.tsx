@@ -1,10 +1,10 @@
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { AdvisorProfile } from '@/lib/message/profile';
 import { LOGO_MAX_BYTES } from '@/lib/message/safe-url';
 import { saveProfile } from '@/lib/settings/client';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatBytes } from '@/lib/ui/format';
-import { checkProfile, LOGO_TYPES, logoFileProblem, type ProfileField } from '@/lib/ui/profile-form';
+import { checkProfile, LOGO_TYPES, logoFileProblem, PROFILE_FIELDS, type ProfileField } from '@/lib/ui/profile-form';
 import { Field } from './Field';
 import { FormActions, type FormStatus } from './FormActions';
 
@@ -17,12 +17,24 @@ const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; ty
   { field: 'gdapLink', label: 'options_profileGdapLink', type: 'url', autocomplete: 'off' },
 ];
 
+/** The control holding each field: the logo's address is checked, an uploaded file is checked when chosen. */
+const controlOf = (field: ProfileField) => (field === 'logo' ? 'profile-logo-url' : `profile-${field}`);
+
 /** The advisor's name, company, contact details and logo, used by every message. */
 export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; onSaved: (profile: AdvisorProfile) => void }) {
   const [values, setValues] = useState<Partial<Record<ProfileField, string>>>(profile);
   const [contactBlock, setContactBlock] = useState(profile.contactBlock === true);
   const [errors, setErrors] = useState<Partial<Record<ProfileField, string>>>({});
+  // A file refused when chosen is said at the file picker; a bad address, at the address.
+  const [logoFileError, setLogoFileError] = useState<MessageKey | null>(null);
   const [status, setStatus] = useState<FormStatus>(null);
+  // After a refused Save, the keyboard goes to the first field to fix, its error now rendered beside it.
+  const [firstInvalid, setFirstInvalid] = useState<ProfileField | null>(null);
+  useLayoutEffect(() => {
+    if (!firstInvalid) return;
+    document.getElementById(controlOf(firstInvalid))?.focus();
+    setFirstInvalid(null);
+  }, [firstInvalid]);
   const logo = values.logo ?? '';
   const logoIsUpload = logo.startsWith('data:');
 
@@ -30,10 +42,8 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
 
   const upload = (file: File) => {
     const problem = logoFileProblem(file);
-    if (problem) {
-      setErrors((e) => ({ ...e, logo: problem }));
-      return;
-    }
+    setLogoFileError(problem);
+    if (problem) return;
     const reader = new FileReader();
     reader.onload = () => {
       if (typeof reader.result === 'string') set('logo', reader.result);
@@ -48,6 +58,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
     if (!checked.ok) {
       setErrors(checked.errors);
       setStatus({ ok: false, text: t('options_fixErrors') });
+      setFirstInvalid(PROFILE_FIELDS.find((field) => checked.errors[field]) ?? null);
       return;
     }
     setErrors({});
@@ -79,7 +90,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
         <fieldset>
           <legend>{t('options_logo')}</legend>
           <div class="logo-row">
-            {logo && !errors.logo ? (
+            {logo && !errors.logo && !logoFileError ? (
               <img class="logo-preview" src={logo} alt={t('options_logoPreview')} />
             ) : (
               <div class="logo-preview empty muted">{t('options_noLogo')}</div>
@@ -89,7 +100,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
                 id="profile-logo-file"
                 label={t('options_logoUpload')}
                 hint={t('options_logoHint', formatBytes(LOGO_MAX_BYTES))}
-                error={errors.logo && t(errors.logo as MessageKey)}
+                error={logoFileError ? t(logoFileError) : undefined}
               >
                 {(props) => (
                   <input
@@ -104,16 +115,9 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
                   />
                 )}
               </Field>
-              <div class="field">
-                <label for="profile-logo-url">{t('options_logoUrl')}</label>
-                <input
-                  id="profile-logo-url"
-                  type="url"
-                  placeholder="https://"
-                  value={logoIsUpload ? '' : logo}
-                  onInput={(e) => set('logo', e.currentTarget.value)}
-                />
-              </div>
+              <Field id="profile-logo-url" label={t('options_logoUrl')} error={errors.logo && t(errors.logo as MessageKey)}>
+                {(props) => <input {...props} type="url" placeholder="https://" value={logoIsUpload ? '' : logo} onInput={(e) => set('logo', e.currentTarget.value)} />}
+              </Field>
               {logo && (
                 <button type="button" onClick={() => set('logo', '')}>
                   {t('options_removeLogo')}

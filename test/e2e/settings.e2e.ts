@@ -116,9 +116,17 @@ describe('settings out of content scripts’ reach', () => {
     expect(await options.getByRole('button', { name: 'Edit “Mine”' }).count()).toBe(1);
     expect(await options.getByRole('button', { name: /Evil|Mallory/ }).count()).toBe(0);
     await options.locator('#profile-company').fill('Northwind Cloud Services');
+    // An http:// logo address is refused at that address, which takes the keyboard; not at the file picker.
+    await options.locator('#profile-logo-url').fill('http://northwind.example/logo.png');
+    await options.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => options.locator('#profile-logo-url-error').textContent()).toBe('Use an https image link, or upload a PNG, JPEG, GIF or WebP image of 256 KB or less.');
+    expect(await options.locator('#profile-logo-file-error').count()).toBe(0);
+    expect(await options.evaluate(() => document.activeElement?.id)).toBe('profile-logo-url');
+    expect(await options.locator('#profile-logo-url').getAttribute('aria-invalid')).toBe('true');
+    await options.locator('#profile-logo-url').fill('https://northwind.example/logo.png');
     await options.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => options.getByText('Profile saved.').count()).toBe(1);
-    expect((await storedSettings(browser)).profile).toEqual({ ...PROFILE, company: 'Northwind Cloud Services' });
+    expect((await storedSettings(browser)).profile).toEqual({ ...PROFILE, company: 'Northwind Cloud Services', logo: 'https://northwind.example/logo.png' });
     await Promise.all([options.close(), ...pages.map((page) => page.close())]);
   });
 
