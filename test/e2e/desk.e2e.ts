@@ -635,6 +635,8 @@ describe('options page', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.locator('#profile-email-error').count()).toBe(1);
     await expect.poll(() => page.locator('#profile-gdapLink-error').count()).toBe(1);
+    // The keyboard goes to the first field to fix, in the form's order.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('profile-email');
     await page.getByLabel('Email', { exact: true }).fill('ana@contoso.example');
     await page.getByLabel(/GDAP approval link/).fill('https://admin.cloud.microsoft/#/partners/invitation/granularAdminRelationships/x');
     await page.getByLabel('Upload a logo').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: readFileSync(join(ROOT, 'public/icon/128.png')) });
