@@ -4,7 +4,7 @@ import { LOGO_MAX_BYTES } from '@/lib/message/safe-url';
 import { saveProfile } from '@/lib/settings/client';
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatBytes } from '@/lib/ui/format';
-import { checkProfile, LOGO_TYPES, logoFileProblem, PROFILE_FIELDS, type ProfileField } from '@/lib/ui/profile-form';
+import { checkProfile, LOGO_TYPES, logoFileProblem, type ProfileField } from '@/lib/ui/profile-form';
 import { Field } from './Field';
 import { FormActions, type FormStatus } from './FormActions';
 
@@ -16,6 +16,9 @@ const TEXT_FIELDS: { field: Exclude<ProfileField, 'logo'>; label: MessageKey; ty
   { field: 'website', label: 'options_profileWebsite', type: 'url', autocomplete: 'url' },
   { field: 'gdapLink', label: 'options_profileGdapLink', type: 'url', autocomplete: 'off' },
 ];
+
+/** The fields as the form shows them: the text fields, then the logo. */
+const FORM_ORDER: readonly ProfileField[] = [...TEXT_FIELDS.map(({ field }) => field), 'logo'];
 
 /** The control holding each field: the logo's address is checked, an uploaded file is checked when chosen. */
 const controlOf = (field: ProfileField) => (field === 'logo' ? 'profile-logo-url' : `profile-${field}`);
@@ -58,7 +61,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
     if (!checked.ok) {
       setErrors(checked.errors);
       setStatus({ ok: false, text: t('options_fixErrors') });
-      setFirstInvalid(PROFILE_FIELDS.find((field) => checked.errors[field]) ?? null);
+      setFirstInvalid(FORM_ORDER.find((field) => checked.errors[field]) ?? null);
       return;
     }
     setErrors({});
