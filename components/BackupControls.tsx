@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { BackupImportReport, BackupInclude, SettingsImportReport } from '@/lib/backup/backup';
 import { sendMessage } from '@/lib/messaging/client';
-import { SUMMARY_ID_CONFLICT, type ImportReport } from '@/lib/offers/import-report';
+import type { ImportReport, RejectedRecord } from '@/lib/offers/import-report';
 import { t, tCount, type MessageKey } from '@/lib/i18n';
 import { describeError } from '@/lib/ui/describe-error';
 import { datedFileName, downloadBlob } from '@/lib/ui/download';
@@ -214,7 +214,7 @@ function ImportSummary({ report }: { report: ImportReport }) {
       {report.rejected.length > 0 && (
         <ul>
           {report.rejected.slice(0, 100).map((r) => (
-            <li key={r.index}>{t('backup_rejectedItem', [String(r.index + 1), r.id ?? '—', rejectionReason(r.reason)])}</li>
+            <li key={r.index}>{t('backup_rejectedItem', [formatNumber(r.index + 1), r.summaryId ?? r.id ?? '—', rejectionReason(r)])}</li>
           ))}
         </ul>
       )}
@@ -224,5 +224,8 @@ function ImportSummary({ report }: { report: ImportReport }) {
 
 /** "website: template_profile_invalid_website" in the advisor's words: the settings' schemas speak in locale keys. */
 const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
-/** A clash is explained in the advisor's language; a schema problem names the field as the check said it. */
-const rejectionReason = (reason: string) => t(reason === SUMMARY_ID_CONFLICT ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_invalid', reason);
+/** Why a record was left out, in the advisor's language; a field keeps its name in the file, which is what they can look for. */
+function rejectionReason({ problem, field }: RejectedRecord): string {
+  if (problem === 'invalid-field') return t('backup_rejected_field', field ?? 'record');
+  return t(problem === 'summary-id-conflict' ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_notOfferLink');
+}

@@ -215,8 +215,8 @@ describe('backups in pieces', () => {
     expect([...new Set(progress)]).toEqual([0, 10, 20, 30, 40, 50, 60, 63]);
     expect(report.offers).toMatchObject({ added: 59, updated: 1, unchanged: 1 });
     expect(report.offers?.rejected).toEqual([
-      { index: 45, id: 'junk-in-the-middle', reason: expect.any(String) },
-      { index: 62, reason: expect.any(String) },
+      { index: 45, id: 'junk-in-the-middle', problem: 'invalid-field', field: expect.any(String) },
+      { index: 62, problem: 'invalid-field', field: 'record' },
     ]);
     expect(progress.at(-1)).toBe(63);
     expect(await (await target.openStore()).get('offer-40')).toEqual(offers[30]);

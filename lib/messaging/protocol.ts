@@ -46,6 +46,7 @@ export const ERROR_PROBLEMS = [
   'invalid-field',
   'offers-unreachable',
   'not-json',
+  'csv-file',
   'not-a-backup',
   'newer-version',
   'unsupported-version',

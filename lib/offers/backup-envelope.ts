@@ -20,7 +20,7 @@ export interface BackupFile {
   offers: Offer[];
 }
 
-export type BackupProblem = 'not-json' | 'not-a-backup' | 'newer-version' | 'unsupported-version' | 'too-large';
+export type BackupProblem = 'not-json' | 'csv-file' | 'not-a-backup' | 'newer-version' | 'unsupported-version' | 'too-large';
 
 /** A backup that cannot be imported at all; nothing of it is written. */
 export class BackupRefusedError extends Error {
@@ -37,12 +37,20 @@ export class BackupRefusedError extends Error {
 /** A backup's value from its text (a byte-order mark allowed), or the value itself when already parsed. */
 export function parseBackupText(input: unknown): unknown {
   if (typeof input !== 'string') return input;
+  const text = input.replace(/^\uFEFF/, '');
   try {
-    return JSON.parse(input.replace(/^\uFEFF/, ''));
+    return JSON.parse(text);
   } catch {
+    if (looksLikeCsv(text)) throw new BackupRefusedError('csv-file', 'The file is a spreadsheet (CSV) export, not a JSON backup.');
     throw new BackupRefusedError('not-json', 'The file is not valid JSON.');
   }
 }
+
+/**
+ * Whether text that is not JSON reads as a table (the CSV export, chosen by mistake): a first line
+ * with a separator, a line after it, and not the start of a JSON value.
+ */
+const looksLikeCsv = (text: string) => !/^\s*[[{"]/.test(text) && /^[^\n]*[,;\t][^\n]*\r?\n./.test(text);
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

@@ -14,6 +14,9 @@ describe('backup envelope', () => {
 
   it.each([
     ['{not json', 'not-json'],
+    ['\uFEFFSummary ID,Kind,Customer\r\nPO-1,Purchase offer,Contoso\r\n', 'csv-file'],
+    ['ID de résumé;Type\nPO-1;Offre\n', 'csv-file'],
+    ['just some words, one line', 'not-json'],
     ['{"format":"other","version":1,"offers":[]}', 'not-a-backup'],
     ['[1,2,3]', 'not-a-backup'],
     ['{"format":"offer-courier-backup","version":3,"offers":[]}', 'newer-version'],
@@ -82,16 +85,15 @@ describe('validateBackupRecords', () => {
       { ...makeOffer(5), url: makeOffer(5).url.replace('portal.office.com/partner/partnersignup.aspx', 'login.microsoftonline.com/common/oauth2/authorize') },
     ]);
     expect(valid).toEqual([{ index: 0, offer: good }]);
-    expect(rejected.map((r) => [r.index, r.id])).toEqual([
-      [1, 'offer-2'],
-      [2, 'offer-3'],
-      [3, undefined],
-      [4, 'offer-4'],
-      [5, 'offer-5'],
+    // Named by the summary ID each claims, as the advisor knows it: cut short, a hidden character taken out.
+    expect(rejected).toEqual([
+      { index: 1, id: 'offer-2', summaryId: 'SUM-2', problem: 'invalid-field', field: 'customers.0.status' },
+      { index: 2, id: 'offer-3', summaryId: 'SUM-3', problem: 'not-an-offer-link' },
+      { index: 3, problem: 'invalid-field', field: 'record' },
+      { index: 4, id: 'offer-4', summaryId: 'x'.repeat(64), problem: 'invalid-field', field: 'summaryId' },
+      { index: 5, id: 'offer-5', summaryId: 'SUM-5', problem: 'not-an-offer-link' },
     ]);
-    expect(rejected[0]!.reason).toMatch(/^customers\.0\.status:/);
-    expect(rejected[1]!.reason).toMatch(/offer URL \(host\)/);
-    expect(rejected[4]!.reason).toBe('url: not a Partner Center offer URL (host)');
+    expect(validateBackupRecords([{ id: 'offer-9', summaryId: '\u202eSUM-9' }]).rejected).toEqual([{ index: 0, id: 'offer-9', summaryId: 'SUM-9', problem: 'invalid-field', field: 'kind' }]);
   });
 
   it('re-derives kind and ids from the URL', () => {

@@ -39,24 +39,31 @@ export function validateBackupRecords(
   const valid: { index: number; offer: Offer }[] = [];
   const rejected: RejectedRecord[] = [];
   records.forEach((record, index) => {
-    const claimedId: unknown = typeof record === 'object' && record !== null && 'id' in record ? record.id : undefined;
-    const id = typeof claimedId === 'string' ? claimedId.slice(0, 64) : undefined;
+    const names = claimedNames(record);
     const parsed = Offer.safeParse(record);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue?.path.join('.') || 'record';
-      rejected.push({ index, id, reason: `${path}: ${issue?.message ?? 'invalid'}` });
+      rejected.push({ index, ...names, problem: 'invalid-field', field: parsed.error.issues[0]?.path.join('.') || 'record' });
       return;
     }
     const url = checkOfferUrl(parsed.data.url);
     if (typeof url === 'string') {
-      rejected.push({ index, id, reason: `url: not a Partner Center offer URL (${url})` });
+      rejected.push({ index, ...names, problem: 'not-an-offer-link' });
       return;
     }
     const offer = clampTimes(withoutHiddenText({ ...parsed.data, kind: url.kind, quoteId: url.quoteId, partnerId: url.partnerId }), now);
     valid.push({ index, offer });
   });
   return { valid, rejected };
+}
+
+/** The id and summary ID a record claims, whatever else it holds, to name it in the report: short, and without hidden characters. */
+function claimedNames(record: unknown): Pick<RejectedRecord, 'id' | 'summaryId'> {
+  const claimed = (field: 'id' | 'summaryId') => {
+    const value: unknown = typeof record === 'object' && record !== null && field in record ? (record as Record<string, unknown>)[field] : undefined;
+    const text = typeof value === 'string' ? withoutInvisible(value).trim().slice(0, 64) : '';
+    return text ? { [field]: text } : {};
+  };
+  return { ...claimed('id'), ...claimed('summaryId') };
 }
 
 /**

@@ -4,7 +4,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeOffer } from '@/test/unit/offer-factory';
 import { openOfferDatabase } from './db';
 import { importRecords } from './import-records';
-import { SUMMARY_ID_CONFLICT } from './import-report';
 import { OfferStore } from './store';
 
 let store: OfferStore;
@@ -22,9 +21,9 @@ describe('importRecords', () => {
     const records = ['junk', makeOffer(2), makeOffer(3, { summaryId: 'SUM-1' }), makeOffer(4, { createdAt: future, updatedAt: future })];
     const report = await importRecords(store, records, 100, importTime);
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
-    expect(report.rejected.map((r) => [r.index, r.id, r.reason])).toEqual([
-      [100, undefined, expect.stringMatching(/^record:/)],
-      [102, 'offer-3', SUMMARY_ID_CONFLICT],
+    expect(report.rejected).toEqual([
+      { index: 100, problem: 'invalid-field', field: 'record' },
+      { index: 102, id: 'offer-3', summaryId: 'SUM-1', problem: 'summary-id-conflict' },
     ]);
     expect(await store.get('offer-4')).toMatchObject({ createdAt: importTime, updatedAt: importTime });
     expect((await store.page()).offers[0]?.id).toBe('offer-4');

@@ -1,5 +1,5 @@
 import { validateBackupRecords } from './backup';
-import { SUMMARY_ID_CONFLICT, type ImportReport, type RejectedRecord } from './import-report';
+import type { ImportReport, RejectedRecord } from './import-report';
 import type { Offer } from './schema';
 import type { OfferStore } from './store';
 
@@ -45,7 +45,9 @@ export async function importRecords(
   const { summaryIdConflicts, ...merged } = await store.mergeAll(valid.map(({ offer }) => offer), written);
   const clashing = summaryIdConflicts.flatMap((position) => {
     const record = valid.at(position);
-    return record ? [{ index: record.index, id: record.offer.id, reason: SUMMARY_ID_CONFLICT }] : [];
+    if (!record) return [];
+    const { id, summaryId } = record.offer;
+    return [{ index: record.index, id, ...(summaryId ? { summaryId } : {}), problem: 'summary-id-conflict' as const }];
   });
   const inFile = [...rejected, ...clashing].map((record) => ({ ...record, index: firstIndex + record.index }));
   return { ...merged, rejected: inFile.sort((a, b) => a.index - b.index) };

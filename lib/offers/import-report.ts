@@ -1,14 +1,20 @@
 /** What an import did, kept free of zod for the pages that show it. */
 
+/**
+ * Why a record of the file was left out: a field the schema refuses, a link that is no Partner
+ * Center offer link, or a summary ID another offer holds (the offer's identity is its quote).
+ */
+export type RejectionProblem = 'invalid-field' | 'not-an-offer-link' | 'summary-id-conflict';
+
 export interface RejectedRecord {
   index: number;
   id?: string;
-  /** The first invalid field and why, or SUMMARY_ID_CONFLICT. */
-  reason: string;
+  /** The summary ID the record holds: the name the advisor knows the offer by. */
+  summaryId?: string;
+  problem: RejectionProblem;
+  /** For an invalid field, which one (`customers.0.status`); `record` when the record is no object. */
+  field?: string;
 }
-
-/** The reason for a record whose summary ID another offer holds (the offer's identity is its quote). */
-export const SUMMARY_ID_CONFLICT = 'summary-id-conflict';
 
 export interface ImportReport {
   added: number;

@@ -200,6 +200,15 @@ describe('faults that lose nothing', () => {
       expect(await data<{ count: number }>(browser, { type: 'offers.count' })).toEqual({ count: 0 });
       await history.locator('input[type=file]').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"offer-courier-backup","version":1,"offers":[') });
       await expect.poll(() => history.locator('.backup-outcome').textContent()).toContain('not valid JSON');
+
+      // The spreadsheet export chosen by mistake: said for what it is, with the file to choose instead.
+      await importOffers(browser, [makeOffer(1), makeOffer(2)]);
+      await history.reload();
+      const [download] = await Promise.all([history.waitForEvent('download'), history.getByRole('button', { name: 'Export for spreadsheets (CSV)' }).click()]);
+      await history.locator('input[type=file]').setInputFiles(await download.path());
+      await expect
+        .poll(() => history.locator('.backup-outcome').textContent())
+        .toBe('This file cannot be imported: it is a spreadsheet (CSV) export, made for reading, not for importing. Choose a JSON backup, made with “Export backup (JSON)”.');
     } finally {
       await browser.close();
     }

@@ -103,7 +103,7 @@ describe('an import with a clashing record and a future date', () => {
     const history = await browser.openExtensionPage('history.html');
     const before = new Date().toISOString();
     await history.locator('input[type=file]').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
-    await expect.poll(() => history.locator('.import-report').textContent()).toContain('Record 2 (offer-3): another offer already has this summary ID');
+    await expect.poll(() => history.locator('.import-report').textContent()).toContain('Record 2 (PO-HELD): another offer already has this summary ID');
     expect(await history.locator('.import-report li').count()).toBe(1);
     const { offer: dated } = await data<{ offer: Offer }>({ type: 'offers.get', id: 'offer-4' });
     expect(dated.createdAt >= before && dated.createdAt <= new Date().toISOString()).toBe(true);
