@@ -92,109 +92,111 @@ export function OfferTable({
   };
 
   return (
-    <table class="offer-table" role={onOpen ? 'grid' : undefined} aria-multiselectable={onOpen && selection ? 'true' : undefined}>
-      <thead>
-        <tr>
-          {COLUMNS.map((column, i) => {
-            const sortable = sort && column.sort;
+    <div class="table-scroll">
+      <table class="offer-table" role={onOpen ? 'grid' : undefined} aria-multiselectable={onOpen && selection ? 'true' : undefined}>
+        <thead>
+          <tr>
+            {COLUMNS.map((column, i) => {
+              const sortable = sort && column.sort;
+              return (
+                <th key={column.label} scope="col" aria-sort={sort && column.sort ? ariaSort(sort.shown, column.sort) : undefined}>
+                  {i === 0 && selection && (
+                    <input
+                      ref={selectAllRef}
+                      type="checkbox"
+                      class="row-check"
+                      aria-label={t('history_selectAll')}
+                      checked={offers.length > 0 && checked === offers.length}
+                      onChange={(event) => selection.onChange(event.currentTarget.checked ? new Set(offers.map((offer) => offer.id)) : new Set())}
+                    />
+                  )}
+                  {sortable ? (
+                    <button type="button" class="sort-button" onClick={() => sort.onSort(sortable)}>
+                      {t(column.label)}
+                      <span class="sort-mark" aria-hidden="true">
+                        {sort.shown?.key === sortable ? (sort.shown.direction === 'asc' ? '▲' : '▼') : '↕'}
+                      </span>
+                    </button>
+                  ) : (
+                    t(column.label)
+                  )}
+                </th>
+              );
+            })}
+          </tr>
+        </thead>
+        <tbody>
+          {offers.map((offer, index) => {
+            const isOpen = offer.id === selectedId;
+            const isChecked = selection?.ids.has(offer.id) ?? false;
+            const created = formatDateTime(offer.createdAt);
+            const customers = customersLabel(offer);
+            const rowName = [created, customers || offer.summaryId || kindLabel(offer)];
+            const status = offerStatus(offer);
             return (
-              <th key={column.label} scope="col" aria-sort={sort && column.sort ? ariaSort(sort.shown, column.sort) : undefined}>
-                {i === 0 && selection && (
-                  <input
-                    ref={selectAllRef}
-                    type="checkbox"
-                    class="row-check"
-                    aria-label={t('history_selectAll')}
-                    checked={offers.length > 0 && checked === offers.length}
-                    onChange={(event) => selection.onChange(event.currentTarget.checked ? new Set(offers.map((offer) => offer.id)) : new Set())}
-                  />
-                )}
-                {sortable ? (
-                  <button type="button" class="sort-button" onClick={() => sort.onSort(sortable)}>
-                    {t(column.label)}
-                    <span class="sort-mark" aria-hidden="true">
-                      {sort.shown?.key === sortable ? (sort.shown.direction === 'asc' ? '▲' : '▼') : '↕'}
-                    </span>
-                  </button>
-                ) : (
-                  t(column.label)
-                )}
-              </th>
+              <tr
+                key={offer.id}
+                ref={(row) => {
+                  rowRefs.current[index] = row;
+                }}
+                data-offer-id={offer.id}
+                class={[isOpen ? 'selected' : '', onOpen ? 'openable' : '', isChecked ? 'checked' : ''].filter(Boolean).join(' ') || undefined}
+                tabIndex={onOpen ? (index === activeRow ? 0 : -1) : undefined}
+                aria-selected={onOpen && selection ? isChecked : undefined}
+                aria-current={isOpen ? 'true' : undefined}
+                onFocus={() => setActive(index)}
+                onKeyDown={onOpen ? (event) => onKeyDown(event, index, offer) : undefined}
+                onClick={
+                  onOpen
+                    ? (event) => {
+                        // The checkbox and the link handle their own clicks (a modified click on the link opens a tab).
+                        if ((event.target as Element).closest('input, a')) return;
+                        onOpen.open(offer);
+                      }
+                    : undefined
+                }
+              >
+                <td>
+                  {selection && (
+                    <input
+                      type="checkbox"
+                      class="row-check"
+                      tabIndex={onOpen ? -1 : undefined}
+                      aria-label={t('history_selectOffer', rowName)}
+                      checked={isChecked}
+                      onChange={() => toggle(offer)}
+                    />
+                  )}
+                  {onOpen ? (
+                    <a
+                      href={onOpen.href(offer.id)}
+                      tabIndex={-1}
+                      aria-label={t('history_openDetails', rowName)}
+                      onClick={(event) => {
+                        if (event.ctrlKey || event.metaKey || event.shiftKey) return;
+                        event.preventDefault();
+                        onOpen.open(offer);
+                      }}
+                    >
+                      {created}
+                    </a>
+                  ) : (
+                    created
+                  )}
+                </td>
+                <td>{kindLabel(offer)}</td>
+                <td class="mono">{offer.summaryId ?? '—'}</td>
+                <td>{customers}</td>
+                <td>{subscriptionsLabel(offer)}</td>
+                <td>
+                  <span class={statusBadgeClass(status)}>{statusLabel(status)}</span>
+                  <span class="muted customer-summary">{customerSummary(offer)}</span>
+                </td>
+              </tr>
             );
           })}
-        </tr>
-      </thead>
-      <tbody>
-        {offers.map((offer, index) => {
-          const isOpen = offer.id === selectedId;
-          const isChecked = selection?.ids.has(offer.id) ?? false;
-          const created = formatDateTime(offer.createdAt);
-          const customers = customersLabel(offer);
-          const rowName = [created, customers || offer.summaryId || kindLabel(offer)];
-          const status = offerStatus(offer);
-          return (
-            <tr
-              key={offer.id}
-              ref={(row) => {
-                rowRefs.current[index] = row;
-              }}
-              data-offer-id={offer.id}
-              class={[isOpen ? 'selected' : '', onOpen ? 'openable' : '', isChecked ? 'checked' : ''].filter(Boolean).join(' ') || undefined}
-              tabIndex={onOpen ? (index === activeRow ? 0 : -1) : undefined}
-              aria-selected={onOpen && selection ? isChecked : undefined}
-              aria-current={isOpen ? 'true' : undefined}
-              onFocus={() => setActive(index)}
-              onKeyDown={onOpen ? (event) => onKeyDown(event, index, offer) : undefined}
-              onClick={
-                onOpen
-                  ? (event) => {
-                      // The checkbox and the link handle their own clicks (a modified click on the link opens a tab).
-                      if ((event.target as Element).closest('input, a')) return;
-                      onOpen.open(offer);
-                    }
-                  : undefined
-              }
-            >
-              <td>
-                {selection && (
-                  <input
-                    type="checkbox"
-                    class="row-check"
-                    tabIndex={onOpen ? -1 : undefined}
-                    aria-label={t('history_selectOffer', rowName)}
-                    checked={isChecked}
-                    onChange={() => toggle(offer)}
-                  />
-                )}
-                {onOpen ? (
-                  <a
-                    href={onOpen.href(offer.id)}
-                    tabIndex={-1}
-                    aria-label={t('history_openDetails', rowName)}
-                    onClick={(event) => {
-                      if (event.ctrlKey || event.metaKey || event.shiftKey) return;
-                      event.preventDefault();
-                      onOpen.open(offer);
-                    }}
-                  >
-                    {created}
-                  </a>
-                ) : (
-                  created
-                )}
-              </td>
-              <td>{kindLabel(offer)}</td>
-              <td class="mono">{offer.summaryId ?? '—'}</td>
-              <td>{customers}</td>
-              <td>{subscriptionsLabel(offer)}</td>
-              <td>
-                <span class={statusBadgeClass(status)}>{statusLabel(status)}</span>
-                <span class="muted customer-summary">{customerSummary(offer)}</span>
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -177,6 +177,31 @@ describe('history table: keyboard and rows', () => {
     await page.close();
   });
 
+  it('fits narrow windows: the table scrolls within its box, not the page, and the search hint shows whole', async () => {
+    const page = await openHistory();
+    /** Whether the search box's hint fits in it, as its font draws it. */
+    const hintFits = () =>
+      page.locator('#search').evaluate((input: HTMLInputElement) => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(input.placeholder).width <= room;
+      });
+    for (const width of [1280, 700]) {
+      await page.setViewportSize({ width, height: 900 });
+      expect([width, await hintFits()]).toEqual([width, true]);
+    }
+    await page.setViewportSize({ width: 400, height: 900 });
+    const sideways = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      table: document.querySelector('.table-scroll')!.scrollWidth - document.querySelector('.table-scroll')!.clientWidth,
+    }));
+    expect(sideways.page).toBe(0);
+    expect(sideways.table).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('shows each status in a colour of its own, with its name', async () => {
     const page = await openHistory();
     const colours = new Map<string, string>();
