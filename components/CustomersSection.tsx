@@ -52,7 +52,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
   const idPrefix = `customer-${customer.id}`;
   const nameOnly = Boolean(customer.name && !customer.email);
   const setStatus = (status: CustomerStatus) =>
-    void actions.change(
+    actions.change(
       () => sendMessage({ type: 'offers.setCustomerStatus', id: offer.id, customerId: customer.id, status }),
       t('customers_statusSet', [label, statusLabel(status)]),
     );
