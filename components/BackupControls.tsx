@@ -226,6 +226,12 @@ function ImportSummary({ report }: { report: ImportReport }) {
 const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
 /** Why a record was left out, in the advisor's language; a field keeps its name in the file, which is what they can look for. */
 function rejectionReason({ problem, field }: RejectedRecord): string {
-  if (problem === 'invalid-field') return t('backup_rejected_field', field ?? 'record');
-  return t(problem === 'summary-id-conflict' ? 'backup_rejected_summaryIdConflict' : 'backup_rejected_notOfferLink');
+  if (problem === 'invalid-field' && field) return t('backup_rejected_field', field);
+  return t(REJECTION_TEXTS[problem]);
 }
+const REJECTION_TEXTS = {
+  'not-an-offer': 'backup_rejected_notAnOffer',
+  'invalid-field': 'backup_rejected_notAnOffer',
+  'not-an-offer-link': 'backup_rejected_notOfferLink',
+  'summary-id-conflict': 'backup_rejected_summaryIdConflict',
+} as const satisfies Record<RejectedRecord['problem'], MessageKey>;

@@ -15,10 +15,10 @@ import type { OfferDetailsOutcome } from './useOfferDetails';
 
 interface CustomerActions {
   /**
-   * Runs a change; its answer becomes the offer shown. `before` (the offer as it was) makes the
-   * change undoable. Reports a failure and answers how it went.
+   * Runs a change; its answer becomes the offer shown. An answer with the customers as they stood
+   * just before (a removal, a merge) makes the change undoable. Reports a failure and answers how it went.
    */
-  change: (run: () => Promise<{ offer: Offer }>, done?: string, before?: Offer) => Promise<'done' | 'stale' | 'failed'>;
+  change: (run: () => Promise<{ offer: Offer; previousCustomers?: OfferCustomer[] }>, done?: string) => Promise<'done' | 'stale' | 'failed'>;
   /** Shows the offer as stored now (after a stale edit) and answers it; null when it could not be read. */
   reload: () => Promise<Offer | null>;
 }
@@ -103,7 +103,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
           aria-label={t('customers_removeOf', label)}
           onClick={() =>
             void actions
-              .change(() => sendMessage({ type: 'offers.removeCustomer', id: offer.id, customerId: customer.id }), t('customers_removed', label), offer)
+              .change(() => sendMessage({ type: 'offers.removeCustomer', id: offer.id, customerId: customer.id }), t('customers_removed', label))
               .then((outcome) => outcome === 'done' && onRemoved())
           }
         >
@@ -167,7 +167,7 @@ function CustomerCard({ offer, customer, actions, onRemoved }: { offer: Offer; c
             event.preventDefault();
             if (!mergeId) return;
             void actions
-              .change(() => sendMessage({ type: 'offers.mergeCustomers', id: offer.id, keepId: customer.id, mergeId }), t('customers_merged', label), offer)
+              .change(() => sendMessage({ type: 'offers.mergeCustomers', id: offer.id, keepId: customer.id, mergeId }), t('customers_merged', label))
               .then((outcome) => {
                 setMergeId('');
                 // Merge goes disabled with the choice emptied, and its form goes with the last other customer.
@@ -224,11 +224,12 @@ export function CustomersSection({
   const heading = useRef<HTMLHeadingElement>(null);
   const [addButton, focusAddButton] = useFocusAfterRender<HTMLButtonElement>();
   const actions: CustomerActions = {
-    async change(run, done, before) {
+    async change(run, done) {
       try {
-        const { offer: changed } = await run();
+        const { offer: changed, previousCustomers } = await run();
         onChanged(changed);
-        if (done) report({ ok: true, text: done, ...(before ? { restore: { before, after: changed } } : {}) });
+        const restore = previousCustomers && { offerId: changed.id, before: previousCustomers, after: changed.customers };
+        if (done) report({ ok: true, text: done, ...(restore ? { restore } : {}) });
         return 'done';
       } catch (error) {
         // A stale edit is explained beside the customer's form, with its Reload.

@@ -46,7 +46,7 @@ export function KeyboardSafeSelect<V extends string>({
         id={id}
         value={draft ?? saving ?? value}
         aria-describedby={draft === null ? undefined : hintId}
-        onKeyDown={(event) => dispatch({ type: 'key', key: event.key }) && event.preventDefault()}
+        onKeyDown={(event) => dispatch({ type: 'key', key: event.key, alt: event.altKey }) && event.preventDefault()}
         onPointerDown={() => dispatch({ type: 'pointer' })}
         onChange={(event) => dispatch({ type: 'change', value: event.currentTarget.value })}
         onBlur={() => dispatch({ type: 'blur' })}

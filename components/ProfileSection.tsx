@@ -41,7 +41,11 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
   const logo = values.logo ?? '';
   const logoIsUpload = logo.startsWith('data:');
 
-  const set = (field: ProfileField, value: string) => setValues((v) => ({ ...v, [field]: value }));
+  const set = (field: ProfileField, value: string) => {
+    // A logo given another way (an address, Remove) replaces a refused file: its error goes.
+    if (field === 'logo') setLogoFileError(null);
+    setValues((v) => ({ ...v, [field]: value }));
+  };
 
   const upload = (file: File) => {
     const problem = logoFileProblem(file);
@@ -65,6 +69,7 @@ export function ProfileSection({ profile, onSaved }: { profile: AdvisorProfile; 
       return;
     }
     setErrors({});
+    setLogoFileError(null);
     try {
       // Off is the default, so it is left out: an unchanged profile stays as it was saved.
       const { contactBlock: _previous, ...fields } = checked.profile;

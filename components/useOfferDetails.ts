@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/client';
-import type { Offer } from '@/lib/offers/schema';
+import type { Offer, OfferCustomer } from '@/lib/offers/schema';
 import { t } from '@/lib/i18n';
 import { Autosaver } from '@/lib/ui/autosave';
 import { describeError } from '@/lib/ui/describe-error';
@@ -24,15 +24,16 @@ export interface EditConflict {
 
 const isStale = (error: unknown) => error instanceof MessagingError && error.code === 'stale';
 
-/** A customer removed or merged: the offer before and after, for its Undo. */
+/** A customer removed or merged: the offer's customers just before and after, for its Undo. */
 export interface CustomersChange {
-  before: Offer;
-  after: Offer;
+  offerId: string;
+  before: OfferCustomer[];
+  after: OfferCustomer[];
 }
 
 /**
  * What the details pane last did; a deletion carries the deleted offer for Undo, and a customer
- * removed or merged the offer before and after (`restore`).
+ * removed or merged the customers before and after (`restore`).
  */
 export interface OfferDetailsOutcome {
   ok: boolean;
@@ -216,9 +217,9 @@ export function useOfferDetails(
      * Undo of a customer removed or merged: the offer's customers as they were come back, in their
      * order, unless they changed since (another window, a send), which is said and kept.
      */
-    async restore({ before, after }: CustomersChange) {
+    async restore({ offerId: id, before, after }: CustomersChange) {
       try {
-        const { offer: restored } = await sendMessage({ type: 'offers.restoreCustomers', id: before.id, customers: before.customers, expected: after.customers });
+        const { offer: restored } = await sendMessage({ type: 'offers.restoreCustomers', id, customers: before, expected: after });
         showChanged(restored);
         setOutcome({ ok: true, text: t('customers_undone') });
       } catch (error) {

@@ -118,10 +118,11 @@ export function PopupApp() {
   const accept = async (offer: Offer, customer: OfferCustomer) => {
     const answer = await sendMessage({ type: 'offers.setCustomerStatus', id: offer.id, customerId: customer.id, status: 'accepted' });
     setOffers((shown) => shown && replaceOffer(shown, answer.offer));
+    // Accepted already (from another window): nothing was changed here, so nothing to undo.
     setOutcome({
       ok: true,
       text: t('customers_statusSet', [customerName(customer), statusLabel('accepted')]),
-      undoAccept: { offerId: offer.id, name: customerName(customer), at: answer.offer.updatedAt },
+      ...(answer.changed ? { undoAccept: { offerId: offer.id, name: customerName(customer), at: answer.offer.updatedAt } } : {}),
     });
   };
   /** Takes back the status "Mark accepted" set (its timeline entry too), unless the customer changed since. */

@@ -216,7 +216,7 @@ describe('backups in pieces', () => {
     expect(report.offers).toMatchObject({ added: 59, updated: 1, unchanged: 1 });
     expect(report.offers?.rejected).toEqual([
       { index: 45, id: 'junk-in-the-middle', problem: 'invalid-field', field: expect.any(String) },
-      { index: 62, problem: 'invalid-field', field: 'record' },
+      { index: 62, problem: 'not-an-offer' },
     ]);
     expect(progress.at(-1)).toBe(63);
     expect(await (await target.openStore()).get('offer-40')).toEqual(offers[30]);

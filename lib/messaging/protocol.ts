@@ -2,7 +2,7 @@ import type { SettingsImportReport } from '../backup/backup';
 import type { AdvisorProfile } from '../message/profile';
 import type { MessageTemplate } from '../message/template';
 import type { Preferences, Settings } from '../settings/settings';
-import type { Offer } from '../offers/schema';
+import type { Offer, OfferCustomer } from '../offers/schema';
 import type { PipelineOverview, ProgressFacts } from '../offers/stats';
 import type { PageFilter, Request, WebmailMessage } from './schemas';
 
@@ -117,12 +117,14 @@ export interface ResponseMap {
   'offers.search': { offers: Offer[]; nextCursor: string | null };
   'offers.usageLocations': { locations: string[] };
   'offers.deleteAll': { deleted: number };
-  'offers.setCustomerStatus': { offer: Offer };
+  /** `changed`: false when the customer stood at that status already. */
+  'offers.setCustomerStatus': { offer: Offer; changed: boolean };
   'offers.recordCompose': { offer: Offer };
   'offers.addCustomer': { offer: Offer };
   'offers.updateCustomer': { offer: Offer };
-  'offers.removeCustomer': { offer: Offer };
-  'offers.mergeCustomers': { offer: Offer };
+  /** With the customers as they stood just before, for Undo. */
+  'offers.removeCustomer': { offer: Offer; previousCustomers: OfferCustomer[] };
+  'offers.mergeCustomers': { offer: Offer; previousCustomers: OfferCustomer[] };
   'offers.update': { offer: Offer };
   'offers.replace': { replaced: Offer; by: Offer };
   'offers.linked': LinkedOffers;

@@ -89,7 +89,7 @@ describe('validateBackupRecords', () => {
     expect(rejected).toEqual([
       { index: 1, id: 'offer-2', summaryId: 'SUM-2', problem: 'invalid-field', field: 'customers.0.status' },
       { index: 2, id: 'offer-3', summaryId: 'SUM-3', problem: 'not-an-offer-link' },
-      { index: 3, problem: 'invalid-field', field: 'record' },
+      { index: 3, problem: 'not-an-offer' },
       { index: 4, id: 'offer-4', summaryId: 'x'.repeat(64), problem: 'invalid-field', field: 'summaryId' },
       { index: 5, id: 'offer-5', summaryId: 'SUM-5', problem: 'not-an-offer-link' },
     ]);

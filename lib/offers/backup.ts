@@ -42,7 +42,8 @@ export function validateBackupRecords(
     const names = claimedNames(record);
     const parsed = Offer.safeParse(record);
     if (!parsed.success) {
-      rejected.push({ index, ...names, problem: 'invalid-field', field: parsed.error.issues[0]?.path.join('.') || 'record' });
+      const field = parsed.error.issues[0]?.path.join('.');
+      rejected.push(field ? { index, ...names, problem: 'invalid-field', field } : { index, ...names, problem: 'not-an-offer' });
       return;
     }
     const url = checkOfferUrl(parsed.data.url);

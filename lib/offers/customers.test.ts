@@ -113,5 +113,9 @@ describe('withStatusUndone', () => {
     expect(withStatusUndone(withStatus(moved, 'accepted', later), 'declined', later)).toBe('changed-since');
     expect(withStatusUndone(makeCustomer('b', {}, at, 'declined'), 'declined', later)).toBe('untouched');
     expect(withStatusUndone(moved, 'declined', at)).toBe('untouched');
+    // Set to sent, then really sent: the send adds no status, but the customer was sent to.
+    const markedSent = withStatus(makeCustomer('c', {}, at), 'sent', later);
+    expect(withStatusUndone({ ...markedSent, sends: [{ at: '2026-07-02T10:00:00.000Z', provider: 'gmail' }] }, 'sent', later)).toBe('changed-since');
+    expect(withStatusUndone(markedSent, 'sent', later)).toMatchObject({ status: 'pending' });
   });
 });

@@ -66,15 +66,18 @@ export function withStatus(customer: OfferCustomer, status: CustomerStatus, at: 
 
 /**
  * Undoes the move to `status` made at `at` (a bulk change): the customer as before it while it is
- * still their last change; 'changed-since' when a later change followed (it stays); 'untouched'
- * when that change never moved them (they stood at `status` already).
+ * still their last change; 'changed-since' when a later change followed, a status or a send (which
+ * adds no status to a customer sent already): they stay as they are. 'untouched' when that change
+ * never moved them (they stood at `status` already).
  */
 export function withStatusUndone(customer: OfferCustomer, status: CustomerStatus, at: string): OfferCustomer | 'changed-since' | 'untouched' {
   const moved = (entry: OfferCustomer['history'][number]) => entry.status === status && entry.at === at;
+  if (!customer.history.some(moved)) return 'untouched';
   const last = customer.history.at(-1);
   const previous = customer.history.at(-2);
-  if (last && previous && moved(last) && customer.status === status) return { ...customer, status: previous.status, history: customer.history.slice(0, -1) };
-  return customer.history.some(moved) ? 'changed-since' : 'untouched';
+  const sentSince = customer.sends.some((send) => send.at > at);
+  if (last && previous && moved(last) && customer.status === status && !sentSince) return { ...customer, status: previous.status, history: customer.history.slice(0, -1) };
+  return 'changed-since';
 }
 
 /** Fills the identity fields the customer lacks (an address learnt at Send), never overwriting one. */

@@ -22,7 +22,7 @@ describe('importRecords', () => {
     const report = await importRecords(store, records, 100, importTime);
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0 });
     expect(report.rejected).toEqual([
-      { index: 100, problem: 'invalid-field', field: 'record' },
+      { index: 100, problem: 'not-an-offer' },
       { index: 102, id: 'offer-3', summaryId: 'SUM-1', problem: 'summary-id-conflict' },
     ]);
     expect(await store.get('offer-4')).toMatchObject({ createdAt: importTime, updatedAt: importTime });

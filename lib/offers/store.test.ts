@@ -316,21 +316,27 @@ describe('changes', () => {
     const three = await store.addCustomer(offer.id, { email: 'cy@contoso.example' });
     const [ann, annOnly, cy] = three.customers.map((customer) => customer.id) as [string, string, string];
 
+    // A send recorded after the page read the offer: the removal answers the customers as stored
+    // just before it, so its Undo keeps that send.
+    const withSend = await store.recordCompose(offer.id, { kind: 'send', at: '2026-07-01T10:00:00.000Z', provider: 'gmail', recipients: [{ email: 'ann@contoso.example' }] });
     const removed = await store.removeCustomer(offer.id, annOnly);
-    expect((await store.restoreCustomers(offer.id, three.customers, removed.customers)).customers).toEqual(three.customers);
+    expect(removed.previousCustomers).toEqual(withSend.customers);
+    expect((await store.restoreCustomers(offer.id, removed.previousCustomers, removed.offer.customers)).customers).toEqual(withSend.customers);
 
     // A merge fills Ann's gaps with the other record's; the Undo takes them apart, each as it was.
     const merged = await store.mergeCustomers(offer.id, ann, annOnly);
-    expect(merged.customers.map((customer) => [customer.id, customer.name])).toEqual([
+    expect(merged.offer.customers.map((customer) => [customer.id, customer.name])).toEqual([
       [ann, 'Ann Only'],
       [cy, undefined],
     ]);
-    expect((await store.restoreCustomers(offer.id, three.customers, merged.customers)).customers).toEqual(three.customers);
+    expect((await store.restoreCustomers(offer.id, merged.previousCustomers, merged.offer.customers)).customers).toEqual(withSend.customers);
+    expect(three.customers.map((customer) => customer.id)).toEqual([ann, annOnly, cy]);
 
     // Changed since the removal (a status set in another window): refused, the change stays.
     const removedAgain = await store.removeCustomer(offer.id, cy);
-    await store.setCustomerStatus(offer.id, ann, 'accepted');
-    await expect(store.restoreCustomers(offer.id, three.customers, removedAgain.customers)).rejects.toBeInstanceOf(StaleOfferError);
+    expect(await store.setCustomerStatus(offer.id, ann, 'accepted')).toMatchObject({ changed: true });
+    expect(await store.setCustomerStatus(offer.id, ann, 'accepted')).toMatchObject({ changed: false });
+    await expect(store.restoreCustomers(offer.id, removedAgain.previousCustomers, removedAgain.offer.customers)).rejects.toBeInstanceOf(StaleOfferError);
     expect((await store.get(offer.id))?.customers.map((customer) => [customer.id, customer.status])).toEqual([
       [ann, 'accepted'],
       [annOnly, 'pending'],
@@ -365,7 +371,7 @@ describe('changes', () => {
     ]);
     expect(sent.customers[0]!.history.map((h) => h.status)).toEqual(['pending', 'drafted', 'sent']);
     const ann = sent.customers[0]!.id;
-    const accepted = await store.setCustomerStatus(offer.id, ann, 'accepted');
+    const { offer: accepted } = await store.setCustomerStatus(offer.id, ann, 'accepted');
     expect(offerStatus(accepted)).toBe('accepted');
     const again = await store.recordCompose(offer.id, { kind: 'send', at: '2026-07-03T10:00:00.000Z', provider: 'gmail', recipients: [{ email: 'a@b.example' }] });
     expect(again.customers[0]).toMatchObject({ status: 'accepted' });
@@ -385,11 +391,11 @@ describe('changes', () => {
     const added = await store.addCustomer(offer.id, { email: 'claire@fabrikam.example', company: 'Fabrikam' });
     const other = added.customers[1]!;
     await expect(store.updateCustomer(offer.id, claire!.id, { email: 'CLAIRE@fabrikam.example' })).rejects.toMatchObject({ code: 'invalid-offer' });
-    const merged = await store.mergeCustomers(offer.id, claire!.id, other.id);
+    const { offer: merged } = await store.mergeCustomers(offer.id, claire!.id, other.id);
     expect(merged.customers).toEqual([expect.objectContaining({ id: claire!.id, name: 'Claire Dubois', email: 'claire@fabrikam.example', company: 'Fabrikam' })]);
     expect((await store.addCustomer(offer.id, { email: 'Claire@Fabrikam.example', name: 'C. Dubois' })).customers).toHaveLength(1);
     await expect(store.addCustomer(offer.id, { name: '  ' })).rejects.toMatchObject({ code: 'invalid-offer' });
-    expect((await store.removeCustomer(offer.id, claire!.id)).customers).toEqual([]);
+    expect((await store.removeCustomer(offer.id, claire!.id)).offer.customers).toEqual([]);
     await expect(store.removeCustomer(offer.id, claire!.id)).rejects.toMatchObject({ code: 'not-found' });
   });
 

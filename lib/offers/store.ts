@@ -47,6 +47,12 @@ export class InvalidOfferError extends Error {
   }
 }
 /** An edit made on a copy of the offer that another window has changed since. */
+/** A customer removed or merged: the offer after, and its customers just before, for Undo. */
+export interface CustomersChange {
+  offer: Offer;
+  previousCustomers: OfferCustomer[];
+}
+
 export class StaleOfferError extends Error {
   override name = 'StaleOfferError';
   readonly code = 'stale';
@@ -547,25 +553,34 @@ export class OfferStore {
   }
 
   private async modify(id: string, change: (offer: Offer, now: string) => Offer): Promise<Offer> {
+    return (await this.modifyReporting(id, change)).offer;
+  }
+
+  /** `modify`, answering also the offer as it was in the same transaction, and whether it changed. */
+  private async modifyReporting(id: string, change: (offer: Offer, now: string) => Offer): Promise<{ offer: Offer; before: Offer; changed: boolean }> {
     const now = this.clock();
     const tx = this.db.transaction(WRITES, 'readwrite');
     const stored = await tx.objectStore('offers').get(id);
     if (!stored) throw new OfferNotFoundError(`No offer with id ${id}.`);
     const before = fromStored(stored);
     const after = change(before, now);
-    if (after === before) return before;
+    if (after === before) return { offer: before, before, changed: false };
     const changed = Offer.safeParse({ ...after, updatedAt: now });
     if (!changed.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(changed.error.issues[0]));
     const derived = new DerivedChange(tx);
     await derived.put(before, changed.data);
     await derived.save();
     await tx.done;
-    return changed.data;
+    return { offer: changed.data, before, changed: true };
   }
 
-  /** Sets one customer's status by hand. */
-  setCustomerStatus(id: string, customerId: string, status: CustomerStatus): Promise<Offer> {
-    return this.modify(id, (offer, now) => withCustomer(offer, customerId, (customer) => withStatus(customer, status, now)));
+  /**
+   * Sets one customer's status by hand. `changed` is false when they stood there already: the
+   * popup then offers no Undo, which would take back an earlier change made elsewhere.
+   */
+  async setCustomerStatus(id: string, customerId: string, status: CustomerStatus): Promise<{ offer: Offer; changed: boolean }> {
+    const { offer, changed } = await this.modifyReporting(id, (current, now) => withCustomer(current, customerId, (customer) => withStatus(customer, status, now)));
+    return { offer, changed };
   }
 
   /**
@@ -613,22 +628,31 @@ export class OfferStore {
     );
   }
 
-  removeCustomer(id: string, customerId: string): Promise<Offer> {
-    return this.modify(id, (offer) => {
-      if (!offer.customers.some((customer) => customer.id === customerId)) throw new OfferNotFoundError(`No customer ${customerId} on offer ${id}.`);
-      return { ...offer, customers: offer.customers.filter((customer) => customer.id !== customerId) };
+  /**
+   * Removes a customer; answers the customers as they stood just before, read in the same
+   * transaction, for its Undo (the page's copy may be older: a send recorded meanwhile).
+   */
+  async removeCustomer(id: string, customerId: string): Promise<CustomersChange> {
+    const { offer, before } = await this.modifyReporting(id, (current) => {
+      if (!current.customers.some((customer) => customer.id === customerId)) throw new OfferNotFoundError(`No customer ${customerId} on offer ${id}.`);
+      return { ...current, customers: current.customers.filter((customer) => customer.id !== customerId) };
     });
+    return { offer, previousCustomers: before.customers };
   }
 
-  /** Two records of one person become one: `mergeId`'s identity fills `keepId`'s gaps, histories and sends are united. */
-  mergeCustomers(id: string, keepId: string, mergeId: string): Promise<Offer> {
-    return this.modify(id, (offer) => {
+  /**
+   * Two records of one person become one: `mergeId`'s identity fills `keepId`'s gaps, histories and
+   * sends are united. Answers the customers as they stood just before, as `removeCustomer` does.
+   */
+  async mergeCustomers(id: string, keepId: string, mergeId: string): Promise<CustomersChange> {
+    const { offer: merged, before: previous } = await this.modifyReporting(id, (offer) => {
       const keep = offer.customers.find((customer) => customer.id === keepId);
       const merge = offer.customers.find((customer) => customer.id === mergeId);
       if (!keep || !merge || keep === merge) throw new OfferNotFoundError(`No customers ${keepId} and ${mergeId} on offer ${id}.`);
       const united = uniteCustomer(keep, merge);
       return { ...offer, customers: offer.customers.flatMap((customer) => (customer === merge ? [] : customer === keep ? [united] : [customer])) };
     });
+    return { offer: merged, previousCustomers: previous.customers };
   }
 
   /**

@@ -45,6 +45,18 @@ describe('nextChoice', () => {
     expect(run([key(' '), key('Enter'), change('sent')]).saves).toEqual(['sent']);
   });
 
+  it('drops a waiting arrow-key choice when the list opens, and saves the one chosen there, once', () => {
+    for (const opening of [key(' '), key('F4'), { type: 'key', key: 'ArrowDown', alt: true } as const]) {
+      const opened = run([key('ArrowDown'), change('drafted'), opening]);
+      expect(opened.state).toEqual(IDLE_CHOICE);
+      expect(run([key('ArrowDown'), change('drafted'), opening, change('accepted'), key('Enter'), { type: 'blur' }]).saves).toEqual(['accepted']);
+      // Closed with nothing chosen (the browser's Escape): nothing saved.
+      expect(run([key('ArrowDown'), change('drafted'), opening, { type: 'blur' }]).saves).toEqual([]);
+    }
+    // An arrow key without Alt still only moves the choice.
+    expect(run([{ type: 'key', key: 'ArrowDown', alt: false }, change('drafted')]).saves).toEqual([]);
+  });
+
   it('uses up an Enter that saves, and leaves the browser one with nothing to save (it opens the list)', () => {
     expect(nextChoice({ draft: 'sent', byKeyboard: true }, key('Enter'), 'pending')).toEqual({ state: IDLE_CHOICE, save: 'sent', consumed: true });
     expect(nextChoice(IDLE_CHOICE, key('Enter'), 'pending')).toEqual({ state: IDLE_CHOICE, save: null });

@@ -5,7 +5,7 @@
  * pointer (or set by a script, which fires no key first) is saved at once. Escape puts back the
  * stored value.
  */
-export type ChoiceEvent = { type: 'key'; key: string } | { type: 'pointer' } | { type: 'change'; value: string } | { type: 'blur' };
+export type ChoiceEvent = { type: 'key'; key: string; alt?: boolean } | { type: 'pointer' } | { type: 'change'; value: string } | { type: 'blur' };
 
 export interface ChoiceState {
   /** The option shown but not saved yet; null when the menu shows the stored value. */
@@ -18,6 +18,13 @@ export const IDLE_CHOICE: ChoiceState = { draft: null, byKeyboard: false };
 
 /** Keys that never move the choice: focus moves (blur decides), or a modifier alone. */
 const NEUTRAL_KEYS = new Set(['Tab', 'Shift', 'Control', 'Alt', 'Meta']);
+
+/**
+ * Keys that open the list, where the browser itself waits for Enter or a click before `change`:
+ * the choice made there is saved at once, and an arrow-key choice still waiting gives way to it
+ * (the list opens on the stored value), so that Enter closing the list is the browser's alone.
+ */
+const opensList = (key: string, alt = false) => key === ' ' || key === 'F4' || (alt && (key === 'ArrowDown' || key === 'ArrowUp'));
 
 /**
  * The state after `event`, the value to save now (null for none), and whether the key was used up:
@@ -38,6 +45,7 @@ export function nextChoice(state: ChoiceState, event: ChoiceEvent, stored: strin
       // Enter saves what is shown; a `change` right after it (Firefox's open list) is saved at once.
       if (event.key === 'Enter') return state.draft === null ? saving(null) : { ...saving(state.draft), consumed: true };
       if (event.key === 'Escape') return { state: IDLE_CHOICE, save: null };
+      if (opensList(event.key, event.alt)) return { state: IDLE_CHOICE, save: null };
       if (NEUTRAL_KEYS.has(event.key)) return { state, save: null };
       return { state: { ...state, byKeyboard: true }, save: null };
   }

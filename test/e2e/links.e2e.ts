@@ -319,7 +319,9 @@ describe('customers on the details pane', () => {
     await card('Wingtip Toys').locator('summary').click();
     expect((await page.getByRole('list', { name: 'Status history' }).locator('li').allTextContents()).at(-1)).toContain('Sent');
 
-    // Removed, then back with Undo.
+    // Removed, then back with Undo: as stored when removed, with what another window changed
+    // meanwhile (accepted there, while this pane still shows Sent).
+    await data({ type: 'offers.setCustomerStatus', id: 'offer-1', customerId: 'c1', status: 'accepted' });
     await page.getByRole('button', { name: 'Remove Wingtip Toys' }).click();
     await expect.poll(() => page.locator('.customer-card').count()).toBe(0);
     expect(await page.getByTestId('customer-summary').textContent()).toBe('No customer yet');
@@ -327,7 +329,7 @@ describe('customers on the details pane', () => {
     await outcome(page).getByRole('button', { name: 'Undo' }).click();
     await expect.poll(() => page.locator('.customer-card').count()).toBe(1);
     expect(await outcome(page).textContent()).toContain('Undone: the customers are back as they were.');
-    expect((await stored('offer-1')).customers).toMatchObject([{ id: 'c1', email: 'camille@wingtip.example', status: 'sent' }]);
+    expect((await stored('offer-1')).customers).toMatchObject([{ id: 'c1', email: 'camille@wingtip.example', status: 'accepted' }]);
     // Undo went with its use: the keyboard is on the notice saying the customer is back.
     await expect.poll(() => focusedOutcome(page)).not.toBeNull();
     expect(page.errors).toEqual([]);
