@@ -785,25 +785,8 @@ export class OfferStore {
    */
   async setStatusForAll(ids: readonly string[], status: CustomerStatus): Promise<{ changed: Offer[]; withoutCustomers: number; missing: number; at: string }> {
     const now = this.clock();
-    const tx = this.db.transaction(WRITES, 'readwrite');
-    const derived = new DerivedChange(tx);
-    const stored = await Promise.all(ids.map((id) => tx.objectStore('offers').get(id)));
-    const changes: { before: Offer; after: Offer }[] = [];
-    let withoutCustomers = 0;
-    for (const record of stored) {
-      if (!record) continue;
-      const before = fromStored(record);
-      if (before.customers.length === 0) withoutCustomers++;
-      const customers = before.customers.map((customer) => withStatus(customer, status, now));
-      if (sameList(customers, before.customers)) continue;
-      const after = Offer.safeParse({ ...before, customers, updatedAt: now });
-      if (!after.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(after.error.issues[0]));
-      changes.push({ before, after: after.data });
-    }
-    await Promise.all(changes.map(({ before, after }) => derived.put(before, after)));
-    await derived.save();
-    await tx.done;
-    return { changed: changes.map(({ after }) => after), withoutCustomers, missing: stored.filter((record) => !record).length, at: now };
+    const { changed, found, missing } = await this.changeEachCustomer(ids, now, (customer) => withStatus(customer, status, now));
+    return { changed, withoutCustomers: found.filter((offer) => offer.customers.length === 0).length, missing, at: now };
   }
 
   /**
@@ -812,27 +795,36 @@ export class OfferStore {
    * send, another status) keeps what it has now and is counted in `changedSince`.
    */
   async undoStatusForAll(ids: readonly string[], status: CustomerStatus, at: string): Promise<{ changed: Offer[]; changedSince: number }> {
-    const now = this.clock();
+    let changedSince = 0;
+    const { changed } = await this.changeEachCustomer(ids, this.clock(), (customer) => {
+      const undone = withStatusUndone(customer, status, at);
+      if (undone === 'changed-since') changedSince++;
+      return typeof undone === 'string' ? customer : undone;
+    });
+    return { changed, changedSince };
+  }
+
+  /**
+   * Applies `change` to every customer of each offer, in one transaction: all the offers change or
+   * none. Answers the offers changed, those found, and how many ids named none.
+   */
+  private async changeEachCustomer(ids: readonly string[], now: string, change: (customer: OfferCustomer) => OfferCustomer): Promise<{ changed: Offer[]; found: Offer[]; missing: number }> {
     const tx = this.db.transaction(WRITES, 'readwrite');
     const derived = new DerivedChange(tx);
     const stored = await Promise.all(ids.map((id) => tx.objectStore('offers').get(id)));
+    const found = stored.flatMap((record) => (record ? [fromStored(record)] : []));
     const changes: { before: Offer; after: Offer }[] = [];
-    let changedSince = 0;
-    for (const record of stored) {
-      if (!record) continue;
-      const before = fromStored(record);
-      const customers = before.customers.map((customer) => {
-        const undone = withStatusUndone(customer, status, at);
-        if (undone === 'changed-since') changedSince++;
-        return typeof undone === 'string' ? customer : undone;
-      });
+    for (const before of found) {
+      const customers = before.customers.map(change);
       if (sameList(customers, before.customers)) continue;
-      changes.push({ before, after: { ...before, customers, updatedAt: now } });
+      const after = Offer.safeParse({ ...before, customers, updatedAt: now });
+      if (!after.success) throw new InvalidOfferError('invalid-field', invalidFieldMessage(after.error.issues[0]));
+      changes.push({ before, after: after.data });
     }
     await Promise.all(changes.map(({ before, after }) => derived.put(before, after)));
     await derived.save();
     await tx.done;
-    return { changed: changes.map(({ after }) => after), changedSince };
+    return { changed: changes.map(({ after }) => after), found, missing: ids.length - found.length };
   }
 
   /**
