@@ -225,13 +225,10 @@ function ImportSummary({ report }: { report: ImportReport }) {
 /** "website: template_profile_invalid_website" in the advisor's words: the settings' schemas speak in locale keys. */
 const settingsReason = (reason: string) => reason.replace(/[a-z]+_[A-Za-z0-9_]+$/, (key) => t(key as MessageKey));
 /** Why a record was left out, in the advisor's language; a field keeps its name in the file, which is what they can look for. */
-function rejectionReason({ problem, field }: RejectedRecord): string {
-  if (problem === 'invalid-field' && field) return t('backup_rejected_field', field);
-  return t(REJECTION_TEXTS[problem]);
-}
+const rejectionReason = (record: RejectedRecord): string =>
+  record.problem === 'invalid-field' ? t('backup_rejected_field', record.field) : t(REJECTION_TEXTS[record.problem]);
 const REJECTION_TEXTS = {
   'not-an-offer': 'backup_rejected_notAnOffer',
-  'invalid-field': 'backup_rejected_notAnOffer',
   'not-an-offer-link': 'backup_rejected_notOfferLink',
   'summary-id-conflict': 'backup_rejected_summaryIdConflict',
-} as const satisfies Record<RejectedRecord['problem'], MessageKey>;
+} as const satisfies Record<Exclude<RejectedRecord['problem'], 'invalid-field'>, MessageKey>;
