@@ -136,6 +136,32 @@ async function installWelcomePage(context: BrowserContext, extensionId: string):
   return undefined;
 }
 
+/**
+ * A request a test sends to the background is answered within a second, or some seconds under a
+ * large import. One that is not answered at all (seen in CI, never alone, after the worker had been
+ * stopped again and again: every later request from the same page hung too) is given up after this
+ * long and, when repeating it is harmless, sent again from a new page, as the extension's own
+ * content scripts do (sendWithRetry).
+ */
+const UNANSWERED_AFTER_MS = 15_000;
+const UNANSWERED_ATTEMPTS = 3;
+/** Requests that read, or write the same thing to the same effect when sent twice (an upsert merges). */
+const REPEATABLE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type']>([
+  'offers.get',
+  'offers.page',
+  'offers.search',
+  'offers.count',
+  'offers.progress',
+  'offers.overview',
+  'offers.linked',
+  'offers.armedNext',
+  'offers.upsert',
+  'settings.get',
+  'settings.saveProfile',
+  'settings.saveTemplates',
+  'settings.savePreferences',
+]);
+
 /** Launches the system Chromium with the production build loaded, as a user's browser would. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
@@ -195,10 +221,23 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     worker,
     openExtensionPage,
     async send(request) {
-      messenger ??= await openExtensionPage('popup.html');
-      return messenger.evaluate((r) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(r), request) as Promise<
-        Envelope<unknown>
-      >;
+      for (let attempt = 1; ; attempt++) {
+        messenger ??= await openExtensionPage('popup.html');
+        const asking = messenger;
+        const sent = asking.evaluate((r) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(r), request) as Promise<Envelope<unknown>>;
+        const answer = await settledWithin(sent, UNANSWERED_AFTER_MS);
+        if (answer) return answer.value;
+        const waited = `The background did not answer ${request.type} within ${UNANSWERED_AFTER_MS / 1000} s (attempt ${attempt}; ${context.serviceWorkers().length} worker(s) running).`;
+        if (!REPEATABLE_REQUESTS.has(request.type)) {
+          // Said, so a test that then times out tells what it waited for; not sent again, as it may have been applied.
+          console.warn(`${waited} Still waiting: it is not safe to send again.`);
+          return sent;
+        }
+        if (attempt >= UNANSWERED_ATTEMPTS) throw new Error(waited);
+        console.warn(`${waited} Sending it again from a new page.`);
+        messenger = undefined;
+        await asking.close().catch(() => undefined);
+      }
     },
     async close({ keepProfile = false } = {}) {
       await context.close();
@@ -425,7 +464,10 @@ export async function settledWithin<T>(promise: Promise<T>, ms: number): Promise
   let timer: ReturnType<typeof setTimeout> | undefined;
   const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
   try {
-    return await Promise.race([promise.then((value) => ({ value })), late]);
+    const settled = promise.then((value) => ({ value }));
+    // A failure after `ms` comes to no one: left unhandled, it would fail whichever test runs then.
+    settled.catch(() => undefined);
+    return await Promise.race([settled, late]);
   } finally {
     clearTimeout(timer);
   }

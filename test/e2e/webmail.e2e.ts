@@ -419,9 +419,15 @@ describe('faults', () => {
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
     // Two Enters in the same moment, sent inside the picker: a key pressed through the browser
     // while its frame is being removed can stall the test driver itself.
-    await frame.evaluate(() => {
-      for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
-    });
+    // Both are dispatched in one go; on a busy machine the insertion can then remove the frame
+    // before the driver hears back, which is no failure: what the Enters did is checked below.
+    await frame
+      .evaluate(() => {
+        for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      })
+      .catch((error: unknown) => {
+        if (!String(error).includes('Frame was detached')) throw error;
+      });
     await expect.poll(() => editorText(page)).toContain(offer.url);
     await expectDrafted(browser, offer);
     await page.waitForTimeout(800);
