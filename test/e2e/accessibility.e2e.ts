@@ -195,6 +195,22 @@ describe('keyboard only', () => {
     await page.keyboard.press('Tab');
     await expect.poll(async () => (await stored())?.status).toBe('declined');
     expect((await stored())?.history.map((entry) => entry.status)).toEqual(['pending', 'drafted', 'accepted', 'declined']);
+    // A list opened from the keyboard (Alt+arrow, Space) is the browser's: its own arrows and Enter
+    // choose, and the choice is saved as the list closes, once.
+    await page.keyboard.press('Shift+Tab');
+    expect(await isFocused(status)).toBe(true);
+    await page.keyboard.press('Alt+ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored())?.status).toBe('accepted');
+    expect(await isFocused(status)).toBe(true);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await stored())?.status).toBe('declined');
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(500);
+    expect((await stored())?.history.map((entry) => entry.status)).toEqual(['pending', 'drafted', 'accepted', 'declined', 'accepted', 'declined']);
     await page.close();
   });
 
