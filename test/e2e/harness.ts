@@ -140,10 +140,12 @@ async function installWelcomePage(context: BrowserContext, extensionId: string):
  * A request a test sends to the background is answered within a second, or some seconds under a
  * large import. One that is not answered at all (seen in CI, never alone, after the worker had been
  * stopped again and again: every later request from the same page hung too) is given up after this
- * long and, when repeating it is harmless, sent again from a new page, as the extension's own
- * content scripts do (sendWithRetry).
+ * long, said with what the worker still does, and, when repeating it is harmless, sent again from a
+ * new page once the worker is stopped (CI saw the worker answer no page until then).
  */
 const UNANSWERED_AFTER_MS = 15_000;
+/** How long each look into a worker that does not answer may take. */
+const LOOK_WITHIN_MS = 5_000;
 const UNANSWERED_ATTEMPTS = 3;
 /** Requests that read, or write the same thing to the same effect when sent twice (an upsert merges). */
 const REPEATABLE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type']>([
@@ -161,6 +163,52 @@ const REPEATABLE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type'
   'settings.saveTemplates',
   'settings.savePreferences',
 ]);
+
+/**
+ * What a worker that leaves requests unanswered still does (seen in CI only, never alone): whether
+ * its script runs, whether it can open the offer database, and the origin's Web Locks.
+ */
+async function workerState(context: BrowserContext): Promise<string> {
+  const look = async (what: string, worker: Worker, probe: () => Promise<unknown>) => {
+    const settled = await settledWithin(worker.evaluate(probe).catch((error: unknown) => `failed: ${String(error)}`), LOOK_WITHIN_MS);
+    return `${what}: ${settled ? JSON.stringify(settled.value) : `no answer within ${LOOK_WITHIN_MS / 1000} s`}`;
+  };
+  const lines: string[] = [];
+  for (const worker of context.serviceWorkers()) {
+    lines.push(await look('the worker runs a script', worker, async () => 1 + 1));
+    lines.push(
+      await look('the worker opens the offer database', worker, () => {
+        const opening = indexedDB.open('offer-courier');
+        return new Promise((resolve) => {
+          opening.onsuccess = () => {
+            resolve(`open, version ${opening.result.version}`);
+            opening.result.close();
+          };
+          opening.onerror = () => resolve(`error ${String(opening.error)}`);
+          opening.onblocked = () => resolve('blocked');
+        });
+      }),
+    );
+    lines.push(await look('the Web Locks', worker, () => navigator.locks.query()));
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Stops the worker, so that the next request starts a new one: what Chromium does itself to a worker
+ * that leaves a request unanswered for five minutes.
+ */
+async function restartWorker(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await settledWithin(
+    (async () => {
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    })(),
+    LOOK_WITHIN_MS,
+  );
+  await settledWithin(cdp.detach(), LOOK_WITHIN_MS);
+}
 
 /** Launches the system Chromium with the production build loaded, as a user's browser would. */
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
@@ -233,9 +281,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
           console.warn(`${waited} Still waiting: it is not safe to send again.`);
           return sent;
         }
-        if (attempt >= UNANSWERED_ATTEMPTS) throw new Error(waited);
-        console.warn(`${waited} Sending it again from a new page.`);
+        const state = await workerState(context);
+        if (attempt >= UNANSWERED_ATTEMPTS) throw new Error(`${waited}\n${state}`);
+        console.warn(`${waited}\n${state}\nStopping the worker once more, then sending it again from a new page.`);
         messenger = undefined;
+        await restartWorker(asking);
         await asking.close().catch(() => undefined);
       }
     },
