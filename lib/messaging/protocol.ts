@@ -97,6 +97,12 @@ export interface LinkedOffers {
   replacedBy: Offer | null;
 }
 
+/** A customer removed or merged: the offer after, and its customers as they stood just before, for Undo. */
+export interface CustomersChanged {
+  offer: Offer;
+  previousCustomers: OfferCustomer[];
+}
+
 /** The offer the next new offer saved will follow up (a trial) or replace. */
 export interface ArmedNext {
   offerId: string;
@@ -122,9 +128,8 @@ export interface ResponseMap {
   'offers.recordCompose': { offer: Offer };
   'offers.addCustomer': { offer: Offer };
   'offers.updateCustomer': { offer: Offer };
-  /** With the customers as they stood just before, for Undo. */
-  'offers.removeCustomer': { offer: Offer; previousCustomers: OfferCustomer[] };
-  'offers.mergeCustomers': { offer: Offer; previousCustomers: OfferCustomer[] };
+  'offers.removeCustomer': CustomersChanged;
+  'offers.mergeCustomers': CustomersChanged;
   'offers.update': { offer: Offer };
   'offers.replace': { replaced: Offer; by: Offer };
   'offers.linked': LinkedOffers;

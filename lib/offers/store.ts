@@ -30,7 +30,7 @@ import { keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
 import { commonHolders, type CommonHolders } from './newest-holders';
 import { firstOlder, offerOfKey, offersNewestFirst } from './word-lines';
-import type { ArmedNext, ErrorProblem, LinkedOffers } from '../messaging/protocol';
+import type { ArmedNext, CustomersChanged, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
   override name = 'OfferNotFoundError';
@@ -47,12 +47,6 @@ export class InvalidOfferError extends Error {
   }
 }
 /** An edit made on a copy of the offer that another window has changed since. */
-/** A customer removed or merged: the offer after, and its customers just before, for Undo. */
-export interface CustomersChange {
-  offer: Offer;
-  previousCustomers: OfferCustomer[];
-}
-
 export class StaleOfferError extends Error {
   override name = 'StaleOfferError';
   readonly code = 'stale';
@@ -629,30 +623,30 @@ export class OfferStore {
   }
 
   /**
-   * Removes a customer; answers the customers as they stood just before, read in the same
-   * transaction, for its Undo (the page's copy may be older: a send recorded meanwhile).
+   * `modify` for a change Undo can take back: answers also the customers as they stood just before,
+   * read in the same transaction (the page's copy may be older: a send recorded meanwhile).
    */
-  async removeCustomer(id: string, customerId: string): Promise<CustomersChange> {
-    const { offer, before } = await this.modifyReporting(id, (current) => {
-      if (!current.customers.some((customer) => customer.id === customerId)) throw new OfferNotFoundError(`No customer ${customerId} on offer ${id}.`);
-      return { ...current, customers: current.customers.filter((customer) => customer.id !== customerId) };
-    });
+  private async modifyCustomers(id: string, change: (offer: Offer) => Offer): Promise<CustomersChanged> {
+    const { offer, before } = await this.modifyReporting(id, change);
     return { offer, previousCustomers: before.customers };
   }
 
-  /**
-   * Two records of one person become one: `mergeId`'s identity fills `keepId`'s gaps, histories and
-   * sends are united. Answers the customers as they stood just before, as `removeCustomer` does.
-   */
-  async mergeCustomers(id: string, keepId: string, mergeId: string): Promise<CustomersChange> {
-    const { offer: merged, before: previous } = await this.modifyReporting(id, (offer) => {
+  removeCustomer(id: string, customerId: string): Promise<CustomersChanged> {
+    return this.modifyCustomers(id, (offer) => {
+      if (!offer.customers.some((customer) => customer.id === customerId)) throw new OfferNotFoundError(`No customer ${customerId} on offer ${id}.`);
+      return { ...offer, customers: offer.customers.filter((customer) => customer.id !== customerId) };
+    });
+  }
+
+  /** Two records of one person become one: `mergeId`'s identity fills `keepId`'s gaps, histories and sends are united. */
+  mergeCustomers(id: string, keepId: string, mergeId: string): Promise<CustomersChanged> {
+    return this.modifyCustomers(id, (offer) => {
       const keep = offer.customers.find((customer) => customer.id === keepId);
       const merge = offer.customers.find((customer) => customer.id === mergeId);
       if (!keep || !merge || keep === merge) throw new OfferNotFoundError(`No customers ${keepId} and ${mergeId} on offer ${id}.`);
       const united = uniteCustomer(keep, merge);
       return { ...offer, customers: offer.customers.flatMap((customer) => (customer === merge ? [] : customer === keep ? [united] : [customer])) };
     });
-    return { offer: merged, previousCustomers: previous.customers };
   }
 
   /**
