@@ -391,6 +391,7 @@ export async function pressNoticeButton(page: Page, stepsBack: number): Promise<
 }
 
 const MODIFIER_BITS = { Alt: 1, Control: 2, Shift: 8 } as const;
+const KEY_ACKNOWLEDGED_WITHIN_MS = 5_000;
 
 /**
  * Presses a key or chord ("Alt+Shift+O", "Enter") the way the keyboard does, through the
@@ -425,8 +426,6 @@ export async function pressThroughBrowser(target: Page | Frame, chord: string): 
     if (!/detached|closed|Target/i.test(String(error))) throw error;
   }
 }
-
-const KEY_ACKNOWLEDGED_WITHIN_MS = 5_000;
 
 interface ExecutionContext {
   id: number;

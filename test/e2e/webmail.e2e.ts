@@ -417,10 +417,9 @@ describe('faults', () => {
     await expect.poll(() => page.frames().filter((f) => f.url().includes('/picker.html')).length).toBe(1);
     const frame = await pickerFrame(page);
     await expect.poll(() => frame.evaluate(() => document.hasFocus() && document.activeElement?.getAttribute('role'))).toBe('combobox');
-    // Two Enters in the same moment, sent inside the picker: a key pressed through the browser
-    // while its frame is being removed can stall the test driver itself.
-    // Both are dispatched in one go; on a busy machine the insertion can then remove the frame
-    // before the driver hears back, which is no failure: what the Enters did is checked below.
+    // Two Enters in the same moment, dispatched in one go inside the picker. The insertion they
+    // start may remove the frame before the driver hears back (a busy machine): no failure, what
+    // they did is checked below.
     await frame
       .evaluate(() => {
         for (let i = 0; i < 2; i++) document.activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
