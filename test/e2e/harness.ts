@@ -142,7 +142,8 @@ async function installWelcomePage(context: BrowserContext, extensionId: string):
  * answered at all (seen in CI, never alone, after the worker had been stopped again and again: it
  * answered no page, new ones included) is given up after this long, said with what the worker
  * still does, and, when repeating it is harmless, sent again from a new page once the worker is
- * stopped.
+ * stopped. While the offer database does not open for the worker (an upgrade holds it), the
+ * request is waited for: stopping the worker would roll the upgrade back and start it over.
  */
 const UNANSWERED_AFTER_MS = 30_000;
 /** How long each look into a worker that does not answer may take. */
@@ -167,32 +168,34 @@ const REPEATABLE_REQUESTS: ReadonlySet<Request['type']> = new Set<Request['type'
 
 /**
  * What a worker that leaves requests unanswered still does (seen in CI only, never alone): whether
- * its script runs, whether it can open the offer database, and the origin's Web Locks.
+ * its script runs, whether it can open the offer database, and the origin's Web Locks; and whether
+ * the database kept a worker waiting to open it, as an upgrade running does.
  */
-async function workerState(context: BrowserContext): Promise<string> {
-  const look = async (what: string, worker: Worker, probe: () => Promise<unknown>) => {
+async function workerState(context: BrowserContext): Promise<{ said: string; databaseBusy: boolean }> {
+  const look = async (worker: Worker, probe: () => Promise<unknown>) => {
     const settled = await settledWithin(worker.evaluate(probe).catch((error: unknown) => `failed: ${String(error)}`), LOOK_WITHIN_MS);
-    return `${what}: ${settled ? JSON.stringify(settled.value) : `no answer within ${LOOK_WITHIN_MS / 1000} s`}`;
+    return settled ? JSON.stringify(settled.value) : `no answer within ${LOOK_WITHIN_MS / 1000} s`;
   };
   const lines: string[] = [];
+  let databaseBusy = false;
   for (const worker of context.serviceWorkers()) {
-    lines.push(await look('the worker runs a script', worker, async () => 1 + 1));
-    lines.push(
-      await look('the worker opens the offer database', worker, () => {
-        const opening = indexedDB.open('offer-courier');
-        return new Promise((resolve) => {
-          opening.onsuccess = () => {
-            resolve(`open, version ${opening.result.version}`);
-            opening.result.close();
-          };
-          opening.onerror = () => resolve(`error ${String(opening.error)}`);
-          opening.onblocked = () => resolve('blocked');
-        });
-      }),
-    );
-    lines.push(await look('the Web Locks', worker, () => navigator.locks.query()));
+    lines.push(`the worker runs a script: ${await look(worker, async () => 1 + 1)}`);
+    const opens = await look(worker, () => {
+      const opening = indexedDB.open('offer-courier');
+      return new Promise((resolve) => {
+        opening.onsuccess = () => {
+          resolve(`open, version ${opening.result.version}`);
+          opening.result.close();
+        };
+        opening.onerror = () => resolve(`error ${String(opening.error)}`);
+        opening.onblocked = () => resolve('blocked');
+      });
+    });
+    databaseBusy ||= opens.startsWith('no answer');
+    lines.push(`the worker opens the offer database: ${opens}`);
+    lines.push(`the Web Locks: ${await look(worker, () => navigator.locks.query())}`);
   }
-  return lines.join('\n');
+  return { said: lines.join('\n'), databaseBusy };
 }
 
 /**
@@ -274,17 +277,22 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         messenger ??= await openExtensionPage('popup.html');
         const asking = messenger;
         const sent = asking.evaluate((r) => (globalThis as unknown as ChromeGlobal).chrome.runtime.sendMessage(r), request) as Promise<Envelope<unknown>>;
-        const answer = await settledWithin(sent, UNANSWERED_AFTER_MS);
+        const waited = () => `The background did not answer ${request.type} within ${UNANSWERED_AFTER_MS / 1000} s (attempt ${attempt}; ${context.serviceWorkers().length} worker(s) running).`;
+        let answer = await settledWithin(sent, UNANSWERED_AFTER_MS);
+        let state = answer ? undefined : await workerState(context);
+        while (!answer && state?.databaseBusy) {
+          console.warn(`${waited()}\n${state.said}\nThe offer database is busy (an upgrade runs): waiting on.`);
+          answer = await settledWithin(sent, UNANSWERED_AFTER_MS);
+          state = answer ? undefined : await workerState(context);
+        }
         if (answer) return answer.value;
-        const waited = `The background did not answer ${request.type} within ${UNANSWERED_AFTER_MS / 1000} s (attempt ${attempt}; ${context.serviceWorkers().length} worker(s) running).`;
         if (!REPEATABLE_REQUESTS.has(request.type)) {
           // Said, so a test that then times out tells what it waited for; not sent again, as it may have been applied.
-          console.warn(`${waited} Still waiting: it is not safe to send again.`);
+          console.warn(`${waited()}\n${state?.said ?? ''}\nStill waiting: it is not safe to send again.`);
           return sent;
         }
-        const state = await workerState(context);
-        if (attempt >= UNANSWERED_ATTEMPTS) throw new Error(`${waited}\n${state}`);
-        console.warn(`${waited}\n${state}\nStopping the worker once more, then sending it again from a new page.`);
+        if (attempt >= UNANSWERED_ATTEMPTS) throw new Error(`${waited()}\n${state?.said ?? ''}`);
+        console.warn(`${waited()}\n${state?.said ?? ''}\nStopping the worker once more, then sending it again from a new page.`);
         messenger = undefined;
         await restartWorker(asking);
         await asking.close().catch(() => undefined);
