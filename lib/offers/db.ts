@@ -14,10 +14,6 @@ export const DB_NAME = 'offer-courier';
 export interface IndexFields {
   /** The words the offer can be found by (./words): a search checks them on each record it reads; the word index (./word-index) lists their offers. */
   words: string[];
-  /** One [status, createdAt, id] per status a customer stands at, so a status filter pages newest first. */
-  statusKeys: [string, string, string][];
-  /** [offer status, createdAt, id]: the offer's derived status, for the overview's links. */
-  offerStatusKey: [string, string, string];
   /** One [since, customer id] per customer awaiting a reply (UTC send time): overdue follow-ups are a key range. */
   awaitingKeys: [string, string][];
   /** [oldest awaiting send, createdAt, id], absent when no customer awaits a reply: the follow-up list, longest wait first. */
@@ -78,10 +74,7 @@ export interface OfferCourierDB extends DBSchema {
     value: StoredOffer;
     indexes: {
       newest: [string, string];
-      statuses: [string, string, string];
-      kind: [string, string, string];
       usageLocation: [string, string, string];
-      offerStatus: [string, string, string];
       awaitingSends: [string, string];
       awaitingSince: [string, string, string];
     };
@@ -108,8 +101,25 @@ export type Upgrade = (
 const UPGRADE_BATCH = 500;
 /** Records upgraded at once: each batch's entries become one run of the word index. */
 const WORD_UPGRADE_BATCH = 4096;
-/** The indexes version 7 moved into the word index; a keyed index added later comes with a migration of its own. */
-const VERSION_7_KEYED_INDEXES = ['url', 'summaryId', 'followUpOf'] as const satisfies readonly KeyedIndex[];
+/** IndexedDB's index each keyed index replaced, by version; a keyed index added later comes with a migration of its own. */
+const VERSION_7_MOVES = { url: 'url', summaryId: 'summaryId', followUpOf: 'followUpOf' } as const satisfies Partial<Record<KeyedIndex, string>>;
+const VERSION_9_MOVES = { kind: 'kind', offerStatus: 'offerStatus', status: 'statuses' } as const satisfies Partial<Record<KeyedIndex, string>>;
+
+/**
+ * Drops IndexedDB's indexes that keyed indexes (./keyed-terms) replace, and writes the keyed
+ * terms of every record, a run of WORD_UPGRADE_BATCH records at a time. The records are only
+ * read: the index fields they keep are dropped when each is next written, and never read (fromStored).
+ */
+async function moveIntoWordIndex(tx: Parameters<Upgrade>[1], moves: Partial<Record<KeyedIndex, string>>): Promise<void> {
+  const offers = tx.objectStore('offers');
+  for (const dropped of Object.values(moves)) offers.deleteIndex(dropped);
+  const keyed = Object.keys(moves) as KeyedIndex[];
+  await forEachBatch(offers, WORD_UPGRADE_BATCH, async (batch) => {
+    const change = new WordIndexChange();
+    for (const record of batch) change.record(undefined, { id: record.id, createdAt: record.createdAt, terms: keyedTerms(fromStored(record), keyed) });
+    await change.save(tx);
+  });
+}
 
 type UpgradeOffers = IDBPObjectStore<OfferCourierDB, StoreNames<OfferCourierDB>[], 'offers', 'versionchange'>;
 
@@ -130,9 +140,9 @@ export const MIGRATIONS: readonly Upgrade[] = [
     const offers = db.createObjectStore('offers', { keyPath: 'id' });
     offers.createIndex('newest', ['createdAt', 'id']);
     // Some of these indexes were dropped later (`status` and `customer` in version 2, `summaryId`
-    // and `url` in version 7): typed against today's schema, hence the casts.
+    // and `url` in version 7, `kind` in version 9): typed against today's schema, hence the casts.
     offers.createIndex('status' as never, ['status', 'createdAt', 'id']);
-    offers.createIndex('kind', ['kind', 'createdAt', 'id']);
+    offers.createIndex('kind' as never, ['kind', 'createdAt', 'id']);
     offers.createIndex('usageLocation', ['usageLocation', 'createdAt', 'id']);
     offers.createIndex('customer' as never, 'customerKey');
     offers.createIndex('summaryId' as never, 'summaryId', { unique: true });
@@ -145,8 +155,8 @@ export const MIGRATIONS: readonly Upgrade[] = [
     const offers = tx.objectStore('offers');
     offers.deleteIndex('status');
     offers.deleteIndex('customer');
-    offers.createIndex('statuses', 'statusKeys', { multiEntry: true });
-    // Dropped in version 7.
+    // Dropped in versions 9 and 7.
+    offers.createIndex('statuses' as never, 'statusKeys', { multiEntry: true });
     offers.createIndex('followUpOf' as never, 'followUpOf');
     // A batch at a time, its writes issued together: a cursor waits for one round trip per record.
     await forEachBatch(offers, UPGRADE_BATCH, (batch) => Promise.all((batch as unknown as V1Offer[]).map((record) => offers.put(toStored(offerFromV1(record))))));
@@ -155,7 +165,8 @@ export const MIGRATIONS: readonly Upgrade[] = [
   // a reply, and the totals computed once here from every offer; from now on each write keeps them.
   async (db, tx) => {
     const offers = tx.objectStore('offers');
-    offers.createIndex('offerStatus', 'offerStatusKey');
+    // Dropped in version 9.
+    offers.createIndex('offerStatus' as never, 'offerStatusKey');
     offers.createIndex('awaitingSends', 'awaitingKeys', { multiEntry: true });
     offers.createIndex('awaitingSince', 'awaitingSince');
     db.createObjectStore('stats', { keyPath: 'id' });
@@ -207,24 +218,15 @@ export const MIGRATIONS: readonly Upgrade[] = [
       await change.save(tx);
     });
   },
-  // Version 7: the exact-key indexes (./keyed-terms) move into the word index, as tagged terms, a
-  // batch of records at a time. The records are only read: the `urlKey` they keep is dropped
-  // when each is next written, and never read (fromStored).
-  async (_db, tx) => {
-    const offers = tx.objectStore('offers');
-    for (const index of VERSION_7_KEYED_INDEXES) offers.deleteIndex(index);
-    await forEachBatch(offers, WORD_UPGRADE_BATCH, async (batch) => {
-      const change = new WordIndexChange();
-      for (const record of batch) change.record(undefined, { id: record.id, createdAt: record.createdAt, terms: keyedTerms(fromStored(record), VERSION_7_KEYED_INDEXES) });
-      await change.save(tx);
-    });
-  },
+  // Version 7: the exact-key indexes (./keyed-terms) move into the word index, as tagged terms.
+  (_db, tx) => moveIntoWordIndex(tx, VERSION_7_MOVES),
   // Version 8: an offer without customers no longer stands at the customer status `pending`
   // (`customerStatuses`). Only the records the `statuses` index holds at `pending` are read, a
   // batch at a time; those without customers are rewritten and leave that index.
   async (_db, tx) => {
     const offers = tx.objectStore('offers');
-    const pending = offers.index('statuses');
+    // Dropped in version 9.
+    const pending = offers.index('statuses' as never);
     // An array sorts after every string: past every key at `pending`.
     const end = [INITIAL_STATUS, []];
     for (let range = IDBKeyRange.bound([INITIAL_STATUS], end); ; ) {
@@ -235,6 +237,10 @@ export const MIGRATIONS: readonly Upgrade[] = [
       range = IDBKeyRange.bound([INITIAL_STATUS, last.createdAt, last.id], end, true);
     }
   },
+  // Version 9: the kind, the offer's status and its customers' statuses move into the word index
+  // too (docs/index-engine.md, stage 2b): the filters by them and the grouped orders walk their
+  // terms' holders.
+  (_db, tx) => moveIntoWordIndex(tx, VERSION_9_MOVES),
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

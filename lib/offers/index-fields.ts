@@ -1,4 +1,3 @@
-import { customerStatuses, offerStatus } from './customers';
 import type { StoredOffer } from './db';
 import { stripUndefined } from './merge';
 import type { Offer } from './schema';
@@ -15,8 +14,6 @@ export function toStored(offer: Offer): StoredOffer {
   return {
     ...clean,
     words: offerWords(clean),
-    statusKeys: customerStatuses(clean).map((status) => [status, clean.createdAt, clean.id]),
-    offerStatusKey: [offerStatus(clean), clean.createdAt, clean.id],
     awaitingKeys: waits,
     ...(oldestWait ? { awaitingSince: [oldestWait, clean.createdAt, clean.id] as [string, string, string] } : {}),
   };

@@ -1,3 +1,4 @@
+import { customerStatuses, offerStatus } from './customers';
 import type { Offer } from './schema';
 import { escapeText } from './word-lines';
 import { urlKey } from './words';
@@ -6,7 +7,7 @@ import { urlKey } from './words';
  * The exact-key indexes kept as terms of the word index (since schema version 7) instead of as
  * IndexedDB's: each of an offer's keys is a term of its own, tagged, and found by its whole term
  * (docs/index-engine.md, stage 2). Adding one is an entry here, and a migration that writes its
- * terms for the stored offers (./db).
+ * terms for the stored offers (./db). An index may hold several keys of one offer.
  */
 export const KEYED_INDEXES = {
   /** The quote: an offer is merged into the stored one with the same. */
@@ -15,7 +16,13 @@ export const KEYED_INDEXES = {
   summaryId: { tag: 's', of: (offer: Offer) => offer.summaryId },
   /** The purchase offers following up a trial. */
   followUpOf: { tag: 'f', of: (offer: Offer) => offer.followUpOf },
-} as const satisfies Record<string, { tag: string; of: (offer: Offer) => string | undefined }>;
+  /** The offer's kind (since version 9): the kind filter, and the table sorted by kind. */
+  kind: { tag: 'k', of: (offer: Offer) => offer.kind },
+  /** The offer's derived status (since version 9): the overview's links, and the table sorted by status. */
+  offerStatus: { tag: 'o', of: (offer: Offer) => offerStatus(offer) },
+  /** Each status a customer stands at (since version 9): the status filter, and the reminders' waiting customers. */
+  status: { tag: 'c', of: (offer: Offer) => customerStatuses(offer) },
+} as const satisfies Record<string, { tag: string; of: (offer: Offer) => string | readonly string[] | undefined }>;
 export type KeyedIndex = keyof typeof KEYED_INDEXES;
 const KEYED_INDEX_NAMES = Object.keys(KEYED_INDEXES) as KeyedIndex[];
 
@@ -27,10 +34,11 @@ export const keyedTermsStart = (index: KeyedIndex) => KEY_MARK + KEYED_INDEXES[i
 
 export const keyedTerm = (index: KeyedIndex, value: string) => keyedTermsStart(index) + escapeText(value);
 
-/** An offer's keyed terms, one per index (of those given) it has a value for. */
+/** An offer's keyed terms, one per key it holds in each index (of those given). */
 export function keyedTerms(offer: Offer, indexes: readonly KeyedIndex[] = KEYED_INDEX_NAMES): string[] {
   return indexes.flatMap((index) => {
-    const value = KEYED_INDEXES[index].of(offer);
-    return value ? [keyedTerm(index, value)] : [];
+    const value: string | readonly string[] | undefined = KEYED_INDEXES[index].of(offer);
+    const values = typeof value === 'string' ? [value] : (value ?? []);
+    return values.filter((key) => key !== '').map((key) => keyedTerm(index, key));
   });
 }

@@ -282,18 +282,36 @@ export async function commonHolders(
   from: string | undefined,
   mostBlocks = WALK_BLOCKS,
 ): Promise<CommonHolders | null> {
+  const walk = await termWalk(tx, words, mostBlocks);
+  const startsLonger = async (word: string, runs: readonly RunLayer[]) =>
+    walk.delta.some((line) => line.startsWith(word) && !line.startsWith(word + TAB)) || (await Promise.all(runs.map((run) => run.holdsLongerTerm(word)))).some(Boolean);
+  const longer = await Promise.all(words.map((word, at) => startsLonger(word, walk.runs[at] ?? [])));
+  return longer.some(Boolean) ? null : walk.holders(below, from);
+}
+
+/**
+ * The offers below `below` and from the date `from` holding each of the keyed terms (./keyed-terms),
+ * newest first. A keyed term is never a word typed halfway: only its own lines count, and they
+ * are one stretch of the index whatever longer term follows them.
+ */
+export async function keyedTermsHolders(tx: WordIndexTransaction, terms: readonly string[], below: readonly [string, string], from: string | undefined): Promise<CommonHolders> {
+  return (await termWalk(tx, terms, WALK_BLOCKS)).holders(below, from);
+}
+
+/** The layers of each term (its runs, then the delta), and the walk over them. */
+async function termWalk(tx: WordIndexTransaction, terms: readonly string[], mostBlocks: number) {
   const state = await readState(tx);
   const blocks = tx.objectStore('wordBlocks');
   const reads: WalkReads = { blocks: 0, most: mostBlocks };
-  const terms = await Promise.all(
-    words.map(async (word) => {
-      const head = word + TAB;
-      const runs = state.runs.map(({ id }) => new RunLayer(blocks, id, head, reads));
-      const longer = state.delta.some((line) => line.startsWith(word) && !line.startsWith(head)) || (await Promise.all(runs.map((run) => run.holdsLongerTerm(word)))).some(Boolean);
-      return longer ? null : new TermHolders(word, [...runs, deltaLayer(state.delta, head)], reads);
-    }),
-  );
-  // The first blocks, read together, are the walk's start: it counts from there.
-  reads.blocks = 0;
-  return terms.every((term) => term !== null) ? new CommonHolders(terms, reads, below, from) : null;
+  const runs = terms.map((term) => state.runs.map(({ id }) => new RunLayer(blocks, id, term + TAB, reads)));
+  return {
+    delta: state.delta,
+    runs,
+    holders(below: readonly [string, string], from: string | undefined) {
+      // The blocks read so far are the walk's start: it counts from there.
+      reads.blocks = 0;
+      const layered = terms.map((term, at) => new TermHolders(term, [...(runs[at] ?? []), deltaLayer(state.delta, term + TAB)], reads));
+      return new CommonHolders(layered, reads, below, from);
+    },
+  };
 }

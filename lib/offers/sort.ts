@@ -2,10 +2,10 @@ import { OFFER_KINDS, OFFER_STATUSES, type OfferKind, type OfferStatus } from '.
 
 /**
  * The orders the store serves from its indexes, so a sorted list pages at any size: by creation
- * date (the `newest` index and every filter index end in [createdAt, id]), and by kind or by the
- * offer's status (the `kind` and `offerStatus` indexes, newest first within each). Columns no
- * index orders (customers, subscriptions, summary ID, which offers without one are absent from)
- * are not sortable.
+ * date (the `newest` index, and every filter's index or keyed terms, list offers by [createdAt,
+ * id]), and by kind or by the offer's status (the holders of each value's keyed term, newest
+ * first within each). Columns no index orders (customers, subscriptions, summary ID, which offers
+ * without one are absent from) are not sortable.
  */
 export const SORT_KEYS = ['created', 'kind', 'status'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

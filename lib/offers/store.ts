@@ -26,10 +26,10 @@ import { sameRecord } from './same-record';
 import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
-import { keyedTerms, type KeyedIndex } from './keyed-terms';
+import { KEYED_INDEXES, keyedTerm, keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
-import { commonHolders, type CommonHolders } from './newest-holders';
-import { firstOlder, offerOfKey, offersNewestFirst } from './word-lines';
+import { commonHolders, keyedTermsHolders, type CommonHolders } from './newest-holders';
+import { firstOlder, offerOfKey, offersNewestFirst, wholeTerm } from './word-lines';
 import type { ArmedNext, CustomersChanged, ErrorProblem, LinkedOffers } from '../messaging/protocol';
 
 export class OfferNotFoundError extends Error {
@@ -367,7 +367,9 @@ export class OfferStore {
 
   /**
    * One page, newest first (the follow-up list: longest wait first) unless `sort` asks for another
-   * order an index serves (./sort), read in batches (./index-batches) so that about `limit` records are loaded.
+   * order. A filter by status or kind walks the holders of its keyed terms (./keyed-terms); a
+   * filter by location alone reads its index, and no filter the `newest` one, in batches
+   * (./index-batches) so that about `limit` records are loaded.
    */
   async page({ cursor, limit = DEFAULT_PAGE, filter = {}, sort }: PageRequest = {}): Promise<Page> {
     // Dates typed the wrong way round hold no offer; as a key range they would throw.
@@ -376,17 +378,11 @@ export class OfferStore {
     if (sort && sort.key !== 'created') return this.groupedPage({ key: sort.key, direction: sort.direction }, cursor, limit, filter);
     const ascending = sort?.direction === 'asc';
     const after = decodeCursor<[string, string]>(cursor, 2);
+    const terms = filterTerms(filter);
+    if (terms.length > 0) return this.keyedPage(terms, after, ascending, limit, filter);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
-    const [indexName, prefix] = filter.offerStatus
-      ? (['offerStatus', [filter.offerStatus]] as const)
-      : filter.status
-        ? (['statuses', [filter.status]] as const)
-        : filter.kind
-          ? (['kind', [filter.kind]] as const)
-          : filter.usageLocation
-            ? (['usageLocation', [filter.usageLocation]] as const)
-            : (['newest', []] as const);
+    const [indexName, prefix] = filter.usageLocation ? (['usageLocation', [filter.usageLocation]] as const) : (['newest', []] as const);
     // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
     // within them, so it takes the place of the bound the list moves away from.
     const from = filter.from ? { key: [...prefix, filter.from], open: false } : prefix.length ? { key: [...prefix], open: false } : undefined;
@@ -411,31 +407,41 @@ export class OfferStore {
   }
 
   /**
-   * A page sorted by kind or by the offer's status: each value's key range of its index in the
+   * A page of the offers holding every keyed term: newest first, walked from the newest down as
+   * far as the page needs; oldest first, from the list of every holder (the word index's runs are
+   * read newest first only).
+   */
+  private async keyedPage(terms: readonly string[], after: [string, string] | null, ascending: boolean, limit: number, filter: OfferFilter): Promise<Page> {
+    const tx = this.db.transaction(WRITES, 'readonly');
+    const fits = (stored: StoredOffer) => matchesFilter(stored, filter);
+    const take = ascending
+      ? takingFrom(oldestFirstAfter(await keyedTermsListed(tx, terms), after, filter))
+      : await keyedTermsWalk(tx, terms, after ?? topOf(filter), filter.from);
+    return pageOf(await fittingRecords(tx.objectStore('offers'), take, fits, limit + 1), limit);
+  }
+
+  /**
+   * A page sorted by kind or by the offer's status: each value's holders (its keyed term) in the
    * sort's order, newest first within each. The cursor is the last offer's [value, createdAt, id].
    */
   private async groupedPage(sort: { key: GroupedSortKey; direction: SortDirection }, cursor: string | undefined, limit: number, filter: OfferFilter): Promise<Page> {
     const after = decodeCursor<[string, string, string]>(cursor, 3);
-    const fixed = sort.key === 'kind' ? filter.kind : filter.offerStatus;
+    const index = GROUPED_SORT_INDEXES[sort.key];
+    const fixed = filter[index];
     const groups = sortGroups(sort.key, sort.direction).filter((group) => !fixed || group === fixed);
-    const index = this.db.transaction('offers', 'readonly').store.index(sort.key === 'kind' ? 'kind' : 'offerStatus');
+    const tx = this.db.transaction(WRITES, 'readonly');
     const start = after ? groups.indexOf(after[0] as (typeof groups)[number]) : 0;
-    const offers: Offer[] = [];
-    const groupOf = (offer: Offer) => (sort.key === 'kind' ? offer.kind : offerStatus(offer));
+    const fits = (stored: StoredOffer) => matchesFilter(stored, filter);
+    const matches: StoredOffer[] = [];
     for (const group of groups.slice(Math.max(start, 0))) {
-      const from = { key: filter.from ? [group, filter.from] : [group], open: false };
-      const to = after && after[0] === group ? { key: [...after], open: true } : { key: filter.to ? [group, filter.to] : [group, []], open: true };
-      for await (const batch of recordBatches(recordSource(index), keyRange(from, to), 'prev', limit + 1 - offers.length)) {
-        for (const { value } of batch) {
-          const offer = fromStored(value);
-          if (!matchesFilter(offer, filter)) continue;
-          const last = offers.at(-1);
-          if (offers.length === limit && last) return { offers, nextCursor: JSON.stringify([groupOf(last), last.createdAt, last.id]) };
-          offers.push(offer);
-        }
-      }
+      const below: [string, string] = after && after[0] === group ? [after[1], after[2]] : topOf(filter);
+      const terms = [...new Set([keyedTerm(index, group), ...filterTerms(filter)])];
+      matches.push(...(await fittingRecords(tx.objectStore('offers'), await keyedTermsWalk(tx, terms, below, filter.from), fits, limit + 1 - matches.length)));
+      if (matches.length > limit) break;
     }
-    return { offers, nextCursor: null };
+    const offers = matches.slice(0, limit).map(fromStored);
+    const last = offers.at(-1);
+    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([KEYED_INDEXES[index].of(last), last.createdAt, last.id]) : null };
   }
 
   /** Offers with a customer awaiting a reply, longest wait first, on the index of each offer's oldest wait. */
@@ -1000,11 +1006,58 @@ async function holdersBelow(tx: WordIndexTransaction, queryWords: readonly strin
     holding = holdingNext;
     if (candidates.size === 0) break;
   }
-  const newestFirst = offersNewestFirst([...(candidates ?? [])]);
+  return listedBelow(offersNewestFirst([...(candidates ?? [])]), key, from);
+}
+
+/** Of offer keys newest first, those below `key` ([createdAt, id]) and from the date `from`. */
+function listedBelow(newestFirst: readonly string[], key: readonly [string, string], from: string | undefined): string[] {
   const below = firstOlder(newestFirst, ([createdAt, id]) => isBefore({ createdAt, id }, key));
   const end = from ? firstOlder(newestFirst, ([createdAt]) => createdAt < from) : newestFirst.length;
   return newestFirst.slice(below, Math.max(below, end));
 }
+
+/** Of offer keys newest first, oldest first those after `after` ([createdAt, id]) and within the filter's dates. */
+function oldestFirstAfter(newestFirst: readonly string[], after: readonly [string, string] | null, { from, to }: OfferFilter): string[] {
+  return newestFirst
+    .filter((key) => {
+      const [createdAt, id] = offerOfKey(key);
+      return (!after || isBefore({ createdAt: after[0], id: after[1] }, [createdAt, id])) && (!from || createdAt >= from) && (!to || createdAt < to);
+    })
+    .reverse();
+}
+
+/** The filters that are keyed indexes of the same name (./keyed-terms): a page of them walks their terms' holders. */
+const KEYED_FILTERS = ['offerStatus', 'status', 'kind'] as const satisfies readonly (KeyedIndex & keyof OfferFilter)[];
+const filterTerms = (filter: OfferFilter): string[] =>
+  KEYED_FILTERS.flatMap((index) => {
+    const value = filter[index];
+    return value ? [keyedTerm(index, value)] : [];
+  });
+
+/** The keyed index each grouped order reads: the table sorted by status sorts by the offer's own. */
+const GROUPED_SORT_INDEXES = { kind: 'kind', status: 'offerStatus' } as const satisfies Record<GroupedSortKey, (typeof KEYED_FILTERS)[number]>;
+
+/** Sorts above every creation time: a walk from there starts at the newest offer. */
+const ABOVE_EVERY_TIME = '\uffff';
+/** Where a newest-first list starts: below the filter's end date (excluded: no id sorts below ''), else at the newest offer. */
+const topOf = ({ to }: OfferFilter): [string, string] => [to ?? ABOVE_EVERY_TIME, ''];
+
+/** The offers holding every keyed term, as offer keys newest first, listing every holder of each. */
+async function keyedTermsListed(tx: WordIndexTransaction, terms: readonly string[]): Promise<string[]> {
+  const [first, ...others] = await Promise.all(terms.map((term) => wordHolders(tx, wholeTerm(term))));
+  return offersNewestFirst([...(first ?? [])].filter((key) => others.every((holders) => holders.has(key))));
+}
+
+/**
+ * The offers holding every keyed term below `below` and from the date `from`, walked newest first;
+ * terms that seldom meet make the walk stop, and the rest is listed.
+ */
+async function keyedTermsWalk(tx: WordIndexTransaction, terms: readonly string[], below: readonly [string, string], from: string | undefined): Promise<TakeOffers> {
+  const walk = await keyedTermsHolders(tx, terms, below, from);
+  return walkingThenListing(walk, async (key) => listedBelow(await keyedTermsListed(tx, terms), key, from));
+}
+
+
 
 /** Offer keys taken newest first, `count` at a time (fewer at the end). */
 type TakeOffers = (count: number) => Promise<string[]>;

@@ -1,10 +1,9 @@
 import { expect } from 'vitest';
 import { DB_VERSION } from '../../lib/offers/db';
-import { toStored } from '../../lib/offers/index-fields';
 import type { Request } from '../../lib/messaging/protocol';
 import type { Offer } from '../../lib/offers/schema';
 import { totalsOf } from '../../lib/offers/stats';
-import { offerWords, urlKey } from '../../lib/offers/words';
+import { version6Record } from '../unit/legacy-records';
 import { makeCustomer, makeOffer, newestFirst } from '../unit/offer-factory';
 
 /**
@@ -21,9 +20,9 @@ export function schemaV3Offers(): Offer[] {
   );
 }
 
-/** As version 3 stored them: today's records, their quote's key and their words under the indexes of its day (for buildSchemaV3Database). */
+/** As version 3 stored them: the records with the index fields of its day, their words under an index of IndexedDB's (for buildSchemaV3Database). */
 export function schemaV3Contents(offers: readonly Offer[]): { records: object[]; totals: [string, number][] } {
-  return { records: offers.map((offer) => ({ ...toStored(offer), urlKey: urlKey(offer), words: offerWords(offer) })), totals: [...totalsOf(offers)] };
+  return { records: offers.map(version6Record), totals: [...totalsOf(offers)] };
 }
 
 /** The background's data for a request, failing on an error answer. */
@@ -58,9 +57,9 @@ export async function expectUpgradedFromV3(offers: readonly Offer[], ask: Ask, o
   expect(ids((await ask<{ followedUpBy: Offer[] }>({ type: 'offers.linked', id: 'offer-0' })).followedUpBy)).toEqual(['offer-7']);
 
   const disk = await onDisk();
-  // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself; version 7 the keys too.
+  // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself; versions 7 and 9 the keys too.
   expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: null, withWords: offers.length + 1, withWordKeys: 0 });
-  expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'kind', 'newest', 'offerStatus', 'statuses', 'usageLocation']);
+  expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'newest', 'usageLocation']);
 }
 
 /** What an upgrade left on disk: the database's version, its indexes and a digest of every record in key order, and which records hold words or word keys. */

@@ -1,15 +1,55 @@
-import type { StoredOffer } from '@/lib/offers/db';
-import { toStored } from '@/lib/offers/index-fields';
-import type { Offer } from '@/lib/offers/schema';
-import { urlKey } from '@/lib/offers/words';
+import { customerStatuses, offerStatus } from '../../lib/offers/customers';
+import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type StoredOffer } from '../../lib/offers/db';
+import { toStored } from '../../lib/offers/index-fields';
+import { keyedTerms, type KeyedIndex } from '../../lib/offers/keyed-terms';
+import type { Offer } from '../../lib/offers/schema';
+import { browserTimeZone, TOTALS_COUNTERS, totalsOf } from '../../lib/offers/stats';
+import { WordIndexChange } from '../../lib/offers/word-index';
+import { offerWords, urlKey } from '../../lib/offers/words';
 
-/** An offer's record as version 6 stored it: the quote's key beside the other index fields, for IndexedDB's unique `url` index. */
-export function version6Record(offer: Offer): StoredOffer & { urlKey: string } {
-  return { ...toStored(offer), urlKey: urlKey(offer) };
+/** The index fields versions 2 to 8 kept in each record for IndexedDB's `statuses` and `offerStatus` indexes. */
+interface Version8Fields {
+  statusKeys: [string, string, string][];
+  offerStatusKey: [string, string, string];
+}
+
+/** An offer's record as versions 7 and 8 stored it: its customers' statuses and its own beside the other index fields. */
+export function version8Record(offer: Offer): StoredOffer & Version8Fields {
+  return {
+    ...toStored(offer),
+    statusKeys: customerStatuses(offer).map((status) => [status, offer.createdAt, offer.id]),
+    offerStatusKey: [offerStatus(offer), offer.createdAt, offer.id],
+  };
+}
+
+/** An offer's record as version 6 stored it: the quote's key too, for IndexedDB's unique `url` index. */
+export function version6Record(offer: Offer): StoredOffer & Version8Fields & { urlKey: string } {
+  return { ...version8Record(offer), urlKey: urlKey(offer) };
 }
 
 /** An offer's record as versions 4 and 5 stored it: the word index's keys, [word, createdAt], in place of its words. */
-export function version5Record(offer: Offer): Omit<StoredOffer, 'words'> & { urlKey: string; wordKeys: [string, string][] } {
+export function version5Record(offer: Offer): Omit<StoredOffer, 'words'> & Version8Fields & { urlKey: string; wordKeys: [string, string][] } {
   const { words, ...fields } = version6Record(offer);
   return { ...fields, wordKeys: words.map((word) => [word, offer.createdAt]) };
+}
+
+/**
+ * Writes the offers into a new database of an earlier `version` (6 or later), as it stored them:
+ * each record as `record` makes it, the word index holding their words and the terms of the keyed
+ * indexes that version had, and the totals.
+ */
+export async function writeEarlierDatabase(version: number, offers: readonly Offer[], record: (offer: Offer) => object, keyed: readonly KeyedIndex[]): Promise<void> {
+  const db = await openOfferDatabase(DB_NAME, undefined, MIGRATIONS.slice(0, version));
+  const tx = db.transaction(['offers', 'stats', 'wordBlocks', 'wordIndex'], 'readwrite');
+  const words = new WordIndexChange();
+  await Promise.all([
+    ...offers.map((offer) => {
+      words.record(undefined, { id: offer.id, createdAt: offer.createdAt, terms: [...offerWords(offer), ...keyedTerms(offer, keyed)] });
+      return tx.objectStore('offers').put(record(offer) as StoredOffer);
+    }),
+    tx.objectStore('stats').put({ id: TOTALS_ID, counts: totalsOf(offers), timeZone: browserTimeZone(), counters: TOTALS_COUNTERS }),
+  ]);
+  await words.save(tx);
+  await tx.done;
+  db.close();
 }
