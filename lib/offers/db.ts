@@ -10,14 +10,10 @@ import { WordIndexChange, type WordBlock, type WordIndexState } from './word-ind
 
 export const DB_NAME = 'offer-courier';
 
-/** Derived fields kept beside each offer only so IndexedDB can index them; never exported. */
+/** Derived fields kept beside each offer; never exported. */
 export interface IndexFields {
   /** The words the offer can be found by (./words): a search checks them on each record it reads; the word index (./word-index) lists their offers. */
   words: string[];
-  /** One [since, customer id] per customer awaiting a reply (UTC send time): overdue follow-ups are a key range. */
-  awaitingKeys: [string, string][];
-  /** [oldest awaiting send, createdAt, id], absent when no customer awaits a reply: the follow-up list, longest wait first. */
-  awaitingSince?: [string, string, string];
 }
 export type StoredOffer = Offer & IndexFields;
 
@@ -74,9 +70,6 @@ export interface OfferCourierDB extends DBSchema {
     value: StoredOffer;
     indexes: {
       newest: [string, string];
-      usageLocation: [string, string, string];
-      awaitingSends: [string, string];
-      awaitingSince: [string, string, string];
     };
   };
   stats: {
@@ -104,6 +97,7 @@ const WORD_UPGRADE_BATCH = 4096;
 /** IndexedDB's index each keyed index replaced, by version; a keyed index added later comes with a migration of its own. */
 const VERSION_7_MOVES = { url: 'url', summaryId: 'summaryId', followUpOf: 'followUpOf' } as const satisfies Partial<Record<KeyedIndex, string>>;
 const VERSION_9_MOVES = { kind: 'kind', offerStatus: 'offerStatus', status: 'statuses' } as const satisfies Partial<Record<KeyedIndex, string>>;
+const VERSION_10_MOVES = { usageLocation: 'usageLocation', awaitingSince: 'awaitingSince', awaitingSends: 'awaitingSends' } as const satisfies Partial<Record<KeyedIndex, string>>;
 
 /**
  * Drops IndexedDB's indexes that keyed indexes (./keyed-terms) replace, and writes the keyed
@@ -140,10 +134,11 @@ export const MIGRATIONS: readonly Upgrade[] = [
     const offers = db.createObjectStore('offers', { keyPath: 'id' });
     offers.createIndex('newest', ['createdAt', 'id']);
     // Some of these indexes were dropped later (`status` and `customer` in version 2, `summaryId`
-    // and `url` in version 7, `kind` in version 9): typed against today's schema, hence the casts.
+    // and `url` in version 7, `kind` in version 9, `usageLocation` in version 10): typed against
+    // today's schema, hence the casts.
     offers.createIndex('status' as never, ['status', 'createdAt', 'id']);
     offers.createIndex('kind' as never, ['kind', 'createdAt', 'id']);
-    offers.createIndex('usageLocation', ['usageLocation', 'createdAt', 'id']);
+    offers.createIndex('usageLocation' as never, ['usageLocation', 'createdAt', 'id']);
     offers.createIndex('customer' as never, 'customerKey');
     offers.createIndex('summaryId' as never, 'summaryId', { unique: true });
     offers.createIndex('url' as never, 'urlKey', { unique: true });
@@ -165,10 +160,10 @@ export const MIGRATIONS: readonly Upgrade[] = [
   // a reply, and the totals computed once here from every offer; from now on each write keeps them.
   async (db, tx) => {
     const offers = tx.objectStore('offers');
-    // Dropped in version 9.
+    // Dropped in versions 9 and 10.
     offers.createIndex('offerStatus' as never, 'offerStatusKey');
-    offers.createIndex('awaitingSends', 'awaitingKeys', { multiEntry: true });
-    offers.createIndex('awaitingSince', 'awaitingSince');
+    offers.createIndex('awaitingSends' as never, 'awaitingKeys', { multiEntry: true });
+    offers.createIndex('awaitingSince' as never, 'awaitingSince');
     db.createObjectStore('stats', { keyPath: 'id' });
     const totals: Totals = new Map();
     // A batch at a time: a cursor updating each record took 20 s of a 20,000-offer upgrade from version 1 (45 s in all).
@@ -241,6 +236,13 @@ export const MIGRATIONS: readonly Upgrade[] = [
   // too (docs/index-engine.md, stage 2b): the filters by them and the grouped orders walk their
   // terms' holders.
   (_db, tx) => moveIntoWordIndex(tx, VERSION_9_MOVES),
+  // Version 10: the location and the waits for a reply follow (docs/index-engine.md, stage 2b):
+  // `newest` is IndexedDB's last index. The totals, which now count the offers of each location
+  // (the filter's list), are counted again.
+  async (_db, tx) => {
+    await moveIntoWordIndex(tx, VERSION_10_MOVES);
+    await tx.objectStore('stats').put(await countTotals(tx.objectStore('offers')));
+  },
 ];
 
 export const DB_VERSION = MIGRATIONS.length;

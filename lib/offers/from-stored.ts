@@ -3,12 +3,15 @@ import type { Offer } from './schema';
 
 /**
  * Index fields of earlier versions: a record keeps them until it is next written. `urlKey` until
- * version 7; `statusKeys` and `offerStatusKey` until version 9.
+ * version 7; `statusKeys` and `offerStatusKey` until version 9; `awaitingKeys` and `awaitingSince`
+ * until version 10.
  */
 interface RetiredIndexFields {
   urlKey?: string;
   statusKeys?: unknown;
   offerStatusKey?: unknown;
+  awaitingKeys?: unknown;
+  awaitingSince?: unknown;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { customerStatuses, offerStatus } from './customers';
 import type { Offer } from './schema';
+import { awaitingKeys, oldestWait } from './stats';
 import { escapeText } from './word-lines';
 import { urlKey } from './words';
 
@@ -22,6 +23,15 @@ export const KEYED_INDEXES = {
   offerStatus: { tag: 'o', of: (offer: Offer) => offerStatus(offer) },
   /** Each status a customer stands at (since version 9): the status filter, and the reminders' waiting customers. */
   status: { tag: 'c', of: (offer: Offer) => customerStatuses(offer) },
+  /** Where the subscriptions are used (since version 10): the location filter. */
+  usageLocation: { tag: 'l', of: (offer: Offer) => offer.usageLocation },
+  /**
+   * When the longest wait for a reply began (since version 10; UTC, so that the terms sort by it):
+   * the follow-up lists, longest wait first.
+   */
+  awaitingSince: { tag: 'w', of: (offer: Offer) => oldestWait(offer) },
+  /** One `since customerId` per customer awaiting a reply (since version 10): the overview counts the waits of one day. */
+  awaitingSends: { tag: 'a', of: (offer: Offer) => awaitingKeys(offer).map(([since, customerId]) => `${since} ${customerId}`) },
 } as const satisfies Record<string, { tag: string; of: (offer: Offer) => string | readonly string[] | undefined }>;
 export type KeyedIndex = keyof typeof KEYED_INDEXES;
 const KEYED_INDEX_NAMES = Object.keys(KEYED_INDEXES) as KeyedIndex[];

@@ -6,7 +6,7 @@ import type { Offer } from './schema';
  * The schema version whose records this reader understands. Kept apart from db.ts so the popup
  * does not load the migrations; read-newest.test.ts checks it is the store's DB_VERSION.
  */
-export const READABLE_VERSION = 9;
+export const READABLE_VERSION = 10;
 const DB_NAME = 'offer-courier';
 
 /**

@@ -172,7 +172,7 @@ it('computes the totals and the follow-up indexes from the offers of a version 2
   for (const offer of offers) {
     // A version 2 record: the offer and the index fields version 2 knew, nothing more.
     const { offerStatusKey: _o, awaitingKeys: _a, awaitingSince: _s, words: _w, ...record } = version8Record(offer);
-    await v2.put('offers', { ...record, words: offerWords(offer) } as never);
+    await v2.put('offers', { ...record, words: offerWords(offer) });
   }
   v2.close();
 

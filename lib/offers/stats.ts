@@ -18,18 +18,21 @@ import { CUSTOMER_STATUSES, OFFER_STATUSES, STATUS_RULES } from './statuses';
  *   (when the offer was accepted) and `sentAccepted` (an offer accepted now, in its first send's
  *   month: the acceptance rate's numerator); segment `all`, `kind:<kind>` or `location:<text>`;
  * - `waits|<YYYY-MM-DD>`: customers awaiting a reply whose wait began that day (UTC, the day of
- *   their `awaitingKeys`), so that counting the overdue ones reads the index for one day only.
+ *   their `awaitingKeys`), so that counting the overdue ones reads the index for one day only;
+ * - `locations|<text>`: offers used in that location, so that the location filter lists them
+ *   without reading the offers or an index of them.
  */
 export type Totals = Map<string, number>;
 
 /**
- * Which counters the stored totals hold: 2 since the waits per day. Totals counted before (or in
- * another time zone) are counted again from the offers by the next write or overview.
+ * Which counters the stored totals hold: 2 since the waits per day, 3 since the offers per
+ * location. Totals counted before (or in another time zone) are counted again from the offers by
+ * the next write or overview.
  */
-export const TOTALS_COUNTERS = 2;
+export const TOTALS_COUNTERS = 3;
 
 /** The day a wait's start falls in, as its counter names it: the first ten characters of its UTC time. */
-const waitDay = (since: string) => since.slice(0, 10);
+export const waitDay = (since: string) => since.slice(0, 10);
 
 export const MONTH_MEASURES = ['sent', 'accepted', 'sentAccepted'] as const;
 type MonthMeasure = (typeof MONTH_MEASURES)[number];
@@ -88,6 +91,13 @@ export function awaitingKeys(offer: Pick<Offer, 'customers' | 'updatedAt'>): [st
   });
 }
 
+/** When the longest wait of the offer's customers for a reply began, if any awaits one. */
+export function oldestWait(offer: Pick<Offer, 'customers' | 'updatedAt'>): string | undefined {
+  let oldest: string | undefined;
+  for (const [since] of awaitingKeys(offer)) if (oldest === undefined || since < oldest) oldest = since;
+  return oldest;
+}
+
 /** What one offer adds to the totals. */
 export function contribution(offer: Offer): Totals {
   const totals: Totals = new Map();
@@ -110,7 +120,17 @@ export function contribution(offer: Offer): Totals {
   inMonth('accepted', accepted);
   if (accepted !== undefined) inMonth('sentAccepted', sent);
   for (const [since] of awaitingKeys(offer)) add(`waits|${waitDay(since)}`, 1);
+  if (offer.usageLocation) add(`${LOCATION_COUNTER}${offer.usageLocation}`, 1);
   return totals;
+}
+
+const LOCATION_COUNTER = 'locations|';
+
+/** The usage locations some offer has, sorted for the filter's list. */
+export function usageLocationsIn(totals: Totals): string[] {
+  const locations: string[] = [];
+  for (const key of totals.keys()) if (key.startsWith(LOCATION_COUNTER)) locations.push(key.slice(LOCATION_COUNTER.length));
+  return locations.sort((a, b) => a.localeCompare(b));
 }
 
 /** Adds `sign` times `change` to `totals` in place (for sums over many offers), dropping counters that fall to zero. */
@@ -202,12 +222,10 @@ export function waitsOfLaterDays(totals: Totals, cutoff: string): number {
   return count;
 }
 
-/** The key range of the index of waits holding the waits of `cutoff`'s day that began after it (see waitsOfLaterDays). */
-export function cutoffDayRange(cutoff: string): IDBKeyRange {
+/** Of the waits listed for `cutoff`'s day (see waitsOfLaterDays), how many began after it. */
+export function laterWaitsOfCutoffDay(sinces: readonly string[], cutoff: string): number {
   const day = waitDay(cutoff);
-  const nextDay = day.slice(0, -1) + String.fromCharCode(day.charCodeAt(day.length - 1) + 1);
-  // An empty array sorts after every string: the lower bound leaves out the waits that began at the cutoff.
-  return IDBKeyRange.bound([cutoff, []], [nextDay], true, true);
+  return sinces.filter((since) => waitDay(since) === day && since > cutoff).length;
 }
 
 /** How many offers the totals count (none when there are no totals yet). */

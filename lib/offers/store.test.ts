@@ -660,7 +660,7 @@ it('creates the schema at the current version', async () => {
   const db = await openOfferDatabase('probe');
   expect(db.version).toBe(DB_VERSION);
   expect([...db.transaction('offers').store.indexNames].sort()).toEqual(
-    ['awaitingSends', 'awaitingSince', 'newest', 'usageLocation'].sort(),
+    ['newest'].sort(),
   );
 });
 

@@ -23,9 +23,26 @@ import {
 } from './customers';
 import { fromStored, toStored } from './index-fields';
 import { sameRecord } from './same-record';
-import { addInto, anySent, awaitingCustomers, awaitingKeys, contribution, DAY_MS, cutoffDayRange, offerCount, readOverview, waitsOfLaterDays, type PipelineOverview, type ProgressFacts, type Totals } from './stats';
+import {
+  addInto,
+  anySent,
+  awaitingCustomers,
+  awaitingKeys,
+  contribution,
+  DAY_MS,
+  laterWaitsOfCutoffDay,
+  offerCount,
+  oldestWait,
+  readOverview,
+  usageLocationsIn,
+  waitDay,
+  waitsOfLaterDays,
+  type PipelineOverview,
+  type ProgressFacts,
+  type Totals,
+} from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
-import { clearWordIndex, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
+import { clearWordIndex, keyedEntries, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
 import { KEYED_INDEXES, keyedTerm, keyedTerms, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
 import { commonHolders, keyedTermsHolders, type CommonHolders } from './newest-holders';
@@ -367,9 +384,9 @@ export class OfferStore {
 
   /**
    * One page, newest first (the follow-up list: longest wait first) unless `sort` asks for another
-   * order. A filter by status or kind walks the holders of its keyed terms (./keyed-terms); a
-   * filter by location alone reads its index, and no filter the `newest` one, in batches
-   * (./index-batches) so that about `limit` records are loaded.
+   * order. A filter by status, kind or location walks the holders of its keyed terms
+   * (./keyed-terms); no filter reads the `newest` index, in batches (./index-batches) so that
+   * about `limit` records are loaded.
    */
   async page({ cursor, limit = DEFAULT_PAGE, filter = {}, sort }: PageRequest = {}): Promise<Page> {
     // Dates typed the wrong way round hold no offer; as a key range they would throw.
@@ -382,16 +399,15 @@ export class OfferStore {
     if (terms.length > 0) return this.keyedPage(terms, after, ascending, limit, filter);
     const tx = this.db.transaction('offers', 'readonly');
     const store = tx.objectStore('offers');
-    const [indexName, prefix] = filter.usageLocation ? (['usageLocation', [filter.usageLocation]] as const) : (['newest', []] as const);
-    // Dates bound the range on the index's createdAt part; the cursor of a next page always lies
-    // within them, so it takes the place of the bound the list moves away from.
-    const from = filter.from ? { key: [...prefix, filter.from], open: false } : prefix.length ? { key: [...prefix], open: false } : undefined;
-    const to = filter.to ? { key: [...prefix, filter.to], open: true } : prefix.length ? { key: [...prefix, []], open: true } : undefined;
-    const resume = after ? { key: [...prefix, ...after], open: true } : undefined;
+    // Dates bound the range; the cursor of a next page always lies within them, so it takes the
+    // place of the bound the list moves away from.
+    const from = filter.from ? { key: [filter.from], open: false } : undefined;
+    const to = filter.to ? { key: [filter.to], open: true } : undefined;
+    const resume = after ? { key: [...after], open: true } : undefined;
     const range = ascending ? keyRange(resume ?? from, to) : keyRange(from, resume ?? to);
     const offers: Offer[] = [];
     let hasMore = false;
-    batches: for await (const batch of recordBatches(recordSource(store.index(indexName)), range, ascending ? 'next' : 'prev', limit + 1)) {
+    batches: for await (const batch of recordBatches(recordSource(store.index('newest')), range, ascending ? 'next' : 'prev', limit + 1)) {
       for (const { value } of batch) {
         const offer = fromStored(value);
         if (!matchesFilter(offer, filter)) continue;
@@ -444,33 +460,24 @@ export class OfferStore {
     return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([KEYED_INDEXES[index].of(last), last.createdAt, last.id]) : null };
   }
 
-  /** Offers with a customer awaiting a reply, longest wait first, on the index of each offer's oldest wait. */
+  /**
+   * Offers with a customer awaiting a reply, longest wait first: the holders of the keyed index of
+   * each offer's oldest wait, listed whole (up to `sentBefore`). The cursor is the last offer's
+   * [oldest wait, createdAt, id].
+   */
   private async awaitingPage(cursor: string | undefined, limit: number, filter: OfferFilter): Promise<Page> {
     const after = decodeCursor<[string, string, string]>(cursor, 3);
     const before = filter.awaiting?.sentBefore;
-    // An empty array sorts after every string: the upper bound takes in every offer whose oldest wait is `before`.
-    const upper = before ? [before, []] : undefined;
-    const range =
-      after && upper
-        ? IDBKeyRange.bound(after, upper, true, false)
-        : after
-          ? IDBKeyRange.lowerBound(after, true)
-          : upper
-            ? IDBKeyRange.upperBound(upper)
-            : undefined;
-    const index = this.db.transaction('offers', 'readonly').store.index('awaitingSince');
-    const offers: Offer[] = [];
-    let lastKey: [string, string, string] | undefined;
-    for await (const batch of recordBatches(recordSource(index), range, 'next', limit + 1)) {
-      for (const { key, value } of batch) {
-        const offer = fromStored(value);
-        if (!matchesFilter(offer, filter)) continue;
-        if (offers.length === limit) return { offers, nextCursor: JSON.stringify(lastKey) };
-        offers.push(offer);
-        lastKey = key as [string, string, string];
-      }
-    }
-    return { offers, nextCursor: null };
+    const tx = this.db.transaction(WRITES, 'readonly');
+    const waits = (await keyedEntries(tx, 'awaitingSince'))
+      .map(({ value, offer }) => ({ key: [value, ...offerOfKey(offer)] as [string, string, string], offer }))
+      .filter(({ key }) => (!before || key[0] <= before) && (!after || compareKeys(key, after) > 0))
+      .sort((a, b) => compareKeys(a.key, b.key));
+    const fits = (stored: StoredOffer) => matchesFilter(stored, filter);
+    const matches = await fittingRecords(tx.objectStore('offers'), takingFrom(waits.map(({ offer }) => offer)), fits, limit + 1);
+    const offers = matches.slice(0, limit).map(fromStored);
+    const last = offers.at(-1);
+    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([oldestWait(last), last.createdAt, last.id]) : null };
   }
 
   /** Counts the totals again from every offer: the advisor moved to another time zone, or they were counted before some counters existed. */
@@ -489,13 +496,14 @@ export class OfferStore {
   async overview(now: Date, overdue: Omit<PipelineOverview['overdue'], 'customers'>): Promise<PipelineOverview> {
     const tx = this.db.transaction(WRITES, 'readonly');
     const cutoff = new Date(now.getTime() - overdue.days * DAY_MS).toISOString();
-    const [stored, recentThatDay] = await Promise.all([tx.objectStore('stats').get(TOTALS_ID), tx.objectStore('offers').index('awaitingSends').count(cutoffDayRange(cutoff))]);
+    const [stored, thatDay] = await Promise.all([tx.objectStore('stats').get(TOTALS_ID), keyedEntries(tx, 'awaitingSends', waitDay(cutoff))]);
     if (!totalsAreCurrent(stored)) {
       await this.recountTotals();
       return this.overview(now, overdue);
     }
     const totals = stored.counts;
-    const recent = waitsOfLaterDays(totals, cutoff) + recentThatDay;
+    // A term is `since customerId`, and a time holds no space.
+    const recent = waitsOfLaterDays(totals, cutoff) + laterWaitsOfCutoffDay(thatDay.map(({ value }) => value.slice(0, value.indexOf(' '))), cutoff);
     return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
@@ -859,21 +867,12 @@ export class OfferStore {
     return restored;
   }
 
-  /**
-   * The distinct usage locations, sorted, for the history page's filter list. A key cursor jumps
-   * from one location to the next, so this reads one index entry per location, not per offer.
-   */
+  /** The distinct usage locations, sorted, for the history page's filter list: from the totals, which count the offers of each. */
   async usageLocations(): Promise<string[]> {
-    const index = this.db.transaction('offers', 'readonly').store.index('usageLocation');
-    const locations: string[] = [];
-    let cursor = await index.openKeyCursor();
-    while (cursor) {
-      const location = cursor.key[0];
-      locations.push(location);
-      // An empty array sorts after every string, so this skips the rest of this location.
-      cursor = await cursor.continue([location, []] as never);
-    }
-    return locations.sort((a, b) => a.localeCompare(b));
+    const stored = await this.db.get('stats', TOTALS_ID);
+    if (totalsAreCurrent(stored)) return usageLocationsIn(stored.counts);
+    await this.recountTotals();
+    return this.usageLocations();
   }
 
   /** Deletes every offer (the options page's typed-confirmation "Delete all"); returns how many. */
@@ -1027,7 +1026,7 @@ function oldestFirstAfter(newestFirst: readonly string[], after: readonly [strin
 }
 
 /** The filters that are keyed indexes of the same name (./keyed-terms): a page of them walks their terms' holders. */
-const KEYED_FILTERS = ['offerStatus', 'status', 'kind'] as const satisfies readonly (KeyedIndex & keyof OfferFilter)[];
+const KEYED_FILTERS = ['offerStatus', 'status', 'kind', 'usageLocation'] as const satisfies readonly (KeyedIndex & keyof OfferFilter)[];
 const filterTerms = (filter: OfferFilter): string[] =>
   KEYED_FILTERS.flatMap((index) => {
     const value = filter[index];
@@ -1238,6 +1237,12 @@ function keyRange(lower: Bound | undefined, upper: Bound | undefined): IDBKeyRan
   if (lower) return IDBKeyRange.lowerBound(lower.key, lower.open);
   if (upper) return IDBKeyRange.upperBound(upper.key, upper.open);
   return undefined;
+}
+
+/** Orders keys of strings part by part, by code unit as IndexedDB orders them. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let part = 0; part < a.length; part++) if (a[part] !== b[part]) return (a[part] ?? '') < (b[part] ?? '') ? -1 : 1;
+  return 0;
 }
 
 /** True when the offer comes after `key` ([createdAt, id]) in a newest-first list, in IndexedDB's order (by code unit). */

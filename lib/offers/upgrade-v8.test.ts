@@ -24,7 +24,7 @@ const version7Record = (offer: Offer) => {
 
 beforeEach(async () => {
   globalThis.indexedDB = new IDBFactory();
-  await writeEarlierDatabase(7, OFFERS, version7Record, ['url', 'summaryId', 'followUpOf']);
+  await writeEarlierDatabase(7, OFFERS, version7Record, ['url', 'summaryId', 'followUpOf'], 2);
 }, 60_000);
 
 async function recordsOnDisk() {

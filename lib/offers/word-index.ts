@@ -16,6 +16,7 @@ import {
   presentOffers,
   removal,
   termOf,
+  unescapeText,
   wholeTerm,
 } from './word-lines';
 
@@ -135,6 +136,19 @@ export async function keyedHoldersOf(tx: WordIndexTransaction, index: KeyedIndex
     if (value !== undefined) found.set(value, offerOfKey(offerKey(entry))[1]);
   }
   return found;
+}
+
+/**
+ * Every offer holding a key of `index` that starts with `valuesStart` (all its keys by default),
+ * with that key, in no order. Reads the index's lines under that start once, a few blocks at a time.
+ */
+export async function keyedEntries(tx: WordIndexTransaction, index: KeyedIndex, valuesStart = ''): Promise<{ value: string; offer: string }[]> {
+  const prefix = keyedTerm(index, valuesStart);
+  const state = await readState(tx);
+  const layers = await Promise.all(state.runs.map((run) => linesUnder(tx, run.id, prefix, () => true)));
+  layers.push(state.delta.filter((line) => line.startsWith(prefix)));
+  const tagged = keyedTermsStart(index).length;
+  return presentEntries(layers).map((entry) => ({ value: unescapeText(termOf(entry).slice(tagged)), offer: offerKey(entry) }));
 }
 
 /** A run's lines that start with `prefix` and that `keep` keeps, read KEYED_BLOCKS_PER_READ blocks at a time. */

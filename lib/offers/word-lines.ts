@@ -24,7 +24,8 @@ export const BLOCK_LINES = 512;
  */
 // eslint-disable-next-line no-control-regex -- control characters are what must not reach a line
 export const escapeText = (text: string) => text.replace(/[\u0000-\u000a%]/g, (c) => encodeURIComponent(c));
-const unescapeId = (id: string) => (id.includes('%') ? decodeURIComponent(id) : id);
+/** The text `escapeText` escaped. */
+export const unescapeText = (text: string) => (text.includes('%') ? decodeURIComponent(text) : text);
 
 /** The entries of an offer holding `terms`. */
 export function entryLines({ createdAt, id }: { createdAt: string; id: string }, terms: readonly string[]): string[] {
@@ -49,7 +50,7 @@ export const offerKey = (entry: string) => entry.slice(entry.indexOf(TAB) + 1);
 /** The offer of an offer key: [createdAt, id]. */
 export function offerOfKey(key: string): [string, string] {
   const tab = key.indexOf(TAB);
-  return [key.slice(0, tab), unescapeId(key.slice(tab + 1))];
+  return [key.slice(0, tab), unescapeText(key.slice(tab + 1))];
 }
 
 const newerFirst = ([aTime, aId]: readonly [string, string], [bTime, bId]: readonly [string, string]) =>

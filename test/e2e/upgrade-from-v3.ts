@@ -59,7 +59,7 @@ export async function expectUpgradedFromV3(offers: readonly Offer[], ask: Ask, o
   const disk = await onDisk();
   // Versions 4 and 5 kept word keys in an index of IndexedDB's; version 6 keeps words, and indexes them itself; versions 7 and 9 the keys too.
   expect(disk).toMatchObject({ version: DB_VERSION, wordIndexKeyPath: null, withWords: offers.length + 1, withWordKeys: 0 });
-  expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'newest', 'usageLocation']);
+  expect(disk.indexes).toEqual(['newest']);
 }
 
 /** What an upgrade left on disk: the database's version, its indexes and a digest of every record in key order, and which records hold words or word keys. */

@@ -3,20 +3,31 @@ import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type StoredOffer } f
 import { toStored } from '../../lib/offers/index-fields';
 import { keyedTerms, type KeyedIndex } from '../../lib/offers/keyed-terms';
 import type { Offer } from '../../lib/offers/schema';
-import { browserTimeZone, TOTALS_COUNTERS, totalsOf } from '../../lib/offers/stats';
+import { awaitingKeys, browserTimeZone, oldestWait, TOTALS_COUNTERS, totalsOf } from '../../lib/offers/stats';
 import { WordIndexChange } from '../../lib/offers/word-index';
 import { offerWords, urlKey } from '../../lib/offers/words';
 
+/** The index fields versions 3 to 9 kept in each record for IndexedDB's `awaitingSends` and `awaitingSince` indexes. */
+interface Version9Fields {
+  awaitingKeys: [string, string][];
+  awaitingSince?: [string, string, string];
+}
 /** The index fields versions 2 to 8 kept in each record for IndexedDB's `statuses` and `offerStatus` indexes. */
-interface Version8Fields {
+interface Version8Fields extends Version9Fields {
   statusKeys: [string, string, string][];
   offerStatusKey: [string, string, string];
 }
 
-/** An offer's record as versions 7 and 8 stored it: its customers' statuses and its own beside the other index fields. */
+/** An offer's record as version 9 stored it: the waits for a reply beside its words. */
+export function version9Record(offer: Offer): StoredOffer & Version9Fields {
+  const since = oldestWait(offer);
+  return { ...toStored(offer), awaitingKeys: awaitingKeys(offer), ...(since ? { awaitingSince: [since, offer.createdAt, offer.id] as [string, string, string] } : {}) };
+}
+
+/** An offer's record as versions 7 and 8 stored it: its customers' statuses and its own too. */
 export function version8Record(offer: Offer): StoredOffer & Version8Fields {
   return {
-    ...toStored(offer),
+    ...version9Record(offer),
     statusKeys: customerStatuses(offer).map((status) => [status, offer.createdAt, offer.id]),
     offerStatusKey: [offerStatus(offer), offer.createdAt, offer.id],
   };
@@ -36,9 +47,15 @@ export function version5Record(offer: Offer): Omit<StoredOffer, 'words'> & Versi
 /**
  * Writes the offers into a new database of an earlier `version` (6 or later), as it stored them:
  * each record as `record` makes it, the word index holding their words and the terms of the keyed
- * indexes that version had, and the totals.
+ * indexes that version had, and the totals (with `counters` the counters that version knew).
  */
-export async function writeEarlierDatabase(version: number, offers: readonly Offer[], record: (offer: Offer) => object, keyed: readonly KeyedIndex[]): Promise<void> {
+export async function writeEarlierDatabase(
+  version: number,
+  offers: readonly Offer[],
+  record: (offer: Offer) => object,
+  keyed: readonly KeyedIndex[],
+  counters = TOTALS_COUNTERS,
+): Promise<void> {
   const db = await openOfferDatabase(DB_NAME, undefined, MIGRATIONS.slice(0, version));
   const tx = db.transaction(['offers', 'stats', 'wordBlocks', 'wordIndex'], 'readwrite');
   const words = new WordIndexChange();
@@ -47,7 +64,7 @@ export async function writeEarlierDatabase(version: number, offers: readonly Off
       words.record(undefined, { id: offer.id, createdAt: offer.createdAt, terms: [...offerWords(offer), ...keyedTerms(offer, keyed)] });
       return tx.objectStore('offers').put(record(offer) as StoredOffer);
     }),
-    tx.objectStore('stats').put({ id: TOTALS_ID, counts: totalsOf(offers), timeZone: browserTimeZone(), counters: TOTALS_COUNTERS }),
+    tx.objectStore('stats').put({ id: TOTALS_ID, counts: totalsOf(offers), timeZone: browserTimeZone(), counters }),
   ]);
   await words.save(tx);
   await tx.done;
