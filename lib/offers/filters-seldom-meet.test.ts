@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, expect, it } from 'vitest';
-import { countCalls, storeWith } from '@/test/unit/search-pages';
+import { countCalls, everyPage, storeWith } from '@/test/unit/search-pages';
 import { makeCustomer, makeOffer, offerUrl } from '@/test/unit/offer-factory';
 import type { Offer } from './schema';
-import type { OfferSort } from './sort';
 import type { OfferFilter, OfferStore } from './store';
 
 // Two filters (kind and customer status), each held by one offer in two, met by the newest three
@@ -24,16 +23,6 @@ beforeAll(async () => {
   store = await storeWith(OFFERS);
 }, 120_000);
 
-async function everyPage(filter: OfferFilter, limit: number, sort?: OfferSort): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.page({ cursor, limit, filter, sort });
-    seen.push(...page.offers.map((o) => o.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
 
 it('stops the walk after a few dozen blocks and lists the holders below the last offer it took', async () => {
   let listings = 0;
@@ -48,10 +37,10 @@ it('stops the walk after a few dozen blocks and lists the holders below the last
 });
 
 it('gives every page, either way, from any date and sorted by kind, as if the walk had gone to the end', async () => {
-  for (const limit of [1, 2, 4, 20]) expect(await everyPage(FILTER, limit), `pages of ${limit}`).toEqual(ids(BOTH));
-  expect(await everyPage(FILTER, 3, { key: 'created', direction: 'asc' })).toEqual(ids([...BOTH].reverse()));
-  expect(await everyPage({ ...FILTER, from: OFFERS[60]!.createdAt }, 2)).toEqual(ids(BOTH.filter((n) => n >= 60)));
-  expect(await everyPage({ ...FILTER, to: OFFERS[18_450]!.createdAt }, 2)).toEqual(ids(BOTH.filter((n) => n < 18_450)));
+  for (const limit of [1, 2, 4, 20]) expect(await everyPage(store, FILTER, limit), `pages of ${limit}`).toEqual(ids(BOTH));
+  expect(await everyPage(store, FILTER, 3, { key: 'created', direction: 'asc' })).toEqual(ids([...BOTH].reverse()));
+  expect(await everyPage(store, { ...FILTER, from: OFFERS[60]!.createdAt }, 2)).toEqual(ids(BOTH.filter((n) => n >= 60)));
+  expect(await everyPage(store, { ...FILTER, to: OFFERS[18_450]!.createdAt }, 2)).toEqual(ids(BOTH.filter((n) => n < 18_450)));
   const byKind = await store.page({ filter: { status: 'sent' }, limit: 8, sort: { key: 'kind', direction: 'desc' } });
   expect(byKind.offers.map((o) => o.id)).toEqual([...ids(BOTH), 'offer-19996']);
 }, 60_000);

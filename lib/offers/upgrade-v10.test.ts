@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
-import { version9Record, writeEarlierDatabase } from '@/test/unit/legacy-records';
+import { offerStoreOnDisk, version9Record, writeEarlierDatabase } from '@/test/unit/legacy-records';
+import { everyPage } from '@/test/unit/search-pages';
 import { makeCustomer, makeOffer, newestFirst } from '@/test/unit/offer-factory';
-import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type Upgrade } from './db';
+import { DB_NAME, MIGRATIONS, openOfferDatabase, type Upgrade } from './db';
 import type { Offer } from './schema';
 import { awaitingKeys, DAY_MS, oldestWait, TOTALS_COUNTERS } from './stats';
-import { OfferStore, type OfferFilter } from './store';
+import { OfferStore } from './store';
 
 // Version 10 moves the last indexes but `newest` (the location, and the waits for a reply) from
 // IndexedDB's indexes into the word index, and counts the offers of each location in the totals.
@@ -37,33 +37,9 @@ beforeEach(async () => {
   await writeEarlierDatabase(9, OFFERS, version9Record, ['url', 'summaryId', 'followUpOf', 'kind', 'offerStatus', 'status'], 2);
 }, 60_000);
 
-async function onDisk() {
-  const db = await openDB(DB_NAME);
-  try {
-    const tx = db.transaction(['offers', 'stats']);
-    return {
-      version: db.version,
-      indexes: [...tx.objectStore('offers').indexNames].sort(),
-      records: (await tx.objectStore('offers').getAll()) as { id: string }[],
-      totals: (await tx.objectStore('stats').get(TOTALS_ID)) as { counters?: number },
-    };
-  } finally {
-    db.close();
-  }
-}
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 const ids = (offers: readonly Offer[]) => offers.map((o) => o.id);
 
-async function everyPage(store: OfferStore, filter: OfferFilter, limit: number): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.page({ cursor, limit, filter });
-    seen.push(...ids(page.offers));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
 
 /** Longest wait first, then oldest offer first, as the follow-up list orders them. */
 const longestWaitFirst = (a: Offer, b: Offer) => oldestWait(a)!.localeCompare(oldestWait(b)!) || -newestFirst(a, b) || a.id.localeCompare(b.id);
@@ -72,10 +48,10 @@ it('drops the last indexes but newest, leaves every record as it was, and lists 
   const db = await openOfferDatabase();
   expect(db.version).toBe(MIGRATIONS.length);
   db.close();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   expect(disk.indexes).toEqual(['newest']);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version9Record).sort(byId));
-  expect(disk.totals.counters).toBe(TOTALS_COUNTERS);
+  expect(disk.counters).toBe(TOTALS_COUNTERS);
 
   const store = new OfferStore(await openOfferDatabase(), () => '2027-01-01T00:00:00.000Z');
   expect(await store.usageLocations()).toEqual(['Belgique', 'Canada', 'France']);
@@ -99,7 +75,7 @@ it('drops the last indexes but newest, leaves every record as it was, and lists 
   expect(moved.usageLocation).toBeUndefined();
   // A backup's copy fills in the location the stored offer lacks.
   await store.mergeAll([{ ...moved, usageLocation: 'Suisse' }]);
-  const [written] = (await onDisk()).records.filter((record) => record.id === moved.id);
+  const [written] = (await offerStoreOnDisk()).records.filter((record) => record.id === moved.id);
   expect(Object.keys(written!)).not.toContain('awaitingKeys');
   expect(ids((await store.page({ filter: { usageLocation: 'Suisse' } })).offers)).toEqual([moved.id]);
   expect(await store.usageLocations()).toEqual(['Belgique', 'Canada', 'France', 'Suisse']);
@@ -110,9 +86,9 @@ it('keeps version 9 whole when a step after it fails', async () => {
     throw new Error('a later version cannot run');
   };
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, failing])).rejects.toThrow();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   expect(disk.version).toBe(9);
   expect(disk.indexes).toEqual(['awaitingSends', 'awaitingSince', 'newest', 'usageLocation']);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version9Record).sort(byId));
-  expect(disk.totals.counters).toBe(2);
+  expect(disk.counters).toBe(2);
 }, 60_000);

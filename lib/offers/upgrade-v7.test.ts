@@ -1,8 +1,7 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
-import { version6Record } from '@/test/unit/legacy-records';
+import { offerStoreOnDisk, version6Record } from '@/test/unit/legacy-records';
 import { makeCustomer, makeOffer, newestFirst, offerUrl } from '@/test/unit/offer-factory';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type Upgrade } from './db';
 import { fromStored } from './index-fields';
@@ -44,15 +43,6 @@ beforeEach(async () => {
   v6.close();
 }, 60_000);
 
-async function onDisk() {
-  const db = await openDB(DB_NAME);
-  try {
-    const store = db.transaction('offers').store;
-    return { version: db.version, indexes: [...store.indexNames].sort(), records: (await store.getAll()) as { id: string }[] };
-  } finally {
-    db.close();
-  }
-}
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 const ids = (offers: readonly Offer[]) => offers.map((o) => o.id);
 
@@ -60,7 +50,7 @@ it('drops the three indexes, leaves every record as it was, and finds every key 
   const db = await openOfferDatabase();
   expect(db.version).toBe(MIGRATIONS.length);
   db.close();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   // And versions 9 and 10 every other but `newest`.
   expect(disk.indexes).toEqual(['newest']);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version6Record).sort(byId));
@@ -93,7 +83,7 @@ it('keeps version 6 whole when a step after it fails', async () => {
     throw new Error('a later version cannot run');
   };
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, failing])).rejects.toThrow();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   expect(disk.version).toBe(6);
   expect(disk.indexes).toEqual(V6_INDEXES);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version6Record).sort(byId));

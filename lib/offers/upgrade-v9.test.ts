@@ -1,15 +1,14 @@
 import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
-import { openDB } from 'idb';
 import { beforeEach, expect, it } from 'vitest';
-import { version8Record, writeEarlierDatabase } from '@/test/unit/legacy-records';
+import { offerStoreOnDisk, version8Record, writeEarlierDatabase } from '@/test/unit/legacy-records';
+import { everyPage } from '@/test/unit/search-pages';
 import { makeCustomer, makeOffer, newestFirst, offerUrl } from '@/test/unit/offer-factory';
 import { offerStatus } from './customers';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, type Upgrade } from './db';
 import { fromStored } from './index-fields';
 import type { Offer } from './schema';
-import type { OfferSort } from './sort';
-import { OfferStore, type OfferFilter } from './store';
+import { OfferStore } from './store';
 
 // Version 9 moves the indexes of the kind, the offer's status and its customers' statuses from
 // IndexedDB's indexes into the word index, as keyed terms. A database version 8 wrote keeps every
@@ -35,28 +34,9 @@ beforeEach(async () => {
   await writeEarlierDatabase(8, OFFERS, version8Record, ['url', 'summaryId', 'followUpOf'], 2);
 }, 60_000);
 
-async function onDisk() {
-  const db = await openDB(DB_NAME);
-  try {
-    const store = db.transaction('offers').store;
-    return { version: db.version, indexes: [...store.indexNames].sort(), records: (await store.getAll()) as { id: string }[] };
-  } finally {
-    db.close();
-  }
-}
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
 const ids = (offers: readonly Offer[]) => offers.map((o) => o.id);
 
-async function everyPage(store: OfferStore, filter: OfferFilter, sort?: OfferSort, limit = 60): Promise<string[]> {
-  const seen: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await store.page({ cursor, limit, filter, sort });
-    seen.push(...ids(page.offers));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return seen;
-}
 
 const holding = (offer: Offer, status: string) => offer.customers.some((customer) => customer.status === status);
 const oldestFirst = (a: Offer, b: Offer) => -newestFirst(a, b);
@@ -65,25 +45,25 @@ it('drops the three indexes, leaves every record as it was, and lists every filt
   const db = await openOfferDatabase();
   expect(db.version).toBe(MIGRATIONS.length);
   db.close();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   // Version 10 drops the other three.
   expect(disk.indexes).toEqual(['newest']);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version8Record).sort(byId));
 
   const store = new OfferStore(await openOfferDatabase(), () => '2027-01-01T00:00:00.000Z');
   const trials = OFFERS.filter((offer) => offer.kind === 'trial');
-  expect(await everyPage(store, { kind: 'trial' })).toEqual(ids([...trials].sort(newestFirst)));
-  expect(await everyPage(store, { status: 'accepted' })).toEqual(ids(OFFERS.filter((offer) => holding(offer, 'accepted')).sort(newestFirst)));
-  expect(await everyPage(store, { offerStatus: 'pending' }, { key: 'created', direction: 'asc' })).toEqual(ids(OFFERS.filter((offer) => offerStatus(offer) === 'pending').sort(oldestFirst)));
+  expect(await everyPage(store, { kind: 'trial' }, 60)).toEqual(ids([...trials].sort(newestFirst)));
+  expect(await everyPage(store, { status: 'accepted' }, 60)).toEqual(ids(OFFERS.filter((offer) => holding(offer, 'accepted')).sort(newestFirst)));
+  expect(await everyPage(store, { offerStatus: 'pending' }, 60, { key: 'created', direction: 'asc' })).toEqual(ids(OFFERS.filter((offer) => offerStatus(offer) === 'pending').sort(oldestFirst)));
   const from = '2026-01-02T00:00:00.000Z';
   const to = '2026-01-03T00:00:00.000Z';
   const within = (offer: Offer) => offer.createdAt >= from && offer.createdAt < to;
-  expect(await everyPage(store, { kind: 'trial', status: 'sent', from, to }, undefined, 25)).toEqual(ids(trials.filter((offer) => holding(offer, 'sent') && within(offer)).sort(newestFirst)));
-  expect(await everyPage(store, { status: 'drafted', from }, { key: 'created', direction: 'asc' }, 25)).toEqual(
+  expect(await everyPage(store, { kind: 'trial', status: 'sent', from, to }, 25)).toEqual(ids(trials.filter((offer) => holding(offer, 'sent') && within(offer)).sort(newestFirst)));
+  expect(await everyPage(store, { status: 'drafted', from }, 25, { key: 'created', direction: 'asc' })).toEqual(
     ids(OFFERS.filter((offer) => holding(offer, 'drafted') && offer.createdAt >= from).sort(oldestFirst)),
   );
   const kindOrder = (offer: Offer) => (offer.kind === 'trial' ? 0 : 1);
-  expect(await everyPage(store, { status: 'declined' }, { key: 'kind', direction: 'desc' }, 45)).toEqual(
+  expect(await everyPage(store, { status: 'declined' }, 45, { key: 'kind', direction: 'desc' })).toEqual(
     ids(OFFERS.filter((offer) => holding(offer, 'declined')).sort((a, b) => kindOrder(a) - kindOrder(b) || newestFirst(a, b))),
   );
 
@@ -91,7 +71,7 @@ it('drops the three indexes, leaves every record as it was, and lists every filt
   const moved = OFFERS[4997]!;
   expect(offerStatus(moved)).not.toBe('withdrawn');
   await store.setCustomerStatus(moved.id, moved.customers[0]!.id, 'withdrawn');
-  const [written] = (await onDisk()).records.filter((record) => record.id === moved.id);
+  const [written] = (await offerStoreOnDisk()).records.filter((record) => record.id === moved.id);
   expect(Object.keys(written!)).not.toContain('statusKeys');
   expect(Object.keys(written!)).not.toContain('offerStatusKey');
   expect(ids((await store.page({ filter: { status: 'withdrawn' } })).offers)).toEqual([moved.id]);
@@ -103,7 +83,7 @@ it('keeps version 8 whole when a step after it fails', async () => {
     throw new Error('a later version cannot run');
   };
   await expect(openOfferDatabase(DB_NAME, undefined, [...MIGRATIONS, failing])).rejects.toThrow();
-  const disk = await onDisk();
+  const disk = await offerStoreOnDisk();
   expect(disk.version).toBe(8);
   expect(disk.indexes).toEqual(V8_INDEXES);
   expect(disk.records.sort(byId)).toEqual(OFFERS.map(version8Record).sort(byId));

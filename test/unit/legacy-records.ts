@@ -1,3 +1,4 @@
+import { openDB } from 'idb';
 import { customerStatuses, offerStatus } from '../../lib/offers/customers';
 import { DB_NAME, MIGRATIONS, openOfferDatabase, TOTALS_ID, type StoredOffer } from '../../lib/offers/db';
 import { toStored } from '../../lib/offers/index-fields';
@@ -69,4 +70,16 @@ export async function writeEarlierDatabase(
   await words.save(tx);
   await tx.done;
   db.close();
+}
+
+/** What an upgrade left on disk: the database's version, its offer store's indexes, its records and the totals' counters version. */
+export async function offerStoreOnDisk(): Promise<{ version: number; indexes: string[]; records: { id: string }[]; counters: number | undefined }> {
+  const db = await openDB(DB_NAME);
+  try {
+    const tx = db.transaction(['offers', 'stats']);
+    const totals = (await tx.objectStore('stats').get(TOTALS_ID)) as { counters?: number } | undefined;
+    return { version: db.version, indexes: [...tx.objectStore('offers').indexNames].sort(), records: (await tx.objectStore('offers').getAll()) as { id: string }[], counters: totals?.counters };
+  } finally {
+    db.close();
+  }
 }

@@ -1,6 +1,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openOfferDatabase } from '@/lib/offers/db';
 import type { Offer } from '@/lib/offers/schema';
+import type { OfferSort } from '@/lib/offers/sort';
 import { OfferStore, type OfferFilter } from '@/lib/offers/store';
 
 /** A store in a fresh fake IndexedDB holding `offers`. */
@@ -22,6 +23,19 @@ export async function allPages(store: OfferStore, query: string, filter: OfferFi
     cursor = page.nextCursor;
   }
   throw new Error('The search kept giving a next page.');
+}
+
+/** The ids a list gives on every page, following each page's cursor to the end. */
+export async function everyPage(store: OfferStore, filter: OfferFilter, limit: number, sort?: OfferSort): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 5000; pages++) {
+    const page = await store.page({ cursor, limit, filter, sort });
+    ids.push(...page.offers.map((o) => o.id));
+    if (!page.nextCursor) return ids;
+    cursor = page.nextCursor;
+  }
+  throw new Error('The list kept giving a next page.');
 }
 
 /** An IndexedDB object with a name: an index or an object store. */
