@@ -4,6 +4,8 @@ import { awaitingKeys, oldestWait } from './stats';
 import { escapeText } from './word-lines';
 import { urlKey } from './words';
 
+const WAIT_SEPARATOR = ' ';
+
 /**
  * The exact-key indexes kept as terms of the word index (since schema version 7) instead of as
  * IndexedDB's: each of an offer's keys is a term of its own, tagged, and found by its whole term
@@ -31,9 +33,12 @@ export const KEYED_INDEXES = {
    */
   awaitingSince: { tag: 'w', of: (offer: Offer) => oldestWait(offer) },
   /** One `since customerId` per customer awaiting a reply (since version 10): the overview counts the waits of one day. */
-  awaitingSends: { tag: 'a', of: (offer: Offer) => awaitingKeys(offer).map(([since, customerId]) => `${since} ${customerId}`) },
+  awaitingSends: { tag: 'a', of: (offer: Offer) => awaitingKeys(offer).map(([since, customerId]) => `${since}${WAIT_SEPARATOR}${customerId}`) },
 } as const satisfies Record<string, { tag: string; of: (offer: Offer) => string | readonly string[] | undefined }>;
 export type KeyedIndex = keyof typeof KEYED_INDEXES;
+
+/** When the wait of an `awaitingSends` key began: a time holds no space. */
+export const waitOfTerm = (key: string) => key.slice(0, key.indexOf(WAIT_SEPARATOR));
 const KEYED_INDEX_NAMES = Object.keys(KEYED_INDEXES) as KeyedIndex[];
 
 /** Starts every keyed term: it sorts below every search word (letters and digits), and no query word holds it. */

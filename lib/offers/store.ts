@@ -43,7 +43,7 @@ import {
 } from './stats';
 import { matchesAllWords, offerWords, urlKey } from './words';
 import { clearWordIndex, keyedEntries, keyedHolders, keyedHoldersOf, wordHolders, WordIndexChange, type WordHolder, type WordIndexTransaction } from './word-index';
-import { KEYED_INDEXES, keyedTerm, keyedTerms, type KeyedIndex } from './keyed-terms';
+import { KEYED_INDEXES, keyedTerm, keyedTerms, waitOfTerm, type KeyedIndex } from './keyed-terms';
 import { getEach, putAll } from './raw-requests';
 import { commonHolders, keyedTermsHolders, type CommonHolders } from './newest-holders';
 import { firstOlder, offerOfKey, offersNewestFirst, wholeTerm } from './word-lines';
@@ -448,16 +448,15 @@ export class OfferStore {
     const tx = this.db.transaction(WRITES, 'readonly');
     const start = after ? groups.indexOf(after[0] as (typeof groups)[number]) : 0;
     const fits = (stored: StoredOffer) => matchesFilter(stored, filter);
+    const otherTerms = filterTerms(filter);
     const matches: StoredOffer[] = [];
     for (const group of groups.slice(Math.max(start, 0))) {
       const below: [string, string] = after && after[0] === group ? [after[1], after[2]] : topOf(filter);
-      const terms = [...new Set([keyedTerm(index, group), ...filterTerms(filter)])];
+      const terms = [...new Set([keyedTerm(index, group), ...otherTerms])];
       matches.push(...(await fittingRecords(tx.objectStore('offers'), await keyedTermsWalk(tx, terms, below, filter.from), fits, limit + 1 - matches.length)));
       if (matches.length > limit) break;
     }
-    const offers = matches.slice(0, limit).map(fromStored);
-    const last = offers.at(-1);
-    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([KEYED_INDEXES[index].of(last), last.createdAt, last.id]) : null };
+    return pageOf(matches, limit, (last) => [KEYED_INDEXES[index].of(last), last.createdAt, last.id]);
   }
 
   /**
@@ -475,9 +474,7 @@ export class OfferStore {
       .sort((a, b) => compareKeys(a.key, b.key));
     const fits = (stored: StoredOffer) => matchesFilter(stored, filter);
     const matches = await fittingRecords(tx.objectStore('offers'), takingFrom(waits.map(({ offer }) => offer)), fits, limit + 1);
-    const offers = matches.slice(0, limit).map(fromStored);
-    const last = offers.at(-1);
-    return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([oldestWait(last), last.createdAt, last.id]) : null };
+    return pageOf(matches, limit, (last) => [oldestWait(last), last.createdAt, last.id]);
   }
 
   /** Counts the totals again from every offer: the advisor moved to another time zone, or they were counted before some counters existed. */
@@ -502,8 +499,7 @@ export class OfferStore {
       return this.overview(now, overdue);
     }
     const totals = stored.counts;
-    // A term is `since customerId`, and a time holds no space.
-    const recent = waitsOfLaterDays(totals, cutoff) + laterWaitsOfCutoffDay(thatDay.map(({ value }) => value.slice(0, value.indexOf(' '))), cutoff);
+    const recent = waitsOfLaterDays(totals, cutoff) + laterWaitsOfCutoffDay(thatDay.map(({ value }) => waitOfTerm(value)), cutoff);
     return readOverview(totals, now, { ...overdue, customers: awaitingCustomers(totals) - recent });
   }
 
@@ -1093,11 +1089,14 @@ async function fittingRecords(store: OffersStore, take: TakeOffers, fits: (store
   return found;
 }
 
-/** A search's page from its matches, newest first and one more than the page when there is a next. */
-function pageOf(matches: readonly StoredOffer[], limit: number): Page {
+/**
+ * A page from its matches, in the list's order and one more than the page when there is a next;
+ * the next page starts after the key `cursorOf` gives its last offer ([createdAt, id] by default).
+ */
+function pageOf(matches: readonly StoredOffer[], limit: number, cursorOf: (offer: Offer) => readonly unknown[] = (offer) => [offer.createdAt, offer.id]): Page {
   const offers = matches.slice(0, limit).map(fromStored);
   const last = offers.at(-1);
-  return { offers, nextCursor: matches.length > limit && last ? JSON.stringify([last.createdAt, last.id]) : null };
+  return { offers, nextCursor: matches.length > limit && last ? JSON.stringify(cursorOf(last)) : null };
 }
 
 /**
